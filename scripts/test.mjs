@@ -1,0 +1,19 @@
+// `npm test`: lint and format check, type check, dist/ freshness, then the test suite.
+// Each step prints a heading; the first failing step stops the run with its exit code.
+import { spawnSync } from "node:child_process";
+
+const steps = [
+  ["Lint and format (biome)", "biome", ["check", "."]],
+  ["Type check (tsc)", "tsc", ["--noEmit"]],
+  ["dist/ equals a fresh build", "node", ["scripts/build.mjs", "--check"]],
+  ["Tests (vitest)", "vitest", ["run", ...process.argv.slice(2)]],
+];
+
+for (const [title, command, args] of steps) {
+  console.log(`\n== ${title} ==`);
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`\nnpm test: step "${title}" failed${result.error ? `: ${result.error.message}` : ""}.`);
+    process.exit(result.status ?? 1);
+  }
+}

@@ -1,0 +1,24 @@
+// The readable form of an inventory: a table of hosts and groups, then each host's merged data.
+import type { Inventory } from "../inventory/types.js";
+import { showValue } from "../util/describe-value.js";
+import { formatTable } from "./format-table.js";
+
+// Renders the inventory for a terminal or a log.
+export function formatInventory(inventory: Inventory, file: string): string {
+  const lines = [
+    `Inventory ${file}: ${inventory.hosts.length} host${inventory.hosts.length === 1 ? "" : "s"}, ${Object.keys(inventory.groups).length} groups`,
+    "",
+    ...formatTable(
+      ["HOST", "CONNECTOR", "GROUPS"],
+      inventory.hosts.map((host) => [host.name, host.connector, host.groups.join(", ")]),
+    ),
+  ];
+  for (const host of inventory.hosts) {
+    lines.push("", `${host.name}`);
+    const keys = Object.keys(host.data);
+    if (keys.length === 0) lines.push("  (no data)");
+    const width = Math.max(...keys.map((key) => key.length));
+    for (const key of keys) lines.push(`  ${key.padEnd(width)}  ${showValue(host.data[key])}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

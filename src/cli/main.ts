@@ -1,0 +1,43 @@
+// `infra-action`: argv → commands → exit code. One top-level catch: user mistakes print their
+// message alone; anything else is a bug and prints its stack.
+import { Command, CommanderError } from "commander";
+import { isUserError } from "../errors.js";
+import { inventoryCommand } from "./commands/inventory.js";
+import { type CliIo, processIo } from "./io.js";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+// Runs the CLI with the given arguments (without `node` and the script) and returns the exit code.
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("infra-action")
+    .description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run infra-action --help for usage)");
+
+  program
+    .command("inventory")
+    .description("show the hosts, groups and merged data an inventory resolves to")
+    .argument("<file>", "inventory file (.ts, .mts, .js, .mjs, .json)")
+    .option("--json", "print the resolved inventory as JSON")
+    .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
+    .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
+    .option("--no-color", "plain output")
+    .action(async (file: string, options) => {
+      exitCode = await inventoryCommand(file, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (isUserError(error)) {
+      io.stderr(`error: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`infra-action hit an internal error (please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}

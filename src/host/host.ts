@@ -1,0 +1,33 @@
+// The `host` object deploy code sees: its name, its groups and its merged data.
+
+// The data every host may carry. Declare your own keys' types by module augmentation:
+// `declare module "infra-action" { interface HostData { nginx_workers: number } }`.
+export interface HostData {
+  [key: string]: unknown;
+}
+
+// `host.data`: data keys as properties, plus `get(key, default)` as in pyinfra.
+export type HostDataView = Readonly<HostData> & {
+  // The value of a data key, or `fallback` when the key is not set.
+  get<K extends keyof HostData & string>(key: K): HostData[K] | undefined;
+  get<K extends keyof HostData & string, D>(key: K, fallback: D): Exclude<HostData[K], undefined> | D;
+};
+
+export interface Host {
+  // The host's name as the inventory gives it ("web-01.example.com", "@local", "@docker/debian:bookworm").
+  readonly name: string;
+  // Every group the host is in, sorted.
+  readonly groups: readonly string[];
+  // The host's data, merged: overrides > host > groups > global.
+  readonly data: HostDataView;
+}
+
+// Makes the deploy-facing view of a host. The data is frozen: deploy code reads it, never writes it.
+export function createHost(name: string, groups: readonly string[], data: Readonly<Record<string, unknown>>): Host {
+  const values = Object.freeze({ ...data });
+  const get = (key: string, fallback?: unknown) => (values[key] === undefined ? fallback : values[key]);
+  const view = new Proxy(values, {
+    get: (target, key) => (key === "get" ? get : Reflect.get(target, key)),
+  }) as unknown as HostDataView;
+  return Object.freeze({ name, groups: Object.freeze([...groups]), data: view });
+}

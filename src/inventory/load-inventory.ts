@@ -1,0 +1,26 @@
+// Loads an inventory file into resolved hosts, groups and data (DESIGN §2).
+import { basename, extname } from "node:path";
+import { displayPath, loadModule } from "../loader/load-module.js";
+import { buildInventory } from "./build-inventory.js";
+import { loadGroupDataDir } from "./group-data-dir.js";
+import { applyLimit } from "./limit.js";
+import { readInventoryExports } from "./read-exports.js";
+import type { Data, Inventory } from "./types.js";
+
+export interface InventoryOptions {
+  // --limit items (group names or host globs).
+  limit?: readonly string[];
+  // --data overrides, already parsed.
+  overrides?: Data;
+}
+
+// Reads the file and its group_data/ directory, resolves every host, then applies the limit.
+export async function loadInventory(path: string, options: InventoryOptions = {}): Promise<Inventory> {
+  const loaded = await loadModule(path, { role: "inventory" });
+  const file = displayPath(loaded.file);
+  const parts = readInventoryExports(loaded.exports, file);
+  const groupDataFiles = await loadGroupDataDir(loaded.file, parts.warnings);
+  const stem = basename(loaded.file, extname(loaded.file));
+  const built = buildInventory(parts, { file, stem, groupDataFiles, overrides: options.overrides ?? {} });
+  return applyLimit({ file: loaded.file, ...built }, options.limit ?? []);
+}

@@ -1,0 +1,119 @@
+// The project's one module loader: reads an inventory, group data or deploy file (.ts, .mts, .js,
+// .mjs, .json) and returns its exports in source order, turning every failure into a clear user error.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isUserError, ModuleLoadError } from "../errors.js";
+import { apiForInstance } from "../host/instances.js";
+import * as publicApi from "../index.js";
+import { checkedSource } from "./hook-logic.js";
+import { installLoaderHooks } from "./hooks.js";
+import { describeExtensions, formatOf } from "./module-kinds.js";
+import { lineColumn } from "./syntax.js";
+
+export interface LoadedModule {
+  // Absolute path of the file.
+  file: string;
+  // The exports as [name, value] pairs: declared ones in source order, then the rest (`export *`).
+  exports: Array<[string, unknown]>;
+}
+
+export interface LoadOptions {
+  // What the file is to the user, for messages ("inventory", "group data file", "deploy file").
+  role: string;
+  // Evaluate the module anew instead of reusing an earlier evaluation (deploy files run once per host).
+  instance?: string;
+}
+
+// Loads one user module and returns its exports; every problem becomes a ModuleLoadError.
+export async function loadModule(path: string, options: LoadOptions): Promise<LoadedModule> {
+  const file = resolve(path);
+  const shown = displayPath(file);
+  if (!existsSync(file)) {
+    throw new ModuleLoadError(
+      `${options.role} ${shown} does not exist. Check the path (it is relative to ${process.cwd()}).`,
+    );
+  }
+  if (!statSync(file).isFile()) {
+    throw new ModuleLoadError(`${options.role} ${shown} is a directory; give the path of a file inside it.`);
+  }
+  const format = formatOf(file);
+  if (!format) {
+    throw new ModuleLoadError(
+      `${options.role} ${shown} has an unsupported extension; infra-action reads ${describeExtensions()} files. Rename it or convert it to one of these.`,
+    );
+  }
+  if (format === "json") return { file, exports: loadJson(file, shown, options.role) };
+
+  const api: Record<string, unknown> = { ...publicApi };
+  installLoaderHooks({ api, forInstance: (instance) => apiForInstance(api, instance) });
+  const url = pathToFileURL(file).href + (options.instance ? `?instance=${encodeURIComponent(options.instance)}` : "");
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = await import(url);
+  } catch (error) {
+    if (isUserError(error)) throw relativise(error);
+    // Errors from off-thread hooks arrive as plain Errors that keep their name.
+    if ((error as Error)?.name === "ModuleLoadError") throw relativise(new ModuleLoadError((error as Error).message));
+    throw new ModuleLoadError(`${options.role} ${shown} failed while loading: ${describeThrown(error)}`);
+  }
+  return { file, exports: orderExports(namespace, checkedSource(file).exportOrder) };
+}
+
+// The exports of a module in declaration order; names the source does not show come last.
+function orderExports(namespace: Record<string, unknown>, declared: string[]): Array<[string, unknown]> {
+  const names = [...new Set(declared.filter((name) => name in namespace))];
+  for (const name of Object.keys(namespace)) if (!names.includes(name)) names.push(name);
+  return names.map((name) => [name, namespace[name]]);
+}
+
+function loadJson(file: string, shown: string, role: string): Array<[string, unknown]> {
+  const text = readFileSync(file, "utf8");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String((error as Error).message));
+    const where = position ? `${shown}:${lineColumn(text, Number(position[1]))}` : shown;
+    const reason = String((error as Error).message).replace(/\s*(in JSON )?at position.*$/, "");
+    throw new ModuleLoadError(`${where}: syntax error: ${reason}. Fix the JSON at that position and run again.`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ModuleLoadError(
+      `${role} ${shown} must hold a JSON object whose keys play the role of exports (e.g. {"targets": ["web-01"]}); it holds ${Array.isArray(value) ? "an array" : JSON.stringify(value)}.`,
+    );
+  }
+  return Object.entries(value);
+}
+
+// "TypeError: x is not a function (inventory/prod.ts:12:5)": the error and where in user code it arose.
+function describeThrown(error: unknown): string {
+  if (!(error instanceof Error)) return `it threw ${JSON.stringify(error) ?? String(error)}`;
+  const where = userFrame(error.stack ?? "");
+  return `${error.name}: ${error.message}${where ? ` (at ${where})` : ""}`;
+}
+
+// The first stack frame in a file that is not part of infra-action or Node itself.
+function userFrame(stack: string): string | undefined {
+  const own = fileURLToPath(new URL(".", import.meta.url));
+  for (const match of stack.matchAll(/(file:\/\/[^\s)]+?|\/[^\s():]+?):(\d+):(\d+)/g)) {
+    const location = match[1] ?? "";
+    const path = location.startsWith("file:") ? fileURLToPath(location.replace(/\?.*$/, "")) : location;
+    if (path.startsWith(own) || path.includes("/node_modules/")) continue;
+    return `${displayPath(path)}:${match[2]}:${match[3]}`;
+  }
+  return undefined;
+}
+
+// A path as the user would type it: relative to the working directory when inside it.
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}
+
+// Rewrites absolute paths in a user error's message relative to the working directory.
+function relativise(error: Error): Error {
+  const cwd = `${process.cwd()}/`;
+  error.message = error.message.split(cwd).join("");
+  return error;
+}

@@ -1,0 +1,13 @@
+export declare class UserError extends Error {
+    name: string;
+}
+export declare class UsageError extends UserError {
+    name: string;
+}
+export declare class ModuleLoadError extends UserError {
+    name: string;
+}
+export declare class InventoryError extends UserError {
+    name: string;
+}
+export declare function isUserError(error: unknown): error is UserError;
