@@ -15,6 +15,8 @@ const shared = {
   format: "esm",
   target: "node24",
   legalComments: "none",
+  // Prefer packages' ES module builds (some ship UMD as "main", which does not bundle).
+  mainFields: ["module", "main"],
   charset: "utf8",
   write: !check,
   outdir: "dist",

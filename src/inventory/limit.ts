@@ -1,5 +1,6 @@
 // `--limit`: group names first, else glob patterns on host names; hosts outside are never touched.
 import { UsageError } from "../errors.js";
+import { displayPath } from "../loader/load-module.js";
 import { closestName } from "../util/closest.js";
 import { globToRegExp, isGlob } from "../util/glob.js";
 import type { Inventory } from "./types.js";
@@ -23,7 +24,7 @@ export function applyLimit(inventory: Inventory, limits: readonly string[]): Inv
   if (chosen.size === 0) {
     const near = closestName(items[0] ?? "", [...Object.keys(inventory.groups), ...names]);
     throw new UsageError(
-      `--limit ${items.join(",")} matches no host in ${inventory.file}.${near ? ` Did you mean ${near}?` : ""} Give a group (${Object.keys(inventory.groups).join(", ")}) or a host name or glob such as "web-*".`,
+      `--limit ${items.join(",")} matches no host in ${displayPath(inventory.file)}.${near ? ` Did you mean ${near}?` : ""} Give a group (${Object.keys(inventory.groups).join(", ")}) or a host name or glob such as "web-*".`,
     );
   }
   // Groups the limit emptied are dropped; groups the file left empty stay, as in the unlimited view.

@@ -1,6 +1,6 @@
 // Sorts an inventory module's exports into groups, group data, targets and global data (DESIGN §2).
 import { InventoryError } from "../errors.js";
-import { describeValue, isPlainObject, kindOf } from "../util/describe-value.js";
+import { isPlainObject, kindOf, showValue } from "../util/describe-value.js";
 import { type HostSpec, isGroupWithData, looksLikeHostList, readHostSpecs } from "./host-specs.js";
 import type { Data } from "./types.js";
 
@@ -73,7 +73,7 @@ function isIgnored(name: string, value: unknown, file: string, warnings: string[
     (typeof value === "object" && value !== null && !Array.isArray(value) && !isPlainObject(value))
   ) {
     warnings.push(
-      `${file}: export "${name}" is ${kindOf(value)}, which is not data; it is ignored. Export plain values: ${describeValue(value)}.`,
+      `${file}: export "${name}" is ${kindOf(value)} (${showValue(value)}), which is not data; it is ignored. Export plain values: strings, numbers, booleans, arrays and objects.`,
     );
     return true;
   }

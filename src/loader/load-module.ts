@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { type ParseError, parse as parseJson, printParseErrorCode } from "jsonc-parser";
 import { isUserError, ModuleLoadError } from "../errors.js";
 import { apiForInstance } from "../host/instances.js";
 import * as publicApi from "../index.js";
@@ -69,14 +70,14 @@ function orderExports(namespace: Record<string, unknown>, declared: string[]): A
 
 function loadJson(file: string, shown: string, role: string): Array<[string, unknown]> {
   const text = readFileSync(file, "utf8");
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(String((error as Error).message));
-    const where = position ? `${shown}:${lineColumn(text, Number(position[1]))}` : shown;
-    const reason = String((error as Error).message).replace(/\s*(in JSON )?at position.*$/, "");
-    throw new ModuleLoadError(`${where}: syntax error: ${reason}. Fix the JSON at that position and run again.`);
+  // jsonc-parser, strict, for what JSON.parse does not say: where the first error is.
+  const errors: ParseError[] = [];
+  const value: unknown = parseJson(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (first) {
+    throw new ModuleLoadError(
+      `${shown}:${lineColumn(text, first.offset)}: syntax error: ${describeJsonError(first.error)}. Fix the JSON at that position and run again.`,
+    );
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new ModuleLoadError(
@@ -116,4 +117,11 @@ function relativise(error: Error): Error {
   const cwd = `${process.cwd()}/`;
   error.message = error.message.split(cwd).join("");
   return error;
+}
+
+// "ValueExpected" → "value expected".
+function describeJsonError(code: ParseError["error"]): string {
+  return printParseErrorCode(code)
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
 }

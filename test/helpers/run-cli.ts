@@ -1,0 +1,53 @@
+// Runs the bundled CLI (dist/cli.js) as a user would, capturing what they would see.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+
+export interface CliResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  // The Node binary to run (defaults to the one running the tests, Node 24 under `npm test`).
+  node?: string;
+  timeoutMs?: number;
+}
+
+// Runs `node dist/cli.js ...args` and resolves with its exit code and output (never rejects on failure).
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.node ?? process.execPath, [cliPath, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: options.timeoutMs ?? 20_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
+  });
+}
+
+// Runs `infra-action inventory FILE --json` and parses what it printed.
+export async function inventoryJson(file: string, args: readonly string[] = [], options: RunOptions = {}) {
+  const result = await runCli(["inventory", file, "--json", ...args], options);
+  if (result.exitCode !== 0) throw new Error(`inventory ${file} exited ${result.exitCode}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as {
+    hosts: Array<{ name: string; connector: string; groups: string[]; data: Record<string, unknown> }>;
+    groups: Record<string, string[]>;
+    warnings: string[];
+  };
+}
