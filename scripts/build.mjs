@@ -17,12 +17,20 @@ const shared = {
   legalComments: "none",
   // Prefer packages' ES module builds (some ship UMD as "main", which does not bundle).
   mainFields: ["module", "main"],
+  // ssh2's optional native crypto binding: absent from the bundle, ssh2 falls back to pure JavaScript.
+  external: ["*.node", "cpu-features"],
   charset: "utf8",
   write: !check,
   outdir: "dist",
-  // Bundled CommonJS dependencies call require(); give them one in the ESM bundle.
+  // Bundled CommonJS dependencies call require() and read __dirname; give them both in the ESM bundle.
   banner: {
-    js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+    js: [
+      'import { createRequire as __createRequire } from "node:module";',
+      'import { fileURLToPath as __fileURLToPath } from "node:url";',
+      "const require = __createRequire(import.meta.url);",
+      "const __filename = __fileURLToPath(import.meta.url);",
+      'const __dirname = __fileURLToPath(new URL(".", import.meta.url));',
+    ].join("\n"),
   },
 };
 

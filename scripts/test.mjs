@@ -1,4 +1,5 @@
-// `npm test`: lint and format check, type check, dist/ freshness, then the test suite.
+// `npm test`: lint and format check, type check, dist/ freshness, the integration-test environment
+// (Docker engine, Debian test image, OpenSSH servers: installed and started when missing), then the tests.
 // Each step prints a heading; the first failing step stops the run with its exit code.
 import { spawnSync } from "node:child_process";
 
@@ -6,6 +7,7 @@ const steps = [
   ["Lint and format (biome)", "biome", ["check", "."]],
   ["Type check (tsc)", "tsc", ["--noEmit"]],
   ["dist/ equals a fresh build", "node", ["scripts/build.mjs", "--check"]],
+  ["Test environment (Docker, Debian image, sshd)", "node", ["scripts/test-env.mjs", "up"]],
   ["Tests (vitest)", "vitest", ["run", ...process.argv.slice(2)]],
 ];
 

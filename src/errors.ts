@@ -26,3 +26,18 @@ export class InventoryError extends UserError {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+// A host that cannot be reached or logged into: refused, unresolvable, bad credentials, host key.
+export class ConnectError extends UserError {
+  override name = "ConnectError";
+}
+
+// A command that could not run to completion: timed out, or the connection dropped under it.
+export class CommandError extends UserError {
+  override name = "CommandError";
+}
+
+// sudo refused: wrong password, or a password is needed and none was given.
+export class SudoError extends CommandError {
+  override name = "SudoError";
+}

@@ -11,3 +11,12 @@ export declare class InventoryError extends UserError {
     name: string;
 }
 export declare function isUserError(error: unknown): error is UserError;
+export declare class ConnectError extends UserError {
+    name: string;
+}
+export declare class CommandError extends UserError {
+    name: string;
+}
+export declare class SudoError extends CommandError {
+    name: string;
+}

@@ -2,6 +2,7 @@
 // message alone; anything else is a bug and prints its stack.
 import { Command, CommanderError } from "commander";
 import { isUserError } from "../errors.js";
+import { execCommand } from "./commands/exec.js";
 import { inventoryCommand } from "./commands/inventory.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -26,6 +27,22 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--no-color", "plain output")
     .action(async (file: string, options) => {
       exitCode = await inventoryCommand(file, options, io);
+    });
+
+  program
+    .command("exec")
+    .description("run an ad-hoc command on every selected host in parallel")
+    .argument("<inventory>", "inventory file")
+    .argument("<command...>", "the command, after --")
+    .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
+    .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
+    .option("--sudo", "run the command through sudo (as root, or --sudo-user)")
+    .option("--sudo-user <user>", "run the command as this user through sudo")
+    .option("--parallel <n>", "hosts at once", "10")
+    .option("--timeout <seconds>", "kill the command after this many seconds")
+    .option("--no-color", "plain output")
+    .action(async (file: string, command: string[], options) => {
+      exitCode = await execCommand(file, command, options, io);
     });
 
   try {

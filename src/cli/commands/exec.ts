@@ -1,0 +1,121 @@
+// `infra-action exec INVENTORY -- COMMAND...`: runs an ad-hoc command on every selected host in
+// parallel, streams each host's output, then prints a per-host summary (pyinfra's `exec`).
+import { createConnector } from "../../connectors/registry.js";
+import { ConnectError, isUserError, UsageError } from "../../errors.js";
+import { loadInventory } from "../../inventory/load-inventory.js";
+import { parseOverrides } from "../../inventory/overrides.js";
+import type { InventoryHost } from "../../inventory/types.js";
+import { mapLimit } from "../../util/parallel.js";
+import { formatTable } from "../format-table.js";
+import type { CliIo } from "../io.js";
+import { createLinePrefixer } from "../line-prefixer.js";
+
+export interface ExecCommandOptions {
+  limit: string[];
+  data: string[];
+  sudo?: boolean;
+  sudoUser?: string;
+  parallel: string;
+  timeout?: string;
+}
+
+type Outcome = { status: "ok" | "failed" | "unreachable"; exitCode?: number; message?: string; ms: number };
+
+// Runs the command everywhere; exit code 1 when any host failed or was unreachable.
+export async function execCommand(
+  file: string,
+  command: string[],
+  options: ExecCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const parallel = positiveInteger(options.parallel, "--parallel");
+  const timeoutMs = options.timeout === undefined ? undefined : positiveInteger(options.timeout, "--timeout") * 1000;
+  const inventory = await loadInventory(file, { limit: options.limit, overrides: parseOverrides(options.data) });
+  for (const warning of inventory.warnings) io.stderr(`warning: ${warning}\n`);
+  // One argument is a shell command line as typed; several are joined as ssh does.
+  const line = command.length === 1 ? (command[0] ?? "") : command.join(" ");
+  const width = Math.max(...inventory.hosts.map((h) => h.name.length));
+
+  const outcomes = await mapLimit(inventory.hosts, parallel, (host) =>
+    execOnHost(host, line, { ...options, timeoutMs }, io, host.name.padEnd(width)),
+  );
+
+  io.stdout("\n");
+  const rows = inventory.hosts.map((host, i) => {
+    const o = outcomes[i] as Outcome;
+    return [host.name, o.status, o.exitCode === undefined ? "-" : String(o.exitCode), `${(o.ms / 1000).toFixed(1)}s`];
+  });
+  io.stdout(`${formatTable(["HOST", "STATUS", "EXIT", "TIME"], rows).join("\n")}\n`);
+  for (const [i, host] of inventory.hosts.entries()) {
+    const message = outcomes[i]?.message;
+    if (message) io.stderr(`${host.name}: ${message}\n`);
+  }
+  const failed = outcomes.filter((o) => o.status !== "ok").length;
+  io.stdout(`\n${outcomes.length - failed} ok, ${failed} failed or unreachable\n`);
+  return failed ? 1 : 0;
+}
+
+async function execOnHost(
+  host: InventoryHost,
+  line: string,
+  options: ExecCommandOptions & { timeoutMs?: number },
+  io: CliIo,
+  label: string,
+): Promise<Outcome> {
+  const started = Date.now();
+  const connector = createConnector(host, { warn: (message) => io.stderr(`warning: ${message}\n`) });
+  const out = createLinePrefixer(`[${label}] `, io.stdout);
+  const err = createLinePrefixer(`[${label}] `, io.stderr);
+  try {
+    await connector.connect();
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { status: "unreachable", message: stripHost(error.message, host.name), ms: Date.now() - started };
+  }
+  try {
+    const sudoUser = options.sudoUser ?? stringData(host, "_sudo_user");
+    const result = await connector.run(line, {
+      sudo: options.sudo || host.data._sudo === true || Boolean(options.sudoUser),
+      sudoUser,
+      sudoPassword: stringData(host, "_sudo_password"),
+      timeoutMs: options.timeoutMs,
+      onOutput: (stream, chunk) => (stream === "stdout" ? out : err).push(chunk),
+    });
+    out.flush();
+    err.flush();
+    if (result.timedOut) {
+      return {
+        status: "failed",
+        message: `timed out after ${(options.timeoutMs ?? 0) / 1000}s`,
+        ms: Date.now() - started,
+      };
+    }
+    return { status: result.exitCode === 0 ? "ok" : "failed", exitCode: result.exitCode, ms: Date.now() - started };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const status = error instanceof ConnectError ? "unreachable" : "failed";
+    return { status, message: stripHost(error.message, host.name), ms: Date.now() - started };
+  } finally {
+    out.flush();
+    err.flush();
+    await connector.disconnect().catch(() => undefined);
+  }
+}
+
+function stringData(host: InventoryHost, key: string): string | undefined {
+  const value = host.data[key];
+  return typeof value === "string" && value ? value : undefined;
+}
+
+// Messages start with the host name; the summary already shows it.
+function stripHost(message: string, host: string): string {
+  return message.startsWith(`${host}: `) ? message.slice(host.length + 2) : message;
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UsageError(`${flag} ${JSON.stringify(value)} must be a whole number of at least 1.`);
+  }
+  return n;
+}

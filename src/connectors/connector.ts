@@ -1,0 +1,66 @@
+// The one small interface every connector implements, and the options and results it speaks.
+
+export interface RunOptions {
+  // Run as root (or `sudoUser`) through sudo; `_sudo` / `_sudo_user` / `_sudo_password`.
+  sudo?: boolean;
+  sudoUser?: string;
+  // Sent to sudo's prompt only when sudo asks; never on a command line.
+  sudoPassword?: string;
+  env?: Readonly<Record<string, string>>;
+  cwd?: string;
+  // Kill the command after this long; the result then says `timedOut`.
+  timeoutMs?: number;
+  // Bytes for the command's standard input.
+  stdin?: Buffer | string;
+  // Output as it arrives (for live progress).
+  onOutput?: (stream: "stdout" | "stderr", chunk: Buffer) => void;
+}
+
+export interface RunResult {
+  // The command's exit code; non-zero is a result, not an exception.
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  // Set when the command was killed by `timeoutMs`.
+  timedOut?: boolean;
+}
+
+export interface FileOptions {
+  sudo?: boolean;
+  sudoUser?: string;
+  sudoPassword?: string;
+  // Octal permission bits for a written file ("644"); else an existing file's mode is kept.
+  mode?: string;
+}
+
+export interface DisconnectOptions {
+  // Docker: commit the container to a new image before removing it (apply mode).
+  commit?: boolean;
+}
+
+export interface DisconnectResult {
+  // Docker: the id of the image committed from the container.
+  image?: string;
+}
+
+export interface Connector {
+  // The host name as the inventory gives it.
+  readonly host: string;
+  connect(): Promise<void>;
+  run(command: string, options?: RunOptions): Promise<RunResult>;
+  putFile(remotePath: string, content: Buffer | string, options?: FileOptions): Promise<void>;
+  getFile(remotePath: string, options?: FileOptions): Promise<Buffer>;
+  disconnect(options?: DisconnectOptions): Promise<DisconnectResult>;
+}
+
+// Things a connector may need beyond the host's own data, given by the CLI or the action.
+export interface ConnectContext {
+  // Private keys held in memory (the action's `ssh-private-key` input); never written to disk.
+  privateKeys?: readonly string[];
+  // known_hosts lines held in memory (the action's `ssh-known-hosts` input).
+  knownHosts?: string;
+  // Home directory for ~/.ssh (defaults to the user's).
+  homeDir?: string;
+  // Non-fatal notices ("host key checking is off for web-01").
+  warn?: (message: string) => void;
+}

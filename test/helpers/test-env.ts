@@ -1,0 +1,56 @@
+// Reads .test-env/env.json, the integration-test environment written by `node scripts/test-env.mjs up`:
+// two OpenSSH servers on 127.0.0.1 (main and bastion), their users, keys and known_hosts files.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const testEnvFile = fileURLToPath(new URL("../../.test-env/env.json", import.meta.url));
+
+export interface TestServer {
+  host: string; // always 127.0.0.1
+  port: number;
+  container: string; // the Docker container running this sshd
+  hostKeyPublic: string; // "ssh-ed25519 AAAA..."
+}
+
+export interface TestEnv {
+  image: string; // "infra-action-test/debian:bookworm"
+  imageId: string; // "sha256:..."
+  servers: { main: TestServer; bastion: TestServer };
+  users: {
+    // key login, sudo without a password; `key` has no passphrase, `passphraseKey` has `passphrase`
+    deploy: { name: string; key: string; passphraseKey: string; passphrase: string };
+    // password login, sudo with its password, no authorized keys
+    pwuser: { name: string; password: string };
+  };
+  keys: {
+    wrong: string; // a private key authorized nowhere
+    otherHostPublic: string; // a host key neither server has (as in known_hostsChanged)
+  };
+  knownHosts: string; // both servers, plain "[127.0.0.1]:port ssh-ed25519 ..." lines
+  knownHostsHashed: string; // the same entries, hashed
+  knownHostsChanged: string; // main's port with another key: a changed host key
+}
+
+const HOW_TO_FIX = "run `npm test` or `node scripts/test-env.mjs up` first";
+
+// Loads the environment written by `node scripts/test-env.mjs up`; throws saying how to make it when absent.
+export function loadTestEnv(): TestEnv {
+  let text: string;
+  try {
+    text = readFileSync(testEnvFile, "utf8");
+  } catch {
+    throw new Error(`The integration-test environment is not set up (${testEnvFile} is missing): ${HOW_TO_FIX}.`);
+  }
+  let env: TestEnv;
+  try {
+    env = JSON.parse(text) as TestEnv;
+  } catch (error) {
+    throw new Error(`${testEnvFile} is not valid JSON (${(error as Error).message}): ${HOW_TO_FIX}.`);
+  }
+  for (const role of ["main", "bastion"] as const) {
+    if (!Number.isInteger(env.servers?.[role]?.port)) {
+      throw new Error(`${testEnvFile} has no port for the ${role} server: ${HOW_TO_FIX}.`);
+    }
+  }
+  return env;
+}
