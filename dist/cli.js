@@ -62942,7 +62942,7 @@ function entryMatches(entry, token) {
 }
 function verifyHostKey(entries, token, key) {
   const forHost = entries.filter((entry) => entryMatches(entry, token));
-  const revoked = entries.find((entry) => entry.marker === "@revoked" && entry.key.equals(key));
+  const revoked = forHost.find((entry) => entry.marker === "@revoked" && entry.key.equals(key));
   if (revoked) return { status: "revoked", entry: revoked };
   const plain = forHost.filter((entry) => !entry.marker);
   const same = plain.find((entry) => entry.key.equals(key));
@@ -91534,11 +91534,10 @@ async function execCommand(file, command, options, io) {
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}
 `);
   const line = command.length === 1 ? command[0] ?? "" : command.join(" ");
-  const width = Math.max(...inventory.hosts.map((h) => h.name.length));
   const outcomes = await mapLimit(
     inventory.hosts,
     parallel,
-    (host2) => execOnHost(host2, line, { ...options, timeoutMs }, io, host2.name.padEnd(width))
+    (host2) => execOnHost(host2, line, { ...options, timeoutMs }, io)
   );
   io.stdout("\n");
   const rows = inventory.hosts.map((host2, i2) => {
@@ -91558,12 +91557,12 @@ ${outcomes.length - failed} ok, ${failed} failed or unreachable
 `);
   return failed ? 1 : 0;
 }
-async function execOnHost(host2, line, options, io, label) {
+async function execOnHost(host2, line, options, io) {
   const started = Date.now();
   const connector = createConnector(host2, { warn: (message) => io.stderr(`warning: ${message}
 `) });
-  const out = createLinePrefixer(`[${label}] `, io.stdout);
-  const err = createLinePrefixer(`[${label}] `, io.stderr);
+  const out = createLinePrefixer(`[${host2.name}] `, io.stdout);
+  const err = createLinePrefixer(`[${host2.name}] `, io.stderr);
   try {
     await connector.connect();
   } catch (error) {

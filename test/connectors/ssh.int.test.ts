@@ -73,9 +73,23 @@ describe("SSH: deploy user with a key file", () => {
 
   describeConnectorContract(() => connector, "/tmp");
 
-  test("one connection serves many commands, also concurrently", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => connector.run(`echo $PPID-${i}`)));
-    expect(results.map((r) => r.stdout.split("-")[1]?.trim())).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+  test("one connection serves every command and file, also concurrently", async () => {
+    await connector.putFile("/tmp/infra-action-one-connection", "x");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => connector.run(`echo "$SSH_CONNECTION" ${i}`)),
+    );
+    // SSH_CONNECTION holds the client's address and port: one TCP connection gives one value.
+    const connections = new Set(results.map((r) => r.stdout.split(" ").slice(0, 2).join(" ")));
+    expect(connections.size).toBe(1);
+    expect(results.map((r) => r.stdout.trim().split(" ").pop())).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(i)),
+    );
+  });
+
+  test("keepalives keep a quiet command's connection open", async () => {
+    const quiet = await connected(deployData({ ssh_keepalive_interval: 1 }));
+    expect((await quiet.run("sleep 3; echo alive")).stdout).toBe("alive\n");
+    await quiet.disconnect();
   });
 
   test("sudo (NOPASSWD) runs as root or as another user", async () => {

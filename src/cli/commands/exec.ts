@@ -34,10 +34,9 @@ export async function execCommand(
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}\n`);
   // One argument is a shell command line as typed; several are joined as ssh does.
   const line = command.length === 1 ? (command[0] ?? "") : command.join(" ");
-  const width = Math.max(...inventory.hosts.map((h) => h.name.length));
 
   const outcomes = await mapLimit(inventory.hosts, parallel, (host) =>
-    execOnHost(host, line, { ...options, timeoutMs }, io, host.name.padEnd(width)),
+    execOnHost(host, line, { ...options, timeoutMs }, io),
   );
 
   io.stdout("\n");
@@ -60,12 +59,11 @@ async function execOnHost(
   line: string,
   options: ExecCommandOptions & { timeoutMs?: number },
   io: CliIo,
-  label: string,
 ): Promise<Outcome> {
   const started = Date.now();
   const connector = createConnector(host, { warn: (message) => io.stderr(`warning: ${message}\n`) });
-  const out = createLinePrefixer(`[${label}] `, io.stdout);
-  const err = createLinePrefixer(`[${label}] `, io.stderr);
+  const out = createLinePrefixer(`[${host.name}] `, io.stdout);
+  const err = createLinePrefixer(`[${host.name}] `, io.stderr);
   try {
     await connector.connect();
   } catch (error) {

@@ -66,7 +66,7 @@ export function entryMatches(entry: KnownHost, token: string): boolean {
 // Judges a presented key against the entries for a host token.
 export function verifyHostKey(entries: readonly KnownHost[], token: string, key: Buffer): HostKeyVerdict {
   const forHost = entries.filter((entry) => entryMatches(entry, token));
-  const revoked = entries.find((entry) => entry.marker === "@revoked" && entry.key.equals(key));
+  const revoked = forHost.find((entry) => entry.marker === "@revoked" && entry.key.equals(key));
   if (revoked) return { status: "revoked", entry: revoked };
   const plain = forHost.filter((entry) => !entry.marker);
   const same = plain.find((entry) => entry.key.equals(key));
