@@ -21732,11 +21732,11 @@ function printParseErrorCode(code) {
 }
 
 // src/host/instances.ts
-var boundHosts = /* @__PURE__ */ new Map();
+var boundApis = /* @__PURE__ */ new Map();
 function apiForInstance(api, instance) {
-  const bound = boundHosts.get(instance);
+  const bound = boundApis.get(instance);
   if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
-  return { ...api, host: bound };
+  return { ...api, ...bound };
 }
 var outsideDeploy = (member) => {
   throw new UserError(
@@ -21752,15 +21752,69 @@ var unboundHost = Object.freeze({
   },
   get data() {
     return outsideDeploy("data");
-  }
+  },
+  getFact: () => outsideDeploy("getFact")
 });
 
 // src/index.ts
 var src_exports = {};
 __export(src_exports, {
-  host: () => host
+  apk: () => apk,
+  apt: () => apt,
+  dnf: () => dnf,
+  files: () => files,
+  git: () => git,
+  host: () => host,
+  pip: () => pip,
+  server: () => server,
+  systemd: () => systemd,
+  yum: () => yum
 });
+function unboundFamily(family, names) {
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      () => {
+        throw new Error(
+          `${family}.${name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
+        );
+      }
+    ])
+  );
+}
 var host = unboundHost;
+var server = unboundFamily("server", [
+  "shell",
+  "script",
+  "user",
+  "group",
+  "packages",
+  "service",
+  "hostname",
+  "sysctl",
+  "crontab",
+  "reboot",
+  "wait"
+]);
+var apt = unboundFamily("apt", ["packages", "update", "upgrade", "repo", "key"]);
+var dnf = unboundFamily("dnf", ["packages"]);
+var yum = unboundFamily("yum", ["packages"]);
+var apk = unboundFamily("apk", ["packages"]);
+var files = unboundFamily("files", [
+  "file",
+  "directory",
+  "put",
+  "template",
+  "line",
+  "replace",
+  "link",
+  "get",
+  "download",
+  "sync"
+]);
+var git = unboundFamily("git", ["repo", "config"]);
+var pip = unboundFamily("pip", ["packages", "venv"]);
+var systemd = unboundFamily("systemd", ["service", "daemon_reload"]);
 
 // src/loader/hook-logic.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -48022,9 +48076,13 @@ import { isDeepStrictEqual } from "node:util";
 
 // src/util/closest.ts
 function closestName(name, candidates) {
+  const list2 = [...candidates];
+  const lower = name.toLowerCase();
+  const started = lower.length >= 4 ? list2.filter((c) => sharedPrefix(lower, c.toLowerCase()) >= lower.length - 2) : [];
+  if (started.length === 1) return started[0];
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of list2) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -48045,6 +48103,11 @@ function editDistance(a, b) {
     previous = current2;
   }
   return previous[b.length] ?? 0;
+}
+function sharedPrefix(a, b) {
+  let i2 = 0;
+  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
+  return i2;
 }
 
 // src/connectors/host-name.ts
@@ -48272,23 +48335,23 @@ function isIgnored(name, value, file, warnings) {
 // src/inventory/group-data-dir.ts
 async function loadGroupDataDir(inventoryFile, warnings) {
   const dir = join(dirname(inventoryFile), "group_data");
-  const files = /* @__PURE__ */ new Map();
-  if (!existsSync3(dir) || !statSync3(dir).isDirectory()) return files;
+  const files2 = /* @__PURE__ */ new Map();
+  if (!existsSync3(dir) || !statSync3(dir).isDirectory()) return files2;
   for (const entry of readdirSync(dir).sort()) {
     if (!formatOf(entry) || entry.endsWith(".d.ts")) continue;
     const group2 = basename(entry, extname(entry));
     const path = join(dir, entry);
     const shown = displayPath(path);
-    const earlier = files.get(group2);
+    const earlier = files2.get(group2);
     if (earlier) {
       throw new InventoryError(
         `${earlier.file} and ${shown} both hold data for group "${group2}". Keep one file per group.`
       );
     }
     const loaded = await loadModule(path, { role: "group data file" });
-    files.set(group2, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
+    files2.set(group2, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
   }
-  return files;
+  return files2;
 }
 
 // src/util/glob.ts

@@ -49,6 +49,7 @@ const IMAGE_PACKAGES = [
   "python3-venv",
   "cron",
   "ca-certificates",
+  "curl",
 ];
 
 // Host binaries `up` needs, and the Debian package that provides each.

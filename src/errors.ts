@@ -41,3 +41,13 @@ export class CommandError extends UserError {
 export class SudoError extends CommandError {
   override name = "SudoError";
 }
+
+// A fact that could not be gathered or read.
+export class FactError extends UserError {
+  override name = "FactError";
+}
+
+// An operation that cannot be planned: bad arguments, or a host state it cannot handle.
+export class OperationError extends UserError {
+  override name = "OperationError";
+}

@@ -20,3 +20,9 @@ export declare class CommandError extends UserError {
 export declare class SudoError extends CommandError {
     name: string;
 }
+export declare class FactError extends UserError {
+    name: string;
+}
+export declare class OperationError extends UserError {
+    name: string;
+}

@@ -2,7 +2,9 @@
 // message alone; anything else is a bug and prints its stack.
 import { Command, CommanderError } from "commander";
 import { isUserError } from "../errors.js";
+import { deployCommand } from "./commands/deploy.js";
 import { execCommand } from "./commands/exec.js";
+import { factCommand } from "./commands/fact.js";
 import { inventoryCommand } from "./commands/inventory.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -43,6 +45,44 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--no-color", "plain output")
     .action(async (file: string, command: string[], options) => {
       exitCode = await execCommand(file, command, options, io);
+    });
+
+  for (const mode of ["plan", "apply"] as const) {
+    const command = program
+      .command(mode)
+      .description(
+        mode === "plan"
+          ? "show what the deploy files would change on each host"
+          : "change each host as the deploy files say",
+      )
+      .argument("<inventory>", "inventory file")
+      .argument("<deploy...>", "deploy files, run in order")
+      .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
+      .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
+      .option("--parallel <n>", "hosts at once", "10")
+      .option("--report <file>", "write the JSON report to this file")
+      .option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan")
+      .option("--diff", "show diffs of file content (plans always do)")
+      .option("--verbose", "list unchanged operations with their reasons too")
+      .option("--no-color", "plain output");
+    if (mode === "apply") command.option("--yes", "apply without asking");
+    else command.option("--detailed-exitcode", "exit 2 when changes are planned");
+    command.action(async (inventory: string, deploy: string[], options) => {
+      exitCode = await deployCommand(mode, inventory, deploy, options, io);
+    });
+  }
+
+  program
+    .command("fact")
+    .description("print a fact of every selected host as JSON")
+    .argument("<inventory>", "inventory file")
+    .argument("<fact>", "fact name (LinuxDistribution, File, DebPackages, …)")
+    .argument("[args...]", "fact arguments as key=value (path=/etc/hosts)")
+    .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
+    .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
+    .option("--parallel <n>", "hosts at once", "10")
+    .action(async (inventory: string, fact: string, args: string[], options) => {
+      exitCode = await factCommand(inventory, fact, args, options, io);
     });
 
   try {

@@ -1,6 +1,7 @@
 // The one small interface every connector implements, and the options and results it speaks.
 
-export interface RunOptions {
+// How one command runs: as whom, where, with what environment.
+export interface CommandOptions {
   // Run as root (or `sudoUser`) through sudo; `_sudo` / `_sudo_user` / `_sudo_password`.
   sudo?: boolean;
   sudoUser?: string;
@@ -8,6 +9,9 @@ export interface RunOptions {
   sudoPassword?: string;
   env?: Readonly<Record<string, string>>;
   cwd?: string;
+}
+
+export interface RunOptions extends CommandOptions {
   // Kill the command after this long; the result then says `timedOut`.
   timeoutMs?: number;
   // Bytes for the command's standard input.
@@ -48,6 +52,8 @@ export interface Connector {
   readonly host: string;
   connect(): Promise<void>;
   run(command: string, options?: RunOptions): Promise<RunResult>;
+  // The command line that runs `command` with these options inside a script given to run().
+  wrapCommand(command: string, options: CommandOptions): string;
   putFile(remotePath: string, content: Buffer | string, options?: FileOptions): Promise<void>;
   getFile(remotePath: string, options?: FileOptions): Promise<Buffer>;
   disconnect(options?: DisconnectOptions): Promise<DisconnectResult>;

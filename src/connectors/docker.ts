@@ -6,7 +6,7 @@ import { PassThrough, type Readable } from "node:stream";
 import type Docker from "dockerode";
 import { CommandError, ConnectError } from "../errors.js";
 import { onInterruptCleanup } from "./cleanup.js";
-import type { DisconnectOptions, DisconnectResult, FileOptions, RunOptions } from "./connector.js";
+import type { CommandOptions, DisconnectOptions, DisconnectResult, FileOptions, RunOptions } from "./connector.js";
 import type { DataKeySpec } from "./data-keys.js";
 import { buildCommand, shellQuote } from "./shell.js";
 import { ShellConnector, type SpawnOptions, type StartedProcess } from "./shell-connector.js";
@@ -107,6 +107,14 @@ export class DockerConnector extends ShellConnector {
   protected override commandLine(command: string, options: RunOptions): { line: string; spawn: SpawnOptions } {
     const user = options.sudoUser ?? (options.sudo ? "root" : undefined);
     return { line: buildCommand(command, { env: options.env, cwd: options.cwd }), spawn: user ? { user } : {} };
+  }
+
+  // Inside a script: root needs nothing (exec runs as the container's user, root in most images);
+  // another user is reached with su.
+  override wrapCommand(command: string, options: CommandOptions): string {
+    const line = buildCommand(command, { env: options.env, cwd: options.cwd });
+    const user = options.sudoUser;
+    return user && user !== "root" ? `su -s /bin/sh ${shellQuote(user)} -c ${shellQuote(line)}` : line;
   }
 
   protected async spawn(commandLine: string, options: SpawnOptions): Promise<StartedProcess> {

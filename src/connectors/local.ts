@@ -1,6 +1,6 @@
 // `@local`: the machine running infra-action, through a child process per command.
 import { spawn } from "node:child_process";
-import type { DisconnectResult, RunOptions } from "./connector.js";
+import type { CommandOptions, DisconnectResult } from "./connector.js";
 import type { DataKeySpec } from "./data-keys.js";
 import { ShellConnector, type StartedProcess } from "./shell-connector.js";
 
@@ -11,9 +11,9 @@ export class LocalConnector extends ShellConnector {
   async connect(): Promise<void> {}
 
   // Already root: running as root needs no sudo (which a minimal machine may not even have).
-  protected override commandLine(command: string, options: RunOptions) {
+  override wrapCommand(command: string, options: CommandOptions): string {
     const asRoot = process.getuid?.() === 0 && (options.sudoUser ?? "root") === "root";
-    return super.commandLine(command, asRoot ? { ...options, sudo: false, sudoUser: undefined } : options);
+    return super.wrapCommand(command, asRoot ? { ...options, sudo: false, sudoUser: undefined } : options);
   }
 
   async disconnect(): Promise<DisconnectResult> {

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { CommandError, SudoError } from "../errors.js";
 import type {
+  CommandOptions,
   Connector,
   DisconnectOptions,
   DisconnectResult,
@@ -46,9 +47,13 @@ export abstract class ShellConnector implements Connector {
 
   // The command line for a command: quoted, with cwd, env and sudo. Docker overrides the sudo part.
   protected commandLine(command: string, options: RunOptions): { line: string; spawn: SpawnOptions } {
+    return { line: this.wrapCommand(command, options), spawn: {} };
+  }
+
+  // A command wrapped for cwd, env and sudo, to run inside a larger script (facts, apply).
+  wrapCommand(command: string, options: CommandOptions): string {
     const sudoWithPassword = Boolean(options.sudoPassword) && Boolean(options.sudo || options.sudoUser);
-    const line = buildCommand(command, { ...options, sudoWithPassword });
-    return { line, spawn: {} };
+    return buildCommand(command, { ...options, sudoWithPassword });
   }
 
   async run(command: string, options: RunOptions = {}): Promise<RunResult> {
@@ -65,7 +70,8 @@ export abstract class ShellConnector implements Connector {
   protected async execute(command: string, options: RunOptions): Promise<Executed> {
     const { line, spawn } = this.commandLine(command, options);
     const sudoing = Boolean(options.sudo || options.sudoUser);
-    const password = sudoing && !spawn.user ? options.sudoPassword : undefined;
+    // A script may hold several sudo calls: the password answers each of sudo's prompts.
+    const password = spawn.user ? undefined : options.sudoPassword;
     if (password && options.stdin !== undefined) {
       throw new Error("internal: standard input and a sudo password cannot share one command");
     }
@@ -85,11 +91,11 @@ export abstract class ShellConnector implements Connector {
         const seen = Buffer.concat(stderr).toString("utf8").split(sudoPrompt).length - 1;
         if (seen > prompts) {
           prompts = seen;
-          if (prompts === 1) child.write(`${password}\n`);
-          else {
+          // sudo says "Sorry, try again." before asking again for a wrong password.
+          if (/Sorry, try again/.test(Buffer.concat(stderr).toString("utf8"))) {
             wrongPassword = true;
             child.kill();
-          }
+          } else child.write(`${password}\n`);
         }
         options.onOutput?.("stderr", Buffer.from(chunk.toString("utf8").split(sudoPrompt).join("")));
         return;

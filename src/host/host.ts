@@ -1,4 +1,5 @@
-// The `host` object deploy code sees: its name, its groups and its merged data.
+// The `host` object deploy code sees: its name, its groups, its merged data and its facts.
+import type { FactArgs, FactName, FactResult } from "../facts/index.js";
 
 // The data every host may carry. Declare your own keys' types by module augmentation:
 // `declare module "infra-action" { interface HostData { nginx_workers: number } }`.
@@ -20,14 +21,24 @@ export interface Host {
   readonly groups: readonly string[];
   // The host's data, merged: overrides > host > groups > global.
   readonly data: HostDataView;
+  // A fact about the host (gathered once, batched with facts asked for at the same time).
+  getFact<K extends FactName>(
+    name: K,
+    ...args: FactArgs<K> extends undefined ? [] : [FactArgs<K>]
+  ): Promise<FactResult<K>>;
 }
 
 // Makes the deploy-facing view of a host. The data is frozen: deploy code reads it, never writes it.
-export function createHost(name: string, groups: readonly string[], data: Readonly<Record<string, unknown>>): Host {
+export function createHost(
+  name: string,
+  groups: readonly string[],
+  data: Readonly<Record<string, unknown>>,
+  getFact: Host["getFact"] = () => Promise.reject(new Error("facts are only available in a deploy file")),
+): Host {
   const values = Object.freeze({ ...data });
   const get = (key: string, fallback?: unknown) => (values[key] === undefined ? fallback : values[key]);
   const view = new Proxy(values, {
     get: (target, key) => (key === "get" ? get : Reflect.get(target, key)),
   }) as unknown as HostDataView;
-  return Object.freeze({ name, groups: Object.freeze([...groups]), data: view });
+  return Object.freeze({ name, groups: Object.freeze([...groups]), data: view, getFact });
 }

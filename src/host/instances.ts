@@ -2,19 +2,20 @@
 import { UserError } from "../errors.js";
 import type { Host } from "./host.js";
 
-const boundHosts = new Map<string, Host>();
+const boundApis = new Map<string, Record<string, unknown>>();
 
-// Binds (or, with undefined, releases) the host an instance's `import { host } from "infra-action"` gets.
-export function bindInstanceHost(instance: string, bound: Host | undefined): void {
-  if (bound) boundHosts.set(instance, bound);
-  else boundHosts.delete(instance);
+// Binds (or, with undefined, releases) what an instance's `import … from "infra-action"` gets:
+// `host` and the operations, bound to that instance's host.
+export function bindInstance(instance: string, bound: Record<string, unknown> | undefined): void {
+  if (bound) boundApis.set(instance, bound);
+  else boundApis.delete(instance);
 }
 
-// The API as one instance sees it: the same members with `host` bound to that instance's host.
+// The API as one instance sees it: the same members, with the bound ones in place.
 export function apiForInstance(api: Record<string, unknown>, instance: string): Record<string, unknown> {
-  const bound = boundHosts.get(instance);
+  const bound = boundApis.get(instance);
   if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
-  return { ...api, host: bound };
+  return { ...api, ...bound };
 }
 
 const outsideDeploy = (member: string): never => {
@@ -34,4 +35,5 @@ export const unboundHost: Host = Object.freeze({
   get data(): Host["data"] {
     return outsideDeploy("data");
   },
+  getFact: () => outsideDeploy("getFact"),
 });

@@ -94,8 +94,8 @@ function describeThrown(error: unknown): string {
   return `${error.name}: ${error.message}${where ? ` (at ${where})` : ""}`;
 }
 
-// The first stack frame in a file that is not part of infra-action or Node itself.
-function userFrame(stack: string): string | undefined {
+// The first stack frame (file:line:column) in a file that is not part of infra-action or Node itself.
+export function userFrame(stack: string): string | undefined {
   const own = fileURLToPath(new URL(".", import.meta.url));
   for (const match of stack.matchAll(/(file:\/\/[^\s)]+?|\/[^\s():]+?):(\d+):(\d+)/g)) {
     const location = match[1] ?? "";

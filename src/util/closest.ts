@@ -2,9 +2,14 @@
 
 // The candidate nearest to `name` by edit distance, if it is near enough to be a likely typo.
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  // A name cut short, give or take its last letters ("LinuxDistro"), means the one candidate it starts.
+  const lower = name.toLowerCase();
+  const started = lower.length >= 4 ? list.filter((c) => sharedPrefix(lower, c.toLowerCase()) >= lower.length - 2) : [];
+  if (started.length === 1) return started[0];
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -27,4 +32,10 @@ export function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }

@@ -1,3 +1,4 @@
+import type { FactArgs, FactName, FactResult } from "../facts/index.js";
 export interface HostData {
     [key: string]: unknown;
 }
@@ -9,5 +10,6 @@ export interface Host {
     readonly name: string;
     readonly groups: readonly string[];
     readonly data: HostDataView;
+    getFact<K extends FactName>(name: K, ...args: FactArgs<K> extends undefined ? [] : [FactArgs<K>]): Promise<FactResult<K>>;
 }
-export declare function createHost(name: string, groups: readonly string[], data: Readonly<Record<string, unknown>>): Host;
+export declare function createHost(name: string, groups: readonly string[], data: Readonly<Record<string, unknown>>, getFact?: Host["getFact"]): Host;

@@ -1,7 +1,7 @@
 // `infra-action exec INVENTORY -- COMMAND...`: runs an ad-hoc command on every selected host in
 // parallel, streams each host's output, then prints a per-host summary (pyinfra's `exec`).
 import { createConnector } from "../../connectors/registry.js";
-import { ConnectError, isUserError, UsageError } from "../../errors.js";
+import { ConnectError, isUserError } from "../../errors.js";
 import { loadInventory } from "../../inventory/load-inventory.js";
 import { parseOverrides } from "../../inventory/overrides.js";
 import type { InventoryHost } from "../../inventory/types.js";
@@ -9,6 +9,7 @@ import { mapLimit } from "../../util/parallel.js";
 import { formatTable } from "../format-table.js";
 import type { CliIo } from "../io.js";
 import { createLinePrefixer } from "../line-prefixer.js";
+import { positiveInteger } from "../numbers.js";
 
 export interface ExecCommandOptions {
   limit: string[];
@@ -108,12 +109,4 @@ function stringData(host: InventoryHost, key: string): string | undefined {
 // Messages start with the host name; the summary already shows it.
 function stripHost(message: string, host: string): string {
   return message.startsWith(`${host}: `) ? message.slice(host.length + 2) : message;
-}
-
-function positiveInteger(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new UsageError(`${flag} ${JSON.stringify(value)} must be a whole number of at least 1.`);
-  }
-  return n;
 }

@@ -1,0 +1,100 @@
+// `infra-action plan|apply INVENTORY DEPLOY...`: what would change (plan), or change it (apply).
+import { writeFile } from "node:fs/promises";
+import { createInterface } from "node:readline/promises";
+import { runDeploy } from "../../engine/run-deploy.js";
+import { UsageError } from "../../errors.js";
+import { loadInventory } from "../../inventory/load-inventory.js";
+import { parseOverrides } from "../../inventory/overrides.js";
+import type { Report } from "../../report/report.js";
+import { formatHost, formatSummary } from "../format-report.js";
+import type { CliIo } from "../io.js";
+import { positiveInteger } from "../numbers.js";
+
+export interface DeployCommandOptions {
+  limit: string[];
+  data: string[];
+  parallel: string;
+  report?: string;
+  yes?: boolean;
+  detailedExitcode?: boolean;
+  diff?: boolean;
+  failPercent?: string;
+  verbose?: boolean;
+}
+
+// Plans or applies; exit code 1 on any failed or unreachable host, 2 with --detailed-exitcode when a plan has changes.
+export async function deployCommand(
+  mode: "plan" | "apply",
+  inventoryFile: string,
+  deployFiles: string[],
+  options: DeployCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const parallel = positiveInteger(options.parallel, "--parallel");
+  const failPercent = options.failPercent === undefined ? undefined : percent(options.failPercent);
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (mode === "apply" && !options.yes && !interactive) {
+    throw new UsageError(
+      "apply changes hosts: without a terminal to confirm on, pass --yes (review the plan first with infra-action plan).",
+    );
+  }
+  const inventory = await loadInventory(inventoryFile, {
+    limit: options.limit,
+    overrides: parseOverrides(options.data),
+  });
+  for (const warning of inventory.warnings) io.stderr(`warning: ${warning}\n`);
+  const format = { diff: Boolean(options.diff) || mode === "plan", verbose: options.verbose };
+
+  const report = await runDeploy({
+    inventory,
+    deployFiles,
+    mode,
+    parallel,
+    failPercent,
+    connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
+    events: {
+      hostStage: (host, stage) => {
+        if (!interactive) io.stderr(`[${host}] ${stage}\n`);
+      },
+      planned: async (plan) => {
+        if (mode !== "apply" || options.yes) return true;
+        for (const host of plan.hosts) io.stdout(formatHost(host, "plan", format));
+        io.stdout(`\n${formatSummary(plan)}`);
+        if (plan.totals.operationsChanged === 0) return true;
+        const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
+        if (answer.trim() !== "yes") {
+          io.stdout("Apply cancelled; nothing was changed.\n");
+          return false;
+        }
+        return true;
+      },
+    },
+  });
+
+  io.stdout("\n");
+  for (const host of report.hosts) io.stdout(formatHost(host, report.mode, format));
+  io.stdout(`\n${formatSummary(report)}`);
+  if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  return exitCode(report, Boolean(options.detailedExitcode));
+}
+
+function exitCode(report: Report, detailed: boolean): number {
+  if (report.totals.failed || report.totals.unreachable) return 1;
+  return detailed && report.mode === "plan" && report.totals.operationsChanged > 0 ? 2 : 0;
+}
+
+async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
+function percent(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`--fail-percent ${JSON.stringify(value)} must be a number from 0 to 100.`);
+  return n;
+}

@@ -1,0 +1,150 @@
+// Builds the one remote script that applies a host's changed operations in order, with a status
+// marker around each, and reads the markers back from its output.
+import type { CommandOptions } from "../connectors/connector.js";
+import { shellQuote } from "../connectors/shell.js";
+import type { Command } from "../operations/operation.js";
+import type { GlobalArgs } from "./global-args.js";
+
+export interface ScriptOperation {
+  index: number;
+  commands: Command[];
+  global: GlobalArgs;
+  // Operations (by index) that must have changed for this one to run (`_if`).
+  requires: number[];
+}
+
+export interface OperationOutcome {
+  status: "ok" | "failed" | "skipped";
+  exitCode?: number;
+  stdout: string;
+  stderr: string;
+}
+
+type Wrap = (command: string, options: CommandOptions) => string;
+
+// The script for a list of operations. `wrap` is the connector's (sudo, env, cwd); `changedBefore`
+// lists operations an earlier script (before a reboot) changed, for `_if`.
+export function buildApplyScript(
+  operations: ScriptOperation[],
+  wrap: Wrap,
+  nonce: string,
+  changedBefore: number[] = [],
+): string {
+  const out = [
+    "#!/bin/sh",
+    `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
+    ...changedBefore.map((index) => `__ia_changed_${index}=1`),
+  ];
+  for (const op of operations) {
+    const condition = op.requires.length ? op.requires.map((i) => `[ "$__ia_changed_${i}" = 1 ]`).join(" && ") : "true";
+    out.push(
+      `# operation ${op.index}`,
+      `if ${condition}; then`,
+      `__ia_mark begin:${op.index}`,
+      "__ia_try=0",
+      "while :; do",
+      "( set -e",
+      ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${nonce}-${op.index}-${j}`)),
+      "); __ia_rc=$?",
+      `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
+      "done",
+      `__ia_mark end:${op.index}:$__ia_rc`,
+      `if [ $__ia_rc -eq 0 ]; then __ia_changed_${op.index}=1; ${op.global.ignoreErrors ? "fi" : "else exit $__ia_rc; fi"}`,
+      `else __ia_mark skip:${op.index}; fi`,
+    );
+  }
+  out.push("exit 0", "");
+  return out.join("\n");
+}
+
+function options(global: GlobalArgs): CommandOptions {
+  return {
+    ...(global.sudo ? { sudo: true } : {}),
+    ...(global.sudoUser ? { sudoUser: global.sudoUser } : {}),
+    ...(global.sudoPassword ? { sudoPassword: global.sudoPassword } : {}),
+    ...(global.env ? { env: global.env } : {}),
+    ...(global.chdir ? { cwd: global.chdir } : {}),
+  };
+}
+
+function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: string): string[] {
+  const opts = options(op.global);
+  switch (command.type) {
+    case "shell": {
+      const line = wrap(command.command, opts);
+      if (op.global.timeout === undefined) return [line];
+      const seconds = Math.ceil(op.global.timeout);
+      return [
+        `if command -v timeout >/dev/null 2>&1; then timeout -k 5 ${seconds} sh -c ${shellQuote(line)}; else ${line}; fi`,
+      ];
+    }
+    case "file": {
+      // The bytes travel in the script (base64) to a private temporary file, then are moved into
+      // place by the operation's user (through sudo when asked), unless the file already matches.
+      const temp = `/tmp/.infra-action-${id}`;
+      const d = shellQuote(command.path);
+      const owner =
+        command.user || command.group
+          ? `chown ${shellQuote(`${command.user ?? ""}${command.group ? `:${command.group}` : ""}`)} "$t"; `
+          : "";
+      const changed = shellQuote(`${command.path} changed since the plan was made; nothing was written. Plan again.`);
+      const guard =
+        command.ifSha256 === undefined
+          ? ""
+          : `if ${command.ifSha256 === null ? `[ -e ${d} ]` : `[ "$(sha256sum < ${d} | cut -c1-64)" != ${command.ifSha256} ]`}; then echo ${changed} >&2; exit 1; fi; `;
+      const install = `${guard}if [ -f ${d} ] && cmp -s ${temp} ${d}; then :; else t=$(mktemp "$(dirname ${d})/.infra-action.XXXXXX") && cat ${temp} > "$t" && ${command.mode ? `chmod ${command.mode} "$t" && ` : ""}${owner}mv -f "$t" ${d}; fi`;
+      const readable = op.global.sudoUser && op.global.sudoUser !== "root" ? `; chmod 644 ${temp}` : "";
+      return [
+        `(umask 077; base64 -d > ${temp}${readable}) <<'__IA_EOF_${id}'`,
+        ...(command.content.match(/.{1,76}/g) ?? []),
+        `__IA_EOF_${id}`,
+        `${wrap(install, opts)}; __ia_f=$?; rm -f ${temp}; [ $__ia_f -eq 0 ]`,
+      ];
+    }
+    case "get":
+      return [":"];
+    case "reboot": {
+      const reboot = "(sleep 1; reboot || shutdown -r now) >/dev/null 2>&1 &";
+      return [wrap(reboot, opts)];
+    }
+  }
+}
+
+// Reads each operation's outcome and output from the script's stdout and stderr.
+export function readApplyOutput(
+  stdout: string,
+  stderr: string,
+  nonce: string,
+  indexes: number[],
+): Map<number, OperationOutcome> {
+  const outcomes = new Map<number, OperationOutcome>();
+  for (const index of indexes) {
+    const begin = `@@${nonce}:begin:${index}\n`;
+    const endPrefix = `\n@@${nonce}:end:${index}:`;
+    if (stdout.includes(`@@${nonce}:skip:${index}\n`)) {
+      outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
+      continue;
+    }
+    const from = stdout.indexOf(begin);
+    if (from < 0) {
+      outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
+      continue;
+    }
+    const to = stdout.indexOf(endPrefix, from);
+    const exitCode = to < 0 ? undefined : Number(/^(\d+)/.exec(stdout.slice(to + endPrefix.length))?.[1]);
+    outcomes.set(index, {
+      status: exitCode === 0 ? "ok" : "failed",
+      ...(exitCode === undefined ? {} : { exitCode }),
+      stdout: to < 0 ? stdout.slice(from + begin.length) : stdout.slice(from + begin.length, to),
+      stderr: section(stderr, begin, endPrefix),
+    });
+  }
+  return outcomes;
+}
+
+function section(text: string, begin: string, endPrefix: string): string {
+  const from = text.indexOf(begin);
+  if (from < 0) return "";
+  const to = text.indexOf(endPrefix, from);
+  return to < 0 ? text.slice(from + begin.length) : text.slice(from + begin.length, to);
+}

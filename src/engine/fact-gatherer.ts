@@ -1,0 +1,110 @@
+// Gathers facts for one host: cached for the run, and batched — every fact asked for in the same
+// tick (by deploy code or by the operations being planned) comes back from one remote execution.
+import { randomBytes } from "node:crypto";
+import type { CommandOptions, Connector } from "../connectors/connector.js";
+import { FactError } from "../errors.js";
+import type { Fact } from "../facts/fact.js";
+
+interface Pending {
+  key: string;
+  fact: Fact<unknown, unknown>;
+  args: unknown;
+  sudo: CommandOptions;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class FactGatherer {
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private pending: Pending[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly host: string,
+    private readonly connector: Connector,
+    // Counts remote executions (the report and the benchmark show them).
+    private readonly onExecution: () => void,
+  ) {}
+
+  // The fact's value for these arguments; asked again, the same promise.
+  get<A, R>(fact: Fact<A, R>, args?: A, sudo: CommandOptions = {}): Promise<R> {
+    const key = factKey(fact, args, sudo);
+    const cached = this.cache.get(key);
+    if (cached) return cached as Promise<R>;
+    const promise = new Promise<unknown>((resolve, reject) => {
+      this.pending.push({ key, fact: fact as Fact<unknown, unknown>, args, sudo, resolve, reject });
+    });
+    this.cache.set(key, promise);
+    this.schedule();
+    return promise as Promise<R>;
+  }
+
+  // The value of a fact already gathered (planning reads facts synchronously).
+  async settle(): Promise<void> {
+    while (this.pending.length || this.scheduled) await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.cache.values()]);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate runs after the current tick's promise jobs: requests made together batch together.
+    setImmediate(() => {
+      this.scheduled = false;
+      const batch = this.pending;
+      this.pending = [];
+      if (batch.length) void this.gather(batch);
+    });
+  }
+
+  private async gather(batch: Pending[]): Promise<void> {
+    const nonce = randomBytes(6).toString("hex");
+    const password = batch.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
+    const script = batch
+      .map((p, i) => {
+        // Standard input stays free for sudo's password prompts; the fact itself reads nothing.
+        const inner = `( ${p.fact.command(p.args as never)}\n) 2>/dev/null </dev/null`;
+        const command = p.sudo.sudo || p.sudo.sudoUser ? this.connector.wrapCommand(inner, p.sudo) : inner;
+        return `printf '\\n@@${nonce}:begin:${i}\\n'; ${command}; printf '\\n@@${nonce}:end:${i}:%s\\n' "$?"`;
+      })
+      .join("\n");
+    try {
+      this.onExecution();
+      const result = await this.connector.run(script, password ? { sudoPassword: password } : {});
+      batch.forEach((p, i) => {
+        const output = between(result.stdout, `@@${nonce}:begin:${i}\n`, `\n@@${nonce}:end:${i}:`);
+        if (output === undefined) {
+          p.reject(
+            new FactError(
+              `${this.host}: fact ${p.fact.name} gave no answer${result.stderr ? `: ${result.stderr.trim()}` : ""}`,
+            ),
+          );
+          return;
+        }
+        const exitCode = Number(
+          /^(\d+)/.exec(
+            result.stdout.slice(result.stdout.indexOf(`@@${nonce}:end:${i}:`) + `@@${nonce}:end:${i}:`.length),
+          )?.[1] ?? 255,
+        );
+        try {
+          p.resolve(p.fact.parse({ stdout: output, exitCode }, p.args as never));
+        } catch (error) {
+          p.reject(new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${(error as Error).message}`));
+        }
+      });
+    } catch (error) {
+      for (const p of batch) p.reject(error as Error);
+    }
+  }
+}
+
+function factKey(fact: Fact<never, unknown>, args: unknown, sudo: CommandOptions): string {
+  return `${fact.name}(${JSON.stringify(args ?? null)})${sudo.sudo || sudo.sudoUser ? `@${sudo.sudoUser ?? "root"}` : ""}`;
+}
+
+function between(text: string, start: string, end: string): string | undefined {
+  const from = text.indexOf(start);
+  if (from < 0) return undefined;
+  const to = text.indexOf(end, from + start.length);
+  return to < 0 ? undefined : text.slice(from + start.length, to);
+}

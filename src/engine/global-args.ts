@@ -1,0 +1,119 @@
+// Global operation arguments (pyinfra's `_` arguments): read from the call, defaulting to host data
+// keys of the same name.
+import { OperationError } from "../errors.js";
+import { describeValue, isPlainObject } from "../util/describe-value.js";
+import type { OperationHandle } from "./operation-handle.js";
+
+export interface GlobalArgs {
+  sudo: boolean;
+  sudoUser?: string;
+  sudoPassword?: string;
+  env?: Record<string, string>;
+  chdir?: string;
+  ignoreErrors: boolean;
+  // Operations that must have changed, a boolean, or a function read at plan time.
+  if?: OperationHandle[] | boolean | (() => boolean);
+  retries: number;
+  retryDelay: number;
+  timeout?: number;
+  runOnce: boolean;
+  serial: boolean;
+}
+
+export const globalArgNames = [
+  "_sudo",
+  "_sudo_user",
+  "_sudo_password",
+  "_env",
+  "_chdir",
+  "_ignore_errors",
+  "_if",
+  "_retries",
+  "_retry_delay",
+  "_timeout",
+  "_run_once",
+  "_serial",
+] as const;
+
+// Splits a call's arguments into its name, global arguments and the operation's own arguments.
+export function splitArgs(
+  raw: Record<string, unknown>,
+  hostData: Readonly<Record<string, unknown>>,
+  isHandle: (value: unknown) => value is OperationHandle,
+): { name?: string; global: GlobalArgs; own: Record<string, unknown> } {
+  const own: Record<string, unknown> = {};
+  const given: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "name") continue;
+    if (key.startsWith("_")) {
+      if (!(globalArgNames as readonly string[]).includes(key)) {
+        throw new OperationError(`unknown global argument ${key}. Global arguments: ${globalArgNames.join(", ")}.`);
+      }
+      given[key] = value;
+    } else own[key] = value;
+  }
+  const pick = (key: string) => (given[key] !== undefined ? given[key] : hostData[key]);
+  const name = raw.name;
+  if (name !== undefined && typeof name !== "string")
+    throw new OperationError(`argument name must be a string; it is ${describeValue(name)}.`);
+  return { ...(name ? { name } : {}), global: readGlobalArgs(pick, isHandle), own };
+}
+
+function readGlobalArgs(
+  pick: (key: string) => unknown,
+  isHandle: (value: unknown) => value is OperationHandle,
+): GlobalArgs {
+  const bool = (key: string) => {
+    const v = pick(key);
+    if (v === undefined || v === null) return false;
+    if (typeof v !== "boolean") throw wrong(key, "true or false", v);
+    return v;
+  };
+  const str = (key: string) => {
+    const v = pick(key);
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v !== "string") throw wrong(key, "a string", v);
+    return v;
+  };
+  const num = (key: string, fallback: number | undefined) => {
+    const v = pick(key);
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== "number" || !(v >= 0)) throw wrong(key, "a number, 0 or more", v);
+    return v;
+  };
+  const env = pick("_env");
+  if (
+    env !== undefined &&
+    env !== null &&
+    (!isPlainObject(env) || Object.values(env).some((v) => typeof v !== "string"))
+  ) {
+    throw wrong("_env", "an object of strings", env);
+  }
+  const condition = pick("_if");
+  let ifArg: GlobalArgs["if"];
+  if (condition === undefined || condition === null) ifArg = undefined;
+  else if (typeof condition === "boolean" || typeof condition === "function")
+    ifArg = condition as boolean | (() => boolean);
+  else if (isHandle(condition)) ifArg = [condition];
+  else if (Array.isArray(condition) && condition.every(isHandle)) ifArg = condition;
+  else throw wrong("_if", "an operation (or a list of them), a boolean or a function", condition);
+  const sudoUser = str("_sudo_user");
+  return {
+    sudo: bool("_sudo") || sudoUser !== undefined,
+    sudoUser,
+    sudoPassword: str("_sudo_password"),
+    env: (env as Record<string, string> | undefined) ?? undefined,
+    chdir: str("_chdir"),
+    ignoreErrors: bool("_ignore_errors"),
+    if: ifArg,
+    retries: num("_retries", 0) ?? 0,
+    retryDelay: num("_retry_delay", 5) ?? 5,
+    timeout: num("_timeout", undefined),
+    runOnce: bool("_run_once"),
+    serial: bool("_serial"),
+  };
+}
+
+function wrong(key: string, expected: string, value: unknown): OperationError {
+  return new OperationError(`global argument ${key} must be ${expected}; it is ${describeValue(value)}.`);
+}

@@ -1,0 +1,413 @@
+// One host's way through a run: connect, run the deploy files, gather facts, plan, apply, finish.
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { CommandOptions, ConnectContext, Connector } from "../connectors/connector.js";
+import { createConnector } from "../connectors/registry.js";
+import { ConnectError, isUserError } from "../errors.js";
+import { bindInstance } from "../host/instances.js";
+import type { InventoryHost } from "../inventory/types.js";
+import { loadModule } from "../loader/load-module.js";
+import type { FactLookup, OperationPlan } from "../operations/operation.js";
+import type { HostStatus, ReportHost, ReportOperation } from "../report/report.js";
+import { buildApplyScript, type OperationOutcome, readApplyOutput, type ScriptOperation } from "./apply-script.js";
+import { DeployContext, type RegisteredOperation } from "./deploy-context.js";
+import { describeCommand, fingerprintCommands } from "./describe-command.js";
+import { FactGatherer } from "./fact-gatherer.js";
+import { createPrepareContext, type TemplateGlobals } from "./prepare-context.js";
+
+export interface PlannedOperation {
+  registered: RegisteredOperation;
+  plan?: OperationPlan;
+  // Why the operation could not be planned.
+  error?: string;
+  // Set when _run_once gave it to another host, or _if is false at plan time.
+  skipReason?: string;
+  outcome?: OperationOutcome;
+  durationMs: number;
+}
+
+let runCounter = 0;
+
+export class HostRun {
+  status: HostStatus | "pending" = "pending";
+  // The status the plan gave (apply may change `status`; the plan digest keeps this one).
+  plannedStatus: HostStatus | "pending" = "pending";
+  error?: string;
+  image?: string;
+  executions = 0;
+  operations: PlannedOperation[] = [];
+  private connector?: Connector;
+  private readonly started = Date.now();
+  private readonly instance: string;
+
+  constructor(
+    readonly host: InventoryHost,
+    private readonly context: ConnectContext,
+  ) {
+    this.instance = `${process.pid}-${++runCounter}-${host.name}`;
+  }
+
+  get failed(): boolean {
+    return this.status === "failed" || this.status === "unreachable";
+  }
+
+  // Connects, runs the deploy files for this host and plans every operation from gathered facts.
+  async plan(deployFiles: string[], globals: TemplateGlobals): Promise<void> {
+    try {
+      this.connector = createConnector(this.host, this.context);
+      await this.connector.connect();
+    } catch (error) {
+      return this.fail(error, error instanceof ConnectError ? "unreachable" : "failed");
+    }
+    const counted = this.connector;
+    const gatherer = new FactGatherer(this.host.name, counted, () => this.executions++);
+    const deploy = new DeployContext(this.host, gatherer);
+    try {
+      bindInstance(this.instance, deploy.api());
+      for (const file of deployFiles) await loadModule(file, { role: "deploy file", instance: this.instance });
+    } catch (error) {
+      return this.fail(error, "failed");
+    } finally {
+      bindInstance(this.instance, undefined);
+    }
+    const prepareContext = createPrepareContext(
+      deployFiles.map((f) => dirname(f)),
+      globals,
+    );
+    // Local work (templates, source files), then every operation's facts in one batch.
+    const prepared = await Promise.all(
+      deploy.operations.map(async (op) => {
+        try {
+          return { value: op.definition.prepare ? await op.definition.prepare(op.args, prepareContext) : undefined };
+        } catch (error) {
+          if (!isUserError(error)) throw error;
+          return { error: `${op.location ? `${op.location}: ` : ""}${op.definition.name}: ${error.message}` };
+        }
+      }),
+    );
+    // Facts are read as the operation runs: with its sudo settings (a root-only file needs _sudo).
+    const values = new Map<string, unknown>();
+    const sudoOf = (op: RegisteredOperation): CommandOptions => {
+      const g = op.global;
+      return g.sudo || g.sudoUser
+        ? {
+            sudo: true,
+            ...(g.sudoUser ? { sudoUser: g.sudoUser } : {}),
+            ...(g.sudoPassword ? { sudoPassword: g.sudoPassword } : {}),
+          }
+        : {};
+    };
+    const scoped = (op: RegisteredOperation, name: string, args: unknown) =>
+      `${sudoOf(op).sudo ? `@${sudoOf(op).sudoUser ?? "root"}:` : ""}${lookupKey(name, args)}`;
+    try {
+      await Promise.all(
+        deploy.operations.flatMap((op, i) =>
+          prepared[i]?.error
+            ? []
+            : op.definition.facts(op.args, prepared[i]?.value).map(async (need) => {
+                values.set(
+                  scoped(op, need.fact.name, need.args),
+                  await gatherer.get(need.fact as never, need.args as never, sudoOf(op)),
+                );
+              }),
+        ),
+      );
+    } catch (error) {
+      return this.fail(error, "failed");
+    }
+    const lookupFor = (op: RegisteredOperation): FactLookup => ({
+      get: (fact, args) => {
+        const key = scoped(op, fact.name, args);
+        if (!values.has(key)) throw new Error(`internal: fact ${key} was read but not declared`);
+        return values.get(key) as never;
+      },
+    });
+    this.operations = deploy.operations.map((registered, i) => {
+      const started = Date.now();
+      const ready = prepared[i];
+      if (ready?.error) return { registered, error: ready.error, durationMs: 0 };
+      try {
+        const plan = registered.definition.plan(registered.args, lookupFor(registered), ready?.value);
+        return { registered, plan, durationMs: Date.now() - started };
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        const where = registered.location ? `${registered.location}: ` : "";
+        return { registered, error: `${where}${registered.definition.name}: ${error.message}`, durationMs: 0 };
+      }
+    });
+    for (const op of this.operations) {
+      op.registered.handle.status = op.error ? "failed" : op.plan?.changed ? "changed" : "unchanged";
+      const skip = op.plan?.changed ? conditionSkip(op) : undefined;
+      if (skip) {
+        op.skipReason = skip;
+        op.registered.handle.status = "skipped";
+      }
+    }
+    const planFailure = this.operations.find((op) => op.error);
+    if (planFailure) {
+      this.status = "failed";
+      this.plannedStatus = "failed";
+      this.error = `${planFailure.error} Nothing was applied on this host.`;
+      return;
+    }
+    this.status = this.operations.some((op) => this.willRun(op)) ? "changed" : "unchanged";
+    this.plannedStatus = this.status;
+  }
+
+  // Applies the changed operations as one remote script (one per part when a reboot splits them);
+  // the first failing operation stops the host unless it has _ignore_errors.
+  async apply(): Promise<void> {
+    if (this.failed || !this.connector) return;
+    const toRun = this.operations.filter((op) => this.willRun(op));
+    if (toRun.length === 0) return;
+    const byIndex = new Map(this.operations.map((op) => [op.registered.index, op]));
+    const changed: number[] = [];
+    let transportError: string | undefined;
+    for (const part of splitAtReboots(toRun)) {
+      try {
+        await this.runScript(part, byIndex, changed);
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        transportError = error.message;
+        break;
+      }
+      for (const op of part) if (op.outcome?.status === "ok") changed.push(op.registered.index);
+      const last = part.at(-1);
+      const reboot = last?.plan?.changed ? last.plan.commands.find((c) => c.type === "reboot") : undefined;
+      if (reboot?.type === "reboot" && last?.outcome?.status === "ok") {
+        try {
+          await this.waitForReboot(reboot.delay, reboot.interval, reboot.timeout);
+        } catch (error) {
+          if (!isUserError(error)) throw error;
+          transportError = error.message;
+          break;
+        }
+      }
+      if (part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) break;
+    }
+    for (const op of toRun) {
+      op.registered.handle.status =
+        op.outcome?.status === "ok" ? "changed" : op.outcome?.status === "failed" ? "failed" : "skipped";
+    }
+    const stopping = toRun.find((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
+    if (transportError) {
+      this.status = "failed";
+      const done = toRun.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
+      this.error = `${transportError} Applied before that: ${done.length ? done.join(", ") : "nothing"}; the rest was not applied.`;
+    } else if (stopping) {
+      this.status = "failed";
+      const stderr = stopping.outcome?.stderr.trim();
+      const detail = stderr ? `: ${stderr.split("\n").slice(-3).join(" ")}` : "";
+      this.error = `operation "${stopping.registered.label}" failed with exit code ${stopping.outcome?.exitCode ?? "?"}${detail}; the operations after it were not applied.`;
+    }
+  }
+
+  // Runs one script of operations and records each one's outcome (and files.get downloads).
+  private async runScript(
+    part: PlannedOperation[],
+    byIndex: Map<number, PlannedOperation>,
+    changedBefore: number[],
+  ): Promise<void> {
+    const connector = this.connector as Connector;
+    const nonce = randomBytes(6).toString("hex");
+    const scriptOps: ScriptOperation[] = part.map((op) => ({
+      index: op.registered.index,
+      commands: op.plan?.changed ? op.plan.commands : [],
+      global: op.registered.global,
+      requires: requiredIndexes(op, byIndex),
+    }));
+    const script = buildApplyScript(
+      scriptOps,
+      (command, options) => connector.wrapCommand(command, options),
+      nonce,
+      changedBefore,
+    );
+    const password = scriptOps.find((op) => op.global.sudoPassword)?.global.sudoPassword;
+    const started = Date.now();
+    let result: { stdout: string; stderr: string };
+    if (password) {
+      // sudo's prompts need standard input: the script goes to a private file first.
+      const path = `/tmp/.infra-action-apply-${nonce}`;
+      this.executions++;
+      await connector.putFile(path, script, { mode: "600" });
+      this.executions++;
+      result = await connector.run(`sh ${path}; rc=$?; rm -f ${path}; exit $rc`, { sudoPassword: password });
+    } else {
+      this.executions++;
+      result = await connector.run("sh -s", { stdin: script });
+    }
+    const outcomes = readApplyOutput(
+      result.stdout,
+      result.stderr,
+      nonce,
+      scriptOps.map((op) => op.index),
+    );
+    const elapsed = Date.now() - started;
+    for (const op of part) {
+      op.outcome = outcomes.get(op.registered.index);
+      op.durationMs = elapsed / part.length;
+      const get = op.plan?.changed ? op.plan.commands.find((c) => c.type === "get") : undefined;
+      if (get?.type === "get" && op.outcome?.status === "ok") {
+        try {
+          this.executions++;
+          await writeFile(get.local, await connector.getFile(get.path, op.registered.global));
+        } catch (error) {
+          op.outcome = { status: "failed", stdout: "", stderr: (error as Error).message };
+        }
+      }
+    }
+  }
+
+  // After a reboot: wait, then reconnect every `interval` seconds until `timeout`.
+  private async waitForReboot(delay: number, interval: number, timeout: number): Promise<void> {
+    await this.connector?.disconnect().catch(() => undefined);
+    await sleep(delay * 1000);
+    const deadline = Date.now() + timeout * 1000;
+    let last = "";
+    while (Date.now() < deadline) {
+      const connector = createConnector(this.host, this.context);
+      try {
+        await connector.connect();
+        this.connector = connector;
+        return;
+      } catch (error) {
+        last = (error as Error).message;
+        await sleep(interval * 1000);
+      }
+    }
+    throw new ConnectError(`the host did not come back within ${timeout}s of rebooting${last ? ` (${last})` : ""}.`);
+  }
+
+  // Disconnects; on apply, a container made from an image is committed and its image reported.
+  async finish(commit: boolean): Promise<void> {
+    if (!this.connector) return;
+    try {
+      const result = await this.connector.disconnect({ commit: commit && this.status === "changed" });
+      if (result.image) this.image = result.image;
+    } catch (error) {
+      if (!this.error) this.error = `could not disconnect cleanly: ${(error as Error).message}`;
+    }
+  }
+
+  // Whether the operation runs on apply (it changes, and neither _if nor _run_once stops it).
+  willRun(op: PlannedOperation): boolean {
+    return Boolean(op.plan?.changed) && !op.skipReason;
+  }
+
+  // The host's part of the report.
+  report(mode: "plan" | "apply"): ReportHost {
+    return {
+      name: this.host.name,
+      groups: this.host.groups,
+      connector: this.host.connector,
+      status: this.status === "pending" ? "failed" : this.status,
+      ...(this.error ? { error: this.error } : {}),
+      ...(this.image ? { image: this.image } : {}),
+      durationMs: Date.now() - this.started,
+      executions: this.executions,
+      operations: this.operations.map((op) => reportOperation(op, mode, this.notRunReason())),
+    };
+  }
+
+  // Why a changing operation did not run on apply.
+  private notRunReason(): string {
+    if (this.plannedStatus === "failed") return "not applied: an operation of this host failed to plan";
+    if (this.error?.startsWith("not applied:")) return this.error;
+    return "not run: an earlier operation failed";
+  }
+
+  // The digest's view of this host's plan.
+  digestEntry() {
+    return {
+      host: this.host.name,
+      status: this.plannedStatus === "pending" ? ("failed" as const) : this.plannedStatus,
+      operations: this.operations.map((op) => ({
+        name: op.registered.label,
+        op: op.registered.definition.name,
+        status: op.error ? "failed" : op.skipReason ? "skipped" : op.plan?.changed ? "changed" : "unchanged",
+        fingerprint: op.plan?.changed ? fingerprintCommands(op.plan.commands) : (op.error ?? ""),
+      })),
+    };
+  }
+
+  private fail(error: unknown, status: "failed" | "unreachable"): void {
+    if (!isUserError(error)) throw error;
+    this.status = status;
+    this.plannedStatus = status;
+    this.error = error.message.startsWith(`${this.host.name}: `)
+      ? error.message.slice(this.host.name.length + 2)
+      : error.message;
+  }
+}
+
+// Why `_if` keeps an operation from running, judged at plan time (booleans, functions, and
+// operations that will not change); undefined when it may run.
+function conditionSkip(op: PlannedOperation): string | undefined {
+  const condition = op.registered.global.if;
+  if (condition === undefined) return undefined;
+  if (typeof condition === "boolean") return condition ? undefined : "_if is false";
+  if (typeof condition === "function") {
+    let value: boolean;
+    try {
+      value = Boolean(condition());
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      return `_if failed: ${error.message}`;
+    }
+    return value ? undefined : "_if returned false";
+  }
+  const unchanged = condition.filter((handle) => handle.status !== "changed");
+  return unchanged.length ? `_if: ${unchanged.map((h) => `"${h.name}"`).join(", ")} will not change` : undefined;
+}
+
+// Splits operations into parts that each end with a reboot (or the last operation).
+function splitAtReboots(operations: PlannedOperation[]): PlannedOperation[][] {
+  const parts: PlannedOperation[][] = [[]];
+  for (const op of operations) {
+    parts.at(-1)?.push(op);
+    if (op.plan?.changed && op.plan.commands.some((c) => c.type === "reboot")) parts.push([]);
+  }
+  return parts.filter((part) => part.length);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function lookupKey(name: string, args: unknown): string {
+  return `${name}(${JSON.stringify(args ?? null)})`;
+}
+
+// `_if` operations, by index, that must have changed for this one to run.
+function requiredIndexes(op: PlannedOperation, byIndex: Map<number, PlannedOperation>): number[] {
+  const condition = op.registered.global.if;
+  if (!Array.isArray(condition)) return [];
+  return [...byIndex.values()]
+    .filter((other) => condition.includes(other.registered.handle))
+    .map((other) => other.registered.index);
+}
+
+function reportOperation(op: PlannedOperation, mode: "plan" | "apply", notRunReason: string): ReportOperation {
+  const base = { name: op.registered.label, op: op.registered.definition.name, durationMs: Math.round(op.durationMs) };
+  if (op.error) return { ...base, status: "failed", reason: op.error, commands: [] };
+  const plan = op.plan as OperationPlan;
+  if (!plan.changed) return { ...base, status: "unchanged", reason: plan.reason, commands: [] };
+  const commands = plan.commands.map(describeCommand);
+  const extra = { ...(plan.reason ? { reason: plan.reason } : {}), ...(plan.diff ? { diff: plan.diff } : {}) };
+  if (op.skipReason) return { ...base, status: "skipped", reason: op.skipReason, commands };
+  if (mode === "plan") return { ...base, status: "changed", commands, ...extra };
+  const outcome = op.outcome;
+  if (!outcome) return { ...base, status: "skipped", reason: notRunReason, commands };
+  if (outcome.status === "skipped")
+    return { ...base, status: "skipped", reason: "not run: its _if operations did not change", commands };
+  if (outcome.status === "failed") {
+    return {
+      ...base,
+      status: "failed",
+      commands,
+      ...extra,
+      ...(outcome.exitCode !== undefined ? { exitCode: outcome.exitCode } : {}),
+      stderr: outcome.stderr.trim(),
+    };
+  }
+  return { ...base, status: "changed", commands, ...extra };
+}

@@ -1,0 +1,113 @@
+// The engine's stages: connect and plan every host in parallel, settle _run_once, then (apply
+// mode) apply every host in parallel, disconnect, and report.
+import type { ConnectContext } from "../connectors/connector.js";
+import type { Inventory } from "../inventory/types.js";
+import { planDigest, type Report, reportTotals } from "../report/report.js";
+import { mapLimit } from "../util/parallel.js";
+import { HostRun } from "./host-run.js";
+
+export interface EngineEvents {
+  // A host moved to a stage ("connecting", "planning", "applying", "done").
+  hostStage?(host: string, stage: string): void;
+  // Everything is planned; in apply mode this may refuse to go on (returns false).
+  planned?(report: Report): Promise<boolean> | boolean;
+}
+
+export interface RunDeployOptions {
+  inventory: Inventory;
+  deployFiles: string[];
+  mode: "plan" | "apply";
+  parallel: number;
+  // Stop before applying anything when more than this percentage of hosts failed to plan.
+  failPercent?: number;
+  connectContext?: ConnectContext;
+  events?: EngineEvents;
+}
+
+// Runs the deploy files on every host of the inventory and returns the report.
+export async function runDeploy(options: RunDeployOptions): Promise<Report> {
+  const startedAt = new Date();
+  const events = options.events ?? {};
+  const runs = options.inventory.hosts.map((host) => new HostRun(host, options.connectContext ?? {}));
+  const globals = {
+    inventory: {
+      hosts: options.inventory.hosts.map((h) => h.name),
+      groups: options.inventory.groups,
+    },
+  };
+  try {
+    await mapLimit(runs, options.parallel, async (run) => {
+      events.hostStage?.(run.host.name, "planning");
+      await run.plan(options.deployFiles, {
+        ...globals,
+        host: { name: run.host.name, groups: run.host.groups, data: run.host.data },
+      });
+      events.hostStage?.(run.host.name, "planned");
+    });
+    settleRunOnce(runs);
+    const report = (mode: "plan" | "apply") => buildReport(runs, mode, startedAt);
+
+    if (options.mode === "apply") {
+      const failedShare = (runs.filter((r) => r.failed).length / Math.max(runs.length, 1)) * 100;
+      const crossed = options.failPercent !== undefined && failedShare > options.failPercent;
+      const proceed = !crossed && (await (events.planned?.(report("plan")) ?? true));
+      if (crossed) {
+        for (const run of runs.filter((r) => !r.failed)) {
+          run.status = "failed";
+          run.error = `not applied: ${failedShare.toFixed(0)}% of hosts failed to plan, more than --fail-percent ${options.failPercent}.`;
+        }
+      }
+      if (proceed) {
+        const serial = runs.filter((r) => r.operations.some((op) => op.registered.global.serial && r.willRun(op)));
+        const parallel = runs.filter((r) => !serial.includes(r));
+        await Promise.all([
+          mapLimit(parallel, options.parallel, (run) => applyOne(run, events)),
+          mapLimit(serial, 1, (run) => applyOne(run, events)),
+        ]);
+      } else return report("plan");
+    }
+    return report(options.mode);
+  } finally {
+    await Promise.all(runs.map((run) => run.finish(options.mode === "apply")));
+  }
+}
+
+async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {
+  events.hostStage?.(run.host.name, "applying");
+  await run.apply();
+  events.hostStage?.(run.host.name, "applied");
+}
+
+// `_run_once`: an operation marked so runs on the first host (in inventory order) that would run it.
+function settleRunOnce(runs: HostRun[]): void {
+  const owners = new Map<string, string>();
+  for (const run of runs) {
+    for (const op of run.operations) {
+      if (!op.registered.global.runOnce || !run.willRun(op)) continue;
+      const key = `${op.registered.index}:${op.registered.label}`;
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, run.host.name);
+      else {
+        op.skipReason = `_run_once: runs on ${owner}`;
+        op.registered.handle.status = "skipped";
+      }
+    }
+    if (run.status === "changed" && !run.operations.some((op) => run.willRun(op))) {
+      run.status = "unchanged";
+      run.plannedStatus = "unchanged";
+    }
+  }
+}
+
+function buildReport(runs: HostRun[], mode: "plan" | "apply", startedAt: Date): Report {
+  const hosts = runs.map((run) => run.report(mode));
+  return {
+    version: 1,
+    mode,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    planDigest: planDigest(runs.map((run) => run.digestEntry())),
+    hosts,
+    totals: reportTotals(hosts),
+  };
+}

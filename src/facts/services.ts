@@ -1,0 +1,126 @@
+// Facts about services (systemd) and git repositories.
+import { shellQuote } from "../connectors/shell.js";
+import { defineFact, lines } from "./fact.js";
+
+// systemd units by name: true when active.
+export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
+  name: "SystemdStatus",
+  description: "systemd units and whether each is active",
+  command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const units: Record<string, boolean> = {};
+    for (const line of lines(stdout)) {
+      const [unit, , active] = line.trim().split(/\s+/);
+      if (unit?.includes(".")) units[unit] = active === "active";
+    }
+    return units;
+  },
+});
+
+// systemd unit files by name: true when enabled.
+export const SystemdEnabled = defineFact<undefined, Record<string, boolean>>({
+  name: "SystemdEnabled",
+  description: "systemd unit files and whether each is enabled",
+  command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const units: Record<string, boolean> = {};
+    for (const line of lines(stdout)) {
+      const [unit, state] = line.trim().split(/\s+/);
+      if (unit?.includes(".")) units[unit] = state === "enabled" || state === "enabled-runtime";
+    }
+    return units;
+  },
+});
+
+// The checked-out branch of a repository, or null.
+export const GitBranch = defineFact<{ repo: string }, string | null>({
+  name: "GitBranch",
+  description: "the branch checked out in a git repository",
+  command: ({ repo }) => `git -C ${shellQuote(repo)} rev-parse --abbrev-ref HEAD 2>/dev/null || true`,
+  parse: ({ stdout }) => stdout.trim() || null,
+});
+
+export interface GitRepoState {
+  // Whether dest holds a git repository
+  exists: boolean;
+  remote: string | null;
+  branch: string | null;
+  // HEAD's commit
+  head: string | null;
+  // The commit the remote's branch points at (git ls-remote), when asked for
+  remoteHead: string | null;
+}
+
+// A clone's remote, branch and HEAD, and the remote branch's commit, for git.repo.
+export const GitRepo = defineFact<{ dest: string; branch?: string }, GitRepoState>({
+  name: "GitRepo",
+  description: "a git clone's remote, branch, HEAD and the remote branch's commit",
+  command: ({ dest, branch }) => {
+    const d = shellQuote(dest);
+    const ref = branch ? shellQuote(`refs/heads/${branch}`) : "HEAD";
+    return [
+      `[ -d ${d}/.git ] || exit 3`,
+      `git -C ${d} config --get remote.origin.url || echo`,
+      `git -C ${d} rev-parse --abbrev-ref HEAD 2>/dev/null || echo`,
+      `git -C ${d} rev-parse HEAD 2>/dev/null || echo`,
+      `git -C ${d} ls-remote origin ${ref} 2>/dev/null | cut -f1 | head -n1`,
+    ].join("; ");
+  },
+  parse: ({ stdout, exitCode }) => {
+    if (exitCode === 3) return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
+    const [remote = "", branch = "", head = "", remoteHead = ""] = stdout.split("\n").map((l) => l.trim());
+    return {
+      exists: true,
+      remote: remote || null,
+      branch: branch || null,
+      head: head || null,
+      remoteHead: remoteHead || null,
+    };
+  },
+});
+
+// git config values (global, or a repository's own), by key; several values per key are kept.
+export const GitConfig = defineFact<{ repo?: string }, Record<string, string[]>>({
+  name: "GitConfig",
+  description: "git configuration values",
+  command: ({ repo } = {}) =>
+    repo
+      ? `git -C ${shellQuote(repo)} config --local --list 2>/dev/null || true`
+      : "git config --global --list 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const config: Record<string, string[]> = {};
+    for (const line of lines(stdout)) {
+      const eq = line.indexOf("=");
+      if (eq > 0) config[line.slice(0, eq)] = [...(config[line.slice(0, eq)] ?? []), line.slice(eq + 1)];
+    }
+    return config;
+  },
+});
+
+// Whether an /etc/init.d service reports running (its status exits 0); null when there is no such script.
+export const InitdRunning = defineFact<{ service: string }, boolean | null>({
+  name: "InitdRunning",
+  description: "whether an /etc/init.d service reports running",
+  command: ({ service }) => {
+    const script = shellQuote(`/etc/init.d/${service}`);
+    // (LSB status codes use 3 for "not running", so a missing script is told apart by text.)
+    return `if [ -x ${script} ]; then ${script} status >/dev/null 2>&1; echo "status:$?"; else echo missing; fi`;
+  },
+  parse: ({ stdout }) => (stdout.trim() === "missing" ? null : stdout.trim() === "status:0"),
+});
+
+// TCP ports something listens on (from /proc/net/tcp and tcp6).
+export const ListeningPorts = defineFact<undefined, number[]>({
+  name: "ListeningPorts",
+  description: "TCP ports with a listening socket",
+  command: () => "cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const ports = new Set<number>();
+    for (const line of lines(stdout)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      const port = local?.split(":")[1];
+      if (state === "0A" && port && /^[0-9A-F]{4}$/i.test(port)) ports.add(Number.parseInt(port, 16));
+    }
+    return [...ports].sort((a, b) => a - b);
+  },
+});

@@ -1,0 +1,98 @@
+// Reading an operation's arguments: each helper names the argument and what it expects.
+import { UserError } from "../errors.js";
+import { describeValue, isPlainObject } from "../util/describe-value.js";
+
+// A wrong or missing operation argument. The engine adds the operation and the deploy file line.
+export class OperationArgumentError extends UserError {
+  override name = "OperationArgumentError";
+}
+
+type Args = Record<string, unknown>;
+
+function wrong(key: string, expected: string, value: unknown): never {
+  throw new OperationArgumentError(`argument ${key} must be ${expected}; it is ${describeValue(value)}.`);
+}
+
+// A required string argument.
+export function requiredString(args: Args, key: string): string {
+  const value = args[key];
+  if (typeof value !== "string" || value === "") wrong(key, "a non-empty string", value);
+  return value;
+}
+
+// An optional string argument (numbers are accepted and turned into strings, e.g. mode: 644).
+export function optionalString(args: Args, key: string): string | undefined {
+  const value = args[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "number") return String(value);
+  if (typeof value !== "string") wrong(key, "a string", value);
+  return value;
+}
+
+// A boolean argument with its default.
+export function booleanArg(args: Args, key: string, fallback: boolean): boolean {
+  const value = args[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== "boolean") wrong(key, "true or false", value);
+  return value;
+}
+
+// An optional boolean argument (undefined means "leave as it is").
+export function optionalBoolean(args: Args, key: string): boolean | undefined {
+  const value = args[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean") wrong(key, "true or false", value);
+  return value;
+}
+
+// A number argument, optional.
+export function optionalNumber(args: Args, key: string): number | undefined {
+  const value = args[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) wrong(key, "a number", value);
+  return value;
+}
+
+// A string or list of strings, as a list (pyinfra accepts both for packages, commands, groups).
+export function stringList(args: Args, key: string, options: { required?: boolean } = {}): string[] {
+  const value = args[key];
+  if (value === undefined || value === null) {
+    if (options.required) wrong(key, "a string or a list of strings", value);
+    return [];
+  }
+  const list = Array.isArray(value) ? value : [value];
+  for (const item of list)
+    if (typeof item !== "string" || item === "") wrong(key, "a string or a list of strings", value);
+  if (options.required && list.length === 0) wrong(key, "a string or a non-empty list of strings", value);
+  return list as string[];
+}
+
+// A file mode: octal digits as a string or number ("644", 644, "0755").
+export function modeArg(args: Args, key = "mode"): string | undefined {
+  const value = optionalString(args, key);
+  if (value === undefined) return undefined;
+  if (!/^0?[0-7]{3,4}$/.test(value)) wrong(key, 'an octal mode such as "644" or "0755"', args[key]);
+  return value.replace(/^0(?=[0-7]{3,4}$)/, "").replace(/^0+(?=[0-7]{3}$)/, "");
+}
+
+// The arguments a template gets: everything that is not a known argument of the operation.
+export function extraArgs(args: Args, known: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).filter(([key]) => !known.includes(key)));
+}
+
+// Refuses arguments the operation does not know, suggesting none: a typo should not pass silently.
+export function rejectUnknown(args: Args, known: readonly string[], operation: string): void {
+  for (const key of Object.keys(args)) {
+    if (!known.includes(key)) {
+      throw new OperationArgumentError(`${operation} has no argument ${key}. Its arguments: ${known.join(", ")}.`);
+    }
+  }
+}
+
+// An object argument (e.g. _env).
+export function optionalObject(args: Args, key: string): Record<string, unknown> | undefined {
+  const value = args[key];
+  if (value === undefined || value === null) return undefined;
+  if (!isPlainObject(value)) wrong(key, "an object", value);
+  return value;
+}

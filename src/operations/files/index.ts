@@ -1,0 +1,402 @@
+// files.*: files, directories, links, uploads, templates, line edits, downloads and syncs.
+import { posix } from "node:path";
+import { shellQuote } from "../../connectors/shell.js";
+import { Directory, DirectoryHashes, File, FileContents, Link, Sha256File } from "../../facts/files.js";
+import {
+  booleanArg,
+  extraArgs,
+  modeArg,
+  OperationArgumentError,
+  optionalString,
+  rejectUnknown,
+  requiredString,
+  stringList,
+} from "../args.js";
+import { type Command, change, defineOperation, noop } from "../operation.js";
+import {
+  fileDiff,
+  ownershipCommands,
+  parentDirectoryCommand,
+  remoteText,
+  sha256,
+  writeFileCommands,
+} from "./shared.js";
+
+const ownershipKeys = ["user", "group", "mode"] as const;
+function ownershipArgs(args: Record<string, unknown>) {
+  return { user: optionalString(args, "user"), group: optionalString(args, "group"), mode: modeArg(args) };
+}
+
+const fileKeys = ["path", "present", "touch", "create_remote_dir", "force", ...ownershipKeys];
+export const file = defineOperation({
+  name: "files.file",
+  description: "Make sure a regular file exists (or not), with its owner, group and mode.",
+  validate: (args) => {
+    rejectUnknown(args, fileKeys, "files.file");
+    return {
+      path: requiredString(args, "path"),
+      present: booleanArg(args, "present", true),
+      touch: booleanArg(args, "touch", false),
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      force: booleanArg(args, "force", false),
+      ...ownershipArgs(args),
+    };
+  },
+  facts: (args) => [{ fact: File, args: { path: args.path } }],
+  plan: (args, facts) => {
+    const current = facts.get(File, { path: args.path });
+    const p = shellQuote(args.path);
+    if (!args.present) return current === null ? noop(`file ${args.path} does not exist`) : change([`rm -f ${p}`]);
+    const replace =
+      current === false
+        ? args.force
+          ? [`rm -rf ${p}`]
+          : refuse(`path ${args.path} exists and is not a regular file; set force: true to replace it`)
+        : [];
+    if (current === null || current === false) {
+      return change([
+        ...(args.createRemoteDir ? [parentDirectoryCommand(args.path)] : []),
+        ...replace,
+        `touch ${p}`,
+        ...ownershipCommands(args.path, null, args),
+      ]);
+    }
+    const commands = [...(args.touch ? [`touch ${p}`] : []), ...ownershipCommands(args.path, current, args)];
+    return commands.length ? change(commands) : noop(`file ${args.path} exists with the requested owner and mode`);
+  },
+});
+
+const directoryKeys = ["path", "present", "recursive", "force", ...ownershipKeys];
+export const directory = defineOperation({
+  name: "files.directory",
+  description: "Make sure a directory exists (or not), with its owner, group and mode.",
+  validate: (args) => {
+    rejectUnknown(args, directoryKeys, "files.directory");
+    return {
+      path: requiredString(args, "path"),
+      present: booleanArg(args, "present", true),
+      recursive: booleanArg(args, "recursive", false),
+      force: booleanArg(args, "force", false),
+      ...ownershipArgs(args),
+    };
+  },
+  facts: (args) => [{ fact: Directory, args: { path: args.path } }],
+  plan: (args, facts) => {
+    const current = facts.get(Directory, { path: args.path });
+    const p = shellQuote(args.path);
+    if (!args.present)
+      return current === null ? noop(`directory ${args.path} does not exist`) : change([`rm -rf ${p}`]);
+    if (current === false) {
+      if (!args.force) refuse(`path ${args.path} exists and is not a directory; set force: true to replace it`);
+      return change([`rm -f ${p}`, `mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
+    }
+    if (current === null) return change([`mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
+    const commands = ownershipCommands(args.path, current, args, args.recursive);
+    return commands.length ? change(commands) : noop(`directory ${args.path} exists with the requested owner and mode`);
+  },
+});
+
+const linkKeys = ["path", "target", "present", "symbolic", "create_remote_dir", "force", "user", "group"];
+export const link = defineOperation({
+  name: "files.link",
+  description: "Make sure a symbolic link points at its target (or does not exist).",
+  validate: (args) => {
+    rejectUnknown(args, linkKeys, "files.link");
+    const present = booleanArg(args, "present", true);
+    return {
+      path: requiredString(args, "path"),
+      target: present ? requiredString(args, "target") : (optionalString(args, "target") ?? ""),
+      present,
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      force: booleanArg(args, "force", false),
+      user: optionalString(args, "user"),
+      group: optionalString(args, "group"),
+    };
+  },
+  facts: (args) => [{ fact: Link, args: { path: args.path } }],
+  plan: (args, facts) => {
+    const current = facts.get(Link, { path: args.path });
+    const p = shellQuote(args.path);
+    if (!args.present) return current === null ? noop(`link ${args.path} does not exist`) : change([`rm -f ${p}`]);
+    const owner =
+      args.user || args.group
+        ? [`chown -h ${shellQuote(`${args.user ?? ""}${args.group ? `:${args.group}` : ""}`)} ${p}`]
+        : [];
+    if (current === false && !args.force)
+      refuse(`path ${args.path} exists and is not a link; set force: true to replace it`);
+    if (current && current.link_target === args.target) {
+      const ownerDiffers = (args.user && current.user !== args.user) || (args.group && current.group !== args.group);
+      return ownerDiffers ? change(owner) : noop(`link ${args.path} already points at ${args.target}`);
+    }
+    return change([
+      ...(args.createRemoteDir ? [parentDirectoryCommand(args.path)] : []),
+      ...(current === false ? [`rm -rf ${p}`] : []),
+      `ln -sfn ${shellQuote(args.target)} ${p}`,
+      ...owner,
+    ]);
+  },
+});
+
+const putKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
+export const put = defineOperation({
+  name: "files.put",
+  description: "Upload a local file when the remote copy differs; shows a diff in the plan.",
+  validate: (args) => {
+    rejectUnknown(args, putKeys, "files.put");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      ...ownershipArgs(args),
+    };
+  },
+  prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
+  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
+  plan: (args, facts, prepared) => {
+    const written = writeFileCommands(args.dest, prepared.content, facts.get(FileContents, { path: args.dest }), args);
+    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
+  },
+});
+
+const templateKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
+export const template = defineOperation({
+  name: "files.template",
+  description:
+    "Render a Jinja2 template (extra arguments, host and inventory are its variables) and upload it when it differs; shows a diff in the plan.",
+  validate: (args) => ({
+    src: requiredString(args, "src"),
+    dest: requiredString(args, "dest"),
+    createRemoteDir: booleanArg(args, "create_remote_dir", true),
+    ...ownershipArgs(args),
+    variables: extraArgs(args, templateKeys),
+  }),
+  prepare: async (args, context) => ({ content: Buffer.from(await context.renderTemplate(args.src, args.variables)) }),
+  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
+  plan: (args, facts, prepared) => {
+    const written = writeFileCommands(args.dest, prepared.content, facts.get(FileContents, { path: args.dest }), args);
+    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
+  },
+});
+
+// Writes edited text over the file, refusing if the file changed since the plan read it.
+function editedFile(path: string, before: string | null, after: string, mode: number | undefined) {
+  const content = Buffer.from(after);
+  const command: Command = {
+    type: "file",
+    path,
+    content: content.toString("base64"),
+    ...(mode !== undefined ? { mode: String(mode) } : {}),
+    ifSha256: before === null ? null : sha256(Buffer.from(before)),
+  };
+  return change([command], { diff: fileDiff(path, before === null ? null : Buffer.from(before), content) });
+}
+
+const lineKeys = ["path", "line", "present", "replace", "escape_regex_characters", "ensure_newline"];
+export const line = defineOperation({
+  name: "files.line",
+  description:
+    "Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent.",
+  validate: (args) => {
+    rejectUnknown(args, lineKeys, "files.line");
+    return {
+      path: requiredString(args, "path"),
+      line: requiredString(args, "line"),
+      present: booleanArg(args, "present", true),
+      replace: optionalString(args, "replace"),
+      escape: booleanArg(args, "escape_regex_characters", false),
+    };
+  },
+  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
+  plan: (args, facts) => {
+    const remote = facts.get(FileContents, { path: args.path });
+    const text = remoteText(args.path, remote);
+    const pattern = lineRegExp(args.line, args.escape);
+    const lines = text === null || text === "" ? [] : text.replace(/\n$/, "").split("\n");
+    const matching = lines.filter((l) => pattern.test(l));
+    let next: string[];
+    if (args.present) {
+      const wanted = args.replace ?? args.line;
+      if (matching.length === 0) next = [...lines, wanted];
+      else if (args.replace === undefined || matching.every((l) => l === wanted))
+        return noop(`a line matching ${args.line} is already in ${args.path}`);
+      else next = lines.map((l) => (pattern.test(l) ? wanted : l));
+    } else {
+      if (matching.length === 0) return noop(`no line matching ${args.line} in ${args.path}`);
+      next = lines.filter((l) => !pattern.test(l));
+    }
+    const after = next.length ? `${next.join("\n")}\n` : "";
+    return editedFile(args.path, text, after, remote ? remote.mode : undefined);
+  },
+});
+
+// pyinfra matches `line` anywhere in a line unless it is anchored.
+function lineRegExp(pattern: string, escape: boolean): RegExp {
+  const source = escape ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
+  try {
+    return new RegExp(source.startsWith("^") ? source : `^.*${source}`);
+  } catch (error) {
+    throw new OperationArgumentError(`argument line is not a valid regular expression: ${(error as Error).message}`);
+  }
+}
+
+const replaceKeys = ["path", "text", "replace", "flags"];
+export const replace = defineOperation({
+  name: "files.replace",
+  description: "Replace every match of a regular expression in a file.",
+  validate: (args) => {
+    rejectUnknown(args, replaceKeys, "files.replace");
+    const flags = optionalString(args, "flags") ?? "";
+    if (!/^[imsu]*$/.test(flags))
+      throw new OperationArgumentError(`argument flags may hold i, m, s and u; it is "${flags}".`);
+    return {
+      path: requiredString(args, "path"),
+      text: requiredString(args, "text"),
+      replace: optionalString(args, "replace") ?? "",
+      flags,
+    };
+  },
+  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
+  plan: (args, facts) => {
+    const remote = facts.get(FileContents, { path: args.path });
+    const text = remoteText(args.path, remote);
+    if (text === null) throw new OperationArgumentError(`path ${args.path} does not exist.`);
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(args.text, `g${args.flags}`);
+    } catch (error) {
+      throw new OperationArgumentError(`argument text is not a valid regular expression: ${(error as Error).message}`);
+    }
+    const after = text.replace(pattern, args.replace);
+    return after === text
+      ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`)
+      : editedFile(args.path, text, after, remote ? remote.mode : undefined);
+  },
+});
+
+export const get = defineOperation({
+  name: "files.get",
+  description: "Download a file from the host to this machine when the local copy differs.",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "dest"], "files.get");
+    return { src: requiredString(args, "src"), dest: requiredString(args, "dest") };
+  },
+  prepare: async (args, context) => ({ local: await context.readLocalFileIfExists(args.dest) }),
+  facts: (args) => [{ fact: Sha256File, args: { path: args.src } }],
+  plan: (args, facts, prepared) => {
+    const remote = facts.get(Sha256File, { path: args.src });
+    if (remote === null)
+      throw new OperationArgumentError(`src ${args.src} does not exist on the host (or cannot be read).`);
+    if (prepared.local && sha256(prepared.local) === remote) return noop(`${args.dest} already matches ${args.src}`);
+    return change([{ type: "get", path: args.src, local: args.dest }]);
+  },
+});
+
+const downloadKeys = ["src", "dest", "sha256sum", "force", ...ownershipKeys];
+export const download = defineOperation({
+  name: "files.download",
+  description:
+    "Download a URL to a file on the host (curl or wget) unless it is already there (and matches sha256sum).",
+  validate: (args) => {
+    rejectUnknown(args, downloadKeys, "files.download");
+    const sha = optionalString(args, "sha256sum");
+    if (sha !== undefined && !/^[0-9a-f]{64}$/i.test(sha))
+      throw new OperationArgumentError("argument sha256sum must be 64 hex digits.");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      sha256sum: sha?.toLowerCase(),
+      force: booleanArg(args, "force", false),
+      ...ownershipArgs(args),
+    };
+  },
+  facts: (args) => [
+    { fact: File, args: { path: args.dest } },
+    { fact: Sha256File, args: { path: args.dest } },
+  ],
+  plan: (args, facts) => {
+    const current = facts.get(File, { path: args.dest });
+    const hash = facts.get(Sha256File, { path: args.dest });
+    if (current && !args.force && (!args.sha256sum || hash === args.sha256sum)) {
+      const commands = ownershipCommands(args.dest, current, args);
+      return commands.length ? change(commands) : noop(`${args.dest} is already downloaded`);
+    }
+    const d = shellQuote(args.dest);
+    const url = shellQuote(args.src);
+    const verify = args.sha256sum
+      ? `[ "$(sha256sum < "$t" | cut -c1-64)" = ${args.sha256sum} ] || { echo ${shellQuote(`${args.src}: SHA-256 does not match sha256sum`)} >&2; rm -f "$t"; exit 1; }; `
+      : "";
+    return change([
+      parentDirectoryCommand(args.dest),
+      `t=$(mktemp ${shellQuote(`${posix.dirname(args.dest)}/.infra-action.XXXXXX`)}) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && ${verify}chmod 644 "$t" && mv -f "$t" ${d}`,
+      ...ownershipCommands(args.dest, null, args),
+    ]);
+  },
+});
+
+const syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
+export const sync = defineOperation({
+  name: "files.sync",
+  description:
+    "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
+  validate: (args) => {
+    rejectUnknown(args, syncKeys, "files.sync");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      delete: booleanArg(args, "delete", false),
+      exclude: stringList(args, "exclude"),
+      user: optionalString(args, "user"),
+      group: optionalString(args, "group"),
+      mode: modeArg(args),
+      dirMode: modeArg(args, "dir_mode"),
+    };
+  },
+  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
+  facts: (args) => [{ fact: DirectoryHashes, args: { path: args.dest } }],
+  plan: (args, facts, prepared) => {
+    const excluded = (path: string) => args.exclude.some((glob) => globMatch(glob, path));
+    const local = prepared.files.filter((f) => !excluded(f.path));
+    const remote = facts.get(DirectoryHashes, { path: args.dest }) ?? {};
+    const commands: Command[] = [];
+    const dirs = new Set<string>();
+    for (const f of local) {
+      if (remote[f.path] === sha256(f.content)) continue;
+      const target = posix.join(args.dest, f.path);
+      dirs.add(posix.dirname(target));
+      commands.push({
+        type: "file",
+        path: target,
+        content: f.content.toString("base64"),
+        mode: args.mode ?? (f.mode & 0o777).toString(8),
+        ...(args.user ? { user: args.user } : {}),
+        ...(args.group ? { group: args.group } : {}),
+      });
+    }
+    const extras = args.delete
+      ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !excluded(p))
+      : [];
+    for (const extra of extras)
+      commands.push({ type: "shell", command: `rm -f ${shellQuote(posix.join(args.dest, extra))}` });
+    if (commands.length === 0) return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
+    const mkdirs = [...dirs]
+      .sort()
+      .map((dir) => `mkdir -p ${shellQuote(dir)}${args.dirMode ? ` && chmod ${args.dirMode} ${shellQuote(dir)}` : ""}`);
+    return change([...mkdirs, ...commands], {
+      reason: `${commands.length - extras.length} to upload, ${extras.length} to delete`,
+    });
+  },
+});
+
+function globMatch(glob: string, path: string): boolean {
+  const source = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*\*/g, "\0")
+    .replace(/\*/g, "[^/]*")
+    .replace(/\0/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
+}
+
+function refuse(message: string): never {
+  throw new OperationArgumentError(message);
+}

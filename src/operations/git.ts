@@ -1,0 +1,71 @@
+// git.*: clones kept at a branch's latest commit, and git config values.
+import { shellQuote } from "../connectors/shell.js";
+import { GitConfig, GitRepo } from "../facts/services.js";
+import { booleanArg, OperationArgumentError, optionalString, rejectUnknown, requiredString } from "./args.js";
+import { ownershipCommands } from "./files/shared.js";
+import { change, defineOperation, noop } from "./operation.js";
+
+export const repo = defineOperation({
+  name: "git.repo",
+  description: "Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it).",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "dest", "branch", "pull", "rebase", "user", "group"], "git.repo");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      branch: optionalString(args, "branch"),
+      pull: booleanArg(args, "pull", true),
+      rebase: booleanArg(args, "rebase", false),
+      user: optionalString(args, "user"),
+      group: optionalString(args, "group"),
+    };
+  },
+  facts: (args) => [{ fact: GitRepo, args: { dest: args.dest, branch: args.branch } }],
+  plan: (args, facts) => {
+    const state = facts.get(GitRepo, { dest: args.dest, branch: args.branch });
+    const d = shellQuote(args.dest);
+    const owner = ownershipCommands(args.dest, null, { user: args.user, group: args.group }, true);
+    if (!state.exists) {
+      const branch = args.branch ? ` --branch ${shellQuote(args.branch)}` : "";
+      return change([`git clone${branch} -- ${shellQuote(args.src)} ${d}`, ...owner], { reason: `clone ${args.src}` });
+    }
+    if (state.remote && state.remote !== args.src) {
+      throw new OperationArgumentError(
+        `${args.dest} is a clone of ${state.remote}, not ${args.src}; move it away or change dest.`,
+      );
+    }
+    const commands: string[] = [];
+    if (args.branch && state.branch !== args.branch)
+      commands.push(`git -C ${d} fetch origin`, `git -C ${d} checkout ${shellQuote(args.branch)}`);
+    const behind = state.remoteHead !== null && state.head !== state.remoteHead;
+    if (args.pull && (behind || commands.length))
+      commands.push(
+        `git -C ${d} pull ${args.rebase ? "--rebase" : "--ff-only"} origin ${shellQuote(args.branch ?? state.branch ?? "HEAD")}`,
+      );
+    if (commands.length === 0)
+      return noop(`${args.dest} is at ${args.branch ?? state.branch ?? "HEAD"} (${(state.head ?? "").slice(0, 12)})`);
+    return change([...commands, ...owner]);
+  },
+});
+
+export const config = defineOperation({
+  name: "git.config",
+  description: "Set a git config value, globally or in one repository.",
+  validate: (args) => {
+    rejectUnknown(args, ["key", "value", "repo"], "git.config");
+    return {
+      key: requiredString(args, "key"),
+      value: requiredString(args, "value"),
+      repo: optionalString(args, "repo"),
+    };
+  },
+  facts: (args) => [{ fact: GitConfig, args: { repo: args.repo } }],
+  plan: (args, facts) => {
+    const current =
+      facts.get(GitConfig, { repo: args.repo })[args.key.toLowerCase()] ??
+      facts.get(GitConfig, { repo: args.repo })[args.key];
+    if (current?.length === 1 && current[0] === args.value) return noop(`${args.key} is already ${args.value}`);
+    const where = args.repo ? `-C ${shellQuote(args.repo)} config --local` : "config --global";
+    return change([`git ${where} ${shellQuote(args.key)} ${shellQuote(args.value)}`]);
+  },
+});

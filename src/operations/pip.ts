@@ -1,0 +1,72 @@
+// pip.*: Python packages (optionally in a virtualenv) and virtualenvs.
+import { posix } from "node:path";
+import { shellQuote } from "../connectors/shell.js";
+import { File } from "../facts/files.js";
+import { normalisePipName, PipPackages } from "../facts/packages.js";
+import { booleanArg, optionalString, rejectUnknown, requiredString, stringList } from "./args.js";
+import { change, defineOperation, noop } from "./operation.js";
+
+export const packages = defineOperation({
+  name: "pip.packages",
+  description: "Install or remove Python packages with pip, optionally inside a virtualenv.",
+  validate: (args) => {
+    rejectUnknown(args, ["packages", "present", "latest", "virtualenv", "pip", "extra_install_args"], "pip.packages");
+    const virtualenv = optionalString(args, "virtualenv");
+    return {
+      packages: stringList(args, "packages", { required: true }),
+      present: booleanArg(args, "present", true),
+      latest: booleanArg(args, "latest", false),
+      pip: virtualenv ? posix.join(virtualenv, "bin", "pip") : (optionalString(args, "pip") ?? "pip3"),
+      extra: stringList(args, "extra_install_args"),
+    };
+  },
+  facts: (args) => [{ fact: PipPackages, args: { pip: args.pip } }],
+  plan: (args, facts) => {
+    const installed = facts.get(PipPackages, { pip: args.pip });
+    const split = (spec: string) => {
+      const match = /^([A-Za-z0-9_.-]+)(?:==(.+))?$/.exec(spec);
+      return { name: normalisePipName(match?.[1] ?? spec), version: match?.[2] };
+    };
+    const isInstalled = (spec: string) => {
+      const { name, version } = split(spec);
+      return installed[name] !== undefined && (version === undefined || installed[name].includes(version));
+    };
+    const pip = shellQuote(args.pip);
+    if (!args.present) {
+      const remove = args.packages.filter((spec) => installed[split(spec).name]);
+      return remove.length
+        ? change([`${pip} uninstall -y ${remove.map(shellQuote).join(" ")}`])
+        : noop(`${args.packages.join(", ")} not installed`);
+    }
+    const todo = args.latest ? args.packages : args.packages.filter((spec) => !isInstalled(spec));
+    if (todo.length === 0) return noop(`${args.packages.join(", ")} already installed`);
+    const extra = args.extra.map(shellQuote).join(" ");
+    return change([
+      `${pip} install${args.latest ? " --upgrade" : ""}${extra ? ` ${extra}` : ""} ${todo.map(shellQuote).join(" ")}`,
+    ]);
+  },
+});
+
+export const venv = defineOperation({
+  name: "pip.venv",
+  description: "Create a Python virtualenv (python -m venv) unless it exists.",
+  validate: (args) => {
+    rejectUnknown(args, ["path", "python", "site_packages", "present"], "pip.venv");
+    return {
+      path: requiredString(args, "path"),
+      python: optionalString(args, "python") ?? "python3",
+      sitePackages: booleanArg(args, "site_packages", false),
+      present: booleanArg(args, "present", true),
+    };
+  },
+  facts: (args) => [{ fact: File, args: { path: posix.join(args.path, "bin", "activate") } }],
+  plan: (args, facts) => {
+    const exists = Boolean(facts.get(File, { path: posix.join(args.path, "bin", "activate") }));
+    if (!args.present)
+      return exists ? change([`rm -rf ${shellQuote(args.path)}`]) : noop(`virtualenv ${args.path} does not exist`);
+    if (exists) return noop(`virtualenv ${args.path} exists`);
+    return change([
+      `${shellQuote(args.python)} -m venv${args.sitePackages ? " --system-site-packages" : ""} ${shellQuote(args.path)}`,
+    ]);
+  },
+});

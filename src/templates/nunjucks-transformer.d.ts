@@ -1,0 +1,7 @@
+// Types for nunjucks' AST transformer, an internal module @types/nunjucks does not describe.
+declare module "nunjucks/src/transformer.js" {
+  // Rewrites an AST: lifts async filters and `super()` calls; returns the new root.
+  export function transform(ast: unknown, asyncFilters: string[], templateName?: string): unknown;
+  const transformer: { transform: typeof transform };
+  export default transformer;
+}

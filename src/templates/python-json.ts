@@ -1,0 +1,85 @@
+// Python's json.dumps(value, sort_keys=True, indent=…) with ensure_ascii, as Jinja2's tojson calls it.
+import { JinjaRuntimeError } from "./jinja-errors.js";
+import { formatFloatRepr, formatInt } from "./python-numbers.js";
+import { compareCodePoints } from "./python-operators.js";
+import { defined, dictEntries, isDict, isStr, PyFloat, strValue, typeName } from "./python-values.js";
+
+// json.dumps(value, sort_keys=True, indent=indent).
+export function dumpJson(value: unknown, indent: number | string | null): string {
+  const unit = typeof indent === "number" ? " ".repeat(Math.max(0, indent)) : indent;
+  return dump(value, unit, "");
+}
+
+// One value at a nesting level (`margin` is the current indentation).
+function dump(value: unknown, unit: string | null, margin: string): string {
+  const known = defined(value);
+  if (known === null) return "null";
+  if (known === true) return "true";
+  if (known === false) return "false";
+  if (typeof known === "number") return Number.isInteger(known) ? formatInt(known) : dumpFloat(known);
+  if (known instanceof PyFloat) return dumpFloat(known.value);
+  if (isStr(known)) return quote(strValue(known));
+  if (Array.isArray(known))
+    return container(
+      "[",
+      "]",
+      known.map((item) => (inner: string) => dump(item, unit, inner)),
+      unit,
+      margin,
+    );
+  if (isDict(known)) {
+    const entries = dictEntries(known).sort(([a], [b]) => compareCodePoints(a, b));
+    const parts = entries.map(
+      ([key, item]) =>
+        (inner: string) =>
+          `${quote(key)}: ${dump(item, unit, inner)}`,
+    );
+    return container("{", "}", parts, unit, margin);
+  }
+  throw new JinjaRuntimeError(`Object of type ${typeName(known)} is not JSON serializable`);
+}
+
+// A list or object: one line with ", " separators, or one item per indented line.
+function container(
+  open: string,
+  close: string,
+  parts: ((margin: string) => string)[],
+  unit: string | null,
+  margin: string,
+): string {
+  if (parts.length === 0) return open + close;
+  if (unit === null) return open + parts.map((part) => part(margin)).join(", ") + close;
+  const inner = margin + unit;
+  return `${open}\n${parts.map((part) => inner + part(inner)).join(",\n")}\n${margin}${close}`;
+}
+
+// A float as JSON: Python's repr, and NaN / Infinity / -Infinity for the non-finite.
+function dumpFloat(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
+  return formatFloatRepr(x);
+}
+
+const shortEscapes: Record<string, string> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\b": "\\b",
+  "\f": "\\f",
+};
+
+// A JSON string with every non-ASCII character escaped (ensure_ascii=True).
+function quote(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    const code = text.charCodeAt(i);
+    const short = shortEscapes[char];
+    if (short !== undefined) out += short;
+    else if (code < 0x20 || code > 0x7e) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += char;
+  }
+  return `${out}"`;
+}

@@ -1,0 +1,42 @@
+// Fact fixtures: one JSON file per case under test/fixtures/facts/<Fact>/: command output in, value out.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { factByName, facts } from "../../src/facts/index.js";
+
+const root = new URL("../fixtures/facts/", import.meta.url).pathname;
+
+interface Fixture {
+  args?: unknown;
+  // The command the fact runs for these arguments (checked when given)
+  command?: string;
+  stdout: string | string[];
+  exitCode?: number;
+  expected: unknown;
+}
+
+const cases = readdirSync(root).flatMap((fact) =>
+  readdirSync(join(root, fact))
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => ({
+      fact,
+      name: file.replace(/\.json$/, ""),
+      fixture: JSON.parse(readFileSync(join(root, fact, file), "utf8")) as Fixture,
+    })),
+);
+
+describe.each([...new Set(cases.map((c) => c.fact))])("%s", (name) => {
+  test.each(cases.filter((c) => c.fact === name).map((c) => [c.name, c.fixture] as const))("%s", (_, fixture) => {
+    const fact = factByName(name);
+    expect(fact, `no fact ${name}`).toBeDefined();
+    if (!fact) return;
+    const stdout = Array.isArray(fixture.stdout) ? fixture.stdout.join("\n") : fixture.stdout;
+    if (fixture.command !== undefined) expect(fact.command(fixture.args)).toBe(fixture.command);
+    expect(fact.parse({ stdout, exitCode: fixture.exitCode ?? 0 }, fixture.args)).toEqual(fixture.expected);
+  });
+});
+
+test("every fact has fixtures", () => {
+  const covered = new Set(cases.map((c) => c.fact));
+  expect(Object.keys(facts).filter((f) => !covered.has(f))).toEqual([]);
+});

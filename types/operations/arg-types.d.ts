@@ -1,0 +1,216 @@
+export type StringOrList = string | string[];
+export type Mode = string | number;
+interface Ownership {
+    user?: string;
+    group?: string;
+    mode?: Mode;
+}
+export interface PackagesArgs {
+    packages: StringOrList;
+    present?: boolean;
+    latest?: boolean;
+    update?: boolean;
+    cache_time?: number;
+    extra_install_args?: StringOrList;
+    extra_uninstall_args?: StringOrList;
+}
+export interface ServiceArgs {
+    service: string;
+    running?: boolean;
+    restarted?: boolean;
+    reloaded?: boolean;
+    enabled?: boolean;
+    daemon_reload?: boolean;
+}
+export interface OperationArgs {
+    "server.shell": {
+        commands: StringOrList;
+    };
+    "server.script": {
+        src: string;
+        args?: StringOrList;
+    };
+    "server.user": {
+        user: string;
+        present?: boolean;
+        home?: string;
+        shell?: string;
+        group?: string;
+        groups?: string[];
+        append?: boolean;
+        uid?: number;
+        system?: boolean;
+        comment?: string;
+        create_home?: boolean;
+    };
+    "server.group": {
+        group: string;
+        present?: boolean;
+        system?: boolean;
+        gid?: number;
+    };
+    "server.packages": PackagesArgs;
+    "server.service": ServiceArgs;
+    "server.hostname": {
+        hostname: string;
+    };
+    "server.sysctl": {
+        key: string;
+        value: string | number | number[];
+        persist?: boolean;
+        persist_file?: string;
+    };
+    "server.crontab": {
+        command: string;
+        present?: boolean;
+        user?: string;
+        minute?: string | number;
+        hour?: string | number;
+        month?: string | number;
+        day_of_week?: string | number;
+        day_of_month?: string | number;
+        special_time?: string;
+    };
+    "server.reboot": {
+        delay?: number;
+        interval?: number;
+        reboot_timeout?: number;
+    };
+    "server.wait": {
+        port: number;
+        timeout?: number;
+    };
+    "apt.packages": PackagesArgs;
+    "apt.update": {
+        cache_time?: number;
+    };
+    "apt.upgrade": {
+        auto_remove?: boolean;
+        dist_upgrade?: boolean;
+    };
+    "apt.repo": {
+        src: string;
+        present?: boolean;
+        filename?: string;
+    };
+    "apt.key": {
+        src: string;
+        dest?: string;
+    };
+    "dnf.packages": PackagesArgs;
+    "yum.packages": PackagesArgs;
+    "apk.packages": PackagesArgs;
+    "files.file": Ownership & {
+        path: string;
+        present?: boolean;
+        touch?: boolean;
+        create_remote_dir?: boolean;
+        force?: boolean;
+    };
+    "files.directory": Ownership & {
+        path: string;
+        present?: boolean;
+        recursive?: boolean;
+        force?: boolean;
+    };
+    "files.put": Ownership & {
+        src: string;
+        dest: string;
+        create_remote_dir?: boolean;
+    };
+    "files.template": Ownership & {
+        src: string;
+        dest: string;
+        create_remote_dir?: boolean;
+        [variable: string]: unknown;
+    };
+    "files.line": {
+        path: string;
+        line: string;
+        present?: boolean;
+        replace?: string;
+        escape_regex_characters?: boolean;
+    };
+    "files.replace": {
+        path: string;
+        text: string;
+        replace?: string;
+        flags?: string;
+    };
+    "files.link": {
+        path: string;
+        target?: string;
+        present?: boolean;
+        create_remote_dir?: boolean;
+        force?: boolean;
+        user?: string;
+        group?: string;
+    };
+    "files.get": {
+        src: string;
+        dest: string;
+    };
+    "files.download": Ownership & {
+        src: string;
+        dest: string;
+        sha256sum?: string;
+        force?: boolean;
+    };
+    "files.sync": Ownership & {
+        src: string;
+        dest: string;
+        delete?: boolean;
+        exclude?: StringOrList;
+        dir_mode?: Mode;
+    };
+    "git.repo": {
+        src: string;
+        dest: string;
+        branch?: string;
+        pull?: boolean;
+        rebase?: boolean;
+        user?: string;
+        group?: string;
+    };
+    "git.config": {
+        key: string;
+        value: string;
+        repo?: string;
+    };
+    "pip.packages": {
+        packages: StringOrList;
+        present?: boolean;
+        latest?: boolean;
+        virtualenv?: string;
+        pip?: string;
+        extra_install_args?: StringOrList;
+    };
+    "pip.venv": {
+        path: string;
+        python?: string;
+        site_packages?: boolean;
+        present?: boolean;
+    };
+    "systemd.service": ServiceArgs;
+    "systemd.daemon_reload": Record<string, never>;
+}
+export interface GlobalArgsInput {
+    name?: string;
+    _sudo?: boolean;
+    _sudo_user?: string;
+    _sudo_password?: string;
+    _env?: Record<string, string>;
+    _chdir?: string;
+    _ignore_errors?: boolean;
+    _if?: {
+        readonly changed: boolean;
+    } | Array<{
+        readonly changed: boolean;
+    }> | boolean | (() => boolean);
+    _retries?: number;
+    _retry_delay?: number;
+    _timeout?: number;
+    _run_once?: boolean;
+    _serial?: boolean;
+}
+export {};
