@@ -103965,10 +103965,8 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, io) {
     connectContext: { warn: (message) => io.stderr(`warning: ${message}
 `) },
     events: {
-      hostStage: (host2, stage) => {
-        if (!interactive) io.stderr(`[${host2}] ${stage}
-`);
-      },
+      hostStage: (host2, stage) => io.stderr(`[${host2}] ${stage}
+`),
       planned: async (plan) => {
         if (mode !== "apply" || options2.yes) return true;
         for (const host2 of plan.hosts) io.stdout(formatHost(host2, "plan", format2));

@@ -53,9 +53,7 @@ export async function deployCommand(
     failPercent,
     connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
     events: {
-      hostStage: (host, stage) => {
-        if (!interactive) io.stderr(`[${host}] ${stage}\n`);
-      },
+      hostStage: (host, stage) => io.stderr(`[${host}] ${stage}\n`),
       planned: async (plan) => {
         if (mode !== "apply" || options.yes) return true;
         for (const host of plan.hosts) io.stdout(formatHost(host, "plan", format));
