@@ -103353,9 +103353,11 @@ var HostRun = class {
   }
   // Disconnects; on apply, a container made from an image is committed and its image reported.
   async finish(commit) {
-    if (!this.connector) return;
+    const connector = this.connector;
+    if (!connector) return;
+    this.connector = void 0;
     try {
-      const result = await this.connector.disconnect({ commit: commit && this.status === "changed" });
+      const result = await connector.disconnect({ commit: commit && this.status === "changed" });
       if (result.image) this.image = result.image;
     } catch (error) {
       if (!this.error) this.error = `could not disconnect cleanly: ${error.message}`;
@@ -103476,6 +103478,7 @@ async function runDeploy(options2) {
       groups: options2.inventory.groups
     }
   };
+  const finishAll = (commit) => Promise.all(runs.map((run) => run.finish(commit)));
   try {
     await mapLimit(runs, options2.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
@@ -103504,11 +103507,15 @@ async function runDeploy(options2) {
           mapLimit(parallel, options2.parallel, (run) => applyOne(run, events)),
           mapLimit(serial, 1, (run) => applyOne(run, events))
         ]);
-      } else return report("plan");
+      } else {
+        await finishAll(false);
+        return report("plan");
+      }
     }
+    await finishAll(options2.mode === "apply");
     return report(options2.mode);
   } finally {
-    await Promise.all(runs.map((run) => run.finish(options2.mode === "apply")));
+    await finishAll(false);
   }
 }
 async function applyOne(run, events) {

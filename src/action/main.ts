@@ -1,52 +1,172 @@
-// The GitHub Action's entry: inputs → one run → log and outputs. The only code that knows GitHub.
+// The GitHub Action's entry: inputs → one run → log, job summary, PR comment and outputs. The only
+// code that knows GitHub. One top-level catch: user mistakes fail the step with their message.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import * as core from "@actions/core";
-import { formatInventory } from "../cli/format-inventory.js";
-import { isUserError, UsageError } from "../errors.js";
+import * as github from "@actions/github";
+import { formatHost, formatSummary } from "../cli/format-report.js";
+import { runDeploy } from "../engine/run-deploy.js";
+import { isUserError } from "../errors.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
 import { displayPath } from "../loader/load-module.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { createRedactor, redactDeep } from "../report/redact.js";
+import type { Report } from "../report/report.js";
+import { upsertComment } from "./pr-comment.js";
+import { type ActionSettings, readSettings } from "./settings.js";
 
-interface ActionSettings {
-  inventory: string;
-  limit: string[];
-  data: string[];
-  workingDirectory: string;
-}
+// GitHub's limits: 65,536 characters a comment, 1 MiB a step summary (kept under, with margin).
+const commentLimit = 65_000;
+const summaryLimit = 1_000_000;
 
-// Reads the action's inputs into one settings object.
-function readSettings(): ActionSettings {
-  return {
-    inventory: requireInput("inventory", "the path of your inventory file, e.g. `inventory: inventory/production.ts`"),
-    limit: core.getMultilineInput("limit"),
-    data: core.getMultilineInput("data"),
-    workingDirectory: core.getInput("working-directory") || ".",
-  };
-}
-
-function requireInput(name: string, what: string): string {
-  const value = core.getInput(name);
-  if (!value)
-    throw new UsageError(`The \`${name}\` input is required: ${what}. Add it under \`with:\` in your workflow.`);
-  return value;
-}
-
-// Resolves the inventory and shows it in the log, one group per stage.
+// Runs the action; never throws.
 export async function run(): Promise<void> {
+  let redact = (text: string) => text;
   try {
     const settings = readSettings();
+    redact = exportSecrets(settings);
     process.chdir(settings.workingDirectory);
-    const inventory = await core.group("Load inventory", async () => {
-      const loaded = await loadInventory(settings.inventory, {
-        limit: settings.limit,
-        overrides: parseOverrides(settings.data, "input data:"),
-      });
-      core.info(formatInventory(loaded, displayPath(loaded.file)));
-      return loaded;
-    });
-    for (const warning of inventory.warnings) core.warning(warning);
+    await runAction(settings, redact);
   } catch (error) {
-    core.setFailed(isUserError(error) ? error.message : ((error as Error)?.stack ?? String(error)));
+    core.setFailed(redact(isUserError(error) ? error.message : ((error as Error)?.stack ?? String(error))));
   }
+}
+
+// Secrets: into the environment of inventory and deploy code, masked in the log, and redacted
+// from everything infra-action posts or writes (runner masking does not cover API posts).
+function exportSecrets(settings: ActionSettings): (text: string) => string {
+  const values = [...Object.values(settings.secrets), ...settings.sshPrivateKeys, settings.githubToken].filter(Boolean);
+  for (const value of values) for (const line of value.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
+  for (const [key, value] of Object.entries(settings.secrets)) process.env[key] = value;
+  return createRedactor(values);
+}
+
+async function runAction(settings: ActionSettings, redact: (text: string) => string): Promise<void> {
+  const inventory = await core.group("Load inventory", async () => {
+    const loaded = await loadInventory(settings.inventory, {
+      limit: settings.limit,
+      overrides: parseOverrides(settings.data, "input data:"),
+    });
+    core.info(`${loaded.hosts.length} hosts: ${loaded.hosts.map((h) => h.name).join(", ")}`);
+    return loaded;
+  });
+  for (const warning of inventory.warnings) core.warning(redact(warning));
+  // Secrets in host data (passwords) are redacted too.
+  const known = inventory.hosts.flatMap((h) =>
+    ["_sudo_password", "ssh_password", "ssh_key_password"]
+      .map((k) => h.data[k])
+      .filter((v): v is string => typeof v === "string"),
+  );
+  const redactAll = known.length ? createRedactor([...known]) : (text: string) => text;
+  const clean = (text: string) => redactAll(redact(text));
+
+  let refused: string | undefined;
+  core.startGroup(settings.mode === "plan" ? "Plan" : "Plan, then apply");
+  let report: Report;
+  try {
+    report = await runDeploy({
+      inventory,
+      deployFiles: settings.deploy,
+      mode: settings.mode,
+      parallel: settings.parallel,
+      connectContext: {
+        privateKeys: settings.sshPrivateKeys,
+        knownHosts: settings.sshKnownHosts,
+        warn: (message) => core.warning(clean(message)),
+      },
+      events: {
+        hostStage: (host, stage) => core.info(clean(`[${host}] ${stage}`)),
+        planned: (plan) => {
+          if (!settings.expectedPlanDigest || plan.planDigest === settings.expectedPlanDigest) return true;
+          refused = `The plan differs from the reviewed one (expected-plan-digest ${settings.expectedPlanDigest}, now ${plan.planDigest}); nothing was applied. Changes planned now: ${describeChanges(plan)}. Review the new plan and approve again.`;
+          return false;
+        },
+      },
+    });
+  } finally {
+    core.endGroup();
+  }
+  report = redactDeep(report, clean);
+
+  core.startGroup(settings.mode === "plan" || refused ? "Plan by host" : "Apply by host");
+  for (const host of report.hosts) core.info(formatHost(host, report.mode, { diff: true }));
+  core.info(formatSummary(report));
+  core.endGroup();
+  for (const host of report.hosts) {
+    if (host.status === "failed" || host.status === "unreachable")
+      core.error(host.error ?? host.status, { title: `${host.name}: ${host.status}` });
+    for (const op of host.operations.filter((o) => o.status === "failed")) {
+      core.error(`${op.reason ?? `exit code ${op.exitCode}`}${op.stderr ? `\n${op.stderr}` : ""}`, {
+        title: `${host.name}: ${op.name}`,
+      });
+    }
+  }
+
+  const title = `infra-action ${report.mode} for ${displayPath(settings.inventory)}`;
+  const runUrl = `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}/actions/runs/${github.context.runId}`;
+  if (settings.jobSummary)
+    await core.summary.addRaw(renderMarkdown(report, { title, limit: summaryLimit, runUrl }), true).write();
+  await commentOnPullRequest(settings, report, title, runUrl);
+  writeOutputs(report);
+
+  if (refused) return core.setFailed(clean(refused));
+  const failed = report.hosts.filter((h) => h.status === "failed" || h.status === "unreachable");
+  if (failed.length)
+    return core.setFailed(
+      `${failed.length} of ${report.hosts.length} hosts failed or were unreachable: ${failed.map((h) => h.name).join(", ")}.`,
+    );
+  if (settings.failOnChanges && report.totals.operationsChanged > 0) {
+    return core.setFailed(
+      `${report.totals.operationsChanged} operations would change (fail-on-changes): the hosts drifted from the deploy files.`,
+    );
+  }
+}
+
+async function commentOnPullRequest(
+  settings: ActionSettings,
+  report: Report,
+  title: string,
+  runUrl: string,
+): Promise<void> {
+  const pull = github.context.payload.pull_request;
+  const wanted = settings.prComment === "auto" ? Boolean(pull) : settings.prComment;
+  if (!wanted) return;
+  if (!pull) return core.info("pr-comment is on, but this run is not for a pull request: no comment.");
+  if (!settings.githubToken) return core.warning("pr-comment is on but github-token is empty: no comment.");
+  const { workflow, job } = github.context;
+  const marker = `<!-- infra-action:${workflow}:${job}:${displayPath(settings.inventory)} -->`;
+  const body = renderMarkdown(report, { title, limit: commentLimit, runUrl, marker });
+  const octokit = github.getOctokit(settings.githubToken);
+  await upsertComment(
+    octokit,
+    { owner: github.context.repo.owner, repo: github.context.repo.repo, issueNumber: pull.number },
+    marker,
+    body,
+  );
+}
+
+function writeOutputs(report: Report): void {
+  const names = (hosts: Report["hosts"]) => hosts.map((h) => h.name).join(",");
+  const file = join(process.env.RUNNER_TEMP ?? process.cwd(), `infra-action-report-${process.pid}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  core.setOutput("changed", report.totals.operationsChanged > 0 ? "true" : "false");
+  core.setOutput("changed-hosts", names(report.hosts.filter((h) => h.operations.some((o) => o.status === "changed"))));
+  core.setOutput(
+    "failed-hosts",
+    names(report.hosts.filter((h) => h.status === "failed" || h.status === "unreachable")),
+  );
+  core.setOutput("plan-digest", report.planDigest);
+  core.setOutput("report", file);
+}
+
+// "web-01: Install nginx, Configure nginx; db-01: Install PostgreSQL".
+function describeChanges(plan: Report): string {
+  const parts = plan.hosts
+    .map((h) => [h.name, h.operations.filter((o) => o.status === "changed").map((o) => o.name)] as const)
+    .filter(([, ops]) => ops.length)
+    .map(([host, ops]) => `${host}: ${ops.join(", ")}`);
+  return parts.length ? parts.join("; ") : "none";
 }
 
 await run();

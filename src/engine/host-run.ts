@@ -281,9 +281,11 @@ export class HostRun {
 
   // Disconnects; on apply, a container made from an image is committed and its image reported.
   async finish(commit: boolean): Promise<void> {
-    if (!this.connector) return;
+    const connector = this.connector;
+    if (!connector) return;
+    this.connector = undefined;
     try {
-      const result = await this.connector.disconnect({ commit: commit && this.status === "changed" });
+      const result = await connector.disconnect({ commit: commit && this.status === "changed" });
       if (result.image) this.image = result.image;
     } catch (error) {
       if (!this.error) this.error = `could not disconnect cleanly: ${(error as Error).message}`;

@@ -35,6 +35,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
       groups: options.inventory.groups,
     },
   };
+  const finishAll = (commit: boolean) => Promise.all(runs.map((run) => run.finish(commit)));
   try {
     await mapLimit(runs, options.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
@@ -64,11 +65,16 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
           mapLimit(parallel, options.parallel, (run) => applyOne(run, events)),
           mapLimit(serial, 1, (run) => applyOne(run, events)),
         ]);
-      } else return report("plan");
+      } else {
+        await finishAll(false);
+        return report("plan");
+      }
     }
+    // Disconnect before reporting: a committed container's image belongs in the report.
+    await finishAll(options.mode === "apply");
     return report(options.mode);
   } finally {
-    await Promise.all(runs.map((run) => run.finish(options.mode === "apply")));
+    await finishAll(false);
   }
 }
 

@@ -1,6 +1,6 @@
 // Runs the bundled CLI (dist/cli.js) as a user would, capturing what they would see.
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { spawnCollect } from "./spawn-collect.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
@@ -21,23 +21,10 @@ export interface RunOptions {
 
 // Runs `node dist/cli.js ...args` and resolves with its exit code and output (never rejects on failure).
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(options.node ?? process.execPath, [cliPath, ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, NO_COLOR: "1", ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: options.timeoutMs ?? 20_000,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
+  return spawnCollect(options.node ?? process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    timeoutMs: options.timeoutMs ?? 20_000,
   });
 }
 

@@ -1,0 +1,114 @@
+// The action's inputs, read once into one typed settings object, each checked with a message that
+// names the input and how to fix it.
+import * as core from "@actions/core";
+import { UsageError } from "../errors.js";
+
+export interface ActionSettings {
+  mode: "plan" | "apply";
+  inventory: string;
+  deploy: string[];
+  limit: string[];
+  data: string[];
+  parallel: number;
+  secrets: Record<string, string>;
+  sshPrivateKeys: string[];
+  sshKnownHosts: string;
+  githubToken: string;
+  // "auto": on for pull request events.
+  prComment: boolean | "auto";
+  jobSummary: boolean;
+  failOnChanges: boolean;
+  expectedPlanDigest?: string;
+  workingDirectory: string;
+}
+
+// Reads and checks every input.
+export function readSettings(): ActionSettings {
+  const mode = core.getInput("mode") || "plan";
+  if (mode !== "plan" && mode !== "apply")
+    throw new UsageError(`The mode input must be plan or apply; it is "${mode}".`);
+  const deploy = core.getMultilineInput("deploy");
+  if (deploy.length === 0)
+    throw new UsageError("The deploy input is required: one deploy file per line, e.g. `deploy: deploy.ts`.");
+  const parallel = Number(core.getInput("parallel") || "10");
+  if (!Number.isInteger(parallel) || parallel < 1)
+    throw new UsageError(
+      `The parallel input must be a whole number of at least 1; it is "${core.getInput("parallel")}".`,
+    );
+  const digest = core.getInput("expected-plan-digest");
+  if (digest && !/^[0-9a-f]{64}$/.test(digest)) {
+    throw new UsageError("The expected-plan-digest input must be the plan job's plan-digest output (64 hex digits).");
+  }
+  const prComment = core.getInput("pr-comment") || "auto";
+  return {
+    mode,
+    inventory: requireInput("inventory", "the path of your inventory file, e.g. `inventory: inventory/production.ts`"),
+    deploy,
+    limit: core.getMultilineInput("limit"),
+    data: core.getMultilineInput("data"),
+    parallel,
+    secrets: parseSecrets(core.getInput("secrets", { trimWhitespace: false })),
+    // Kept exactly as given: a private key needs its trailing newline.
+    sshPrivateKeys: core.getInput("ssh-private-key", { trimWhitespace: false })
+      ? [core.getInput("ssh-private-key", { trimWhitespace: false })]
+      : [],
+    sshKnownHosts: core.getInput("ssh-known-hosts"),
+    githubToken: core.getInput("github-token"),
+    prComment: prComment === "auto" ? "auto" : booleanInput("pr-comment", prComment),
+    jobSummary: booleanInput("job-summary", core.getInput("job-summary") || "true"),
+    failOnChanges: booleanInput("fail-on-changes", core.getInput("fail-on-changes") || "false"),
+    ...(digest ? { expectedPlanDigest: digest } : {}),
+    workingDirectory: core.getInput("working-directory") || ".",
+  };
+}
+
+// The secrets input: a JSON object (`${{ toJSON(secrets) }}`) or KEY=VALUE lines.
+export function parseSecrets(text: string): Record<string, string> {
+  const trimmed = text.trim();
+  if (!trimmed) return {};
+  let entries: Array<[string, string]>;
+  if (trimmed.startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      throw new UsageError(
+        "The secrets input starts with { but is not valid JSON. Give `${{ toJSON(secrets) }}` or KEY=VALUE lines.",
+      );
+    }
+    entries = Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === "string" ? v : JSON.stringify(v),
+    ]);
+  } else {
+    entries = trimmed
+      .split(/\r?\n/)
+      .filter((line) => line.trim() && !line.trim().startsWith("#"))
+      .map((line, index) => {
+        const eq = line.indexOf("=");
+        if (eq < 1)
+          throw new UsageError(`Line ${index + 1} of the secrets input is not KEY=VALUE (the value is not shown).`);
+        return [line.slice(0, eq).trim(), line.slice(eq + 1)];
+      });
+  }
+  for (const [key] of entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+      throw new UsageError(
+        `The secrets input has a key ${JSON.stringify(key)} that is not a valid environment variable name.`,
+      );
+  }
+  return Object.fromEntries(entries);
+}
+
+function requireInput(name: string, what: string): string {
+  const value = core.getInput(name);
+  if (!value)
+    throw new UsageError(`The \`${name}\` input is required: ${what}. Add it under \`with:\` in your workflow.`);
+  return value;
+}
+
+function booleanInput(name: string, value: string): boolean {
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  if (/^(false|False|FALSE)$/.test(value)) return false;
+  throw new UsageError(`The ${name} input must be true or false; it is "${value}".`);
+}

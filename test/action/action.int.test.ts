@@ -1,0 +1,261 @@
+// The bundled action run as the runner runs it, against real targets, with a loopback GitHub API.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Report } from "../../src/report/report.js";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/github-api.js";
+import { runAction } from "../helpers/run-action.js";
+
+const secret = "s3cr3t-T0KEN-value-9f2c";
+let api: FakeGitHub;
+beforeAll(async () => {
+  api = await startFakeGitHub();
+});
+afterAll(() => api.close());
+
+const pullRequest = {
+  pull_request: { number: 7, head: { sha: "abc" } },
+  repository: { name: "infra", owner: { login: "acme" } },
+};
+const base = (root: string, extra: Record<string, string> = {}) => ({
+  inventory: "test/fixtures/action/inventory.ts",
+  deploy: "test/fixtures/action/deploy.ts",
+  data: `root=${root}`,
+  secrets: `APP_SECRET=${secret}\nOTHER=unused-value`,
+  "github-token": "ghs_fake_token_for_tests_0123456789",
+  ...extra,
+});
+
+describe("plan on a pull request", () => {
+  const root = join(mkdtempSync(join(tmpdir(), "infra-action-pr-")), "target");
+
+  test("outputs, job summary and a sticky comment created once, then edited", async () => {
+    const first = await runAction(base(root), { event: "pull_request", payload: pullRequest, apiUrl: api.url });
+    expect(first.exitCode, first.stdout).toBe(0);
+    expect(first.outputs.changed).toBe("true");
+    expect(first.outputs["changed-hosts"]).toBe("@local");
+    expect(first.outputs["failed-hosts"]).toBe("");
+    expect(first.outputs["plan-digest"]).toMatch(/^[0-9a-f]{64}$/);
+    const report = JSON.parse(readFileSync(first.outputs.report ?? "", "utf8")) as Report;
+    expect(report.mode).toBe("plan");
+    expect(first.stdout).toContain("::group::Load inventory");
+    expect(first.stdout).toContain("::group::Plan by host");
+    expect(first.summary).toContain("### infra-action plan for test/fixtures/action/inventory.ts");
+    expect(first.summary).toContain("| host | status | changed | unchanged | failed | time |");
+    expect(first.summary).toMatch(/\| @local \| 🟡 changed \| 2 \| 0 \| 0 \| \d+\.\ds \|/);
+    expect(first.summary).toContain("<details><summary><strong>@local</strong>: changed</summary>");
+    expect(first.summary).toContain("**Create &lt;root&gt; &amp; friends**");
+    expect(first.summary).toContain("```diff");
+    const posts = api.calls.filter((c) => c.method === "POST");
+    expect(posts.map((c) => c.path)).toEqual(["/repos/acme/infra/issues/7/comments"]);
+    expect(posts[0]?.body?.body).toMatch(
+      /^<!-- infra-action:deploy:plan:test\/fixtures\/action\/inventory\.ts -->\n### infra-action plan/,
+    );
+
+    const second = await runAction(base(root), { event: "pull_request", payload: pullRequest, apiUrl: api.url });
+    expect(second.exitCode).toBe(0);
+    expect(api.calls.filter((c) => c.method === "POST")).toHaveLength(1);
+    expect(api.calls.filter((c) => c.method === "PATCH").map((c) => c.path)).toEqual([
+      "/repos/acme/infra/issues/comments/1000",
+    ]);
+    expect(api.comments).toHaveLength(1);
+  });
+
+  test("the marker is found on page 2 of the comments", async () => {
+    const fresh = await startFakeGitHub();
+    try {
+      for (let i = 0; i < 100; i++)
+        fresh.comments.push({ id: i + 1, body: `comment ${i}`, user: { login: "someone" } });
+      // A look-alike by another author must not be edited.
+      fresh.comments.push({
+        id: 500,
+        body: "<!-- infra-action:deploy:plan:test/fixtures/action/inventory.ts -->",
+        user: { login: "mallory" },
+      });
+      fresh.comments.push({
+        id: 501,
+        body: "<!-- infra-action:deploy:plan:test/fixtures/action/inventory.ts -->\nold plan",
+        user: { login: "github-actions[bot]" },
+      });
+      const result = await runAction(base(root), { event: "pull_request", payload: pullRequest, apiUrl: fresh.url });
+      expect(result.exitCode).toBe(0);
+      expect(fresh.calls.filter((c) => c.method === "GET" && c.path.includes("/comments")).map((c) => c.path)).toEqual([
+        "/repos/acme/infra/issues/7/comments?per_page=100",
+        "/repos/acme/infra/issues/7/comments?per_page=100&page=2",
+      ]);
+      expect(fresh.calls.filter((c) => c.method === "PATCH").map((c) => c.path)).toEqual([
+        "/repos/acme/infra/issues/comments/501",
+      ]);
+      expect(fresh.calls.filter((c) => c.method === "POST")).toHaveLength(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test("no permission to comment is a warning, not a failure", async () => {
+    const readOnly = await startFakeGitHub();
+    readOnly.writeStatus = 403;
+    try {
+      const result = await runAction(base(root), { event: "pull_request", payload: pullRequest, apiUrl: readOnly.url });
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain(
+        "::warning::Could not comment the plan on #7: the token may not write to pull requests",
+      );
+    } finally {
+      await readOnly.close();
+    }
+  });
+
+  test("a secret given in `secrets` and used in data and a template appears nowhere", async () => {
+    const result = await runAction(base(root), { event: "pull_request", payload: pullRequest, apiUrl: api.url });
+    expect(result.exitCode).toBe(0);
+    const report = readFileSync(result.outputs.report ?? "", "utf8");
+    expect(report).toContain("+token = ***");
+    // The runner consumes ::add-mask:: commands; they never reach the log.
+    const log = result.stdout
+      .split("\n")
+      .filter((line) => !line.startsWith("::add-mask::"))
+      .join("\n");
+    const everything = [
+      log,
+      result.stderr,
+      result.summary,
+      report,
+      JSON.stringify(api.calls),
+      ...readdirSync(result.runnerTemp).map((f) => readFileSync(join(result.runnerTemp, f), "utf8")),
+    ].join("\n");
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain("ghs_fake_token_for_tests_0123456789");
+    expect(result.stdout).toContain(`::add-mask::${secret}`);
+  });
+
+  test("an oversized plan stays within GitHub's limits and says what it left out", async () => {
+    const fresh = await startFakeGitHub();
+    try {
+      const result = await runAction(base(root, { data: `root=${root}\nbig_files=6` }), {
+        event: "pull_request",
+        payload: pullRequest,
+        apiUrl: fresh.url,
+      });
+      expect(result.exitCode).toBe(0);
+      const body = fresh.calls.find((c) => c.method === "POST")?.body?.body ?? "";
+      expect(body.length).toBeGreaterThan(1000);
+      expect(body.length).toBeLessThanOrEqual(65_536);
+      expect(body).toContain(
+        "were left out to stay within GitHub's size limit. The full plan is in the [run's log and report](https://github.example/acme/infra/actions/runs/4242).",
+      );
+      expect(Buffer.byteLength(result.summary)).toBeLessThanOrEqual(1024 * 1024);
+      expect(result.summary).toContain("Big file 5");
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe("apply after merge", () => {
+  test("applies, writes the job summary and leaves no comment on a push", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "infra-action-apply-")), "target");
+    const calls = api.calls.length;
+    const result = await runAction(base(root, { mode: "apply" }), { event: "push", apiUrl: api.url });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(readFileSync(join(root, "secret.conf"), "utf8")).toBe(`# @local\ntoken = ${secret}\n`);
+    expect(result.summary).toContain("### infra-action apply for test/fixtures/action/inventory.ts");
+    expect(api.calls.length).toBe(calls);
+    expect(result.outputs.changed).toBe("true");
+  });
+
+  test("a plan digest that differs from the reviewed one: nothing is applied, the changes are named", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "infra-action-digest-")), "target");
+    const result = await runAction(base(root, { mode: "apply", "expected-plan-digest": "0".repeat(64) }), {
+      event: "push",
+      apiUrl: api.url,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::The plan differs from the reviewed one \(expected-plan-digest 0{64}, now [0-9a-f]{64}\); nothing was applied\. Changes planned now: @local: Create <root> & friends, Config with the token\. Review the new plan and approve again\./,
+    );
+    expect(existsSync(join(root, "secret.conf"))).toBe(false);
+  });
+
+  test("the reviewed digest lets apply go ahead", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "infra-action-digest-ok-")), "target");
+    const plan = await runAction(base(root), { event: "push", apiUrl: api.url });
+    const result = await runAction(
+      base(root, { mode: "apply", "expected-plan-digest": plan.outputs["plan-digest"] ?? "" }),
+      { event: "push", apiUrl: api.url },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(root, "secret.conf"))).toBe(true);
+  });
+
+  test("fail-on-changes fails a plan with changes (drift)", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "infra-action-drift-")), "target");
+    const result = await runAction(base(root, { "fail-on-changes": "true" }), { event: "schedule", apiUrl: api.url });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(
+      "::error::2 operations would change (fail-on-changes): the hosts drifted from the deploy files.",
+    );
+  });
+});
+
+describe("bad inputs", () => {
+  test.each([
+    [{ inventory: "" }, "The `inventory` input is required"],
+    [{ deploy: "" }, "The deploy input is required"],
+    [{ mode: "destroy" }, 'The mode input must be plan or apply; it is "destroy".'],
+    [{ "fail-on-changes": "yes please" }, 'The fail-on-changes input must be true or false; it is "yes please".'],
+    [
+      { "expected-plan-digest": "abc" },
+      "The expected-plan-digest input must be the plan job's plan-digest output (64 hex digits).",
+    ],
+    [{ secrets: "{not json" }, "The secrets input starts with { but is not valid JSON."],
+  ])("%j", async (inputs, message) => {
+    const result = await runAction({ ...base("/tmp/never"), ...inputs }, { apiUrl: api.url });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(`::error::${message}`);
+    expect(result.stdout).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("real targets", () => {
+  test("@local, a container and an SSH host, with the key and host key given as inputs", async () => {
+    const env = JSON.parse(readFileSync(new URL("../../.test-env/env.json", import.meta.url), "utf8"));
+    const home = mkdtempSync(join(tmpdir(), "infra-action-home-"));
+    const root = `/tmp/ia-action-targets-${process.pid}`;
+    const result = await runAction(
+      {
+        mode: "apply",
+        inventory: "test/fixtures/action/targets.ts",
+        deploy: "test/fixtures/action/targets-deploy.ts",
+        data: `root=${root}`,
+        "ssh-private-key": readFileSync(env.users.deploy.key, "utf8"),
+        "ssh-known-hosts": readFileSync(env.knownHosts, "utf8"),
+      },
+      { event: "push", apiUrl: api.url, env: { HOME: home } },
+    );
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.outputs["changed-hosts"]).toBe(`@local,@docker/${env.image},test-sshd`);
+    const report = JSON.parse(readFileSync(result.outputs.report ?? "", "utf8")) as Report;
+    expect(report.hosts.map((h) => [h.name, h.status])).toEqual([
+      ["@local", "changed"],
+      [`@docker/${env.image}`, "changed"],
+      ["test-sshd", "changed"],
+    ]);
+    expect(report.hosts[1]?.image).toMatch(/^sha256:/);
+    execFileSync("docker", ["rmi", report.hosts[1]?.image ?? ""]);
+    // The key stayed in memory: nothing under HOME or RUNNER_TEMP holds it.
+    const key = readFileSync(env.users.deploy.key, "utf8").split("\n")[1] ?? "";
+    for (const dir of [home, result.runnerTemp]) {
+      for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+        const path = join(dir, file);
+        try {
+          expect(readFileSync(path, "utf8")).not.toContain(key);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EISDIR") throw error;
+        }
+      }
+    }
+  });
+});

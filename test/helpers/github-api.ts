@@ -1,0 +1,90 @@
+// A loopback stand-in for GitHub's REST API that records every call the action's real
+// @actions/github client makes, for the PR comment endpoints.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  body?: { body?: string };
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { login: string };
+}
+
+export interface FakeGitHub {
+  url: string;
+  calls: RecordedCall[];
+  comments: FakeComment[];
+  // Status to answer comment writes with (e.g. 403 for a read-only token).
+  writeStatus: number;
+  close(): Promise<void>;
+}
+
+// Starts the server on 127.0.0.1; comments are served 100 a page with Link headers.
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  const state = { calls: [] as RecordedCall[], comments: [] as FakeComment[], writeStatus: 200, nextId: 1000 };
+  const server: Server = createServer(async (request, response) => {
+    const body = await readBody(request);
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    state.calls.push({ method: request.method ?? "", path: url.pathname + url.search, ...(body ? { body } : {}) });
+    const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { "content-type": "application/json", ...headers });
+      response.end(JSON.stringify(value));
+    };
+    if (url.pathname === "/user") return send(403, { message: "Resource not accessible by integration" });
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
+    if (list && request.method === "GET") {
+      const page = Number(url.searchParams.get("page") ?? "1");
+      const perPage = Number(url.searchParams.get("per_page") ?? "30");
+      const slice = state.comments.slice((page - 1) * perPage, page * perPage);
+      const more = page * perPage < state.comments.length;
+      const next = `<http://127.0.0.1:${(server.address() as AddressInfo).port}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+      return send(200, slice, more ? { link: next } : {});
+    }
+    if (list && request.method === "POST") {
+      if (state.writeStatus >= 400)
+        return send(state.writeStatus, { message: "Resource not accessible by integration" });
+      const comment = { id: state.nextId++, body: body?.body ?? "", user: { login: "github-actions[bot]" } };
+      state.comments.push(comment);
+      return send(201, comment);
+    }
+    const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname);
+    if (edit && request.method === "PATCH") {
+      if (state.writeStatus >= 400)
+        return send(state.writeStatus, { message: "Resource not accessible by integration" });
+      const comment = state.comments.find((c) => c.id === Number(edit[3]));
+      if (!comment) return send(404, { message: "Not Found" });
+      comment.body = body?.body ?? "";
+      return send(200, comment);
+    }
+    send(404, { message: "Not Found" });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get calls() {
+      return state.calls;
+    },
+    get comments() {
+      return state.comments;
+    },
+    get writeStatus() {
+      return state.writeStatus;
+    },
+    set writeStatus(status: number) {
+      state.writeStatus = status;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<{ body?: string } | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? (JSON.parse(text) as { body?: string }) : undefined;
+}
