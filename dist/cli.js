@@ -97065,6 +97065,9 @@ function toInteger(text2) {
   if (text2 === void 0 || !/^-?\d+$/.test(text2.trim())) return null;
   return Number(text2.trim());
 }
+function emptyRecord() {
+  return /* @__PURE__ */ Object.create(null);
+}
 
 // src/facts/files.ts
 function statCommand({ path }) {
@@ -97158,7 +97161,7 @@ var DirectoryHashes = defineFact({
   },
   parse: ({ stdout, exitCode: exitCode2 }) => {
     if (exitCode2 === 3) return null;
-    const hashes = {};
+    const hashes = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^([0-9a-f]{64}) [ *]\.\/(.+)$/.exec(line2);
       if (match4?.[1] && match4[2]) hashes[match4[2]] = match4[1];
@@ -97169,14 +97172,14 @@ var DirectoryHashes = defineFact({
 
 // src/facts/packages.ts
 function addVersion(packages4, name, version2) {
-  packages4[name] = [...packages4[name] ?? [], version2];
+  packages4[name] = [...Object.hasOwn(packages4, name) ? packages4[name] ?? [] : [], version2];
 }
 var DebPackages = defineFact({
   name: "DebPackages",
   description: "installed Debian packages and versions",
   command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages4 = {};
+    const packages4 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const [status = "", name, version2 = ""] = line2.split("|");
       if (status.startsWith("ii") && name) addVersion(packages4, name, version2);
@@ -97189,7 +97192,7 @@ var RpmPackages = defineFact({
   description: "installed RPM packages and versions",
   command: () => "rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages4 = {};
+    const packages4 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const [name, version2 = ""] = line2.split("|");
       if (name) addVersion(packages4, name, version2);
@@ -97202,7 +97205,7 @@ var ApkPackages = defineFact({
   description: "installed Alpine packages and versions",
   command: () => "apk info -v 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages4 = {};
+    const packages4 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^(.+)-([^-]+-r\d+)$/.exec(line2.trim());
       if (match4?.[1] && match4[2]) addVersion(packages4, match4[1], match4[2]);
@@ -97215,7 +97218,7 @@ var PipPackages = defineFact({
   description: "packages installed by pip",
   command: ({ pip: pip2 = "pip3" } = {}) => `${shellQuote(pip2)} freeze --all 2>/dev/null || true`,
   parse: ({ stdout }) => {
-    const packages4 = {};
+    const packages4 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line2.trim());
       if (match4?.[1] && match4[2]) addVersion(packages4, normalisePipName(match4[1]), match4[2]);
@@ -97300,7 +97303,7 @@ var LinuxDistribution = defineFact({
   description: "the Linux distribution from /etc/os-release",
   command: () => "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const meta = {};
+    const meta = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^([A-Z0-9_]+)=(.*)$/.exec(line2.trim());
       if (match4?.[1]) meta[match4[1]] = (match4[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
@@ -97324,7 +97327,7 @@ var Users = defineFact({
   parse: ({ stdout }) => {
     const [passwd = "", group2 = ""] = stdout.split("--infra-action-groups--");
     const groups = parseGroupFile(group2);
-    const users = {};
+    const users = emptyRecord();
     for (const line2 of lines(passwd)) {
       const [name, , uid, gid, comment, home, shell2] = line2.split(":");
       if (!name || toInteger(uid) === null) continue;
@@ -97377,7 +97380,7 @@ var Sysctl = defineFact({
   description: "kernel parameters (sysctl -a)",
   command: () => "sysctl -a 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const values = {};
+    const values = emptyRecord();
     for (const line2 of lines(stdout)) {
       const eq = line2.indexOf("=");
       if (eq < 0) continue;
@@ -97396,7 +97399,7 @@ var Mounts = defineFact({
   description: "mounted filesystems (/proc/mounts)",
   command: () => "cat /proc/mounts 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const mounts = {};
+    const mounts = emptyRecord();
     for (const line2 of lines(stdout)) {
       const [device, path, type, options2] = line2.split(/\s+/);
       if (device && path && type) mounts[unescapeMount(path)] = { device, type, options: (options2 ?? "").split(",") };
@@ -97414,7 +97417,7 @@ var Crontab = defineFact({
   parse: ({ stdout }) => parseCrontab(stdout)
 });
 function parseCrontab(text2) {
-  const entries = {};
+  const entries = emptyRecord();
   let comments = [];
   for (const raw of text2.split("\n")) {
     const line2 = raw.trim();
@@ -97452,7 +97455,7 @@ var SystemdStatus = defineFact({
   description: "systemd units and whether each is active",
   command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const units = {};
+    const units = emptyRecord();
     for (const line2 of lines(stdout)) {
       const [unit, , active] = line2.trim().split(/\s+/);
       if (unit?.includes(".")) units[unit] = active === "active";
@@ -97465,7 +97468,7 @@ var SystemdEnabled = defineFact({
   description: "systemd unit files and whether each is enabled",
   command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const units = {};
+    const units = emptyRecord();
     for (const line2 of lines(stdout)) {
       const [unit, state2] = line2.trim().split(/\s+/);
       if (unit?.includes(".")) units[unit] = state2 === "enabled" || state2 === "enabled-runtime";
@@ -97510,10 +97513,11 @@ var GitConfig = defineFact({
   description: "git configuration values",
   command: ({ repo: repo3 } = {}) => repo3 ? `git -C ${shellQuote(repo3)} config --local --list 2>/dev/null || true` : "git config --global --list 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const config2 = {};
+    const config2 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const eq = line2.indexOf("=");
-      if (eq > 0) config2[line2.slice(0, eq)] = [...config2[line2.slice(0, eq)] ?? [], line2.slice(eq + 1)];
+      const key2 = line2.slice(0, eq);
+      if (eq > 0) config2[key2] = [...Object.hasOwn(config2, key2) ? config2[key2] ?? [] : [], line2.slice(eq + 1)];
     }
     return config2;
   }

@@ -30,3 +30,8 @@ export function toInteger(text: string | undefined): number | null {
   if (text === undefined || !/^-?\d+$/.test(text.trim())) return null;
   return Number(text.trim());
 }
+
+// An empty map for names that come from the host ("constructor", "__proto__" are names too).
+export function emptyRecord<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}

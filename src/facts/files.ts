@@ -1,6 +1,6 @@
 // Facts about files on the host: metadata, hashes, matching lines, and content for diffs.
 import { shellQuote } from "../connectors/shell.js";
-import { defineFact, lines, toInteger } from "./fact.js";
+import { defineFact, emptyRecord, lines, toInteger } from "./fact.js";
 
 export interface FileInfo {
   user: string;
@@ -144,7 +144,7 @@ export const DirectoryHashes = defineFact<PathArgs, Record<string, string> | nul
   },
   parse: ({ stdout, exitCode }) => {
     if (exitCode === 3) return null;
-    const hashes: Record<string, string> = {};
+    const hashes: Record<string, string> = emptyRecord();
     for (const line of lines(stdout)) {
       const match = /^([0-9a-f]{64}) [ *]\.\/(.+)$/.exec(line);
       if (match?.[1] && match[2]) hashes[match[2]] = match[1];

@@ -1,11 +1,11 @@
 // Installed packages: Debian (dpkg), RPM and Alpine (apk), and pip. Each maps a name to its versions.
 import { shellQuote } from "../connectors/shell.js";
-import { defineFact, lines } from "./fact.js";
+import { defineFact, emptyRecord, lines } from "./fact.js";
 
 export type PackageVersions = Record<string, string[]>;
 
 function addVersion(packages: PackageVersions, name: string, version: string): void {
-  packages[name] = [...(packages[name] ?? []), version];
+  packages[name] = [...(Object.hasOwn(packages, name) ? (packages[name] ?? []) : []), version];
 }
 
 // Installed Debian packages (dpkg status "ii").
@@ -14,7 +14,7 @@ export const DebPackages = defineFact<undefined, PackageVersions>({
   description: "installed Debian packages and versions",
   command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages: PackageVersions = {};
+    const packages: PackageVersions = emptyRecord();
     for (const line of lines(stdout)) {
       const [status = "", name, version = ""] = line.split("|");
       if (status.startsWith("ii") && name) addVersion(packages, name, version);
@@ -29,7 +29,7 @@ export const RpmPackages = defineFact<undefined, PackageVersions>({
   description: "installed RPM packages and versions",
   command: () => "rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages: PackageVersions = {};
+    const packages: PackageVersions = emptyRecord();
     for (const line of lines(stdout)) {
       const [name, version = ""] = line.split("|");
       if (name) addVersion(packages, name, version);
@@ -44,7 +44,7 @@ export const ApkPackages = defineFact<undefined, PackageVersions>({
   description: "installed Alpine packages and versions",
   command: () => "apk info -v 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages: PackageVersions = {};
+    const packages: PackageVersions = emptyRecord();
     for (const line of lines(stdout)) {
       const match = /^(.+)-([^-]+-r\d+)$/.exec(line.trim());
       if (match?.[1] && match[2]) addVersion(packages, match[1], match[2]);
@@ -59,7 +59,7 @@ export const PipPackages = defineFact<{ pip?: string }, PackageVersions>({
   description: "packages installed by pip",
   command: ({ pip = "pip3" } = {}) => `${shellQuote(pip)} freeze --all 2>/dev/null || true`,
   parse: ({ stdout }) => {
-    const packages: PackageVersions = {};
+    const packages: PackageVersions = emptyRecord();
     for (const line of lines(stdout)) {
       const match = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line.trim());
       if (match?.[1] && match[2]) addVersion(packages, normalisePipName(match[1]), match[2]);

@@ -1,6 +1,6 @@
 // Facts about the machine: OS, distribution, hostname, users and groups, commands, sysctl, mounts, crontab.
 import { shellQuote } from "../connectors/shell.js";
-import { defineFact, lines, toInteger } from "./fact.js";
+import { defineFact, emptyRecord, lines, toInteger } from "./fact.js";
 
 // `uname -s`: "Linux".
 export const Os = defineFact<undefined, string>({
@@ -75,7 +75,7 @@ export const LinuxDistribution = defineFact<undefined, LinuxDistributionInfo>({
   description: "the Linux distribution from /etc/os-release",
   command: () => "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const meta: Record<string, string> = {};
+    const meta: Record<string, string> = emptyRecord();
     for (const line of lines(stdout)) {
       const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
       if (match?.[1]) meta[match[1]] = (match[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
@@ -112,7 +112,7 @@ export const Users = defineFact<undefined, Record<string, UserInfo>>({
   parse: ({ stdout }) => {
     const [passwd = "", group = ""] = stdout.split("--infra-action-groups--");
     const groups = parseGroupFile(group);
-    const users: Record<string, UserInfo> = {};
+    const users: Record<string, UserInfo> = emptyRecord();
     for (const line of lines(passwd)) {
       const [name, , uid, gid, comment, home, shell] = line.split(":");
       if (!name || toInteger(uid) === null) continue;
@@ -176,7 +176,7 @@ export const Sysctl = defineFact<undefined, Record<string, string | number | num
   description: "kernel parameters (sysctl -a)",
   command: () => "sysctl -a 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const values: Record<string, string | number | number[]> = {};
+    const values: Record<string, string | number | number[]> = emptyRecord();
     for (const line of lines(stdout)) {
       const eq = line.indexOf("=");
       if (eq < 0) continue;
@@ -205,7 +205,7 @@ export const Mounts = defineFact<undefined, Record<string, MountInfo>>({
   description: "mounted filesystems (/proc/mounts)",
   command: () => "cat /proc/mounts 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const mounts: Record<string, MountInfo> = {};
+    const mounts: Record<string, MountInfo> = emptyRecord();
     for (const line of lines(stdout)) {
       const [device, path, type, options] = line.split(/\s+/);
       if (device && path && type) mounts[unescapeMount(path)] = { device, type, options: (options ?? "").split(",") };
@@ -240,7 +240,7 @@ export const Crontab = defineFact<{ user?: string }, Record<string, CrontabEntry
 
 // Parses crontab text into entries keyed by command.
 export function parseCrontab(text: string): Record<string, CrontabEntry> {
-  const entries: Record<string, CrontabEntry> = {};
+  const entries: Record<string, CrontabEntry> = emptyRecord();
   let comments: string[] = [];
   for (const raw of text.split("\n")) {
     const line = raw.trim();

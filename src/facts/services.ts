@@ -1,6 +1,6 @@
 // Facts about services (systemd) and git repositories.
 import { shellQuote } from "../connectors/shell.js";
-import { defineFact, lines } from "./fact.js";
+import { defineFact, emptyRecord, lines } from "./fact.js";
 
 // systemd units by name: true when active.
 export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
@@ -8,7 +8,7 @@ export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
   description: "systemd units and whether each is active",
   command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const units: Record<string, boolean> = {};
+    const units: Record<string, boolean> = emptyRecord();
     for (const line of lines(stdout)) {
       const [unit, , active] = line.trim().split(/\s+/);
       if (unit?.includes(".")) units[unit] = active === "active";
@@ -23,7 +23,7 @@ export const SystemdEnabled = defineFact<undefined, Record<string, boolean>>({
   description: "systemd unit files and whether each is enabled",
   command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const units: Record<string, boolean> = {};
+    const units: Record<string, boolean> = emptyRecord();
     for (const line of lines(stdout)) {
       const [unit, state] = line.trim().split(/\s+/);
       if (unit?.includes(".")) units[unit] = state === "enabled" || state === "enabled-runtime";
@@ -88,10 +88,11 @@ export const GitConfig = defineFact<{ repo?: string }, Record<string, string[]>>
       ? `git -C ${shellQuote(repo)} config --local --list 2>/dev/null || true`
       : "git config --global --list 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const config: Record<string, string[]> = {};
+    const config: Record<string, string[]> = emptyRecord();
     for (const line of lines(stdout)) {
       const eq = line.indexOf("=");
-      if (eq > 0) config[line.slice(0, eq)] = [...(config[line.slice(0, eq)] ?? []), line.slice(eq + 1)];
+      const key = line.slice(0, eq);
+      if (eq > 0) config[key] = [...(Object.hasOwn(config, key) ? (config[key] ?? []) : []), line.slice(eq + 1)];
     }
     return config;
   },

@@ -11,3 +11,4 @@ export interface Fact<Args, Result> {
 export declare function defineFact<Args = undefined, Result = unknown>(fact: Fact<Args, Result>): Fact<Args, Result>;
 export declare function lines(text: string): string[];
 export declare function toInteger(text: string | undefined): number | null;
+export declare function emptyRecord<V>(): Record<string, V>;
