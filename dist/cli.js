@@ -67965,6 +67965,40 @@ var OperationError = class extends UserError {
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 
+// src/connectors/cleanup.ts
+var cleanups = /* @__PURE__ */ new Set();
+var handling = false;
+var installed = false;
+function onInterruptCleanup(cleanup) {
+  installSignalHandlers();
+  cleanups.add(cleanup);
+  return () => void cleanups.delete(cleanup);
+}
+async function runInterruptCleanups(signal = "SIGTERM", timeoutMs = 2e4) {
+  const pending = [...cleanups];
+  cleanups.clear();
+  await Promise.race([
+    Promise.allSettled(pending.map((cleanup) => cleanup(signal))),
+    new Promise((resolve4) => setTimeout(resolve4, timeoutMs).unref())
+  ]);
+}
+function installSignalHandlers() {
+  if (installed) return;
+  installed = true;
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143]
+  ]) {
+    process.on(signal, () => {
+      if (handling) return;
+      handling = true;
+      process.stderr.write(`infra-action: ${signal} received, cleaning up…
+`);
+      void runInterruptCleanups(signal).finally(() => process.exit(code));
+    });
+  }
+}
+
 // src/report/report.ts
 import { createHash } from "node:crypto";
 function reportTotals(hosts) {
@@ -68010,40 +68044,6 @@ import { dirname as dirname4 } from "node:path";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { PassThrough } from "node:stream";
-
-// src/connectors/cleanup.ts
-var cleanups = /* @__PURE__ */ new Set();
-var handling = false;
-var installed = false;
-function onInterruptCleanup(cleanup) {
-  installSignalHandlers();
-  cleanups.add(cleanup);
-  return () => void cleanups.delete(cleanup);
-}
-async function runInterruptCleanups(timeoutMs = 2e4) {
-  const pending = [...cleanups];
-  cleanups.clear();
-  await Promise.race([
-    Promise.allSettled(pending.map((cleanup) => cleanup())),
-    new Promise((resolve4) => setTimeout(resolve4, timeoutMs).unref())
-  ]);
-}
-function installSignalHandlers() {
-  if (installed) return;
-  installed = true;
-  for (const [signal, code] of [
-    ["SIGINT", 130],
-    ["SIGTERM", 143]
-  ]) {
-    process.on(signal, () => {
-      if (handling) return;
-      handling = true;
-      process.stderr.write(`infra-action: ${signal} received, cleaning up…
-`);
-      void runInterruptCleanups().finally(() => process.exit(code));
-    });
-  }
-}
 
 // src/connectors/shell.ts
 function shellQuote(value) {
@@ -68469,6 +68469,8 @@ function childrenOf(pid) {
 import { spawn } from "node:child_process";
 var localDataKeys = [];
 var LocalConnector = class extends ShellConnector {
+  // Commands still running, so a disconnect (on SIGINT/SIGTERM) can stop them.
+  running = /* @__PURE__ */ new Set();
   async connect() {
   }
   // Already root: running as root needs no sudo (which a minimal machine may not even have).
@@ -68476,14 +68478,25 @@ var LocalConnector = class extends ShellConnector {
     const asRoot = process.getuid?.() === 0 && (options2.sudoUser ?? "root") === "root";
     return super.wrapCommand(command, asRoot ? { ...options2, sudo: false, sudoUser: void 0 } : options2);
   }
+  // Stops what is still running (its whole process group: scripts clean up on SIGTERM).
   async disconnect() {
+    for (const pid of this.running) {
+      try {
+        process.kill(-pid, "SIGTERM");
+      } catch {
+      }
+    }
     return {};
   }
   async spawn(commandLine) {
     const child = spawn("/bin/sh", ["-c", commandLine], { detached: true, stdio: ["pipe", "pipe", "pipe"] });
+    if (child.pid) this.running.add(child.pid);
     const done = new Promise((resolve4, reject) => {
       child.on("error", reject);
-      child.on("close", (code, signal) => resolve4(code ?? (signal ? 128 + signalNumber(signal) : 255)));
+      child.on("close", (code, signal) => {
+        if (child.pid) this.running.delete(child.pid);
+        resolve4(code ?? (signal ? 128 + signalNumber(signal) : 255));
+      });
     });
     child.stdin.on("error", () => void 0);
     return {
@@ -96949,10 +96962,13 @@ function describeJsonError(code) {
 }
 
 // src/engine/apply-script.ts
+var lockPath = "/tmp/.infra-action-apply.lock";
+var lockWaitSeconds = 120;
 function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
   const out = [
     "#!/bin/sh",
     `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
+    ...lockLines(),
     ...changedBefore.map((index) => `__ia_changed_${index}=1`)
   ];
   for (const op of operations) {
@@ -96975,6 +96991,20 @@ function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
   }
   out.push("exit 0", "");
   return out.join("\n");
+}
+function lockLines() {
+  return [
+    `__ia_lock=${lockPath}; __ia_waited=0`,
+    'while ! mkdir "$__ia_lock" 2>/dev/null; do',
+    '  __ia_owner=$(cat "$__ia_lock/pid" 2>/dev/null)',
+    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ]; then rm -rf "$__ia_lock"; continue; fi',
+    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s" >&2; __ia_mark locked; exit 75; fi`,
+    "  sleep 1; __ia_waited=$((__ia_waited+1))",
+    "done",
+    'echo $$ > "$__ia_lock/pid"',
+    `trap 'rm -rf "$__ia_lock"' EXIT`,
+    "trap 'exit 143' INT TERM HUP"
+  ];
 }
 function options(global2) {
   return {
@@ -97018,6 +97048,20 @@ function renderCommand(command, op, wrap2, id) {
       return [wrap2(reboot2, opts)];
     }
   }
+}
+function createMarkerWatcher(nonce, on) {
+  let pending = "";
+  const pattern = new RegExp(`@@${nonce}:(begin|end):(\\d+)(?::(\\d+))?\\n`, "g");
+  return (chunk) => {
+    pending += chunk.toString("utf8");
+    let last = 0;
+    for (const match4 of pending.matchAll(pattern)) {
+      if (match4[1] === "begin") on.begin(Number(match4[2]));
+      else on.end(Number(match4[2]), Number(match4[3]));
+      last = (match4.index ?? 0) + match4[0].length;
+    }
+    pending = pending.slice(Math.max(last, pending.length - 200));
+  };
 }
 function readApplyOutput(stdout, stderr, nonce, indexes) {
   const outcomes = /* @__PURE__ */ new Map();
@@ -103140,6 +103184,11 @@ var HostRun = class {
   executions = 0;
   operations = [];
   connector;
+  // While applying: the operations to run, and those whose script part has begun them.
+  applying = [];
+  began = /* @__PURE__ */ new Set();
+  // Set by interrupt(): what apply learns afterwards (killed commands) does not rewrite the story.
+  interrupted = false;
   started = Date.now();
   instance;
   get failed() {
@@ -103246,6 +103295,7 @@ var HostRun = class {
     if (this.failed || !this.connector) return;
     const toRun = this.operations.filter((op) => this.willRun(op));
     if (toRun.length === 0) return;
+    this.applying = toRun;
     const byIndex = new Map(this.operations.map((op) => [op.registered.index, op]));
     const changed = [];
     let transportError;
@@ -103254,7 +103304,7 @@ var HostRun = class {
         await this.runScript(part, byIndex, changed);
       } catch (error) {
         if (!isUserError(error)) throw error;
-        transportError = error.message;
+        transportError = this.withoutHost(error.message);
         break;
       }
       for (const op of part) if (op.outcome?.status === "ok") changed.push(op.registered.index);
@@ -103265,12 +103315,13 @@ var HostRun = class {
           await this.waitForReboot(reboot2.delay, reboot2.interval, reboot2.timeout);
         } catch (error) {
           if (!isUserError(error)) throw error;
-          transportError = error.message;
+          transportError = this.withoutHost(error.message);
           break;
         }
       }
       if (part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) break;
     }
+    if (this.interrupted) return;
     for (const op of toRun) {
       op.registered.handle.status = op.outcome?.status === "ok" ? "changed" : op.outcome?.status === "failed" ? "failed" : "skipped";
     }
@@ -103304,16 +103355,36 @@ var HostRun = class {
     );
     const password = scriptOps.find((op) => op.global.sudoPassword)?.global.sudoPassword;
     const started = Date.now();
+    const watch = createMarkerWatcher(nonce, {
+      begin: (index) => this.began.add(index),
+      end: (index, exitCode2) => {
+        const op = part.find((o) => o.registered.index === index);
+        if (op) op.outcome = { status: exitCode2 === 0 ? "ok" : "failed", exitCode: exitCode2, stdout: "", stderr: "" };
+      }
+    });
+    const follow = (stream, chunk) => {
+      if (stream === "stdout") watch(chunk);
+    };
     let result;
     if (password) {
       const path = `/tmp/.infra-action-apply-${nonce}`;
       this.executions++;
       await connector.putFile(path, script2, { mode: "600" });
       this.executions++;
-      result = await connector.run(`sh ${path}; rc=$?; rm -f ${path}; exit $rc`, { sudoPassword: password });
+      result = await connector.run(`sh ${path}; rc=$?; rm -f ${path}; exit $rc`, {
+        sudoPassword: password,
+        onOutput: follow
+      });
     } else {
       this.executions++;
-      result = await connector.run("sh -s", { stdin: script2 });
+      result = await connector.run("sh -s", { stdin: script2, onOutput: follow });
+    }
+    if (result.stdout.includes(`@@${nonce}:locked
+`)) {
+      throw new CommandError(
+        result.stderr.split(`
+@@${nonce}:locked`)[0]?.trim() || "another apply holds the host's lock"
+      );
     }
     const outcomes = readApplyOutput(
       result.stdout,
@@ -103385,6 +103456,26 @@ var HostRun = class {
       operations: this.operations.map((op) => reportOperation(op, mode, this.notRunReason()))
     };
   }
+  // Marks the host as interrupted (SIGINT/SIGTERM): what was applied and what was not, as known
+  // from the markers seen so far.
+  interrupt(signal) {
+    this.interrupted = true;
+    if (this.status === "pending") {
+      this.status = "failed";
+      this.error = `interrupted by ${signal} before applying; nothing was applied on this host.`;
+      return;
+    }
+    if (this.applying.length === 0) return;
+    for (const op of this.applying) {
+      if (op.outcome) continue;
+      if (this.began.has(op.registered.index))
+        op.outcome = { status: "failed", stdout: "", stderr: `interrupted by ${signal} while running` };
+    }
+    const applied = this.applying.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
+    const notApplied = this.applying.filter((op) => op.outcome?.status !== "ok").map((op) => `"${op.registered.label}"`);
+    this.status = "failed";
+    this.error = `interrupted by ${signal} during apply. Applied: ${applied.join(", ") || "nothing"}. Not applied: ${notApplied.join(", ") || "nothing"}.`;
+  }
   // Why a changing operation did not run on apply.
   notRunReason() {
     if (this.plannedStatus === "failed") return "not applied: an operation of this host failed to plan";
@@ -103408,7 +103499,11 @@ var HostRun = class {
     if (!isUserError(error)) throw error;
     this.status = status;
     this.plannedStatus = status;
-    this.error = error.message.startsWith(`${this.host.name}: `) ? error.message.slice(this.host.name.length + 2) : error.message;
+    this.error = this.withoutHost(error.message);
+  }
+  // Messages name the host; the report already does.
+  withoutHost(message) {
+    return message.startsWith(`${this.host.name}: `) ? message.slice(this.host.name.length + 2) : message;
   }
 };
 function conditionSkip(op) {
@@ -103483,6 +103578,12 @@ async function runDeploy(options2) {
     }
   };
   const finishAll = (commit) => Promise.all(runs.map((run) => run.finish(commit)));
+  let stage = "plan";
+  const unregister = onInterruptCleanup(async (signal) => {
+    for (const run of runs) run.interrupt(signal);
+    await options2.onInterrupt?.(buildReport(runs, stage, startedAt));
+    await finishAll(false);
+  });
   try {
     await mapLimit(runs, options2.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
@@ -103505,6 +103606,7 @@ async function runDeploy(options2) {
         }
       }
       if (proceed) {
+        stage = "apply";
         const serial = runs.filter((r) => r.operations.some((op) => op.registered.global.serial && r.willRun(op)));
         const parallel = runs.filter((r) => !serial.includes(r));
         await Promise.all([
@@ -103519,6 +103621,7 @@ async function runDeploy(options2) {
     await finishAll(options2.mode === "apply");
     return report(options2.mode);
   } finally {
+    unregister();
     await finishAll(false);
   }
 }
@@ -103975,6 +104078,12 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, io) {
     failPercent,
     connectContext: { warn: (message) => io.stderr(`warning: ${message}
 `) },
+    onInterrupt: async (partial) => {
+      for (const host2 of partial.hosts.filter((h) => h.error)) io.stderr(`${host2.name}: ${host2.error}
+`);
+      if (options2.report) await writeFile2(options2.report, `${JSON.stringify(partial, null, 2)}
+`);
+    },
     events: {
       hostStage: (host2, stage) => io.stderr(`[${host2}] ${stage}
 `),

@@ -70,6 +70,24 @@ async function runAction(settings: ActionSettings, redact: (text: string) => str
       deployFiles: settings.deploy,
       mode: settings.mode,
       parallel: settings.parallel,
+      onInterrupt: async (partial) => {
+        // The runner cancels with SIGTERM: leave a report and a summary of what was and was not applied.
+        const cleanReport = redactDeep(partial, clean);
+        for (const host of cleanReport.hosts.filter((h) => h.error))
+          core.error(host.error ?? "", { title: `${host.name}: interrupted` });
+        writeOutputs(cleanReport);
+        if (settings.jobSummary) {
+          await core.summary
+            .addRaw(
+              renderMarkdown(cleanReport, {
+                title: `infra-action ${cleanReport.mode} (interrupted)`,
+                limit: summaryLimit,
+              }),
+              true,
+            )
+            .write();
+        }
+      },
       connectContext: {
         privateKeys: settings.sshPrivateKeys,
         knownHosts: settings.sshKnownHosts,

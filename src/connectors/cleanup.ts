@@ -1,22 +1,22 @@
 // Last-resort cleanup: resources (such as @docker containers) that must go away even when the
 // run is interrupted. SIGINT/SIGTERM run every registered cleanup, then exit.
-const cleanups = new Set<() => Promise<void>>();
+const cleanups = new Set<(signal: string) => Promise<void>>();
 let handling = false;
 let installed = false;
 
 // Registers a cleanup; returns the function that unregisters it (call it after a normal cleanup).
-export function onInterruptCleanup(cleanup: () => Promise<void>): () => void {
+export function onInterruptCleanup(cleanup: (signal: string) => Promise<void>): () => void {
   installSignalHandlers();
   cleanups.add(cleanup);
   return () => void cleanups.delete(cleanup);
 }
 
 // Runs every registered cleanup once, bounded in time, whatever each one does.
-export async function runInterruptCleanups(timeoutMs = 20_000): Promise<void> {
+export async function runInterruptCleanups(signal = "SIGTERM", timeoutMs = 20_000): Promise<void> {
   const pending = [...cleanups];
   cleanups.clear();
   await Promise.race([
-    Promise.allSettled(pending.map((cleanup) => cleanup())),
+    Promise.allSettled(pending.map((cleanup) => cleanup(signal))),
     new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
   ]);
 }
@@ -32,7 +32,7 @@ function installSignalHandlers(): void {
       if (handling) return;
       handling = true;
       process.stderr.write(`infra-action: ${signal} received, cleaning up…\n`);
-      void runInterruptCleanups().finally(() => process.exit(code));
+      void runInterruptCleanups(signal).finally(() => process.exit(code));
     });
   }
 }

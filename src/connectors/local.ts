@@ -8,6 +8,9 @@ import { ShellConnector, type StartedProcess } from "./shell-connector.js";
 export const localDataKeys: readonly DataKeySpec[] = [];
 
 export class LocalConnector extends ShellConnector {
+  // Commands still running, so a disconnect (on SIGINT/SIGTERM) can stop them.
+  private readonly running = new Set<number>();
+
   async connect(): Promise<void> {}
 
   // Already root: running as root needs no sudo (which a minimal machine may not even have).
@@ -16,16 +19,26 @@ export class LocalConnector extends ShellConnector {
     return super.wrapCommand(command, asRoot ? { ...options, sudo: false, sudoUser: undefined } : options);
   }
 
+  // Stops what is still running (its whole process group: scripts clean up on SIGTERM).
   async disconnect(): Promise<DisconnectResult> {
+    for (const pid of this.running) {
+      try {
+        process.kill(-pid, "SIGTERM");
+      } catch {}
+    }
     return {};
   }
 
   protected async spawn(commandLine: string): Promise<StartedProcess> {
     // Its own process group, so a timeout kills what the command started too.
     const child = spawn("/bin/sh", ["-c", commandLine], { detached: true, stdio: ["pipe", "pipe", "pipe"] });
+    if (child.pid) this.running.add(child.pid);
     const done = new Promise<number>((resolve, reject) => {
       child.on("error", reject);
-      child.on("close", (code, signal) => resolve(code ?? (signal ? 128 + signalNumber(signal) : 255)));
+      child.on("close", (code, signal) => {
+        if (child.pid) this.running.delete(child.pid);
+        resolve(code ?? (signal ? 128 + signalNumber(signal) : 255));
+      });
     });
     child.stdin.on("error", () => undefined); // the command may exit without reading its input
     return {

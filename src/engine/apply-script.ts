@@ -22,6 +22,10 @@ export interface OperationOutcome {
 
 type Wrap = (command: string, options: CommandOptions) => string;
 
+// Where the apply lock lives on a host, and how long a second apply waits for it.
+export const lockPath = "/tmp/.infra-action-apply.lock";
+export const lockWaitSeconds = 120;
+
 // The script for a list of operations. `wrap` is the connector's (sudo, env, cwd); `changedBefore`
 // lists operations an earlier script (before a reboot) changed, for `_if`.
 export function buildApplyScript(
@@ -33,6 +37,7 @@ export function buildApplyScript(
   const out = [
     "#!/bin/sh",
     `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
+    ...lockLines(),
     ...changedBefore.map((index) => `__ia_changed_${index}=1`),
   ];
   for (const op of operations) {
@@ -55,6 +60,23 @@ export function buildApplyScript(
   }
   out.push("exit 0", "");
   return out.join("\n");
+}
+
+// One apply at a time per host: a lock directory (mkdir is atomic) holding its owner's PID; a
+// second apply waits (bounded), and a lock whose owner is gone is taken over. Released on exit.
+function lockLines(): string[] {
+  return [
+    `__ia_lock=${lockPath}; __ia_waited=0`,
+    'while ! mkdir "$__ia_lock" 2>/dev/null; do',
+    '  __ia_owner=$(cat "$__ia_lock/pid" 2>/dev/null)',
+    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ]; then rm -rf "$__ia_lock"; continue; fi',
+    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s" >&2; __ia_mark locked; exit 75; fi`,
+    "  sleep 1; __ia_waited=$((__ia_waited+1))",
+    "done",
+    'echo $$ > "$__ia_lock/pid"',
+    "trap 'rm -rf \"$__ia_lock\"' EXIT",
+    "trap 'exit 143' INT TERM HUP",
+  ];
 }
 
 function options(global: GlobalArgs): CommandOptions {
@@ -108,6 +130,27 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
       return [wrap(reboot, opts)];
     }
   }
+}
+
+// Follows the script's markers as its output streams in: calls back when an operation begins
+// and ends (so an interrupted run still knows what was applied).
+export function createMarkerWatcher(
+  nonce: string,
+  on: { begin(index: number): void; end(index: number, exitCode: number): void },
+): (chunk: Buffer) => void {
+  let pending = "";
+  const pattern = new RegExp(`@@${nonce}:(begin|end):(\\d+)(?::(\\d+))?\\n`, "g");
+  return (chunk) => {
+    pending += chunk.toString("utf8");
+    let last = 0;
+    for (const match of pending.matchAll(pattern)) {
+      if (match[1] === "begin") on.begin(Number(match[2]));
+      else on.end(Number(match[2]), Number(match[3]));
+      last = (match.index ?? 0) + match[0].length;
+    }
+    // Keep only what may hold the start of a marker not yet complete.
+    pending = pending.slice(Math.max(last, pending.length - 200));
+  };
 }
 
 // Reads each operation's outcome and output from the script's stdout and stderr.

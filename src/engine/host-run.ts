@@ -4,13 +4,19 @@ import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { CommandOptions, ConnectContext, Connector } from "../connectors/connector.js";
 import { createConnector } from "../connectors/registry.js";
-import { ConnectError, isUserError } from "../errors.js";
+import { CommandError, ConnectError, isUserError } from "../errors.js";
 import { bindInstance } from "../host/instances.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
 import type { FactLookup, OperationPlan } from "../operations/operation.js";
 import type { HostStatus, ReportHost, ReportOperation } from "../report/report.js";
-import { buildApplyScript, type OperationOutcome, readApplyOutput, type ScriptOperation } from "./apply-script.js";
+import {
+  buildApplyScript,
+  createMarkerWatcher,
+  type OperationOutcome,
+  readApplyOutput,
+  type ScriptOperation,
+} from "./apply-script.js";
 import { DeployContext, type RegisteredOperation } from "./deploy-context.js";
 import { describeCommand, fingerprintCommands } from "./describe-command.js";
 import { FactGatherer } from "./fact-gatherer.js";
@@ -38,6 +44,11 @@ export class HostRun {
   executions = 0;
   operations: PlannedOperation[] = [];
   private connector?: Connector;
+  // While applying: the operations to run, and those whose script part has begun them.
+  private applying: PlannedOperation[] = [];
+  private readonly began = new Set<number>();
+  // Set by interrupt(): what apply learns afterwards (killed commands) does not rewrite the story.
+  private interrupted = false;
   private readonly started = Date.now();
   private readonly instance: string;
 
@@ -161,6 +172,7 @@ export class HostRun {
     if (this.failed || !this.connector) return;
     const toRun = this.operations.filter((op) => this.willRun(op));
     if (toRun.length === 0) return;
+    this.applying = toRun;
     const byIndex = new Map(this.operations.map((op) => [op.registered.index, op]));
     const changed: number[] = [];
     let transportError: string | undefined;
@@ -169,7 +181,7 @@ export class HostRun {
         await this.runScript(part, byIndex, changed);
       } catch (error) {
         if (!isUserError(error)) throw error;
-        transportError = error.message;
+        transportError = this.withoutHost(error.message);
         break;
       }
       for (const op of part) if (op.outcome?.status === "ok") changed.push(op.registered.index);
@@ -180,12 +192,13 @@ export class HostRun {
           await this.waitForReboot(reboot.delay, reboot.interval, reboot.timeout);
         } catch (error) {
           if (!isUserError(error)) throw error;
-          transportError = error.message;
+          transportError = this.withoutHost(error.message);
           break;
         }
       }
       if (part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) break;
     }
+    if (this.interrupted) return;
     for (const op of toRun) {
       op.registered.handle.status =
         op.outcome?.status === "ok" ? "changed" : op.outcome?.status === "failed" ? "failed" : "skipped";
@@ -225,6 +238,17 @@ export class HostRun {
     );
     const password = scriptOps.find((op) => op.global.sudoPassword)?.global.sudoPassword;
     const started = Date.now();
+    // Outcomes as the markers stream in, so an interruption still knows what was applied.
+    const watch = createMarkerWatcher(nonce, {
+      begin: (index) => this.began.add(index),
+      end: (index, exitCode) => {
+        const op = part.find((o) => o.registered.index === index);
+        if (op) op.outcome = { status: exitCode === 0 ? "ok" : "failed", exitCode, stdout: "", stderr: "" };
+      },
+    });
+    const follow = (stream: "stdout" | "stderr", chunk: Buffer) => {
+      if (stream === "stdout") watch(chunk);
+    };
     let result: { stdout: string; stderr: string };
     if (password) {
       // sudo's prompts need standard input: the script goes to a private file first.
@@ -232,10 +256,18 @@ export class HostRun {
       this.executions++;
       await connector.putFile(path, script, { mode: "600" });
       this.executions++;
-      result = await connector.run(`sh ${path}; rc=$?; rm -f ${path}; exit $rc`, { sudoPassword: password });
+      result = await connector.run(`sh ${path}; rc=$?; rm -f ${path}; exit $rc`, {
+        sudoPassword: password,
+        onOutput: follow,
+      });
     } else {
       this.executions++;
-      result = await connector.run("sh -s", { stdin: script });
+      result = await connector.run("sh -s", { stdin: script, onOutput: follow });
+    }
+    if (result.stdout.includes(`@@${nonce}:locked\n`)) {
+      throw new CommandError(
+        result.stderr.split(`\n@@${nonce}:locked`)[0]?.trim() || "another apply holds the host's lock",
+      );
     }
     const outcomes = readApplyOutput(
       result.stdout,
@@ -312,6 +344,29 @@ export class HostRun {
     };
   }
 
+  // Marks the host as interrupted (SIGINT/SIGTERM): what was applied and what was not, as known
+  // from the markers seen so far.
+  interrupt(signal: string): void {
+    this.interrupted = true;
+    if (this.status === "pending") {
+      this.status = "failed";
+      this.error = `interrupted by ${signal} before applying; nothing was applied on this host.`;
+      return;
+    }
+    if (this.applying.length === 0) return;
+    for (const op of this.applying) {
+      if (op.outcome) continue;
+      if (this.began.has(op.registered.index))
+        op.outcome = { status: "failed", stdout: "", stderr: `interrupted by ${signal} while running` };
+    }
+    const applied = this.applying.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
+    const notApplied = this.applying
+      .filter((op) => op.outcome?.status !== "ok")
+      .map((op) => `"${op.registered.label}"`);
+    this.status = "failed";
+    this.error = `interrupted by ${signal} during apply. Applied: ${applied.join(", ") || "nothing"}. Not applied: ${notApplied.join(", ") || "nothing"}.`;
+  }
+
   // Why a changing operation did not run on apply.
   private notRunReason(): string {
     if (this.plannedStatus === "failed") return "not applied: an operation of this host failed to plan";
@@ -337,9 +392,12 @@ export class HostRun {
     if (!isUserError(error)) throw error;
     this.status = status;
     this.plannedStatus = status;
-    this.error = error.message.startsWith(`${this.host.name}: `)
-      ? error.message.slice(this.host.name.length + 2)
-      : error.message;
+    this.error = this.withoutHost(error.message);
+  }
+
+  // Messages name the host; the report already does.
+  private withoutHost(message: string): string {
+    return message.startsWith(`${this.host.name}: `) ? message.slice(this.host.name.length + 2) : message;
   }
 }
 

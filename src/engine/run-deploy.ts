@@ -1,5 +1,7 @@
 // The engine's stages: connect and plan every host in parallel, settle _run_once, then (apply
 // mode) apply every host in parallel, disconnect, and report.
+
+import { onInterruptCleanup } from "../connectors/cleanup.js";
 import type { ConnectContext } from "../connectors/connector.js";
 import type { Inventory } from "../inventory/types.js";
 import { planDigest, type Report, reportTotals } from "../report/report.js";
@@ -22,6 +24,8 @@ export interface RunDeployOptions {
   failPercent?: number;
   connectContext?: ConnectContext;
   events?: EngineEvents;
+  // On SIGINT/SIGTERM: receives the report as far as the run got, before the process exits.
+  onInterrupt?(report: Report): Promise<void>;
 }
 
 // Runs the deploy files on every host of the inventory and returns the report.
@@ -36,6 +40,12 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
     },
   };
   const finishAll = (commit: boolean) => Promise.all(runs.map((run) => run.finish(commit)));
+  let stage: "plan" | "apply" = "plan";
+  const unregister = onInterruptCleanup(async (signal) => {
+    for (const run of runs) run.interrupt(signal);
+    await options.onInterrupt?.(buildReport(runs, stage, startedAt));
+    await finishAll(false);
+  });
   try {
     await mapLimit(runs, options.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
@@ -59,6 +69,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
         }
       }
       if (proceed) {
+        stage = "apply";
         const serial = runs.filter((r) => r.operations.some((op) => op.registered.global.serial && r.willRun(op)));
         const parallel = runs.filter((r) => !serial.includes(r));
         await Promise.all([
@@ -74,6 +85,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
     await finishAll(options.mode === "apply");
     return report(options.mode);
   } finally {
+    unregister();
     await finishAll(false);
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
+import { recordFault } from "../helpers/fault-table.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-api.js";
 import { runAction } from "../helpers/run-action.js";
 
@@ -126,6 +127,16 @@ describe("plan on a pull request", () => {
       JSON.stringify(api.calls),
       ...readdirSync(result.runnerTemp).map((f) => readFileSync(join(result.runnerTemp, f), "utf8")),
     ].join("\n");
+    const hits =
+      everything.split(secret).length - 1 + everything.split("ghs_fake_token_for_tests_0123456789").length - 1;
+    recordFault({
+      scenario: "secrets in the action (log, summary, comment, report, runner files)",
+      affected: 0,
+      completed: 1,
+      leftovers: 0,
+      secretHits: hits,
+      injectionEscapes: 0,
+    });
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain("ghs_fake_token_for_tests_0123456789");
     expect(result.stdout).toContain(`::add-mask::${secret}`);

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
+import { recordFault } from "../helpers/fault-table.js";
 import { runCli } from "../helpers/run-cli.js";
 import { loadTestEnv } from "../helpers/test-env.js";
 
@@ -66,6 +67,14 @@ describe("hostile values", () => {
     });
     const packages = report.hosts[0]?.operations.find((o) => o.name === "hostile packages");
     expect(packages?.status).toBe("failed");
+    recordFault({
+      scenario: `hostile values × every operation (@local)`,
+      affected: 0,
+      completed: 1,
+      leftovers: 0,
+      secretHits: 0,
+      injectionEscapes: existsSync(canary) ? 1 : 0,
+    });
   });
 
   test("over SSH through sudo: the same, as root on the target", async () => {
@@ -82,7 +91,16 @@ describe("hostile values", () => {
     const { canary } = await applyHostile("ssh", ["test-sshd", data]);
     const onHost = (...args: string[]) =>
       execFileSync("docker", ["exec", env.servers.main.container, ...args], { encoding: "utf8" });
-    expect(onHost("sh", "-c", `ls ${canary} 2>&1 || true`)).toContain("No such file");
+    const escaped = !onHost("sh", "-c", `ls ${canary} 2>&1 || true`).includes("No such file");
+    recordFault({
+      scenario: "hostile values × every operation (SSH + sudo)",
+      affected: 0,
+      completed: 1,
+      leftovers: 0,
+      secretHits: 0,
+      injectionEscapes: escaped ? 1 : 0,
+    });
+    expect(escaped).toBe(false);
     const values = hostileValues(canary);
     values.forEach((value, i) => {
       expect(onHost("cat", `${root}/d${i}-${value}/env`)).toBe(value);

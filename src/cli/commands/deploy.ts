@@ -52,6 +52,10 @@ export async function deployCommand(
     parallel,
     failPercent,
     connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
+    onInterrupt: async (partial) => {
+      for (const host of partial.hosts.filter((h) => h.error)) io.stderr(`${host.name}: ${host.error}\n`);
+      if (options.report) await writeFile(options.report, `${JSON.stringify(partial, null, 2)}\n`);
+    },
     events: {
       hostStage: (host, stage) => io.stderr(`[${host}] ${stage}\n`),
       planned: async (plan) => {
