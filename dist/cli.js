@@ -104070,6 +104070,12 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, io) {
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}
 `);
   const format2 = { diff: Boolean(options2.diff) || mode === "plan", verbose: options2.verbose };
+  let cancelled = false;
+  const progress = createProgress(
+    inventory.hosts.map((h) => h.name),
+    interactive,
+    io
+  );
   const report = await runDeploy({
     inventory,
     deployFiles,
@@ -104085,8 +104091,7 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, io) {
 `);
     },
     events: {
-      hostStage: (host2, stage) => io.stderr(`[${host2}] ${stage}
-`),
+      hostStage: progress.stage,
       planned: async (plan) => {
         if (mode !== "apply" || options2.yes) return true;
         for (const host2 of plan.hosts) io.stdout(formatHost(host2, "plan", format2));
@@ -104096,19 +104101,40 @@ ${formatSummary(plan)}`);
         const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
         if (answer.trim() !== "yes") {
           io.stdout("Apply cancelled; nothing was changed.\n");
+          cancelled = true;
           return false;
         }
         return true;
       }
     }
   });
+  progress.done();
   io.stdout("\n");
   for (const host2 of report.hosts) io.stdout(formatHost(host2, report.mode, format2));
   io.stdout(`
 ${formatSummary(report)}`);
   if (options2.report) await writeFile2(options2.report, `${JSON.stringify(report, null, 2)}
 `);
-  return exitCode(report, Boolean(options2.detailedExitcode));
+  return cancelled ? 1 : exitCode(report, Boolean(options2.detailedExitcode));
+}
+function createProgress(hosts, live, io) {
+  const stages = new Map(hosts.map((h) => [h, "waiting"]));
+  let shown = false;
+  return {
+    stage(host2, stage) {
+      stages.set(host2, stage);
+      if (!live) return io.stderr(`[${host2}] ${stage}
+`);
+      const counts = /* @__PURE__ */ new Map();
+      for (const s of stages.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
+      const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");
+      io.stderr(`\r\x1B[2K${summary} · ${host2} ${stage}`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr("\r\x1B[2K");
+    }
+  };
 }
 function exitCode(report, detailed) {
   if (report.totals.failed || report.totals.unreachable) return 1;

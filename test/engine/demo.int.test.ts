@@ -90,3 +90,32 @@ test("apply without a terminal and without --yes refuses and changes nothing", a
   );
   expect(() => statSync(join(root, "app"))).toThrow();
 });
+
+// Runs the CLI on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt.
+function onTerminal(args: string, answer: string): { status: number | null; output: string } {
+  const result = spawnSync(
+    "sh",
+    ["-c", `(sleep 3; printf '${answer}\\r') | script -qec "${process.execPath} dist/cli.js ${args}" /dev/null`],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
+  return { status: result.status, output: result.stdout };
+}
+
+test("apply on a terminal shows the plan and asks: anything but yes changes nothing", () => {
+  const root = mkdtempSync(join(tmpdir(), "infra-action-tty-"));
+  const args = `apply examples/demo/inventory.ts examples/demo/deploy.ts --data demo_root=${root}`;
+  const no = onTerminal(args, "no");
+  expect(no.status).toBe(1);
+  expect(no.output).toContain("@local: 5 would change");
+  expect(no.output).toContain("Apply these changes? Only 'yes' is accepted:");
+  expect(no.output).toContain("Apply cancelled; nothing was changed.");
+  expect(() => statSync(join(root, "app"))).toThrow();
+  const yes = onTerminal(args, "yes");
+  expect(yes.status).toBe(0);
+  expect(yes.output).toContain("@local: 5 changed");
+  expect(statSync(join(root, "app")).isDirectory()).toBe(true);
+});

@@ -44,6 +44,12 @@ export async function deployCommand(
   });
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}\n`);
   const format = { diff: Boolean(options.diff) || mode === "plan", verbose: options.verbose };
+  let cancelled = false;
+  const progress = createProgress(
+    inventory.hosts.map((h) => h.name),
+    interactive,
+    io,
+  );
 
   const report = await runDeploy({
     inventory,
@@ -57,7 +63,7 @@ export async function deployCommand(
       if (options.report) await writeFile(options.report, `${JSON.stringify(partial, null, 2)}\n`);
     },
     events: {
-      hostStage: (host, stage) => io.stderr(`[${host}] ${stage}\n`),
+      hostStage: progress.stage,
       planned: async (plan) => {
         if (mode !== "apply" || options.yes) return true;
         for (const host of plan.hosts) io.stdout(formatHost(host, "plan", format));
@@ -66,6 +72,7 @@ export async function deployCommand(
         const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
         if (answer.trim() !== "yes") {
           io.stdout("Apply cancelled; nothing was changed.\n");
+          cancelled = true;
           return false;
         }
         return true;
@@ -73,11 +80,33 @@ export async function deployCommand(
     },
   });
 
+  progress.done();
   io.stdout("\n");
   for (const host of report.hosts) io.stdout(formatHost(host, report.mode, format));
   io.stdout(`\n${formatSummary(report)}`);
   if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
-  return exitCode(report, Boolean(options.detailedExitcode));
+  return cancelled ? 1 : exitCode(report, Boolean(options.detailedExitcode));
+}
+
+// Per-host progress: on a terminal one line rewritten in place ("3/10 planned · web-04 applying"),
+// elsewhere a plain line per change.
+function createProgress(hosts: string[], live: boolean, io: CliIo) {
+  const stages = new Map(hosts.map((h) => [h, "waiting"]));
+  let shown = false;
+  return {
+    stage(host: string, stage: string): void {
+      stages.set(host, stage);
+      if (!live) return io.stderr(`[${host}] ${stage}\n`);
+      const counts = new Map<string, number>();
+      for (const s of stages.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
+      const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");
+      io.stderr(`\r\x1b[2K${summary} · ${host} ${stage}`);
+      shown = true;
+    },
+    done(): void {
+      if (shown) io.stderr("\r\x1b[2K");
+    },
+  };
 }
 
 function exitCode(report: Report, detailed: boolean): number {
