@@ -1,7 +1,6 @@
 // The SSH connector against real OpenSSH servers (Debian containers on 127.0.0.1, host network).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -9,7 +8,7 @@ import type { ConnectContext } from "../../src/connectors/connector.js";
 import { SshConnector } from "../../src/connectors/ssh/ssh.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempProject } from "../helpers/temp-project.js";
-import { loadTestEnv } from "../helpers/test-env.js";
+import { closedPort, loadTestEnv } from "../helpers/test-env.js";
 import { describeConnectorContract } from "./connector-contract.js";
 
 const env = loadTestEnv();
@@ -452,13 +451,4 @@ function existsSocket(path: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== "ENOENT";
   }
-}
-
-// A loopback port with nothing listening (bound, then released).
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

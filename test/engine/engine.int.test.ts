@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
 import { runCli } from "../helpers/run-cli.js";
-import { loadTestEnv } from "../helpers/test-env.js";
+import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
 const env = loadTestEnv();
 const dir = mkdtempSync(join(tmpdir(), "infra-action-engine-"));
@@ -20,16 +20,11 @@ afterAll(() => onMain(`rm -rf ${base}*`));
 function inventory(name: string, failAt: Record<string, number>): string {
   const host = (id: string) => [
     id,
-    {
-      ssh_hostname: env.servers.main.host,
-      ssh_port: env.servers.main.port,
-      ssh_user: env.users.deploy.name,
-      ssh_key: env.users.deploy.key,
-      ssh_known_hosts_file: env.knownHosts,
+    deployHostData(env, {
       root: `${base}-${name}/${id}`,
       once_log: `${base}-${name}/once.log`,
       fail_at: failAt[id] ?? 0,
-    },
+    }),
   ];
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify({ web: [host("web-a"), host("web-b")], db: [host("db-a")] }));

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
 import { runCli } from "../helpers/run-cli.js";
-import { loadTestEnv } from "../helpers/test-env.js";
+import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
 const env = loadTestEnv();
 const docker = (...args: string[]) => execFileSync("docker", args, { encoding: "utf8" }).trim();
@@ -144,15 +144,7 @@ describe("a subset through SSH with sudo", () => {
   const user = `iassh${process.pid % 100000}`;
   const inventory = join(dir, "ssh-inventory.json");
   beforeAll(() => {
-    const data = {
-      ssh_hostname: env.servers.main.host,
-      ssh_port: env.servers.main.port,
-      ssh_user: env.users.deploy.name,
-      ssh_key: env.users.deploy.key,
-      ssh_known_hosts_file: env.knownHosts,
-      root,
-      user_name: user,
-    };
+    const data = deployHostData(env, { root, user_name: user });
     writeFileSync(inventory, JSON.stringify({ targets: [["test-sshd", data]] }));
   });
   afterAll(() => {

@@ -54,3 +54,25 @@ export function loadTestEnv(): TestEnv {
   }
   return env;
 }
+
+// Host data that logs in to the main test server as `deploy` with its key and pinned host key.
+export function deployHostData(env: TestEnv, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ssh_hostname: env.servers.main.host,
+    ssh_port: env.servers.main.port,
+    ssh_user: env.users.deploy.name,
+    ssh_key: env.users.deploy.key,
+    ssh_known_hosts_file: env.knownHosts,
+    ...extra,
+  };
+}
+
+// A loopback port with nothing listening (bound, then released).
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -2,39 +2,23 @@
 // finishes, the JSON report and summary are written, and nothing is left behind.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
 import { recordFault } from "../helpers/fault-table.js";
 import { cliPath, repoRoot } from "../helpers/run-cli.js";
-import { loadTestEnv } from "../helpers/test-env.js";
+import { closedPort, deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
 const env = loadTestEnv();
 const onMain = (command: string) =>
   execFileSync("docker", ["exec", env.servers.main.container, "sh", "-c", command], { encoding: "utf8" }).trim();
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 test("unreachable, auth failure, changed host key, op 7 of 20 failing, sshd killed mid-apply; one healthy host", async () => {
   const dir = mkdtempSync(join(tmpdir(), "infra-action-five-"));
   const base = `/tmp/ia-five-${process.pid}`;
   onMain(`pkill -f '^[s]leep 30$' || true; mkdir -p ${base} && chown deploy ${base}`);
-  const ssh = (extra: Record<string, unknown>) => ({
-    ssh_hostname: env.servers.main.host,
-    ssh_port: env.servers.main.port,
-    ssh_user: env.users.deploy.name,
-    ssh_key: env.users.deploy.key,
-    ssh_known_hosts_file: env.knownHosts,
-    ...extra,
-  });
+  const ssh = (extra: Record<string, unknown>) => deployHostData(env, extra);
   const hosts: Array<[string, Record<string, unknown>]> = [
     ["healthy", ssh({ root: `${base}/healthy` })],
     ["unreachable", ssh({ ssh_port: await closedPort(), root: `${base}/unreachable` })],

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
 import { recordFault } from "../helpers/fault-table.js";
 import { runCli } from "../helpers/run-cli.js";
-import { loadTestEnv } from "../helpers/test-env.js";
+import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
 const env = loadTestEnv();
 const dir = mkdtempSync(join(tmpdir(), "infra-action-hostile-"));
@@ -79,15 +79,7 @@ describe("hostile values", () => {
 
   test("over SSH through sudo: the same, as root on the target", async () => {
     const root = `/srv/ia-hostile-${process.pid}`;
-    const data = {
-      ssh_hostname: env.servers.main.host,
-      ssh_port: env.servers.main.port,
-      ssh_user: env.users.deploy.name,
-      ssh_key: env.users.deploy.key,
-      ssh_known_hosts_file: env.knownHosts,
-      root,
-      use_sudo: true,
-    };
+    const data = deployHostData(env, { root, use_sudo: true });
     const { canary } = await applyHostile("ssh", ["test-sshd", data]);
     const onHost = (...args: string[]) =>
       execFileSync("docker", ["exec", env.servers.main.container, ...args], { encoding: "utf8" });
