@@ -97003,7 +97003,9 @@ function lockLines() {
     "done",
     'echo $$ > "$__ia_lock/pid"',
     `trap 'rm -rf "$__ia_lock"' EXIT`,
-    "trap 'exit 143' INT TERM HUP"
+    "trap 'exit 143' INT TERM HUP",
+    // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that frees the lock.
+    "trap 'exit 141' PIPE"
   ];
 }
 function options(global2) {
@@ -99698,11 +99700,18 @@ var FactGatherer = class {
   async gather(batch2) {
     const nonce = randomBytes2(6).toString("hex");
     const password = batch2.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
-    const script2 = batch2.map((p, i2) => {
-      const inner = `( ${p.fact.command(p.args)}
+    const groups = /* @__PURE__ */ new Map();
+    batch2.forEach((p, i2) => {
+      const key2 = p.sudo.sudo || p.sudo.sudoUser ? `sudo:${p.sudo.sudoUser ?? "root"}` : "";
+      groups.set(key2, [...groups.get(key2) ?? [], { p, i: i2 }]);
+    });
+    const script2 = [...groups].map(([key2, members]) => {
+      const body = members.map(({ p, i: i2 }) => {
+        const command = `( ${p.fact.command(p.args)}
 ) 2>/dev/null </dev/null`;
-      const command = p.sudo.sudo || p.sudo.sudoUser ? this.connector.wrapCommand(inner, p.sudo) : inner;
-      return `printf '\\n@@${nonce}:begin:${i2}\\n'; ${command}; printf '\\n@@${nonce}:end:${i2}:%s\\n' "$?"`;
+        return `printf '\\n@@${nonce}:begin:${i2}\\n'; ${command}; printf '\\n@@${nonce}:end:${i2}:%s\\n' "$?"`;
+      }).join("\n");
+      return key2 ? this.connector.wrapCommand(body, members[0]?.p.sudo ?? {}) : body;
     }).join("\n");
     try {
       this.onExecution();

@@ -76,6 +76,8 @@ function lockLines(): string[] {
     'echo $$ > "$__ia_lock/pid"',
     "trap 'rm -rf \"$__ia_lock\"' EXIT",
     "trap 'exit 143' INT TERM HUP",
+    // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that frees the lock.
+    "trap 'exit 141' PIPE",
   ];
 }
 

@@ -60,12 +60,22 @@ export class FactGatherer {
   private async gather(batch: Pending[]): Promise<void> {
     const nonce = randomBytes(6).toString("hex");
     const password = batch.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
-    const script = batch
-      .map((p, i) => {
-        // Standard input stays free for sudo's password prompts; the fact itself reads nothing.
-        const inner = `( ${p.fact.command(p.args as never)}\n) 2>/dev/null </dev/null`;
-        const command = p.sudo.sudo || p.sudo.sudoUser ? this.connector.wrapCommand(inner, p.sudo) : inner;
-        return `printf '\\n@@${nonce}:begin:${i}\\n'; ${command}; printf '\\n@@${nonce}:end:${i}:%s\\n' "$?"`;
+    // Facts run as the same user share one wrapper (one sudo, not one per fact); each still prints
+    // its own markers. Standard input stays free for sudo's password prompts.
+    const groups = new Map<string, Array<{ p: Pending; i: number }>>();
+    batch.forEach((p, i) => {
+      const key = p.sudo.sudo || p.sudo.sudoUser ? `sudo:${p.sudo.sudoUser ?? "root"}` : "";
+      groups.set(key, [...(groups.get(key) ?? []), { p, i }]);
+    });
+    const script = [...groups]
+      .map(([key, members]) => {
+        const body = members
+          .map(({ p, i }) => {
+            const command = `( ${p.fact.command(p.args as never)}\n) 2>/dev/null </dev/null`;
+            return `printf '\\n@@${nonce}:begin:${i}\\n'; ${command}; printf '\\n@@${nonce}:end:${i}:%s\\n' "$?"`;
+          })
+          .join("\n");
+        return key ? this.connector.wrapCommand(body, members[0]?.p.sudo ?? {}) : body;
       })
       .join("\n");
     try {

@@ -17,7 +17,7 @@ const onMain = (command: string) =>
 test("unreachable, auth failure, changed host key, op 7 of 20 failing, sshd killed mid-apply; one healthy host", async () => {
   const dir = mkdtempSync(join(tmpdir(), "infra-action-five-"));
   const base = `/tmp/ia-five-${process.pid}`;
-  onMain(`pkill -f '^[s]leep 30$' || true; mkdir -p ${base} && chown deploy ${base}`);
+  onMain(`pkill -f '^[s]leep 12$' || true; mkdir -p ${base} && chown deploy ${base}`);
   const ssh = (extra: Record<string, unknown>) => deployHostData(env, extra);
   const hosts: Array<[string, Record<string, unknown>]> = [
     ["healthy", ssh({ root: `${base}/healthy` })],
@@ -25,7 +25,7 @@ test("unreachable, auth failure, changed host key, op 7 of 20 failing, sshd kill
     ["bad-auth", ssh({ ssh_key: env.keys.wrong, root: `${base}/bad-auth` })],
     ["changed-key", ssh({ ssh_known_hosts_file: env.knownHostsChanged, root: `${base}/changed-key` })],
     ["fails-at-7", ssh({ root: `${base}/fails-at-7`, fail_at: 7 })],
-    ["killed", ssh({ root: `${base}/killed`, pause: 30 })],
+    ["killed", ssh({ root: `${base}/killed`, pause: 12 })],
   ];
   const inventory = join(dir, "inventory.json");
   writeFileSync(inventory, JSON.stringify({ targets: hosts }));
@@ -39,13 +39,13 @@ test("unreachable, auth failure, changed host key, op 7 of 20 failing, sshd kill
   child.stdout.on("data", (chunk) => {
     stdout += chunk;
   });
-  // Kill the sshd session of the host that pauses at op 10 (its `sleep 30`).
+  // Kill the sshd session of the host that pauses at op 10 (its `sleep 12`).
   const deadline = Date.now() + 30_000;
   let killed = "";
   while (Date.now() < deadline && !killed) {
     await new Promise((r) => setTimeout(r, 200));
     killed = onMain(
-      `p=$(pgrep -n -f '^[s]leep 30$'); [ -n "$p" ] || exit 0; while [ "\${p:-0}" -gt 1 ] && [ "$(ps -o comm= -p $p)" != sshd ]; do p=$(ps -o ppid= -p $p | tr -d ' '); done; [ "\${p:-0}" -gt 1 ] && kill -9 $p && echo $p || true`,
+      `p=$(pgrep -n -f '^[s]leep 12$'); [ -n "$p" ] || exit 0; while [ "\${p:-0}" -gt 1 ] && [ "$(ps -o comm= -p $p)" != sshd ]; do p=$(ps -o ppid= -p $p | tr -d ' '); done; [ "\${p:-0}" -gt 1 ] && kill -9 $p && echo $p || true`,
     );
   }
   expect(killed).not.toBe("");
@@ -76,6 +76,11 @@ test("unreachable, auth failure, changed host key, op 7 of 20 failing, sshd kill
     /^the SSH connection closed while a command was running\. Applied before that: "op 1", .*"op 9"; the rest was not applied\.$/,
   );
   expect(stdout).toContain("6 hosts: 1 changed, 0 unchanged, 2 failed, 3 unreachable");
+  // The killed session's command runs on until its sleep ends (the server does not signal it);
+  // then its script exits and frees the lock. Wait for that, bounded, before counting leftovers.
+  for (let i = 0; i < 60 && onMain("pgrep -f '^[s]leep 12$' || true"); i++)
+    await new Promise((r) => setTimeout(r, 500));
+  await new Promise((r) => setTimeout(r, 1000));
   // Nothing left: no apply lock, no uploaded temporary files.
   const leftovers = Number(onMain("ls -d /tmp/.infra-action* 2>/dev/null | wc -l"));
   expect(leftovers).toBe(0);
