@@ -104,23 +104,26 @@ export const contentLimit = 1024 * 1024;
 export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null>({
   name: "FileContents",
   description: "a file's metadata, SHA-256 and content (up to 1 MiB)",
+  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes.
   command: ({ path }) => {
     const p = shellQuote(path);
     return [
-      `if [ -e ${p} ] || [ -L ${p} ]; then stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p};`,
-      `if [ -f ${p} ]; then sha256sum -- ${p} | cut -c1-64;`,
-      `if [ "$(stat -L -c %s -- ${p})" -le ${contentLimit} ]; then base64 < ${p} | tr -d '\\n'; echo; fi; fi; fi`,
+      `if [ -e ${p} ] || [ -L ${p} ]; then s=$(stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) && echo "$s";`,
+      `if [ -f ${p} ]; then sha256sum -- ${p}; r=\${s%|*};`,
+      `if [ "\${r##*|}" -le ${contentLimit} ]; then base64 -w0 < ${p}; echo; fi; fi; fi`,
     ].join(" ");
   },
   parse: ({ stdout }) => {
-    const [head = "", sha = "", content] = stdout.split("\n");
+    const [head = "", hashLine = "", content] = stdout.split("\n");
     const info = parseStat(head, "file");
     if (!info) return info as false | null;
-    // No hash means the file could not be read (permissions): its content is unknown too.
-    const readable = sha.trim() !== "";
+    // sha256sum prints "HASH  path" (a leading backslash for unusual paths). No hash means the file
+    // could not be read (permissions): its content is unknown too.
+    const sha256 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1] ?? "";
+    const readable = sha256 !== "";
     return {
       ...info,
-      sha256: sha.trim(),
+      sha256,
       content: !readable || content === undefined || (content === "" && info.size > 0) ? null : content,
     };
   },
