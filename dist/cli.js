@@ -98258,7 +98258,7 @@ function writeFileCommands(dest, content, remote, wanted) {
   const same = remote !== null && remote.sha256 === sha256(content);
   if (same) {
     const commands2 = ownershipCommands(dest, remote, wanted);
-    return commands2.length ? { commands: commands2.map((command) => ({ type: "shell", command })), contentChanged: false } : null;
+    return commands2.length ? { commands: commands2.map((command) => ({ type: "shell", command })) } : null;
   }
   const commands = [];
   if (wanted.createRemoteDir) commands.push({ type: "shell", command: parentDirectoryCommand(dest) });
@@ -98271,7 +98271,7 @@ function writeFileCommands(dest, content, remote, wanted) {
     ...wanted.group ? { group: wanted.group } : {}
   });
   const before = remote === null ? null : remote.content === null ? void 0 : Buffer.from(remote.content, "base64");
-  return { commands, diff: fileDiff(dest, before, content), contentChanged: true };
+  return { commands, diff: fileDiff(dest, before, content) };
 }
 function fileDiff(path, before, content) {
   if (before === void 0)
@@ -99683,11 +99683,6 @@ var FactGatherer = class {
     this.cache.set(key2, promise);
     this.schedule();
     return promise;
-  }
-  // The value of a fact already gathered (planning reads facts synchronously).
-  async settle() {
-    while (this.pending.length || this.scheduled) await new Promise((resolve4) => setImmediate(resolve4));
-    await Promise.allSettled([...this.cache.values()]);
   }
   schedule() {
     if (this.scheduled) return;

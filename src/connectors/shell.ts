@@ -7,11 +7,6 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-// Quotes each argument and joins them into one command line.
-export function shellJoin(args: readonly string[]): string {
-  return args.map(shellQuote).join(" ");
-}
-
 export interface CommandContext {
   env?: Readonly<Record<string, string>>;
   cwd?: string;

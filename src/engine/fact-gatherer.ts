@@ -39,12 +39,6 @@ export class FactGatherer {
     return promise as Promise<R>;
   }
 
-  // The value of a fact already gathered (planning reads facts synchronously).
-  async settle(): Promise<void> {
-    while (this.pending.length || this.scheduled) await new Promise((resolve) => setImmediate(resolve));
-    await Promise.allSettled([...this.cache.values()]);
-  }
-
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;

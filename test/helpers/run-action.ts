@@ -1,6 +1,6 @@
 // Runs the bundled action (dist/index.js) the way the GitHub runner does: INPUT_* variables with
 // hyphenated names kept, GITHUB_* variables, an event JSON, output and summary files, cwd = workspace.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,7 +61,6 @@ export async function runAction(inputs: Record<string, string>, run: ActionRun =
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   const result = await spawnCollect(process.execPath, [actionPath], { cwd: workspace, env, timeoutMs: 180_000 });
-  const { readdirSync } = await import("node:fs");
   return {
     ...result,
     outputs: parseOutputs(readFileSync(outputFile, "utf8")),

@@ -1,5 +1,4 @@
 export declare function shellQuote(value: string): string;
-export declare function shellJoin(args: readonly string[]): string;
 export interface CommandContext {
     env?: Readonly<Record<string, string>>;
     cwd?: string;

@@ -48,7 +48,7 @@ export function writeFileCommands(
   content: Buffer,
   remote: FileContentsInfo | false | null,
   wanted: Ownership & { createRemoteDir: boolean; ifSha256?: string },
-): { commands: Command[]; diff?: string; contentChanged: boolean } | null {
+): { commands: Command[]; diff?: string } | null {
   if (remote === false) {
     throw new OperationArgumentError(
       `dest ${dest} exists and is not a regular file; remove it first or pick another dest.`,
@@ -57,9 +57,7 @@ export function writeFileCommands(
   const same = remote !== null && remote.sha256 === sha256(content);
   if (same) {
     const commands = ownershipCommands(dest, remote, wanted);
-    return commands.length
-      ? { commands: commands.map((command) => ({ type: "shell", command })), contentChanged: false }
-      : null;
+    return commands.length ? { commands: commands.map((command) => ({ type: "shell", command })) } : null;
   }
   const commands: Command[] = [];
   if (wanted.createRemoteDir) commands.push({ type: "shell", command: parentDirectoryCommand(dest) });
@@ -72,7 +70,7 @@ export function writeFileCommands(
     ...(wanted.group ? { group: wanted.group } : {}),
   });
   const before = remote === null ? null : remote.content === null ? undefined : Buffer.from(remote.content, "base64");
-  return { commands, diff: fileDiff(dest, before, content), contentChanged: true };
+  return { commands, diff: fileDiff(dest, before, content) };
 }
 
 // A unified diff of the remote file (null: missing; undefined: too large to fetch) against the new
