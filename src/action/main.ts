@@ -11,7 +11,7 @@ import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
 import { displayPath } from "../loader/load-module.js";
 import { renderMarkdown } from "../report/markdown.js";
-import { createRedactor, redactDeep } from "../report/redact.js";
+import { createRedactor, redactDeep, secretDataValues } from "../report/redact.js";
 import type { Report } from "../report/report.js";
 import { upsertComment } from "./pr-comment.js";
 import { type ActionSettings, readSettings } from "./settings.js";
@@ -53,12 +53,7 @@ async function runAction(settings: ActionSettings, redact: (text: string) => str
   });
   for (const warning of inventory.warnings) core.warning(redact(warning));
   // Secrets in host data (passwords) are redacted too.
-  const known = inventory.hosts.flatMap((h) =>
-    ["_sudo_password", "ssh_password", "ssh_key_password"]
-      .map((k) => h.data[k])
-      .filter((v): v is string => typeof v === "string"),
-  );
-  const redactAll = known.length ? createRedactor([...known]) : (text: string) => text;
+  const redactAll = createRedactor(secretDataValues(inventory.hosts));
   const clean = (text: string) => redactAll(redact(text));
 
   let refused: string | undefined;

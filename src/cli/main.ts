@@ -1,17 +1,19 @@
 // `infra-action`: argv → commands → exit code. One top-level catch: user mistakes print their
-// message alone; anything else is a bug and prints its stack.
+// message alone; anything else is a bug and prints its stack. All output passes the secret redactor.
 import { Command, CommanderError } from "commander";
 import { isUserError } from "../errors.js";
 import { deployCommand } from "./commands/deploy.js";
 import { execCommand } from "./commands/exec.js";
 import { factCommand } from "./commands/fact.js";
 import { inventoryCommand } from "./commands/inventory.js";
+import { withHostSelection } from "./host-selection.js";
 import { type CliIo, processIo } from "./io.js";
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import { CliSecrets } from "./secrets.js";
 
 // Runs the CLI with the given arguments (without `node` and the script) and returns the exit code.
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo = processIo): Promise<number> {
+  const secrets = new CliSecrets(rawIo);
+  const io = secrets.io;
   let exitCode = 0;
   const program = new Command("infra-action")
     .description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.")
@@ -19,46 +21,40 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run infra-action --help for usage)");
 
-  program
-    .command("inventory")
-    .description("show the hosts, groups and merged data an inventory resolves to")
-    .argument("<file>", "inventory file (.ts, .mts, .js, .mjs, .json)")
+  // Every command reaches hosts through an inventory, so every command takes --limit, --data and --secret.
+  const hostCommand = (name: string, description: string, inventoryHelp = "inventory file") =>
+    withHostSelection(program.command(name).description(description).argument("<inventory>", inventoryHelp));
+
+  hostCommand(
+    "inventory",
+    "show the hosts, groups and merged data an inventory resolves to",
+    "inventory file (.ts, .mts, .js, .mjs, .json)",
+  )
     .option("--json", "print the resolved inventory as JSON")
-    .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
-    .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
     .option("--no-color", "plain output")
     .action(async (file: string, options) => {
-      exitCode = await inventoryCommand(file, options, io);
+      exitCode = await inventoryCommand(file, options, secrets);
     });
 
-  program
-    .command("exec")
-    .description("run an ad-hoc command on every selected host in parallel")
-    .argument("<inventory>", "inventory file")
+  hostCommand("exec", "run an ad-hoc command on every selected host in parallel")
     .argument("<command...>", "the command, after --")
-    .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
-    .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
     .option("--sudo", "run the command through sudo (as root, or --sudo-user)")
     .option("--sudo-user <user>", "run the command as this user through sudo")
     .option("--parallel <n>", "hosts at once", "10")
     .option("--timeout <seconds>", "kill the command after this many seconds")
     .option("--no-color", "plain output")
     .action(async (file: string, command: string[], options) => {
-      exitCode = await execCommand(file, command, options, io);
+      exitCode = await execCommand(file, command, options, secrets);
     });
 
   for (const mode of ["plan", "apply"] as const) {
-    const command = program
-      .command(mode)
-      .description(
-        mode === "plan"
-          ? "show what the deploy files would change on each host"
-          : "change each host as the deploy files say",
-      )
-      .argument("<inventory>", "inventory file")
+    const command = hostCommand(
+      mode,
+      mode === "plan"
+        ? "show what the deploy files would change on each host"
+        : "change each host as the deploy files say",
+    )
       .argument("<deploy...>", "deploy files, run in order")
-      .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
-      .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
       .option("--parallel <n>", "hosts at once", "10")
       .option("--report <file>", "write the JSON report to this file")
       .option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan")
@@ -68,21 +64,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     if (mode === "apply") command.option("--yes", "apply without asking");
     else command.option("--detailed-exitcode", "exit 2 when changes are planned");
     command.action(async (inventory: string, deploy: string[], options) => {
-      exitCode = await deployCommand(mode, inventory, deploy, options, io);
+      exitCode = await deployCommand(mode, inventory, deploy, options, secrets);
     });
   }
 
-  program
-    .command("fact")
-    .description("print a fact of every selected host as JSON")
-    .argument("<inventory>", "inventory file")
+  hostCommand("fact", "print a fact of every selected host as JSON")
     .argument("<fact>", "fact name (LinuxDistribution, File, DebPackages, …)")
     .argument("[args...]", "fact arguments as key=value (path=/etc/hosts)")
-    .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
-    .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
     .option("--parallel <n>", "hosts at once", "10")
     .action(async (inventory: string, fact: string, args: string[], options) => {
-      exitCode = await factCommand(inventory, fact, args, options, io);
+      exitCode = await factCommand(inventory, fact, args, options, secrets);
     });
 
   try {

@@ -13,6 +13,21 @@ export function createRedactor(secrets: Iterable<string>): (text: string) => str
   return (text) => ordered.reduce((out, value) => out.split(value).join("***"), text);
 }
 
+// Host data keys whose values are passwords: redacted wherever they would show.
+export const SECRET_DATA_KEYS = ["_sudo_password", "ssh_password", "ssh_key_password"] as const;
+
+// The secret values held in the hosts' data (see SECRET_DATA_KEYS).
+export function secretDataValues(hosts: Iterable<{ data: Record<string, unknown> }>): string[] {
+  const values: string[] = [];
+  for (const host of hosts) {
+    for (const key of SECRET_DATA_KEYS) {
+      const value = host.data[key];
+      if (typeof value === "string" && value) values.push(value);
+    }
+  }
+  return values;
+}
+
 // Applies a redactor to every string inside a JSON-like value.
 export function redactDeep<T>(value: T, redact: (text: string) => string): T {
   if (typeof value === "string") return redact(value) as T;

@@ -3,16 +3,14 @@ import { writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 import { runDeploy } from "../../engine/run-deploy.js";
 import { UsageError } from "../../errors.js";
-import { loadInventory } from "../../inventory/load-inventory.js";
-import { parseOverrides } from "../../inventory/overrides.js";
 import type { Report } from "../../report/report.js";
 import { formatHost, formatSummary } from "../format-report.js";
+import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
 import type { CliIo } from "../io.js";
 import { positiveInteger } from "../numbers.js";
+import type { CliSecrets } from "../secrets.js";
 
-export interface DeployCommandOptions {
-  limit: string[];
-  data: string[];
+export interface DeployCommandOptions extends HostSelectionOptions {
   parallel: string;
   report?: string;
   yes?: boolean;
@@ -28,8 +26,9 @@ export async function deployCommand(
   inventoryFile: string,
   deployFiles: string[],
   options: DeployCommandOptions,
-  io: CliIo,
+  secrets: CliSecrets,
 ): Promise<number> {
+  const { io } = secrets;
   const parallel = positiveInteger(options.parallel, "--parallel");
   const failPercent = options.failPercent === undefined ? undefined : percent(options.failPercent);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -38,10 +37,7 @@ export async function deployCommand(
       "apply changes hosts: without a terminal to confirm on, pass --yes (review the plan first with infra-action plan).",
     );
   }
-  const inventory = await loadInventory(inventoryFile, {
-    limit: options.limit,
-    overrides: parseOverrides(options.data),
-  });
+  const inventory = await loadSelectedHosts(inventoryFile, options, secrets);
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}\n`);
   const format = { diff: Boolean(options.diff) || mode === "plan", verbose: options.verbose };
   let cancelled = false;
@@ -60,7 +56,7 @@ export async function deployCommand(
     connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
     onInterrupt: async (partial) => {
       for (const host of partial.hosts.filter((h) => h.error)) io.stderr(`${host.name}: ${host.error}\n`);
-      if (options.report) await writeFile(options.report, `${JSON.stringify(partial, null, 2)}\n`);
+      if (options.report) await writeReport(options.report, partial, secrets);
     },
     events: {
       hostStage: progress.stage,
@@ -84,7 +80,7 @@ export async function deployCommand(
   io.stdout("\n");
   for (const host of report.hosts) io.stdout(formatHost(host, report.mode, format));
   io.stdout(`\n${formatSummary(report)}`);
-  if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.report) await writeReport(options.report, report, secrets);
   return cancelled ? 1 : exitCode(report, Boolean(options.detailedExitcode));
 }
 
@@ -107,6 +103,11 @@ function createProgress(hosts: string[], live: boolean, io: CliIo) {
       if (shown) io.stderr("\r\x1b[2K");
     },
   };
+}
+
+// The JSON report, with every secret value redacted.
+async function writeReport(file: string, report: Report, secrets: CliSecrets): Promise<void> {
+  await writeFile(file, `${JSON.stringify(secrets.redactDeep(report), null, 2)}\n`);
 }
 
 function exitCode(report: Report, detailed: boolean): number {

@@ -2,18 +2,16 @@
 // parallel, streams each host's output, then prints a per-host summary (pyinfra's `exec`).
 import { createConnector } from "../../connectors/registry.js";
 import { ConnectError, isUserError } from "../../errors.js";
-import { loadInventory } from "../../inventory/load-inventory.js";
-import { parseOverrides } from "../../inventory/overrides.js";
 import type { InventoryHost } from "../../inventory/types.js";
 import { mapLimit } from "../../util/parallel.js";
 import { formatTable } from "../format-table.js";
+import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
 import type { CliIo } from "../io.js";
 import { createLinePrefixer } from "../line-prefixer.js";
 import { positiveInteger } from "../numbers.js";
+import type { CliSecrets } from "../secrets.js";
 
-export interface ExecCommandOptions {
-  limit: string[];
-  data: string[];
+export interface ExecCommandOptions extends HostSelectionOptions {
   sudo?: boolean;
   sudoUser?: string;
   parallel: string;
@@ -27,11 +25,12 @@ export async function execCommand(
   file: string,
   command: string[],
   options: ExecCommandOptions,
-  io: CliIo,
+  secrets: CliSecrets,
 ): Promise<number> {
+  const { io } = secrets;
   const parallel = positiveInteger(options.parallel, "--parallel");
   const timeoutMs = options.timeout === undefined ? undefined : positiveInteger(options.timeout, "--timeout") * 1000;
-  const inventory = await loadInventory(file, { limit: options.limit, overrides: parseOverrides(options.data) });
+  const inventory = await loadSelectedHosts(file, options, secrets);
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}\n`);
   // One argument is a shell command line as typed; several are joined as ssh does.
   const line = command.length === 1 ? (command[0] ?? "") : command.join(" ");

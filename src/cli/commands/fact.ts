@@ -3,16 +3,14 @@ import { createConnector } from "../../connectors/registry.js";
 import { FactGatherer } from "../../engine/fact-gatherer.js";
 import { isUserError, UsageError } from "../../errors.js";
 import { factByName, facts } from "../../facts/index.js";
-import { loadInventory } from "../../inventory/load-inventory.js";
-import { parseOverrides, parseValue } from "../../inventory/overrides.js";
+import { parseValue } from "../../inventory/overrides.js";
 import { closestName } from "../../util/closest.js";
 import { mapLimit } from "../../util/parallel.js";
-import type { CliIo } from "../io.js";
+import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
 import { positiveInteger } from "../numbers.js";
+import type { CliSecrets } from "../secrets.js";
 
-export interface FactCommandOptions {
-  limit: string[];
-  data: string[];
+export interface FactCommandOptions extends HostSelectionOptions {
   parallel: string;
 }
 
@@ -22,8 +20,9 @@ export async function factCommand(
   name: string,
   rawArgs: string[],
   options: FactCommandOptions,
-  io: CliIo,
+  secrets: CliSecrets,
 ): Promise<number> {
+  const { io } = secrets;
   const fact = factByName(name);
   if (!fact) {
     const near = closestName(name, Object.keys(facts));
@@ -41,7 +40,7 @@ export async function factCommand(
         }),
       )
     : undefined;
-  const inventory = await loadInventory(file, { limit: options.limit, overrides: parseOverrides(options.data) });
+  const inventory = await loadSelectedHosts(file, options, secrets);
   let failed = false;
   const values = await mapLimit(inventory.hosts, positiveInteger(options.parallel, "--parallel"), async (host) => {
     const connector = createConnector(host, { warn: (message) => io.stderr(`warning: ${message}\n`) });

@@ -1,0 +1,39 @@
+// The options every command that reaches hosts shares (--limit, --data, --secret) and the inventory
+// load they steer.
+import type { Command } from "commander";
+import { loadInventory } from "../inventory/load-inventory.js";
+import { parseOverrides } from "../inventory/overrides.js";
+import type { Inventory } from "../inventory/types.js";
+import type { CliSecrets } from "./secrets.js";
+
+export interface HostSelectionOptions {
+  limit: string[];
+  data: string[];
+  secret: string[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function withHostSelection(command: Command): Command {
+  return command
+    .option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, [])
+    .option("--data <key=value>", "override data for every host (repeatable)", collect, [])
+    .option(
+      "--secret <name>",
+      "an environment variable holding a secret: its value is redacted from all output and reports (repeatable)",
+      collect,
+      [],
+    );
+}
+
+// Loads the inventory; the --secret values and the passwords in host data are redacted from then on.
+export async function loadSelectedHosts(
+  file: string,
+  options: HostSelectionOptions,
+  secrets: CliSecrets,
+): Promise<Inventory> {
+  secrets.addEnvironment(options.secret);
+  const inventory = await loadInventory(file, { limit: options.limit, overrides: parseOverrides(options.data) });
+  secrets.addHostData(inventory.hosts);
+  return inventory;
+}
