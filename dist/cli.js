@@ -98684,8 +98684,11 @@ var line = defineOperation({
     let next2;
     if (args.present) {
       const wanted = args.replace ?? args.line;
-      if (matching.length === 0) next2 = [...lines2, wanted];
-      else if (args.replace === void 0 || matching.every((l) => l === wanted))
+      if (matching.length === 0) {
+        if (args.replace !== void 0 && lines2.includes(wanted))
+          return noop(`no line matching ${args.line} in ${args.path}, and the line "${wanted}" is already there`);
+        next2 = [...lines2, wanted];
+      } else if (args.replace === void 0 || matching.every((l) => l === wanted))
         return noop(`a line matching ${args.line} is already in ${args.path}`);
       else next2 = lines2.map((l) => pattern.test(l) ? wanted : l);
     } else {
@@ -99750,6 +99753,49 @@ function between(text2, start, end) {
   const to = text2.indexOf(end, from + start.length);
   return to < 0 ? void 0 : text2.slice(from + start.length, to);
 }
+
+// src/engine/planned-files.ts
+var PlannedFiles = class {
+  written = /* @__PURE__ */ new Map();
+  // Remembers the files an operation that will run writes; `before` reads the path as it stands.
+  record(commands, before) {
+    for (const command of commands) {
+      if (command.type !== "file") continue;
+      const content = Buffer.from(command.content, "base64");
+      const previous = this.readThrough(command.path, before);
+      const base = previous || { user: "", group: "", mode: 644, mtime: "" };
+      this.written.set(command.path, {
+        user: command.user ?? base.user,
+        group: command.group ?? base.group,
+        mode: command.mode === void 0 ? base.mode : Number(command.mode),
+        size: content.length,
+        mtime: base.mtime,
+        sha256: sha256(content),
+        content: content.length <= contentLimit ? command.content : null
+      });
+    }
+  }
+  // The lookup an operation plans with: FileContents of a path written earlier in the plan comes
+  // from that write; every other fact from `facts`.
+  lookup(facts2) {
+    return {
+      get: (fact, args) => {
+        const path = args?.path;
+        if (fact === FileContents && typeof path === "string" && this.written.has(path))
+          return this.written.get(path);
+        return facts2.get(fact, args);
+      }
+    };
+  }
+  readThrough(path, facts2) {
+    if (this.written.has(path)) return this.written.get(path) ?? null;
+    try {
+      return facts2.get(FileContents, { path });
+    } catch {
+      return null;
+    }
+  }
+};
 
 // src/engine/prepare-context.ts
 import { existsSync as existsSync8 } from "node:fs";
@@ -103264,27 +103310,18 @@ var HostRun = class {
         return values.get(key2);
       }
     });
+    const plannedFiles = new PlannedFiles();
     this.operations = deploy.operations.map((registered, i2) => {
-      const started = Date.now();
-      const ready = prepared[i2];
-      if (ready?.error) return { registered, error: ready.error, durationMs: 0 };
-      try {
-        const plan = registered.definition.plan(registered.args, lookupFor(registered), ready?.value);
-        return { registered, plan, durationMs: Date.now() - started };
-      } catch (error) {
-        if (!isUserError(error)) throw error;
-        const where = registered.location ? `${registered.location}: ` : "";
-        return { registered, error: `${where}${registered.definition.name}: ${error.message}`, durationMs: 0 };
-      }
-    });
-    for (const op of this.operations) {
-      op.registered.handle.status = op.error ? "failed" : op.plan?.changed ? "changed" : "unchanged";
+      const op = planOperation(registered, prepared[i2], plannedFiles.lookup(lookupFor(registered)));
+      registered.handle.status = op.error ? "failed" : op.plan?.changed ? "changed" : "unchanged";
       const skip = op.plan?.changed ? conditionSkip(op) : void 0;
       if (skip) {
         op.skipReason = skip;
-        op.registered.handle.status = "skipped";
+        registered.handle.status = "skipped";
       }
-    }
+      if (op.plan?.changed && !skip) plannedFiles.record(op.plan.commands, lookupFor(registered));
+      return op;
+    });
     const planFailure = this.operations.find((op) => op.error);
     if (planFailure) {
       this.status = "failed";
@@ -103512,6 +103549,18 @@ var HostRun = class {
     return message.startsWith(`${this.host.name}: `) ? message.slice(this.host.name.length + 2) : message;
   }
 };
+function planOperation(registered, ready, facts2) {
+  const started = Date.now();
+  if (ready?.error) return { registered, error: ready.error, durationMs: 0 };
+  try {
+    const plan = registered.definition.plan(registered.args, facts2, ready?.value);
+    return { registered, plan, durationMs: Date.now() - started };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const where = registered.location ? `${registered.location}: ` : "";
+    return { registered, error: `${where}${registered.definition.name}: ${error.message}`, durationMs: 0 };
+  }
+}
 function conditionSkip(op) {
   const condition = op.registered.global.if;
   if (condition === void 0) return void 0;
@@ -103666,6 +103715,61 @@ function buildReport(runs, mode, startedAt) {
     hosts,
     totals: reportTotals(hosts)
   };
+}
+
+// src/cli/format-table.ts
+function formatTable(header, rows) {
+  const widths = header.map((title2, i2) => Math.max(title2.length, ...rows.map((row) => (row[i2] ?? "").length)));
+  const line2 = (cells) => cells.map((cell, i2) => i2 === cells.length - 1 ? cell : cell.padEnd(widths[i2] ?? 0)).join("  ").trimEnd();
+  return [line2(header), ...rows.map(line2)];
+}
+
+// src/cli/format-report.ts
+function formatHost(host2, mode, options2) {
+  const lines2 = [];
+  const verb = mode === "plan" ? "would change" : "changed";
+  const head = host2.status === "unreachable" ? "unreachable" : host2.status === "failed" ? "failed" : `${host2.operations.filter((o) => o.status === "changed").length} ${verb}`;
+  lines2.push(`${host2.name}: ${head}`);
+  if (host2.error) lines2.push(`  error: ${host2.error}`);
+  for (const op of host2.operations) {
+    if (op.status === "unchanged" && !options2.verbose) continue;
+    const mark = { changed: mode === "plan" ? "~" : "✓", unchanged: "=", failed: "✗", skipped: "-" }[op.status];
+    lines2.push(`  ${mark} ${op.name}${op.reason && op.status !== "changed" ? ` (${op.reason})` : ""}`);
+    if (op.status === "changed" || op.status === "failed")
+      for (const command of op.commands) lines2.push(`      $ ${firstLine(command)}`);
+    if (op.status === "failed" && op.stderr)
+      for (const line2 of op.stderr.split("\n").slice(-10)) lines2.push(`      ! ${line2}`);
+    if (options2.diff && op.diff && op.status !== "skipped")
+      for (const line2 of op.diff.trimEnd().split("\n")) lines2.push(`      ${line2}`);
+  }
+  return `${lines2.join("\n")}
+`;
+}
+function formatSummary(report) {
+  const rows = report.hosts.map((host2) => {
+    const count = (status) => String(host2.operations.filter((o) => o.status === status).length);
+    return [
+      host2.name,
+      host2.status,
+      count("changed"),
+      count("unchanged"),
+      count("failed"),
+      `${(host2.durationMs / 1e3).toFixed(1)}s`
+    ];
+  });
+  const t2 = report.totals;
+  const verb = report.mode === "plan" ? "to change" : "changed";
+  return [
+    ...formatTable(["HOST", "STATUS", "CHANGED", "UNCHANGED", "FAILED", "TIME"], rows),
+    "",
+    `${t2.hosts} hosts: ${t2.changed} ${verb}, ${t2.unchanged} unchanged, ${t2.failed} failed, ${t2.unreachable} unreachable; ${t2.operationsChanged} operations ${verb}.`,
+    `Plan digest: ${report.planDigest}`,
+    ""
+  ].join("\n");
+}
+function firstLine(command) {
+  const [first2 = "", ...rest] = command.split("\n");
+  return rest.length ? `${first2} …` : first2;
 }
 
 // src/inventory/load-inventory.ts
@@ -103996,59 +104100,21 @@ function parseValue(text2) {
   }
 }
 
-// src/cli/format-table.ts
-function formatTable(header, rows) {
-  const widths = header.map((title2, i2) => Math.max(title2.length, ...rows.map((row) => (row[i2] ?? "").length)));
-  const line2 = (cells) => cells.map((cell, i2) => i2 === cells.length - 1 ? cell : cell.padEnd(widths[i2] ?? 0)).join("  ").trimEnd();
-  return [line2(header), ...rows.map(line2)];
+// src/cli/host-selection.ts
+var collect = (value, previous) => [...previous, value];
+function withHostSelection(command) {
+  return command.option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, []).option("--data <key=value>", "override data for every host (repeatable)", collect, []).option(
+    "--secret <name>",
+    "an environment variable holding a secret: its value is redacted from all output and reports (repeatable)",
+    collect,
+    []
+  );
 }
-
-// src/cli/format-report.ts
-function formatHost(host2, mode, options2) {
-  const lines2 = [];
-  const verb = mode === "plan" ? "would change" : "changed";
-  const head = host2.status === "unreachable" ? "unreachable" : host2.status === "failed" ? "failed" : `${host2.operations.filter((o) => o.status === "changed").length} ${verb}`;
-  lines2.push(`${host2.name}: ${head}`);
-  if (host2.error) lines2.push(`  error: ${host2.error}`);
-  for (const op of host2.operations) {
-    if (op.status === "unchanged" && !options2.verbose) continue;
-    const mark = { changed: mode === "plan" ? "~" : "✓", unchanged: "=", failed: "✗", skipped: "-" }[op.status];
-    lines2.push(`  ${mark} ${op.name}${op.reason && op.status !== "changed" ? ` (${op.reason})` : ""}`);
-    if (op.status === "changed" || op.status === "failed")
-      for (const command of op.commands) lines2.push(`      $ ${firstLine(command)}`);
-    if (op.status === "failed" && op.stderr)
-      for (const line2 of op.stderr.split("\n").slice(-10)) lines2.push(`      ! ${line2}`);
-    if (options2.diff && op.diff && op.status !== "skipped")
-      for (const line2 of op.diff.trimEnd().split("\n")) lines2.push(`      ${line2}`);
-  }
-  return `${lines2.join("\n")}
-`;
-}
-function formatSummary(report) {
-  const rows = report.hosts.map((host2) => {
-    const count = (status) => String(host2.operations.filter((o) => o.status === status).length);
-    return [
-      host2.name,
-      host2.status,
-      count("changed"),
-      count("unchanged"),
-      count("failed"),
-      `${(host2.durationMs / 1e3).toFixed(1)}s`
-    ];
-  });
-  const t2 = report.totals;
-  const verb = report.mode === "plan" ? "to change" : "changed";
-  return [
-    ...formatTable(["HOST", "STATUS", "CHANGED", "UNCHANGED", "FAILED", "TIME"], rows),
-    "",
-    `${t2.hosts} hosts: ${t2.changed} ${verb}, ${t2.unchanged} unchanged, ${t2.failed} failed, ${t2.unreachable} unreachable; ${t2.operationsChanged} operations ${verb}.`,
-    `Plan digest: ${report.planDigest}`,
-    ""
-  ].join("\n");
-}
-function firstLine(command) {
-  const [first2 = "", ...rest] = command.split("\n");
-  return rest.length ? `${first2} …` : first2;
+async function loadSelectedHosts(file2, options2, secrets) {
+  secrets.addEnvironment(options2.secret);
+  const inventory = await loadInventory(file2, { limit: options2.limit, overrides: parseOverrides(options2.data) });
+  secrets.addHostData(inventory.hosts);
+  return inventory;
 }
 
 // src/cli/numbers.ts
@@ -104060,7 +104126,8 @@ function positiveInteger(value, flag) {
 }
 
 // src/cli/commands/deploy.ts
-async function deployCommand(mode, inventoryFile, deployFiles, options2, io) {
+async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets) {
+  const { io } = secrets;
   const parallel = positiveInteger(options2.parallel, "--parallel");
   const failPercent = options2.failPercent === void 0 ? void 0 : percent(options2.failPercent);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -104069,10 +104136,7 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, io) {
       "apply changes hosts: without a terminal to confirm on, pass --yes (review the plan first with infra-action plan)."
     );
   }
-  const inventory = await loadInventory(inventoryFile, {
-    limit: options2.limit,
-    overrides: parseOverrides(options2.data)
-  });
+  const inventory = await loadSelectedHosts(inventoryFile, options2, secrets);
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}
 `);
   const format2 = { diff: Boolean(options2.diff) || mode === "plan", verbose: options2.verbose };
@@ -104093,8 +104157,7 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, io) {
     onInterrupt: async (partial) => {
       for (const host2 of partial.hosts.filter((h) => h.error)) io.stderr(`${host2.name}: ${host2.error}
 `);
-      if (options2.report) await writeFile2(options2.report, `${JSON.stringify(partial, null, 2)}
-`);
+      if (options2.report) await writeReport(options2.report, partial, secrets);
     },
     events: {
       hostStage: progress.stage,
@@ -104119,8 +104182,7 @@ ${formatSummary(plan)}`);
   for (const host2 of report.hosts) io.stdout(formatHost(host2, report.mode, format2));
   io.stdout(`
 ${formatSummary(report)}`);
-  if (options2.report) await writeFile2(options2.report, `${JSON.stringify(report, null, 2)}
-`);
+  if (options2.report) await writeReport(options2.report, report, secrets);
   return cancelled ? 1 : exitCode(report, Boolean(options2.detailedExitcode));
 }
 function createProgress(hosts, live, io) {
@@ -104141,6 +104203,10 @@ function createProgress(hosts, live, io) {
       if (shown) io.stderr("\r\x1B[2K");
     }
   };
+}
+async function writeReport(file2, report, secrets) {
+  await writeFile2(file2, `${JSON.stringify(secrets.redactDeep(report), null, 2)}
+`);
 }
 function exitCode(report, detailed) {
   if (report.totals.failed || report.totals.unreachable) return 1;
@@ -104181,10 +104247,11 @@ function createLinePrefixer(prefix, write) {
 }
 
 // src/cli/commands/exec.ts
-async function execCommand(file2, command, options2, io) {
+async function execCommand(file2, command, options2, secrets) {
+  const { io } = secrets;
   const parallel = positiveInteger(options2.parallel, "--parallel");
   const timeoutMs = options2.timeout === void 0 ? void 0 : positiveInteger(options2.timeout, "--timeout") * 1e3;
-  const inventory = await loadInventory(file2, { limit: options2.limit, overrides: parseOverrides(options2.data) });
+  const inventory = await loadSelectedHosts(file2, options2, secrets);
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}
 `);
   const line2 = command.length === 1 ? command[0] ?? "" : command.join(" ");
@@ -104261,7 +104328,8 @@ function stripHost(message, host2) {
 }
 
 // src/cli/commands/fact.ts
-async function factCommand(file2, name, rawArgs, options2, io) {
+async function factCommand(file2, name, rawArgs, options2, secrets) {
+  const { io } = secrets;
   const fact = factByName(name);
   if (!fact) {
     const near = closestName(name, Object.keys(facts));
@@ -104277,7 +104345,7 @@ async function factCommand(file2, name, rawArgs, options2, io) {
       return [item.slice(0, eq), parseValue(item.slice(eq + 1))];
     })
   ) : void 0;
-  const inventory = await loadInventory(file2, { limit: options2.limit, overrides: parseOverrides(options2.data) });
+  const inventory = await loadSelectedHosts(file2, options2, secrets);
   let failed = false;
   const values = await mapLimit(inventory.hosts, positiveInteger(options2.parallel, "--parallel"), async (host2) => {
     const connector = createConnector(host2, { warn: (message) => io.stderr(`warning: ${message}
@@ -104329,8 +104397,9 @@ function formatInventory(inventory, file2) {
 }
 
 // src/cli/commands/inventory.ts
-async function inventoryCommand(file2, options2, io) {
-  const inventory = await loadInventory(file2, { limit: options2.limit, overrides: parseOverrides(options2.data) });
+async function inventoryCommand(file2, options2, secrets) {
+  const inventory = await loadSelectedHosts(file2, options2, secrets);
+  const { io } = secrets;
   if (options2.json) {
     io.stdout(`${JSON.stringify(toInventoryJson(inventory), null, 2)}
 `);
@@ -104348,29 +104417,110 @@ var processIo = {
   stderr: (text2) => void process.stderr.write(text2)
 };
 
+// src/report/redact.ts
+function createRedactor(secrets) {
+  const values = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    if (!secret) continue;
+    values.add(secret);
+    for (const line2 of secret.split(/\r?\n/)) if (line2.trim().length >= 4) values.add(line2.trim());
+  }
+  const ordered = [...values].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
+  return (text2) => ordered.reduce((out, value) => out.split(value).join("***"), text2);
+}
+var SECRET_DATA_KEYS = ["_sudo_password", "ssh_password", "ssh_key_password"];
+function secretDataValues(hosts) {
+  const values = [];
+  for (const host2 of hosts) {
+    for (const key2 of SECRET_DATA_KEYS) {
+      const value = host2.data[key2];
+      if (typeof value === "string" && value) values.push(value);
+    }
+  }
+  return values;
+}
+function redactDeep(value, redact) {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
+  }
+  return value;
+}
+
+// src/cli/secrets.ts
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var CliSecrets = class {
+  io;
+  #values = /* @__PURE__ */ new Set();
+  #redact = (text2) => text2;
+  constructor(io) {
+    this.io = {
+      stdout: (text2) => io.stdout(this.redact(text2)),
+      stderr: (text2) => io.stderr(this.redact(text2))
+    };
+  }
+  redact = (text2) => this.#redact(text2);
+  redactDeep(value) {
+    return redactDeep(value, this.redact);
+  }
+  // `--secret NAME` (repeatable, comma-separated): each must name a set environment variable, so a
+  // typo never leaves a secret unredacted.
+  addEnvironment(names) {
+    for (const name of names.flatMap((n) => n.split(",")).map((n) => n.trim())) {
+      if (!ENV_NAME.test(name))
+        throw new UsageError(
+          "--secret takes the name of an environment variable holding the secret (--secret DB_PASSWORD), never the value (what was given is not shown)."
+        );
+      const value = process.env[name];
+      if (!value)
+        throw new UsageError(
+          `--secret ${name}: the environment variable ${name} is not set (or empty). Export it before running infra-action.`
+        );
+      this.add([value]);
+    }
+  }
+  // The passwords in host data (_sudo_password, ssh_password, ssh_key_password).
+  addHostData(hosts) {
+    this.add(secretDataValues(hosts));
+  }
+  add(values) {
+    const before = this.#values.size;
+    for (const value of values) this.#values.add(value);
+    if (this.#values.size !== before) this.#redact = createRedactor(this.#values);
+  }
+};
+
 // src/cli/main.ts
-var collect = (value, previous) => [...previous, value];
-async function runCli(argv, io = processIo) {
+async function runCli(argv, rawIo = processIo) {
+  const secrets = new CliSecrets(rawIo);
+  const io = secrets.io;
   let exitCode2 = 0;
   const program2 = new Command("infra-action").description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run infra-action --help for usage)");
-  program2.command("inventory").description("show the hosts, groups and merged data an inventory resolves to").argument("<file>", "inventory file (.ts, .mts, .js, .mjs, .json)").option("--json", "print the resolved inventory as JSON").option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, []).option("--data <key=value>", "override data for every host (repeatable)", collect, []).option("--no-color", "plain output").action(async (file2, options2) => {
-    exitCode2 = await inventoryCommand(file2, options2, io);
+  const hostCommand = (name, description, inventoryHelp = "inventory file") => withHostSelection(program2.command(name).description(description).argument("<inventory>", inventoryHelp));
+  hostCommand(
+    "inventory",
+    "show the hosts, groups and merged data an inventory resolves to",
+    "inventory file (.ts, .mts, .js, .mjs, .json)"
+  ).option("--json", "print the resolved inventory as JSON").option("--no-color", "plain output").action(async (file2, options2) => {
+    exitCode2 = await inventoryCommand(file2, options2, secrets);
   });
-  program2.command("exec").description("run an ad-hoc command on every selected host in parallel").argument("<inventory>", "inventory file").argument("<command...>", "the command, after --").option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, []).option("--data <key=value>", "override data for every host (repeatable)", collect, []).option("--sudo", "run the command through sudo (as root, or --sudo-user)").option("--sudo-user <user>", "run the command as this user through sudo").option("--parallel <n>", "hosts at once", "10").option("--timeout <seconds>", "kill the command after this many seconds").option("--no-color", "plain output").action(async (file2, command, options2) => {
-    exitCode2 = await execCommand(file2, command, options2, io);
+  hostCommand("exec", "run an ad-hoc command on every selected host in parallel").argument("<command...>", "the command, after --").option("--sudo", "run the command through sudo (as root, or --sudo-user)").option("--sudo-user <user>", "run the command as this user through sudo").option("--parallel <n>", "hosts at once", "10").option("--timeout <seconds>", "kill the command after this many seconds").option("--no-color", "plain output").action(async (file2, command, options2) => {
+    exitCode2 = await execCommand(file2, command, options2, secrets);
   });
   for (const mode of ["plan", "apply"]) {
-    const command = program2.command(mode).description(
+    const command = hostCommand(
+      mode,
       mode === "plan" ? "show what the deploy files would change on each host" : "change each host as the deploy files say"
-    ).argument("<inventory>", "inventory file").argument("<deploy...>", "deploy files, run in order").option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, []).option("--data <key=value>", "override data for every host (repeatable)", collect, []).option("--parallel <n>", "hosts at once", "10").option("--report <file>", "write the JSON report to this file").option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan").option("--diff", "show diffs of file content (plans always do)").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output");
+    ).argument("<deploy...>", "deploy files, run in order").option("--parallel <n>", "hosts at once", "10").option("--report <file>", "write the JSON report to this file").option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan").option("--diff", "show diffs of file content (plans always do)").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output");
     if (mode === "apply") command.option("--yes", "apply without asking");
     else command.option("--detailed-exitcode", "exit 2 when changes are planned");
     command.action(async (inventory, deploy, options2) => {
-      exitCode2 = await deployCommand(mode, inventory, deploy, options2, io);
+      exitCode2 = await deployCommand(mode, inventory, deploy, options2, secrets);
     });
   }
-  program2.command("fact").description("print a fact of every selected host as JSON").argument("<inventory>", "inventory file").argument("<fact>", "fact name (LinuxDistribution, File, DebPackages, …)").argument("[args...]", "fact arguments as key=value (path=/etc/hosts)").option("--limit <hosts>", "only these groups, host names or globs (repeatable, comma-separated)", collect, []).option("--data <key=value>", "override data for every host (repeatable)", collect, []).option("--parallel <n>", "hosts at once", "10").action(async (inventory, fact, args, options2) => {
-    exitCode2 = await factCommand(inventory, fact, args, options2, io);
+  hostCommand("fact", "print a fact of every selected host as JSON").argument("<fact>", "fact name (LinuxDistribution, File, DebPackages, …)").argument("[args...]", "fact arguments as key=value (path=/etc/hosts)").option("--parallel <n>", "hosts at once", "10").action(async (inventory, fact, args, options2) => {
+    exitCode2 = await factCommand(inventory, fact, args, options2, secrets);
   });
   try {
     await program2.parseAsync([...argv], { from: "user" });

@@ -20,6 +20,7 @@ import {
 import { DeployContext, type RegisteredOperation } from "./deploy-context.js";
 import { describeCommand, fingerprintCommands } from "./describe-command.js";
 import { FactGatherer } from "./fact-gatherer.js";
+import { PlannedFiles } from "./planned-files.js";
 import { createPrepareContext, type TemplateGlobals } from "./prepare-context.js";
 
 export interface PlannedOperation {
@@ -134,27 +135,19 @@ export class HostRun {
         return values.get(key) as never;
       },
     });
+    // In order: an operation's _if sees the earlier ones' status, and its file reads their writes.
+    const plannedFiles = new PlannedFiles();
     this.operations = deploy.operations.map((registered, i) => {
-      const started = Date.now();
-      const ready = prepared[i];
-      if (ready?.error) return { registered, error: ready.error, durationMs: 0 };
-      try {
-        const plan = registered.definition.plan(registered.args, lookupFor(registered), ready?.value);
-        return { registered, plan, durationMs: Date.now() - started };
-      } catch (error) {
-        if (!isUserError(error)) throw error;
-        const where = registered.location ? `${registered.location}: ` : "";
-        return { registered, error: `${where}${registered.definition.name}: ${error.message}`, durationMs: 0 };
-      }
-    });
-    for (const op of this.operations) {
-      op.registered.handle.status = op.error ? "failed" : op.plan?.changed ? "changed" : "unchanged";
+      const op = planOperation(registered, prepared[i], plannedFiles.lookup(lookupFor(registered)));
+      registered.handle.status = op.error ? "failed" : op.plan?.changed ? "changed" : "unchanged";
       const skip = op.plan?.changed ? conditionSkip(op) : undefined;
       if (skip) {
         op.skipReason = skip;
-        op.registered.handle.status = "skipped";
+        registered.handle.status = "skipped";
       }
-    }
+      if (op.plan?.changed && !skip) plannedFiles.record(op.plan.commands, lookupFor(registered));
+      return op;
+    });
     const planFailure = this.operations.find((op) => op.error);
     if (planFailure) {
       this.status = "failed";
@@ -398,6 +391,24 @@ export class HostRun {
   // Messages name the host; the report already does.
   private withoutHost(message: string): string {
     return message.startsWith(`${this.host.name}: `) ? message.slice(this.host.name.length + 2) : message;
+  }
+}
+
+// Plans one operation from its prepared local work and its facts; a user mistake becomes its error.
+function planOperation(
+  registered: RegisteredOperation,
+  ready: { value?: unknown; error?: string } | undefined,
+  facts: FactLookup,
+): PlannedOperation {
+  const started = Date.now();
+  if (ready?.error) return { registered, error: ready.error, durationMs: 0 };
+  try {
+    const plan = registered.definition.plan(registered.args, facts, ready?.value);
+    return { registered, plan, durationMs: Date.now() - started };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const where = registered.location ? `${registered.location}: ` : "";
+    return { registered, error: `${where}${registered.definition.name}: ${error.message}`, durationMs: 0 };
   }
 }
 

@@ -158,3 +158,50 @@ describe("engine rules", () => {
     expect(host?.executions).toBeLessThanOrEqual(4);
   });
 });
+
+describe("several operations on one file", () => {
+  test("edits of a file planned on the output of the edits before them, applied in one run", async () => {
+    const root = mkdtempSync(join(tmpdir(), "infra-action-edits-"));
+    const inventoryFile = join(root, "inventory.json");
+    writeFileSync(inventoryFile, JSON.stringify({ targets: [["@local", { root }]] }));
+    writeFileSync(join(root, "app.conf"), "listen = 80\n# workers = 1\n# user = app\n");
+    writeFileSync(
+      join(root, "deploy.ts"),
+      `import { files, host } from "infra-action";
+const conf = \`\${host.data.root}/app.conf\`;
+files.line({ name: "workers", path: conf, line: "^# workers", replace: "workers = 4" });
+files.line({ name: "timeout", path: conf, line: "timeout = 30" });
+files.replace({ name: "port", path: conf, text: "^listen = 80$", replace: "listen = 8080", flags: "m" });
+files.line({ name: "no comments", path: conf, line: "^#", present: false });
+`,
+    );
+    const run = async (mode: "plan" | "apply", name: string) => {
+      const reportFile = join(root, `${name}.json`);
+      const args = [mode, inventoryFile, join(root, "deploy.ts"), "--report", reportFile];
+      const result = await runCli(mode === "apply" ? [...args, "--yes"] : args, { cwd: root });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+      return report.hosts[0]?.operations.map((o) => [o.name, o.status]);
+    };
+    // Each edit is planned on its predecessor's output: the last one finds only the comment left.
+    expect(await run("plan", "plan")).toEqual([
+      ["workers", "changed"],
+      ["timeout", "changed"],
+      ["port", "changed"],
+      ["no comments", "changed"],
+    ]);
+    expect(await run("apply", "apply")).toEqual([
+      ["workers", "changed"],
+      ["timeout", "changed"],
+      ["port", "changed"],
+      ["no comments", "changed"],
+    ]);
+    expect(readFileSync(join(root, "app.conf"), "utf8")).toBe("listen = 8080\nworkers = 4\ntimeout = 30\n");
+    expect(await run("plan", "again")).toEqual([
+      ["workers", "unchanged"],
+      ["timeout", "unchanged"],
+      ["port", "unchanged"],
+      ["no comments", "unchanged"],
+    ]);
+  });
+});

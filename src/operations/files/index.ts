@@ -216,8 +216,12 @@ export const line = defineOperation({
     let next: string[];
     if (args.present) {
       const wanted = args.replace ?? args.line;
-      if (matching.length === 0) next = [...lines, wanted];
-      else if (args.replace === undefined || matching.every((l) => l === wanted))
+      if (matching.length === 0) {
+        // Nothing to replace: the replacement is appended, unless it is there already (an earlier run).
+        if (args.replace !== undefined && lines.includes(wanted))
+          return noop(`no line matching ${args.line} in ${args.path}, and the line "${wanted}" is already there`);
+        next = [...lines, wanted];
+      } else if (args.replace === undefined || matching.every((l) => l === wanted))
         return noop(`a line matching ${args.line} is already in ${args.path}`);
       else next = lines.map((l) => (pattern.test(l) ? wanted : l));
     } else {
