@@ -695,7 +695,7 @@ function checkFinished(measured, what, logFile) {
 async function managedState(container) {
   const script = [
     "cd /srv/bench/conf && sha256sum motd app.conf ntp.conf env limits.conf",
-    "sha256sum /etc/login.defs /etc/adduser.conf /etc/default/useradd",
+    "sha256sum /etc/login.defs",
     "stat -c '%n %a %U' /srv/bench /srv/bench/conf /srv/bench/data /srv/bench/log /srv/bench/run",
     "getent passwd benchsvc | cut -d: -f1,6,7",
     "/etc/init.d/cron status >/dev/null && echo cron running",
