@@ -127,9 +127,17 @@ export function createJinjaEnvironment(searchPath: string): JinjaEnvironment {
     return template;
   };
 
+  // Compiled once per name and source: every host renders the same template with its own context.
+  const compiled = new Map<string, NunjucksTemplate>();
   return {
     render(source, name, context) {
-      return makeTemplate(source, name).render(context);
+      const key = `${name}\0${source}`;
+      let template = compiled.get(key);
+      if (!template) {
+        template = makeTemplate(source, name);
+        compiled.set(key, template);
+      }
+      return template.render(context);
     },
   };
 }

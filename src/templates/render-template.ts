@@ -3,7 +3,7 @@
 // with a Jinja2 dialect (see jinja-parser.ts, jinja-compiler.ts, jinja-runtime.ts).
 import { dirname } from "node:path";
 import { UserError } from "../errors.js";
-import { createJinjaEnvironment } from "./jinja-environment.js";
+import { createJinjaEnvironment, type JinjaEnvironment } from "./jinja-environment.js";
 import { findJinjaError, JinjaSyntaxError, UndefinedError } from "./jinja-errors.js";
 
 // How to name a template in messages and where its includes are.
@@ -42,13 +42,22 @@ function toTemplateError(error: unknown, name: string): TemplateError {
   return new TemplateError(`${where}: ${message}`, template, line, { cause: error });
 }
 
+// One environment per template directory for the life of the process (one run): its includes and
+// compiled templates serve every host.
+const environments = new Map<string, JinjaEnvironment>();
+
 // Renders a Jinja2 template source with the given variables; raises TemplateError on any failure.
 export function renderTemplate(
   source: string,
   context: Record<string, unknown>,
   options: RenderTemplateOptions,
 ): string {
-  const environment = createJinjaEnvironment(options.searchPath ?? dirname(options.name));
+  const searchPath = options.searchPath ?? dirname(options.name);
+  let environment = environments.get(searchPath);
+  if (!environment) {
+    environment = createJinjaEnvironment(searchPath);
+    environments.set(searchPath, environment);
+  }
   try {
     return environment.render(source, options.name, context);
   } catch (error) {
