@@ -11,7 +11,7 @@ import {
   rejectUnknown,
   requiredString,
 } from "./args.js";
-import { writeFileCommands } from "./files/shared.js";
+import { parentDirectoryCommand, remoteText, writeFileCommands } from "./files/shared.js";
 import { change, defineOperation, noop } from "./operation.js";
 import { aptCommands, planPackages, readPackageArgs } from "./packages.js";
 
@@ -22,7 +22,7 @@ export const packages = defineOperation({
   validate: (args) => readPackageArgs(args, "apt.packages"),
   facts: (args) => [
     { fact: DebPackages },
-    ...(args.latest ? [{ fact: AptUpgradable, args: {} }] : []),
+    ...(args.latest ? [{ fact: AptUpgradable, args: { dist: false } }] : []),
     ...(args.cacheTime !== undefined ? [{ fact: AptListsAge }] : []),
   ],
   plan: (args, facts) =>
@@ -30,7 +30,7 @@ export const packages = defineOperation({
       args,
       facts.get(DebPackages),
       aptCommands,
-      args.latest ? facts.get(AptUpgradable, {}) : [],
+      args.latest ? facts.get(AptUpgradable, { dist: false }) : [],
       args.cacheTime !== undefined ? facts.get(AptListsAge) : null,
     ),
 });
@@ -93,7 +93,7 @@ export const repo = defineOperation({
   facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
   plan: (args, facts) => {
     const remote = facts.get(FileContents, { path: args.path });
-    const text = remote && remote.content !== null ? Buffer.from(remote.content, "base64").toString("utf8") : "";
+    const text = remoteText(args.path, remote) ?? "";
     const lines = text.split("\n").filter((l) => l !== "");
     const has = lines.includes(args.src);
     if (args.present === has) return noop(`${args.path} ${has ? "already has" : "does not have"} ${args.src}`);
@@ -123,7 +123,7 @@ export const key = defineOperation({
     const url = shellQuote(args.src);
     const dest = shellQuote(args.dest);
     return change([
-      `mkdir -p ${shellQuote(posix.dirname(args.dest))}`,
+      parentDirectoryCommand(args.dest),
       `t=$(mktemp) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && chmod 644 "$t" && mv -f "$t" ${dest}`,
     ]);
   },

@@ -1,6 +1,5 @@
 // server.*: shell commands and scripts, users and groups, packages, services, hostname, sysctl,
 // crontab, reboot and waiting for a port.
-import { createHash } from "node:crypto";
 import { shellQuote } from "../connectors/shell.js";
 import { FileContents } from "../facts/files.js";
 import { ApkPackages, DebPackages, PackageManager, RpmPackages } from "../facts/packages.js";
@@ -16,7 +15,7 @@ import {
   requiredString,
   stringList,
 } from "./args.js";
-import { writeFileCommands } from "./files/shared.js";
+import { remoteText, sha256, writeFileCommands } from "./files/shared.js";
 import { change, defineOperation, noop } from "./operation.js";
 import {
   apkCommands,
@@ -50,7 +49,7 @@ export const script = defineOperation({
   prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
   facts: () => [],
   plan: (args, _facts, prepared) => {
-    const path = `/tmp/infra-action-script-${createHash("sha256").update(prepared.content).digest("hex").slice(0, 16)}`;
+    const path = `/tmp/infra-action-script-${sha256(prepared.content).slice(0, 16)}`;
     return change([
       { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
       `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`,
@@ -250,7 +249,7 @@ export const sysctl = defineOperation({
       commands.push(`sysctl -w ${shellQuote(`${args.key}=${args.value}`)}`);
     if (args.persist) {
       const remote = facts.get(FileContents, { path: args.persistFile });
-      const text = remote && remote.content !== null ? Buffer.from(remote.content, "base64").toString("utf8") : "";
+      const text = remoteText(args.persistFile, remote) ?? "";
       const line = `${args.key} = ${args.value}`;
       const lines = text.split("\n").filter((l, i, all) => l !== "" || i < all.length - 1);
       const index = lines.findIndex((l) => new RegExp(`^\\s*${args.key.replace(/\./g, "\\.")}\\s*=`).test(l));

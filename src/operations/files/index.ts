@@ -313,14 +313,15 @@ export const download = defineOperation({
       ...ownershipArgs(args),
     };
   },
+  // The file's hash costs a read of the whole file: only when there is a sha256sum to compare.
   facts: (args) => [
     { fact: File, args: { path: args.dest } },
-    { fact: Sha256File, args: { path: args.dest } },
+    ...(args.sha256sum ? [{ fact: Sha256File, args: { path: args.dest } }] : []),
   ],
   plan: (args, facts) => {
     const current = facts.get(File, { path: args.dest });
-    const hash = facts.get(Sha256File, { path: args.dest });
-    if (current && !args.force && (!args.sha256sum || hash === args.sha256sum)) {
+    const matches = !args.sha256sum || facts.get(Sha256File, { path: args.dest }) === args.sha256sum;
+    if (current && !args.force && matches) {
       const commands = ownershipCommands(args.dest, current, args);
       return commands.length ? change(commands) : noop(`${args.dest} is already downloaded`);
     }
