@@ -10086,7 +10086,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash5,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -10774,11 +10774,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash6("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash6("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -10943,8 +10943,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash6("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash6("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -10984,7 +10984,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -13306,7 +13306,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash5,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -13732,7 +13732,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash6(this.hashName);
+          const hash = createHash5(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -14740,9 +14740,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash6(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash6(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -20177,7 +20177,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash6,
+      createHash: createHash5,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -20399,7 +20399,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash6(hashAlgo).update(key2).digest("hex");
+              key2 = createHash5(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -24939,8 +24939,8 @@ var require_string_decoder = __commonJS({
       if (typeof nenc !== "string" && (Buffer2.isEncoding === isEncoding || !isEncoding(enc))) throw new Error("Unknown encoding: " + enc);
       return nenc || enc;
     }
-    exports.StringDecoder = StringDecoder;
-    function StringDecoder(encoding) {
+    exports.StringDecoder = StringDecoder2;
+    function StringDecoder2(encoding) {
       this.encoding = normalizeEncoding(encoding);
       var nb;
       switch (this.encoding) {
@@ -24967,7 +24967,7 @@ var require_string_decoder = __commonJS({
       this.lastTotal = 0;
       this.lastChar = Buffer2.allocUnsafe(nb);
     }
-    StringDecoder.prototype.write = function(buf) {
+    StringDecoder2.prototype.write = function(buf) {
       if (buf.length === 0) return "";
       var r;
       var i2;
@@ -24982,9 +24982,9 @@ var require_string_decoder = __commonJS({
       if (i2 < buf.length) return r ? r + this.text(buf, i2) : this.text(buf, i2);
       return r || "";
     };
-    StringDecoder.prototype.end = utf8End;
-    StringDecoder.prototype.text = utf8Text;
-    StringDecoder.prototype.fillLast = function(buf) {
+    StringDecoder2.prototype.end = utf8End;
+    StringDecoder2.prototype.text = utf8Text;
+    StringDecoder2.prototype.fillLast = function(buf) {
       if (this.lastNeed <= buf.length) {
         buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, this.lastNeed);
         return this.lastChar.toString(this.encoding, 0, this.lastTotal);
@@ -25552,7 +25552,7 @@ var require_stream_readable = __commonJS({
     var ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_STREAM_UNSHIFT_AFTER_END_EVENT = _require$codes.ERR_STREAM_UNSHIFT_AFTER_END_EVENT;
-    var StringDecoder;
+    var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
     require_inherits()(Readable, Stream);
@@ -25594,8 +25594,8 @@ var require_stream_readable = __commonJS({
       this.decoder = null;
       this.encoding = null;
       if (options2.encoding) {
-        if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-        this.decoder = new StringDecoder(options2.encoding);
+        if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
+        this.decoder = new StringDecoder2(options2.encoding);
         this.encoding = options2.encoding;
       }
     }
@@ -25716,8 +25716,8 @@ var require_stream_readable = __commonJS({
       return this._readableState.flowing === false;
     };
     Readable.prototype.setEncoding = function(enc) {
-      if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-      var decoder = new StringDecoder(enc);
+      if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
+      var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
       this._readableState.encoding = this._readableState.decoder.encoding;
       var p = this._readableState.buffer.head;
@@ -29020,7 +29020,7 @@ var require_pack = __commonJS({
     var alloc = Buffer.alloc;
     var Readable = require_readable().Readable;
     var Writable = require_readable().Writable;
-    var StringDecoder = __require("string_decoder").StringDecoder;
+    var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
     var DMODE = parseInt("755", 8);
     var FMODE = parseInt("644", 8);
@@ -29066,7 +29066,7 @@ var require_pack = __commonJS({
     var LinkSink = function() {
       Writable.call(this);
       this.linkname = "";
-      this._decoder = new StringDecoder("utf-8");
+      this._decoder = new StringDecoder2("utf-8");
       this._destroyed = false;
     };
     inherits(LinkSink, Writable);
@@ -67960,6 +67960,9 @@ var FactError = class extends UserError {
 var OperationError = class extends UserError {
   name = "OperationError";
 };
+function withoutHostName(message, host2) {
+  return message.startsWith(`${host2}: `) ? message.slice(host2.length + 2) : message;
+}
 
 // src/cli/commands/deploy.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
@@ -68070,6 +68073,7 @@ function buildCommand(command, context = {}) {
 
 // src/connectors/shell-connector.ts
 import { randomBytes } from "node:crypto";
+import { StringDecoder } from "node:string_decoder";
 var ShellConnector = class {
   constructor(host2) {
     this.host = host2;
@@ -68104,20 +68108,26 @@ var ShellConnector = class {
     const child = await this.spawn(line2, spawn2);
     const stdout = [];
     const stderr = [];
-    let prompts = 0;
     let wrongPassword = false;
     let timedOut = false;
     child.onStdout((chunk) => {
       stdout.push(chunk);
       options2.onOutput?.("stdout", chunk);
     });
+    const decoder = new StringDecoder("utf8");
+    let promptText = "";
+    let searchFrom = 0;
     child.onStderr((chunk) => {
       stderr.push(chunk);
       if (password) {
-        const seen = Buffer.concat(stderr).toString("utf8").split(sudoPrompt).length - 1;
-        if (seen > prompts) {
-          prompts = seen;
-          if (/Sorry, try again/.test(Buffer.concat(stderr).toString("utf8"))) {
+        promptText += decoder.write(chunk);
+        let newPrompt = false;
+        for (let at2 = promptText.indexOf(sudoPrompt, searchFrom); at2 !== -1; at2 = promptText.indexOf(sudoPrompt, searchFrom)) {
+          searchFrom = at2 + sudoPrompt.length;
+          newPrompt = true;
+        }
+        if (newPrompt) {
+          if (/Sorry, try again/.test(promptText)) {
             wrongPassword = true;
             child.kill();
           } else child.write(`${password}
@@ -70718,13 +70728,13 @@ var formats = {
   ".mjs": "javascript",
   ".json": "json"
 };
-var resolvableExtensions = [".ts", ".mts", ".js", ".mjs", ".json"];
+var resolvableExtensions = Object.keys(formats);
 function formatOf(file2) {
   const dot = file2.lastIndexOf(".");
   return dot < 0 ? void 0 : formats[file2.slice(dot).toLowerCase()];
 }
 function describeExtensions() {
-  return Object.keys(formats).map((ext) => `\`${ext}\``).join(", ");
+  return resolvableExtensions.map((ext) => `\`${ext}\``).join(", ");
 }
 
 // node_modules/acorn/dist/acorn.mjs
@@ -98411,14 +98421,14 @@ var packages = defineOperation({
   validate: (args) => readPackageArgs(args, "apt.packages"),
   facts: (args) => [
     { fact: DebPackages },
-    ...args.latest ? [{ fact: AptUpgradable, args: {} }] : [],
+    ...args.latest ? [{ fact: AptUpgradable, args: { dist: false } }] : [],
     ...args.cacheTime !== void 0 ? [{ fact: AptListsAge }] : []
   ],
   plan: (args, facts2) => planPackages(
     args,
     facts2.get(DebPackages),
     aptCommands,
-    args.latest ? facts2.get(AptUpgradable, {}) : [],
+    args.latest ? facts2.get(AptUpgradable, { dist: false }) : [],
     args.cacheTime !== void 0 ? facts2.get(AptListsAge) : null
   )
 });
@@ -98472,7 +98482,7 @@ var repo = defineOperation({
   facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
   plan: (args, facts2) => {
     const remote = facts2.get(FileContents, { path: args.path });
-    const text2 = remote && remote.content !== null ? Buffer.from(remote.content, "base64").toString("utf8") : "";
+    const text2 = remoteText(args.path, remote) ?? "";
     const lines2 = text2.split("\n").filter((l) => l !== "");
     const has = lines2.includes(args.src);
     if (args.present === has) return noop(`${args.path} ${has ? "already has" : "does not have"} ${args.src}`);
@@ -98500,7 +98510,7 @@ var key = defineOperation({
     const url = shellQuote(args.src);
     const dest = shellQuote(args.dest);
     return change([
-      `mkdir -p ${shellQuote(posix3.dirname(args.dest))}`,
+      parentDirectoryCommand(args.dest),
       `t=$(mktemp) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && chmod 644 "$t" && mv -f "$t" ${dest}`
     ]);
   }
@@ -98773,14 +98783,15 @@ var download = defineOperation({
       ...ownershipArgs(args)
     };
   },
+  // The file's hash costs a read of the whole file: only when there is a sha256sum to compare.
   facts: (args) => [
     { fact: File2, args: { path: args.dest } },
-    { fact: Sha256File, args: { path: args.dest } }
+    ...args.sha256sum ? [{ fact: Sha256File, args: { path: args.dest } }] : []
   ],
   plan: (args, facts2) => {
     const current2 = facts2.get(File2, { path: args.dest });
-    const hash = facts2.get(Sha256File, { path: args.dest });
-    if (current2 && !args.force && (!args.sha256sum || hash === args.sha256sum)) {
+    const matches = !args.sha256sum || facts2.get(Sha256File, { path: args.dest }) === args.sha256sum;
+    if (current2 && !args.force && matches) {
       const commands = ownershipCommands(args.dest, current2, args);
       return commands.length ? change(commands) : noop(`${args.dest} is already downloaded`);
     }
@@ -99000,9 +99011,6 @@ var apkPackages = defineOperation({
   plan: (args, facts2) => planPackages(args, facts2.get(ApkPackages), apkCommands)
 });
 
-// src/operations/server.ts
-import { createHash as createHash4 } from "node:crypto";
-
 // src/operations/systemd.ts
 var serviceKeys = ["service", "running", "restarted", "reloaded", "enabled", "daemon_reload"];
 function readServiceArgs(args, operation, known = serviceKeys) {
@@ -99073,7 +99081,7 @@ var script = defineOperation({
   prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
   facts: () => [],
   plan: (args, _facts, prepared) => {
-    const path = `/tmp/infra-action-script-${createHash4("sha256").update(prepared.content).digest("hex").slice(0, 16)}`;
+    const path = `/tmp/infra-action-script-${sha256(prepared.content).slice(0, 16)}`;
     return change([
       { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
       `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`
@@ -99260,7 +99268,7 @@ var sysctl = defineOperation({
       commands.push(`sysctl -w ${shellQuote(`${args.key}=${args.value}`)}`);
     if (args.persist) {
       const remote = facts2.get(FileContents, { path: args.persistFile });
-      const text2 = remote && remote.content !== null ? Buffer.from(remote.content, "base64").toString("utf8") : "";
+      const text2 = remoteText(args.persistFile, remote) ?? "";
       const line2 = `${args.key} = ${args.value}`;
       const lines2 = text2.split("\n").filter((l, i2, all) => l !== "" || i2 < all.length - 1);
       const index = lines2.findIndex((l) => new RegExp(`^\\s*${args.key.replace(/\./g, "\\.")}\\s*=`).test(l));
@@ -99544,7 +99552,6 @@ function isOperationHandle(value) {
 var DeployContext = class {
   constructor(inventoryHost, gatherer) {
     this.inventoryHost = inventoryHost;
-    this.gatherer = gatherer;
     const getFact = (name, args) => {
       const fact = factByName(name);
       if (!fact) {
@@ -99558,7 +99565,6 @@ var DeployContext = class {
     this.host = createHost(inventoryHost.name, inventoryHost.groups, inventoryHost.data, getFact);
   }
   inventoryHost;
-  gatherer;
   operations = [];
   host;
   // The API a deploy file evaluated for this host imports: `host` and every operation family.
@@ -99624,7 +99630,7 @@ function defaultLabel(operation, args) {
 }
 
 // src/engine/describe-command.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function describeCommand(command) {
   switch (command.type) {
     case "shell":
@@ -99645,11 +99651,11 @@ function describeCommand(command) {
   }
 }
 function fingerprintCommands(commands) {
-  const hash = createHash5("sha256");
+  const hash = createHash4("sha256");
   for (const command of commands) {
     hash.update(
       JSON.stringify(
-        command.type === "file" ? { ...command, content: createHash5("sha256").update(command.content).digest("hex") } : command
+        command.type === "file" ? { ...command, content: createHash4("sha256").update(command.content).digest("hex") } : command
       )
     );
   }
@@ -103143,9 +103149,16 @@ function createJinjaEnvironment(searchPath) {
     cb?.(null, template2);
     return template2;
   };
+  const compiled = /* @__PURE__ */ new Map();
   return {
     render(source, name, context) {
-      return makeTemplate(source, name).render(context);
+      const key2 = `${name}\0${source}`;
+      let template2 = compiled.get(key2);
+      if (!template2) {
+        template2 = makeTemplate(source, name);
+        compiled.set(key2, template2);
+      }
+      return template2.render(context);
     }
   };
 }
@@ -103173,8 +103186,14 @@ function toTemplateError(error, name) {
   const where = line2 === void 0 ? template2 : `${template2}:${line2}`;
   return new TemplateError(`${where}: ${message}`, template2, line2, { cause: error });
 }
+var environments = /* @__PURE__ */ new Map();
 function renderTemplate(source, context, options2) {
-  const environment = createJinjaEnvironment(options2.searchPath ?? dirname2(options2.name));
+  const searchPath = options2.searchPath ?? dirname2(options2.name);
+  let environment = environments.get(searchPath);
+  if (!environment) {
+    environment = createJinjaEnvironment(searchPath);
+    environments.set(searchPath, environment);
+  }
   try {
     return environment.render(source, options2.name, context);
   } catch (error) {
@@ -103254,8 +103273,7 @@ var HostRun = class {
     } catch (error) {
       return this.fail(error, error instanceof ConnectError ? "unreachable" : "failed");
     }
-    const counted = this.connector;
-    const gatherer = new FactGatherer(this.host.name, counted, () => this.executions++);
+    const gatherer = new FactGatherer(this.host.name, this.connector, () => this.executions++);
     const deploy = new DeployContext(this.host, gatherer);
     try {
       bindInstance(this.instance, deploy.api());
@@ -103288,7 +103306,10 @@ var HostRun = class {
         ...g.sudoPassword ? { sudoPassword: g.sudoPassword } : {}
       } : {};
     };
-    const scoped = (op, name, args) => `${sudoOf(op).sudo ? `@${sudoOf(op).sudoUser ?? "root"}:` : ""}${lookupKey(name, args)}`;
+    const scoped = (op, name, args) => {
+      const sudo = sudoOf(op);
+      return `${sudo.sudo ? `@${sudo.sudoUser ?? "root"}:` : ""}${lookupKey(name, args)}`;
+    };
     try {
       await Promise.all(
         deploy.operations.flatMap(
@@ -103546,7 +103567,7 @@ var HostRun = class {
   }
   // Messages name the host; the report already does.
   withoutHost(message) {
-    return message.startsWith(`${this.host.name}: `) ? message.slice(this.host.name.length + 2) : message;
+    return withoutHostName(message, this.host.name);
   }
 };
 function planOperation(registered, ready, facts2) {
@@ -104288,7 +104309,7 @@ async function execOnHost(host2, line2, options2, io) {
     await connector.connect();
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { status: "unreachable", message: stripHost(error.message, host2.name), ms: Date.now() - started };
+    return { status: "unreachable", message: withoutHostName(error.message, host2.name), ms: Date.now() - started };
   }
   try {
     const sudoUser = options2.sudoUser ?? stringData(host2, "_sudo_user");
@@ -104299,8 +104320,6 @@ async function execOnHost(host2, line2, options2, io) {
       timeoutMs: options2.timeoutMs,
       onOutput: (stream, chunk) => (stream === "stdout" ? out : err).push(chunk)
     });
-    out.flush();
-    err.flush();
     if (result.timedOut) {
       return {
         status: "failed",
@@ -104312,7 +104331,7 @@ async function execOnHost(host2, line2, options2, io) {
   } catch (error) {
     if (!isUserError(error)) throw error;
     const status = error instanceof ConnectError ? "unreachable" : "failed";
-    return { status, message: stripHost(error.message, host2.name), ms: Date.now() - started };
+    return { status, message: withoutHostName(error.message, host2.name), ms: Date.now() - started };
   } finally {
     out.flush();
     err.flush();
@@ -104322,9 +104341,6 @@ async function execOnHost(host2, line2, options2, io) {
 function stringData(host2, key2) {
   const value = host2.data[key2];
   return typeof value === "string" && value ? value : void 0;
-}
-function stripHost(message, host2) {
-  return message.startsWith(`${host2}: `) ? message.slice(host2.length + 2) : message;
 }
 
 // src/cli/commands/fact.ts

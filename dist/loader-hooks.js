@@ -1128,7 +1128,7 @@ var formats = {
   ".mjs": "javascript",
   ".json": "json"
 };
-var resolvableExtensions = [".ts", ".mts", ".js", ".mjs", ".json"];
+var resolvableExtensions = Object.keys(formats);
 function formatOf(file) {
   const dot = file.lastIndexOf(".");
   return dot < 0 ? void 0 : formats[file.slice(dot).toLowerCase()];

@@ -51,3 +51,8 @@ export class FactError extends UserError {
 export class OperationError extends UserError {
   override name = "OperationError";
 }
+
+// Messages of errors about a host start with its name; where the host is already shown, drop it.
+export function withoutHostName(message: string, host: string): string {
+  return message.startsWith(`${host}: `) ? message.slice(host.length + 2) : message;
+}

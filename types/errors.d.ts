@@ -26,3 +26,4 @@ export declare class FactError extends UserError {
 export declare class OperationError extends UserError {
     name: string;
 }
+export declare function withoutHostName(message: string, host: string): string;

@@ -33,10 +33,15 @@ export async function run(): Promise<void> {
   }
 }
 
+// The secret values of the inputs: `secrets`, `ssh-private-key` and `github-token`.
+function secretValues(settings: ActionSettings): string[] {
+  return [...Object.values(settings.secrets), ...settings.sshPrivateKeys, settings.githubToken].filter(Boolean);
+}
+
 // Secrets: into the environment of inventory and deploy code, masked in the log, and redacted
 // from everything infra-action posts or writes (runner masking does not cover API posts).
 function exportSecrets(settings: ActionSettings): (text: string) => string {
-  const values = [...Object.values(settings.secrets), ...settings.sshPrivateKeys, settings.githubToken].filter(Boolean);
+  const values = secretValues(settings);
   for (const value of values) for (const line of value.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
   for (const [key, value] of Object.entries(settings.secrets)) process.env[key] = value;
   return createRedactor(values);
@@ -52,9 +57,8 @@ async function runAction(settings: ActionSettings, redact: (text: string) => str
     return loaded;
   });
   for (const warning of inventory.warnings) core.warning(redact(warning));
-  // Secrets in host data (passwords) are redacted too.
-  const redactAll = createRedactor(secretDataValues(inventory.hosts));
-  const clean = (text: string) => redactAll(redact(text));
+  // Secrets in host data (passwords) are redacted too: one redactor, longest secret first.
+  const clean = createRedactor([...secretValues(settings), ...secretDataValues(inventory.hosts)]);
 
   let refused: string | undefined;
   core.startGroup(settings.mode === "plan" ? "Plan" : "Plan, then apply");

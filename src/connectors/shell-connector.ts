@@ -1,6 +1,7 @@
 // The part every connector shares: commands wrapped for env, cwd and sudo; sudo's password sent
 // only when sudo prompts for it; timeouts; and file transfer through the shell.
 import { randomBytes } from "node:crypto";
+import { StringDecoder } from "node:string_decoder";
 import { CommandError, SudoError } from "../errors.js";
 import type {
   CommandOptions,
@@ -78,21 +79,32 @@ export abstract class ShellConnector implements Connector {
     const child = await this.spawn(line, spawn);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    let prompts = 0;
     let wrongPassword = false;
     let timedOut = false;
     child.onStdout((chunk) => {
       stdout.push(chunk);
       options.onOutput?.("stdout", chunk);
     });
+    // With a password: stderr so far as text, and where the search for sudo's next prompt resumes.
+    const decoder = new StringDecoder("utf8");
+    let promptText = "";
+    let searchFrom = 0;
     child.onStderr((chunk) => {
       stderr.push(chunk);
       if (password) {
-        const seen = Buffer.concat(stderr).toString("utf8").split(sudoPrompt).length - 1;
-        if (seen > prompts) {
-          prompts = seen;
+        promptText += decoder.write(chunk);
+        let newPrompt = false;
+        for (
+          let at = promptText.indexOf(sudoPrompt, searchFrom);
+          at !== -1;
+          at = promptText.indexOf(sudoPrompt, searchFrom)
+        ) {
+          searchFrom = at + sudoPrompt.length;
+          newPrompt = true;
+        }
+        if (newPrompt) {
           // sudo says "Sorry, try again." before asking again for a wrong password.
-          if (/Sorry, try again/.test(Buffer.concat(stderr).toString("utf8"))) {
+          if (/Sorry, try again/.test(promptText)) {
             wrongPassword = true;
             child.kill();
           } else child.write(`${password}\n`);

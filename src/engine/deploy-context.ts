@@ -30,7 +30,7 @@ export class DeployContext {
 
   constructor(
     readonly inventoryHost: InventoryHost,
-    readonly gatherer: FactGatherer,
+    gatherer: FactGatherer,
   ) {
     const getFact = (name: string, args?: unknown) => {
       const fact = factByName(name);

@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { CommandOptions, ConnectContext, Connector } from "../connectors/connector.js";
 import { createConnector } from "../connectors/registry.js";
-import { CommandError, ConnectError, isUserError } from "../errors.js";
+import { CommandError, ConnectError, isUserError, withoutHostName } from "../errors.js";
 import { bindInstance } from "../host/instances.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
@@ -72,8 +72,7 @@ export class HostRun {
     } catch (error) {
       return this.fail(error, error instanceof ConnectError ? "unreachable" : "failed");
     }
-    const counted = this.connector;
-    const gatherer = new FactGatherer(this.host.name, counted, () => this.executions++);
+    const gatherer = new FactGatherer(this.host.name, this.connector, () => this.executions++);
     const deploy = new DeployContext(this.host, gatherer);
     try {
       bindInstance(this.instance, deploy.api());
@@ -110,8 +109,10 @@ export class HostRun {
           }
         : {};
     };
-    const scoped = (op: RegisteredOperation, name: string, args: unknown) =>
-      `${sudoOf(op).sudo ? `@${sudoOf(op).sudoUser ?? "root"}:` : ""}${lookupKey(name, args)}`;
+    const scoped = (op: RegisteredOperation, name: string, args: unknown) => {
+      const sudo = sudoOf(op);
+      return `${sudo.sudo ? `@${sudo.sudoUser ?? "root"}:` : ""}${lookupKey(name, args)}`;
+    };
     try {
       await Promise.all(
         deploy.operations.flatMap((op, i) =>
@@ -390,7 +391,7 @@ export class HostRun {
 
   // Messages name the host; the report already does.
   private withoutHost(message: string): string {
-    return message.startsWith(`${this.host.name}: `) ? message.slice(this.host.name.length + 2) : message;
+    return withoutHostName(message, this.host.name);
   }
 }
 

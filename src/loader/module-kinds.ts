@@ -10,8 +10,8 @@ const formats: Record<string, ModuleFormat> = {
   ".json": "json",
 };
 
-// Extensions tried, in order, for an extensionless local import (`./hosts`) or a `group_data/<name>`.
-export const resolvableExtensions = [".ts", ".mts", ".js", ".mjs", ".json"] as const;
+// Extensions tried, in order (as listed above), for an extensionless local import (`./hosts`) or a `group_data/<name>`.
+export const resolvableExtensions: readonly string[] = Object.keys(formats);
 
 // The loader's format for a file name, or undefined when infra-action cannot load it.
 export function formatOf(file: string): ModuleFormat | undefined {
@@ -21,7 +21,5 @@ export function formatOf(file: string): ModuleFormat | undefined {
 
 // Lists the accepted extensions for messages ("`.ts`, `.mts`, …").
 export function describeExtensions(): string {
-  return Object.keys(formats)
-    .map((ext) => `\`${ext}\``)
-    .join(", ");
+  return resolvableExtensions.map((ext) => `\`${ext}\``).join(", ");
 }

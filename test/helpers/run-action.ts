@@ -78,6 +78,7 @@ function parseOutputs(text: string): Record<string, string> {
     const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? "");
     if (!match?.[1] || !match[2]) continue;
     const end = lines.indexOf(match[2], i + 1);
+    if (end < 0) throw new Error(`output ${match[1]} has no closing delimiter ${match[2]}:\n${text}`);
     outputs[match[1]] = lines.slice(i + 1, end).join("\n");
     i = end;
   }

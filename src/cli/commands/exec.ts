@@ -1,7 +1,7 @@
 // `infra-action exec INVENTORY -- COMMAND...`: runs an ad-hoc command on every selected host in
 // parallel, streams each host's output, then prints a per-host summary (pyinfra's `exec`).
 import { createConnector } from "../../connectors/registry.js";
-import { ConnectError, isUserError } from "../../errors.js";
+import { ConnectError, isUserError, withoutHostName } from "../../errors.js";
 import type { InventoryHost } from "../../inventory/types.js";
 import { mapLimit } from "../../util/parallel.js";
 import { formatTable } from "../format-table.js";
@@ -68,7 +68,7 @@ async function execOnHost(
     await connector.connect();
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { status: "unreachable", message: stripHost(error.message, host.name), ms: Date.now() - started };
+    return { status: "unreachable", message: withoutHostName(error.message, host.name), ms: Date.now() - started };
   }
   try {
     const sudoUser = options.sudoUser ?? stringData(host, "_sudo_user");
@@ -79,8 +79,6 @@ async function execOnHost(
       timeoutMs: options.timeoutMs,
       onOutput: (stream, chunk) => (stream === "stdout" ? out : err).push(chunk),
     });
-    out.flush();
-    err.flush();
     if (result.timedOut) {
       return {
         status: "failed",
@@ -92,7 +90,7 @@ async function execOnHost(
   } catch (error) {
     if (!isUserError(error)) throw error;
     const status = error instanceof ConnectError ? "unreachable" : "failed";
-    return { status, message: stripHost(error.message, host.name), ms: Date.now() - started };
+    return { status, message: withoutHostName(error.message, host.name), ms: Date.now() - started };
   } finally {
     out.flush();
     err.flush();
@@ -103,9 +101,4 @@ async function execOnHost(
 function stringData(host: InventoryHost, key: string): string | undefined {
   const value = host.data[key];
   return typeof value === "string" && value ? value : undefined;
-}
-
-// Messages start with the host name; the summary already shows it.
-function stripHost(message: string, host: string): string {
-  return message.startsWith(`${host}: `) ? message.slice(host.length + 2) : message;
 }
