@@ -46407,7 +46407,7 @@ var require_channelz = __commonJS({
       if (addressChunk === "") {
         return [];
       }
-      const bytePairs = addressChunk.split(":").map((section2) => parseIPv6Section(section2));
+      const bytePairs = addressChunk.split(":").map((section) => parseIPv6Section(section));
       const result = [];
       return result.concat(...bytePairs);
     }
@@ -96971,6 +96971,115 @@ function describeJsonError(code) {
   return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
+// src/engine/global-args.ts
+function sudoOptions(global2) {
+  if (!global2.sudo) return {};
+  return {
+    sudo: true,
+    ...global2.sudoUser ? { sudoUser: global2.sudoUser } : {},
+    ...global2.sudoPassword ? { sudoPassword: global2.sudoPassword } : {}
+  };
+}
+function runsAs(options2) {
+  return options2.sudo || options2.sudoUser ? options2.sudoUser ?? "root" : "";
+}
+var globalArgNames = [
+  "_sudo",
+  "_sudo_user",
+  "_sudo_password",
+  "_env",
+  "_chdir",
+  "_ignore_errors",
+  "_if",
+  "_retries",
+  "_retry_delay",
+  "_timeout",
+  "_run_once",
+  "_serial"
+];
+function splitArgs(raw, hostData, isHandle) {
+  const own = {};
+  const given = {};
+  for (const [key2, value] of Object.entries(raw)) {
+    if (key2 === "name") continue;
+    if (key2.startsWith("_")) {
+      if (!globalArgNames.includes(key2)) {
+        throw new OperationError(`unknown global argument ${key2}. Global arguments: ${globalArgNames.join(", ")}.`);
+      }
+      given[key2] = value;
+    } else own[key2] = value;
+  }
+  const pick = (key2) => given[key2] !== void 0 ? given[key2] : hostData[key2];
+  const name = raw.name;
+  if (name !== void 0 && typeof name !== "string")
+    throw new OperationError(`argument name must be a string; it is ${describeValue(name)}.`);
+  return { ...name ? { name } : {}, global: readGlobalArgs(pick, isHandle), own };
+}
+function readGlobalArgs(pick, isHandle) {
+  const bool = (key2) => {
+    const v = pick(key2);
+    if (v === void 0 || v === null) return false;
+    if (typeof v !== "boolean") throw wrong(key2, "true or false", v);
+    return v;
+  };
+  const str = (key2) => {
+    const v = pick(key2);
+    if (v === void 0 || v === null || v === "") return void 0;
+    if (typeof v !== "string") throw wrong(key2, "a string", v);
+    return v;
+  };
+  const num = (key2, fallback) => {
+    const v = pick(key2);
+    if (v === void 0 || v === null) return fallback;
+    if (typeof v !== "number" || !(v >= 0)) throw wrong(key2, "a number, 0 or more", v);
+    return v;
+  };
+  const env = pick("_env");
+  if (env !== void 0 && env !== null && (!isPlainObject(env) || Object.values(env).some((v) => typeof v !== "string"))) {
+    throw wrong("_env", "an object of strings", env);
+  }
+  const condition = pick("_if");
+  let ifArg;
+  if (condition === void 0 || condition === null) ifArg = void 0;
+  else if (typeof condition === "boolean" || typeof condition === "function")
+    ifArg = condition;
+  else if (isHandle(condition)) ifArg = [condition];
+  else if (Array.isArray(condition) && condition.every(isHandle)) ifArg = condition;
+  else throw wrong("_if", "an operation (or a list of them), a boolean or a function", condition);
+  const sudoUser = str("_sudo_user");
+  return {
+    sudo: bool("_sudo") || sudoUser !== void 0,
+    sudoUser,
+    sudoPassword: str("_sudo_password"),
+    env: env ?? void 0,
+    chdir: str("_chdir"),
+    ignoreErrors: bool("_ignore_errors"),
+    if: ifArg,
+    retries: num("_retries", 0) ?? 0,
+    retryDelay: num("_retry_delay", 5) ?? 5,
+    timeout: num("_timeout", void 0),
+    runOnce: bool("_run_once"),
+    serial: bool("_serial")
+  };
+}
+function wrong(key2, expected, value) {
+  return new OperationError(`global argument ${key2} must be ${expected}; it is ${describeValue(value)}.`);
+}
+
+// src/engine/markers.ts
+function markedSection(text2, nonce, index) {
+  const begin = `@@${nonce}:begin:${index}
+`;
+  const end = `
+@@${nonce}:end:${index}:`;
+  const from = text2.indexOf(begin);
+  if (from < 0) return void 0;
+  const start = from + begin.length;
+  const to = text2.indexOf(end, start);
+  if (to < 0) return { output: text2.slice(start) };
+  return { output: text2.slice(start, to), exitCode: Number(/^(\d+)/.exec(text2.slice(to + end.length))?.[1] ?? 255) };
+}
+
 // src/engine/apply-script.ts
 var lockPath = "/tmp/.infra-action-apply.lock";
 var lockWaitSeconds = 120;
@@ -97020,9 +97129,7 @@ function lockLines() {
 }
 function options(global2) {
   return {
-    ...global2.sudo ? { sudo: true } : {},
-    ...global2.sudoUser ? { sudoUser: global2.sudoUser } : {},
-    ...global2.sudoPassword ? { sudoPassword: global2.sudoPassword } : {},
+    ...sudoOptions(global2),
     ...global2.env ? { env: global2.env } : {},
     ...global2.chdir ? { cwd: global2.chdir } : {}
   };
@@ -97078,36 +97185,20 @@ function createMarkerWatcher(nonce, on) {
 function readApplyOutput(stdout, stderr, nonce, indexes) {
   const outcomes = /* @__PURE__ */ new Map();
   for (const index of indexes) {
-    const begin = `@@${nonce}:begin:${index}
-`;
-    const endPrefix = `
-@@${nonce}:end:${index}:`;
-    if (stdout.includes(`@@${nonce}:skip:${index}
-`)) {
+    const out = stdout.includes(`@@${nonce}:skip:${index}
+`) ? void 0 : markedSection(stdout, nonce, index);
+    if (!out) {
       outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
       continue;
     }
-    const from = stdout.indexOf(begin);
-    if (from < 0) {
-      outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
-      continue;
-    }
-    const to = stdout.indexOf(endPrefix, from);
-    const exitCode2 = to < 0 ? void 0 : Number(/^(\d+)/.exec(stdout.slice(to + endPrefix.length))?.[1]);
     outcomes.set(index, {
-      status: exitCode2 === 0 ? "ok" : "failed",
-      ...exitCode2 === void 0 ? {} : { exitCode: exitCode2 },
-      stdout: to < 0 ? stdout.slice(from + begin.length) : stdout.slice(from + begin.length, to),
-      stderr: section(stderr, begin, endPrefix)
+      status: out.exitCode === 0 ? "ok" : "failed",
+      ...out.exitCode === void 0 ? {} : { exitCode: out.exitCode },
+      stdout: out.output,
+      stderr: markedSection(stderr, nonce, index)?.output ?? ""
     });
   }
   return outcomes;
-}
-function section(text2, begin, endPrefix) {
-  const from = text2.indexOf(begin);
-  if (from < 0) return "";
-  const to = text2.indexOf(endPrefix, from);
-  return to < 0 ? text2.slice(from + begin.length) : text2.slice(from + begin.length, to);
 }
 
 // src/facts/fact.ts
@@ -97664,55 +97755,55 @@ import { posix as posix3 } from "node:path";
 var OperationArgumentError = class extends UserError {
   name = "OperationArgumentError";
 };
-function wrong(key2, expected, value) {
+function wrong2(key2, expected, value) {
   throw new OperationArgumentError(`argument ${key2} must be ${expected}; it is ${describeValue(value)}.`);
 }
 function requiredString(args, key2) {
   const value = args[key2];
-  if (typeof value !== "string" || value === "") wrong(key2, "a non-empty string", value);
+  if (typeof value !== "string" || value === "") wrong2(key2, "a non-empty string", value);
   return value;
 }
 function optionalString(args, key2) {
   const value = args[key2];
   if (value === void 0 || value === null) return void 0;
   if (typeof value === "number") return String(value);
-  if (typeof value !== "string") wrong(key2, "a string", value);
+  if (typeof value !== "string") wrong2(key2, "a string", value);
   return value;
 }
 function booleanArg(args, key2, fallback) {
   const value = args[key2];
   if (value === void 0 || value === null) return fallback;
-  if (typeof value !== "boolean") wrong(key2, "true or false", value);
+  if (typeof value !== "boolean") wrong2(key2, "true or false", value);
   return value;
 }
 function optionalBoolean(args, key2) {
   const value = args[key2];
   if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "boolean") wrong(key2, "true or false", value);
+  if (typeof value !== "boolean") wrong2(key2, "true or false", value);
   return value;
 }
 function optionalNumber(args, key2) {
   const value = args[key2];
   if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "number" || !Number.isFinite(value)) wrong(key2, "a number", value);
+  if (typeof value !== "number" || !Number.isFinite(value)) wrong2(key2, "a number", value);
   return value;
 }
 function stringList(args, key2, options2 = {}) {
   const value = args[key2];
   if (value === void 0 || value === null) {
-    if (options2.required) wrong(key2, "a string or a list of strings", value);
+    if (options2.required) wrong2(key2, "a string or a list of strings", value);
     return [];
   }
   const list2 = Array.isArray(value) ? value : [value];
   for (const item of list2)
-    if (typeof item !== "string" || item === "") wrong(key2, "a string or a list of strings", value);
-  if (options2.required && list2.length === 0) wrong(key2, "a string or a non-empty list of strings", value);
+    if (typeof item !== "string" || item === "") wrong2(key2, "a string or a list of strings", value);
+  if (options2.required && list2.length === 0) wrong2(key2, "a string or a non-empty list of strings", value);
   return list2;
 }
 function modeArg(args, key2 = "mode") {
   const value = optionalString(args, key2);
   if (value === void 0) return void 0;
-  if (!/^0?[0-7]{3,4}$/.test(value)) wrong(key2, 'an octal mode such as "644" or "0755"', args[key2]);
+  if (!/^0?[0-7]{3,4}$/.test(value)) wrong2(key2, 'an octal mode such as "644" or "0755"', args[key2]);
   return value.replace(/^0(?=[0-7]{3,4}$)/, "").replace(/^0+(?=[0-7]{3}$)/, "");
 }
 function extraArgs(args, known) {
@@ -99443,90 +99534,6 @@ function sharedPrefix(a, b) {
   return i2;
 }
 
-// src/engine/global-args.ts
-var globalArgNames = [
-  "_sudo",
-  "_sudo_user",
-  "_sudo_password",
-  "_env",
-  "_chdir",
-  "_ignore_errors",
-  "_if",
-  "_retries",
-  "_retry_delay",
-  "_timeout",
-  "_run_once",
-  "_serial"
-];
-function splitArgs(raw, hostData, isHandle) {
-  const own = {};
-  const given = {};
-  for (const [key2, value] of Object.entries(raw)) {
-    if (key2 === "name") continue;
-    if (key2.startsWith("_")) {
-      if (!globalArgNames.includes(key2)) {
-        throw new OperationError(`unknown global argument ${key2}. Global arguments: ${globalArgNames.join(", ")}.`);
-      }
-      given[key2] = value;
-    } else own[key2] = value;
-  }
-  const pick = (key2) => given[key2] !== void 0 ? given[key2] : hostData[key2];
-  const name = raw.name;
-  if (name !== void 0 && typeof name !== "string")
-    throw new OperationError(`argument name must be a string; it is ${describeValue(name)}.`);
-  return { ...name ? { name } : {}, global: readGlobalArgs(pick, isHandle), own };
-}
-function readGlobalArgs(pick, isHandle) {
-  const bool = (key2) => {
-    const v = pick(key2);
-    if (v === void 0 || v === null) return false;
-    if (typeof v !== "boolean") throw wrong2(key2, "true or false", v);
-    return v;
-  };
-  const str = (key2) => {
-    const v = pick(key2);
-    if (v === void 0 || v === null || v === "") return void 0;
-    if (typeof v !== "string") throw wrong2(key2, "a string", v);
-    return v;
-  };
-  const num = (key2, fallback) => {
-    const v = pick(key2);
-    if (v === void 0 || v === null) return fallback;
-    if (typeof v !== "number" || !(v >= 0)) throw wrong2(key2, "a number, 0 or more", v);
-    return v;
-  };
-  const env = pick("_env");
-  if (env !== void 0 && env !== null && (!isPlainObject(env) || Object.values(env).some((v) => typeof v !== "string"))) {
-    throw wrong2("_env", "an object of strings", env);
-  }
-  const condition = pick("_if");
-  let ifArg;
-  if (condition === void 0 || condition === null) ifArg = void 0;
-  else if (typeof condition === "boolean" || typeof condition === "function")
-    ifArg = condition;
-  else if (isHandle(condition)) ifArg = [condition];
-  else if (Array.isArray(condition) && condition.every(isHandle)) ifArg = condition;
-  else throw wrong2("_if", "an operation (or a list of them), a boolean or a function", condition);
-  const sudoUser = str("_sudo_user");
-  return {
-    sudo: bool("_sudo") || sudoUser !== void 0,
-    sudoUser,
-    sudoPassword: str("_sudo_password"),
-    env: env ?? void 0,
-    chdir: str("_chdir"),
-    ignoreErrors: bool("_ignore_errors"),
-    if: ifArg,
-    retries: num("_retries", 0) ?? 0,
-    retryDelay: num("_retry_delay", 5) ?? 5,
-    timeout: num("_timeout", void 0),
-    runOnce: bool("_run_once"),
-    serial: bool("_serial")
-  };
-}
-function wrong2(key2, expected, value) {
-  return new OperationError(`global argument ${key2} must be ${expected}; it is ${describeValue(value)}.`);
-}
-
 // src/engine/operation-handle.ts
 var OperationHandle = class {
   constructor(name) {
@@ -99708,7 +99715,7 @@ var FactGatherer = class {
     const password = batch2.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
     const groups = /* @__PURE__ */ new Map();
     batch2.forEach((p, i2) => {
-      const key2 = p.sudo.sudo || p.sudo.sudoUser ? `sudo:${p.sudo.sudoUser ?? "root"}` : "";
+      const key2 = runsAs(p.sudo);
       groups.set(key2, [...groups.get(key2) ?? [], { p, i: i2 }]);
     });
     const script2 = [...groups].map(([key2, members]) => {
@@ -99723,10 +99730,8 @@ var FactGatherer = class {
       this.onExecution();
       const result = await this.connector.run(script2, password ? { sudoPassword: password } : {});
       batch2.forEach((p, i2) => {
-        const output = between(result.stdout, `@@${nonce}:begin:${i2}
-`, `
-@@${nonce}:end:${i2}:`);
-        if (output === void 0) {
+        const section = markedSection(result.stdout, nonce, i2);
+        if (section?.exitCode === void 0) {
           p.reject(
             new FactError(
               `${this.host}: fact ${p.fact.name} gave no answer${result.stderr ? `: ${result.stderr.trim()}` : ""}`
@@ -99734,13 +99739,8 @@ var FactGatherer = class {
           );
           return;
         }
-        const exitCode2 = Number(
-          /^(\d+)/.exec(
-            result.stdout.slice(result.stdout.indexOf(`@@${nonce}:end:${i2}:`) + `@@${nonce}:end:${i2}:`.length)
-          )?.[1] ?? 255
-        );
         try {
-          p.resolve(p.fact.parse({ stdout: output, exitCode: exitCode2 }, p.args));
+          p.resolve(p.fact.parse({ stdout: section.output, exitCode: section.exitCode }, p.args));
         } catch (error) {
           p.reject(new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${error.message}`));
         }
@@ -99751,13 +99751,8 @@ var FactGatherer = class {
   }
 };
 function factKey(fact, args, sudo) {
-  return `${fact.name}(${JSON.stringify(args ?? null)})${sudo.sudo || sudo.sudoUser ? `@${sudo.sudoUser ?? "root"}` : ""}`;
-}
-function between(text2, start, end) {
-  const from = text2.indexOf(start);
-  if (from < 0) return void 0;
-  const to = text2.indexOf(end, from + start.length);
-  return to < 0 ? void 0 : text2.slice(from + start.length, to);
+  const user2 = runsAs(sudo);
+  return `${fact.name}(${JSON.stringify(args ?? null)})${user2 ? `@${user2}` : ""}`;
 }
 
 // src/engine/planned-files.ts
@@ -103298,17 +103293,10 @@ var HostRun = class {
       })
     );
     const values = /* @__PURE__ */ new Map();
-    const sudoOf = (op) => {
-      const g = op.global;
-      return g.sudo || g.sudoUser ? {
-        sudo: true,
-        ...g.sudoUser ? { sudoUser: g.sudoUser } : {},
-        ...g.sudoPassword ? { sudoPassword: g.sudoPassword } : {}
-      } : {};
-    };
+    const sudoOf = (op) => sudoOptions(op.global);
     const scoped = (op, name, args) => {
-      const sudo = sudoOf(op);
-      return `${sudo.sudo ? `@${sudo.sudoUser ?? "root"}:` : ""}${lookupKey(name, args)}`;
+      const user2 = runsAs(sudoOf(op));
+      return `${user2 ? `@${user2}:` : ""}${lookupKey(name, args)}`;
     };
     try {
       await Promise.all(

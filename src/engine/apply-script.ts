@@ -3,7 +3,8 @@
 import type { CommandOptions } from "../connectors/connector.js";
 import { shellQuote } from "../connectors/shell.js";
 import type { Command } from "../operations/operation.js";
-import type { GlobalArgs } from "./global-args.js";
+import { type GlobalArgs, sudoOptions } from "./global-args.js";
+import { markedSection } from "./markers.js";
 
 export interface ScriptOperation {
   index: number;
@@ -83,9 +84,7 @@ function lockLines(): string[] {
 
 function options(global: GlobalArgs): CommandOptions {
   return {
-    ...(global.sudo ? { sudo: true } : {}),
-    ...(global.sudoUser ? { sudoUser: global.sudoUser } : {}),
-    ...(global.sudoPassword ? { sudoPassword: global.sudoPassword } : {}),
+    ...sudoOptions(global),
     ...(global.env ? { env: global.env } : {}),
     ...(global.chdir ? { cwd: global.chdir } : {}),
   };
@@ -164,32 +163,17 @@ export function readApplyOutput(
 ): Map<number, OperationOutcome> {
   const outcomes = new Map<number, OperationOutcome>();
   for (const index of indexes) {
-    const begin = `@@${nonce}:begin:${index}\n`;
-    const endPrefix = `\n@@${nonce}:end:${index}:`;
-    if (stdout.includes(`@@${nonce}:skip:${index}\n`)) {
+    const out = stdout.includes(`@@${nonce}:skip:${index}\n`) ? undefined : markedSection(stdout, nonce, index);
+    if (!out) {
       outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
       continue;
     }
-    const from = stdout.indexOf(begin);
-    if (from < 0) {
-      outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
-      continue;
-    }
-    const to = stdout.indexOf(endPrefix, from);
-    const exitCode = to < 0 ? undefined : Number(/^(\d+)/.exec(stdout.slice(to + endPrefix.length))?.[1]);
     outcomes.set(index, {
-      status: exitCode === 0 ? "ok" : "failed",
-      ...(exitCode === undefined ? {} : { exitCode }),
-      stdout: to < 0 ? stdout.slice(from + begin.length) : stdout.slice(from + begin.length, to),
-      stderr: section(stderr, begin, endPrefix),
+      status: out.exitCode === 0 ? "ok" : "failed",
+      ...(out.exitCode === undefined ? {} : { exitCode: out.exitCode }),
+      stdout: out.output,
+      stderr: markedSection(stderr, nonce, index)?.output ?? "",
     });
   }
   return outcomes;
-}
-
-function section(text: string, begin: string, endPrefix: string): string {
-  const from = text.indexOf(begin);
-  if (from < 0) return "";
-  const to = text.indexOf(endPrefix, from);
-  return to < 0 ? text.slice(from + begin.length) : text.slice(from + begin.length, to);
 }

@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import type { CommandOptions, Connector } from "../connectors/connector.js";
 import { FactError } from "../errors.js";
 import type { Fact } from "../facts/fact.js";
+import { runsAs } from "./global-args.js";
+import { markedSection } from "./markers.js";
 
 interface Pending {
   key: string;
@@ -58,7 +60,7 @@ export class FactGatherer {
     // its own markers. Standard input stays free for sudo's password prompts.
     const groups = new Map<string, Array<{ p: Pending; i: number }>>();
     batch.forEach((p, i) => {
-      const key = p.sudo.sudo || p.sudo.sudoUser ? `sudo:${p.sudo.sudoUser ?? "root"}` : "";
+      const key = runsAs(p.sudo);
       groups.set(key, [...(groups.get(key) ?? []), { p, i }]);
     });
     const script = [...groups]
@@ -76,8 +78,8 @@ export class FactGatherer {
       this.onExecution();
       const result = await this.connector.run(script, password ? { sudoPassword: password } : {});
       batch.forEach((p, i) => {
-        const output = between(result.stdout, `@@${nonce}:begin:${i}\n`, `\n@@${nonce}:end:${i}:`);
-        if (output === undefined) {
+        const section = markedSection(result.stdout, nonce, i);
+        if (section?.exitCode === undefined) {
           p.reject(
             new FactError(
               `${this.host}: fact ${p.fact.name} gave no answer${result.stderr ? `: ${result.stderr.trim()}` : ""}`,
@@ -85,13 +87,8 @@ export class FactGatherer {
           );
           return;
         }
-        const exitCode = Number(
-          /^(\d+)/.exec(
-            result.stdout.slice(result.stdout.indexOf(`@@${nonce}:end:${i}:`) + `@@${nonce}:end:${i}:`.length),
-          )?.[1] ?? 255,
-        );
         try {
-          p.resolve(p.fact.parse({ stdout: output, exitCode }, p.args as never));
+          p.resolve(p.fact.parse({ stdout: section.output, exitCode: section.exitCode }, p.args as never));
         } catch (error) {
           p.reject(new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${(error as Error).message}`));
         }
@@ -103,12 +100,6 @@ export class FactGatherer {
 }
 
 function factKey(fact: Fact<never, unknown>, args: unknown, sudo: CommandOptions): string {
-  return `${fact.name}(${JSON.stringify(args ?? null)})${sudo.sudo || sudo.sudoUser ? `@${sudo.sudoUser ?? "root"}` : ""}`;
-}
-
-function between(text: string, start: string, end: string): string | undefined {
-  const from = text.indexOf(start);
-  if (from < 0) return undefined;
-  const to = text.indexOf(end, from + start.length);
-  return to < 0 ? undefined : text.slice(from + start.length, to);
+  const user = runsAs(sudo);
+  return `${fact.name}(${JSON.stringify(args ?? null)})${user ? `@${user}` : ""}`;
 }

@@ -1,5 +1,6 @@
 // Global operation arguments (pyinfra's `_` arguments): read from the call, defaulting to host data
 // keys of the same name.
+import type { CommandOptions } from "../connectors/connector.js";
 import { OperationError } from "../errors.js";
 import { describeValue, isPlainObject } from "../util/describe-value.js";
 import type { OperationHandle } from "./operation-handle.js";
@@ -18,6 +19,21 @@ export interface GlobalArgs {
   timeout?: number;
   runOnce: boolean;
   serial: boolean;
+}
+
+// How the operation's commands and facts run: through sudo (as whom, with which password), or not.
+export function sudoOptions(global: GlobalArgs): CommandOptions {
+  if (!global.sudo) return {};
+  return {
+    sudo: true,
+    ...(global.sudoUser ? { sudoUser: global.sudoUser } : {}),
+    ...(global.sudoPassword ? { sudoPassword: global.sudoPassword } : {}),
+  };
+}
+
+// Who runs a command with these options: "" for the connecting user, else the sudo target.
+export function runsAs(options: CommandOptions): string {
+  return options.sudo || options.sudoUser ? (options.sudoUser ?? "root") : "";
 }
 
 export const globalArgNames = [

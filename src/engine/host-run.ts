@@ -20,6 +20,7 @@ import {
 import { DeployContext, type RegisteredOperation } from "./deploy-context.js";
 import { describeCommand, fingerprintCommands } from "./describe-command.js";
 import { FactGatherer } from "./fact-gatherer.js";
+import { runsAs, sudoOptions } from "./global-args.js";
 import { PlannedFiles } from "./planned-files.js";
 import { createPrepareContext, type TemplateGlobals } from "./prepare-context.js";
 
@@ -99,19 +100,10 @@ export class HostRun {
     );
     // Facts are read as the operation runs: with its sudo settings (a root-only file needs _sudo).
     const values = new Map<string, unknown>();
-    const sudoOf = (op: RegisteredOperation): CommandOptions => {
-      const g = op.global;
-      return g.sudo || g.sudoUser
-        ? {
-            sudo: true,
-            ...(g.sudoUser ? { sudoUser: g.sudoUser } : {}),
-            ...(g.sudoPassword ? { sudoPassword: g.sudoPassword } : {}),
-          }
-        : {};
-    };
+    const sudoOf = (op: RegisteredOperation): CommandOptions => sudoOptions(op.global);
     const scoped = (op: RegisteredOperation, name: string, args: unknown) => {
-      const sudo = sudoOf(op);
-      return `${sudo.sudo ? `@${sudo.sudoUser ?? "root"}:` : ""}${lookupKey(name, args)}`;
+      const user = runsAs(sudoOf(op));
+      return `${user ? `@${user}:` : ""}${lookupKey(name, args)}`;
     };
     try {
       await Promise.all(
