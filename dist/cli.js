@@ -99045,14 +99045,11 @@ var packages2 = defineOperation({
     const pip2 = shellQuote(args.pip);
     if (!args.present) {
       const remove = args.packages.filter((spec) => installed3[split2(spec).name]);
-      return remove.length ? change([`${pip2} uninstall -y ${remove.map(shellQuote).join(" ")}`]) : noop(`${args.packages.join(", ")} not installed`);
+      return remove.length ? change([withPackages(`${pip2} uninstall -y`, remove, [])]) : noop(`${args.packages.join(", ")} not installed`);
     }
     const todo = args.latest ? args.packages : args.packages.filter((spec) => !isInstalled(spec));
     if (todo.length === 0) return noop(`${args.packages.join(", ")} already installed`);
-    const extra = args.extra.map(shellQuote).join(" ");
-    return change([
-      `${pip2} install${args.latest ? " --upgrade" : ""}${extra ? ` ${extra}` : ""} ${todo.map(shellQuote).join(" ")}`
-    ]);
+    return change([withPackages(`${pip2} install${args.latest ? " --upgrade" : ""}`, todo, args.extra)]);
   }
 });
 var venv = defineOperation({
@@ -99115,16 +99112,21 @@ function readServiceArgs(args, operation, known = serviceKeys) {
     daemonReload: booleanArg(args, "daemon_reload", false)
   };
 }
+function serviceActions(args, active, command) {
+  const verbs = [];
+  if (args.running === true && !active) verbs.push("start");
+  if (args.running === false && active) verbs.push("stop");
+  if (args.restarted && !(args.running === true && !active)) verbs.push("restart");
+  if (args.reloaded && active && !args.restarted) verbs.push("reload");
+  return verbs.map(command);
+}
 function planSystemdService(args, status, enabled) {
   const unit = args.service.includes(".") ? args.service : `${args.service}.service`;
   const u = shellQuote(unit);
   const active = status[unit] ?? false;
   const isEnabled = enabled[unit] ?? false;
   const commands = args.daemonReload ? ["systemctl daemon-reload"] : [];
-  if (args.running === true && !active) commands.push(`systemctl start ${u}`);
-  if (args.running === false && active) commands.push(`systemctl stop ${u}`);
-  if (args.restarted && !(args.running === true && !active)) commands.push(`systemctl restart ${u}`);
-  if (args.reloaded && active && !args.restarted) commands.push(`systemctl reload ${u}`);
+  commands.push(...serviceActions(args, active, (verb) => `systemctl ${verb} ${u}`));
   if (args.enabled === true && !isEnabled) commands.push(`systemctl enable ${u}`);
   if (args.enabled === false && isEnabled) commands.push(`systemctl disable ${u}`);
   if (commands.length === 0)
@@ -99302,11 +99304,7 @@ var service2 = defineOperation({
         `service ${args.service}: no systemd and no /etc/init.d/${args.service} on the host.`
       );
     const script2 = `/etc/init.d/${shellQuote(args.service)}`;
-    const commands = [];
-    if (args.running === true && !running) commands.push(`${script2} start`);
-    if (args.running === false && running) commands.push(`${script2} stop`);
-    if (args.restarted && !(args.running === true && !running)) commands.push(`${script2} restart`);
-    if (args.reloaded && running && !args.restarted) commands.push(`${script2} reload`);
+    const commands = serviceActions(args, running, (verb) => `${script2} ${verb}`);
     return commands.length ? change(commands) : noop(`service ${args.service} is ${running ? "running" : "stopped"}`);
   }
 });

@@ -5,6 +5,7 @@ import { File } from "../facts/files.js";
 import { normalisePipName, PipPackages } from "../facts/packages.js";
 import { booleanArg, optionalString, rejectUnknown, requiredString, stringList } from "./args.js";
 import { change, defineOperation, noop } from "./operation.js";
+import { withPackages } from "./packages.js";
 
 export const packages = defineOperation({
   name: "pip.packages",
@@ -35,15 +36,12 @@ export const packages = defineOperation({
     if (!args.present) {
       const remove = args.packages.filter((spec) => installed[split(spec).name]);
       return remove.length
-        ? change([`${pip} uninstall -y ${remove.map(shellQuote).join(" ")}`])
+        ? change([withPackages(`${pip} uninstall -y`, remove, [])])
         : noop(`${args.packages.join(", ")} not installed`);
     }
     const todo = args.latest ? args.packages : args.packages.filter((spec) => !isInstalled(spec));
     if (todo.length === 0) return noop(`${args.packages.join(", ")} already installed`);
-    const extra = args.extra.map(shellQuote).join(" ");
-    return change([
-      `${pip} install${args.latest ? " --upgrade" : ""}${extra ? ` ${extra}` : ""} ${todo.map(shellQuote).join(" ")}`,
-    ]);
+    return change([withPackages(`${pip} install${args.latest ? " --upgrade" : ""}`, todo, args.extra)]);
   },
 });
 

@@ -26,7 +26,7 @@ import {
   readPackageArgs,
   yumCommands,
 } from "./packages.js";
-import { planSystemdService, readServiceArgs, serviceKeys } from "./systemd.js";
+import { planSystemdService, readServiceArgs, serviceActions, serviceKeys } from "./systemd.js";
 
 export const shell = defineOperation({
   name: "server.shell",
@@ -190,11 +190,7 @@ export const service = defineOperation({
         `service ${args.service}: no systemd and no /etc/init.d/${args.service} on the host.`,
       );
     const script = `/etc/init.d/${shellQuote(args.service)}`;
-    const commands: string[] = [];
-    if (args.running === true && !running) commands.push(`${script} start`);
-    if (args.running === false && running) commands.push(`${script} stop`);
-    if (args.restarted && !(args.running === true && !running)) commands.push(`${script} restart`);
-    if (args.reloaded && running && !args.restarted) commands.push(`${script} reload`);
+    const commands = serviceActions(args, running, (verb) => `${script} ${verb}`);
     return commands.length ? change(commands) : noop(`service ${args.service} is ${running ? "running" : "stopped"}`);
   },
 });

@@ -28,6 +28,17 @@ export function readServiceArgs(args: Record<string, unknown>, operation: string
   };
 }
 
+// Start, stop, restart and reload as `running`, `restarted` and `reloaded` ask, given whether the
+// service runs now; `command` spells a verb for the service manager.
+export function serviceActions(args: ServiceArgs, active: boolean, command: (verb: string) => string): string[] {
+  const verbs: string[] = [];
+  if (args.running === true && !active) verbs.push("start");
+  if (args.running === false && active) verbs.push("stop");
+  if (args.restarted && !(args.running === true && !active)) verbs.push("restart");
+  if (args.reloaded && active && !args.restarted) verbs.push("reload");
+  return verbs.map(command);
+}
+
 // Plans systemctl commands from the units' active and enabled states.
 export function planSystemdService(
   args: ServiceArgs,
@@ -39,10 +50,7 @@ export function planSystemdService(
   const active = status[unit] ?? false;
   const isEnabled = enabled[unit] ?? false;
   const commands = args.daemonReload ? ["systemctl daemon-reload"] : [];
-  if (args.running === true && !active) commands.push(`systemctl start ${u}`);
-  if (args.running === false && active) commands.push(`systemctl stop ${u}`);
-  if (args.restarted && !(args.running === true && !active)) commands.push(`systemctl restart ${u}`);
-  if (args.reloaded && active && !args.restarted) commands.push(`systemctl reload ${u}`);
+  commands.push(...serviceActions(args, active, (verb) => `systemctl ${verb} ${u}`));
   if (args.enabled === true && !isEnabled) commands.push(`systemctl enable ${u}`);
   if (args.enabled === false && isEnabled) commands.push(`systemctl disable ${u}`);
   if (commands.length === 0)
