@@ -3,17 +3,7 @@
 import { JinjaRuntimeError } from "./jinja-errors.js";
 import type { BoundArguments, Param } from "./python-arguments.js";
 import { getItem } from "./python-methods.js";
-import {
-  defined,
-  isFloat,
-  isNumeric,
-  isStr,
-  JinjaUndefined,
-  pyStr,
-  strValue,
-  toNumber,
-  typeName,
-} from "./python-values.js";
+import { defined, isStr, JinjaUndefined, pyStr, requireInt, strValue } from "./python-values.js";
 
 // The environment a filter or test can call back into (map, select, …).
 export interface FilterEnvironment {
@@ -49,13 +39,9 @@ export function softStr(value: unknown): string {
   return isStr(known) ? strValue(known) : pyStr(known);
 }
 
-// An int argument, or Python's TypeError.
+// An int argument, or Python's TypeError naming the argument.
 export function intArgument(value: unknown, name: string): number {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) {
-    throw new JinjaRuntimeError(`${name} must be an integer, not ${typeName(known)}`);
-  }
-  return toNumber(known);
+  return requireInt(value, (type) => `${name} must be an integer, not ${type}`);
 }
 
 // Lower-cases str values (Jinja2's ignore_case postprocess); others unchanged.

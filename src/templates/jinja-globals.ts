@@ -6,7 +6,6 @@ import {
   defined,
   dictEntries,
   isDict,
-  isFloat,
   isNumeric,
   isStr,
   JinjaUndefined,
@@ -15,8 +14,8 @@ import {
   Namespace,
   PyCallable,
   pyStr,
+  requireInt,
   strValue,
-  toNumber,
   typeName,
 } from "./python-values.js";
 
@@ -106,20 +105,11 @@ class Cycler {
   });
 }
 
-// An int argument, or Python's TypeError.
-function requireInt(value: unknown): number {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) {
-    throw new JinjaRuntimeError(`'${typeName(known)}' object cannot be interpreted as an integer`);
-  }
-  return toNumber(known);
-}
-
 // Python's range(stop) / range(start, stop[, step]) as a list.
 function range(args: unknown[]): number[] {
   if (args.length === 0 || args.length > 3)
     throw new JinjaRuntimeError(`range expected 1 to 3 arguments, got ${args.length}`);
-  const numbers = args.map(requireInt);
+  const numbers = args.map((arg) => requireInt(arg));
   const [start, stop, step] =
     numbers.length === 1 ? [0, numbers[0] ?? 0, 1] : [numbers[0] ?? 0, numbers[1] ?? 0, numbers[2] ?? 1];
   if (step === 0) throw new JinjaRuntimeError("range() arg 3 must not be zero");

@@ -11,6 +11,7 @@ import {
   isTuple,
   pyRepr,
   pyStr,
+  requireInt,
   strValue,
   toNumber,
   typeName,
@@ -33,9 +34,14 @@ export function formatPercent(template: string, args: unknown): string {
     (_whole, key: string | undefined, flags: string, width, precision, type: string) => {
       if (type === "%") return "%";
       let value: unknown;
-      const widthValue = width === "*" ? toInt(take()) : width === undefined ? undefined : Number(width);
+      const widthValue =
+        width === "*" ? requireInt(take(), starWantsInt) : width === undefined ? undefined : Number(width);
       const precisionValue =
-        precision === "*" ? toInt(take()) : precision === undefined ? undefined : Number(precision || "0");
+        precision === "*"
+          ? requireInt(take(), starWantsInt)
+          : precision === undefined
+            ? undefined
+            : Number(precision || "0");
       if (key !== undefined) {
         if (!mapping) throw new JinjaRuntimeError("format requires a mapping");
         if (!Object.hasOwn(mapping, key)) throw new JinjaRuntimeError(`KeyError: ${pyRepr(key)}`);
@@ -70,7 +76,7 @@ function applyPercentSpec(value: unknown, spec: PercentSpec): string {
     body = type === "s" ? pyStr(value) : pyRepr(value);
     if (precision !== undefined) body = Array.from(body).slice(0, precision).join("");
   } else if (type === "c") {
-    body = isStr(value) ? strValue(value) : String.fromCodePoint(toInt(value));
+    body = isStr(value) ? strValue(value) : String.fromCodePoint(requireInt(value, starWantsInt));
   } else {
     numeric = true;
     body = formatNumberConversion(value, type, precision, flags.includes("#"));
@@ -130,12 +136,8 @@ function formatRadix(n: number, type: string, alternate: boolean): string {
   return type === "X" ? text.toUpperCase() : text;
 }
 
-// An int argument of a format (a width from `*`, a %c code point).
-function toInt(value: unknown): number {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) throw new JinjaRuntimeError("* wants int");
-  return toNumber(known);
-}
+// The error of a non-int `*` width or precision, or %c code point (Python's own words).
+const starWantsInt = () => "* wants int";
 
 // Pads text to a width: left (<), right (>), centre (^) or after the sign (=).
 function pad(text: string, width: number, align: string, fill: string): string {

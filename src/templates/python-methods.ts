@@ -24,6 +24,7 @@ import {
   PyCallable,
   pyRepr,
   reprString,
+  requireInt,
   strValue,
   toNumber,
   typeName,
@@ -48,18 +49,9 @@ function optionalText(value: unknown): string | null {
   return value === null ? null : text(value);
 }
 
-// An int argument of a method, or Python's TypeError.
-function integer(value: unknown): number {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) {
-    throw new JinjaRuntimeError(`'${typeName(known)}' object cannot be interpreted as an integer`);
-  }
-  return toNumber(known);
-}
-
 // An optional int argument (None allowed).
 function optionalInteger(value: unknown): number | null {
-  return value === null ? null : integer(value);
+  return value === null ? null : requireInt(value);
 }
 
 // startswith/endswith: a str or a tuple of them.
@@ -87,14 +79,14 @@ const strMethods: Record<string, Method<string>> = {
       ["sep", null],
       ["maxsplit", -1],
     ],
-    run: (s, { values }) => strings.split(s, optionalText(values[0]), integer(values[1])),
+    run: (s, { values }) => strings.split(s, optionalText(values[0]), requireInt(values[1])),
   },
   rsplit: {
     params: [
       ["sep", null],
       ["maxsplit", -1],
     ],
-    run: (s, { values }) => strings.rsplit(s, optionalText(values[0]), integer(values[1])),
+    run: (s, { values }) => strings.rsplit(s, optionalText(values[0]), requireInt(values[1])),
   },
   splitlines: { params: [["keepends", false]], run: (s, { values }) => strings.splitlines(s, values[0] === true) },
   startswith: {
@@ -124,7 +116,7 @@ const strMethods: Record<string, Method<string>> = {
   },
   replace: {
     params: ["old", "new", ["count", -1]],
-    run: (s, { values }) => strings.replace(s, text(values[0]), text(values[1]), integer(values[2])),
+    run: (s, { values }) => strings.replace(s, text(values[0]), text(values[1]), requireInt(values[2])),
   },
   join: {
     params: ["iterable"],
@@ -172,18 +164,18 @@ const strMethods: Record<string, Method<string>> = {
   rpartition: { params: ["sep"], run: (s, { values }) => makeTuple(strings.partition(s, text(values[0]), true)) },
   center: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => strings.center(s, integer(values[0]), text(values[1])),
+    run: (s, { values }) => strings.center(s, requireInt(values[0]), text(values[1])),
   },
   ljust: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => strings.justify(s, integer(values[0]), text(values[1]), "left"),
+    run: (s, { values }) => strings.justify(s, requireInt(values[0]), text(values[1]), "left"),
   },
   rjust: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => strings.justify(s, integer(values[0]), text(values[1]), "right"),
+    run: (s, { values }) => strings.justify(s, requireInt(values[0]), text(values[1]), "right"),
   },
-  zfill: { params: ["width"], run: (s, { values }) => strings.zfill(s, integer(values[0])) },
-  expandtabs: { params: [["tabsize", 8]], run: (s, { values }) => strings.expandTabs(s, integer(values[0])) },
+  zfill: { params: ["width"], run: (s, { values }) => strings.zfill(s, requireInt(values[0])) },
+  expandtabs: { params: [["tabsize", 8]], run: (s, { values }) => strings.expandTabs(s, requireInt(values[0])) },
   isdigit: characterTest(/\p{Nd}/u),
   isdecimal: characterTest(/\p{Nd}/u),
   isnumeric: characterTest(/\p{N}/u),
@@ -286,7 +278,7 @@ const listMethods: Record<string, Method<unknown[]>> = {
   insert: {
     params: ["index", "object"],
     run: (l, { values }) => {
-      const index = integer(values[0]);
+      const index = requireInt(values[0]);
       l.splice(index < 0 ? Math.max(0, l.length + index) : index, 0, values[1]);
       return null;
     },
@@ -295,7 +287,7 @@ const listMethods: Record<string, Method<unknown[]>> = {
     params: [["index", -1]],
     run: (l, { values }) => {
       if (l.length === 0) throw new JinjaRuntimeError("pop from empty list");
-      const index = integer(values[0]);
+      const index = requireInt(values[0]);
       const at = index < 0 ? l.length + index : index;
       if (at < 0 || at >= l.length) throw new JinjaRuntimeError("pop index out of range");
       return l.splice(at, 1)[0];
@@ -427,7 +419,7 @@ function formatField(value: unknown, name: string, attribute: boolean): unknown 
 // `value[start:stop:step]` on a list, tuple or str.
 export function sliceValue(value: unknown, start: unknown, stop: unknown, step: unknown): unknown {
   const known = defined(value);
-  const stride = step === null ? 1 : integer(step);
+  const stride = step === null ? 1 : requireInt(step);
   if (stride === 0) throw new JinjaRuntimeError("slice step cannot be zero");
   if (!Array.isArray(known) && !isStr(known))
     throw new JinjaRuntimeError(`'${typeName(known)}' object is not subscriptable`);
@@ -435,7 +427,7 @@ export function sliceValue(value: unknown, start: unknown, stop: unknown, step: 
   const length = items.length;
   const bound = (index: unknown, fallback: number, low: number, high: number) => {
     if (index === null) return fallback;
-    const n = integer(index);
+    const n = requireInt(index);
     return Math.min(Math.max(n < 0 ? n + length : n, low), high);
   };
   const picked: unknown[] = [];

@@ -5,7 +5,7 @@
 // JavaScript has one number type, so an integral float (Python's `1.0`) cannot be told from an int in
 // data: every integral number in data is an int. Integral floats that templates compute (`4 / 2`,
 // `x|float`, `x|round`, a `1.0` literal) are boxed as PyFloat so they still print as `2.0`.
-import { UndefinedError } from "./jinja-errors.js";
+import { JinjaRuntimeError, UndefinedError } from "./jinja-errors.js";
 import { internals } from "./nunjucks-internals.js";
 import { formatFloatRepr, formatInt } from "./python-numbers.js";
 
@@ -155,6 +155,17 @@ export function defined<T>(value: T | JinjaUndefined): T {
   if (value instanceof JinjaUndefined) throw value.toError();
   if (value === undefined) throw new UndefinedError("a value is undefined");
   return value;
+}
+
+// An int argument, or Python's TypeError (its message from the argument's type name, by default
+// "'str' object cannot be interpreted as an integer").
+export function requireInt(
+  value: unknown,
+  message: (type: string) => string = (type) => `'${type}' object cannot be interpreted as an integer`,
+): number {
+  const known = defined(value);
+  if (!isNumeric(known) || isFloat(known)) throw new JinjaRuntimeError(message(typeName(known)));
+  return toNumber(known);
 }
 
 // Python's type name: 'int', 'str', 'dict', 'NoneType'…
