@@ -38070,7 +38070,7 @@ var require_umd = __commonJS({
         var MIN_VALUE = fromBits(0, 2147483648 | 0, false);
         Long.MIN_VALUE = MIN_VALUE;
         var LongPrototype = Long.prototype;
-        LongPrototype.toInt = function toInt3() {
+        LongPrototype.toInt = function toInt2() {
           return this.unsigned ? this.low >>> 0 : this.low;
         };
         LongPrototype.toNumber = function toNumber2() {
@@ -100144,6 +100144,11 @@ function defined(value) {
   if (value === void 0) throw new UndefinedError("a value is undefined");
   return value;
 }
+function requireInt(value, message = (type) => `'${type}' object cannot be interpreted as an integer`) {
+  const known = defined(value);
+  if (!isNumeric(known) || isFloat(known)) throw new JinjaRuntimeError(message(typeName(known)));
+  return toNumber(known);
+}
 function typeName(value) {
   if (value === null) return "NoneType";
   if (value instanceof JinjaUndefined) return "StrictUndefined";
@@ -100257,8 +100262,8 @@ function formatPercent(template2, args) {
     (_whole, key2, flags, width, precision, type) => {
       if (type === "%") return "%";
       let value;
-      const widthValue = width === "*" ? toInt(take()) : width === void 0 ? void 0 : Number(width);
-      const precisionValue = precision === "*" ? toInt(take()) : precision === void 0 ? void 0 : Number(precision || "0");
+      const widthValue = width === "*" ? requireInt(take(), starWantsInt) : width === void 0 ? void 0 : Number(width);
+      const precisionValue = precision === "*" ? requireInt(take(), starWantsInt) : precision === void 0 ? void 0 : Number(precision || "0");
       if (key2 !== void 0) {
         if (!mapping) throw new JinjaRuntimeError("format requires a mapping");
         if (!Object.hasOwn(mapping, key2)) throw new JinjaRuntimeError(`KeyError: ${pyRepr(key2)}`);
@@ -100284,14 +100289,13 @@ function applyPercentSpec(value, spec) {
     body = type === "s" ? pyStr(value) : pyRepr(value);
     if (precision !== void 0) body = Array.from(body).slice(0, precision).join("");
   } else if (type === "c") {
-    body = isStr(value) ? strValue(value) : String.fromCodePoint(toInt(value));
+    body = isStr(value) ? strValue(value) : String.fromCodePoint(requireInt(value, starWantsInt));
   } else {
     numeric2 = true;
-    body = formatNumberConversion(value, type, precision, flags.includes("#"));
-    if (!body.startsWith("-")) {
-      if (flags.includes("+")) body = `+${body}`;
-      else if (flags.includes(" ")) body = ` ${body}`;
-    }
+    body = withSign(
+      formatNumberConversion(value, type, precision, flags.includes("#")),
+      flags.includes("+") ? "+" : flags.includes(" ") ? " " : void 0
+    );
   }
   return pad(
     body,
@@ -100318,6 +100322,12 @@ function formatNumberConversion(value, type, precision, alternate) {
     case "x":
     case "X":
       return formatRadix(Math.trunc(number), type, alternate);
+    default:
+      return formatFloat(number, type, precision, alternate);
+  }
+}
+function formatFloat(number, type, precision, alternate) {
+  switch (type) {
     case "e":
     case "E":
       return formatExponent(number, precision ?? 6, type === "E");
@@ -100329,16 +100339,11 @@ function formatNumberConversion(value, type, precision, alternate) {
   }
 }
 function formatRadix(n, type, alternate) {
-  const digits = BigInt(Math.abs(n)).toString(type === "o" ? 8 : 16);
-  const prefix = alternate ? type === "o" ? "0o" : "0x" : "";
-  const text2 = `${n < 0 ? "-" : ""}${prefix}${digits}`;
-  return type === "X" ? text2.toUpperCase() : text2;
+  const digits = BigInt(Math.abs(n)).toString(type === "b" ? 2 : type === "o" ? 8 : 16);
+  const prefix = alternate ? `0${type}` : "";
+  return `${n < 0 ? "-" : ""}${prefix}${type === "X" ? digits.toUpperCase() : digits}`;
 }
-function toInt(value) {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) throw new JinjaRuntimeError("* wants int");
-  return toNumber(known);
-}
+var starWantsInt = () => "* wants int";
 function pad(text2, width, align, fill) {
   const length3 = Array.from(text2).length;
   if (length3 >= width) return text2;
@@ -100376,10 +100381,7 @@ function formatWithSpec(value, spec) {
   }
   let body = formatNumberSpec(known, type, precision, alternate === "#");
   if (grouping) body = groupDigits(body, grouping);
-  if (!body.startsWith("-")) {
-    if (sign === "+") body = `+${body}`;
-    else if (sign === " ") body = ` ${body}`;
-  }
+  body = withSign(body, sign);
   return pad(body, widthValue, alignChar ?? (zero ? "=" : ">"), fill);
 }
 function formatNumberSpec(value, type, precision, alternate) {
@@ -100399,24 +100401,18 @@ function formatNumberSpec(value, type, precision, alternate) {
     case "x":
     case "X": {
       if (float) throw new JinjaRuntimeError(`Unknown format code '${type}' for object of type 'float'`);
-      const base = type === "b" ? 2 : type === "o" ? 8 : 16;
-      const prefix = alternate ? `0${type === "X" ? "X" : type}` : "";
-      const digits = BigInt(Math.abs(number)).toString(base);
-      return `${number < 0 ? "-" : ""}${prefix}${type === "X" ? digits.toUpperCase() : digits}`;
+      return formatRadix(number, type, alternate);
     }
     case "c":
       return String.fromCodePoint(number);
-    case "e":
-    case "E":
-      return formatExponent(number, precision ?? 6, type === "E");
-    case "f":
-    case "F":
-      return formatFixed(number, precision ?? 6);
     case "%":
       return `${formatFixed(number * 100, precision ?? 6)}%`;
     default:
-      return formatGeneral(number, precision ?? 6, type === "G", alternate);
+      return formatFloat(number, type, precision, alternate);
   }
+}
+function withSign(body, sign) {
+  return (sign === "+" || sign === " ") && !body.startsWith("-") ? `${sign}${body}` : body;
 }
 function groupDigits(text2, separator) {
   const match4 = /^([-+ ]?)(\d+)(.*)$/s.exec(text2);
@@ -100792,15 +100788,8 @@ function text(value, what = "argument") {
 function optionalText(value) {
   return value === null ? null : text(value);
 }
-function integer(value) {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) {
-    throw new JinjaRuntimeError(`'${typeName(known)}' object cannot be interpreted as an integer`);
-  }
-  return toNumber(known);
-}
 function optionalInteger(value) {
-  return value === null ? null : integer(value);
+  return value === null ? null : requireInt(value);
 }
 function affixes(value) {
   return isTuple(value) ? value.map((item) => text(item)) : [text(value)];
@@ -100824,14 +100813,14 @@ var strMethods = {
       ["sep", null],
       ["maxsplit", -1]
     ],
-    run: (s, { values }) => split(s, optionalText(values[0]), integer(values[1]))
+    run: (s, { values }) => split(s, optionalText(values[0]), requireInt(values[1]))
   },
   rsplit: {
     params: [
       ["sep", null],
       ["maxsplit", -1]
     ],
-    run: (s, { values }) => rsplit(s, optionalText(values[0]), integer(values[1]))
+    run: (s, { values }) => rsplit(s, optionalText(values[0]), requireInt(values[1]))
   },
   splitlines: { params: [["keepends", false]], run: (s, { values }) => splitlines(s, values[0] === true) },
   startswith: {
@@ -100861,7 +100850,7 @@ var strMethods = {
   },
   replace: {
     params: ["old", "new", ["count", -1]],
-    run: (s, { values }) => replace2(s, text(values[0]), text(values[1]), integer(values[2]))
+    run: (s, { values }) => replace2(s, text(values[0]), text(values[1]), requireInt(values[2]))
   },
   join: {
     params: ["iterable"],
@@ -100901,18 +100890,18 @@ var strMethods = {
   rpartition: { params: ["sep"], run: (s, { values }) => makeTuple(partition(s, text(values[0]), true)) },
   center: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => center(s, integer(values[0]), text(values[1]))
+    run: (s, { values }) => center(s, requireInt(values[0]), text(values[1]))
   },
   ljust: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => justify(s, integer(values[0]), text(values[1]), "left")
+    run: (s, { values }) => justify(s, requireInt(values[0]), text(values[1]), "left")
   },
   rjust: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => justify(s, integer(values[0]), text(values[1]), "right")
+    run: (s, { values }) => justify(s, requireInt(values[0]), text(values[1]), "right")
   },
-  zfill: { params: ["width"], run: (s, { values }) => zfill(s, integer(values[0])) },
-  expandtabs: { params: [["tabsize", 8]], run: (s, { values }) => expandTabs(s, integer(values[0])) },
+  zfill: { params: ["width"], run: (s, { values }) => zfill(s, requireInt(values[0])) },
+  expandtabs: { params: [["tabsize", 8]], run: (s, { values }) => expandTabs(s, requireInt(values[0])) },
   isdigit: characterTest(new RegExp("\\p{Nd}", "u")),
   isdecimal: characterTest(new RegExp("\\p{Nd}", "u")),
   isnumeric: characterTest(new RegExp("\\p{N}", "u")),
@@ -101005,7 +100994,7 @@ var listMethods = {
   insert: {
     params: ["index", "object"],
     run: (l, { values }) => {
-      const index = integer(values[0]);
+      const index = requireInt(values[0]);
       l.splice(index < 0 ? Math.max(0, l.length + index) : index, 0, values[1]);
       return null;
     }
@@ -101014,7 +101003,7 @@ var listMethods = {
     params: [["index", -1]],
     run: (l, { values }) => {
       if (l.length === 0) throw new JinjaRuntimeError("pop from empty list");
-      const index = integer(values[0]);
+      const index = requireInt(values[0]);
       const at2 = index < 0 ? l.length + index : index;
       if (at2 < 0 || at2 >= l.length) throw new JinjaRuntimeError("pop index out of range");
       return l.splice(at2, 1)[0];
@@ -101125,7 +101114,7 @@ function formatField(value, name, attribute) {
 }
 function sliceValue(value, start, stop, step) {
   const known = defined(value);
-  const stride = step === null ? 1 : integer(step);
+  const stride = step === null ? 1 : requireInt(step);
   if (stride === 0) throw new JinjaRuntimeError("slice step cannot be zero");
   if (!Array.isArray(known) && !isStr(known))
     throw new JinjaRuntimeError(`'${typeName(known)}' object is not subscriptable`);
@@ -101133,7 +101122,7 @@ function sliceValue(value, start, stop, step) {
   const length3 = items.length;
   const bound = (index, fallback, low, high) => {
     if (index === null) return fallback;
-    const n = integer(index);
+    const n = requireInt(index);
     return Math.min(Math.max(n < 0 ? n + length3 : n, low), high);
   };
   const picked = [];
@@ -101159,11 +101148,7 @@ function softStr(value) {
   return isStr(known) ? strValue(known) : pyStr(known);
 }
 function intArgument(value, name) {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) {
-    throw new JinjaRuntimeError(`${name} must be an integer, not ${typeName(known)}`);
-  }
-  return toNumber(known);
+  return requireInt(value, (type) => `${name} must be an integer, not ${type}`);
 }
 function ignoreCase(value) {
   return isStr(value) ? strValue(value).toLowerCase() : value;
@@ -101201,7 +101186,7 @@ function truncate(x) {
   if (!Number.isFinite(x)) throw new JinjaRuntimeError("cannot convert float infinity to integer");
   return Math.trunc(x) || 0;
 }
-function toInt2(value, fallback, base) {
+function toInt(value, fallback, base) {
   const known = defined(value);
   if (isStr(known)) {
     const parsed = parsePythonInt(strValue(known), base);
@@ -101247,7 +101232,7 @@ function absolute(value) {
 var numberFilters = {
   int: {
     params: ["value", ["default", 0], ["base", 10]],
-    run: ({ values }) => toInt2(values[0], values[1], intArgument(values[2], "base"))
+    run: ({ values }) => toInt(values[0], values[1], intArgument(values[2], "base"))
   },
   float: { params: ["value", ["default", new PyFloat(0)]], run: ({ values }) => toFloat(values[0], values[1]) },
   round: {
@@ -102709,17 +102694,10 @@ var Cycler = class {
     return null;
   });
 };
-function requireInt(value) {
-  const known = defined(value);
-  if (!isNumeric(known) || isFloat(known)) {
-    throw new JinjaRuntimeError(`'${typeName(known)}' object cannot be interpreted as an integer`);
-  }
-  return toNumber(known);
-}
 function range(args) {
   if (args.length === 0 || args.length > 3)
     throw new JinjaRuntimeError(`range expected 1 to 3 arguments, got ${args.length}`);
-  const numbers = args.map(requireInt);
+  const numbers = args.map((arg) => requireInt(arg));
   const [start, stop, step] = numbers.length === 1 ? [0, numbers[0] ?? 0, 1] : [numbers[0] ?? 0, numbers[1] ?? 0, numbers[2] ?? 1];
   if (step === 0) throw new JinjaRuntimeError("range() arg 3 must not be zero");
   const out = [];

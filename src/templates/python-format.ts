@@ -79,11 +79,10 @@ function applyPercentSpec(value: unknown, spec: PercentSpec): string {
     body = isStr(value) ? strValue(value) : String.fromCodePoint(requireInt(value, starWantsInt));
   } else {
     numeric = true;
-    body = formatNumberConversion(value, type, precision, flags.includes("#"));
-    if (!body.startsWith("-")) {
-      if (flags.includes("+")) body = `+${body}`;
-      else if (flags.includes(" ")) body = ` ${body}`;
-    }
+    body = withSign(
+      formatNumberConversion(value, type, precision, flags.includes("#")),
+      flags.includes("+") ? "+" : flags.includes(" ") ? " " : undefined,
+    );
   }
   return pad(
     body,
@@ -117,6 +116,14 @@ function formatNumberConversion(
     case "x":
     case "X":
       return formatRadix(Math.trunc(number), type, alternate);
+    default:
+      return formatFloat(number, type, precision, alternate);
+  }
+}
+
+// A number as e, E, f, F, g or G (the general form for any other type), 6 digits by default.
+function formatFloat(number: number, type: string | undefined, precision: number | undefined, alternate: boolean) {
+  switch (type) {
     case "e":
     case "E":
       return formatExponent(number, precision ?? 6, type === "E");
@@ -128,12 +135,11 @@ function formatNumberConversion(
   }
 }
 
-// An integer in base 8 or 16, with 0o/0x when `alternate`.
+// An integer in base 2, 8 or 16, with 0b, 0o or 0x (0X) when `alternate`.
 function formatRadix(n: number, type: string, alternate: boolean): string {
-  const digits = BigInt(Math.abs(n)).toString(type === "o" ? 8 : 16);
-  const prefix = alternate ? (type === "o" ? "0o" : "0x") : "";
-  const text = `${n < 0 ? "-" : ""}${prefix}${digits}`;
-  return type === "X" ? text.toUpperCase() : text;
+  const digits = BigInt(Math.abs(n)).toString(type === "b" ? 2 : type === "o" ? 8 : 16);
+  const prefix = alternate ? `0${type}` : "";
+  return `${n < 0 ? "-" : ""}${prefix}${type === "X" ? digits.toUpperCase() : digits}`;
 }
 
 // The error of a non-int `*` width or precision, or %c code point (Python's own words).
@@ -180,10 +186,7 @@ export function formatWithSpec(value: unknown, spec: string): string {
   }
   let body = formatNumberSpec(known, type, precision, alternate === "#");
   if (grouping) body = groupDigits(body, grouping);
-  if (!body.startsWith("-")) {
-    if (sign === "+") body = `+${body}`;
-    else if (sign === " ") body = ` ${body}`;
-  }
+  body = withSign(body, sign);
   return pad(body, widthValue, alignChar ?? (zero ? "=" : ">"), fill);
 }
 
@@ -210,27 +213,23 @@ function formatNumberSpec(
     case "x":
     case "X": {
       if (float) throw new JinjaRuntimeError(`Unknown format code '${type}' for object of type 'float'`);
-      const base = type === "b" ? 2 : type === "o" ? 8 : 16;
-      const prefix = alternate ? `0${type === "X" ? "X" : type}` : "";
-      const digits = BigInt(Math.abs(number)).toString(base);
-      return `${number < 0 ? "-" : ""}${prefix}${type === "X" ? digits.toUpperCase() : digits}`;
+      return formatRadix(number, type, alternate);
     }
     case "c":
       return String.fromCodePoint(number);
-    case "e":
-    case "E":
-      return formatExponent(number, precision ?? 6, type === "E");
-    case "f":
-    case "F":
-      return formatFixed(number, precision ?? 6);
     case "%":
       return `${formatFixed(number * 100, precision ?? 6)}%`;
     default:
-      return formatGeneral(number, precision ?? 6, type === "G", alternate);
+      return formatFloat(number, type, precision, alternate);
   }
 }
 
 type PyFloatLike = Parameters<typeof toNumber>[0];
+
+// Puts "+" or " " before a number that has no "-".
+function withSign(body: string, sign: string | undefined): string {
+  return (sign === "+" || sign === " ") && !body.startsWith("-") ? `${sign}${body}` : body;
+}
 
 // Inserts thousands separators into the integer part of formatted digits.
 function groupDigits(text: string, separator: string): string {
