@@ -46,7 +46,10 @@ export function buildInventory(parts: InventoryExports, options: BuildOptions): 
   if (!explicit.includes(options.stem)) members.set(options.stem, [...hostNames]);
   for (const name of hostNames) {
     const group = (targetOf(name) as { group?: string }).group;
-    if (group && !explicit.includes(group)) members.set(group, [...(members.get(group) ?? []), name]);
+    if (group && !explicit.includes(group)) {
+      if (!members.has(group)) members.set(group, []);
+      members.get(group)?.push(name);
+    }
   }
   for (const group of parts.groups) {
     const listed = unique(group.hosts.map((h) => h.name)).filter((name) => selected.has(name));
@@ -56,9 +59,13 @@ export function buildInventory(parts: InventoryExports, options: BuildOptions): 
   const groupData = collectGroupData(parts, members, options, warnings);
   const globals = { ...parts.globals, ...options.groupDataFiles.get("all")?.data };
 
+  // Each host's groups, in precedence order.
+  const groupsOf = new Map<string, string[]>(hostNames.map((name) => [name, []]));
+  for (const [group, names] of members) for (const name of names) groupsOf.get(name)?.push(group);
+
   const hosts: InventoryHost[] = hostNames.map((name) => {
     const target = targetOf(name) as Exclude<ReturnType<typeof targetOf>, { error: string }>;
-    const groups = [...members.keys()].filter((group) => members.get(group)?.includes(name));
+    const groups = groupsOf.get(name) ?? [];
     const layers = [
       globals,
       ...groups.map((g) => groupData.get(g) ?? {}),
