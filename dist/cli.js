@@ -10086,7 +10086,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash6,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -10774,11 +10774,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash6("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash6("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -10943,8 +10943,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash6("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash6("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -10984,7 +10984,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -13306,7 +13306,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash6,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -13732,7 +13732,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash5(this.hashName);
+          const hash = createHash6(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -14740,9 +14740,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash6(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash6(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -20177,7 +20177,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash5,
+      createHash: createHash6,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -20399,7 +20399,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash5(hashAlgo).update(key2).digest("hex");
+              key2 = createHash6(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -68609,6 +68609,7 @@ function coerce(raw, type) {
 
 // src/connectors/ssh/auth.ts
 var import_ssh2 = __toESM(require_lib2(), 1);
+import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 function planAuth(sources) {
   const { username } = sources;
@@ -68673,7 +68674,17 @@ function tryReadKey(file2) {
     return void 0;
   }
 }
+var parsedKeys = /* @__PURE__ */ new Map();
 function parseOneKey(data2, passphrase) {
+  const id = createHash2("sha256").update(data2).update(passphrase === void 0 ? "\0" : `\0\0${passphrase}`).digest("hex");
+  let key2 = parsedKeys.get(id);
+  if (!key2) {
+    key2 = parseKeyOnce(data2, passphrase);
+    parsedKeys.set(id, key2);
+  }
+  return key2;
+}
+function parseKeyOnce(data2, passphrase) {
   const parsed = import_ssh2.utils.parseKey(data2, passphrase);
   if (parsed instanceof Error) return parsed;
   const key2 = Array.isArray(parsed) ? parsed[0] : parsed;
@@ -68681,7 +68692,7 @@ function parseOneKey(data2, passphrase) {
 }
 
 // src/connectors/ssh/known-hosts.ts
-import { createHash as createHash2, createHmac } from "node:crypto";
+import { createHash as createHash3, createHmac } from "node:crypto";
 function parseKnownHosts(text2, origin) {
   const entries = [];
   text2.split(/\r?\n/).forEach((raw, index) => {
@@ -68742,7 +68753,7 @@ function keyTypeOf(blob) {
   return blob.subarray(4, 4 + length3).toString("latin1");
 }
 function fingerprint(blob) {
-  return `SHA256:${createHash2("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+  return `SHA256:${createHash3("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 }
 function knownHostsLine(token, key2) {
   return `${token} ${keyTypeOf(key2)} ${key2.toString("base64")}`;
@@ -97818,7 +97829,7 @@ function rejectUnknown(args, known, operation) {
 }
 
 // src/operations/files/shared.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { posix as posix2 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
@@ -98348,7 +98359,7 @@ function parentDirectoryCommand(path) {
   return `mkdir -p ${shellQuote(posix2.dirname(path))}`;
 }
 function sha256(content) {
-  return createHash3("sha256").update(content).digest("hex");
+  return createHash4("sha256").update(content).digest("hex");
 }
 function writeFileCommands(dest, content, remote, wanted) {
   if (remote === false) {
@@ -99635,7 +99646,7 @@ function defaultLabel(operation, args) {
 }
 
 // src/engine/describe-command.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function describeCommand(command) {
   switch (command.type) {
     case "shell":
@@ -99656,11 +99667,11 @@ function describeCommand(command) {
   }
 }
 function fingerprintCommands(commands) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for (const command of commands) {
     hash.update(
       JSON.stringify(
-        command.type === "file" ? { ...command, content: createHash4("sha256").update(command.content).digest("hex") } : command
+        command.type === "file" ? { ...command, content: createHash5("sha256").update(command.content).digest("hex") } : command
       )
     );
   }
@@ -103812,7 +103823,10 @@ function buildInventory(parts, options2) {
   if (!explicit.includes(options2.stem)) members.set(options2.stem, [...hostNames]);
   for (const name of hostNames) {
     const group2 = targetOf(name).group;
-    if (group2 && !explicit.includes(group2)) members.set(group2, [...members.get(group2) ?? [], name]);
+    if (group2 && !explicit.includes(group2)) {
+      if (!members.has(group2)) members.set(group2, []);
+      members.get(group2)?.push(name);
+    }
   }
   for (const group2 of parts.groups) {
     const listed = unique(group2.hosts.map((h) => h.name)).filter((name) => selected.has(name));
@@ -103820,9 +103834,11 @@ function buildInventory(parts, options2) {
   }
   const groupData = collectGroupData(parts, members, options2, warnings);
   const globals = { ...parts.globals, ...options2.groupDataFiles.get("all")?.data };
+  const groupsOf = new Map(hostNames.map((name) => [name, []]));
+  for (const [group2, names] of members) for (const name of names) groupsOf.get(name)?.push(group2);
   const hosts = hostNames.map((name) => {
     const target = targetOf(name);
-    const groups2 = [...members.keys()].filter((group2) => members.get(group2)?.includes(name));
+    const groups2 = groupsOf.get(name) ?? [];
     const layers = [
       globals,
       ...groups2.map((g) => groupData.get(g) ?? {}),
