@@ -11,21 +11,30 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   chmodSync,
-  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { availableParallelism, loadavg, release, totalmem } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  addSbinToPath,
+  createProcesses,
+  freePorts,
+  hasBinary,
+  killGroup,
+  MINUTE,
+  running,
+  sleep,
+  tail,
+} from "../scripts/lib/processes.mjs";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const benchDir = join(repoRoot, "bench");
@@ -57,7 +66,6 @@ const SCALES = listSetting("BENCH_SCALES", [1, 2, 5]);
 const COLD_START_SAMPLES = 10;
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
 // One tool run longer than this stops it (and, at 100 hosts, skips that size).
 const RUN_TIMEOUT_MS = 10 * MINUTE;
 // Repetitions of one size stop early once this much time went into that size (at least one run is made).
@@ -81,8 +89,6 @@ const BUDGETS = {
 };
 
 const started = Date.now();
-// Children still running (killed on Ctrl-C or failure).
-const running = new Set();
 
 // A comma-separated list of positive integers from the environment, or the default.
 function listSetting(name, fallback) {
@@ -95,6 +101,8 @@ function listSetting(name, fallback) {
   }
   return values;
 }
+
+const { run, must, imageId } = createProcesses({ fail, cwd: repoRoot });
 
 // Prints one progress line, with the time since the start.
 function say(message) {
@@ -110,85 +118,12 @@ function fail(message) {
   throw new BenchError(message);
 }
 
-// The last lines of a text, for error messages.
-function tail(text, lines = 20) {
-  return String(text).trimEnd().split("\n").slice(-lines).join("\n");
-}
-
-// Waits a number of milliseconds.
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 // The median of numbers (undefined for none).
 function median(values) {
   const sorted = values.filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return undefined;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-// Kills a child's whole process group (children run detached, each in a group of its own).
-function killGroup(child) {
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
-
-// Runs a command to completion: { code, stdout, stderr, timedOut, wallMs }; never throws on failure.
-// `logFile` receives its output instead of the returned strings; `onSpawn` sees the child (for sampling).
-function run(command, args, { timeoutMs = MINUTE, env, cwd = repoRoot, logFile, onSpawn } = {}) {
-  return new Promise((resolve) => {
-    const logFd = logFile ? openSync(logFile, "w") : undefined;
-    const out = logFd ?? "pipe";
-    const t0 = performance.now();
-    const child = spawn(command, args, { cwd, detached: true, env: env ?? process.env, stdio: ["ignore", out, out] });
-    running.add(child);
-    const stop = onSpawn?.(child);
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    child.stdout?.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, timeoutMs);
-    let done = false;
-    const finish = (result) => {
-      if (done) return;
-      done = true;
-      const wallMs = performance.now() - t0;
-      clearTimeout(timer);
-      running.delete(child);
-      stop?.();
-      if (logFd !== undefined) closeSync(logFd);
-      resolve({ stdout, stderr, timedOut, wallMs, ...result });
-    };
-    child.on("error", (error) => finish({ code: null, error }));
-    child.on("close", (code) => finish({ code }));
-  });
-}
-
-// Runs a command and returns its stdout; fails with `what` and the command's output when it does not succeed.
-async function must(what, command, args, options = {}) {
-  const result = await run(command, args, options);
-  if (result.code === 0) return result.stdout;
-  const why = result.error
-    ? result.error.message
-    : result.timedOut
-      ? `timed out after ${Math.round((options.timeoutMs ?? MINUTE) / SECOND)} s`
-      : `exit code ${result.code}`;
-  const output = options.logFile
-    ? tail(readFileSync(options.logFile, "utf8"))
-    : tail(`${result.stdout}${result.stderr}`);
-  fail(`${what} failed (${command}: ${why})${output ? `:\n${output}` : ""}`);
 }
 
 // Calls `fn` on every item, at most `limit` at a time; resolves to the results in order.
@@ -200,18 +135,6 @@ async function eachLimit(items, limit, fn) {
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-// Whether an executable of this name is on PATH.
-function hasBinary(name) {
-  return (process.env.PATH ?? "").split(":").some((dir) => dir && existsSync(join(dir, name)));
-}
-
-// Adds the sbin directories to PATH (a non-login root shell may lack them).
-function addSbinToPath() {
-  const dirs = (process.env.PATH ?? "").split(":").filter(Boolean);
-  for (const dir of ["/usr/local/sbin", "/usr/sbin", "/sbin"]) if (!dirs.includes(dir)) dirs.push(dir);
-  process.env.PATH = dirs.join(":");
 }
 
 // Step 1: Docker and the test image (scripts/test-env.mjs installs and starts what is missing).
@@ -244,12 +167,6 @@ async function ensureHostPackages() {
     env,
     timeoutMs: 10 * MINUTE,
   });
-}
-
-// The id of a local image, or undefined when it is absent.
-async function imageId(tag) {
-  const result = await run("docker", ["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 30 * SECOND });
-  return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
 // Step 3: the bench image, the test image plus python3-apt (for Ansible's apt module), made once per test image.
@@ -312,24 +229,6 @@ async function makeKeys(count) {
   return { client, authorizedKeys, hostKeys };
 }
 
-// Free TCP ports on 127.0.0.1 (held open together so they differ).
-async function freePorts(count) {
-  const servers = [];
-  try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer();
-      servers.push(server);
-      await new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(0, LOOPBACK, resolve);
-      });
-    }
-    return servers.map((server) => server.address().port);
-  } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  }
-}
-
 // Whether an SSH server answers with its banner on the port before the deadline (one attempt every 100 ms).
 async function waitForSshBanner(port, deadline) {
   for (let attempt = 0; attempt < 600 && Date.now() < deadline; attempt++) {
@@ -374,7 +273,7 @@ function removeBenchContainersSync() {
 // Starts N sshd containers on free loopback ports, writes known_hosts and both tools' inventories.
 async function startFleet(n, image, keys, tag) {
   await removeBenchContainers();
-  const ports = await freePorts(n);
+  const ports = await freePorts(n, LOOPBACK);
   const hosts = ports.map((port, index) => ({
     index: index + 1,
     name: `bench-${index + 1}`,

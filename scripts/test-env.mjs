@@ -12,7 +12,6 @@ import { createHash } from "node:crypto";
 import {
   chmodSync,
   closeSync,
-  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -22,10 +21,22 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
+
 import { tmpdir } from "node:os";
-import { delimiter, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  addSbinToPath,
+  createProcesses,
+  freePorts,
+  hasBinary,
+  killGroup,
+  MINUTE,
+  running,
+  sleep,
+  tail,
+  tailFile,
+} from "./lib/processes.mjs";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const envDir = join(repoRoot, ".test-env");
@@ -116,10 +127,8 @@ const SUDOERS = {
 // Where each container sees its host key (the key files are bind-mounted read-only).
 const HOST_KEY_IN_CONTAINER = "/etc/ssh/infra-action-test/ssh_host_ed25519_key";
 
-const MINUTE = 60_000;
 const started = Date.now();
-// Children still running (killed on Ctrl-C), the build directory in use, and strings kept out of the output.
-const running = new Set();
+// The build directory in use, and strings kept out of the output.
 let buildDir;
 const hidden = new Set();
 
@@ -148,106 +157,11 @@ function shown(path) {
   return relative(repoRoot, path) || ".";
 }
 
-// The last lines of a text, for error messages.
-function tail(text, lines = 25) {
-  return text.trimEnd().split("\n").slice(-lines).join("\n");
-}
-
-// The last lines of a file, for error messages.
-function tailFile(file, lines = 25) {
-  try {
-    return tail(readFileSync(file, "utf8"), lines);
-  } catch {
-    return `(${shown(file)} is missing)`;
-  }
-}
+const { run, must, imageId } = createProcesses({ fail, cwd: undefined });
 
 // A short hex digest of a value.
 function shortHash(value, length = 12) {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, length);
-}
-
-// Waits a number of milliseconds.
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-// Kills a child's whole process group (children run detached, each in a group of its own).
-function killGroup(child, signal = "SIGKILL") {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-// Runs a command to completion: { code, stdout, stderr, timedOut, error }; never throws on failure.
-// `input` is written to its stdin; `logFile` receives its output instead of the returned strings.
-function run(command, args, { input, timeoutMs = MINUTE, env, logFile } = {}) {
-  return new Promise((resolve) => {
-    const logFd = logFile ? openSync(logFile, "w") : undefined;
-    const out = logFd ?? "pipe";
-    const child = spawn(command, args, {
-      detached: true,
-      env: { ...process.env, ...env },
-      stdio: [input === undefined ? "ignore" : "pipe", out, out],
-    });
-    running.add(child);
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    child.stdout?.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    if (input !== undefined) {
-      child.stdin.on("error", () => {});
-      child.stdin.end(input);
-    }
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, timeoutMs);
-    let done = false;
-    const finish = (result) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      running.delete(child);
-      if (logFd !== undefined) closeSync(logFd);
-      resolve({ stdout, stderr, timedOut, ...result });
-    };
-    child.on("error", (error) => finish({ code: null, error }));
-    child.on("close", (code) => finish({ code }));
-  });
-}
-
-// Runs a command and returns its stdout; fails with `what`, the command's output and `fix` when it does not succeed.
-async function must(what, command, args, options = {}, fix = "") {
-  const result = await run(command, args, options);
-  if (result.code === 0) return result.stdout;
-  const why = result.error
-    ? result.error.message
-    : result.timedOut
-      ? `timed out after ${Math.round((options.timeoutMs ?? MINUTE) / 1000)} s`
-      : `exit code ${result.code}`;
-  const output = options.logFile ? tailFile(options.logFile) : tail(`${result.stdout}${result.stderr}`);
-  fail(`${what} failed (${command}: ${why})${output ? `:\n${output}` : ""}${fix ? `\n${fix}` : ""}`);
-}
-
-// Adds the sbin directories to PATH (a non-login root shell may lack them; dockerd, sshd, debootstrap and
-// chroot live there), for this process and the commands it runs.
-function addSbinToPath() {
-  const dirs = (process.env.PATH ?? "").split(delimiter).filter(Boolean);
-  for (const dir of ["/usr/local/sbin", "/usr/sbin", "/sbin"]) if (!dirs.includes(dir)) dirs.push(dir);
-  process.env.PATH = dirs.join(delimiter);
-}
-
-// Whether an executable of this name is on PATH.
-function hasBinary(name) {
-  return (process.env.PATH ?? "").split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
 }
 
 // Step 1: installs the missing host packages with apt-get (one `apt-get update` first, only when needed).
@@ -259,7 +173,7 @@ async function ensureHostPackages() {
   }
   const packages = [...new Set(missing.map(([, pkg]) => pkg))];
   say(`packages: installing ${packages.join(" ")} (missing ${missing.map(([binary]) => binary).join(", ")})`);
-  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const fix = "Check this machine's apt sources and network, then rerun `node scripts/test-env.mjs up` (as root).";
   await must("apt-get update", "apt-get", ["update"], { env, timeoutMs: 5 * MINUTE }, fix);
   await must(
@@ -384,12 +298,6 @@ function debianMirror() {
 // The image's tag for this recipe: a short hash of the package list and of everything the build writes.
 function imageTag() {
   return `${IMAGE_REPO}:${SUITE}-${shortHash([SUITE, IMAGE_PACKAGES, SSHD_DROP_IN, USERS_SCRIPT, SUDOERS])}`;
-}
-
-// The id of a local image, or undefined when it is absent.
-async function imageId(tag) {
-  const result = await run("docker", ["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 30_000 });
-  return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
 // The mount points at or under a directory (deepest first), from /proc/mounts.
@@ -539,24 +447,6 @@ async function ensureKeys() {
   return keys;
 }
 
-// Free TCP ports on 127.0.0.1 (held open together so they differ).
-async function freePorts(count) {
-  const servers = [];
-  try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer();
-      servers.push(server);
-      await new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(0, LOOPBACK, resolve);
-      });
-    }
-    return servers.map((server) => server.address().port);
-  } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  }
-}
-
 // The authorized_keys content for deploy: the keys without and with a passphrase.
 function authorizedKeys(keys) {
   return `${keys.deploy.public} infra-action-test-deploy\n${keys.deployPass.public} infra-action-test-deploy-pass\n`;
@@ -671,7 +561,7 @@ async function ensureServers(image, keys, { forceNew = false } = {}) {
     return { ports: reused, reused: true };
   }
   await removeContainers();
-  const [mainPort, bastionPort] = await freePorts(2);
+  const [mainPort, bastionPort] = await freePorts(2, LOOPBACK);
   const ports = { main: mainPort, bastion: bastionPort };
   for (const [role, port] of Object.entries(ports)) await startContainer(role, port, image, keys);
   say(
@@ -735,8 +625,8 @@ const FINAL_SSH_FAILURE = /Permission denied|Host key verification failed|HOST I
 async function checkSsh(what, args, { secret, expect = "ok" } = {}) {
   const env =
     secret === undefined
-      ? {}
-      : { SSH_ASKPASS: askpassFile, SSH_ASKPASS_REQUIRE: "force", INFRA_ACTION_TEST_SECRET: secret };
+      ? process.env
+      : { ...process.env, SSH_ASKPASS: askpassFile, SSH_ASKPASS_REQUIRE: "force", INFRA_ACTION_TEST_SECRET: secret };
   const deadline = Date.now() + 20_000;
   let last;
   for (let attempt = 1; attempt <= 20; attempt++) {
