@@ -11,8 +11,9 @@ import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
 import { displayPath } from "../loader/load-module.js";
 import { renderMarkdown } from "../report/markdown.js";
-import { createRedactor, redactDeep, secretDataValues } from "../report/redact.js";
+import { createRedactor, redactDeep, secretDataValues, warnAboutShortSecrets } from "../report/redact.js";
 import type { Report } from "../report/report.js";
+import { readInputSecrets, selectDigestSecrets } from "./action-secrets.js";
 import { upsertComment } from "./pr-comment.js";
 import { type ActionSettings, readSettings } from "./settings.js";
 
@@ -33,18 +34,15 @@ export async function run(): Promise<void> {
   }
 }
 
-// The secret values of the inputs: `secrets`, `ssh-private-key` and `github-token`.
-function secretValues(settings: ActionSettings): string[] {
-  return [...Object.values(settings.secrets), ...settings.sshPrivateKeys, settings.githubToken].filter(Boolean);
-}
-
 // Secrets: into the environment of inventory and deploy code, masked in the log, and redacted
 // from everything infra-action posts or writes (runner masking does not cover API posts).
 function exportSecrets(settings: ActionSettings): (text: string) => string {
-  const values = secretValues(settings);
-  for (const value of values) for (const line of value.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
+  const secrets = readInputSecrets(settings);
+  for (const { value } of secrets)
+    for (const line of value.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
   for (const [key, value] of Object.entries(settings.secrets)) process.env[key] = value;
-  return createRedactor(values);
+  warnAboutShortSecrets(secrets, (message) => core.warning(message));
+  return createRedactor(secrets);
 }
 
 async function runAction(settings: ActionSettings, redact: (text: string) => string): Promise<void> {
@@ -58,7 +56,9 @@ async function runAction(settings: ActionSettings, redact: (text: string) => str
   });
   for (const warning of inventory.warnings) core.warning(redact(warning));
   // Secrets in host data (passwords) are redacted too: one redactor, longest secret first.
-  const clean = createRedactor([...secretValues(settings), ...secretDataValues(inventory.hosts)]);
+  const hostSecrets = secretDataValues(inventory.hosts);
+  warnAboutShortSecrets(hostSecrets, (message) => core.warning(message));
+  const clean = createRedactor([...readInputSecrets(settings), ...hostSecrets]);
 
   let refused: string | undefined;
   core.startGroup(settings.mode === "plan" ? "Plan" : "Plan, then apply");
@@ -69,6 +69,7 @@ async function runAction(settings: ActionSettings, redact: (text: string) => str
       deployFiles: settings.deploy,
       mode: settings.mode,
       parallel: settings.parallel,
+      digestSecrets: selectDigestSecrets(settings, hostSecrets),
       onInterrupt: async (partial) => {
         // The runner cancels with SIGTERM: leave a report and a summary of what was and was not applied.
         const cleanReport = redactDeep(partial, clean);

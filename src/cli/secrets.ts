@@ -1,18 +1,26 @@
 // The values the CLI never prints or writes: those of the environment variables named with
 // `--secret`, and the passwords in host data. Everything the CLI prints goes through `io`, and every
-// report it writes through `redact`.
+// report it writes through `redact`; the same values key the plan digest.
 import { UsageError } from "../errors.js";
-import { createRedactor, redactDeep, secretDataValues } from "../report/redact.js";
+import {
+  createRedactor,
+  type NamedSecret,
+  redactDeep,
+  secretDataValues,
+  warnAboutShortSecrets,
+} from "../report/redact.js";
 import type { CliIo } from "./io.js";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class CliSecrets {
   readonly io: CliIo;
-  #values = new Set<string>();
+  readonly #raw: CliIo;
+  #secrets = new Map<string, NamedSecret>();
   #redact = (text: string) => text;
 
   constructor(io: CliIo) {
+    this.#raw = io;
     this.io = {
       stdout: (text) => io.stdout(this.redact(text)),
       stderr: (text) => io.stderr(this.redact(text)),
@@ -25,9 +33,15 @@ export class CliSecrets {
     return redactDeep(value, this.redact);
   }
 
+  // The secret values known so far (they key the plan digest).
+  get values(): string[] {
+    return [...this.#secrets.values()].map((secret) => secret.value);
+  }
+
   // `--secret NAME` (repeatable, comma-separated): each must name a set environment variable, so a
   // typo never leaves a secret unredacted.
   addEnvironment(names: readonly string[]): void {
+    const secrets: NamedSecret[] = [];
     for (const name of names.flatMap((n) => n.split(",")).map((n) => n.trim())) {
       if (!ENV_NAME.test(name))
         throw new UsageError(
@@ -38,18 +52,23 @@ export class CliSecrets {
         throw new UsageError(
           `--secret ${name}: the environment variable ${name} is not set (or empty). Export it before running infra-action.`,
         );
-      this.add([value]);
+      secrets.push({ name, value });
     }
+    this.add(secrets);
   }
 
   // The passwords in host data (_sudo_password, ssh_password, ssh_key_password).
-  addHostData(hosts: Iterable<{ data: Record<string, unknown> }>): void {
+  addHostData(hosts: Iterable<{ name: string; data: Record<string, unknown> }>): void {
     this.add(secretDataValues(hosts));
   }
 
-  private add(values: readonly string[]): void {
-    const before = this.#values.size;
-    for (const value of values) this.#values.add(value);
-    if (this.#values.size !== before) this.#redact = createRedactor(this.#values);
+  // New values join the redactor; a short one gets a warning naming it (written unredacted: it
+  // holds names only, and a name may contain a short secret's characters).
+  private add(secrets: readonly NamedSecret[]): void {
+    const added = secrets.filter((secret) => !this.#secrets.has(secret.value));
+    if (added.length === 0) return;
+    for (const secret of added) if (!this.#secrets.has(secret.value)) this.#secrets.set(secret.value, secret);
+    warnAboutShortSecrets(added, (message) => this.#raw.stderr(`warning: ${message}\n`));
+    this.#redact = createRedactor(this.#secrets.values());
   }
 }

@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import type { Command } from "../operations/operation.js";
 
-// "write /etc/nginx/nginx.conf (1.2 kB, mode 644)", or the shell command itself.
+// "write /etc/nginx/nginx.conf (1.2 kB, mode 644)", or the shell command itself. Sizes are rounded
+// (see formatSize): the report is read by people who must not learn a templated secret's length.
 export function describeCommand(command: Command): string {
   switch (command.type) {
     case "shell":
@@ -10,7 +11,7 @@ export function describeCommand(command: Command): string {
     case "file": {
       const size = Buffer.byteLength(command.content, "base64");
       const details = [
-        formatBytes(size),
+        formatSize(size),
         command.mode ? `mode ${command.mode}` : "",
         command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : "",
       ];
@@ -23,7 +24,8 @@ export function describeCommand(command: Command): string {
   }
 }
 
-// A stable fingerprint of commands, with file contents by hash.
+// A stable fingerprint of commands, with file contents by hash. Never shown: it goes only into the
+// keyed plan digest (report.ts planDigest), which a reader cannot recompute from a guessed content.
 export function fingerprintCommands(commands: Command[]): string {
   const hash = createHash("sha256");
   for (const command of commands) {
@@ -38,8 +40,11 @@ export function fingerprintCommands(commands: Command[]): string {
   return hash.digest("hex");
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+// To the nearest 100 bytes ("under 0.1 kB", "0.4 kB", "12.3 kB", "1.5 MB"): an exact size minus the
+// template's known text would give the length of the secret rendered into it.
+function formatSize(bytes: number): string {
+  if (bytes === 0) return "empty";
+  if (bytes < 100) return "under 0.1 kB";
+  if (bytes < 999_950) return `${(bytes / 1000).toFixed(1)} kB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }

@@ -26,6 +26,8 @@ export interface RunDeployOptions {
   events?: EngineEvents;
   // On SIGINT/SIGTERM: receives the report as far as the run got, before the process exits.
   onInterrupt?(report: Report): Promise<void>;
+  // The known secret values: they key the plan digest, so a reader without them cannot test guesses.
+  digestSecrets?: readonly string[];
 }
 
 // Runs the deploy files on every host of the inventory and returns the report.
@@ -43,7 +45,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
   let stage: "plan" | "apply" = "plan";
   const unregister = onInterruptCleanup(async (signal) => {
     for (const run of runs) run.interrupt(signal);
-    await options.onInterrupt?.(buildReport(runs, stage, startedAt));
+    await options.onInterrupt?.(buildReport(runs, stage, startedAt, options.digestSecrets));
     await finishAll(false);
   });
   try {
@@ -56,7 +58,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
       events.hostStage?.(run.host.name, "planned");
     });
     settleRunOnce(runs);
-    const report = (mode: "plan" | "apply") => buildReport(runs, mode, startedAt);
+    const report = (mode: "plan" | "apply") => buildReport(runs, mode, startedAt, options.digestSecrets);
 
     if (options.mode === "apply") {
       const failedShare = (runs.filter((r) => r.failed).length / Math.max(runs.length, 1)) * 100;
@@ -117,14 +119,22 @@ function settleRunOnce(runs: HostRun[]): void {
   }
 }
 
-function buildReport(runs: HostRun[], mode: "plan" | "apply", startedAt: Date): Report {
+function buildReport(
+  runs: HostRun[],
+  mode: "plan" | "apply",
+  startedAt: Date,
+  digestSecrets: readonly string[] = [],
+): Report {
   const hosts = runs.map((run) => run.report(mode));
   return {
     version: 1,
     mode,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    planDigest: planDigest(runs.map((run) => run.digestEntry())),
+    planDigest: planDigest(
+      runs.map((run) => run.digestEntry()),
+      digestSecrets,
+    ),
     hosts,
     totals: reportTotals(hosts),
   };

@@ -1,5 +1,5 @@
 // The report of a plan or apply (DESIGN §7): JSON for --report and the action's `report` output.
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 export type HostStatus = "changed" | "unchanged" | "failed" | "unreachable";
 export type ReportOperationStatus = "changed" | "unchanged" | "failed" | "skipped";
@@ -59,15 +59,17 @@ export function reportTotals(hosts: ReportHost[]): Report["totals"] {
   };
 }
 
-// sha256 of the canonical plan: per host (by name) its status and each operation's name, type,
+// HMAC-SHA256 of the canonical plan: per host (by name) its status and each operation's name, type,
 // status and commands (file contents by hash). Timings and output are left out, so the digest is
-// stable across runs when nothing changed.
+// stable across runs when nothing changed. The key comes from the known secret values (see
+// digestKey): a reader of the digest who lacks them cannot test guesses of a templated secret.
 export function planDigest(
   plan: Array<{
     host: string;
     status: HostStatus;
     operations: Array<{ name: string; op: string; status: string; fingerprint: string }>;
   }>,
+  secrets: Iterable<string> = [],
 ): string {
   const canonical = [...plan]
     .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0))
@@ -76,5 +78,20 @@ export function planDigest(
       status: h.status,
       operations: h.operations.map((o) => [o.name, o.op, o.status, o.fingerprint]),
     }));
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+  return createHmac("sha256", digestKey(secrets)).update(JSON.stringify(canonical)).digest("hex");
+}
+
+// The digest's key: a hash of the distinct secret values in a fixed order, so it is the same
+// whatever order they were given in (a plan job and its apply job), and different for other values.
+// With no secrets it is a constant: there is then no known secret in the plan to protect.
+export function digestKey(secrets: Iterable<string>): Buffer {
+  const hash = createHash("sha256").update("infra-action plan digest key 1\0");
+  for (const value of [...new Set(secrets)].filter(Boolean).sort()) {
+    // Length-prefixed, so ["ab", "c"] and ["a", "bc"] differ.
+    hash
+      .update(`${Buffer.byteLength(value)}:`)
+      .update(value)
+      .update("\0");
+  }
+  return hash.digest();
 }

@@ -53,6 +53,7 @@ export async function deployCommand(
     mode,
     parallel,
     failPercent,
+    digestSecrets: secrets.values,
     connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
     onInterrupt: async (partial) => {
       for (const host of partial.hosts.filter((h) => h.error)) io.stderr(`${host.name}: ${host.error}\n`);

@@ -1,0 +1,91 @@
+// The plan digest is keyed with the known secrets: the same plan and secrets give the same digest
+// (a plan job and its apply job agree), other secrets give another, and a reader who has the
+// digest, the template and the code — but not the secrets — cannot find a templated PIN by trying
+// every value. Sizes in the report are rounded, so they do not give a secret's length away.
+import { describe, expect, test } from "vitest";
+import { describeCommand, fingerprintCommands } from "../../src/engine/describe-command.js";
+import type { Command } from "../../src/operations/operation.js";
+import { planDigest } from "../../src/report/report.js";
+
+const sshKey =
+  "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----\n";
+
+// The plan of one host writing a config file that holds `pin`, as the engine hands it to planDigest.
+function planWith(pin: string) {
+  const commands: Command[] = [
+    { type: "file", path: "/etc/app/pin.conf", content: Buffer.from(`pin = ${pin}\n`).toString("base64"), mode: "600" },
+  ];
+  return [
+    {
+      host: "web-01",
+      status: "changed" as const,
+      operations: [
+        { name: "pin config", op: "files.template", status: "changed", fingerprint: fingerprintCommands(commands) },
+      ],
+    },
+  ];
+}
+
+describe("plan digest", () => {
+  test("same plan and secrets: same digest, whatever order the secrets come in", () => {
+    expect(planDigest(planWith("4821"), ["4821", sshKey])).toBe(planDigest(planWith("4821"), [sshKey, "4821", sshKey]));
+    expect(planDigest(planWith("4821"), ["4821", sshKey])).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test("other secrets: another digest", () => {
+    const digests = new Set([
+      planDigest(planWith("4821"), ["4821", sshKey]),
+      planDigest(planWith("4821"), ["4821", `${sshKey}x`]),
+      planDigest(planWith("4821"), ["4821"]),
+      planDigest(planWith("4821"), []),
+      planDigest(planWith("4821"), ["48", "21"]),
+      planDigest(planWith("4821"), ["4", "821"]),
+    ]);
+    expect(digests.size).toBe(6);
+  });
+
+  test("a plan that changed: another digest with the same secrets", () => {
+    expect(planDigest(planWith("4821"), [sshKey])).not.toBe(planDigest(planWith("4822"), [sshKey]));
+  });
+
+  test("every guess of a 4-digit PIN without the secrets misses the published digest", () => {
+    const published = planDigest(planWith("4821"), ["4821", sshKey]);
+    const hits: string[] = [];
+    for (let n = 0; n < 10_000; n++) {
+      const guess = String(n).padStart(4, "0");
+      // Without the key, with only the guess as key, and as an unkeyed sha256 over the same plan.
+      if (planDigest(planWith(guess)) === published || planDigest(planWith(guess), [guess]) === published)
+        hits.push(guess);
+    }
+    expect(hits).toEqual([]);
+  });
+});
+
+describe("sizes in the report", () => {
+  const write = (bytes: number): Command => ({
+    type: "file",
+    path: "/etc/app.conf",
+    content: Buffer.alloc(bytes, "x").toString("base64"),
+    mode: "640",
+  });
+
+  test.each([
+    [0, "write /etc/app.conf (empty, mode 640)"],
+    [12, "write /etc/app.conf (under 0.1 kB, mode 640)"],
+    [99, "write /etc/app.conf (under 0.1 kB, mode 640)"],
+    [430, "write /etc/app.conf (0.4 kB, mode 640)"],
+    [1234, "write /etc/app.conf (1.2 kB, mode 640)"],
+    [1_500_000, "write /etc/app.conf (1.5 MB, mode 640)"],
+  ])("%d bytes: %s", (bytes, expected) => {
+    expect(describeCommand(write(bytes))).toBe(expected);
+  });
+
+  test("a secret one character longer does not change the size shown", () => {
+    const template = (secret: string): Command => ({
+      type: "file",
+      path: "/etc/app.conf",
+      content: Buffer.from(`user = app\npassword = ${secret}\n`).toString("base64"),
+    });
+    expect(describeCommand(template("hunter2"))).toBe(describeCommand(template("hunter22")));
+  });
+});
