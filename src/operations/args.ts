@@ -1,6 +1,6 @@
 // Reading an operation's arguments: each helper names the argument and what it expects.
 import { UserError } from "../errors.js";
-import { describeValue, isPlainObject } from "../util/describe-value.js";
+import { describeValue, isPlainObject, showValue } from "../util/describe-value.js";
 
 // A wrong or missing operation argument. The engine adds the operation and the deploy file line.
 export class OperationArgumentError extends UserError {
@@ -20,7 +20,7 @@ export function requiredString(args: Args, key: string): string {
   return value;
 }
 
-// An optional string argument (numbers are accepted and turned into strings, e.g. mode: 644).
+// An optional string argument (numbers are accepted and turned into strings, e.g. minute: 5).
 export function optionalString(args: Args, key: string): string | undefined {
   const value = args[key];
   if (value === undefined || value === null) return undefined;
@@ -67,12 +67,57 @@ export function stringList(args: Args, key: string, options: { required?: boolea
   return list as string[];
 }
 
-// A file mode: octal digits as a string or number ("644", 644, "0755").
+// A file mode: 3 or 4 octal digits as a string ("640", "0755", "1777"), given back without a
+// leading 0 of four digits ("0755" → "755"). A number is refused: in JavaScript 0o640 is the number
+// 416 and 640 is not octal, so a number cannot say which mode was meant.
 export function modeArg(args: Args, key = "mode"): string | undefined {
+  const value = args[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "number") {
+    const octal = Number.isInteger(value) && value >= 0 && value <= 0o7777 ? ` (0o${value.toString(8)})` : "";
+    throw new OperationArgumentError(
+      `argument ${key} must be a string of 3 or 4 octal digits; it is the number ${value}${octal}. A number cannot say which mode is meant (0o640 is 416, and 640 is not octal): write the digits in quotes, e.g. ${key}: "640".`,
+    );
+  }
+  if (typeof value !== "string" || !/^[0-7]{3,4}$/.test(value))
+    wrong(key, 'a string of 3 or 4 octal digits such as "640" or "0755"', value);
+  return value.replace(/^0(?=[0-7]{3}$)/, "");
+}
+
+// An optional user or group name. A name starting with "-" would be read as an option by chown,
+// useradd or crontab; spaces, ":" and "," would split it into other names.
+export function accountName(
+  args: Args,
+  key: string,
+  kind: "user" | "group" = key === "group" ? "group" : "user",
+): string | undefined {
   const value = optionalString(args, key);
   if (value === undefined) return undefined;
-  if (!/^0?[0-7]{3,4}$/.test(value)) wrong(key, 'an octal mode such as "644" or "0755"', args[key]);
-  return value.replace(/^0(?=[0-7]{3,4}$)/, "").replace(/^0+(?=[0-7]{3}$)/, "");
+  checkAccountName(value, key, kind);
+  return value;
+}
+
+// Refuses a user or group name (of argument `key`) that could be read as an option or as several names.
+export function checkAccountName(name: string, key: string, kind: "user" | "group"): void {
+  if (name === "") wrong(key, `a ${kind} name`, name);
+  if (name.startsWith("-"))
+    throw new OperationArgumentError(
+      `argument ${key} ${JSON.stringify(name)} starts with "-", which commands would read as an option; give the ${kind}'s name (e.g. ${key}: "deploy").`,
+    );
+  const bad = /[\s:,/\p{Cc}]/u.exec(name);
+  if (bad)
+    throw new OperationArgumentError(
+      `argument ${key} ${JSON.stringify(name)} is not a valid ${kind} name: it holds ${JSON.stringify(bad[0])}.`,
+    );
+}
+
+// Refuses a line break in a text argument that must stay one line; `why` says what it would do.
+export function refuseLineBreak(args: Args, key: string, why: string): void {
+  const value = args[key];
+  if (typeof value === "string" && /[\r\n]/.test(value))
+    throw new OperationArgumentError(
+      `argument ${key} must be one line; it holds a line break: ${showValue(value)}. ${why}`,
+    );
 }
 
 // The arguments a template gets: everything that is not a known argument of the operation.

@@ -6,17 +6,20 @@ import { ApkPackages, DebPackages, PackageManager, RpmPackages } from "../facts/
 import { Crontab, Groups, Hostname, parseSysctlValue, Sysctl, Users, Which } from "../facts/server.js";
 import { InitdRunning, ListeningPorts, SystemdEnabled, SystemdStatus } from "../facts/services.js";
 import {
+  accountName,
   booleanArg,
+  checkAccountName,
   OperationArgumentError,
   optionalBoolean,
   optionalNumber,
   optionalString,
+  refuseLineBreak,
   rejectUnknown,
   requiredString,
   stringList,
 } from "./args.js";
 import { remoteText, sha256, writeFileCommands } from "./files/shared.js";
-import { change, defineOperation, noop } from "./operation.js";
+import { type Command, change, defineOperation, noop } from "./operation.js";
 import {
   apkCommands,
   aptCommands,
@@ -76,15 +79,18 @@ export const user = defineOperation({
   validate: (args) => {
     rejectUnknown(args, userKeys, "server.user");
     const name = requiredString(args, "user");
+    checkAccountName(name, "user", "user");
     if (!/^[a-z_][a-z0-9_.-]*\$?$/i.test(name))
       throw new OperationArgumentError(`argument user ${JSON.stringify(name)} is not a valid user name.`);
+    const groups = args.groups === undefined ? undefined : stringList(args, "groups");
+    for (const g of groups ?? []) checkAccountName(g, "groups", "group");
     return {
       user: name,
       present: booleanArg(args, "present", true),
       home: optionalString(args, "home"),
       shell: optionalString(args, "shell"),
-      group: optionalString(args, "group"),
-      groups: args.groups === undefined ? undefined : stringList(args, "groups"),
+      group: accountName(args, "group"),
+      groups,
       append: booleanArg(args, "append", false),
       uid: optionalNumber(args, "uid"),
       system: booleanArg(args, "system", false),
@@ -125,8 +131,9 @@ export const group = defineOperation({
   description: "Make sure a group exists (or does not).",
   validate: (args) => {
     rejectUnknown(args, ["group", "present", "system", "gid"], "server.group");
+    requiredString(args, "group");
     return {
-      group: requiredString(args, "group"),
+      group: accountName(args, "group") as string,
       present: booleanArg(args, "present", true),
       system: booleanArg(args, "system", false),
       gid: optionalNumber(args, "gid"),
@@ -225,10 +232,12 @@ export const sysctl = defineOperation({
     if (value === undefined || (typeof value !== "string" && typeof value !== "number" && !Array.isArray(value))) {
       throw new OperationArgumentError("argument value must be a number, a string or a list of numbers.");
     }
-    const text = Array.isArray(value) ? value.join(" ") : String(value);
+    refuseLineBreak(args, "value", "A line break would add another setting to the file: remove it.");
+    const key = requiredString(args, "key");
+    checkSysctlKey(key);
     return {
-      key: requiredString(args, "key"),
-      value: text,
+      key,
+      value: Array.isArray(value) ? value.join(" ") : String(value),
       persist: booleanArg(args, "persist", false),
       persistFile: optionalString(args, "persist_file") ?? "/etc/sysctl.conf",
     };
@@ -240,7 +249,7 @@ export const sysctl = defineOperation({
   plan: (args, facts) => {
     const current = facts.get(Sysctl)[args.key];
     const wanted = parseSysctlValue(args.value);
-    const commands: Array<string | import("./operation.js").Command> = [];
+    const commands: Array<string | Command> = [];
     if (JSON.stringify(current) !== JSON.stringify(wanted))
       commands.push(`sysctl -w ${shellQuote(`${args.key}=${args.value}`)}`);
     if (args.persist) {
@@ -248,7 +257,7 @@ export const sysctl = defineOperation({
       const text = remoteText(args.persistFile, remote) ?? "";
       const line = `${args.key} = ${args.value}`;
       const lines = text.split("\n").filter((l, i, all) => l !== "" || i < all.length - 1);
-      const index = lines.findIndex((l) => new RegExp(`^\\s*${args.key.replace(/\./g, "\\.")}\\s*=`).test(l));
+      const index = lines.findIndex((l) => settingKey(l) === args.key);
       if (index < 0 || lines[index] !== line) {
         const next = index < 0 ? [...lines, line] : lines.map((l, i) => (i === index ? line : l));
         const written = writeFileCommands(args.persistFile, Buffer.from(`${next.join("\n")}\n`), remote, {
@@ -261,6 +270,24 @@ export const sysctl = defineOperation({
   },
 });
 
+// A kernel parameter name is one word that `sysctl -w` cannot take for an option or split at "=".
+function checkSysctlKey(key: string): void {
+  const separator = /[\s=]/.exec(key)?.[0];
+  const bad = key.startsWith("-") ? 'starts with "-"' : separator ? `holds ${JSON.stringify(separator)}` : "";
+  if (bad)
+    throw new OperationArgumentError(
+      `argument key ${JSON.stringify(key)} is not a kernel parameter name: it ${bad}. Give a name such as "net.ipv4.ip_forward".`,
+    );
+}
+
+// The key a sysctl.conf line sets ("net.ipv4.ip_forward = 1" → "net.ipv4.ip_forward"), compared as
+// text: keys may hold characters that mean something in a regular expression.
+function settingKey(line: string): string | undefined {
+  const equals = line.indexOf("=");
+  const key = equals < 0 ? "" : line.slice(0, equals).trim();
+  return key === "" || key.startsWith("#") || key.startsWith(";") ? undefined : key;
+}
+
 const cronKeys = [
   "command",
   "present",
@@ -272,24 +299,37 @@ const cronKeys = [
   "day_of_month",
   "special_time",
 ];
+const scheduleKeys = ["minute", "hour", "day_of_month", "month", "day_of_week"] as const;
+const specialTimes = ["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
 export const crontab = defineOperation({
   name: "server.crontab",
   description: "Make sure a crontab entry exists with its schedule (or does not).",
   validate: (args) => {
     rejectUnknown(args, cronKeys, "server.crontab");
-    const field = (key: string) => optionalString(args, key) ?? "*";
+    // Every field lands in one crontab line: a line break in any of them would add another entry.
+    for (const key of cronKeys) refuseLineBreak(args, key, "A line break would add another crontab entry: remove it.");
+    const field = (key: string) => {
+      const value = optionalString(args, key) ?? "*";
+      if (/\s/.test(value))
+        throw new OperationArgumentError(
+          `argument ${key} ${JSON.stringify(value)} holds a space: a schedule field is one cron field such as "*/5" or "0,30".`,
+        );
+      return value;
+    };
+    const specialTime = optionalString(args, "special_time");
+    if (specialTime !== undefined && !specialTimes.includes(specialTime))
+      throw new OperationArgumentError(
+        `argument special_time must be one of ${specialTimes.join(", ")}; it is ${JSON.stringify(specialTime)}.`,
+      );
     return {
       command: requiredString(args, "command"),
       present: booleanArg(args, "present", true),
-      user: optionalString(args, "user"),
-      schedule: {
-        minute: field("minute"),
-        hour: field("hour"),
-        day_of_month: field("day_of_month"),
-        month: field("month"),
-        day_of_week: field("day_of_week"),
-      },
-      specialTime: optionalString(args, "special_time"),
+      user: accountName(args, "user"),
+      schedule: Object.fromEntries(scheduleKeys.map((key) => [key, field(key)])) as Record<
+        (typeof scheduleKeys)[number],
+        string
+      >,
+      specialTime,
     };
   },
   facts: (args) => [{ fact: Crontab, args: { user: args.user } }],
