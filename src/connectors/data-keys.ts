@@ -2,6 +2,7 @@
 // at connect with an error that names the host and the key.
 import { ConnectError } from "../errors.js";
 import { describeValue } from "../util/describe-value.js";
+import { describeSecretValue, isSecretKey } from "../util/secret-keys.js";
 
 export type DataKeyType = "string" | "port" | "count" | "seconds" | readonly string[];
 
@@ -34,7 +35,7 @@ export function readDataKeys(host: string, data: Readonly<Record<string, unknown
         ? `one of ${spec.type.map((v) => JSON.stringify(v)).join(", ")}`
         : expectations[spec.type as Exclude<DataKeyType, readonly string[]>];
       throw new ConnectError(
-        `${host}: data key ${spec.key} must be ${expected} (${spec.description}); it is ${describeValue(raw)}. Fix it in the inventory or --data.`,
+        `${host}: data key ${spec.key} must be ${expected} (${spec.description}); it is ${isSecretKey(spec.key) ? describeSecretValue(raw) : describeValue(raw)}. Fix it in the inventory or --data.`,
       );
     }
     settings[spec.key] = value;

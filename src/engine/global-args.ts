@@ -2,7 +2,8 @@
 // keys of the same name.
 import type { CommandOptions } from "../connectors/connector.js";
 import { OperationError } from "../errors.js";
-import { describeValue, isPlainObject } from "../util/describe-value.js";
+import { describeValue, isPlainObject, kindOf } from "../util/describe-value.js";
+import { describeSecretValue, isSecretKey } from "../util/secret-keys.js";
 import type { OperationHandle } from "./operation-handle.js";
 
 export interface GlobalArgs {
@@ -98,12 +99,14 @@ function readGlobalArgs(
     return v;
   };
   const env = pick("_env");
-  if (
-    env !== undefined &&
-    env !== null &&
-    (!isPlainObject(env) || Object.values(env).some((v) => typeof v !== "string"))
-  ) {
-    throw wrong("_env", "an object of strings", env);
+  if (env !== undefined && env !== null) {
+    if (!isPlainObject(env)) throw wrong("_env", "an object of strings", env);
+    // Environment values are often passwords: name the key that is wrong, show no value.
+    const bad = Object.entries(env).find(([, v]) => typeof v !== "string");
+    if (bad)
+      throw new OperationError(
+        `global argument _env must be an object of strings; its key ${bad[0]} is ${kindOf(bad[1])} (values are not shown).`,
+      );
   }
   const condition = pick("_if");
   let ifArg: GlobalArgs["if"];
@@ -130,6 +133,8 @@ function readGlobalArgs(
   };
 }
 
+// A global argument of the wrong type; a password's value (_sudo_password) is never shown.
 function wrong(key: string, expected: string, value: unknown): OperationError {
-  return new OperationError(`global argument ${key} must be ${expected}; it is ${describeValue(value)}.`);
+  const shown = isSecretKey(key) ? describeSecretValue(value) : describeValue(value);
+  return new OperationError(`global argument ${key} must be ${expected}; it is ${shown}.`);
 }

@@ -4,6 +4,7 @@ import { targetOf } from "../connectors/host-name.js";
 import { InventoryError } from "../errors.js";
 import { closestName } from "../util/closest.js";
 import { showValue } from "../util/describe-value.js";
+import { hideSecretKeys, isSecretKey } from "../util/secret-keys.js";
 import type { HostList, InventoryExports } from "./read-exports.js";
 import type { Data, Inventory, InventoryHost } from "./types.js";
 
@@ -88,8 +89,13 @@ function mergeHostData(lists: HostList[], file: string, warnings: string[]): Map
       const current = merged.get(name) ?? {};
       for (const [key, value] of Object.entries(data)) {
         if (key in current && !isDeepStrictEqual(current[key], value)) {
+          const earlier = source.get(`${name}\0${key}`);
+          // A password's values are never shown, and neither are passwords nested in other values.
+          const show = (v: unknown) => showValue(hideSecretKeys(v));
           warnings.push(
-            `${file}: host "${name}" is listed twice with different "${key}": ${showValue(current[key])} (export "${source.get(`${name}\0${key}`)}") and ${showValue(value)} (export "${list.exportName}"); using ${showValue(value)}.`,
+            isSecretKey(key)
+              ? `${file}: host "${name}" is listed twice with different "${key}" (exports "${earlier}" and "${list.exportName}"; the values are not shown); using the one from export "${list.exportName}".`
+              : `${file}: host "${name}" is listed twice with different "${key}": ${show(current[key])} (export "${earlier}") and ${show(value)} (export "${list.exportName}"); using ${show(value)}.`,
           );
         }
         current[key] = value;

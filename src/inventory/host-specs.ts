@@ -1,7 +1,8 @@
 // Host specs: `"web-01"` or `["web-01", { ssh_user: "deploy" }]`, and arrays of them (groups).
 import { targetOf } from "../connectors/host-name.js";
 import { InventoryError } from "../errors.js";
-import { describeValue, isPlainObject } from "../util/describe-value.js";
+import { describeValue as describeAny, isPlainObject } from "../util/describe-value.js";
+import { hideSecretKeys } from "../util/secret-keys.js";
 import type { Data } from "./types.js";
 
 export interface HostSpec {
@@ -71,4 +72,9 @@ function checkHostName(name: string, where: string): string {
   const target = targetOf(name);
   if ("error" in target) throw new InventoryError(`${where}: ${target.error}`);
   return name;
+}
+
+// A host spec as a message quotes it: the passwords in its data shown as ***.
+function describeValue(value: unknown): string {
+  return describeAny(hideSecretKeys(value));
 }

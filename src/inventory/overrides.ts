@@ -9,8 +9,13 @@ export function parseOverrides(items: readonly string[], where = "--data"): Data
     const eq = item.indexOf("=");
     const key = eq < 0 ? "" : item.slice(0, eq).trim();
     if (!key || !/^[A-Za-z_][\w.-]*$/.test(key)) {
+      // The value may be a password (ssh_password=…): only the part before = is shown.
+      const what =
+        eq < 0
+          ? `${JSON.stringify(item)} is not KEY=VALUE`
+          : `${JSON.stringify(`${item.slice(0, eq)}=…`)} is not KEY=VALUE (the value is not shown)`;
       throw new UsageError(
-        `${where} ${JSON.stringify(item)} is not KEY=VALUE. Write e.g. ${where} app_port=8080 (keys are letters, digits and _; values true/false, numbers and JSON are typed, the rest are strings).`,
+        `${where} ${what}. Write e.g. ${where} app_port=8080 (keys are letters, digits and _; values true/false, numbers and JSON are typed, the rest are strings).`,
       );
     }
     data[key] = parseValue(item.slice(eq + 1));
