@@ -2,12 +2,13 @@
 // Each operation's `validate` checks the same arguments at run time.
 
 export type StringOrList = string | string[];
-export type Mode = string | number;
+// 3 or 4 octal digits as a string: "640", "0755". A number is refused (0o640 is the number 416).
+export type Mode = string;
 
 interface Ownership {
+  // Names starting with "-" are refused.
   user?: string;
   group?: string;
-  // Octal, as "644" / "0755" or 644
   mode?: Mode;
 }
 
@@ -51,6 +52,7 @@ export interface OperationArgs {
   "server.service": ServiceArgs;
   "server.hostname": { hostname: string };
   "server.sysctl": { key: string; value: string | number | number[]; persist?: boolean; persist_file?: string };
+  // No field may hold a line break (it would add another crontab entry).
   "server.crontab": {
     command: string;
     present?: boolean;
@@ -60,7 +62,7 @@ export interface OperationArgs {
     month?: string | number;
     day_of_week?: string | number;
     day_of_month?: string | number;
-    special_time?: string;
+    special_time?: "@reboot" | "@yearly" | "@annually" | "@monthly" | "@weekly" | "@daily" | "@midnight" | "@hourly";
   };
   "server.reboot": { delay?: number; interval?: number; reboot_timeout?: number };
   "server.wait": { port: number; timeout?: number };
@@ -83,12 +85,22 @@ export interface OperationArgs {
   "files.put": Ownership & { src: string; dest: string; create_remote_dir?: boolean };
   // Every other argument is a template variable.
   "files.template": Ownership & { src: string; dest: string; create_remote_dir?: boolean; [variable: string]: unknown };
-  "files.line": { path: string; line: string; present?: boolean; replace?: string; escape_regex_characters?: boolean };
+  // `line` and `replace` are one line each; an appended line always goes on a line of its own.
+  "files.line": {
+    path: string;
+    line: string;
+    present?: boolean;
+    replace?: string;
+    escape_regex_characters?: boolean;
+    ensure_newline?: true;
+  };
   "files.replace": { path: string; text: string; replace?: string; flags?: string };
   "files.link": {
     path: string;
     target?: string;
     present?: boolean;
+    // false: a hard link (target must then be an absolute path).
+    symbolic?: boolean;
     create_remote_dir?: boolean;
     force?: boolean;
     user?: string;

@@ -1,7 +1,14 @@
 // git.*: clones kept at a branch's latest commit, and git config values.
 import { shellQuote } from "../connectors/shell.js";
 import { GitConfig, GitRepo } from "../facts/services.js";
-import { booleanArg, OperationArgumentError, optionalString, rejectUnknown, requiredString } from "./args.js";
+import {
+  accountName,
+  booleanArg,
+  OperationArgumentError,
+  optionalString,
+  rejectUnknown,
+  requiredString,
+} from "./args.js";
 import { ownershipCommands } from "./files/shared.js";
 import { change, defineOperation, noop } from "./operation.js";
 
@@ -16,8 +23,8 @@ export const repo = defineOperation({
       branch: optionalString(args, "branch"),
       pull: booleanArg(args, "pull", true),
       rebase: booleanArg(args, "rebase", false),
-      user: optionalString(args, "user"),
-      group: optionalString(args, "group"),
+      user: accountName(args, "user"),
+      group: accountName(args, "group"),
     };
   },
   facts: (args) => [{ fact: GitRepo, args: { dest: args.dest, branch: args.branch } }],

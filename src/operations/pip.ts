@@ -3,7 +3,14 @@ import { posix } from "node:path";
 import { shellQuote } from "../connectors/shell.js";
 import { File } from "../facts/files.js";
 import { normalisePipName, PipPackages } from "../facts/packages.js";
-import { booleanArg, optionalString, rejectUnknown, requiredString, stringList } from "./args.js";
+import {
+  booleanArg,
+  OperationArgumentError,
+  optionalString,
+  rejectUnknown,
+  requiredString,
+  stringList,
+} from "./args.js";
 import { change, defineOperation, noop } from "./operation.js";
 import { withPackages } from "./packages.js";
 
@@ -13,11 +20,17 @@ export const packages = defineOperation({
   validate: (args) => {
     rejectUnknown(args, ["packages", "present", "latest", "virtualenv", "pip", "extra_install_args"], "pip.packages");
     const virtualenv = optionalString(args, "virtualenv");
+    const pip = optionalString(args, "pip");
+    // As in pyinfra, `pip` names the command inside the virtualenv when one is given.
+    if (virtualenv && pip?.includes("/"))
+      throw new OperationArgumentError(
+        `argument pip ${JSON.stringify(pip)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix.join(virtualenv, "bin")}/<pip>.`,
+      );
     return {
       packages: stringList(args, "packages", { required: true }),
       present: booleanArg(args, "present", true),
       latest: booleanArg(args, "latest", false),
-      pip: virtualenv ? posix.join(virtualenv, "bin", "pip") : (optionalString(args, "pip") ?? "pip3"),
+      pip: virtualenv ? posix.join(virtualenv, "bin", pip ?? "pip") : (pip ?? "pip3"),
       extra: stringList(args, "extra_install_args"),
     };
   },

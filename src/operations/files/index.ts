@@ -3,11 +3,13 @@ import { posix } from "node:path";
 import { shellQuote } from "../../connectors/shell.js";
 import { Directory, DirectoryHashes, File, FileContents, Link, Sha256File } from "../../facts/files.js";
 import {
+  accountName,
   booleanArg,
   extraArgs,
   modeArg,
   OperationArgumentError,
   optionalString,
+  refuseLineBreak,
   rejectUnknown,
   requiredString,
   stringList,
@@ -22,9 +24,11 @@ import {
   writeFileCommands,
 } from "./shared.js";
 
+export { link } from "./link.js";
+
 const ownershipKeys = ["user", "group", "mode"] as const;
 function ownershipArgs(args: Record<string, unknown>) {
-  return { user: optionalString(args, "user"), group: optionalString(args, "group"), mode: modeArg(args) };
+  return { user: accountName(args, "user"), group: accountName(args, "group"), mode: modeArg(args) };
 }
 
 const fileKeys = ["path", "present", "touch", "create_remote_dir", "force", ...ownershipKeys];
@@ -96,47 +100,6 @@ export const directory = defineOperation({
   },
 });
 
-const linkKeys = ["path", "target", "present", "symbolic", "create_remote_dir", "force", "user", "group"];
-export const link = defineOperation({
-  name: "files.link",
-  description: "Make sure a symbolic link points at its target (or does not exist).",
-  validate: (args) => {
-    rejectUnknown(args, linkKeys, "files.link");
-    const present = booleanArg(args, "present", true);
-    return {
-      path: requiredString(args, "path"),
-      target: present ? requiredString(args, "target") : (optionalString(args, "target") ?? ""),
-      present,
-      createRemoteDir: booleanArg(args, "create_remote_dir", true),
-      force: booleanArg(args, "force", false),
-      user: optionalString(args, "user"),
-      group: optionalString(args, "group"),
-    };
-  },
-  facts: (args) => [{ fact: Link, args: { path: args.path } }],
-  plan: (args, facts) => {
-    const current = facts.get(Link, { path: args.path });
-    const p = shellQuote(args.path);
-    if (!args.present) return current === null ? noop(`link ${args.path} does not exist`) : change([`rm -f ${p}`]);
-    const owner =
-      args.user || args.group
-        ? [`chown -h ${shellQuote(`${args.user ?? ""}${args.group ? `:${args.group}` : ""}`)} ${p}`]
-        : [];
-    if (current === false && !args.force)
-      refuse(`path ${args.path} exists and is not a link; set force: true to replace it`);
-    if (current && current.link_target === args.target) {
-      const ownerDiffers = (args.user && current.user !== args.user) || (args.group && current.group !== args.group);
-      return ownerDiffers ? change(owner) : noop(`link ${args.path} already points at ${args.target}`);
-    }
-    return change([
-      ...(args.createRemoteDir ? [parentDirectoryCommand(args.path)] : []),
-      ...(current === false ? [`rm -rf ${p}`] : []),
-      `ln -sfn ${shellQuote(args.target)} ${p}`,
-      ...owner,
-    ]);
-  },
-});
-
 const putKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
 export const put = defineOperation({
   name: "files.put",
@@ -198,6 +161,16 @@ export const line = defineOperation({
     "Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent.",
   validate: (args) => {
     rejectUnknown(args, lineKeys, "files.line");
+    // A line break would never match a line of the file, so the line would be appended on every run.
+    const oneLine =
+      "files.line matches and writes single lines: use one files.line per line, or files.put for a block.";
+    refuseLineBreak(args, "line", oneLine);
+    refuseLineBreak(args, "replace", oneLine);
+    // pyinfra's ensure_newline puts an appended line on a line of its own; files.line always does.
+    if (!booleanArg(args, "ensure_newline", true))
+      throw new OperationArgumentError(
+        "argument ensure_newline: false is not supported: files.line always puts an appended line on a line of its own (as ensure_newline: true does). Remove the argument.",
+      );
     return {
       path: requiredString(args, "path"),
       line: requiredString(args, "line"),
@@ -350,8 +323,8 @@ export const sync = defineOperation({
       dest: requiredString(args, "dest"),
       delete: booleanArg(args, "delete", false),
       exclude: stringList(args, "exclude"),
-      user: optionalString(args, "user"),
-      group: optionalString(args, "group"),
+      user: accountName(args, "user"),
+      group: accountName(args, "group"),
       mode: modeArg(args),
       dirMode: modeArg(args, "dir_mode"),
     };
