@@ -104,4 +104,65 @@ describe("secrets in the CLI", () => {
       "error: --secret takes the name of an environment variable holding the secret (--secret DB_PASSWORD), never the value (what was given is not shown).\n",
     );
   });
+
+  test("a --secret rendered URL-encoded, as JSON, base64 and hex shows in no form; a short one is named", async () => {
+    const secret = "s3cr3t/<&'\"é+ !*(x)=ü-9f2c";
+    const local = tempProject({
+      "inventory.ts": `export const targets = ["@local"];
+export const app_secret = process.env.APP_SECRET;
+export const app_secret_b64 = Buffer.from(process.env.APP_SECRET ?? "").toString("base64");
+export const app_secret_hex = Buffer.from(process.env.APP_SECRET ?? "").toString("hex");
+`,
+      "deploy.ts": `import { files, host } from "infra-action";
+files.template({ name: "encoded config", src: "encoded.conf.j2", dest: host.data.get("root") + "/encoded.conf" });
+`,
+      "encoded.conf.j2": `url = https://db.example/?password={{ host.data.app_secret | urlencode }}
+query = {{ {"password": host.data.app_secret} | urlencode }}
+json = {{ {"password": host.data.app_secret} | tojson }}
+b64 = {{ host.data.app_secret_b64 }}
+hex = {{ host.data.app_secret_hex }}
+`,
+    });
+    const forms = {
+      literal: secret,
+      encodeURIComponent: encodeURIComponent(secret),
+      "Jinja2 urlencode": encodeURIComponent(secret)
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replaceAll("%2F", "/"),
+      "Jinja2 tojson": JSON.stringify(secret)
+        .slice(1, -1)
+        .replace(/[<>&'\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+      base64: Buffer.from(secret).toString("base64").replace(/=+$/, ""),
+      hex: Buffer.from(secret).toString("hex"),
+    };
+    const plan = (other: string) =>
+      runCli(
+        ["plan", "inventory.ts", "deploy.ts", "--data", `root=${local}`, "--report", "plan.json"].concat([
+          "--secret",
+          "APP_SECRET,DB_PIN,OTHER",
+        ]),
+        { cwd: local, env: { APP_SECRET: secret, DB_PIN: "4821", OTHER: other }, timeoutMs: 60_000 },
+      );
+    const first = await plan("other-value-1");
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stderr).toContain(
+      "warning: secret DB_PIN is shorter than 6 characters: it cannot be redacted reliably. Use a value of 6 characters or more.\n",
+    );
+    expect(first.stdout).toContain("+b64 = ***");
+    const report = readFileSync(join(local, "plan.json"), "utf8");
+    const everything = [first.stdout, first.stderr, report].join("\n");
+    expect(
+      Object.entries(forms)
+        .filter(([, form]) => everything.includes(form))
+        .map(([name]) => name),
+    ).toEqual([]);
+
+    // The digest is keyed with the --secret values: the same ones give the same digest, others another.
+    const digest = (run: CliResult) => /Plan digest: ([0-9a-f]{64})/.exec(run.stdout)?.[1];
+    const again = await plan("other-value-1");
+    const other = await plan("other-value-2");
+    expect(digest(first)).toMatch(/^[0-9a-f]{64}$/);
+    expect(digest(again)).toBe(digest(first));
+    expect(digest(other)).not.toBe(digest(first));
+  }, 120_000);
 });
