@@ -3,10 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import * as github from "@actions/github";
 import { formatHost, formatSummary } from "../cli/format-report.js";
 import { runDeploy } from "../engine/run-deploy.js";
-import { isUserError } from "../errors.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
 import { displayPath } from "../loader/load-module.js";
@@ -14,8 +12,16 @@ import { renderMarkdown } from "../report/markdown.js";
 import { createRedactor, redactDeep, secretDataValues, warnAboutShortSecrets } from "../report/redact.js";
 import type { Report } from "../report/report.js";
 import { readInputSecrets, selectDigestSecrets } from "./action-secrets.js";
-import { upsertComment } from "./pr-comment.js";
-import { type ActionSettings, readSettings } from "./settings.js";
+import { type RunProgress, reportFailure } from "./failure.js";
+import {
+  commentMarker,
+  createGitHubClient,
+  pullRequestTarget,
+  runUrl as runLink,
+  shortCommit,
+  upsertComment,
+} from "./pr-comment.js";
+import { type ActionSettings, enterWorkingDirectory, readFailureSettings, readSettings } from "./settings.js";
 
 // GitHub's limits: 65,536 characters a comment, 1 MiB a step summary (kept under, with margin).
 const commentLimit = 65_000;
@@ -23,14 +29,16 @@ const summaryLimit = 1_000_000;
 
 // Runs the action; never throws.
 export async function run(): Promise<void> {
-  let redact = (text: string) => text;
+  const progress: RunProgress = { stage: "setup", redact: (text) => text };
+  let settings: ActionSettings | undefined;
   try {
-    const settings = readSettings();
-    redact = exportSecrets(settings);
-    process.chdir(settings.workingDirectory);
-    await runAction(settings, redact);
+    settings = readSettings();
+    progress.redact = exportSecrets(settings);
+    enterWorkingDirectory(settings.workingDirectory);
+    await runAction(settings, progress.redact, progress);
   } catch (error) {
-    core.setFailed(redact(isUserError(error) ? error.message : ((error as Error)?.stack ?? String(error))));
+    // Summary, outputs and the sticky comment say what happened; then the step fails.
+    await reportFailure(error, progress, settings ?? readFailureSettings());
   }
 }
 
@@ -45,7 +53,11 @@ function exportSecrets(settings: ActionSettings): (text: string) => string {
   return createRedactor(secrets);
 }
 
-async function runAction(settings: ActionSettings, redact: (text: string) => string): Promise<void> {
+async function runAction(
+  settings: ActionSettings,
+  redact: (text: string) => string,
+  progress: RunProgress,
+): Promise<void> {
   const inventory = await core.group("Load inventory", async () => {
     const loaded = await loadInventory(settings.inventory, {
       limit: settings.limit,
@@ -54,12 +66,15 @@ async function runAction(settings: ActionSettings, redact: (text: string) => str
     core.info(`${loaded.hosts.length} hosts: ${loaded.hosts.map((h) => h.name).join(", ")}`);
     return loaded;
   });
+  progress.hosts = inventory.hosts.map((h) => h.name);
   for (const warning of inventory.warnings) core.warning(redact(warning));
   // Secrets in host data (passwords) are redacted too: one redactor, longest secret first.
   const hostSecrets = secretDataValues(inventory.hosts);
   warnAboutShortSecrets(hostSecrets, (message) => core.warning(message));
   const clean = createRedactor([...readInputSecrets(settings), ...hostSecrets]);
 
+  progress.redact = clean;
+  progress.stage = "planning";
   let refused: string | undefined;
   core.startGroup(settings.mode === "plan" ? "Plan" : "Plan, then apply");
   let report: Report;
@@ -122,11 +137,12 @@ async function runAction(settings: ActionSettings, redact: (text: string) => str
   }
 
   const title = `infra-action ${report.mode} for ${displayPath(settings.inventory)}`;
-  const runUrl = `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}/actions/runs/${github.context.runId}`;
+  const runUrl = runLink();
   if (settings.jobSummary)
     await core.summary.addRaw(renderMarkdown(report, { title, limit: summaryLimit, runUrl }), true).write();
   await commentOnPullRequest(settings, report, title, runUrl);
   writeOutputs(report);
+  progress.stage = "reporting";
 
   if (refused) return core.setFailed(clean(refused));
   const failed = report.hosts.filter((h) => h.status === "failed" || h.status === "unreachable");
@@ -147,21 +163,17 @@ async function commentOnPullRequest(
   title: string,
   runUrl: string,
 ): Promise<void> {
-  const pull = github.context.payload.pull_request;
-  const wanted = settings.prComment === "auto" ? Boolean(pull) : settings.prComment;
+  const target = pullRequestTarget();
+  const wanted = settings.prComment === "auto" ? Boolean(target) : settings.prComment;
   if (!wanted) return;
-  if (!pull) return core.info("pr-comment is on, but this run is not for a pull request: no comment.");
+  if (!target) return core.info("pr-comment is on, but this run is not for a pull request: no comment.");
   if (!settings.githubToken) return core.warning("pr-comment is on but github-token is empty: no comment.");
-  const { workflow, job } = github.context;
-  const marker = `<!-- infra-action:${workflow}:${job}:${displayPath(settings.inventory)} -->`;
-  const body = renderMarkdown(report, { title, limit: commentLimit, runUrl, marker });
-  const octokit = github.getOctokit(settings.githubToken);
-  await upsertComment(
-    octokit,
-    { owner: github.context.repo.owner, repo: github.context.repo.repo, issueNumber: pull.number },
-    marker,
-    body,
-  );
+  const marker = commentMarker(settings.inventory);
+  // The commit in the title: a reader sees which push the plan is for.
+  const commit = shortCommit();
+  const titled = commit ? `${title} at commit ${commit}` : title;
+  const body = renderMarkdown(report, { title: titled, limit: commentLimit, runUrl, marker });
+  await upsertComment(createGitHubClient(settings.githubToken), target, marker, body);
 }
 
 function writeOutputs(report: Report): void {

@@ -1,7 +1,10 @@
 // The sticky PR comment: one per (workflow, job, inventory), found by its hidden marker across every
-// page of comments and written by the same author, created once and then edited in place.
+// page of comments and written by the same author, created once and then edited in place. Every API
+// call goes through the retry helper.
 import * as core from "@actions/core";
-import type * as github from "@actions/github";
+import * as github from "@actions/github";
+import { displayPath } from "../loader/load-module.js";
+import { ApiRetriesExhausted, defaultRetryPolicy, type RetryPolicy, withRetries } from "./retry.js";
 
 type Octokit = ReturnType<typeof github.getOctokit>;
 
@@ -11,7 +14,41 @@ export interface CommentTarget {
   issueNumber: number;
 }
 
-// Creates or updates the comment; a missing permission is a warning, never a failure.
+// An API client whose every request (pages included) is retried on 5xx answers and rate limits.
+export function createGitHubClient(token: string, policy: RetryPolicy = defaultRetryPolicy(core.info)): Octokit {
+  const octokit = github.getOctokit(token);
+  octokit.hook.wrap("request", (request, options) => withRetries(async () => request(options), policy));
+  return octokit;
+}
+
+// The pull request this run is for, or undefined (a push, a schedule).
+export function pullRequestTarget(): CommentTarget | undefined {
+  const pull = github.context.payload.pull_request;
+  if (!pull) return undefined;
+  return { owner: github.context.repo.owner, repo: github.context.repo.repo, issueNumber: pull.number };
+}
+
+// The hidden first line that finds this (workflow, job, inventory)'s comment again.
+export function commentMarker(inventory: string): string {
+  const { workflow, job } = github.context;
+  return `<!-- infra-action:${workflow}:${job}:${displayPath(inventory)} -->`;
+}
+
+// The link to this workflow run.
+export function runUrl(): string {
+  const { serverUrl, repo, runId } = github.context;
+  return `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
+}
+
+// The short SHA of the commit the run is for: the pull request's head, else GITHUB_SHA.
+export function shortCommit(): string | undefined {
+  const head = github.context.payload.pull_request?.head?.sha;
+  const sha = typeof head === "string" && head ? head : github.context.sha;
+  return sha ? sha.slice(0, 7) : undefined;
+}
+
+// Creates or updates the comment; a missing permission, a rate limit or an API outage is a warning,
+// never a failure.
 export async function upsertComment(
   octokit: Octokit,
   target: CommentTarget,
@@ -45,13 +82,26 @@ export async function upsertComment(
       core.info(`Commented the plan on #${target.issueNumber}.`);
     }
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    const why =
-      status === 403 || status === 404
-        ? "the token may not write to pull requests (pull requests from forks get a read-only token; give the job `permissions: pull-requests: write`)"
-        : (error as Error).message;
-    core.warning(`Could not comment the plan on #${target.issueNumber}: ${why}. The plan is in the job summary.`);
+    core.warning(
+      `Could not comment the plan on #${target.issueNumber}: ${describeFailure(error)}. The plan is in the job summary.`,
+    );
   }
+}
+
+// Why a comment call failed, in the words a user acts on.
+function describeFailure(error: unknown): string {
+  if (error instanceof ApiRetriesExhausted) {
+    const { failure } = error;
+    if (failure.kind === "rate-limit") {
+      const when = failure.retryAt ? `after ${new Date(failure.retryAt).toISOString().slice(11, 16)} UTC` : "later";
+      return `GitHub API rate limit hit; the plan comment was not updated; retry ${when} (re-run the job)`;
+    }
+    return `the GitHub API answered ${failure.status} ${error.attempts} times; the plan comment was not updated; re-run the job to try again`;
+  }
+  const status = (error as { status?: number }).status;
+  if (status === 403 || status === 404)
+    return "the token may not write to pull requests (pull requests from forks get a read-only token; give the job `permissions: pull-requests: write`)";
+  return (error as Error).message;
 }
 
 // The login comments are written as: the token's user, else the Actions bot (an app token cannot
@@ -59,7 +109,9 @@ export async function upsertComment(
 async function authorLogin(octokit: Octokit): Promise<string> {
   try {
     return (await octokit.rest.users.getAuthenticated()).data.login;
-  } catch {
+  } catch (error) {
+    // A rate limit or an outage here would fail the next call too: say so there, not as a permission.
+    if (error instanceof ApiRetriesExhausted) throw error;
     return "github-actions[bot]";
   }
 }

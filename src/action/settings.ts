@@ -1,5 +1,7 @@
 // The action's inputs, read once into one typed settings object, each checked with a message that
 // names the input and how to fix it.
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { UsageError } from "../errors.js";
 
@@ -60,6 +62,36 @@ export function readSettings(): ActionSettings {
     ...(digest ? { expectedPlanDigest: digest } : {}),
     workingDirectory: core.getInput("working-directory") || ".",
   };
+}
+
+// The inputs a failure report needs, read without checks (a run may fail on a bad input).
+export function readFailureSettings(): Pick<
+  ActionSettings,
+  "mode" | "inventory" | "githubToken" | "prComment" | "jobSummary"
+> {
+  const prComment = core.getInput("pr-comment");
+  return {
+    mode: core.getInput("mode") === "apply" ? "apply" : "plan",
+    inventory: core.getInput("inventory") || "(no inventory input)",
+    githubToken: core.getInput("github-token"),
+    prComment: /^true$/i.test(prComment) ? true : /^false$/i.test(prComment) ? false : "auto",
+    jobSummary: !/^false$/i.test(core.getInput("job-summary")),
+  };
+}
+
+// Changes into the working-directory input; a missing one is an error naming the input and the path.
+export function enterWorkingDirectory(directory: string): void {
+  const path = resolve(directory);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat)
+    throw new UsageError(
+      `The working-directory input is "${directory}", but ${path} does not exist. Give a directory of the checked-out repository (is the actions/checkout step before this one, and is the path relative to the repository root?).`,
+    );
+  if (!stat.isDirectory())
+    throw new UsageError(
+      `The working-directory input is "${directory}", but ${path} is not a directory. Give the directory your inventory and deploy paths are relative to.`,
+    );
+  process.chdir(path);
 }
 
 // The secrets input: a JSON object (`${{ toJSON(secrets) }}`) or KEY=VALUE lines.

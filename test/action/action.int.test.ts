@@ -1,6 +1,6 @@
 // The bundled action run as the runner runs it, against real targets, with a loopback GitHub API.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -269,4 +269,158 @@ describe("real targets", () => {
       }
     }
   });
+});
+
+describe("PR comment under faults", () => {
+  const root = join(mkdtempSync(join(tmpdir(), "infra-action-faults-")), "target");
+  // Waits are scaled down a thousandfold: a 1 s backoff takes 1 ms.
+  const fast = { INFRA_ACTION_RETRY_SCALE: "0.001" };
+  const onPull = (url: string, payload: Record<string, unknown> = pullRequest) => ({
+    event: "pull_request",
+    payload,
+    apiUrl: url,
+    env: fast,
+  });
+  const withApi = async (check: (fake: FakeGitHub) => Promise<void>) => {
+    const fake = await startFakeGitHub();
+    try {
+      await check(fake);
+    } finally {
+      await fake.close();
+    }
+  };
+
+  test("502 answers are retried and the comment is written", () =>
+    withApi(async (fake) => {
+      fake.fail({ status: 502, method: "GET" }, { status: 502, method: "GET" }, { status: 503, method: "POST" });
+      const result = await runAction(base(root), onPull(fake.url));
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(fake.calls.filter((c) => c.path.includes("/comments")).map((c) => `${c.method} ${c.path}`)).toEqual([
+        "GET /repos/acme/infra/issues/7/comments?per_page=100",
+        "GET /repos/acme/infra/issues/7/comments?per_page=100",
+        "GET /repos/acme/infra/issues/7/comments?per_page=100",
+        "POST /repos/acme/infra/issues/7/comments",
+        "POST /repos/acme/infra/issues/7/comments",
+      ]);
+      expect(fake.comments).toHaveLength(1);
+      expect(result.stdout).toContain("GitHub API answered 502");
+      expect(result.stdout).not.toContain("::warning::Could not comment");
+    }));
+
+  test("a server that keeps failing is tried a bounded number of times, then a warning", () =>
+    withApi(async (fake) => {
+      fake.failAlways({ status: 502, path: /comments/ });
+      const result = await runAction(base(root), onPull(fake.url));
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(fake.calls.filter((c) => c.path.includes("/comments"))).toHaveLength(4);
+      expect(result.stdout).toMatch(
+        /::warning::Could not comment the plan on #7: the GitHub API answered 502 4 times; the plan comment was not updated; re-run the job to try again\. The plan is in the job summary\./,
+      );
+      expect(result.stdout).not.toContain("may not write to pull requests");
+    }));
+
+  test("a rate-limit 403 is waited out when retry-after allows, and reported as a rate limit when not", () =>
+    withApi(async (fake) => {
+      fake.fail({
+        status: 403,
+        method: "POST",
+        headers: { "retry-after": "2" },
+        message: "You have exceeded a secondary rate limit.",
+      });
+      const ok = await runAction(base(root), onPull(fake.url));
+      expect(ok.exitCode, ok.stdout).toBe(0);
+      expect(fake.calls.filter((c) => c.method === "POST")).toHaveLength(2);
+      expect(fake.comments).toHaveLength(1);
+      expect(ok.stdout).toContain("GitHub API rate limit hit; retrying in 2s");
+
+      const reset = Math.floor(Date.now() / 1000) + 3600;
+      fake.failAlways({
+        status: 403,
+        path: /comments/,
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) },
+        message: "API rate limit exceeded for installation ID 1.",
+      });
+      const before = fake.calls.length;
+      const limited = await runAction(base(root), onPull(fake.url));
+      expect(limited.exitCode, limited.stdout).toBe(0);
+      // The reset is an hour away, past the wait cap: no retry.
+      expect(fake.calls.slice(before).filter((c) => c.path.includes("/comments"))).toHaveLength(1);
+      const at = new Date(reset * 1000).toISOString().slice(11, 16);
+      expect(limited.stdout).toContain(
+        `::warning::Could not comment the plan on #7: GitHub API rate limit hit; the plan comment was not updated; retry after ${at} UTC (re-run the job). The plan is in the job summary.`,
+      );
+      expect(limited.stdout).not.toContain("may not write to pull requests");
+    }));
+
+  const headSha = "0123456789abcdef0123456789abcdef01234567";
+  const atCommit = { ...pullRequest, pull_request: { number: 7, head: { sha: headSha } } };
+
+  test("the same inventory broken later: the comment that held its plan now says the run failed", () =>
+    withApi(async (fake) => {
+      const workspace = mkdtempSync(join(tmpdir(), "infra-action-ws-"));
+      const inventory = join(workspace, "inventory.ts");
+      const write = (text: string) => writeFileSync(inventory, text);
+      write('export const targets = ["@local"];\n');
+      writeFileSync(
+        join(workspace, "deploy.ts"),
+        'import { server } from "infra-action";\nserver.shell({ name: "Say hi", commands: ["true"] });\n',
+      );
+      const inputs = {
+        inventory: "inventory.ts",
+        deploy: "deploy.ts",
+        "github-token": "ghs_fake_token_for_tests_0123456789",
+      };
+      const good = await runAction(inputs, { ...onPull(fake.url, atCommit), workspace });
+      expect(good.exitCode, good.stdout).toBe(0);
+      expect(fake.comments).toHaveLength(1);
+      expect(fake.comments[0]?.body).toContain("Say hi");
+      write('export const targets = ["@local",\n');
+      const broken = await runAction(inputs, {
+        ...onPull(fake.url, {
+          ...pullRequest,
+          pull_request: { number: 7, head: { sha: "fedcba9876543210fedcba9876543210fedcba98" } },
+        }),
+        workspace,
+      });
+      expect(broken.exitCode).toBe(1);
+      expect(fake.comments).toHaveLength(1);
+      const body = fake.comments[0]?.body ?? "";
+      expect(body).toMatch(/^<!-- infra-action:deploy:plan:inventory\.ts -->\n### infra-action plan for inventory\.ts/);
+      expect(body).toContain("The run for commit `fedcba9` failed before it could plan");
+      expect(body).not.toContain("Say hi");
+      expect(body).toContain("<pre>inventory.ts:2:1: syntax error: Unexpected token.");
+      expect(broken.stdout).toContain("::error::inventory.ts:2:1: syntax error: Unexpected token.");
+      expect(broken.stdout).not.toMatch(/^\s+at /m);
+      expect(broken.summary).toContain("The run for commit `fedcba9` failed before it could plan. No plan is shown.");
+    }));
+
+  test("a missing working-directory is a clear error naming the input and the path, and the comment says so", () =>
+    withApi(async (fake) => {
+      const result = await runAction(base(root, { "working-directory": "no/such/dir" }), onPull(fake.url, atCommit));
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(
+        /::error::The working-directory input is "no\/such\/dir", but .*no\/such\/dir does not exist/,
+      );
+      expect(result.stdout).not.toMatch(/^\s+at /m);
+      expect(result.stdout).not.toContain("ENOENT");
+      expect(fake.comments).toHaveLength(1);
+      expect(fake.comments[0]?.body).toContain("The run for commit `0123456` failed before it could plan");
+    }));
+
+  test("an unexpected engine error still writes the summary, the outputs and a clear failure", () =>
+    withApi(async (fake) => {
+      const result = await runAction(
+        base(root, { deploy: "test/fixtures/action/engine-bug-deploy.ts" }),
+        onPull(fake.url, atCommit),
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        "::error::infra-action stopped on an internal error: TypeError: simulated engine bug",
+      );
+      expect(result.stdout).not.toMatch(/^::error::.*\n\s+at /m);
+      expect(result.summary).toContain("### infra-action plan for test/fixtures/action/inventory.ts");
+      expect(result.summary).toContain("simulated engine bug");
+      expect(result.outputs["failed-hosts"]).toBe("@local");
+      expect(fake.comments[0]?.body).toContain("The run for commit `0123456` failed before it finished");
+    }));
 });

@@ -7,6 +7,18 @@ export interface RecordedCall {
   method: string;
   path: string;
   body?: { body?: string };
+  // Milliseconds since the server started.
+  at: number;
+}
+
+// A scripted answer: the next matching request gets it instead of the normal one.
+export interface FaultAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  message?: string;
+  // Which requests it answers (default: any but GET /user).
+  method?: string;
+  path?: RegExp;
 }
 
 export interface FakeComment {
@@ -21,20 +33,44 @@ export interface FakeGitHub {
   comments: FakeComment[];
   // Status to answer comment writes with (e.g. 403 for a read-only token).
   writeStatus: number;
+  // Queues answers (502s, rate limits) for the next matching requests, in order.
+  fail(...answers: FaultAnswer[]): void;
+  // Answers every matching request with this from now on.
+  failAlways(answer: FaultAnswer): void;
   close(): Promise<void>;
 }
 
 // Starts the server on 127.0.0.1; comments are served 100 a page with Link headers.
 export async function startFakeGitHub(): Promise<FakeGitHub> {
-  const state = { calls: [] as RecordedCall[], comments: [] as FakeComment[], writeStatus: 200, nextId: 1000 };
+  const state = {
+    calls: [] as RecordedCall[],
+    comments: [] as FakeComment[],
+    writeStatus: 200,
+    nextId: 1000,
+    faults: [] as FaultAnswer[],
+    always: undefined as FaultAnswer | undefined,
+  };
+  const started = Date.now();
   const server: Server = createServer(async (request, response) => {
     const body = await readBody(request);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    state.calls.push({ method: request.method ?? "", path: url.pathname + url.search, ...(body ? { body } : {}) });
+    const method = request.method ?? "";
+    state.calls.push({ method, path: url.pathname + url.search, ...(body ? { body } : {}), at: Date.now() - started });
     const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "content-type": "application/json", ...headers });
       response.end(JSON.stringify(value));
     };
+    const matches = (fault: FaultAnswer) =>
+      (!fault.method || fault.method === method) &&
+      (fault.path ? fault.path.test(url.pathname) : url.pathname !== "/user");
+    const queued = state.faults.findIndex(matches);
+    const fault =
+      queued >= 0
+        ? state.faults.splice(queued, 1)[0]
+        : state.always && matches(state.always)
+          ? state.always
+          : undefined;
+    if (fault) return send(fault.status, { message: fault.message ?? "Server Error" }, fault.headers);
     if (url.pathname === "/user") return send(403, { message: "Resource not accessible by integration" });
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
     if (list && request.method === "GET") {
@@ -77,6 +113,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     },
     set writeStatus(status: number) {
       state.writeStatus = status;
+    },
+    fail: (...answers) => {
+      state.faults.push(...answers);
+    },
+    failAlways: (answer) => {
+      state.always = answer;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,0 +1,130 @@
+// A run that stops without a report (a broken inventory or deploy file, a missing working directory,
+// a bug): the job summary, the outputs, the report file and the sticky comment still say what
+// happened and for which commit, so an old plan is never left looking current; then the step fails.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as core from "@actions/core";
+import { isUserError } from "../errors.js";
+import { displayPath } from "../loader/load-module.js";
+import { escapeHtml } from "../report/markdown.js";
+import { type Report, reportTotals } from "../report/report.js";
+import {
+  commentMarker,
+  createGitHubClient,
+  pullRequestTarget,
+  runUrl,
+  shortCommit,
+  upsertComment,
+} from "./pr-comment.js";
+import type { ActionSettings } from "./settings.js";
+
+// How far the run got: "setup" (inputs, inventory), "planning" (the engine ran), "reporting" (the
+// report was written out already).
+export type RunStage = "setup" | "planning" | "reporting";
+
+export interface RunProgress {
+  stage: RunStage;
+  // The inventory's hosts, once loaded.
+  hosts?: string[];
+  redact: (text: string) => string;
+}
+
+export type FailureSettings = Pick<ActionSettings, "mode" | "inventory" | "githubToken" | "prComment" | "jobSummary">;
+
+// Most characters of the error shown in the summary and the comment.
+const messageLimit = 20_000;
+
+// Writes what is known about the failed run and fails the step; never throws.
+export async function reportFailure(error: unknown, progress: RunProgress, settings: FailureSettings): Promise<void> {
+  const message = progress.redact(describeError(error));
+  if (!isUserError(error) && error instanceof Error && error.stack) {
+    core.startGroup("Internal error details");
+    core.info(progress.redact(error.stack));
+    core.endGroup();
+  }
+  if (progress.stage !== "reporting") {
+    try {
+      await writeFailure(message, progress, settings);
+    } catch (writeError) {
+      core.warning(
+        progress.redact(`Could not write the failure to the summary or outputs: ${describeError(writeError)}`),
+      );
+    }
+  }
+  core.setFailed(message);
+}
+
+async function writeFailure(message: string, progress: RunProgress, settings: FailureSettings): Promise<void> {
+  const report = failureReport(settings.mode, progress.hosts ?? [], message);
+  const file = join(process.env.RUNNER_TEMP ?? process.cwd(), `infra-action-report-${process.pid}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  core.setOutput("failed-hosts", report.hosts.map((h) => h.name).join(","));
+  core.setOutput("report", file);
+  const title = `infra-action ${settings.mode} for ${displayPath(settings.inventory)}`;
+  if (settings.jobSummary)
+    await core.summary.addRaw(renderFailure(message, progress, { title, forComment: false }), true).write();
+  const target = pullRequestTarget();
+  const wanted = settings.prComment === "auto" ? Boolean(target) : settings.prComment;
+  if (!wanted || !target || !settings.githubToken) return;
+  const marker = commentMarker(settings.inventory);
+  const body = `${marker}\n${renderFailure(message, progress, { title, forComment: true })}`;
+  await upsertComment(createGitHubClient(settings.githubToken), target, marker, body);
+}
+
+// A user's mistake is its message; anything else is named as a bug (its stack goes to the log only).
+function describeError(error: unknown): string {
+  if (isUserError(error)) return error.message;
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `infra-action stopped on an internal error: ${what}. This is a bug in infra-action; please report it with this run's log.`;
+}
+
+// The failure as Markdown: what failed, for which commit, and that no plan is shown.
+function renderFailure(
+  message: string,
+  progress: RunProgress,
+  options: { title: string; forComment: boolean },
+): string {
+  const commit = shortCommit();
+  const run = commit ? `The run for commit \`${commit}\`` : "The run";
+  const when = progress.stage === "setup" ? "failed before it could plan" : "failed before it finished";
+  const stale = options.forComment ? " Any earlier plan in this comment is out of date." : "";
+  const shown = message.length > messageLimit ? `${message.slice(0, messageLimit)}… (cut; see the log)` : message;
+  const hosts = progress.hosts?.length
+    ? [`Hosts: ${progress.hosts.map((h) => `\`${escapeHtml(h)}\``).join(", ")} — their state is not known.`, ""]
+    : [];
+  return [
+    `### ${escapeHtml(options.title)}`,
+    "",
+    "> [!CAUTION]",
+    `> ${run} ${when}. No plan is shown.${stale}`,
+    "",
+    `<pre>${escapeHtml(shown)}</pre>`,
+    "",
+    ...hosts,
+    `See the [run's log](${runUrl()}).`,
+    "",
+  ].join("\n");
+}
+
+// A report of the known hosts, each failed with the run's error and no operations.
+function failureReport(mode: Report["mode"], hosts: string[], message: string): Report {
+  const failed = hosts.map((name) => ({
+    name,
+    groups: [],
+    connector: "",
+    status: "failed" as const,
+    error: message,
+    durationMs: 0,
+    executions: 0,
+    operations: [],
+  }));
+  return {
+    version: 1,
+    mode,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    planDigest: "",
+    hosts: failed,
+    totals: reportTotals(failed),
+  };
+}
