@@ -60,12 +60,13 @@ async function writeFailure(message: string, progress: RunProgress, settings: Fa
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   core.setOutput("failed-hosts", report.hosts.map((h) => h.name).join(","));
   core.setOutput("report", file);
-  const title = `infra-action ${settings.mode} for ${displayPath(settings.inventory)}`;
+  const title = `infra-action ${settings.mode}${settings.inventory ? ` for ${displayPath(settings.inventory)}` : ""}`;
   if (settings.jobSummary)
     await core.summary.addRaw(renderFailure(message, progress, { title, forComment: false }), true).write();
   const target = pullRequestTarget();
   const wanted = settings.prComment === "auto" ? Boolean(target) : settings.prComment;
-  if (!wanted || !target || !settings.githubToken) return;
+  // Without an inventory input there is no marker to find the comment by.
+  if (!wanted || !target || !settings.githubToken || !settings.inventory) return;
   const marker = commentMarker(settings.inventory);
   const body = `${marker}\n${renderFailure(message, progress, { title, forComment: true })}`;
   await upsertComment(createGitHubClient(settings.githubToken), target, marker, body);

@@ -72,7 +72,7 @@ export function readFailureSettings(): Pick<
   const prComment = core.getInput("pr-comment");
   return {
     mode: core.getInput("mode") === "apply" ? "apply" : "plan",
-    inventory: core.getInput("inventory") || "(no inventory input)",
+    inventory: core.getInput("inventory"),
     githubToken: core.getInput("github-token"),
     prComment: /^true$/i.test(prComment) ? true : /^false$/i.test(prComment) ? false : "auto",
     jobSummary: !/^false$/i.test(core.getInput("job-summary")),

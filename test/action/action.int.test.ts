@@ -392,6 +392,23 @@ describe("PR comment under faults", () => {
       expect(broken.stdout).toContain("::error::inventory.ts:2:1: syntax error: Unexpected token.");
       expect(broken.stdout).not.toMatch(/^\s+at /m);
       expect(broken.summary).toContain("The run for commit `fedcba9` failed before it could plan. No plan is shown.");
+
+      // Inventory fixed, the deploy file broken: every host fails to plan, and the comment says so.
+      write('export const targets = ["@local"];\n');
+      writeFileSync(
+        join(workspace, "deploy.ts"),
+        'import { server } from "infra-action";\nserver.shell({ name: "Say hi",\n',
+      );
+      const badDeploy = await runAction(inputs, {
+        ...onPull(fake.url, { ...pullRequest, pull_request: { number: 7, head: { sha: "7777777aaaa" } } }),
+        workspace,
+      });
+      expect(badDeploy.exitCode).toBe(1);
+      expect(fake.comments).toHaveLength(1);
+      const failedPlan = fake.comments[0]?.body ?? "";
+      expect(failedPlan).toContain("### infra-action plan for inventory.ts at commit 7777777");
+      expect(failedPlan).toContain("| @local | 🔴 failed |");
+      expect(failedPlan).toContain("deploy.ts:3:1: syntax error");
     }));
 
   test("a missing working-directory is a clear error naming the input and the path, and the comment says so", () =>
