@@ -11,7 +11,7 @@ import { displayPath } from "../loader/load-module.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { createRedactor, redactDeep, secretDataValues, warnAboutShortSecrets } from "../report/redact.js";
 import type { Report } from "../report/report.js";
-import { readInputSecrets, selectDigestSecrets } from "./action-secrets.js";
+import { maskSecrets, readInputSecrets, selectDigestSecrets } from "./action-secrets.js";
 import { type RunProgress, reportFailure } from "./failure.js";
 import {
   commentMarker,
@@ -46,8 +46,7 @@ export async function run(): Promise<void> {
 // from everything infra-action posts or writes (runner masking does not cover API posts).
 function exportSecrets(settings: ActionSettings): (text: string) => string {
   const secrets = readInputSecrets(settings);
-  for (const { value } of secrets)
-    for (const line of value.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
+  maskSecrets(secrets, (value) => core.setSecret(value));
   for (const [key, value] of Object.entries(settings.secrets)) process.env[key] = value;
   warnAboutShortSecrets(secrets, (message) => core.warning(message));
   return createRedactor(secrets);
@@ -70,6 +69,7 @@ async function runAction(
   for (const warning of inventory.warnings) core.warning(redact(warning));
   // Secrets in host data (passwords) are redacted too: one redactor, longest secret first.
   const hostSecrets = secretDataValues(inventory.hosts);
+  maskSecrets(hostSecrets, (value) => core.setSecret(value));
   warnAboutShortSecrets(hostSecrets, (message) => core.warning(message));
   const clean = createRedactor([...readInputSecrets(settings), ...hostSecrets]);
 
