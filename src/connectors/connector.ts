@@ -9,6 +9,11 @@ export interface CommandOptions {
   sudoPassword?: string;
   env?: Readonly<Record<string, string>>;
   cwd?: string;
+  // The command reads what its caller pipes to it (a file's bytes); otherwise a command under a
+  // sudo password reads /dev/null.
+  keepStdin?: boolean;
+  // Set by the connector itself: standard input starts with the sudo password (see shell.ts).
+  passwordOnStdin?: "alone" | "then-input";
 }
 
 export interface RunOptions extends CommandOptions {

@@ -109,6 +109,11 @@ export class DockerConnector extends ShellConnector {
     return { line: buildCommand(command, { env: options.env, cwd: options.cwd }), spawn: user ? { user } : {} };
   }
 
+  // Commands run as their user through the exec itself: no sudo, so no sudo password.
+  protected override usesSudoPassword(): boolean {
+    return false;
+  }
+
   // Inside a script: root needs nothing (exec runs as the container's user, root in most images);
   // another user is reached with su.
   override wrapCommand(command: string, options: CommandOptions): string {

@@ -1,8 +1,8 @@
 // The part every connector shares: commands wrapped for env, cwd and sudo; sudo's password sent
 // only when sudo prompts for it; timeouts; and file transfer through the shell.
 import { randomBytes } from "node:crypto";
-import { StringDecoder } from "node:string_decoder";
 import { CommandError, SudoError } from "../errors.js";
+import { BoundedOutput } from "../util/bounded-output.js";
 import type {
   CommandOptions,
   Connector,
@@ -12,7 +12,12 @@ import type {
   RunOptions,
   RunResult,
 } from "./connector.js";
-import { buildCommand, shellQuote, sudoPrompt } from "./shell.js";
+import { fileHeader, fileInstallScript } from "./file-install.js";
+import { buildCommand, shellQuote } from "./shell.js";
+
+// How much of each output stream a command keeps: its first and its last bytes.
+const outputHeadBytes = 32 * 1024 * 1024;
+const outputTailBytes = 1024 * 1024;
 
 // A started remote (or local) process, as a transport gives it.
 export interface StartedProcess {
@@ -67,55 +72,33 @@ export abstract class ShellConnector implements Connector {
     };
   }
 
-  // Runs a command and collects its output as bytes.
+  // Runs a command and collects its output as bytes (bounded: the head and tail of each stream).
+  //
+  // With a sudo password, the command line first reads the password from its standard input into
+  // an unexported shell variable, and every sudo inside gets it through a pipe of its own; the
+  // commands themselves never see it, and standard input is closed once it is sent.
   protected async execute(command: string, options: RunOptions): Promise<Executed> {
-    const { line, spawn } = this.commandLine(command, options);
     const sudoing = Boolean(options.sudo || options.sudoUser);
-    // A script may hold several sudo calls: the password answers each of sudo's prompts.
-    const password = spawn.user ? undefined : options.sudoPassword;
-    if (password && options.stdin !== undefined) {
-      throw new Error("internal: standard input and a sudo password cannot share one command");
-    }
-    const child = await this.spawn(line, spawn);
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let wrongPassword = false;
+    const password = this.usesSudoPassword() ? options.sudoPassword : undefined;
+    const { line: commandLine, spawn } = this.commandLine(command, {
+      ...options,
+      ...(password ? { passwordOnStdin: options.stdin === undefined ? "alone" : "then-input" } : {}),
+    });
+    const child = await this.spawn(commandLine, spawn);
+    const stdout = new BoundedOutput(outputHeadBytes, outputTailBytes);
+    const stderr = new BoundedOutput(outputHeadBytes, outputTailBytes);
     let timedOut = false;
     child.onStdout((chunk) => {
       stdout.push(chunk);
       options.onOutput?.("stdout", chunk);
     });
-    // With a password: stderr so far as text, and where the search for sudo's next prompt resumes.
-    const decoder = new StringDecoder("utf8");
-    let promptText = "";
-    let searchFrom = 0;
     child.onStderr((chunk) => {
       stderr.push(chunk);
-      if (password) {
-        promptText += decoder.write(chunk);
-        let newPrompt = false;
-        for (
-          let at = promptText.indexOf(sudoPrompt, searchFrom);
-          at !== -1;
-          at = promptText.indexOf(sudoPrompt, searchFrom)
-        ) {
-          searchFrom = at + sudoPrompt.length;
-          newPrompt = true;
-        }
-        if (newPrompt) {
-          // sudo says "Sorry, try again." before asking again for a wrong password.
-          if (/Sorry, try again/.test(promptText)) {
-            wrongPassword = true;
-            child.kill();
-          } else child.write(`${password}\n`);
-        }
-        options.onOutput?.("stderr", Buffer.from(chunk.toString("utf8").split(sudoPrompt).join("")));
-        return;
-      }
       options.onOutput?.("stderr", chunk);
     });
+    if (password) child.write(`${password}\n`);
     if (options.stdin !== undefined) child.write(options.stdin);
-    if (!password) child.end();
+    child.end();
     const timer = options.timeoutMs
       ? setTimeout(() => {
           timedOut = true;
@@ -128,8 +111,8 @@ export abstract class ShellConnector implements Connector {
     } finally {
       clearTimeout(timer);
     }
-    const errText = Buffer.concat(stderr).toString("utf8");
-    if (wrongPassword || /incorrect password attempt/.test(errText)) {
+    const errText = stderr.toString();
+    if (password && exitCode !== 0 && /^sudo: \d+ incorrect password attempts?$/m.test(errText)) {
       throw new SudoError(
         `${this.host}: sudo refused the password for ${options.sudoUser ?? "root"} (_sudo_password is wrong for this user).`,
       );
@@ -146,32 +129,26 @@ export abstract class ShellConnector implements Connector {
     }
     return {
       exitCode: timedOut ? 124 : exitCode,
-      stdout: Buffer.concat(stdout),
-      stderr: password ? Buffer.from(errText.split(sudoPrompt).join("")) : Buffer.concat(stderr),
+      stdout: stdout.toBuffer(),
+      stderr: stderr.toBuffer(),
       timedOut,
     };
   }
 
-  // Writes a file atomically (temporary file, then rename). With sudo, the bytes first land in a
-  // private temporary file as the connecting user, then sudo moves them into place.
+  // Whether sudo's password is sent to this connector's commands (Docker runs as a user natively).
+  protected usesSudoPassword(): boolean {
+    return true;
+  }
+
+  // Writes a file atomically (see file-install.ts): the bytes go on standard input straight to the
+  // installer, which runs as the file's writer (through sudo when asked); nothing is staged elsewhere.
   async putFile(remotePath: string, content: Buffer | string, options: FileOptions = {}): Promise<void> {
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const tag = randomBytes(8).toString("hex");
+    const script = fileInstallScript({ path: remotePath, ...(options.mode ? { mode: options.mode } : {}), tag });
     const sudo = { sudo: options.sudo, sudoUser: options.sudoUser, sudoPassword: options.sudoPassword };
-    if (!options.sudo && !options.sudoUser) {
-      await this.check(installScript(remotePath, "cat", options.mode), { stdin: bytes }, `write ${remotePath}`);
-      return;
-    }
-    const upload = `/tmp/.infra-action-${randomBytes(8).toString("hex")}`;
-    await this.check(`umask 077 && cat > ${shellQuote(upload)}`, { stdin: bytes }, `upload ${remotePath}`);
-    try {
-      await this.check(
-        installScript(remotePath, `cat ${shellQuote(upload)}`, options.mode),
-        sudo,
-        `write ${remotePath}`,
-      );
-    } finally {
-      await this.run(`rm -f ${shellQuote(upload)}`).catch(() => undefined);
-    }
+    const stdin = Buffer.concat([Buffer.from(fileHeader(tag, bytes.length, undefined)), bytes]);
+    await this.check(script, { ...sudo, stdin, keepStdin: true }, `write ${remotePath}`);
   }
 
   async getFile(remotePath: string, options: FileOptions = {}): Promise<Buffer> {
@@ -188,24 +165,4 @@ export abstract class ShellConnector implements Connector {
     }
     return result;
   }
-}
-
-// A shell script that writes stdin-or-source to `dest` through a temporary file beside it, keeps
-// an existing file's mode unless one is given, and renames into place.
-function installScript(dest: string, source: string, mode: string | undefined): string {
-  if (mode !== undefined && !/^[0-7]{3,4}$/.test(mode))
-    throw new CommandError(`mode ${JSON.stringify(mode)} is not octal (e.g. "644").`);
-  const d = shellQuote(dest);
-  const chmod = mode
-    ? `chmod ${mode} "$tmp"`
-    : `if [ -e ${d} ]; then chmod "$(stat -c %a ${d})" "$tmp"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$tmp"; fi`;
-  return [
-    "set -e",
-    `tmp=$(mktemp "$(dirname ${d})/.infra-action.XXXXXX")`,
-    `trap 'rm -f "$tmp"' EXIT`,
-    `${source} > "$tmp"`,
-    chmod,
-    `mv -f "$tmp" ${d}`,
-    "trap - EXIT",
-  ].join("\n");
 }

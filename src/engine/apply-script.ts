@@ -1,10 +1,11 @@
-// Builds the one remote script that applies a host's changed operations in order, with a status
-// marker around each, and reads the markers back from its output.
+// The one remote script that applies a host's changed operations in order: how it reaches the
+// host (staged in a private directory, never read from standard input), what it runs (every
+// operation with /dev/null as input, files written through the installer), and its markers.
 import type { CommandOptions } from "../connectors/connector.js";
+import { fileHeader, fileInstallScript } from "../connectors/file-install.js";
 import { shellQuote } from "../connectors/shell.js";
 import type { Command } from "../operations/operation.js";
 import { type GlobalArgs, sudoOptions } from "./global-args.js";
-import { markedSection } from "./markers.js";
 
 export interface ScriptOperation {
   index: number;
@@ -14,18 +15,29 @@ export interface ScriptOperation {
   requires: number[];
 }
 
-export interface OperationOutcome {
-  status: "ok" | "failed" | "skipped";
-  exitCode?: number;
-  stdout: string;
-  stderr: string;
-}
-
 type Wrap = (command: string, options: CommandOptions) => string;
 
-// Where the apply lock lives on a host, and how long a second apply waits for it.
-export const lockPath = "/tmp/.infra-action-apply.lock";
+// How long a second apply on the same host (same user) waits for the first, in seconds.
 export const lockWaitSeconds = 120;
+
+// The command line that receives the script on standard input, stages it in a new private
+// directory (mode 0700), checks it arrived whole, and runs it with /dev/null as input. With a
+// sudo password the connector puts `readPasswordLine` first: the script runs in the same shell
+// (`.`), so its sudo calls reach the password without it ever being exported or written.
+export function applyRunner(nonce: string): string {
+  const end = scriptEnd(nonce);
+  return [
+    "__ia_um=$(umask); umask 077",
+    `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the apply script (is the disk full?)" >&2; exit 70; }`,
+    `trap 'rm -rf "$__ia_dir"' EXIT`,
+    "trap 'exit 143' HUP INT TERM",
+    `cat > "$__ia_dir/apply.sh" || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
+    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = ${shellQuote(end)} ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
+    'umask "$__ia_um"',
+    "exec 0</dev/null",
+    '. "$__ia_dir/apply.sh"',
+  ].join("\n");
+}
 
 // The script for a list of operations. `wrap` is the connector's (sudo, env, cwd); `changedBefore`
 // lists operations an earlier script (before a reboot) changed, for `_if`.
@@ -36,8 +48,8 @@ export function buildApplyScript(
   changedBefore: number[] = [],
 ): string {
   const out = [
-    "#!/bin/sh",
     `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
+    "__ia_mark staged",
     ...lockLines(),
     ...changedBefore.map((index) => `__ia_changed_${index}=1`),
   ];
@@ -51,7 +63,7 @@ export function buildApplyScript(
       "while :; do",
       "( set -e",
       ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${nonce}-${op.index}-${j}`)),
-      "); __ia_rc=$?",
+      ") </dev/null; __ia_rc=$?",
       `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
       "done",
       `__ia_mark end:${op.index}:$__ia_rc`,
@@ -59,23 +71,33 @@ export function buildApplyScript(
       `else __ia_mark skip:${op.index}; fi`,
     );
   }
-  out.push("exit 0", "");
+  out.push("__ia_mark done", "exit 0", scriptEnd(nonce), "");
   return out.join("\n");
 }
 
-// One apply at a time per host: a lock directory (mkdir is atomic) holding its owner's PID; a
-// second apply waits (bounded), and a lock whose owner is gone is taken over. Released on exit.
+// The script's last line: the runner refuses a script that does not end with it.
+function scriptEnd(nonce: string): string {
+  return `# end ${nonce}`;
+}
+
+// One apply at a time per host and user: a lock directory (mkdir is atomic) holding its owner's
+// PID, in the user's own cache directory (or /tmp when there is none), so no other user can plant
+// it. A second apply waits, bounded in time and in processes started; a lock whose owner is gone
+// is taken over; a lock that belongs to someone else is refused. Released on exit.
 function lockLines(): string[] {
   return [
-    `__ia_lock=${lockPath}; __ia_waited=0`,
-    'while ! mkdir "$__ia_lock" 2>/dev/null; do',
-    '  __ia_owner=$(cat "$__ia_lock/pid" 2>/dev/null)',
-    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ]; then rm -rf "$__ia_lock"; continue; fi',
-    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s" >&2; __ia_mark locked; exit 75; fi`,
+    '__ia_base="$HOME/.cache"',
+    'if ! { [ -n "$HOME" ] && mkdir -p "$__ia_base" 2>/dev/null && [ -O "$__ia_base" ] && [ -w "$__ia_base" ]; }; then __ia_base=/tmp; fi',
+    '__ia_lock="$__ia_base/.infra-action-apply-$(id -u).lock"; __ia_waited=0; __ia_takeovers=0',
+    'while ! mkdir -m 700 "$__ia_lock" 2>/dev/null; do',
+    '  if [ -L "$__ia_lock" ] || [ ! -O "$__ia_lock" ]; then echo "the apply lock $__ia_lock belongs to another user: remove it and apply again." >&2; __ia_mark locked; exit 75; fi',
+    '  __ia_owner=; IFS= read -r __ia_owner < "$__ia_lock/pid" 2>/dev/null || :',
+    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ] && [ $__ia_takeovers -lt 3 ]; then rm -rf "$__ia_lock"; __ia_takeovers=$((__ia_takeovers+1)); continue; fi',
+    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s." >&2; __ia_mark locked; exit 75; fi`,
     "  sleep 1; __ia_waited=$((__ia_waited+1))",
     "done",
     'echo $$ > "$__ia_lock/pid"',
-    "trap 'rm -rf \"$__ia_lock\"' EXIT",
+    `trap 'rm -rf "$__ia_lock" "$__ia_dir"' EXIT`,
     "trap 'exit 143' INT TERM HUP",
     // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that frees the lock.
     "trap 'exit 141' PIPE",
@@ -94,34 +116,37 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
   const opts = options(op.global);
   switch (command.type) {
     case "shell": {
-      const line = wrap(command.command, opts);
-      if (op.global.timeout === undefined) return [line];
+      if (op.global.timeout === undefined) return [wrap(command.command, opts)];
+      // The timeout runs as the command's user, inside its wrapper (sudo's password stays in this shell).
       const seconds = Math.ceil(op.global.timeout);
+      const quoted = shellQuote(command.command);
       return [
-        `if command -v timeout >/dev/null 2>&1; then timeout -k 5 ${seconds} sh -c ${shellQuote(line)}; else ${line}; fi`,
+        wrap(
+          `if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} sh -c ${quoted}; else exec sh -c ${quoted}; fi`,
+          opts,
+        ),
       ];
     }
     case "file": {
-      // The bytes travel in the script (base64) to a private temporary file, then are moved into
-      // place by the operation's user (through sudo when asked), unless the file already matches.
-      const temp = `/tmp/.infra-action-${id}`;
-      const d = shellQuote(command.path);
-      const owner =
-        command.user || command.group
-          ? `chown ${shellQuote(`${command.user ?? ""}${command.group ? `:${command.group}` : ""}`)} "$t"; `
-          : "";
-      const changed = shellQuote(`${command.path} changed since the plan was made; nothing was written. Plan again.`);
-      const guard =
-        command.ifSha256 === undefined
-          ? ""
-          : `if ${command.ifSha256 === null ? `[ -e ${d} ]` : `[ "$(sha256sum < ${d} | cut -c1-64)" != ${command.ifSha256} ]`}; then echo ${changed} >&2; exit 1; fi; `;
-      const install = `${guard}if [ -f ${d} ] && cmp -s ${temp} ${d}; then :; else t=$(mktemp "$(dirname ${d})/.infra-action.XXXXXX") && cat ${temp} > "$t" && ${command.mode ? `chmod ${command.mode} "$t" && ` : ""}${owner}mv -f "$t" ${d}; fi`;
-      const readable = op.global.sudoUser && op.global.sudoUser !== "root" ? `; chmod 644 ${temp}` : "";
+      // The bytes travel in the script (base64) to the private directory, then through the
+      // installer's standard input, which runs as the operation's user.
+      const staged = `"$__ia_dir/${id}"`;
+      const content = Buffer.from(command.content, "base64");
+      const tag = `@@${id}`;
+      const installer = fileInstallScript({
+        path: command.path,
+        tag,
+        ...(command.mode ? { mode: command.mode } : {}),
+        ...(command.user ? { user: command.user } : {}),
+        ...(command.group ? { group: command.group } : {}),
+      });
+      const header = fileHeader(tag, content.length, command.ifSha256).trimEnd();
       return [
-        `(umask 077; base64 -d > ${temp}${readable}) <<'__IA_EOF_${id}'`,
+        `(umask 077; base64 -d > ${staged}) <<'__IA_EOF_${id}'`,
         ...(command.content.match(/.{1,76}/g) ?? []),
         `__IA_EOF_${id}`,
-        `${wrap(install, opts)}; __ia_f=$?; rm -f ${temp}; [ $__ia_f -eq 0 ]`,
+        `{ printf '%s\\n' ${shellQuote(header)}; cat ${staged}; } | ${wrap(installer, { ...opts, keepStdin: true })}`,
+        `rm -f ${staged}`,
       ];
     }
     case "get":
@@ -131,49 +156,4 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
       return [wrap(reboot, opts)];
     }
   }
-}
-
-// Follows the script's markers as its output streams in: calls back when an operation begins
-// and ends (so an interrupted run still knows what was applied).
-export function createMarkerWatcher(
-  nonce: string,
-  on: { begin(index: number): void; end(index: number, exitCode: number): void },
-): (chunk: Buffer) => void {
-  let pending = "";
-  const pattern = new RegExp(`@@${nonce}:(begin|end):(\\d+)(?::(\\d+))?\\n`, "g");
-  return (chunk) => {
-    pending += chunk.toString("utf8");
-    let last = 0;
-    for (const match of pending.matchAll(pattern)) {
-      if (match[1] === "begin") on.begin(Number(match[2]));
-      else on.end(Number(match[2]), Number(match[3]));
-      last = (match.index ?? 0) + match[0].length;
-    }
-    // Keep only what may hold the start of a marker not yet complete.
-    pending = pending.slice(Math.max(last, pending.length - 200));
-  };
-}
-
-// Reads each operation's outcome and output from the script's stdout and stderr.
-export function readApplyOutput(
-  stdout: string,
-  stderr: string,
-  nonce: string,
-  indexes: number[],
-): Map<number, OperationOutcome> {
-  const outcomes = new Map<number, OperationOutcome>();
-  for (const index of indexes) {
-    const out = stdout.includes(`@@${nonce}:skip:${index}\n`) ? undefined : markedSection(stdout, nonce, index);
-    if (!out) {
-      outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
-      continue;
-    }
-    outcomes.set(index, {
-      status: out.exitCode === 0 ? "ok" : "failed",
-      ...(out.exitCode === undefined ? {} : { exitCode: out.exitCode }),
-      stdout: out.output,
-      stderr: markedSection(stderr, nonce, index)?.output ?? "",
-    });
-  }
-  return outcomes;
 }

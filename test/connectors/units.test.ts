@@ -29,12 +29,17 @@ describe("shell quoting", () => {
 
   test.each([
     [{}, "sh -c 'echo hi'"],
-    [{ cwd: "/srv/my app" }, `sh -c 'cd '\\''/srv/my app'\\'' && echo hi'`],
+    [{ cwd: "/srv/my app" }, `sh -c 'cd -- '\\''/srv/my app'\\'' && echo hi'`],
+    [{ cwd: "-P" }, "sh -c 'cd -- -P && echo hi'"],
     [{ env: { A: "x y" } }, "env A='x y' sh -c 'echo hi'"],
     [{ sudo: true }, "sudo -H -n -u root -- sh -c 'echo hi'"],
     [
       { sudoUser: "postgres", sudoWithPassword: true },
-      "sudo -H -S -p '[infra-action:sudo-password]' -u postgres -- sh -c 'echo hi'",
+      `printf '%s\\n' "$__ia_pw" | sudo -H -S -p '' -u postgres -- sh -c 'exec 0</dev/null; echo hi'`,
+    ],
+    [
+      { sudoUser: "postgres", sudoWithPassword: true, keepStdin: true },
+      `{ sudo -n -u postgres -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$__ia_pw"; cat; } | sudo -H -S -p '' -u postgres -- sh -c 'echo hi'`,
     ],
   ])("buildCommand(%j)", (context, line) => {
     expect(buildCommand("echo hi", context)).toBe(line);

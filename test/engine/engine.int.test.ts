@@ -53,7 +53,7 @@ describe("engine rules", () => {
     const b = byName["web-b"];
     expect(b?.status).toBe("failed");
     expect(b?.error).toBe(
-      'operation "step 3" failed with exit code 7: step 3 broke; the operations after it were not applied.',
+      'operation "step 3" failed with exit code 7: step 3 broke; 6 operations after it did not run.',
     );
     expect(b?.operations.map((o) => o.status)).toEqual([
       "changed",
