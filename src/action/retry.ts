@@ -9,8 +9,10 @@ export interface RetryPolicy {
   baseDelayMs: number;
   // The longest single wait: a rate limit that resets later is not waited for.
   maxDelayMs: number;
-  // The most waiting over all tries.
+  // The most waiting over all tries (of every call sharing `spent`).
   maxTotalMs: number;
+  // Waiting done so far; share one between calls to cap their waiting together.
+  spent?: { ms: number };
   // The seam for tests: how a wait is done.
   sleep(ms: number): Promise<void>;
   now(): number;
@@ -40,7 +42,7 @@ export class ApiRetriesExhausted extends Error {
 const secondaryWaitMs = 60_000;
 
 // The policy for the action's calls: 4 tries, 1 s then 2 s then 4 s after a 5xx, at most 60 s a wait
-// and 90 s in all. INFRA_ACTION_RETRY_SCALE (a number from 0 to 1) shortens every wait, for tests.
+// and 90 s in all for every call made with it. INFRA_ACTION_RETRY_SCALE (a number from 0 to 1) shortens every wait, for tests.
 export function defaultRetryPolicy(onRetry?: (message: string) => void): RetryPolicy {
   const scale = Number(process.env.INFRA_ACTION_RETRY_SCALE ?? "1");
   const factor = Number.isFinite(scale) && scale >= 0 && scale <= 1 ? scale : 1;
@@ -51,6 +53,7 @@ export function defaultRetryPolicy(onRetry?: (message: string) => void): RetryPo
     maxTotalMs: 90_000,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms * factor)),
     now: Date.now,
+    spent: { ms: 0 },
     ...(onRetry ? { onRetry } : {}),
   };
 }
@@ -82,7 +85,7 @@ export function classifyApiError(error: unknown, now: number): ApiFailure {
 // Runs `send` until it succeeds, fails in a way not worth retrying (rethrown as is), or the policy's
 // tries or waiting run out (then ApiRetriesExhausted).
 export async function withRetries<T>(send: () => Promise<T>, policy: RetryPolicy): Promise<T> {
-  let waited = 0;
+  const spent = policy.spent ?? { ms: 0 };
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();
@@ -94,13 +97,13 @@ export async function withRetries<T>(send: () => Promise<T>, policy: RetryPolicy
         failure.kind === "rate-limit" && failure.retryAt !== undefined
           ? Math.max(0, failure.retryAt - policy.now())
           : policy.baseDelayMs * 2 ** (attempt - 1);
-      if (attempt >= policy.tries || wait > policy.maxDelayMs || waited + wait > policy.maxTotalMs)
+      if (attempt >= policy.tries || wait > policy.maxDelayMs || spent.ms + wait > policy.maxTotalMs)
         throw new ApiRetriesExhausted(failure, attempt, error);
       const what =
         failure.kind === "rate-limit" ? "GitHub API rate limit hit" : `GitHub API answered ${failure.status}`;
       policy.onRetry?.(`${what}; retrying in ${formatSeconds(wait)} (try ${attempt + 1} of ${policy.tries}).`);
       await policy.sleep(wait);
-      waited += wait;
+      spent.ms += wait;
     }
   }
 }

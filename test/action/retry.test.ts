@@ -98,6 +98,15 @@ describe("withRetries", () => {
     expect(call.calls()).toBe(2);
   });
 
+  test("calls sharing a budget cap their waiting together", async () => {
+    const policy = { ...fakePolicy(), spent: { ms: 0 } };
+    const first = failing(apiError(429, { "retry-after": "50" }));
+    await expect(withRetries(first.send, policy)).resolves.toBe("ok");
+    const second = failing(apiError(429, { "retry-after": "50" }));
+    await expect(withRetries(second.send, policy)).rejects.toBeInstanceOf(ApiRetriesExhausted);
+    expect(policy.slept).toEqual([50_000]);
+  });
+
   test("a permission 403 and a 404 fail at once, unchanged", async () => {
     for (const status of [403, 404, 422]) {
       const policy = fakePolicy();
