@@ -2,7 +2,7 @@
 import { UsageError } from "../errors.js";
 import { displayPath } from "../loader/load-module.js";
 import { closestName } from "../util/closest.js";
-import { globToRegExp, isGlob } from "../util/glob.js";
+import { findGlobProblem, globToRegExp, isGlob } from "../util/glob.js";
 import type { Inventory } from "./types.js";
 
 // Keeps the hosts that any limit item selects. Items may be repeated or comma-separated.
@@ -16,6 +16,11 @@ export function applyLimit(inventory: Inventory, limits: readonly string[]): Inv
   const chosen = new Set<string>();
   const warnings = [...inventory.warnings];
   for (const item of items) {
+    const problem = isGlob(item) ? findGlobProblem(item) : undefined;
+    if (problem)
+      throw new UsageError(
+        `--limit ${item} is not a valid glob: ${problem}. Close the set, e.g. "web-[12]", or write "[[]" for a literal "[".`,
+      );
     const matched =
       inventory.groups[item] ?? names.filter((name) => (isGlob(item) ? globToRegExp(item).test(name) : name === item));
     if (matched.length === 0) warnings.push(`--limit ${item} matches no group or host.`);

@@ -1,6 +1,7 @@
 // Sorts an inventory module's exports into groups, group data, targets and global data (DESIGN §2).
-import { InventoryError } from "../errors.js";
+import { InventoryError, isUserError } from "../errors.js";
 import { isPlainObject, kindOf, showValue } from "../util/describe-value.js";
+import { findJsonProblem } from "../util/json-data.js";
 import { type HostSpec, isGroupWithData, looksLikeHostList, readHostSpecs } from "./host-specs.js";
 import type { Data } from "./types.js";
 
@@ -25,30 +26,48 @@ export function readInventoryExports(exports: Array<[string, unknown]>, file: st
   const result: InventoryExports = { groups: [], groupData: [], globals: {}, warnings: [] };
   for (const [name, value] of exports) {
     if (isIgnored(name, value, file, result.warnings)) continue;
-    const origin = { file, exportName: name };
-    if (name === "targets" || name === "all") {
-      if (result.targets) {
-        throw new InventoryError(
-          `${file}: exports both "${result.targets.exportName}" and "${name}"; they mean the same (the hosts to run on). Keep one.`,
-        );
-      }
-      const [hosts, data] = isGroupWithData(value) ? value : [value, {}];
-      result.targets = { exportName: name, hosts: readHostSpecs(hosts, origin) };
-      Object.assign(result.globals, data);
-    } else if (name.endsWith("_data") && name.length > 5 && isPlainObject(value)) {
-      const group = name.slice(0, -5);
-      if (group === "all") Object.assign(result.globals, value);
-      else result.groupData.push({ group, exportName: name, data: { ...value } });
-    } else if (isGroupWithData(value)) {
-      result.groups.push({ exportName: name, hosts: readHostSpecs(value[0], origin) });
-      result.groupData.push({ group: name, exportName: name, data: { ...value[1] } });
-    } else if (looksLikeHostList(value)) {
-      result.groups.push({ exportName: name, hosts: readHostSpecs(value, origin) });
-    } else {
-      result.globals[name] = value;
+    try {
+      readExport(name, value, file, result);
+    } catch (error) {
+      throw explainThrowingGetter(error, name, value, file);
     }
   }
   return result;
+}
+
+// Sorts one export into the inventory's groups, group data, targets or globals.
+function readExport(name: string, value: unknown, file: string, result: InventoryExports): void {
+  const origin = { file, exportName: name };
+  if (name === "targets" || name === "all") {
+    if (result.targets) {
+      throw new InventoryError(
+        `${file}: exports both "${result.targets.exportName}" and "${name}"; they mean the same (the hosts to run on). Keep one.`,
+      );
+    }
+    const [hosts, data] = isGroupWithData(value) ? value : [value, {}];
+    result.targets = { exportName: name, hosts: readHostSpecs(hosts, origin) };
+    Object.assign(result.globals, data);
+  } else if (name.endsWith("_data") && name.length > 5 && isPlainObject(value)) {
+    const group = name.slice(0, -5);
+    if (group === "all") Object.assign(result.globals, value);
+    else result.groupData.push({ group, exportName: name, data: { ...value } });
+  } else if (isGroupWithData(value)) {
+    result.groups.push({ exportName: name, hosts: readHostSpecs(value[0], origin) });
+    result.groupData.push({ group: name, exportName: name, data: { ...value[1] } });
+  } else if (looksLikeHostList(value)) {
+    result.groups.push({ exportName: name, hosts: readHostSpecs(value, origin) });
+  } else {
+    result.globals[name] = value;
+  }
+}
+
+// An error thrown while an export was read comes from a getter in it (data computed on access): the
+// error names the key whose getter threw. Anything else is passed on as it is.
+function explainThrowingGetter(error: unknown, name: string, value: unknown, file: string): unknown {
+  if (isUserError(error)) return error;
+  const problem = findJsonProblem(value, [name], true);
+  if (problem?.kind !== "getter") return error;
+  return new InventoryError(`${file}: ${problem.message}. ${problem.fix}`);
 }
 
 // Reads a group data file's exports (group_data/<group>.ts): every data export is data.

@@ -101,6 +101,48 @@ describe("inventory errors", () => {
       [],
       `error: ${bad}/missing-package.ts imports "left-pad-nonexistent", but the package is not installed: run \`npm install left-pad-nonexistent\``,
     ],
+    [
+      "circular host data in --json",
+      `${bad}/circular-data.ts`,
+      ["--json"],
+      `error: ${bad}/circular-data.ts: host web-01: cannot print the data as JSON: settings.self refers back to settings (a circular reference). Remove the cycle from the data.`,
+    ],
+    [
+      "a BigInt in host data in --json",
+      `${bad}/bigint-data.ts`,
+      ["--json"],
+      `error: ${bad}/bigint-data.ts: host web-01: cannot print the data as JSON: max_size is a BigInt (100000000000000000000n). Give it as a number or a string.`,
+    ],
+    [
+      "host data nested 20,000 levels deep in --json",
+      `${bad}/deep-data.ts`,
+      ["--json"],
+      `error: ${bad}/deep-data.ts: host web-01: cannot print the data as JSON: deep.next.next.next… is nested more than 100 levels deep. Flatten the data.`,
+    ],
+    [
+      "a getter in global data that throws, in --json",
+      `${bad}/global-getter-throws.ts`,
+      ["--json"],
+      `error: ${bad}/global-getter-throws.ts: host web-01: cannot print the data as JSON: reading settings.token threw Error: TOKEN is not set. Make it a plain value, or catch the error in its getter.`,
+    ],
+    [
+      "a host-data getter that throws while the inventory is read",
+      `${bad}/getter-throws.ts`,
+      [],
+      `error: ${bad}/getter-throws.ts: reading web_servers[0][1].db_password threw Error: vault is sealed. Make it a plain value, or catch the error in its getter.`,
+    ],
+    [
+      "a --limit glob with a [ never closed",
+      "examples/inventory/groups.ts",
+      ["--limit", "web-[1"],
+      'error: --limit web-[1 is not a valid glob: the "[" at character 5 is never closed. Close the set, e.g. "web-[12]", or write "[[]" for a literal "[".',
+    ],
+    [
+      "a --limit glob with a range out of order",
+      "examples/inventory/groups.ts",
+      ["--limit", "web-[9-1]"],
+      'error: --limit web-[9-1] is not a valid glob: range out of order in character class. Close the set, e.g. "web-[12]", or write "[[]" for a literal "[".',
+    ],
   ])("%s", async (_, file, args, message) => {
     const result = await runCli(["inventory", file, ...args]);
     expect(result.exitCode).toBe(1);
@@ -118,6 +160,18 @@ describe("inventory errors", () => {
       `${bad}/unknown-group-data/group_data/web_server.ts is data for a group "web_server", which does not exist; it is not applied to any host. Did you mean group_data/web_servers?`,
     ]);
     expect(inventory.hosts[0].data).toEqual({});
+  });
+
+  test.each([
+    ["circular-data", "  settings  (not shown: settings.self refers back to settings (a circular reference))"],
+    ["bigint-data", "  max_size  100000000000000000000n"],
+    ["deep-data", "  deep  (not shown: deep.next.next.next… is nested more than 100 levels deep)"],
+    ["global-getter-throws", "  settings  (not shown: reading settings.token threw Error: TOKEN is not set)"],
+  ])("the readable form names what it cannot show in %s", async (name, line) => {
+    const result = await runCli(["inventory", `${bad}/${name}.ts`]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.split("\n")).toContain(line);
+    expect(result.stderr).not.toMatch(stackTrace);
   });
 
   test("the readable form prints warnings on stderr and the table on stdout", async () => {
