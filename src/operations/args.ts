@@ -111,6 +111,14 @@ export function checkAccountName(name: string, key: string, kind: "user" | "grou
     );
 }
 
+// Refuses a value a command would read as an option ("-x"), naming the argument and where options go.
+export function refuseOptionLike(value: string | undefined, key: string, hint: string): void {
+  if (value?.startsWith("-"))
+    throw new OperationArgumentError(
+      `argument ${key} ${JSON.stringify(value)} starts with "-", which the command would read as an option; ${hint}`,
+    );
+}
+
 // Refuses a line break in a text argument that must stay one line; `why` says what it would do.
 export function refuseLineBreak(args: Args, key: string, why: string): void {
   const value = args[key];

@@ -6,6 +6,7 @@ import {
   booleanArg,
   OperationArgumentError,
   optionalString,
+  refuseOptionLike,
   rejectUnknown,
   requiredString,
 } from "./args.js";
@@ -17,10 +18,12 @@ export const repo = defineOperation({
   description: "Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it).",
   validate: (args) => {
     rejectUnknown(args, ["src", "dest", "branch", "pull", "rebase", "user", "group"], "git.repo");
+    const branch = optionalString(args, "branch");
+    refuseOptionLike(branch, "branch", "give the branch's name (git refuses names starting with -).");
     return {
       src: requiredString(args, "src"),
       dest: requiredString(args, "dest"),
-      branch: optionalString(args, "branch"),
+      branch,
       pull: booleanArg(args, "pull", true),
       rebase: booleanArg(args, "rebase", false),
       user: accountName(args, "user"),
@@ -60,8 +63,10 @@ export const config = defineOperation({
   description: "Set a git config value, globally or in one repository.",
   validate: (args) => {
     rejectUnknown(args, ["key", "value", "repo"], "git.config");
+    const key = requiredString(args, "key");
+    refuseOptionLike(key, "key", 'give a config key such as "user.name".');
     return {
-      key: requiredString(args, "key"),
+      key,
       value: requiredString(args, "value"),
       repo: optionalString(args, "repo"),
     };

@@ -1,7 +1,7 @@
 // Package operations of every manager share one plan: what is missing, what is extra, what to upgrade.
 import { shellQuote } from "../connectors/shell.js";
 import type { PackageVersions } from "../facts/packages.js";
-import { booleanArg, optionalNumber, rejectUnknown, stringList } from "./args.js";
+import { booleanArg, optionalNumber, refuseOptionLike, rejectUnknown, stringList } from "./args.js";
 import { change, noop, type OperationPlan } from "./operation.js";
 
 export interface PackageArgs {
@@ -27,8 +27,10 @@ export const packageKeys = [
 // Reads the arguments every package operation takes (pyinfra's names).
 export function readPackageArgs(args: Record<string, unknown>, operation: string, known = packageKeys): PackageArgs {
   rejectUnknown(args, known, operation);
+  const packages = stringList(args, "packages", { required: true });
+  for (const name of packages) refuseOptionLike(name, "packages", "give options in extra_install_args.");
   return {
-    packages: stringList(args, "packages", { required: true }),
+    packages,
     present: booleanArg(args, "present", true),
     latest: booleanArg(args, "latest", false),
     update: booleanArg(args, "update", false),

@@ -7,6 +7,7 @@ import {
   booleanArg,
   OperationArgumentError,
   optionalString,
+  refuseOptionLike,
   rejectUnknown,
   requiredString,
   stringList,
@@ -26,8 +27,10 @@ export const packages = defineOperation({
       throw new OperationArgumentError(
         `argument pip ${JSON.stringify(pip)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix.join(virtualenv, "bin")}/<pip>.`,
       );
+    const packages = stringList(args, "packages", { required: true });
+    for (const name of packages) refuseOptionLike(name, "packages", "give options in extra_install_args.");
     return {
-      packages: stringList(args, "packages", { required: true }),
+      packages,
       present: booleanArg(args, "present", true),
       latest: booleanArg(args, "latest", false),
       pip: virtualenv ? posix.join(virtualenv, "bin", pip ?? "pip") : (pip ?? "pip3"),

@@ -246,3 +246,45 @@ test("pip.packages with a virtualenv runs the pip named by pip inside it", () =>
     'argument pip "/usr/bin/pip3" must be a command name (e.g. "pip3") when virtualenv is given: it is run as /srv/venv/bin/<pip>.',
   );
 });
+
+describe("values a command would read as options are refused", () => {
+  test.each([
+    [
+      "apt.packages",
+      { packages: ["nginx", "--allow-unauthenticated"] },
+      'argument packages "--allow-unauthenticated" starts with "-", which the command would read as an option; give options in extra_install_args.',
+    ],
+    [
+      "server.packages",
+      { packages: "-y" },
+      'argument packages "-y" starts with "-", which the command would read as an option; give options in extra_install_args.',
+    ],
+    [
+      "pip.packages",
+      { packages: ["-r/etc/requirements.txt"] },
+      'argument packages "-r/etc/requirements.txt" starts with "-", which the command would read as an option; give options in extra_install_args.',
+    ],
+    [
+      "git.repo",
+      { src: "https://127.0.0.1/r.git", dest: "/srv/r", branch: "--orphan=x" },
+      'argument branch "--orphan=x" starts with "-", which the command would read as an option; give the branch\'s name (git refuses names starting with -).',
+    ],
+    [
+      "git.config",
+      { key: "--file=/etc/passwd", value: "x" },
+      'argument key "--file=/etc/passwd" starts with "-", which the command would read as an option; give a config key such as "user.name".',
+    ],
+  ])("%s %j", (operation, args, message) => {
+    expect(refusal(operation, args)).toBe(message);
+  });
+});
+
+// files.template takes every other argument as a template variable, as pyinfra does.
+test.each(Object.keys(operationsByName).filter((name) => name !== "files.template"))(
+  "%s refuses an argument it does not know",
+  (operation) => {
+    expect(refusal(operation, { not_an_argument: 1 })).toMatch(
+      new RegExp(`^${operation.replace(".", "\\.")} has no argument not_an_argument\\. Its arguments: `),
+    );
+  },
+);
