@@ -1,7 +1,7 @@
 // systemd.*: services and daemon-reload.
 import { shellQuote } from "../connectors/shell.js";
 import { SystemdEnabled, SystemdStatus } from "../facts/services.js";
-import { booleanArg, optionalBoolean, rejectUnknown, requiredString } from "./args.js";
+import { booleanArg, optionalBoolean, refuseOptionLike, rejectUnknown, requiredString } from "./args.js";
 import { change, defineOperation, noop, type OperationPlan } from "./operation.js";
 
 export interface ServiceArgs {
@@ -18,8 +18,10 @@ export const serviceKeys = ["service", "running", "restarted", "reloaded", "enab
 // Reads a service operation's arguments (running defaults to true, as in pyinfra).
 export function readServiceArgs(args: Record<string, unknown>, operation: string, known = serviceKeys): ServiceArgs {
   rejectUnknown(args, known, operation);
+  const service = requiredString(args, "service");
+  refuseOptionLike(service, "service", 'give the service\'s name, e.g. service: "nginx".');
   return {
-    service: requiredString(args, "service"),
+    service,
     running: args.running === undefined ? true : optionalBoolean(args, "running"),
     restarted: booleanArg(args, "restarted", false),
     reloaded: booleanArg(args, "reloaded", false),

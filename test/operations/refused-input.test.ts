@@ -274,6 +274,16 @@ describe("values a command would read as options are refused", () => {
       { key: "--file=/etc/passwd", value: "x" },
       'argument key "--file=/etc/passwd" starts with "-", which the command would read as an option; give a config key such as "user.name".',
     ],
+    [
+      "systemd.service",
+      { service: "--all" },
+      'argument service "--all" starts with "-", which the command would read as an option; give the service\'s name, e.g. service: "nginx".',
+    ],
+    [
+      "server.service",
+      { service: "-H" },
+      'argument service "-H" starts with "-", which the command would read as an option; give the service\'s name, e.g. service: "nginx".',
+    ],
   ])("%s %j", (operation, args, message) => {
     expect(refusal(operation, args)).toBe(message);
   });
