@@ -25,6 +25,7 @@ import {
 } from "./shared.js";
 
 export { link } from "./link.js";
+export { sync } from "./sync.js";
 
 const ownershipKeys = ["user", "group", "mode"] as const;
 function ownershipArgs(args: Record<string, unknown>) {
@@ -310,70 +311,6 @@ export const download = defineOperation({
     ]);
   },
 });
-
-const syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
-export const sync = defineOperation({
-  name: "files.sync",
-  description:
-    "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
-  validate: (args) => {
-    rejectUnknown(args, syncKeys, "files.sync");
-    return {
-      src: requiredString(args, "src"),
-      dest: requiredString(args, "dest"),
-      delete: booleanArg(args, "delete", false),
-      exclude: stringList(args, "exclude"),
-      user: accountName(args, "user"),
-      group: accountName(args, "group"),
-      mode: modeArg(args),
-      dirMode: modeArg(args, "dir_mode"),
-    };
-  },
-  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
-  facts: (args) => [{ fact: DirectoryHashes, args: { path: args.dest } }],
-  plan: (args, facts, prepared) => {
-    const excluded = (path: string) => args.exclude.some((glob) => globMatch(glob, path));
-    const local = prepared.files.filter((f) => !excluded(f.path));
-    const remote = facts.get(DirectoryHashes, { path: args.dest }) ?? {};
-    const commands: Command[] = [];
-    const dirs = new Set<string>();
-    for (const f of local) {
-      if (remote[f.path] === sha256(f.content)) continue;
-      const target = posix.join(args.dest, f.path);
-      dirs.add(posix.dirname(target));
-      commands.push({
-        type: "file",
-        path: target,
-        content: f.content.toString("base64"),
-        mode: args.mode ?? (f.mode & 0o777).toString(8),
-        ...(args.user ? { user: args.user } : {}),
-        ...(args.group ? { group: args.group } : {}),
-      });
-    }
-    const extras = args.delete
-      ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !excluded(p))
-      : [];
-    for (const extra of extras)
-      commands.push({ type: "shell", command: `rm -f ${shellQuote(posix.join(args.dest, extra))}` });
-    if (commands.length === 0) return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
-    const mkdirs = [...dirs]
-      .sort()
-      .map((dir) => `mkdir -p ${shellQuote(dir)}${args.dirMode ? ` && chmod ${args.dirMode} ${shellQuote(dir)}` : ""}`);
-    return change([...mkdirs, ...commands], {
-      reason: `${commands.length - extras.length} to upload, ${extras.length} to delete`,
-    });
-  },
-});
-
-function globMatch(glob: string, path: string): boolean {
-  const source = glob
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*\*/g, "\0")
-    .replace(/\*/g, "[^/]*")
-    .replace(/\0/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
-}
 
 function refuse(message: string): never {
   throw new OperationArgumentError(message);
