@@ -1,6 +1,7 @@
 // `infra-action`: argv → commands → exit code. One top-level catch: user mistakes print their
 // message alone; anything else is a bug and prints its stack. All output passes the secret redactor.
 import { Command, CommanderError } from "commander";
+import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
 import { isUserError } from "../errors.js";
 import { deployCommand } from "./commands/deploy.js";
 import { execCommand } from "./commands/exec.js";
@@ -15,6 +16,16 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
   const secrets = new CliSecrets(rawIo);
   const io = secrets.io;
   let exitCode = 0;
+  // A rejection nobody handled fails the host whose deploy code caused it; one from nowhere known
+  // fails the run (exit 1) once the report is written, instead of crashing it.
+  let strayRejection = false;
+  const onUnhandledRejection = (reason: unknown) => {
+    if (claimUnhandledRejection(reason)) return;
+    strayRejection = true;
+    io.stderr(`error: a promise rejection nobody handled, outside any host's deploy code: ${describeReason(reason)}
+`);
+  };
+  process.on("unhandledRejection", onUnhandledRejection);
   const program = new Command("infra-action")
     .description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.")
     .exitOverride()
@@ -58,6 +69,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
       .option("--parallel <n>", "hosts at once", "10")
       .option("--report <file>", "write the JSON report to this file")
       .option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan")
+      .option("--deploy-timeout <seconds>", "fail a host whose deploy code runs longer than this", "300")
       .option("--diff", "show diffs of file content (plans always do)")
       .option("--verbose", "list unchanged operations with their reasons too")
       .option("--no-color", "plain output");
@@ -78,7 +90,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
 
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return exitCode;
+    return strayRejection ? Math.max(exitCode, 1) : exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (isUserError(error)) {
@@ -87,5 +99,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
     }
     io.stderr(`infra-action hit an internal error (please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
+  } finally {
+    process.off("unhandledRejection", onUnhandledRejection);
   }
 }

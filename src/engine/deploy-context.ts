@@ -1,6 +1,9 @@
 // One host's run of the deploy files: the `host` they see, and the operations they register, in
 // call order, with their global arguments and where in the deploy file they were called.
-import { isUserError, OperationError, UserError } from "../errors.js";
+import type { CommandOptions } from "../connectors/connector.js";
+import { FactError, isUserError, OperationError } from "../errors.js";
+import { isUnreadable } from "../facts/fact.js";
+import { checkFactArguments } from "../facts/fact-arguments.js";
 import { factByName, facts } from "../facts/index.js";
 import { createHost, type Host } from "../host/host.js";
 import type { InventoryHost } from "../inventory/types.js";
@@ -8,6 +11,7 @@ import { userFrame } from "../loader/load-module.js";
 import { operationFamilies } from "../operations/index.js";
 import type { OperationDefinition } from "../operations/operation.js";
 import { closestName } from "../util/closest.js";
+import { describeCannotTell } from "./cannot-tell.js";
 import type { FactGatherer } from "./fact-gatherer.js";
 import { type GlobalArgs, splitArgs } from "./global-args.js";
 import { isOperationHandle, OperationHandle } from "./operation-handle.js";
@@ -27,20 +31,37 @@ export interface RegisteredOperation {
 export class DeployContext {
   readonly operations: RegisteredOperation[] = [];
   readonly host: Host;
+  // One per host.getFact call, resolved (never rejected) when it is done: the engine waits for them
+  // without handling their rejections, so one deploy code left unhandled still surfaces.
+  readonly factReads: Promise<void>[] = [];
+  private closed = false;
 
   constructor(
     readonly inventoryHost: InventoryHost,
     gatherer: FactGatherer,
   ) {
-    const getFact = (name: string, args?: unknown) => {
+    const getFact = async (name: string, args?: unknown) => {
+      let settled = () => {};
+      this.factReads.push(new Promise<void>((resolve) => (settled = resolve)));
+      try {
+        return await readFact(name, args);
+      } finally {
+        settled();
+      }
+    };
+    const readFact = async (name: string, args?: unknown) => {
       const fact = factByName(name);
       if (!fact) {
         const near = closestName(name, Object.keys(facts));
-        return Promise.reject(
-          new UserError(`host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`),
-        );
+        throw new FactError(`host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`);
       }
-      return gatherer.get(fact, args);
+      const { own, sudo } = splitFactArgs(args);
+      const call = `host.getFact("${name}"${own === undefined ? "" : `, ${JSON.stringify(own)}`})`;
+      const problem = checkFactArguments(fact, own);
+      if (problem) throw new FactError(`${call}: ${problem}.`);
+      const value = await gatherer.get(fact, own, sudo);
+      if (isUnreadable(value)) throw new FactError(`${call}: ${describeCannotTell(value.unreadable, sudo)}`);
+      return value;
     };
     this.host = createHost(inventoryHost.name, inventoryHost.groups, inventoryHost.data, getFact as Host["getFact"]);
   }
@@ -62,9 +83,19 @@ export class DeployContext {
     return { host: this.host, ...families };
   }
 
+  // Ends the deploy code's turn: operations called after it (from a promise nobody awaited) are refused.
+  close(): void {
+    this.closed = true;
+  }
+
   // Records an operation call; bad arguments throw at once, naming the operation and the line.
   register(definition: OperationDefinition<unknown, unknown>, raw: Record<string, unknown>): OperationHandle {
     const location = userFrame(new Error().stack ?? "");
+    if (this.closed) {
+      throw new OperationError(
+        `${location ? `${location}: ` : ""}${definition.name} was called after this host's deploy code had finished (a missing await?); it was not planned.`,
+      );
+    }
     try {
       const { name, global, own } = splitArgs(raw ?? {}, this.inventoryHost.data, isOperationHandle);
       const args = definition.validate(own);
@@ -85,6 +116,23 @@ export class DeployContext {
       throw new OperationError(`${location ? `${location}: ` : ""}${definition.name}: ${error.message}`);
     }
   }
+}
+
+// A getFact argument object split into the fact's own arguments and `_sudo`, `_sudo_user`,
+// `_sudo_password` (facts are read as that user, as operations read theirs).
+function splitFactArgs(args: unknown): { own: unknown; sudo: CommandOptions } {
+  if (args === null || typeof args !== "object" || Array.isArray(args)) return { own: args, sudo: {} };
+  const { _sudo, _sudo_user, _sudo_password, ...rest } = args as Record<string, unknown>;
+  const own = Object.keys(rest).length || Object.keys(args).length === 0 ? rest : undefined;
+  if (!_sudo) return { own, sudo: {} };
+  return {
+    own,
+    sudo: {
+      sudo: true,
+      ...(typeof _sudo_user === "string" ? { sudoUser: _sudo_user } : {}),
+      ...(typeof _sudo_password === "string" ? { sudoPassword: _sudo_password } : {}),
+    },
+  };
 }
 
 // "apt.packages nginx, curl", "files.template /etc/nginx/nginx.conf", "server.shell".

@@ -1,9 +1,10 @@
 // Gathers facts for one host: cached for the run, and batched — every fact asked for in the same
 // tick (by deploy code or by the operations being planned) comes back from one remote execution.
+// A value may be an `Unreadable` (the host would not tell, and why): callers decide what that means.
 import { randomBytes } from "node:crypto";
 import type { CommandOptions, Connector } from "../connectors/connector.js";
 import { FactError } from "../errors.js";
-import type { Fact } from "../facts/fact.js";
+import type { Fact, Unreadable } from "../facts/fact.js";
 import { runsAs } from "./global-args.js";
 import { markedSection } from "./markers.js";
 
@@ -28,17 +29,17 @@ export class FactGatherer {
     private readonly onExecution: () => void,
   ) {}
 
-  // The fact's value for these arguments; asked again, the same promise.
-  get<A, R>(fact: Fact<A, R>, args?: A, sudo: CommandOptions = {}): Promise<R> {
+  // The fact's value for these arguments (or why it could not be read); asked again, the same promise.
+  get<A, R>(fact: Fact<A, R>, args?: A, sudo: CommandOptions = {}): Promise<R | Unreadable> {
     const key = factKey(fact, args, sudo);
     const cached = this.cache.get(key);
-    if (cached) return cached as Promise<R>;
+    if (cached) return cached as Promise<R | Unreadable>;
     const promise = new Promise<unknown>((resolve, reject) => {
       this.pending.push({ key, fact: fact as Fact<unknown, unknown>, args, sudo, resolve, reject });
     });
     this.cache.set(key, promise);
     this.schedule();
-    return promise as Promise<R>;
+    return promise as Promise<R | Unreadable>;
   }
 
   private schedule(): void {
@@ -65,12 +66,7 @@ export class FactGatherer {
     });
     const script = [...groups]
       .map(([key, members]) => {
-        const body = members
-          .map(({ p, i }) => {
-            const command = `( ${p.fact.command(p.args as never)}\n) 2>/dev/null </dev/null`;
-            return `printf '\\n@@${nonce}:begin:${i}\\n'; ${command}; printf '\\n@@${nonce}:end:${i}:%s\\n' "$?"`;
-          })
-          .join("\n");
+        const body = members.map(({ p, i }) => factScript(p, i, batch.length + i, nonce)).join("\n");
         return key ? this.connector.wrapCommand(body, members[0]?.p.sudo ?? {}) : body;
       })
       .join("\n");
@@ -87,8 +83,9 @@ export class FactGatherer {
           );
           return;
         }
+        const stderr = markedSection(result.stdout, nonce, batch.length + i)?.output ?? "";
         try {
-          p.resolve(p.fact.parse({ stdout: section.output, exitCode: section.exitCode }, p.args as never));
+          p.resolve(p.fact.parse({ stdout: section.output, stderr, exitCode: section.exitCode }, p.args as never));
         } catch (error) {
           p.reject(new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${(error as Error).message}`));
         }
@@ -97,6 +94,16 @@ export class FactGatherer {
       for (const p of batch) p.reject(error as Error);
     }
   }
+}
+
+// One fact's part of the batch: its output between markers, then (when it said anything on stderr)
+// the last lines of its stderr as part `errorPart`, so its parse can tell "missing" from "may not read".
+function factScript(p: Pending, part: number, errorPart: number, nonce: string): string {
+  const command = p.fact.command(p.args as never);
+  // stdout goes straight out (fd 3); stderr is kept in $e. The assignment's status is the command's.
+  const run = `{ e=$( ( ${command}\n) 2>&1 1>&3 3>&- </dev/null ); } 3>&1; r=$?`;
+  const errors = `[ -z "$e" ] || printf '\\n@@${nonce}:begin:${errorPart}\\n%s\\n@@${nonce}:end:${errorPart}:0\\n' "$(printf '%s\\n' "$e" | tail -n 20)"`;
+  return `printf '\\n@@${nonce}:begin:${part}\\n'; ${run}; printf '\\n@@${nonce}:end:${part}:%s\\n' "$r"; ${errors}`;
 }
 
 function factKey(fact: Fact<never, unknown>, args: unknown, sudo: CommandOptions): string {

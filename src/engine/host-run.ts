@@ -4,11 +4,12 @@ import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { CommandOptions, ConnectContext, Connector } from "../connectors/connector.js";
 import { createConnector } from "../connectors/registry.js";
-import { CommandError, ConnectError, isUserError, withoutHostName } from "../errors.js";
+import { CommandError, ConnectError, isUserError, ModuleLoadError, withoutHostName } from "../errors.js";
+import { isUnreadable } from "../facts/fact.js";
 import { bindInstance } from "../host/instances.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
-import type { FactLookup, OperationPlan } from "../operations/operation.js";
+import { CannotTell, type FactLookup, type OperationPlan } from "../operations/operation.js";
 import type { HostStatus, ReportHost, ReportOperation } from "../report/report.js";
 import {
   buildApplyScript,
@@ -17,7 +18,9 @@ import {
   readApplyOutput,
   type ScriptOperation,
 } from "./apply-script.js";
+import { describeCannotTell, incompletePlan } from "./cannot-tell.js";
 import { DeployContext, type RegisteredOperation } from "./deploy-context.js";
+import { describeUnhandledRejection, runInDeployScope } from "./deploy-scope.js";
 import { describeCommand, fingerprintCommands } from "./describe-command.js";
 import { FactGatherer } from "./fact-gatherer.js";
 import { runsAs, sudoOptions } from "./global-args.js";
@@ -29,6 +32,8 @@ export interface PlannedOperation {
   plan?: OperationPlan;
   // Why the operation could not be planned.
   error?: string;
+  // Set (with `error`) when a fact it reads could not be read: the plan cannot tell what it would do.
+  cannotTell?: boolean;
   // Set when _run_once gave it to another host, or _if is false at plan time.
   skipReason?: string;
   outcome?: OperationOutcome;
@@ -36,6 +41,9 @@ export interface PlannedOperation {
 }
 
 let runCounter = 0;
+
+// How long a host's deploy code may take to run (it only registers operations and reads facts).
+export const defaultDeployDeadlineMs = 300_000;
 
 export class HostRun {
   status: HostStatus | "pending" = "pending";
@@ -51,7 +59,15 @@ export class HostRun {
   private readonly began = new Set<number>();
   // Set by interrupt(): what apply learns afterwards (killed commands) does not rewrite the story.
   private interrupted = false;
-  private readonly started = Date.now();
+  // This host's own time (connect to done, without waiting for other hosts or a confirmation).
+  private activeMs = 0;
+  private activeSince?: number;
+  // Set while the deploy files run: stops their evaluation (unhandled rejection, deadline).
+  private stopEvaluation?: (error: Error) => void;
+  // An unhandled rejection from this host's deploy code after its evaluation.
+  private deployFailure?: string;
+  // Set by the engine when apply begins for this host.
+  applyBegun = false;
   private readonly instance: string;
 
   constructor(
@@ -65,8 +81,34 @@ export class HostRun {
     return this.status === "failed" || this.status === "unreachable";
   }
 
-  // Connects, runs the deploy files for this host and plans every operation from gathered facts.
-  async plan(deployFiles: string[], globals: TemplateGlobals): Promise<void> {
+  // Runs one stage of this host's work, counting its time as the host's own.
+  async timed<T>(work: () => Promise<T>): Promise<T> {
+    const since = Date.now();
+    this.activeSince = since;
+    try {
+      return await work();
+    } finally {
+      this.activeMs += Date.now() - since;
+      this.activeSince = undefined;
+    }
+  }
+
+  // An unhandled rejection from this host's deploy code: stops its evaluation, or fails the host
+  // when it comes later (before apply); the other hosts go on.
+  failFromDeployCode(reason: unknown): void {
+    const message = describeUnhandledRejection(reason);
+    if (this.stopEvaluation) return this.stopEvaluation(new ModuleLoadError(message));
+    if (this.deployFailure) return;
+    this.deployFailure = message;
+    if (this.status === "pending" || this.applyBegun || this.failed) return;
+    this.status = "failed";
+    this.plannedStatus = "failed";
+    this.error = `${message} Nothing was applied on this host.`;
+  }
+
+  // Connects, runs the deploy files for this host (within `deadlineMs`) and plans every operation
+  // from gathered facts.
+  async plan(deployFiles: string[], globals: TemplateGlobals, deadlineMs = defaultDeployDeadlineMs): Promise<void> {
     try {
       this.connector = createConnector(this.host, this.context);
       await this.connector.connect();
@@ -77,11 +119,13 @@ export class HostRun {
     const deploy = new DeployContext(this.host, gatherer);
     try {
       bindInstance(this.instance, deploy.api());
-      for (const file of deployFiles) await loadModule(file, { role: "deploy file", instance: this.instance });
+      await this.evaluate(deployFiles, deadlineMs);
     } catch (error) {
       return this.fail(error, "failed");
     } finally {
       bindInstance(this.instance, undefined);
+      // Operations called later (a missing await) are refused: this host's plan is being made.
+      deploy.close();
     }
     const prepareContext = createPrepareContext(
       deployFiles.map((f) => dirname(f)),
@@ -125,7 +169,9 @@ export class HostRun {
       get: (fact, args) => {
         const key = scoped(op, fact.name, args);
         if (!values.has(key)) throw new Error(`internal: fact ${key} was read but not declared`);
-        return values.get(key) as never;
+        const value = values.get(key);
+        if (isUnreadable(value)) throw new CannotTell(value.unreadable);
+        return value as never;
       },
     });
     // In order: an operation's _if sees the earlier ones' status, and its file reads their writes.
@@ -141,7 +187,26 @@ export class HostRun {
       if (op.plan?.changed && !skip) plannedFiles.record(op.plan.commands, lookupFor(registered));
       return op;
     });
-    const planFailure = this.operations.find((op) => op.error);
+    // Facts the deploy code asked for and did not await: their rejections surface before the verdict.
+    await Promise.all(deploy.factReads);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.deployFailure) {
+      this.status = "failed";
+      this.plannedStatus = "failed";
+      this.error = `${this.deployFailure} Nothing was applied on this host.`;
+      return;
+    }
+    const planFailure = this.operations.find((op) => op.error && !op.cannotTell);
+    const unknown = this.operations.filter((op) => op.cannotTell);
+    if (unknown.length && !planFailure) {
+      this.status = "failed";
+      this.plannedStatus = "failed";
+      this.error = incompletePlan(
+        unknown.map((op) => op.registered.label),
+        unknown[0]?.error ?? "",
+      );
+      return;
+    }
     if (planFailure) {
       this.status = "failed";
       this.plannedStatus = "failed";
@@ -150,6 +215,36 @@ export class HostRun {
     }
     this.status = this.operations.some((op) => this.willRun(op)) ? "changed" : "unchanged";
     this.plannedStatus = this.status;
+  }
+
+  // Runs the deploy files in this host's scope; an unhandled rejection from them, or the deadline
+  // passing, stops the evaluation with a clear error.
+  private async evaluate(deployFiles: string[], deadlineMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const stopped = new Promise<never>((_, reject) => {
+      this.stopEvaluation = reject;
+      timer = setTimeout(
+        () =>
+          reject(
+            new ModuleLoadError(
+              `deploy code did not finish within ${deadlineMs / 1000} s (a promise that never settles?); nothing was applied on this host. Raise the limit with --deploy-timeout SECONDS when it needs longer.`,
+            ),
+          ),
+        deadlineMs,
+      );
+    });
+    const scope = { fail: (reason: unknown) => this.failFromDeployCode(reason) };
+    try {
+      await Promise.race([
+        runInDeployScope(scope, async () => {
+          for (const file of deployFiles) await loadModule(file, { role: "deploy file", instance: this.instance });
+        }),
+        stopped,
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.stopEvaluation = undefined;
+    }
   }
 
   // Applies the changed operations as one remote script (one per part when a reboot splits them);
@@ -315,16 +410,23 @@ export class HostRun {
     return Boolean(op.plan?.changed) && !op.skipReason;
   }
 
+  // Status and error for the report; deploy code failing after apply began fails the host too.
+  private reportStatus(): Pick<ReportHost, "status" | "error"> {
+    const late = this.deployFailure && !this.error?.includes(this.deployFailure) ? this.deployFailure : undefined;
+    const status = late || this.status === "pending" ? "failed" : this.status;
+    const error = [this.error, late].filter(Boolean).join(" ");
+    return { status, ...(error ? { error } : {}) };
+  }
+
   // The host's part of the report.
   report(mode: "plan" | "apply"): ReportHost {
     return {
       name: this.host.name,
       groups: this.host.groups,
       connector: this.host.connector,
-      status: this.status === "pending" ? "failed" : this.status,
-      ...(this.error ? { error: this.error } : {}),
+      ...this.reportStatus(),
       ...(this.image ? { image: this.image } : {}),
-      durationMs: Date.now() - this.started,
+      durationMs: Math.round(this.activeMs + (this.activeSince === undefined ? 0 : Date.now() - this.activeSince)),
       executions: this.executions,
       operations: this.operations.map((op) => reportOperation(op, mode, this.notRunReason())),
     };
@@ -399,6 +501,10 @@ function planOperation(
     const plan = registered.definition.plan(registered.args, facts, ready?.value);
     return { registered, plan, durationMs: Date.now() - started };
   } catch (error) {
+    if (error instanceof CannotTell) {
+      const reason = describeCannotTell(error.reason, sudoOptions(registered.global));
+      return { registered, error: reason, cannotTell: true, durationMs: 0 };
+    }
     if (!isUserError(error)) throw error;
     const where = registered.location ? `${registered.location}: ` : "";
     return { registered, error: `${where}${registered.definition.name}: ${error.message}`, durationMs: 0 };

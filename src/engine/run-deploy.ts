@@ -9,7 +9,8 @@ import { mapLimit } from "../util/parallel.js";
 import { HostRun } from "./host-run.js";
 
 export interface EngineEvents {
-  // A host moved to a stage ("connecting", "planning", "applying", "done").
+  // A host moved to a stage ("planning", "planned", "applying", "applied"); "failed" when its
+  // plan or apply failed (never "applied" for a host that failed).
   hostStage?(host: string, stage: string): void;
   // Everything is planned; in apply mode this may refuse to go on (returns false).
   planned?(report: Report): Promise<boolean> | boolean;
@@ -22,6 +23,8 @@ export interface RunDeployOptions {
   parallel: number;
   // Stop before applying anything when more than this percentage of hosts failed to plan.
   failPercent?: number;
+  // How long each host's deploy code may run before that host fails (default 300 s).
+  deployDeadlineMs?: number;
   connectContext?: ConnectContext;
   events?: EngineEvents;
   // On SIGINT/SIGTERM: receives the report as far as the run got, before the process exits.
@@ -41,7 +44,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
       groups: options.inventory.groups,
     },
   };
-  const finishAll = (commit: boolean) => Promise.all(runs.map((run) => run.finish(commit)));
+  const finishAll = (commit: boolean) => Promise.all(runs.map((run) => run.timed(() => run.finish(commit))));
   let stage: "plan" | "apply" = "plan";
   const unregister = onInterruptCleanup(async (signal) => {
     for (const run of runs) run.interrupt(signal);
@@ -51,11 +54,14 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
   try {
     await mapLimit(runs, options.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
-      await run.plan(options.deployFiles, {
-        ...globals,
-        host: { name: run.host.name, groups: run.host.groups, data: run.host.data },
-      });
-      events.hostStage?.(run.host.name, "planned");
+      await run.timed(() =>
+        run.plan(
+          options.deployFiles,
+          { ...globals, host: { name: run.host.name, groups: run.host.groups, data: run.host.data } },
+          options.deployDeadlineMs,
+        ),
+      );
+      events.hostStage?.(run.host.name, run.failed ? "failed" : "planned");
     });
     settleRunOnce(runs);
     const report = (mode: "plan" | "apply") => buildReport(runs, mode, startedAt, options.digestSecrets);
@@ -93,9 +99,11 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
 }
 
 async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {
+  if (run.failed) return;
+  run.applyBegun = true;
   events.hostStage?.(run.host.name, "applying");
-  await run.apply();
-  events.hostStage?.(run.host.name, "applied");
+  await run.timed(() => run.apply());
+  events.hostStage?.(run.host.name, run.failed ? "failed" : "applied");
 }
 
 // `_run_once`: an operation marked so runs on the first host (in inventory order) that would run it.

@@ -2,22 +2,52 @@
 
 export interface FactOutput {
   stdout: string;
+  // What the command said on standard error (the last lines of it): why something could not be read.
+  stderr: string;
   exitCode: number;
+}
+
+// One argument a fact takes, as `host.getFact` and `infra-action fact` check it.
+export interface FactArgument {
+  type: "string" | "boolean";
+  required?: boolean;
+  description: string;
+}
+
+// What a fact's parse gives when the host would not tell (permission denied, a missing command, git
+// refusing a repository): the reason, "cannot read /etc/app.conf: permission denied". Never a value
+// that looks like "absent".
+export class Unreadable {
+  constructor(readonly unreadable: string) {}
 }
 
 export interface Fact<Args, Result> {
   // pyinfra's name ("LinuxDistribution"): the name users pass to host.getFact.
   readonly name: string;
   readonly description: string;
+  // The arguments it takes, by name ({} for none). Every built-in fact declares them; an argument
+  // not listed here, or a required one missing, is refused before anything runs.
+  readonly arguments?: Readonly<Record<string, FactArgument>>;
   // The shell command printing what `parse` reads; every argument quoted.
   command(args: Args): string;
-  // Output → value. Must not throw on any output: unexpected text gives an empty or null value.
-  parse(output: FactOutput, args: Args): Result;
+  // Output → value, or `unreadable(why)` when the output says the host would not tell. Must not throw
+  // on any output: unexpected text gives an empty or null value.
+  parse(output: FactOutput, args: Args): Result | Unreadable;
 }
 
 // Declares a fact (identity function that fixes the types).
 export function defineFact<Args = undefined, Result = unknown>(fact: Fact<Args, Result>): Fact<Args, Result> {
   return fact;
+}
+
+// A fact value meaning "could not be read, because …".
+export function unreadable(reason: string): Unreadable {
+  return new Unreadable(reason);
+}
+
+// Whether a fact value is an Unreadable rather than the host's answer.
+export function isUnreadable(value: unknown): value is Unreadable {
+  return value instanceof Unreadable;
 }
 
 // Lines of output, without the empty ones.

@@ -1,6 +1,7 @@
 // Facts about files on the host: metadata, hashes, matching lines, and content for diffs.
 import { shellQuote } from "../connectors/shell.js";
-import { defineFact, emptyRecord, lines, toInteger } from "./fact.js";
+import { defineFact, emptyRecord, type FactArgument, type FactOutput, lines, toInteger, unreadable } from "./fact.js";
+import { cannotRead, saysMissing } from "./stderr.js";
 
 export interface FileInfo {
   user: string;
@@ -18,10 +19,32 @@ export interface LinkInfo extends FileInfo {
 
 type PathArgs = { path: string };
 
-// `stat` of a path (not following a final symlink): type|user|group|mode|size|mtime|target.
+const pathArgument = {
+  path: { type: "string", required: true, description: "a path on the host" },
+} as const satisfies Record<string, FactArgument>;
+
+// `stat` of a path (not following a final symlink): type|user|group|mode|size|mtime|target. When
+// stat fails its stderr tells a missing path from one the user may not look at.
 function statCommand({ path }: PathArgs): string {
   const p = shellQuote(path);
-  return `if [ -e ${p} ] || [ -L ${p} ]; then stat -c '%F|%U|%G|%a|%s|%Y' -- ${p}; readlink -- ${p} || true; fi`;
+  return `LC_ALL=C stat -c '%F|%U|%G|%a|%s|%Y' -- ${p} && { readlink -- ${p} || true; }`;
+}
+
+// When a path test (`[ -d … ]`) fails: stat says why on stderr, and the command exits 3.
+function whyNot(p: string): string {
+  return `{ LC_ALL=C stat -c %F -- ${p} >/dev/null; exit 3; }`;
+}
+
+// The answer of a command that failed: null when stderr says the path is missing (or, with
+// `alsoAbsent`, another expected case), else "cannot read PATH: why".
+function failedAnswer(path: string, { stderr }: FactOutput, verb = "read", alsoAbsent?: RegExp) {
+  return saysMissing(stderr) || alsoAbsent?.test(stderr) ? null : unreadable(cannotRead(path, stderr, verb));
+}
+
+// Parses statCommand's output for one kind of path.
+function parseStatOutput(output: FactOutput, path: string, kind: "file" | "directory" | "link") {
+  if (output.exitCode !== 0) return failedAnswer(path, output, "stat");
+  return parseStat(output.stdout, kind);
 }
 
 // Reads statCommand's output: null when the path is missing, false when it is another kind of thing.
@@ -51,44 +74,57 @@ function parseStat(stdout: string, kind: "file" | "directory" | "link"): FileInf
 export const File = defineFact<PathArgs, FileInfo | false | null>({
   name: "File",
   description: "a regular file's owner, group, mode, size and mtime",
+  arguments: pathArgument,
   command: statCommand,
-  parse: ({ stdout }) => parseStat(stdout, "file") as FileInfo | false | null,
+  parse: (output, { path }) => parseStatOutput(output, path, "file") as FileInfo | false | null,
 });
 
 // A directory: null when missing, false when the path is not a directory.
 export const Directory = defineFact<PathArgs, FileInfo | false | null>({
   name: "Directory",
   description: "a directory's owner, group, mode, size and mtime",
+  arguments: pathArgument,
   command: statCommand,
-  parse: ({ stdout }) => parseStat(stdout, "directory") as FileInfo | false | null,
+  parse: (output, { path }) => parseStatOutput(output, path, "directory") as FileInfo | false | null,
 });
 
 // A symbolic link with its target: null when missing, false when the path is not a link.
 export const Link = defineFact<PathArgs, LinkInfo | false | null>({
   name: "Link",
   description: "a symbolic link's target, owner and mode",
+  arguments: pathArgument,
   command: statCommand,
-  parse: ({ stdout }) => parseStat(stdout, "link") as LinkInfo | false | null,
+  parse: (output, { path }) => parseStatOutput(output, path, "link") as LinkInfo | false | null,
 });
 
-// The SHA-256 of a file, or null when it is missing or unreadable.
+// The SHA-256 of a file, or null when it is missing (or a directory).
 export const Sha256File = defineFact<PathArgs, string | null>({
   name: "Sha256File",
   description: "a file's SHA-256 hash",
-  command: ({ path }) => `sha256sum -- ${shellQuote(path)} 2>/dev/null || true`,
-  parse: ({ stdout }) => /^([0-9a-f]{64})\b/.exec(stdout.trim())?.[1] ?? null,
+  arguments: pathArgument,
+  command: ({ path }) => `LC_ALL=C sha256sum -- ${shellQuote(path)}`,
+  parse: (output, { path }) =>
+    output.exitCode === 0
+      ? (/^\\?([0-9a-f]{64})\b/.exec(output.stdout.trim())?.[1] ?? null)
+      : failedAnswer(path, output, "read", /Is a directory/),
 });
 
 // Lines of a file matching an extended regular expression; null when the file is missing.
 export const FindInFile = defineFact<{ path: string; pattern: string }, string[] | null>({
   name: "FindInFile",
   description: "lines of a file matching a pattern (grep -E)",
-  command: ({ path, pattern }) => {
-    const p = shellQuote(path);
-    return `[ -f ${p} ] || exit 3; grep -E -e ${shellQuote(pattern)} -- ${p} || true`;
+  arguments: {
+    ...pathArgument,
+    pattern: { type: "string", required: true, description: "an extended regular expression (grep -E)" },
   },
-  parse: ({ stdout, exitCode }) =>
-    exitCode === 3 ? null : stdout.split("\n").filter((line, i, all) => line !== "" || i < all.length - 1),
+  // grep exits 1 when nothing matches, 2 when it could not read (or the pattern is bad).
+  command: ({ path, pattern }) => `LC_ALL=C grep -E -e ${shellQuote(pattern)} -- ${shellQuote(path)}`,
+  parse: (output, { path }) => {
+    const { stdout, exitCode } = output;
+    if (exitCode === 3) return null;
+    if (exitCode > 1) return failedAnswer(path, output, "search", /Is a directory/);
+    return stdout.split("\n").filter((line, i, all) => line !== "" || i < all.length - 1);
+  },
 });
 
 export interface FileContentsInfo extends FileInfo {
@@ -104,28 +140,27 @@ export const contentLimit = 1024 * 1024;
 export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null>({
   name: "FileContents",
   description: "a file's metadata, SHA-256 and content (up to 1 MiB)",
-  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes.
+  arguments: pathArgument,
+  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes. Any
+  // step failing exits 1 with its reason on stderr: the file is then unreadable, never "changed".
   command: ({ path }) => {
     const p = shellQuote(path);
     return [
-      `if [ -e ${p} ] || [ -L ${p} ]; then s=$(stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) && echo "$s";`,
-      `if [ -f ${p} ]; then sha256sum -- ${p}; r=\${s%|*};`,
-      `if [ "\${r##*|}" -le ${contentLimit} ]; then base64 -w0 < ${p}; echo; fi; fi; fi`,
+      `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0;`,
+      `LC_ALL=C sha256sum -- ${p} || exit 1; r=\${s%|*}; [ "\${r##*|}" -le ${contentLimit} ] || exit 0;`,
+      `LC_ALL=C base64 -w0 < ${p} || exit 1; echo`,
     ].join(" ");
   },
-  parse: ({ stdout }) => {
-    const [head = "", hashLine = "", content] = stdout.split("\n");
+  parse: (output, { path }) => {
+    const [head = "", hashLine = "", content] = output.stdout.split("\n");
+    if (output.exitCode !== 0 && !head.trim()) return failedAnswer(path, output);
     const info = parseStat(head, "file");
     if (!info) return info as false | null;
-    // sha256sum prints "HASH  path" (a leading backslash for unusual paths). No hash means the file
-    // could not be read (permissions): its content is unknown too.
-    const sha256 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1] ?? "";
-    const readable = sha256 !== "";
-    return {
-      ...info,
-      sha256,
-      content: !readable || content === undefined || (content === "" && info.size > 0) ? null : content,
-    };
+    if (output.exitCode !== 0) return unreadable(cannotRead(path, output.stderr));
+    // sha256sum prints "HASH  path" (a leading backslash for unusual paths).
+    const sha256 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1];
+    if (!sha256) return unreadable(cannotRead(path, output.stderr));
+    return { ...info, sha256, content: content === undefined || (content === "" && info.size > 0) ? null : content };
   },
 });
 
@@ -133,20 +168,32 @@ export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null
 export const DirectoryEntries = defineFact<PathArgs, string[] | null>({
   name: "DirectoryEntries",
   description: "names in a directory",
-  command: ({ path }) => `[ -d ${shellQuote(path)} ] || exit 3; ls -A -- ${shellQuote(path)}`,
-  parse: ({ stdout, exitCode }) => (exitCode === 3 ? null : lines(stdout)),
+  arguments: pathArgument,
+  command: ({ path }) => {
+    const p = shellQuote(path);
+    return `[ -d ${p} ] || ${whyNot(p)}; LC_ALL=C ls -A -- ${p}`;
+  },
+  parse: (output, { path }) => (output.exitCode === 0 ? lines(output.stdout) : missingDirectory(path, output)),
 });
+
+// A directory command that failed: null when it is missing (exit 3 and stat agreeing), else unreadable.
+function missingDirectory(path: string, output: FactOutput) {
+  if (output.exitCode === 3 && !output.stderr.trim()) return null;
+  return failedAnswer(path, output);
+}
 
 // SHA-256 of every file under a directory, by path relative to it; null when the directory is missing.
 export const DirectoryHashes = defineFact<PathArgs, Record<string, string> | null>({
   name: "DirectoryHashes",
   description: "SHA-256 of every file under a directory",
+  arguments: pathArgument,
   command: ({ path }) => {
     const p = shellQuote(path);
-    return `[ -d ${p} ] || exit 3; cd ${p} && find . -type f -exec sha256sum {} + 2>/dev/null || true`;
+    return `[ -d ${p} ] || ${whyNot(p)}; cd ${p} && LC_ALL=C find . -type f -exec sha256sum {} +`;
   },
-  parse: ({ stdout, exitCode }) => {
-    if (exitCode === 3) return null;
+  parse: (output, { path }) => {
+    const { stdout, exitCode } = output;
+    if (exitCode !== 0) return missingDirectory(path, output);
     const hashes: Record<string, string> = emptyRecord();
     for (const line of lines(stdout)) {
       const match = /^([0-9a-f]{64}) [ *]\.\/(.+)$/.exec(line);

@@ -12,6 +12,7 @@ function addVersion(packages: PackageVersions, name: string, version: string): v
 export const DebPackages = defineFact<undefined, PackageVersions>({
   name: "DebPackages",
   description: "installed Debian packages and versions",
+  arguments: {},
   command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
     const packages: PackageVersions = emptyRecord();
@@ -27,6 +28,7 @@ export const DebPackages = defineFact<undefined, PackageVersions>({
 export const RpmPackages = defineFact<undefined, PackageVersions>({
   name: "RpmPackages",
   description: "installed RPM packages and versions",
+  arguments: {},
   command: () => "rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
     const packages: PackageVersions = emptyRecord();
@@ -42,6 +44,7 @@ export const RpmPackages = defineFact<undefined, PackageVersions>({
 export const ApkPackages = defineFact<undefined, PackageVersions>({
   name: "ApkPackages",
   description: "installed Alpine packages and versions",
+  arguments: {},
   command: () => "apk info -v 2>/dev/null || true",
   parse: ({ stdout }) => {
     const packages: PackageVersions = emptyRecord();
@@ -57,6 +60,7 @@ export const ApkPackages = defineFact<undefined, PackageVersions>({
 export const PipPackages = defineFact<{ pip?: string }, PackageVersions>({
   name: "PipPackages",
   description: "packages installed by pip",
+  arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
   command: ({ pip = "pip3" } = {}) => `${shellQuote(pip)} freeze --all 2>/dev/null || true`,
   parse: ({ stdout }) => {
     const packages: PackageVersions = emptyRecord();
@@ -77,6 +81,7 @@ export function normalisePipName(name: string): string {
 export const PackageManager = defineFact<undefined, "apt" | "dnf" | "yum" | "apk" | null>({
   name: "PackageManager",
   description: "the host's package manager",
+  arguments: {},
   command: () => "for m in apt-get dnf yum apk; do if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
   parse: ({ stdout }) => {
     const found = stdout.trim();
@@ -88,6 +93,7 @@ export const PackageManager = defineFact<undefined, "apt" | "dnf" | "yum" | "apk
 export const AptListsAge = defineFact<undefined, number | null>({
   name: "AptListsAge",
   description: "seconds since apt's package lists were last updated",
+  arguments: {},
   command: () =>
     "t=$(stat -c %Y /var/lib/apt/periodic/update-success-stamp 2>/dev/null || stat -c %Y /var/lib/apt/lists 2>/dev/null) && echo $(( $(date +%s) - t ))",
   parse: ({ stdout }) => (/^\d+$/.test(stdout.trim()) ? Number(stdout.trim()) : null),
@@ -97,6 +103,7 @@ export const AptListsAge = defineFact<undefined, number | null>({
 export const AptUpgradable = defineFact<{ dist?: boolean }, string[]>({
   name: "AptUpgradable",
   description: "packages apt would upgrade",
+  arguments: { dist: { type: "boolean", description: "dist-upgrade instead of upgrade" } },
   command: ({ dist } = {}) =>
     `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"} 2>/dev/null | grep '^Inst ' || true`,
   parse: ({ stdout }) => lines(stdout).flatMap((line) => line.split(/\s+/)[1] ?? []),

@@ -1,11 +1,13 @@
 // Facts about the machine: OS, distribution, hostname, users and groups, commands, sysctl, mounts, crontab.
 import { shellQuote } from "../connectors/shell.js";
-import { defineFact, emptyRecord, lines, toInteger } from "./fact.js";
+import { defineFact, emptyRecord, lines, toInteger, unreadable } from "./fact.js";
+import { cannotRead, stderrCause } from "./stderr.js";
 
 // `uname -s`: "Linux".
 export const Os = defineFact<undefined, string>({
   name: "Os",
   description: "the operating system name (uname -s)",
+  arguments: {},
   command: () => "uname -s",
   parse: ({ stdout }) => stdout.trim(),
 });
@@ -14,6 +16,7 @@ export const Os = defineFact<undefined, string>({
 export const Kernel = defineFact<undefined, string>({
   name: "Kernel",
   description: "the kernel name (uname -s)",
+  arguments: {},
   command: () => "uname -s",
   parse: ({ stdout }) => stdout.trim(),
 });
@@ -22,6 +25,7 @@ export const Kernel = defineFact<undefined, string>({
 export const KernelVersion = defineFact<undefined, string>({
   name: "KernelVersion",
   description: "the kernel release (uname -r)",
+  arguments: {},
   command: () => "uname -r",
   parse: ({ stdout }) => stdout.trim(),
 });
@@ -30,6 +34,7 @@ export const KernelVersion = defineFact<undefined, string>({
 export const Arch = defineFact<undefined, string>({
   name: "Arch",
   description: "the machine architecture (uname -m)",
+  arguments: {},
   command: () => "uname -m",
   parse: ({ stdout }) => stdout.trim(),
 });
@@ -38,6 +43,7 @@ export const Arch = defineFact<undefined, string>({
 export const Hostname = defineFact<undefined, string>({
   name: "Hostname",
   description: "the host's own name (uname -n)",
+  arguments: {},
   command: () => "uname -n",
   parse: ({ stdout }) => stdout.trim(),
 });
@@ -73,6 +79,7 @@ const distributionNames: Record<string, string> = {
 export const LinuxDistribution = defineFact<undefined, LinuxDistributionInfo>({
   name: "LinuxDistribution",
   description: "the Linux distribution from /etc/os-release",
+  arguments: {},
   command: () => "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null || true",
   parse: ({ stdout }) => {
     const meta: Record<string, string> = emptyRecord();
@@ -108,8 +115,10 @@ const passwdAndGroup = "cat /etc/passwd; echo '--infra-action-groups--'; cat /et
 export const Users = defineFact<undefined, Record<string, UserInfo>>({
   name: "Users",
   description: "local users (/etc/passwd, /etc/group)",
+  arguments: {},
   command: () => passwdAndGroup,
-  parse: ({ stdout }) => {
+  parse: ({ stdout, stderr, exitCode }) => {
+    if (exitCode !== 0) return unreadable(cannotRead("/etc/passwd or /etc/group", stderr));
     const [passwd = "", group = ""] = stdout.split("--infra-action-groups--");
     const groups = parseGroupFile(group);
     const users: Record<string, UserInfo> = emptyRecord();
@@ -135,8 +144,10 @@ export const Users = defineFact<undefined, Record<string, UserInfo>>({
 export const Groups = defineFact<undefined, string[]>({
   name: "Groups",
   description: "local group names (/etc/group)",
+  arguments: {},
   command: () => "cat /etc/group",
-  parse: ({ stdout }) => parseGroupFile(stdout).map((g) => g.name),
+  parse: ({ stdout, stderr, exitCode }) =>
+    exitCode === 0 ? parseGroupFile(stdout).map((g) => g.name) : unreadable(cannotRead("/etc/group", stderr)),
 });
 
 function parseGroupFile(text: string) {
@@ -150,6 +161,7 @@ function parseGroupFile(text: string) {
 export const Which = defineFact<{ command: string }, string | null>({
   name: "Which",
   description: "where a command is installed (command -v)",
+  arguments: { command: { type: "string", required: true, description: "the command's name" } },
   command: ({ command }) => `command -v ${shellQuote(command)} || true`,
   parse: ({ stdout }) => stdout.trim() || null,
 });
@@ -158,14 +170,20 @@ export const Which = defineFact<{ command: string }, string | null>({
 export const Command = defineFact<{ command: string }, string>({
   name: "Command",
   description: "the output of a shell command",
+  arguments: { command: { type: "string", required: true, description: "the shell command to run" } },
   command: ({ command }) => command,
-  parse: ({ stdout }) => stdout.trim(),
+  // A failing command has no output to trust: its exit code and stderr say why.
+  parse: ({ stdout, stderr, exitCode }, { command }) =>
+    exitCode === 0
+      ? stdout.trim()
+      : unreadable(`cannot run ${JSON.stringify(command)}: exit code ${exitCode}: ${stderrCause(stderr)}`),
 });
 
 // A user's home directory (the connecting user's when none is given), or null.
 export const Home = defineFact<{ user?: string }, string | null>({
   name: "Home",
   description: "a user's home directory",
+  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
   command: ({ user } = {}) => (user ? `getent passwd ${shellQuote(user)} | cut -d: -f6` : 'echo "$HOME"'),
   parse: ({ stdout }) => stdout.trim() || null,
 });
@@ -174,6 +192,7 @@ export const Home = defineFact<{ user?: string }, string | null>({
 export const Sysctl = defineFact<undefined, Record<string, string | number | number[]>>({
   name: "Sysctl",
   description: "kernel parameters (sysctl -a)",
+  arguments: {},
   command: () => "sysctl -a 2>/dev/null || true",
   parse: ({ stdout }) => {
     const values: Record<string, string | number | number[]> = emptyRecord();
@@ -203,6 +222,7 @@ export interface MountInfo {
 export const Mounts = defineFact<undefined, Record<string, MountInfo>>({
   name: "Mounts",
   description: "mounted filesystems (/proc/mounts)",
+  arguments: {},
   command: () => "cat /proc/mounts 2>/dev/null || true",
   parse: ({ stdout }) => {
     const mounts: Record<string, MountInfo> = emptyRecord();
@@ -234,8 +254,13 @@ export interface CrontabEntry {
 export const Crontab = defineFact<{ user?: string }, Record<string, CrontabEntry>>({
   name: "Crontab",
   description: "a user's crontab entries, by command",
-  command: ({ user } = {}) => `crontab -l${user ? ` -u ${shellQuote(user)}` : ""} 2>/dev/null || true`,
-  parse: ({ stdout }) => parseCrontab(stdout),
+  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
+  command: ({ user } = {}) => `LC_ALL=C crontab -l${user ? ` -u ${shellQuote(user)}` : ""}`,
+  // "no crontab for USER" is an empty crontab; anything else (not privileged, no crontab command) is unknown.
+  parse: ({ stdout, stderr, exitCode }, { user } = {}) =>
+    exitCode === 0 || /^no crontab for /m.test(stderr)
+      ? parseCrontab(exitCode === 0 ? stdout : "")
+      : unreadable(cannotRead(`the crontab${user ? ` of ${user}` : ""}`, stderr)),
 });
 
 // Parses crontab text into entries keyed by command.

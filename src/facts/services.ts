@@ -1,11 +1,13 @@
 // Facts about services (systemd) and git repositories.
 import { shellQuote } from "../connectors/shell.js";
-import { defineFact, emptyRecord, lines } from "./fact.js";
+import { defineFact, emptyRecord, type FactOutput, lines, unreadable } from "./fact.js";
+import { cannotRead, saysMissing } from "./stderr.js";
 
 // systemd units by name: true when active.
 export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
   name: "SystemdStatus",
   description: "systemd units and whether each is active",
+  arguments: {},
   command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
   parse: ({ stdout }) => {
     const units: Record<string, boolean> = emptyRecord();
@@ -21,6 +23,7 @@ export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
 export const SystemdEnabled = defineFact<undefined, Record<string, boolean>>({
   name: "SystemdEnabled",
   description: "systemd unit files and whether each is enabled",
+  arguments: {},
   command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
   parse: ({ stdout }) => {
     const units: Record<string, boolean> = emptyRecord();
@@ -32,13 +35,25 @@ export const SystemdEnabled = defineFact<undefined, Record<string, boolean>>({
   },
 });
 
-// The checked-out branch of a repository, or null.
+// The checked-out branch of a repository, or null when there is no repository there.
 export const GitBranch = defineFact<{ repo: string }, string | null>({
   name: "GitBranch",
   description: "the branch checked out in a git repository",
-  command: ({ repo }) => `git -C ${shellQuote(repo)} rev-parse --abbrev-ref HEAD 2>/dev/null || true`,
-  parse: ({ stdout }) => stdout.trim() || null,
+  arguments: { repo: { type: "string", required: true, description: "the repository's directory" } },
+  command: ({ repo }) => `LC_ALL=C git -C ${shellQuote(repo)} rev-parse --abbrev-ref HEAD`,
+  parse: (output, { repo }) => (output.exitCode === 0 ? output.stdout.trim() || null : noRepository(repo, output)),
 });
+
+// A git command that failed: null when there is no repository (or directory), else unreadable
+// (git missing, "dubious ownership", permission denied).
+function noRepository(repo: string, output: FactOutput) {
+  const { stderr, exitCode } = output;
+  const denied = /Permission denied/.test(stderr);
+  const notRepository = /not a git repository|cannot change to/.test(stderr);
+  // Exit 3: GitRepo's own "no .git directory", with stat's reason (or none when it exists as a file).
+  const noClone = exitCode === 3 && (saysMissing(stderr) || !stderr.trim());
+  return (notRepository && !denied) || noClone ? null : unreadable(cannotRead(`the git repository ${repo}`, stderr));
+}
 
 export interface GitRepoState {
   // Whether dest holds a git repository
@@ -55,19 +70,30 @@ export interface GitRepoState {
 export const GitRepo = defineFact<{ dest: string; branch?: string }, GitRepoState>({
   name: "GitRepo",
   description: "a git clone's remote, branch, HEAD and the remote branch's commit",
+  arguments: {
+    dest: { type: "string", required: true, description: "the clone's directory" },
+    branch: { type: "string", description: "the branch whose remote commit to look up" },
+  },
   command: ({ dest, branch }) => {
     const d = shellQuote(dest);
     const ref = branch ? shellQuote(`refs/heads/${branch}`) : "HEAD";
     return [
-      `[ -d ${d}/.git ] || exit 3`,
+      `[ -d ${d}/.git ] || { LC_ALL=C stat -c %F -- ${d}/.git >/dev/null; exit 3; }`,
+      // git refusing the repository (another owner: "dubious ownership") must not look like "no clone".
+      `LC_ALL=C git -C ${d} rev-parse --git-dir >/dev/null || exit 4`,
       `git -C ${d} config --get remote.origin.url || echo`,
       `git -C ${d} rev-parse --abbrev-ref HEAD 2>/dev/null || echo`,
       `git -C ${d} rev-parse HEAD 2>/dev/null || echo`,
       `git -C ${d} ls-remote origin ${ref} 2>/dev/null | cut -f1 | head -n1`,
     ].join("; ");
   },
-  parse: ({ stdout, exitCode }) => {
-    if (exitCode === 3) return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
+  parse: (output, { dest }) => {
+    const { stdout, exitCode } = output;
+    if (exitCode === 3 || exitCode === 4) {
+      if (noRepository(dest, output) !== null)
+        return unreadable(cannotRead(`the git repository ${dest}`, output.stderr));
+      return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
+    }
     const [remote = "", branch = "", head = "", remoteHead = ""] = stdout.split("\n").map((l) => l.trim());
     return {
       exists: true,
@@ -83,11 +109,13 @@ export const GitRepo = defineFact<{ dest: string; branch?: string }, GitRepoStat
 export const GitConfig = defineFact<{ repo?: string }, Record<string, string[]>>({
   name: "GitConfig",
   description: "git configuration values",
+  arguments: { repo: { type: "string", description: "the repository (default: the global configuration)" } },
   command: ({ repo } = {}) =>
-    repo
-      ? `git -C ${shellQuote(repo)} config --local --list 2>/dev/null || true`
-      : "git config --global --list 2>/dev/null || true",
-  parse: ({ stdout }) => {
+    repo ? `LC_ALL=C git -C ${shellQuote(repo)} config --local --list` : "LC_ALL=C git config --global --list",
+  parse: ({ stdout, stderr, exitCode }, { repo } = {}) => {
+    // No configuration file yet is an empty configuration; anything else is unknown.
+    if (exitCode !== 0 && !saysMissing(stderr))
+      return unreadable(cannotRead(repo ? `the git configuration of ${repo}` : "the global git configuration", stderr));
     const config: Record<string, string[]> = emptyRecord();
     for (const line of lines(stdout)) {
       const eq = line.indexOf("=");
@@ -102,6 +130,7 @@ export const GitConfig = defineFact<{ repo?: string }, Record<string, string[]>>
 export const InitdRunning = defineFact<{ service: string }, boolean | null>({
   name: "InitdRunning",
   description: "whether an /etc/init.d service reports running",
+  arguments: { service: { type: "string", required: true, description: "the init.d script's name" } },
   command: ({ service }) => {
     const script = shellQuote(`/etc/init.d/${service}`);
     // (LSB status codes use 3 for "not running", so a missing script is told apart by text.)
@@ -114,6 +143,7 @@ export const InitdRunning = defineFact<{ service: string }, boolean | null>({
 export const ListeningPorts = defineFact<undefined, number[]>({
   name: "ListeningPorts",
   description: "TCP ports with a listening socket",
+  arguments: {},
   command: () => "cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true",
   parse: ({ stdout }) => {
     const ports = new Set<number>();

@@ -21,11 +21,20 @@ export interface Host {
   readonly groups: readonly string[];
   // The host's data, merged: overrides > host > groups > global.
   readonly data: HostDataView;
-  // A fact about the host (gathered once, batched with facts asked for at the same time).
+  // A fact about the host (gathered once, batched with facts asked for at the same time). Rejects
+  // with a clear error for an unknown fact or argument, and when the host would not tell (a file
+  // the user may not read: pass `_sudo: true` to read it as root, as operations do).
   getFact<K extends FactName>(
     name: K,
-    ...args: FactArgs<K> extends undefined ? [] : [FactArgs<K>]
+    ...args: FactArgs<K> extends undefined ? [] | [FactSudoArgs] : [FactArgs<K> & FactSudoArgs]
   ): Promise<FactResult<K>>;
+}
+
+// How `host.getFact` reads a fact as another user (as the operations' global arguments do).
+export interface FactSudoArgs {
+  _sudo?: boolean;
+  _sudo_user?: string;
+  _sudo_password?: string;
 }
 
 // Makes the deploy-facing view of a host. The data is frozen: deploy code reads it, never writes it.

@@ -97,7 +97,8 @@ function describeThrown(error: unknown): string {
 // The first stack frame (file:line:column) in a file that is not part of infra-action or Node itself.
 export function userFrame(stack: string): string | undefined {
   const own = fileURLToPath(new URL(".", import.meta.url));
-  for (const match of stack.matchAll(/(file:\/\/[^\s)]+?|\/[^\s():]+?):(\d+):(\d+)/g)) {
+  // (Not "node:internal/…:1:2": a path starts a frame, after "(" or a space.)
+  for (const match of stack.matchAll(/(?<![\w:])(file:\/\/[^\s)]+?|\/[^\s():]+?):(\d+):(\d+)/g)) {
     const location = match[1] ?? "";
     const path = location.startsWith("file:") ? fileURLToPath(location.replace(/\?.*$/, "")) : location;
     if (path.startsWith(own) || path.includes("/node_modules/")) continue;

@@ -30,9 +30,20 @@ export interface FactNeed {
   args?: unknown;
 }
 
-// Facts gathered for an operation, read by fact and arguments.
+// Facts gathered for an operation, read by fact and arguments. When the host would not give a fact
+// (permission denied, git refusing the repository) `get` throws CannotTell: the plan stops there
+// and the operation is reported as "cannot tell", never planned from a guess.
 export interface FactLookup {
   get<A, R>(fact: Fact<A, R>, args?: A): R;
+}
+
+// Thrown by FactLookup.get for a fact the host would not give; `reason` says why
+// ("cannot read /etc/app.conf: permission denied").
+export class CannotTell extends Error {
+  override name = "CannotTell";
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 // What `prepare` may use: the only local I/O an operation gets, done before planning.

@@ -1,7 +1,9 @@
 // Fact fixtures: one JSON file per case under test/fixtures/facts/<Fact>/: command output in, value out.
+// A value the host would not give is written {"unreadable": "cannot read …: why"}.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { isUnreadable } from "../../src/facts/fact.js";
 import { factByName, facts } from "../../src/facts/index.js";
 
 const root = new URL("../fixtures/facts/", import.meta.url).pathname;
@@ -11,6 +13,8 @@ interface Fixture {
   // The command the fact runs for these arguments (checked when given)
   command?: string;
   stdout: string | string[];
+  // What the command printed on stderr (the last lines the gatherer keeps)
+  stderr?: string | string[];
   exitCode?: number;
   expected: unknown;
 }
@@ -30,13 +34,25 @@ describe.each([...new Set(cases.map((c) => c.fact))])("%s", (name) => {
     const fact = factByName(name);
     expect(fact, `no fact ${name}`).toBeDefined();
     if (!fact) return;
-    const stdout = Array.isArray(fixture.stdout) ? fixture.stdout.join("\n") : fixture.stdout;
+    const text = (value: string | string[] = "") => (Array.isArray(value) ? value.join("\n") : value);
     if (fixture.command !== undefined) expect(fact.command(fixture.args)).toBe(fixture.command);
-    expect(fact.parse({ stdout, exitCode: fixture.exitCode ?? 0 }, fixture.args)).toEqual(fixture.expected);
+    const value = fact.parse(
+      { stdout: text(fixture.stdout), stderr: text(fixture.stderr), exitCode: fixture.exitCode ?? 0 },
+      fixture.args,
+    );
+    expect(isUnreadable(value) ? { unreadable: value.unreadable } : value).toEqual(fixture.expected);
   });
 });
 
 test("every fact has fixtures", () => {
   const covered = new Set(cases.map((c) => c.fact));
   expect(Object.keys(facts).filter((f) => !covered.has(f))).toEqual([]);
+});
+
+test("every fact declares its arguments", () => {
+  expect(
+    Object.values(facts)
+      .filter((fact) => fact.arguments === undefined)
+      .map((fact) => fact.name),
+  ).toEqual([]);
 });

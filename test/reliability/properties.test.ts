@@ -85,8 +85,9 @@ describe("properties", () => {
             fc.array(fc.string(), { maxLength: 20 }).map((l) => l.join("\n")),
           ),
           fc.integer({ min: 0, max: 255 }),
-          (stdout, exitCode) => {
-            fact.parse({ stdout, exitCode }, {
+          fc.string(),
+          (stdout, exitCode, stderr) => {
+            fact.parse({ stdout, stderr, exitCode }, {
               path: "/x",
               pattern: "x",
               command: "x",

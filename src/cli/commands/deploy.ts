@@ -18,6 +18,7 @@ export interface DeployCommandOptions extends HostSelectionOptions {
   diff?: boolean;
   failPercent?: string;
   verbose?: boolean;
+  deployTimeout?: string;
 }
 
 // Plans or applies; exit code 1 on any failed or unreachable host, 2 with --detailed-exitcode when a plan has changes.
@@ -31,6 +32,7 @@ export async function deployCommand(
   const { io } = secrets;
   const parallel = positiveInteger(options.parallel, "--parallel");
   const failPercent = options.failPercent === undefined ? undefined : percent(options.failPercent);
+  const deployDeadlineMs = positiveInteger(options.deployTimeout ?? "300", "--deploy-timeout") * 1000;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (mode === "apply" && !options.yes && !interactive) {
     throw new UsageError(
@@ -53,6 +55,7 @@ export async function deployCommand(
     mode,
     parallel,
     failPercent,
+    deployDeadlineMs,
     digestSecrets: secrets.values,
     connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
     onInterrupt: async (partial) => {
