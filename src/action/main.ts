@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { formatHost, formatSummary } from "../cli/format-report.js";
+import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
 import { runDeploy } from "../engine/run-deploy.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
@@ -30,6 +31,12 @@ const summaryLimit = 1_000_000;
 // Runs the action; never throws.
 export async function run(): Promise<void> {
   const progress: RunProgress = { stage: "setup", redact: (text) => text };
+  // A rejection nobody handled fails the host whose deploy code caused it; any other fails the step
+  // without stopping it, so the report, summary and outputs are still written.
+  process.on("unhandledRejection", (reason) => {
+    if (claimUnhandledRejection(reason)) return;
+    core.setFailed(progress.redact(`a promise rejection nobody handled: ${describeReason(reason)}`));
+  });
   let settings: ActionSettings | undefined;
   try {
     settings = readSettings();
