@@ -11,18 +11,14 @@ import type { InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
 import { CannotTell, type FactLookup, type OperationPlan } from "../operations/operation.js";
 import type { HostStatus, ReportHost, ReportOperation } from "../report/report.js";
-import {
-  buildApplyScript,
-  createMarkerWatcher,
-  type OperationOutcome,
-  readApplyOutput,
-  type ScriptOperation,
-} from "./apply-script.js";
+import { ApplyOutput, type OperationOutcome } from "./apply-output.js";
+import { applyRunner, buildApplyScript, type ScriptOperation } from "./apply-script.js";
 import { describeCannotTell, incompletePlan } from "./cannot-tell.js";
 import { DeployContext, type RegisteredOperation } from "./deploy-context.js";
 import { describeUnhandledRejection, runInDeployScope } from "./deploy-scope.js";
 import { describeCommand, fingerprintCommands } from "./describe-command.js";
 import { FactGatherer } from "./fact-gatherer.js";
+import { fatalLines } from "./fatal-lines.js";
 import { runsAs, sudoOptions } from "./global-args.js";
 import { PlannedFiles } from "./planned-files.js";
 import { createPrepareContext, type TemplateGlobals } from "./prepare-context.js";
@@ -37,6 +33,8 @@ export interface PlannedOperation {
   // Set when _run_once gave it to another host, or _if is false at plan time.
   skipReason?: string;
   outcome?: OperationOutcome;
+  // Why it did not run on apply, when it was to run and never began.
+  notRun?: string;
   durationMs: number;
 }
 
@@ -57,6 +55,10 @@ export class HostRun {
   // While applying: the operations to run, and those whose script part has begun them.
   private applying: PlannedOperation[] = [];
   private readonly began = new Set<number>();
+  // The output of the script now running, by operation (kept for those that never ended).
+  private lastOutput: { get(index: number): { stdout: string; stderr: string } | undefined } = {
+    get: () => undefined,
+  };
   // Set by interrupt(): what apply learns afterwards (killed commands) does not rewrite the story.
   private interrupted = false;
   // This host's own time (connect to done, without waiting for other hosts or a confirmation).
@@ -248,7 +250,8 @@ export class HostRun {
   }
 
   // Applies the changed operations as one remote script (one per part when a reboot splits them);
-  // the first failing operation stops the host unless it has _ignore_errors.
+  // the first failing operation stops the host unless it has _ignore_errors. Every operation that
+  // was to run either has an outcome or says why it did not run, and then the host has failed.
   async apply(): Promise<void> {
     if (this.failed || !this.connector) return;
     const toRun = this.operations.filter((op) => this.willRun(op));
@@ -256,13 +259,14 @@ export class HostRun {
     this.applying = toRun;
     const byIndex = new Map(this.operations.map((op) => [op.registered.index, op]));
     const changed: number[] = [];
-    let transportError: string | undefined;
+    // Why the rest stopped when it was not an operation's failure (lost connection, lock, reboot).
+    let stopped: string | undefined;
     for (const part of splitAtReboots(toRun)) {
       try {
         await this.runScript(part, byIndex, changed);
       } catch (error) {
         if (!isUserError(error)) throw error;
-        transportError = this.withoutHost(error.message);
+        stopped = this.withoutHost(error.message);
         break;
       }
       for (const op of part) if (op.outcome?.status === "ok") changed.push(op.registered.index);
@@ -273,27 +277,51 @@ export class HostRun {
           await this.waitForReboot(reboot.delay, reboot.interval, reboot.timeout);
         } catch (error) {
           if (!isUserError(error)) throw error;
-          transportError = this.withoutHost(error.message);
+          stopped = this.withoutHost(error.message);
           break;
         }
       }
       if (part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) break;
     }
     if (this.interrupted) return;
+    const stopping = toRun.find((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
+    for (const op of toRun) {
+      if (op.outcome) continue;
+      if (this.began.has(op.registered.index)) {
+        const printed = this.lastOutput.get(op.registered.index);
+        const why = `did not finish: ${stopped ?? "the apply script stopped while it ran"}`;
+        op.outcome = {
+          status: "failed",
+          stdout: printed?.stdout ?? "",
+          stderr: `${printed?.stderr ?? ""}\n${why}`.trim(),
+        };
+      } else {
+        op.notRun = stopping
+          ? "not run: an earlier operation failed"
+          : stopped
+            ? `not run: ${stopped}`
+            : "not run: the apply script ended before it";
+      }
+    }
     for (const op of toRun) {
       op.registered.handle.status =
         op.outcome?.status === "ok" ? "changed" : op.outcome?.status === "failed" ? "failed" : "skipped";
     }
-    const stopping = toRun.find((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
-    if (transportError) {
+    const applied = toRun.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
+    const notRun = toRun.filter((op) => op.notRun).length;
+    const rest = notRun ? `; ${notRun} operation${notRun === 1 ? "" : "s"} after it did not run` : "";
+    if (stopping) {
       this.status = "failed";
-      const done = toRun.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
-      this.error = `${transportError} Applied before that: ${done.length ? done.join(", ") : "nothing"}; the rest was not applied.`;
-    } else if (stopping) {
+      const why = fatalLines(stopping.outcome?.stderr ?? "");
+      this.error = `operation "${stopping.registered.label}" failed with exit code ${stopping.outcome?.exitCode ?? "?"}${why ? `: ${why}` : ""}${rest}.`;
+    } else if (
+      stopped ||
+      notRun ||
+      toRun.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)
+    ) {
       this.status = "failed";
-      const stderr = stopping.outcome?.stderr.trim();
-      const detail = stderr ? `: ${stderr.split("\n").slice(-3).join(" ")}` : "";
-      this.error = `operation "${stopping.registered.label}" failed with exit code ${stopping.outcome?.exitCode ?? "?"}${detail}; the operations after it were not applied.`;
+      const unfinished = toRun.find((op) => op.outcome?.status === "failed");
+      this.error = `${stopped ?? `the apply script ended before running ${notRun} planned operation${notRun === 1 ? "" : "s"}.`}${stopped && !/[.!?]$/.test(stopped) ? "." : ""}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${notRun === 1 ? "" : "s"} did not run.`;
     }
   }
 
@@ -318,48 +346,39 @@ export class HostRun {
       changedBefore,
     );
     const password = scriptOps.find((op) => op.global.sudoPassword)?.global.sudoPassword;
-    const started = Date.now();
+    const started = new Map<number, number>();
+    const byScriptIndex = new Map(part.map((op) => [op.registered.index, op]));
     // Outcomes as the markers stream in, so an interruption still knows what was applied.
-    const watch = createMarkerWatcher(nonce, {
-      begin: (index) => this.began.add(index),
+    const output = new ApplyOutput(nonce, {
+      begin: (index) => {
+        this.began.add(index);
+        started.set(index, Date.now());
+      },
       end: (index, exitCode) => {
-        const op = part.find((o) => o.registered.index === index);
-        if (op) op.outcome = { status: exitCode === 0 ? "ok" : "failed", exitCode, stdout: "", stderr: "" };
+        const op = byScriptIndex.get(index);
+        if (!op) return;
+        op.outcome = { status: exitCode === 0 ? "ok" : "failed", exitCode, stdout: "", stderr: "" };
+        op.durationMs = Date.now() - (started.get(index) ?? Date.now());
       },
     });
-    const follow = (stream: "stdout" | "stderr", chunk: Buffer) => {
-      if (stream === "stdout") watch(chunk);
-    };
-    let result: { stdout: string; stderr: string };
-    if (password) {
-      // sudo's prompts need standard input: the script goes to a private file first.
-      const path = `/tmp/.infra-action-apply-${nonce}`;
-      this.executions++;
-      await connector.putFile(path, script, { mode: "600" });
-      this.executions++;
-      result = await connector.run(`sh ${path}; rc=$?; rm -f ${path}; exit $rc`, {
-        sudoPassword: password,
-        onOutput: follow,
-      });
-    } else {
-      this.executions++;
-      result = await connector.run("sh -s", { stdin: script, onOutput: follow });
-    }
-    if (result.stdout.includes(`@@${nonce}:locked\n`)) {
+    this.lastOutput = { get: (index) => output.output(index) };
+    this.executions++;
+    const result = await connector.run(applyRunner(nonce), {
+      stdin: script,
+      ...(password ? { sudoPassword: password } : {}),
+      onOutput: (stream, chunk) => output.push(stream, chunk),
+    });
+    output.finish();
+    const said = fatalLines(output.outsideStderr());
+    if (output.locked) throw new CommandError(said || "another apply holds the host's lock");
+    if (!output.staged) {
       throw new CommandError(
-        result.stderr.split(`\n@@${nonce}:locked`)[0]?.trim() || "another apply holds the host's lock",
+        `could not start the apply script (exit code ${result.exitCode})${said ? `: ${said}` : ""}; nothing was applied by it.`,
       );
     }
-    const outcomes = readApplyOutput(
-      result.stdout,
-      result.stderr,
-      nonce,
-      scriptOps.map((op) => op.index),
-    );
-    const elapsed = Date.now() - started;
     for (const op of part) {
-      op.outcome = outcomes.get(op.registered.index);
-      op.durationMs = elapsed / part.length;
+      const outcome = output.outcome(op.registered.index);
+      if (outcome) op.outcome = outcome;
       const get = op.plan?.changed ? op.plan.commands.find((c) => c.type === "get") : undefined;
       if (get?.type === "get" && op.outcome?.status === "ok") {
         try {
@@ -369,6 +388,12 @@ export class HostRun {
           op.outcome = { status: "failed", stdout: "", stderr: (error as Error).message };
         }
       }
+    }
+    const failed = part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
+    if (!output.done && !failed) {
+      throw new CommandError(
+        `the apply script stopped unexpectedly (exit code ${result.exitCode})${said ? `: ${said}` : ""}.`,
+      );
     }
   }
 
@@ -455,11 +480,12 @@ export class HostRun {
     this.error = `interrupted by ${signal} during apply. Applied: ${applied.join(", ") || "nothing"}. Not applied: ${notApplied.join(", ") || "nothing"}.`;
   }
 
-  // Why a changing operation did not run on apply.
+  // Why a changing operation did not run on apply, when apply did not say (it never started).
   private notRunReason(): string {
     if (this.plannedStatus === "failed") return "not applied: an operation of this host failed to plan";
     if (this.error?.startsWith("not applied:")) return this.error;
-    return "not run: an earlier operation failed";
+    if (this.error) return `not run: ${this.error}`;
+    return "not run: apply did not reach this host";
   }
 
   // The digest's view of this host's plan.
@@ -566,7 +592,7 @@ function reportOperation(op: PlannedOperation, mode: "plan" | "apply", notRunRea
   if (op.skipReason) return { ...base, status: "skipped", reason: op.skipReason, commands };
   if (mode === "plan") return { ...base, status: "changed", commands, ...extra };
   const outcome = op.outcome;
-  if (!outcome) return { ...base, status: "skipped", reason: notRunReason, commands };
+  if (!outcome) return { ...base, status: "skipped", reason: op.notRun ?? notRunReason, commands };
   if (outcome.status === "skipped")
     return { ...base, status: "skipped", reason: "not run: its _if operations did not change", commands };
   if (outcome.status === "failed") {
