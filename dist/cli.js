@@ -3479,6 +3479,1081 @@ var require_commander = __commonJS({
   }
 });
 
+// node_modules/ts-interface-checker/dist/util.js
+var require_util = __commonJS({
+  "node_modules/ts-interface-checker/dist/util.js"(exports) {
+    "use strict";
+    var __extends2 = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics2 = function(d, b) {
+        extendStatics2 = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
+        };
+        return extendStatics2(d, b);
+      };
+      return function(d, b) {
+        extendStatics2(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DetailContext = exports.NoopContext = exports.VError = void 0;
+    var VError = (
+      /** @class */
+      (function(_super) {
+        __extends2(VError2, _super);
+        function VError2(path, message) {
+          var _this = _super.call(this, message) || this;
+          _this.path = path;
+          Object.setPrototypeOf(_this, VError2.prototype);
+          return _this;
+        }
+        return VError2;
+      })(Error)
+    );
+    exports.VError = VError;
+    var NoopContext = (
+      /** @class */
+      (function() {
+        function NoopContext2() {
+        }
+        NoopContext2.prototype.fail = function(relPath, message, score) {
+          return false;
+        };
+        NoopContext2.prototype.unionResolver = function() {
+          return this;
+        };
+        NoopContext2.prototype.createContext = function() {
+          return this;
+        };
+        NoopContext2.prototype.resolveUnion = function(ur) {
+        };
+        return NoopContext2;
+      })()
+    );
+    exports.NoopContext = NoopContext;
+    var DetailContext = (
+      /** @class */
+      (function() {
+        function DetailContext2() {
+          this._propNames = [""];
+          this._messages = [null];
+          this._score = 0;
+        }
+        DetailContext2.prototype.fail = function(relPath, message, score) {
+          this._propNames.push(relPath);
+          this._messages.push(message);
+          this._score += score;
+          return false;
+        };
+        DetailContext2.prototype.unionResolver = function() {
+          return new DetailUnionResolver();
+        };
+        DetailContext2.prototype.resolveUnion = function(unionResolver) {
+          var _a, _b;
+          var u = unionResolver;
+          var best = null;
+          for (var _i = 0, _c = u.contexts; _i < _c.length; _i++) {
+            var ctx = _c[_i];
+            if (!best || ctx._score >= best._score) {
+              best = ctx;
+            }
+          }
+          if (best && best._score > 0) {
+            (_a = this._propNames).push.apply(_a, best._propNames);
+            (_b = this._messages).push.apply(_b, best._messages);
+          }
+        };
+        DetailContext2.prototype.getError = function(path) {
+          var msgParts = [];
+          for (var i2 = this._propNames.length - 1; i2 >= 0; i2--) {
+            var p = this._propNames[i2];
+            path += typeof p === "number" ? "[" + p + "]" : p ? "." + p : "";
+            var m = this._messages[i2];
+            if (m) {
+              msgParts.push(path + " " + m);
+            }
+          }
+          return new VError(path, msgParts.join("; "));
+        };
+        DetailContext2.prototype.getErrorDetail = function(path) {
+          var details = [];
+          for (var i2 = this._propNames.length - 1; i2 >= 0; i2--) {
+            var p = this._propNames[i2];
+            path += typeof p === "number" ? "[" + p + "]" : p ? "." + p : "";
+            var message = this._messages[i2];
+            if (message) {
+              details.push({ path, message });
+            }
+          }
+          var detail = null;
+          for (var i2 = details.length - 1; i2 >= 0; i2--) {
+            if (detail) {
+              details[i2].nested = [detail];
+            }
+            detail = details[i2];
+          }
+          return detail;
+        };
+        return DetailContext2;
+      })()
+    );
+    exports.DetailContext = DetailContext;
+    var DetailUnionResolver = (
+      /** @class */
+      (function() {
+        function DetailUnionResolver2() {
+          this.contexts = [];
+        }
+        DetailUnionResolver2.prototype.createContext = function() {
+          var ctx = new DetailContext();
+          this.contexts.push(ctx);
+          return ctx;
+        };
+        return DetailUnionResolver2;
+      })()
+    );
+  }
+});
+
+// node_modules/ts-interface-checker/dist/types.js
+var require_types = __commonJS({
+  "node_modules/ts-interface-checker/dist/types.js"(exports) {
+    "use strict";
+    var __extends2 = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics2 = function(d, b) {
+        extendStatics2 = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
+        };
+        return extendStatics2(d, b);
+      };
+      return function(d, b) {
+        extendStatics2(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.basicTypes = exports.BasicType = exports.TParamList = exports.TParam = exports.param = exports.TFunc = exports.func = exports.TProp = exports.TOptional = exports.opt = exports.TIface = exports.iface = exports.TEnumLiteral = exports.enumlit = exports.TEnumType = exports.enumtype = exports.TIntersection = exports.intersection = exports.TUnion = exports.union = exports.TTuple = exports.tuple = exports.TArray = exports.array = exports.TLiteral = exports.lit = exports.TName = exports.name = exports.TType = void 0;
+    var util_1 = require_util();
+    var TType = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function TType2() {
+        }
+        return TType2;
+      })()
+    );
+    exports.TType = TType;
+    function parseSpec(typeSpec) {
+      return typeof typeSpec === "string" ? name(typeSpec) : typeSpec;
+    }
+    function getNamedType(suite, name2) {
+      var ttype = suite[name2];
+      if (!ttype) {
+        throw new Error("Unknown type " + name2);
+      }
+      return ttype;
+    }
+    function name(value) {
+      return new TName(value);
+    }
+    exports.name = name;
+    var TName = (
+      /** @class */
+      (function(_super) {
+        __extends2(TName2, _super);
+        function TName2(name2) {
+          var _this = _super.call(this) || this;
+          _this.name = name2;
+          _this._failMsg = "is not a " + name2;
+          return _this;
+        }
+        TName2.prototype.getChecker = function(suite, strict, allowedProps) {
+          var _this = this;
+          var ttype = getNamedType(suite, this.name);
+          var checker = ttype.getChecker(suite, strict, allowedProps);
+          if (ttype instanceof BasicType || ttype instanceof TName2) {
+            return checker;
+          }
+          return function(value, ctx) {
+            return checker(value, ctx) ? true : ctx.fail(null, _this._failMsg, 0);
+          };
+        };
+        return TName2;
+      })(TType)
+    );
+    exports.TName = TName;
+    function lit2(value) {
+      return new TLiteral(value);
+    }
+    exports.lit = lit2;
+    var TLiteral = (
+      /** @class */
+      (function(_super) {
+        __extends2(TLiteral2, _super);
+        function TLiteral2(value) {
+          var _this = _super.call(this) || this;
+          _this.value = value;
+          _this.name = JSON.stringify(value);
+          _this._failMsg = "is not " + _this.name;
+          return _this;
+        }
+        TLiteral2.prototype.getChecker = function(suite, strict) {
+          var _this = this;
+          return function(value, ctx) {
+            return value === _this.value ? true : ctx.fail(null, _this._failMsg, -1);
+          };
+        };
+        return TLiteral2;
+      })(TType)
+    );
+    exports.TLiteral = TLiteral;
+    function array2(typeSpec) {
+      return new TArray(parseSpec(typeSpec));
+    }
+    exports.array = array2;
+    var TArray = (
+      /** @class */
+      (function(_super) {
+        __extends2(TArray2, _super);
+        function TArray2(ttype) {
+          var _this = _super.call(this) || this;
+          _this.ttype = ttype;
+          return _this;
+        }
+        TArray2.prototype.getChecker = function(suite, strict) {
+          var itemChecker = this.ttype.getChecker(suite, strict);
+          return function(value, ctx) {
+            if (!Array.isArray(value)) {
+              return ctx.fail(null, "is not an array", 0);
+            }
+            for (var i2 = 0; i2 < value.length; i2++) {
+              var ok = itemChecker(value[i2], ctx);
+              if (!ok) {
+                return ctx.fail(i2, null, 1);
+              }
+            }
+            return true;
+          };
+        };
+        return TArray2;
+      })(TType)
+    );
+    exports.TArray = TArray;
+    function tuple() {
+      var typeSpec = [];
+      for (var _i2 = 0; _i2 < arguments.length; _i2++) {
+        typeSpec[_i2] = arguments[_i2];
+      }
+      return new TTuple(typeSpec.map(function(t2) {
+        return parseSpec(t2);
+      }));
+    }
+    exports.tuple = tuple;
+    var TTuple = (
+      /** @class */
+      (function(_super) {
+        __extends2(TTuple2, _super);
+        function TTuple2(ttypes) {
+          var _this = _super.call(this) || this;
+          _this.ttypes = ttypes;
+          return _this;
+        }
+        TTuple2.prototype.getChecker = function(suite, strict) {
+          var itemCheckers = this.ttypes.map(function(t2) {
+            return t2.getChecker(suite, strict);
+          });
+          var checker = function(value, ctx) {
+            if (!Array.isArray(value)) {
+              return ctx.fail(null, "is not an array", 0);
+            }
+            for (var i2 = 0; i2 < itemCheckers.length; i2++) {
+              var ok = itemCheckers[i2](value[i2], ctx);
+              if (!ok) {
+                return ctx.fail(i2, null, 1);
+              }
+            }
+            return true;
+          };
+          if (!strict) {
+            return checker;
+          }
+          return function(value, ctx) {
+            if (!checker(value, ctx)) {
+              return false;
+            }
+            return value.length <= itemCheckers.length ? true : ctx.fail(itemCheckers.length, "is extraneous", 2);
+          };
+        };
+        return TTuple2;
+      })(TType)
+    );
+    exports.TTuple = TTuple;
+    function union2() {
+      var typeSpec = [];
+      for (var _i2 = 0; _i2 < arguments.length; _i2++) {
+        typeSpec[_i2] = arguments[_i2];
+      }
+      return new TUnion(typeSpec.map(function(t2) {
+        return parseSpec(t2);
+      }));
+    }
+    exports.union = union2;
+    var TUnion = (
+      /** @class */
+      (function(_super) {
+        __extends2(TUnion2, _super);
+        function TUnion2(ttypes) {
+          var _this = _super.call(this) || this;
+          _this.ttypes = ttypes;
+          var names = ttypes.map(function(t2) {
+            return t2 instanceof TName || t2 instanceof TLiteral ? t2.name : null;
+          }).filter(function(n) {
+            return n;
+          });
+          var otherTypes = ttypes.length - names.length;
+          if (names.length) {
+            if (otherTypes > 0) {
+              names.push(otherTypes + " more");
+            }
+            _this._failMsg = "is none of " + names.join(", ");
+          } else {
+            _this._failMsg = "is none of " + otherTypes + " types";
+          }
+          return _this;
+        }
+        TUnion2.prototype.getChecker = function(suite, strict) {
+          var _this = this;
+          var itemCheckers = this.ttypes.map(function(t2) {
+            return t2.getChecker(suite, strict);
+          });
+          return function(value, ctx) {
+            var ur = ctx.unionResolver();
+            for (var i2 = 0; i2 < itemCheckers.length; i2++) {
+              var ok = itemCheckers[i2](value, ur.createContext());
+              if (ok) {
+                return true;
+              }
+            }
+            ctx.resolveUnion(ur);
+            return ctx.fail(null, _this._failMsg, 0);
+          };
+        };
+        return TUnion2;
+      })(TType)
+    );
+    exports.TUnion = TUnion;
+    function intersection() {
+      var typeSpec = [];
+      for (var _i2 = 0; _i2 < arguments.length; _i2++) {
+        typeSpec[_i2] = arguments[_i2];
+      }
+      return new TIntersection(typeSpec.map(function(t2) {
+        return parseSpec(t2);
+      }));
+    }
+    exports.intersection = intersection;
+    var TIntersection = (
+      /** @class */
+      (function(_super) {
+        __extends2(TIntersection2, _super);
+        function TIntersection2(ttypes) {
+          var _this = _super.call(this) || this;
+          _this.ttypes = ttypes;
+          return _this;
+        }
+        TIntersection2.prototype.getChecker = function(suite, strict) {
+          var allowedProps = /* @__PURE__ */ new Set();
+          var itemCheckers = this.ttypes.map(function(t2) {
+            return t2.getChecker(suite, strict, allowedProps);
+          });
+          return function(value, ctx) {
+            var ok = itemCheckers.every(function(checker) {
+              return checker(value, ctx);
+            });
+            if (ok) {
+              return true;
+            }
+            return ctx.fail(null, null, 0);
+          };
+        };
+        return TIntersection2;
+      })(TType)
+    );
+    exports.TIntersection = TIntersection;
+    function enumtype(values) {
+      return new TEnumType(values);
+    }
+    exports.enumtype = enumtype;
+    var TEnumType = (
+      /** @class */
+      (function(_super) {
+        __extends2(TEnumType2, _super);
+        function TEnumType2(members) {
+          var _this = _super.call(this) || this;
+          _this.members = members;
+          _this.validValues = /* @__PURE__ */ new Set();
+          _this._failMsg = "is not a valid enum value";
+          _this.validValues = new Set(Object.keys(members).map(function(name2) {
+            return members[name2];
+          }));
+          return _this;
+        }
+        TEnumType2.prototype.getChecker = function(suite, strict) {
+          var _this = this;
+          return function(value, ctx) {
+            return _this.validValues.has(value) ? true : ctx.fail(null, _this._failMsg, 0);
+          };
+        };
+        return TEnumType2;
+      })(TType)
+    );
+    exports.TEnumType = TEnumType;
+    function enumlit(name2, prop) {
+      return new TEnumLiteral(name2, prop);
+    }
+    exports.enumlit = enumlit;
+    var TEnumLiteral = (
+      /** @class */
+      (function(_super) {
+        __extends2(TEnumLiteral2, _super);
+        function TEnumLiteral2(enumName, prop) {
+          var _this = _super.call(this) || this;
+          _this.enumName = enumName;
+          _this.prop = prop;
+          _this._failMsg = "is not " + enumName + "." + prop;
+          return _this;
+        }
+        TEnumLiteral2.prototype.getChecker = function(suite, strict) {
+          var _this = this;
+          var ttype = getNamedType(suite, this.enumName);
+          if (!(ttype instanceof TEnumType)) {
+            throw new Error("Type " + this.enumName + " used in enumlit is not an enum type");
+          }
+          var val = ttype.members[this.prop];
+          if (!ttype.members.hasOwnProperty(this.prop)) {
+            throw new Error("Unknown value " + this.enumName + "." + this.prop + " used in enumlit");
+          }
+          return function(value, ctx) {
+            return value === val ? true : ctx.fail(null, _this._failMsg, -1);
+          };
+        };
+        return TEnumLiteral2;
+      })(TType)
+    );
+    exports.TEnumLiteral = TEnumLiteral;
+    function makeIfaceProps(props) {
+      return Object.keys(props).map(function(name2) {
+        return makeIfaceProp(name2, props[name2]);
+      });
+    }
+    function makeIfaceProp(name2, prop) {
+      return prop instanceof TOptional ? new TProp(name2, prop.ttype, true) : new TProp(name2, parseSpec(prop), false);
+    }
+    function iface2(bases, props) {
+      return new TIface(bases, makeIfaceProps(props));
+    }
+    exports.iface = iface2;
+    var TIface = (
+      /** @class */
+      (function(_super) {
+        __extends2(TIface2, _super);
+        function TIface2(bases, props) {
+          var _this = _super.call(this) || this;
+          _this.bases = bases;
+          _this.props = props;
+          _this.propSet = new Set(props.map(function(p) {
+            return p.name;
+          }));
+          return _this;
+        }
+        TIface2.prototype.getChecker = function(suite, strict, allowedProps) {
+          var _this = this;
+          var baseCheckers = this.bases.map(function(b) {
+            return getNamedType(suite, b).getChecker(suite, strict);
+          });
+          var propCheckers = this.props.map(function(prop) {
+            return prop.ttype.getChecker(suite, strict);
+          });
+          var testCtx = new util_1.NoopContext();
+          var isPropRequired = this.props.map(function(prop, i2) {
+            return !prop.isOpt && !propCheckers[i2](void 0, testCtx);
+          });
+          var checker = function(value, ctx) {
+            if (typeof value !== "object" || value === null) {
+              return ctx.fail(null, "is not an object", 0);
+            }
+            for (var i2 = 0; i2 < baseCheckers.length; i2++) {
+              if (!baseCheckers[i2](value, ctx)) {
+                return false;
+              }
+            }
+            for (var i2 = 0; i2 < propCheckers.length; i2++) {
+              var name_1 = _this.props[i2].name;
+              var v = value[name_1];
+              if (v === void 0) {
+                if (isPropRequired[i2]) {
+                  return ctx.fail(name_1, "is missing", 1);
+                }
+              } else {
+                var ok = propCheckers[i2](v, ctx);
+                if (!ok) {
+                  return ctx.fail(name_1, null, 1);
+                }
+              }
+            }
+            return true;
+          };
+          if (!strict) {
+            return checker;
+          }
+          var propSet = this.propSet;
+          if (allowedProps) {
+            this.propSet.forEach(function(prop) {
+              return allowedProps.add(prop);
+            });
+            propSet = allowedProps;
+          }
+          return function(value, ctx) {
+            if (!checker(value, ctx)) {
+              return false;
+            }
+            for (var prop in value) {
+              if (!propSet.has(prop)) {
+                return ctx.fail(prop, "is extraneous", 2);
+              }
+            }
+            return true;
+          };
+        };
+        return TIface2;
+      })(TType)
+    );
+    exports.TIface = TIface;
+    function opt2(typeSpec) {
+      return new TOptional(parseSpec(typeSpec));
+    }
+    exports.opt = opt2;
+    var TOptional = (
+      /** @class */
+      (function(_super) {
+        __extends2(TOptional2, _super);
+        function TOptional2(ttype) {
+          var _this = _super.call(this) || this;
+          _this.ttype = ttype;
+          return _this;
+        }
+        TOptional2.prototype.getChecker = function(suite, strict) {
+          var itemChecker = this.ttype.getChecker(suite, strict);
+          return function(value, ctx) {
+            return value === void 0 || itemChecker(value, ctx);
+          };
+        };
+        return TOptional2;
+      })(TType)
+    );
+    exports.TOptional = TOptional;
+    var TProp = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function TProp2(name2, ttype, isOpt) {
+          this.name = name2;
+          this.ttype = ttype;
+          this.isOpt = isOpt;
+        }
+        return TProp2;
+      })()
+    );
+    exports.TProp = TProp;
+    function func(resultSpec) {
+      var params = [];
+      for (var _i2 = 1; _i2 < arguments.length; _i2++) {
+        params[_i2 - 1] = arguments[_i2];
+      }
+      return new TFunc(new TParamList(params), parseSpec(resultSpec));
+    }
+    exports.func = func;
+    var TFunc = (
+      /** @class */
+      (function(_super) {
+        __extends2(TFunc2, _super);
+        function TFunc2(paramList, result) {
+          var _this = _super.call(this) || this;
+          _this.paramList = paramList;
+          _this.result = result;
+          return _this;
+        }
+        TFunc2.prototype.getChecker = function(suite, strict) {
+          return function(value, ctx) {
+            return typeof value === "function" ? true : ctx.fail(null, "is not a function", 0);
+          };
+        };
+        return TFunc2;
+      })(TType)
+    );
+    exports.TFunc = TFunc;
+    function param(name2, typeSpec, isOpt) {
+      return new TParam(name2, parseSpec(typeSpec), Boolean(isOpt));
+    }
+    exports.param = param;
+    var TParam = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function TParam2(name2, ttype, isOpt) {
+          this.name = name2;
+          this.ttype = ttype;
+          this.isOpt = isOpt;
+        }
+        return TParam2;
+      })()
+    );
+    exports.TParam = TParam;
+    var TParamList = (
+      /** @class */
+      (function(_super) {
+        __extends2(TParamList2, _super);
+        function TParamList2(params) {
+          var _this = _super.call(this) || this;
+          _this.params = params;
+          return _this;
+        }
+        TParamList2.prototype.getChecker = function(suite, strict) {
+          var _this = this;
+          var itemCheckers = this.params.map(function(t2) {
+            return t2.ttype.getChecker(suite, strict);
+          });
+          var testCtx = new util_1.NoopContext();
+          var isParamRequired = this.params.map(function(param2, i2) {
+            return !param2.isOpt && !itemCheckers[i2](void 0, testCtx);
+          });
+          var checker = function(value, ctx) {
+            if (!Array.isArray(value)) {
+              return ctx.fail(null, "is not an array", 0);
+            }
+            for (var i2 = 0; i2 < itemCheckers.length; i2++) {
+              var p = _this.params[i2];
+              if (value[i2] === void 0) {
+                if (isParamRequired[i2]) {
+                  return ctx.fail(p.name, "is missing", 1);
+                }
+              } else {
+                var ok = itemCheckers[i2](value[i2], ctx);
+                if (!ok) {
+                  return ctx.fail(p.name, null, 1);
+                }
+              }
+            }
+            return true;
+          };
+          if (!strict) {
+            return checker;
+          }
+          return function(value, ctx) {
+            if (!checker(value, ctx)) {
+              return false;
+            }
+            return value.length <= itemCheckers.length ? true : ctx.fail(itemCheckers.length, "is extraneous", 2);
+          };
+        };
+        return TParamList2;
+      })(TType)
+    );
+    exports.TParamList = TParamList;
+    var BasicType = (
+      /** @class */
+      (function(_super) {
+        __extends2(BasicType2, _super);
+        function BasicType2(validator, message) {
+          var _this = _super.call(this) || this;
+          _this.validator = validator;
+          _this.message = message;
+          return _this;
+        }
+        BasicType2.prototype.getChecker = function(suite, strict) {
+          var _this = this;
+          return function(value, ctx) {
+            return _this.validator(value) ? true : ctx.fail(null, _this.message, 0);
+          };
+        };
+        return BasicType2;
+      })(TType)
+    );
+    exports.BasicType = BasicType;
+    exports.basicTypes = {
+      any: new BasicType(function(v) {
+        return true;
+      }, "is invalid"),
+      number: new BasicType(function(v) {
+        return typeof v === "number";
+      }, "is not a number"),
+      object: new BasicType(function(v) {
+        return typeof v === "object" && v;
+      }, "is not an object"),
+      boolean: new BasicType(function(v) {
+        return typeof v === "boolean";
+      }, "is not a boolean"),
+      string: new BasicType(function(v) {
+        return typeof v === "string";
+      }, "is not a string"),
+      symbol: new BasicType(function(v) {
+        return typeof v === "symbol";
+      }, "is not a symbol"),
+      void: new BasicType(function(v) {
+        return v == null;
+      }, "is not void"),
+      undefined: new BasicType(function(v) {
+        return v === void 0;
+      }, "is not undefined"),
+      null: new BasicType(function(v) {
+        return v === null;
+      }, "is not null"),
+      never: new BasicType(function(v) {
+        return false;
+      }, "is unexpected"),
+      Date: new BasicType(getIsNativeChecker("[object Date]"), "is not a Date"),
+      RegExp: new BasicType(getIsNativeChecker("[object RegExp]"), "is not a RegExp")
+    };
+    var nativeToString = Object.prototype.toString;
+    function getIsNativeChecker(tag) {
+      return function(v) {
+        return typeof v === "object" && v && nativeToString.call(v) === tag;
+      };
+    }
+    if (typeof Buffer !== "undefined") {
+      exports.basicTypes.Buffer = new BasicType(function(v) {
+        return Buffer.isBuffer(v);
+      }, "is not a Buffer");
+    }
+    var _loop_1 = function(array_12) {
+      exports.basicTypes[array_12.name] = new BasicType(function(v) {
+        return v instanceof array_12;
+      }, "is not a " + array_12.name);
+    };
+    for (_i = 0, _a = [
+      Int8Array,
+      Uint8Array,
+      Uint8ClampedArray,
+      Int16Array,
+      Uint16Array,
+      Int32Array,
+      Uint32Array,
+      Float32Array,
+      Float64Array,
+      ArrayBuffer
+    ]; _i < _a.length; _i++) {
+      array_1 = _a[_i];
+      _loop_1(array_1);
+    }
+    var array_1;
+    var _i;
+    var _a;
+  }
+});
+
+// node_modules/ts-interface-checker/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/ts-interface-checker/dist/index.js"(exports) {
+    "use strict";
+    var __spreadArrays = exports && exports.__spreadArrays || function() {
+      for (var s = 0, i2 = 0, il = arguments.length; i2 < il; i2++) s += arguments[i2].length;
+      for (var r = Array(s), k = 0, i2 = 0; i2 < il; i2++)
+        for (var a = arguments[i2], j = 0, jl = a.length; j < jl; j++, k++)
+          r[k] = a[j];
+      return r;
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Checker = exports.createCheckers = void 0;
+    var types_1 = require_types();
+    var util_1 = require_util();
+    var types_2 = require_types();
+    Object.defineProperty(exports, "TArray", { enumerable: true, get: function() {
+      return types_2.TArray;
+    } });
+    Object.defineProperty(exports, "TEnumType", { enumerable: true, get: function() {
+      return types_2.TEnumType;
+    } });
+    Object.defineProperty(exports, "TEnumLiteral", { enumerable: true, get: function() {
+      return types_2.TEnumLiteral;
+    } });
+    Object.defineProperty(exports, "TFunc", { enumerable: true, get: function() {
+      return types_2.TFunc;
+    } });
+    Object.defineProperty(exports, "TIface", { enumerable: true, get: function() {
+      return types_2.TIface;
+    } });
+    Object.defineProperty(exports, "TLiteral", { enumerable: true, get: function() {
+      return types_2.TLiteral;
+    } });
+    Object.defineProperty(exports, "TName", { enumerable: true, get: function() {
+      return types_2.TName;
+    } });
+    Object.defineProperty(exports, "TOptional", { enumerable: true, get: function() {
+      return types_2.TOptional;
+    } });
+    Object.defineProperty(exports, "TParam", { enumerable: true, get: function() {
+      return types_2.TParam;
+    } });
+    Object.defineProperty(exports, "TParamList", { enumerable: true, get: function() {
+      return types_2.TParamList;
+    } });
+    Object.defineProperty(exports, "TProp", { enumerable: true, get: function() {
+      return types_2.TProp;
+    } });
+    Object.defineProperty(exports, "TTuple", { enumerable: true, get: function() {
+      return types_2.TTuple;
+    } });
+    Object.defineProperty(exports, "TType", { enumerable: true, get: function() {
+      return types_2.TType;
+    } });
+    Object.defineProperty(exports, "TUnion", { enumerable: true, get: function() {
+      return types_2.TUnion;
+    } });
+    Object.defineProperty(exports, "TIntersection", { enumerable: true, get: function() {
+      return types_2.TIntersection;
+    } });
+    Object.defineProperty(exports, "array", { enumerable: true, get: function() {
+      return types_2.array;
+    } });
+    Object.defineProperty(exports, "enumlit", { enumerable: true, get: function() {
+      return types_2.enumlit;
+    } });
+    Object.defineProperty(exports, "enumtype", { enumerable: true, get: function() {
+      return types_2.enumtype;
+    } });
+    Object.defineProperty(exports, "func", { enumerable: true, get: function() {
+      return types_2.func;
+    } });
+    Object.defineProperty(exports, "iface", { enumerable: true, get: function() {
+      return types_2.iface;
+    } });
+    Object.defineProperty(exports, "lit", { enumerable: true, get: function() {
+      return types_2.lit;
+    } });
+    Object.defineProperty(exports, "name", { enumerable: true, get: function() {
+      return types_2.name;
+    } });
+    Object.defineProperty(exports, "opt", { enumerable: true, get: function() {
+      return types_2.opt;
+    } });
+    Object.defineProperty(exports, "param", { enumerable: true, get: function() {
+      return types_2.param;
+    } });
+    Object.defineProperty(exports, "tuple", { enumerable: true, get: function() {
+      return types_2.tuple;
+    } });
+    Object.defineProperty(exports, "union", { enumerable: true, get: function() {
+      return types_2.union;
+    } });
+    Object.defineProperty(exports, "intersection", { enumerable: true, get: function() {
+      return types_2.intersection;
+    } });
+    Object.defineProperty(exports, "BasicType", { enumerable: true, get: function() {
+      return types_2.BasicType;
+    } });
+    var util_2 = require_util();
+    Object.defineProperty(exports, "VError", { enumerable: true, get: function() {
+      return util_2.VError;
+    } });
+    function createCheckers2() {
+      var typeSuite = [];
+      for (var _i = 0; _i < arguments.length; _i++) {
+        typeSuite[_i] = arguments[_i];
+      }
+      var fullSuite = Object.assign.apply(Object, __spreadArrays([{}, types_1.basicTypes], typeSuite));
+      var checkers = {};
+      for (var _a = 0, typeSuite_1 = typeSuite; _a < typeSuite_1.length; _a++) {
+        var suite_1 = typeSuite_1[_a];
+        for (var _b = 0, _c = Object.keys(suite_1); _b < _c.length; _b++) {
+          var name = _c[_b];
+          checkers[name] = new Checker(fullSuite, suite_1[name]);
+        }
+      }
+      return checkers;
+    }
+    exports.createCheckers = createCheckers2;
+    var Checker = (
+      /** @class */
+      (function() {
+        function Checker2(suite, ttype, _path) {
+          if (_path === void 0) {
+            _path = "value";
+          }
+          this.suite = suite;
+          this.ttype = ttype;
+          this._path = _path;
+          this.props = /* @__PURE__ */ new Map();
+          if (ttype instanceof types_1.TIface) {
+            for (var _i = 0, _a = ttype.props; _i < _a.length; _i++) {
+              var p = _a[_i];
+              this.props.set(p.name, p.ttype);
+            }
+          }
+          this.checkerPlain = this.ttype.getChecker(suite, false);
+          this.checkerStrict = this.ttype.getChecker(suite, true);
+        }
+        Checker2.prototype.setReportedPath = function(path) {
+          this._path = path;
+        };
+        Checker2.prototype.check = function(value) {
+          return this._doCheck(this.checkerPlain, value);
+        };
+        Checker2.prototype.test = function(value) {
+          return this.checkerPlain(value, new util_1.NoopContext());
+        };
+        Checker2.prototype.validate = function(value) {
+          return this._doValidate(this.checkerPlain, value);
+        };
+        Checker2.prototype.strictCheck = function(value) {
+          return this._doCheck(this.checkerStrict, value);
+        };
+        Checker2.prototype.strictTest = function(value) {
+          return this.checkerStrict(value, new util_1.NoopContext());
+        };
+        Checker2.prototype.strictValidate = function(value) {
+          return this._doValidate(this.checkerStrict, value);
+        };
+        Checker2.prototype.getProp = function(prop) {
+          var ttype = this.props.get(prop);
+          if (!ttype) {
+            throw new Error("Type has no property " + prop);
+          }
+          return new Checker2(this.suite, ttype, this._path + "." + prop);
+        };
+        Checker2.prototype.methodArgs = function(methodName) {
+          var tfunc = this._getMethod(methodName);
+          return new Checker2(this.suite, tfunc.paramList);
+        };
+        Checker2.prototype.methodResult = function(methodName) {
+          var tfunc = this._getMethod(methodName);
+          return new Checker2(this.suite, tfunc.result);
+        };
+        Checker2.prototype.getArgs = function() {
+          if (!(this.ttype instanceof types_1.TFunc)) {
+            throw new Error("getArgs() applied to non-function");
+          }
+          return new Checker2(this.suite, this.ttype.paramList);
+        };
+        Checker2.prototype.getResult = function() {
+          if (!(this.ttype instanceof types_1.TFunc)) {
+            throw new Error("getResult() applied to non-function");
+          }
+          return new Checker2(this.suite, this.ttype.result);
+        };
+        Checker2.prototype.getType = function() {
+          return this.ttype;
+        };
+        Checker2.prototype._doCheck = function(checkerFunc, value) {
+          var noopCtx = new util_1.NoopContext();
+          if (!checkerFunc(value, noopCtx)) {
+            var detailCtx = new util_1.DetailContext();
+            checkerFunc(value, detailCtx);
+            throw detailCtx.getError(this._path);
+          }
+        };
+        Checker2.prototype._doValidate = function(checkerFunc, value) {
+          var noopCtx = new util_1.NoopContext();
+          if (checkerFunc(value, noopCtx)) {
+            return null;
+          }
+          var detailCtx = new util_1.DetailContext();
+          checkerFunc(value, detailCtx);
+          return detailCtx.getErrorDetail(this._path);
+        };
+        Checker2.prototype._getMethod = function(methodName) {
+          var ttype = this.props.get(methodName);
+          if (!ttype) {
+            throw new Error("Type has no property " + methodName);
+          }
+          if (!(ttype instanceof types_1.TFunc)) {
+            throw new Error("Property " + methodName + " is not a method");
+          }
+          return ttype;
+        };
+        return Checker2;
+      })()
+    );
+    exports.Checker = Checker;
+  }
+});
+
+// node_modules/lines-and-columns/build/index.js
+var require_build = __commonJS({
+  "node_modules/lines-and-columns/build/index.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.LinesAndColumns = void 0;
+    var LF = "\n";
+    var CR = "\r";
+    var LinesAndColumns2 = (
+      /** @class */
+      (function() {
+        function LinesAndColumns3(string) {
+          this.string = string;
+          var offsets = [0];
+          for (var offset2 = 0; offset2 < string.length; ) {
+            switch (string[offset2]) {
+              case LF:
+                offset2 += LF.length;
+                offsets.push(offset2);
+                break;
+              case CR:
+                offset2 += CR.length;
+                if (string[offset2] === LF) {
+                  offset2 += LF.length;
+                }
+                offsets.push(offset2);
+                break;
+              default:
+                offset2++;
+                break;
+            }
+          }
+          this.offsets = offsets;
+        }
+        LinesAndColumns3.prototype.locationForIndex = function(index) {
+          if (index < 0 || index > this.string.length) {
+            return null;
+          }
+          var line2 = 0;
+          var offsets = this.offsets;
+          while (offsets[line2 + 1] <= index) {
+            line2++;
+          }
+          var column = index - offsets[line2];
+          return { line: line2, column };
+        };
+        LinesAndColumns3.prototype.indexForLocation = function(location) {
+          var line2 = location.line, column = location.column;
+          if (line2 < 0 || line2 >= this.offsets.length) {
+            return null;
+          }
+          if (column < 0 || column > this.lengthOfLine(line2)) {
+            return null;
+          }
+          return this.offsets[line2] + column;
+        };
+        LinesAndColumns3.prototype.lengthOfLine = function(line2) {
+          var offset2 = this.offsets[line2];
+          var nextOffset = line2 === this.offsets.length - 1 ? this.string.length : this.offsets[line2 + 1];
+          return nextOffset - offset2;
+        };
+        return LinesAndColumns3;
+      })()
+    );
+    exports.LinesAndColumns = LinesAndColumns2;
+    exports["default"] = LinesAndColumns2;
+  }
+});
+
 // node_modules/docker-modem/lib/utils.js
 var require_utils = __commonJS({
   "node_modules/docker-modem/lib/utils.js"(exports, module) {
@@ -3594,7 +4669,7 @@ var require_errors = __commonJS({
 });
 
 // node_modules/asn1/lib/ber/types.js
-var require_types = __commonJS({
+var require_types2 = __commonJS({
   "node_modules/asn1/lib/ber/types.js"(exports, module) {
     module.exports = {
       EOC: 0,
@@ -3706,7 +4781,7 @@ var require_reader = __commonJS({
   "node_modules/asn1/lib/ber/reader.js"(exports, module) {
     var assert2 = __require("assert");
     var Buffer2 = require_safer().Buffer;
-    var ASN1 = require_types();
+    var ASN1 = require_types2();
     var errors = require_errors();
     var newInvalidAsn1Error = errors.newInvalidAsn1Error;
     function Reader(data2) {
@@ -3871,7 +4946,7 @@ var require_writer = __commonJS({
   "node_modules/asn1/lib/ber/writer.js"(exports, module) {
     var assert2 = __require("assert");
     var Buffer2 = require_safer().Buffer;
-    var ASN1 = require_types();
+    var ASN1 = require_types2();
     var errors = require_errors();
     var newInvalidAsn1Error = errors.newInvalidAsn1Error;
     var DEFAULT_OPTS = {
@@ -4113,7 +5188,7 @@ var require_writer = __commonJS({
 var require_ber = __commonJS({
   "node_modules/asn1/lib/ber/index.js"(exports, module) {
     var errors = require_errors();
-    var types2 = require_types();
+    var types2 = require_types2();
     var Reader = require_reader();
     var Writer = require_writer();
     module.exports = {
@@ -8762,7 +9837,7 @@ var require_crypto = __commonJS({
     var {
       createCipheriv,
       createDecipheriv,
-      createHmac: createHmac2,
+      createHmac: createHmac3,
       randomFillSync,
       timingSafeEqual
     } = __require("crypto");
@@ -9127,7 +10202,7 @@ var require_crypto = __commonJS({
           );
           this._onWrite(lenBytes);
           this._onWrite(encrypted);
-          mac = createHmac2(this._macSSLName, this._macKey);
+          mac = createHmac3(this._macSSLName, this._macKey);
           writeUInt32BE(BUF_INT, this.outSeqno, 0);
           mac.update(BUF_INT);
           mac.update(lenBytes);
@@ -9135,7 +10210,7 @@ var require_crypto = __commonJS({
         } else {
           const encrypted = this._cipherInstance.update(packet);
           this._onWrite(encrypted);
-          mac = createHmac2(this._macSSLName, this._macKey);
+          mac = createHmac3(this._macSSLName, this._macKey);
           writeUInt32BE(BUF_INT, this.outSeqno, 0);
           mac.update(BUF_INT);
           mac.update(packet);
@@ -9726,7 +10801,7 @@ var require_crypto = __commonJS({
             if (this._len > MAX_PACKET_SIZE || this._len < 5 || (need & this._blockSize - 1) !== 0) {
               throw new Error("Bad packet length");
             }
-            this._macInstance = createHmac2(this._macSSLName, this._macKey);
+            this._macInstance = createHmac3(this._macSSLName, this._macKey);
             writeUInt32BE(BUF_INT, this.inSeqno, 0);
             this._macInstance.update(BUF_INT);
             if (this._macETM) {
@@ -10087,7 +11162,7 @@ var require_keyParser = __commonJS({
       createDecipheriv,
       createECDH,
       createHash: createHash6,
-      createHmac: createHmac2,
+      createHmac: createHmac3,
       createSign,
       createVerify,
       getCiphers,
@@ -10982,7 +12057,7 @@ ${formatted}-----END ${type} KEY-----`;
         macData.set(privBlob, p + 4);
         if (!passphrase)
           passphrase = EMPTY_PASSPHRASE;
-        const calcMAC = createHmac2(
+        const calcMAC = createHmac3(
           "sha1",
           createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
@@ -29721,7 +30796,7 @@ var require_tar_fs = __commonJS({
 });
 
 // node_modules/dockerode/lib/util.js
-var require_util = __commonJS({
+var require_util2 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
     var fs = __require("fs");
@@ -29805,7 +30880,7 @@ var require_util = __commonJS({
 // node_modules/dockerode/lib/exec.js
 var require_exec = __commonJS({
   "node_modules/dockerode/lib/exec.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Exec = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -29915,9 +30990,9 @@ var require_exec = __commonJS({
 // node_modules/dockerode/lib/container.js
 var require_container = __commonJS({
   "node_modules/dockerode/lib/container.js"(exports, module) {
-    var extend2 = require_util().extend;
+    var extend2 = require_util2().extend;
     var Exec = require_exec();
-    var util = require_util();
+    var util = require_util2();
     var Container2 = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -30789,7 +31864,7 @@ var require_container = __commonJS({
 // node_modules/dockerode/lib/image.js
 var require_image = __commonJS({
   "node_modules/dockerode/lib/image.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Image = function(modem, name) {
       this.modem = modem;
       this.name = name;
@@ -31014,7 +32089,7 @@ var require_image = __commonJS({
 // node_modules/dockerode/lib/volume.js
 var require_volume = __commonJS({
   "node_modules/dockerode/lib/volume.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Volume = function(modem, name) {
       this.modem = modem;
       this.name = name;
@@ -31087,7 +32162,7 @@ var require_volume = __commonJS({
 // node_modules/dockerode/lib/network.js
 var require_network = __commonJS({
   "node_modules/dockerode/lib/network.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Network = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -31221,7 +32296,7 @@ var require_network = __commonJS({
 // node_modules/dockerode/lib/service.js
 var require_service = __commonJS({
   "node_modules/dockerode/lib/service.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Service = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -31364,7 +32439,7 @@ var require_service = __commonJS({
 // node_modules/dockerode/lib/plugin.js
 var require_plugin = __commonJS({
   "node_modules/dockerode/lib/plugin.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Plugin = function(modem, name, remote) {
       this.modem = modem;
       this.name = name;
@@ -31655,7 +32730,7 @@ var require_plugin = __commonJS({
 // node_modules/dockerode/lib/secret.js
 var require_secret = __commonJS({
   "node_modules/dockerode/lib/secret.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Secret = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -31760,7 +32835,7 @@ var require_secret = __commonJS({
 // node_modules/dockerode/lib/config.js
 var require_config = __commonJS({
   "node_modules/dockerode/lib/config.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Config = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -31865,7 +32940,7 @@ var require_config = __commonJS({
 // node_modules/dockerode/lib/task.js
 var require_task = __commonJS({
   "node_modules/dockerode/lib/task.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Task = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -31943,7 +33018,7 @@ var require_task = __commonJS({
 // node_modules/dockerode/lib/node.js
 var require_node3 = __commonJS({
   "node_modules/dockerode/lib/node.js"(exports, module) {
-    var util = require_util();
+    var util = require_util2();
     var Node3 = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -39621,7 +40696,7 @@ var require_namespace = __commonJS({
     var ReflectionObject = require_object();
     ((Namespace2.prototype = Object.create(ReflectionObject.prototype)).constructor = Namespace2).className = "Namespace";
     var Field = require_field();
-    var util = require_util2();
+    var util = require_util3();
     var OneOf = require_oneof();
     var Type;
     var Service;
@@ -39899,8 +40974,8 @@ var require_mapfield = __commonJS({
     module.exports = MapField;
     var Field = require_field();
     ((MapField.prototype = Object.create(Field.prototype)).constructor = MapField).className = "MapField";
-    var types2 = require_types2();
-    var util = require_util2();
+    var types2 = require_types3();
+    var util = require_util3();
     function MapField(name, id, keyType, type, options2, comment) {
       Field.call(this, name, id, type, void 0, void 0, options2, comment);
       if (!util.isString(keyType))
@@ -39955,7 +41030,7 @@ var require_method = __commonJS({
     module.exports = Method;
     var ReflectionObject = require_object();
     ((Method.prototype = Object.create(ReflectionObject.prototype)).constructor = Method).className = "Method";
-    var util = require_util2();
+    var util = require_util3();
     function Method(name, type, requestType, responseType, requestStream, responseStream, options2, comment, parsedOptions) {
       if (util.isObject(requestStream)) {
         options2 = requestStream;
@@ -40024,7 +41099,7 @@ var require_service3 = __commonJS({
     var Namespace2 = require_namespace();
     ((Service.prototype = Object.create(Namespace2.prototype)).constructor = Service).className = "Service";
     var Method = require_method();
-    var util = require_util2();
+    var util = require_util3();
     var rpc = require_rpc();
     function Service(name, options2) {
       Namespace2.call(this, name, options2);
@@ -40180,8 +41255,8 @@ var require_decoder = __commonJS({
     "use strict";
     module.exports = decoder;
     var Enum = require_enum();
-    var types2 = require_types2();
-    var util = require_util2();
+    var types2 = require_types3();
+    var util = require_util3();
     function missing2(field) {
       return "missing required '" + field.name + "'";
     }
@@ -40235,7 +41310,7 @@ var require_verifier = __commonJS({
     "use strict";
     module.exports = verifier;
     var Enum = require_enum();
-    var util = require_util2();
+    var util = require_util3();
     function invalid(field, expected) {
       return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:" + field.keyType + "}" : "") + " expected";
     }
@@ -40340,7 +41415,7 @@ var require_converter = __commonJS({
     "use strict";
     var converter = exports;
     var Enum = require_enum();
-    var util = require_util2();
+    var util = require_util3();
     function genValuePartial_fromObject(gen, field, fieldIndex, prop) {
       var defaultAlreadyEmitted = false;
       if (field.resolvedType) {
@@ -40616,7 +41691,7 @@ var require_type = __commonJS({
     var Message = require_message();
     var Reader = require_reader2();
     var Writer = require_writer2();
-    var util = require_util2();
+    var util = require_util3();
     var encoder = require_encoder();
     var decoder = require_decoder();
     var verifier = require_verifier();
@@ -40964,7 +42039,7 @@ var require_root = __commonJS({
     var Field = require_field();
     var Enum = require_enum();
     var OneOf = require_oneof();
-    var util = require_util2();
+    var util = require_util3();
     var Type;
     var parse8;
     var common;
@@ -41211,7 +42286,7 @@ var require_root = __commonJS({
 });
 
 // node_modules/protobufjs/src/util.js
-var require_util2 = __commonJS({
+var require_util3 = __commonJS({
   "node_modules/protobufjs/src/util.js"(exports, module) {
     "use strict";
     var util = module.exports = require_minimal();
@@ -41333,11 +42408,11 @@ var require_util2 = __commonJS({
 });
 
 // node_modules/protobufjs/src/types.js
-var require_types2 = __commonJS({
+var require_types3 = __commonJS({
   "node_modules/protobufjs/src/types.js"(exports) {
     "use strict";
     var types2 = exports;
-    var util = require_util2();
+    var util = require_util3();
     var s = [
       "double",
       // 0
@@ -41519,8 +42594,8 @@ var require_field = __commonJS({
     var ReflectionObject = require_object();
     ((Field.prototype = Object.create(ReflectionObject.prototype)).constructor = Field).className = "Field";
     var Enum = require_enum();
-    var types2 = require_types2();
-    var util = require_util2();
+    var types2 = require_types3();
+    var util = require_util3();
     var Type;
     var ruleRe = /^required|optional|repeated$/;
     Field.fromJSON = function fromJSON(name, json) {
@@ -41716,7 +42791,7 @@ var require_oneof = __commonJS({
     var ReflectionObject = require_object();
     ((OneOf.prototype = Object.create(ReflectionObject.prototype)).constructor = OneOf).className = "OneOf";
     var Field = require_field();
-    var util = require_util2();
+    var util = require_util3();
     function OneOf(name, fieldNames, options2, comment) {
       if (!Array.isArray(fieldNames)) {
         options2 = fieldNames;
@@ -41823,7 +42898,7 @@ var require_object = __commonJS({
     module.exports = ReflectionObject;
     ReflectionObject.className = "ReflectionObject";
     var OneOf = require_oneof();
-    var util = require_util2();
+    var util = require_util3();
     var Root;
     var editions2023Defaults = { enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY" };
     var proto2Defaults = { enum_type: "CLOSED", field_presence: "EXPLICIT", json_format: "LEGACY_BEST_EFFORT", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "EXPANDED", utf8_validation: "NONE" };
@@ -42028,7 +43103,7 @@ var require_enum = __commonJS({
     var ReflectionObject = require_object();
     ((Enum.prototype = Object.create(ReflectionObject.prototype)).constructor = Enum).className = "Enum";
     var Namespace2 = require_namespace();
-    var util = require_util2();
+    var util = require_util3();
     function Enum(name, values, options2, comment, comments, valuesOptions) {
       ReflectionObject.call(this, name, options2);
       if (values && typeof values !== "object")
@@ -42137,8 +43212,8 @@ var require_encoder = __commonJS({
     "use strict";
     module.exports = encoder;
     var Enum = require_enum();
-    var types2 = require_types2();
-    var util = require_util2();
+    var types2 = require_types3();
+    var util = require_util3();
     function genTypePartial(gen, field, fieldIndex, ref2) {
       return field.delimited ? gen("types[%i].encode(%s,w.uint32(%i),q+1).uint32(%i)", fieldIndex, ref2, (field.id << 3 | 3) >>> 0, (field.id << 3 | 4) >>> 0) : gen("types[%i].encode(%s,w.uint32(%i).fork(),q+1).ldelim()", fieldIndex, ref2, (field.id << 3 | 2) >>> 0);
     }
@@ -42217,8 +43292,8 @@ var require_index_light = __commonJS({
     protobuf.Method = require_method();
     protobuf.Message = require_message();
     protobuf.wrappers = require_wrappers();
-    protobuf.types = require_types2();
-    protobuf.util = require_util2();
+    protobuf.types = require_types3();
+    protobuf.util = require_util3();
     protobuf.ReflectionObject._configure(protobuf.Root);
     protobuf.Namespace._configure(protobuf.Type, protobuf.Service, protobuf.Enum);
     protobuf.Root._configure(protobuf.Type);
@@ -42490,8 +43565,8 @@ var require_parse = __commonJS({
     var Service = require_service3();
     var Method = require_method();
     var ReflectionObject = require_object();
-    var types2 = require_types2();
-    var util = require_util2();
+    var types2 = require_types3();
+    var util = require_util3();
     var base10Re = /^[1-9][0-9]*$/;
     var base10NegRe = /^-?[1-9][0-9]*$/;
     var base16Re = /^0[x][0-9a-fA-F]+$/;
@@ -45905,7 +46980,7 @@ var require_type2 = __commonJS({
 });
 
 // node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js
-var require_util3 = __commonJS({
+var require_util4 = __commonJS({
   "node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -45983,7 +47058,7 @@ var require_src3 = __commonJS({
     var camelCase = require_lodash();
     var Protobuf = require_protobufjs();
     var descriptor = require_descriptor2();
-    var util_1 = require_util3();
+    var util_1 = require_util4();
     var Long = require_umd();
     exports.Long = Long;
     function isAnyExtension(obj) {
@@ -56779,7 +57854,7 @@ var require_src4 = __commonJS({
 });
 
 // node_modules/@grpc/proto-loader/build/src/util.js
-var require_util4 = __commonJS({
+var require_util5 = __commonJS({
   "node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -56857,7 +57932,7 @@ var require_src5 = __commonJS({
     var camelCase = require_lodash();
     var Protobuf = require_protobufjs();
     var descriptor = require_descriptor2();
-    var util_1 = require_util4();
+    var util_1 = require_util5();
     var Long = require_umd();
     exports.Long = Long;
     function isAnyExtension(obj) {
@@ -57286,7 +58361,7 @@ var require_docker = __commonJS({
     var Task = require_task();
     var Node3 = require_node3();
     var Exec = require_exec();
-    var util = require_util();
+    var util = require_util2();
     var withSession = require_session();
     var extend2 = util.extend;
     var Docker = function(opts) {
@@ -61135,1081 +62210,6 @@ var require_tar_stream2 = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract2();
     exports.pack = require_pack2();
-  }
-});
-
-// node_modules/ts-interface-checker/dist/util.js
-var require_util5 = __commonJS({
-  "node_modules/ts-interface-checker/dist/util.js"(exports) {
-    "use strict";
-    var __extends2 = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics2 = function(d, b) {
-        extendStatics2 = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
-        };
-        return extendStatics2(d, b);
-      };
-      return function(d, b) {
-        extendStatics2(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DetailContext = exports.NoopContext = exports.VError = void 0;
-    var VError = (
-      /** @class */
-      (function(_super) {
-        __extends2(VError2, _super);
-        function VError2(path, message) {
-          var _this = _super.call(this, message) || this;
-          _this.path = path;
-          Object.setPrototypeOf(_this, VError2.prototype);
-          return _this;
-        }
-        return VError2;
-      })(Error)
-    );
-    exports.VError = VError;
-    var NoopContext = (
-      /** @class */
-      (function() {
-        function NoopContext2() {
-        }
-        NoopContext2.prototype.fail = function(relPath, message, score) {
-          return false;
-        };
-        NoopContext2.prototype.unionResolver = function() {
-          return this;
-        };
-        NoopContext2.prototype.createContext = function() {
-          return this;
-        };
-        NoopContext2.prototype.resolveUnion = function(ur) {
-        };
-        return NoopContext2;
-      })()
-    );
-    exports.NoopContext = NoopContext;
-    var DetailContext = (
-      /** @class */
-      (function() {
-        function DetailContext2() {
-          this._propNames = [""];
-          this._messages = [null];
-          this._score = 0;
-        }
-        DetailContext2.prototype.fail = function(relPath, message, score) {
-          this._propNames.push(relPath);
-          this._messages.push(message);
-          this._score += score;
-          return false;
-        };
-        DetailContext2.prototype.unionResolver = function() {
-          return new DetailUnionResolver();
-        };
-        DetailContext2.prototype.resolveUnion = function(unionResolver) {
-          var _a, _b;
-          var u = unionResolver;
-          var best = null;
-          for (var _i = 0, _c = u.contexts; _i < _c.length; _i++) {
-            var ctx = _c[_i];
-            if (!best || ctx._score >= best._score) {
-              best = ctx;
-            }
-          }
-          if (best && best._score > 0) {
-            (_a = this._propNames).push.apply(_a, best._propNames);
-            (_b = this._messages).push.apply(_b, best._messages);
-          }
-        };
-        DetailContext2.prototype.getError = function(path) {
-          var msgParts = [];
-          for (var i2 = this._propNames.length - 1; i2 >= 0; i2--) {
-            var p = this._propNames[i2];
-            path += typeof p === "number" ? "[" + p + "]" : p ? "." + p : "";
-            var m = this._messages[i2];
-            if (m) {
-              msgParts.push(path + " " + m);
-            }
-          }
-          return new VError(path, msgParts.join("; "));
-        };
-        DetailContext2.prototype.getErrorDetail = function(path) {
-          var details = [];
-          for (var i2 = this._propNames.length - 1; i2 >= 0; i2--) {
-            var p = this._propNames[i2];
-            path += typeof p === "number" ? "[" + p + "]" : p ? "." + p : "";
-            var message = this._messages[i2];
-            if (message) {
-              details.push({ path, message });
-            }
-          }
-          var detail = null;
-          for (var i2 = details.length - 1; i2 >= 0; i2--) {
-            if (detail) {
-              details[i2].nested = [detail];
-            }
-            detail = details[i2];
-          }
-          return detail;
-        };
-        return DetailContext2;
-      })()
-    );
-    exports.DetailContext = DetailContext;
-    var DetailUnionResolver = (
-      /** @class */
-      (function() {
-        function DetailUnionResolver2() {
-          this.contexts = [];
-        }
-        DetailUnionResolver2.prototype.createContext = function() {
-          var ctx = new DetailContext();
-          this.contexts.push(ctx);
-          return ctx;
-        };
-        return DetailUnionResolver2;
-      })()
-    );
-  }
-});
-
-// node_modules/ts-interface-checker/dist/types.js
-var require_types3 = __commonJS({
-  "node_modules/ts-interface-checker/dist/types.js"(exports) {
-    "use strict";
-    var __extends2 = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics2 = function(d, b) {
-        extendStatics2 = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
-        };
-        return extendStatics2(d, b);
-      };
-      return function(d, b) {
-        extendStatics2(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.basicTypes = exports.BasicType = exports.TParamList = exports.TParam = exports.param = exports.TFunc = exports.func = exports.TProp = exports.TOptional = exports.opt = exports.TIface = exports.iface = exports.TEnumLiteral = exports.enumlit = exports.TEnumType = exports.enumtype = exports.TIntersection = exports.intersection = exports.TUnion = exports.union = exports.TTuple = exports.tuple = exports.TArray = exports.array = exports.TLiteral = exports.lit = exports.TName = exports.name = exports.TType = void 0;
-    var util_1 = require_util5();
-    var TType = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function TType2() {
-        }
-        return TType2;
-      })()
-    );
-    exports.TType = TType;
-    function parseSpec(typeSpec) {
-      return typeof typeSpec === "string" ? name(typeSpec) : typeSpec;
-    }
-    function getNamedType(suite, name2) {
-      var ttype = suite[name2];
-      if (!ttype) {
-        throw new Error("Unknown type " + name2);
-      }
-      return ttype;
-    }
-    function name(value) {
-      return new TName(value);
-    }
-    exports.name = name;
-    var TName = (
-      /** @class */
-      (function(_super) {
-        __extends2(TName2, _super);
-        function TName2(name2) {
-          var _this = _super.call(this) || this;
-          _this.name = name2;
-          _this._failMsg = "is not a " + name2;
-          return _this;
-        }
-        TName2.prototype.getChecker = function(suite, strict, allowedProps) {
-          var _this = this;
-          var ttype = getNamedType(suite, this.name);
-          var checker = ttype.getChecker(suite, strict, allowedProps);
-          if (ttype instanceof BasicType || ttype instanceof TName2) {
-            return checker;
-          }
-          return function(value, ctx) {
-            return checker(value, ctx) ? true : ctx.fail(null, _this._failMsg, 0);
-          };
-        };
-        return TName2;
-      })(TType)
-    );
-    exports.TName = TName;
-    function lit2(value) {
-      return new TLiteral(value);
-    }
-    exports.lit = lit2;
-    var TLiteral = (
-      /** @class */
-      (function(_super) {
-        __extends2(TLiteral2, _super);
-        function TLiteral2(value) {
-          var _this = _super.call(this) || this;
-          _this.value = value;
-          _this.name = JSON.stringify(value);
-          _this._failMsg = "is not " + _this.name;
-          return _this;
-        }
-        TLiteral2.prototype.getChecker = function(suite, strict) {
-          var _this = this;
-          return function(value, ctx) {
-            return value === _this.value ? true : ctx.fail(null, _this._failMsg, -1);
-          };
-        };
-        return TLiteral2;
-      })(TType)
-    );
-    exports.TLiteral = TLiteral;
-    function array2(typeSpec) {
-      return new TArray(parseSpec(typeSpec));
-    }
-    exports.array = array2;
-    var TArray = (
-      /** @class */
-      (function(_super) {
-        __extends2(TArray2, _super);
-        function TArray2(ttype) {
-          var _this = _super.call(this) || this;
-          _this.ttype = ttype;
-          return _this;
-        }
-        TArray2.prototype.getChecker = function(suite, strict) {
-          var itemChecker = this.ttype.getChecker(suite, strict);
-          return function(value, ctx) {
-            if (!Array.isArray(value)) {
-              return ctx.fail(null, "is not an array", 0);
-            }
-            for (var i2 = 0; i2 < value.length; i2++) {
-              var ok = itemChecker(value[i2], ctx);
-              if (!ok) {
-                return ctx.fail(i2, null, 1);
-              }
-            }
-            return true;
-          };
-        };
-        return TArray2;
-      })(TType)
-    );
-    exports.TArray = TArray;
-    function tuple() {
-      var typeSpec = [];
-      for (var _i2 = 0; _i2 < arguments.length; _i2++) {
-        typeSpec[_i2] = arguments[_i2];
-      }
-      return new TTuple(typeSpec.map(function(t2) {
-        return parseSpec(t2);
-      }));
-    }
-    exports.tuple = tuple;
-    var TTuple = (
-      /** @class */
-      (function(_super) {
-        __extends2(TTuple2, _super);
-        function TTuple2(ttypes) {
-          var _this = _super.call(this) || this;
-          _this.ttypes = ttypes;
-          return _this;
-        }
-        TTuple2.prototype.getChecker = function(suite, strict) {
-          var itemCheckers = this.ttypes.map(function(t2) {
-            return t2.getChecker(suite, strict);
-          });
-          var checker = function(value, ctx) {
-            if (!Array.isArray(value)) {
-              return ctx.fail(null, "is not an array", 0);
-            }
-            for (var i2 = 0; i2 < itemCheckers.length; i2++) {
-              var ok = itemCheckers[i2](value[i2], ctx);
-              if (!ok) {
-                return ctx.fail(i2, null, 1);
-              }
-            }
-            return true;
-          };
-          if (!strict) {
-            return checker;
-          }
-          return function(value, ctx) {
-            if (!checker(value, ctx)) {
-              return false;
-            }
-            return value.length <= itemCheckers.length ? true : ctx.fail(itemCheckers.length, "is extraneous", 2);
-          };
-        };
-        return TTuple2;
-      })(TType)
-    );
-    exports.TTuple = TTuple;
-    function union2() {
-      var typeSpec = [];
-      for (var _i2 = 0; _i2 < arguments.length; _i2++) {
-        typeSpec[_i2] = arguments[_i2];
-      }
-      return new TUnion(typeSpec.map(function(t2) {
-        return parseSpec(t2);
-      }));
-    }
-    exports.union = union2;
-    var TUnion = (
-      /** @class */
-      (function(_super) {
-        __extends2(TUnion2, _super);
-        function TUnion2(ttypes) {
-          var _this = _super.call(this) || this;
-          _this.ttypes = ttypes;
-          var names = ttypes.map(function(t2) {
-            return t2 instanceof TName || t2 instanceof TLiteral ? t2.name : null;
-          }).filter(function(n) {
-            return n;
-          });
-          var otherTypes = ttypes.length - names.length;
-          if (names.length) {
-            if (otherTypes > 0) {
-              names.push(otherTypes + " more");
-            }
-            _this._failMsg = "is none of " + names.join(", ");
-          } else {
-            _this._failMsg = "is none of " + otherTypes + " types";
-          }
-          return _this;
-        }
-        TUnion2.prototype.getChecker = function(suite, strict) {
-          var _this = this;
-          var itemCheckers = this.ttypes.map(function(t2) {
-            return t2.getChecker(suite, strict);
-          });
-          return function(value, ctx) {
-            var ur = ctx.unionResolver();
-            for (var i2 = 0; i2 < itemCheckers.length; i2++) {
-              var ok = itemCheckers[i2](value, ur.createContext());
-              if (ok) {
-                return true;
-              }
-            }
-            ctx.resolveUnion(ur);
-            return ctx.fail(null, _this._failMsg, 0);
-          };
-        };
-        return TUnion2;
-      })(TType)
-    );
-    exports.TUnion = TUnion;
-    function intersection() {
-      var typeSpec = [];
-      for (var _i2 = 0; _i2 < arguments.length; _i2++) {
-        typeSpec[_i2] = arguments[_i2];
-      }
-      return new TIntersection(typeSpec.map(function(t2) {
-        return parseSpec(t2);
-      }));
-    }
-    exports.intersection = intersection;
-    var TIntersection = (
-      /** @class */
-      (function(_super) {
-        __extends2(TIntersection2, _super);
-        function TIntersection2(ttypes) {
-          var _this = _super.call(this) || this;
-          _this.ttypes = ttypes;
-          return _this;
-        }
-        TIntersection2.prototype.getChecker = function(suite, strict) {
-          var allowedProps = /* @__PURE__ */ new Set();
-          var itemCheckers = this.ttypes.map(function(t2) {
-            return t2.getChecker(suite, strict, allowedProps);
-          });
-          return function(value, ctx) {
-            var ok = itemCheckers.every(function(checker) {
-              return checker(value, ctx);
-            });
-            if (ok) {
-              return true;
-            }
-            return ctx.fail(null, null, 0);
-          };
-        };
-        return TIntersection2;
-      })(TType)
-    );
-    exports.TIntersection = TIntersection;
-    function enumtype(values) {
-      return new TEnumType(values);
-    }
-    exports.enumtype = enumtype;
-    var TEnumType = (
-      /** @class */
-      (function(_super) {
-        __extends2(TEnumType2, _super);
-        function TEnumType2(members) {
-          var _this = _super.call(this) || this;
-          _this.members = members;
-          _this.validValues = /* @__PURE__ */ new Set();
-          _this._failMsg = "is not a valid enum value";
-          _this.validValues = new Set(Object.keys(members).map(function(name2) {
-            return members[name2];
-          }));
-          return _this;
-        }
-        TEnumType2.prototype.getChecker = function(suite, strict) {
-          var _this = this;
-          return function(value, ctx) {
-            return _this.validValues.has(value) ? true : ctx.fail(null, _this._failMsg, 0);
-          };
-        };
-        return TEnumType2;
-      })(TType)
-    );
-    exports.TEnumType = TEnumType;
-    function enumlit(name2, prop) {
-      return new TEnumLiteral(name2, prop);
-    }
-    exports.enumlit = enumlit;
-    var TEnumLiteral = (
-      /** @class */
-      (function(_super) {
-        __extends2(TEnumLiteral2, _super);
-        function TEnumLiteral2(enumName, prop) {
-          var _this = _super.call(this) || this;
-          _this.enumName = enumName;
-          _this.prop = prop;
-          _this._failMsg = "is not " + enumName + "." + prop;
-          return _this;
-        }
-        TEnumLiteral2.prototype.getChecker = function(suite, strict) {
-          var _this = this;
-          var ttype = getNamedType(suite, this.enumName);
-          if (!(ttype instanceof TEnumType)) {
-            throw new Error("Type " + this.enumName + " used in enumlit is not an enum type");
-          }
-          var val = ttype.members[this.prop];
-          if (!ttype.members.hasOwnProperty(this.prop)) {
-            throw new Error("Unknown value " + this.enumName + "." + this.prop + " used in enumlit");
-          }
-          return function(value, ctx) {
-            return value === val ? true : ctx.fail(null, _this._failMsg, -1);
-          };
-        };
-        return TEnumLiteral2;
-      })(TType)
-    );
-    exports.TEnumLiteral = TEnumLiteral;
-    function makeIfaceProps(props) {
-      return Object.keys(props).map(function(name2) {
-        return makeIfaceProp(name2, props[name2]);
-      });
-    }
-    function makeIfaceProp(name2, prop) {
-      return prop instanceof TOptional ? new TProp(name2, prop.ttype, true) : new TProp(name2, parseSpec(prop), false);
-    }
-    function iface2(bases, props) {
-      return new TIface(bases, makeIfaceProps(props));
-    }
-    exports.iface = iface2;
-    var TIface = (
-      /** @class */
-      (function(_super) {
-        __extends2(TIface2, _super);
-        function TIface2(bases, props) {
-          var _this = _super.call(this) || this;
-          _this.bases = bases;
-          _this.props = props;
-          _this.propSet = new Set(props.map(function(p) {
-            return p.name;
-          }));
-          return _this;
-        }
-        TIface2.prototype.getChecker = function(suite, strict, allowedProps) {
-          var _this = this;
-          var baseCheckers = this.bases.map(function(b) {
-            return getNamedType(suite, b).getChecker(suite, strict);
-          });
-          var propCheckers = this.props.map(function(prop) {
-            return prop.ttype.getChecker(suite, strict);
-          });
-          var testCtx = new util_1.NoopContext();
-          var isPropRequired = this.props.map(function(prop, i2) {
-            return !prop.isOpt && !propCheckers[i2](void 0, testCtx);
-          });
-          var checker = function(value, ctx) {
-            if (typeof value !== "object" || value === null) {
-              return ctx.fail(null, "is not an object", 0);
-            }
-            for (var i2 = 0; i2 < baseCheckers.length; i2++) {
-              if (!baseCheckers[i2](value, ctx)) {
-                return false;
-              }
-            }
-            for (var i2 = 0; i2 < propCheckers.length; i2++) {
-              var name_1 = _this.props[i2].name;
-              var v = value[name_1];
-              if (v === void 0) {
-                if (isPropRequired[i2]) {
-                  return ctx.fail(name_1, "is missing", 1);
-                }
-              } else {
-                var ok = propCheckers[i2](v, ctx);
-                if (!ok) {
-                  return ctx.fail(name_1, null, 1);
-                }
-              }
-            }
-            return true;
-          };
-          if (!strict) {
-            return checker;
-          }
-          var propSet = this.propSet;
-          if (allowedProps) {
-            this.propSet.forEach(function(prop) {
-              return allowedProps.add(prop);
-            });
-            propSet = allowedProps;
-          }
-          return function(value, ctx) {
-            if (!checker(value, ctx)) {
-              return false;
-            }
-            for (var prop in value) {
-              if (!propSet.has(prop)) {
-                return ctx.fail(prop, "is extraneous", 2);
-              }
-            }
-            return true;
-          };
-        };
-        return TIface2;
-      })(TType)
-    );
-    exports.TIface = TIface;
-    function opt2(typeSpec) {
-      return new TOptional(parseSpec(typeSpec));
-    }
-    exports.opt = opt2;
-    var TOptional = (
-      /** @class */
-      (function(_super) {
-        __extends2(TOptional2, _super);
-        function TOptional2(ttype) {
-          var _this = _super.call(this) || this;
-          _this.ttype = ttype;
-          return _this;
-        }
-        TOptional2.prototype.getChecker = function(suite, strict) {
-          var itemChecker = this.ttype.getChecker(suite, strict);
-          return function(value, ctx) {
-            return value === void 0 || itemChecker(value, ctx);
-          };
-        };
-        return TOptional2;
-      })(TType)
-    );
-    exports.TOptional = TOptional;
-    var TProp = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function TProp2(name2, ttype, isOpt) {
-          this.name = name2;
-          this.ttype = ttype;
-          this.isOpt = isOpt;
-        }
-        return TProp2;
-      })()
-    );
-    exports.TProp = TProp;
-    function func(resultSpec) {
-      var params = [];
-      for (var _i2 = 1; _i2 < arguments.length; _i2++) {
-        params[_i2 - 1] = arguments[_i2];
-      }
-      return new TFunc(new TParamList(params), parseSpec(resultSpec));
-    }
-    exports.func = func;
-    var TFunc = (
-      /** @class */
-      (function(_super) {
-        __extends2(TFunc2, _super);
-        function TFunc2(paramList, result) {
-          var _this = _super.call(this) || this;
-          _this.paramList = paramList;
-          _this.result = result;
-          return _this;
-        }
-        TFunc2.prototype.getChecker = function(suite, strict) {
-          return function(value, ctx) {
-            return typeof value === "function" ? true : ctx.fail(null, "is not a function", 0);
-          };
-        };
-        return TFunc2;
-      })(TType)
-    );
-    exports.TFunc = TFunc;
-    function param(name2, typeSpec, isOpt) {
-      return new TParam(name2, parseSpec(typeSpec), Boolean(isOpt));
-    }
-    exports.param = param;
-    var TParam = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function TParam2(name2, ttype, isOpt) {
-          this.name = name2;
-          this.ttype = ttype;
-          this.isOpt = isOpt;
-        }
-        return TParam2;
-      })()
-    );
-    exports.TParam = TParam;
-    var TParamList = (
-      /** @class */
-      (function(_super) {
-        __extends2(TParamList2, _super);
-        function TParamList2(params) {
-          var _this = _super.call(this) || this;
-          _this.params = params;
-          return _this;
-        }
-        TParamList2.prototype.getChecker = function(suite, strict) {
-          var _this = this;
-          var itemCheckers = this.params.map(function(t2) {
-            return t2.ttype.getChecker(suite, strict);
-          });
-          var testCtx = new util_1.NoopContext();
-          var isParamRequired = this.params.map(function(param2, i2) {
-            return !param2.isOpt && !itemCheckers[i2](void 0, testCtx);
-          });
-          var checker = function(value, ctx) {
-            if (!Array.isArray(value)) {
-              return ctx.fail(null, "is not an array", 0);
-            }
-            for (var i2 = 0; i2 < itemCheckers.length; i2++) {
-              var p = _this.params[i2];
-              if (value[i2] === void 0) {
-                if (isParamRequired[i2]) {
-                  return ctx.fail(p.name, "is missing", 1);
-                }
-              } else {
-                var ok = itemCheckers[i2](value[i2], ctx);
-                if (!ok) {
-                  return ctx.fail(p.name, null, 1);
-                }
-              }
-            }
-            return true;
-          };
-          if (!strict) {
-            return checker;
-          }
-          return function(value, ctx) {
-            if (!checker(value, ctx)) {
-              return false;
-            }
-            return value.length <= itemCheckers.length ? true : ctx.fail(itemCheckers.length, "is extraneous", 2);
-          };
-        };
-        return TParamList2;
-      })(TType)
-    );
-    exports.TParamList = TParamList;
-    var BasicType = (
-      /** @class */
-      (function(_super) {
-        __extends2(BasicType2, _super);
-        function BasicType2(validator, message) {
-          var _this = _super.call(this) || this;
-          _this.validator = validator;
-          _this.message = message;
-          return _this;
-        }
-        BasicType2.prototype.getChecker = function(suite, strict) {
-          var _this = this;
-          return function(value, ctx) {
-            return _this.validator(value) ? true : ctx.fail(null, _this.message, 0);
-          };
-        };
-        return BasicType2;
-      })(TType)
-    );
-    exports.BasicType = BasicType;
-    exports.basicTypes = {
-      any: new BasicType(function(v) {
-        return true;
-      }, "is invalid"),
-      number: new BasicType(function(v) {
-        return typeof v === "number";
-      }, "is not a number"),
-      object: new BasicType(function(v) {
-        return typeof v === "object" && v;
-      }, "is not an object"),
-      boolean: new BasicType(function(v) {
-        return typeof v === "boolean";
-      }, "is not a boolean"),
-      string: new BasicType(function(v) {
-        return typeof v === "string";
-      }, "is not a string"),
-      symbol: new BasicType(function(v) {
-        return typeof v === "symbol";
-      }, "is not a symbol"),
-      void: new BasicType(function(v) {
-        return v == null;
-      }, "is not void"),
-      undefined: new BasicType(function(v) {
-        return v === void 0;
-      }, "is not undefined"),
-      null: new BasicType(function(v) {
-        return v === null;
-      }, "is not null"),
-      never: new BasicType(function(v) {
-        return false;
-      }, "is unexpected"),
-      Date: new BasicType(getIsNativeChecker("[object Date]"), "is not a Date"),
-      RegExp: new BasicType(getIsNativeChecker("[object RegExp]"), "is not a RegExp")
-    };
-    var nativeToString = Object.prototype.toString;
-    function getIsNativeChecker(tag) {
-      return function(v) {
-        return typeof v === "object" && v && nativeToString.call(v) === tag;
-      };
-    }
-    if (typeof Buffer !== "undefined") {
-      exports.basicTypes.Buffer = new BasicType(function(v) {
-        return Buffer.isBuffer(v);
-      }, "is not a Buffer");
-    }
-    var _loop_1 = function(array_12) {
-      exports.basicTypes[array_12.name] = new BasicType(function(v) {
-        return v instanceof array_12;
-      }, "is not a " + array_12.name);
-    };
-    for (_i = 0, _a = [
-      Int8Array,
-      Uint8Array,
-      Uint8ClampedArray,
-      Int16Array,
-      Uint16Array,
-      Int32Array,
-      Uint32Array,
-      Float32Array,
-      Float64Array,
-      ArrayBuffer
-    ]; _i < _a.length; _i++) {
-      array_1 = _a[_i];
-      _loop_1(array_1);
-    }
-    var array_1;
-    var _i;
-    var _a;
-  }
-});
-
-// node_modules/ts-interface-checker/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/ts-interface-checker/dist/index.js"(exports) {
-    "use strict";
-    var __spreadArrays = exports && exports.__spreadArrays || function() {
-      for (var s = 0, i2 = 0, il = arguments.length; i2 < il; i2++) s += arguments[i2].length;
-      for (var r = Array(s), k = 0, i2 = 0; i2 < il; i2++)
-        for (var a = arguments[i2], j = 0, jl = a.length; j < jl; j++, k++)
-          r[k] = a[j];
-      return r;
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Checker = exports.createCheckers = void 0;
-    var types_1 = require_types3();
-    var util_1 = require_util5();
-    var types_2 = require_types3();
-    Object.defineProperty(exports, "TArray", { enumerable: true, get: function() {
-      return types_2.TArray;
-    } });
-    Object.defineProperty(exports, "TEnumType", { enumerable: true, get: function() {
-      return types_2.TEnumType;
-    } });
-    Object.defineProperty(exports, "TEnumLiteral", { enumerable: true, get: function() {
-      return types_2.TEnumLiteral;
-    } });
-    Object.defineProperty(exports, "TFunc", { enumerable: true, get: function() {
-      return types_2.TFunc;
-    } });
-    Object.defineProperty(exports, "TIface", { enumerable: true, get: function() {
-      return types_2.TIface;
-    } });
-    Object.defineProperty(exports, "TLiteral", { enumerable: true, get: function() {
-      return types_2.TLiteral;
-    } });
-    Object.defineProperty(exports, "TName", { enumerable: true, get: function() {
-      return types_2.TName;
-    } });
-    Object.defineProperty(exports, "TOptional", { enumerable: true, get: function() {
-      return types_2.TOptional;
-    } });
-    Object.defineProperty(exports, "TParam", { enumerable: true, get: function() {
-      return types_2.TParam;
-    } });
-    Object.defineProperty(exports, "TParamList", { enumerable: true, get: function() {
-      return types_2.TParamList;
-    } });
-    Object.defineProperty(exports, "TProp", { enumerable: true, get: function() {
-      return types_2.TProp;
-    } });
-    Object.defineProperty(exports, "TTuple", { enumerable: true, get: function() {
-      return types_2.TTuple;
-    } });
-    Object.defineProperty(exports, "TType", { enumerable: true, get: function() {
-      return types_2.TType;
-    } });
-    Object.defineProperty(exports, "TUnion", { enumerable: true, get: function() {
-      return types_2.TUnion;
-    } });
-    Object.defineProperty(exports, "TIntersection", { enumerable: true, get: function() {
-      return types_2.TIntersection;
-    } });
-    Object.defineProperty(exports, "array", { enumerable: true, get: function() {
-      return types_2.array;
-    } });
-    Object.defineProperty(exports, "enumlit", { enumerable: true, get: function() {
-      return types_2.enumlit;
-    } });
-    Object.defineProperty(exports, "enumtype", { enumerable: true, get: function() {
-      return types_2.enumtype;
-    } });
-    Object.defineProperty(exports, "func", { enumerable: true, get: function() {
-      return types_2.func;
-    } });
-    Object.defineProperty(exports, "iface", { enumerable: true, get: function() {
-      return types_2.iface;
-    } });
-    Object.defineProperty(exports, "lit", { enumerable: true, get: function() {
-      return types_2.lit;
-    } });
-    Object.defineProperty(exports, "name", { enumerable: true, get: function() {
-      return types_2.name;
-    } });
-    Object.defineProperty(exports, "opt", { enumerable: true, get: function() {
-      return types_2.opt;
-    } });
-    Object.defineProperty(exports, "param", { enumerable: true, get: function() {
-      return types_2.param;
-    } });
-    Object.defineProperty(exports, "tuple", { enumerable: true, get: function() {
-      return types_2.tuple;
-    } });
-    Object.defineProperty(exports, "union", { enumerable: true, get: function() {
-      return types_2.union;
-    } });
-    Object.defineProperty(exports, "intersection", { enumerable: true, get: function() {
-      return types_2.intersection;
-    } });
-    Object.defineProperty(exports, "BasicType", { enumerable: true, get: function() {
-      return types_2.BasicType;
-    } });
-    var util_2 = require_util5();
-    Object.defineProperty(exports, "VError", { enumerable: true, get: function() {
-      return util_2.VError;
-    } });
-    function createCheckers2() {
-      var typeSuite = [];
-      for (var _i = 0; _i < arguments.length; _i++) {
-        typeSuite[_i] = arguments[_i];
-      }
-      var fullSuite = Object.assign.apply(Object, __spreadArrays([{}, types_1.basicTypes], typeSuite));
-      var checkers = {};
-      for (var _a = 0, typeSuite_1 = typeSuite; _a < typeSuite_1.length; _a++) {
-        var suite_1 = typeSuite_1[_a];
-        for (var _b = 0, _c = Object.keys(suite_1); _b < _c.length; _b++) {
-          var name = _c[_b];
-          checkers[name] = new Checker(fullSuite, suite_1[name]);
-        }
-      }
-      return checkers;
-    }
-    exports.createCheckers = createCheckers2;
-    var Checker = (
-      /** @class */
-      (function() {
-        function Checker2(suite, ttype, _path) {
-          if (_path === void 0) {
-            _path = "value";
-          }
-          this.suite = suite;
-          this.ttype = ttype;
-          this._path = _path;
-          this.props = /* @__PURE__ */ new Map();
-          if (ttype instanceof types_1.TIface) {
-            for (var _i = 0, _a = ttype.props; _i < _a.length; _i++) {
-              var p = _a[_i];
-              this.props.set(p.name, p.ttype);
-            }
-          }
-          this.checkerPlain = this.ttype.getChecker(suite, false);
-          this.checkerStrict = this.ttype.getChecker(suite, true);
-        }
-        Checker2.prototype.setReportedPath = function(path) {
-          this._path = path;
-        };
-        Checker2.prototype.check = function(value) {
-          return this._doCheck(this.checkerPlain, value);
-        };
-        Checker2.prototype.test = function(value) {
-          return this.checkerPlain(value, new util_1.NoopContext());
-        };
-        Checker2.prototype.validate = function(value) {
-          return this._doValidate(this.checkerPlain, value);
-        };
-        Checker2.prototype.strictCheck = function(value) {
-          return this._doCheck(this.checkerStrict, value);
-        };
-        Checker2.prototype.strictTest = function(value) {
-          return this.checkerStrict(value, new util_1.NoopContext());
-        };
-        Checker2.prototype.strictValidate = function(value) {
-          return this._doValidate(this.checkerStrict, value);
-        };
-        Checker2.prototype.getProp = function(prop) {
-          var ttype = this.props.get(prop);
-          if (!ttype) {
-            throw new Error("Type has no property " + prop);
-          }
-          return new Checker2(this.suite, ttype, this._path + "." + prop);
-        };
-        Checker2.prototype.methodArgs = function(methodName) {
-          var tfunc = this._getMethod(methodName);
-          return new Checker2(this.suite, tfunc.paramList);
-        };
-        Checker2.prototype.methodResult = function(methodName) {
-          var tfunc = this._getMethod(methodName);
-          return new Checker2(this.suite, tfunc.result);
-        };
-        Checker2.prototype.getArgs = function() {
-          if (!(this.ttype instanceof types_1.TFunc)) {
-            throw new Error("getArgs() applied to non-function");
-          }
-          return new Checker2(this.suite, this.ttype.paramList);
-        };
-        Checker2.prototype.getResult = function() {
-          if (!(this.ttype instanceof types_1.TFunc)) {
-            throw new Error("getResult() applied to non-function");
-          }
-          return new Checker2(this.suite, this.ttype.result);
-        };
-        Checker2.prototype.getType = function() {
-          return this.ttype;
-        };
-        Checker2.prototype._doCheck = function(checkerFunc, value) {
-          var noopCtx = new util_1.NoopContext();
-          if (!checkerFunc(value, noopCtx)) {
-            var detailCtx = new util_1.DetailContext();
-            checkerFunc(value, detailCtx);
-            throw detailCtx.getError(this._path);
-          }
-        };
-        Checker2.prototype._doValidate = function(checkerFunc, value) {
-          var noopCtx = new util_1.NoopContext();
-          if (checkerFunc(value, noopCtx)) {
-            return null;
-          }
-          var detailCtx = new util_1.DetailContext();
-          checkerFunc(value, detailCtx);
-          return detailCtx.getErrorDetail(this._path);
-        };
-        Checker2.prototype._getMethod = function(methodName) {
-          var ttype = this.props.get(methodName);
-          if (!ttype) {
-            throw new Error("Type has no property " + methodName);
-          }
-          if (!(ttype instanceof types_1.TFunc)) {
-            throw new Error("Property " + methodName + " is not a method");
-          }
-          return ttype;
-        };
-        return Checker2;
-      })()
-    );
-    exports.Checker = Checker;
-  }
-});
-
-// node_modules/lines-and-columns/build/index.js
-var require_build = __commonJS({
-  "node_modules/lines-and-columns/build/index.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.LinesAndColumns = void 0;
-    var LF = "\n";
-    var CR = "\r";
-    var LinesAndColumns2 = (
-      /** @class */
-      (function() {
-        function LinesAndColumns3(string) {
-          this.string = string;
-          var offsets = [0];
-          for (var offset2 = 0; offset2 < string.length; ) {
-            switch (string[offset2]) {
-              case LF:
-                offset2 += LF.length;
-                offsets.push(offset2);
-                break;
-              case CR:
-                offset2 += CR.length;
-                if (string[offset2] === LF) {
-                  offset2 += LF.length;
-                }
-                offsets.push(offset2);
-                break;
-              default:
-                offset2++;
-                break;
-            }
-          }
-          this.offsets = offsets;
-        }
-        LinesAndColumns3.prototype.locationForIndex = function(index) {
-          if (index < 0 || index > this.string.length) {
-            return null;
-          }
-          var line2 = 0;
-          var offsets = this.offsets;
-          while (offsets[line2 + 1] <= index) {
-            line2++;
-          }
-          var column = index - offsets[line2];
-          return { line: line2, column };
-        };
-        LinesAndColumns3.prototype.indexForLocation = function(location) {
-          var line2 = location.line, column = location.column;
-          if (line2 < 0 || line2 >= this.offsets.length) {
-            return null;
-          }
-          if (column < 0 || column > this.lengthOfLine(line2)) {
-            return null;
-          }
-          return this.offsets[line2] + column;
-        };
-        LinesAndColumns3.prototype.lengthOfLine = function(line2) {
-          var offset2 = this.offsets[line2];
-          var nextOffset = line2 === this.offsets.length - 1 ? this.string.length : this.offsets[line2 + 1];
-          return nextOffset - offset2;
-        };
-        return LinesAndColumns3;
-      })()
-    );
-    exports.LinesAndColumns = LinesAndColumns2;
-    exports["default"] = LinesAndColumns2;
   }
 });
 
@@ -67929,6 +67929,9 @@ var {
   Help
 } = import_index.default;
 
+// src/engine/deploy-scope.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+
 // src/errors.ts
 var UserError = class extends Error {
   name = "UserError";
@@ -67964,1810 +67967,8 @@ function withoutHostName(message, host2) {
   return message.startsWith(`${host2}: `) ? message.slice(host2.length + 2) : message;
 }
 
-// src/cli/commands/deploy.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { createInterface } from "node:readline/promises";
-
-// src/connectors/cleanup.ts
-var cleanups = /* @__PURE__ */ new Set();
-var handling = false;
-var installed = false;
-function onInterruptCleanup(cleanup) {
-  installSignalHandlers();
-  cleanups.add(cleanup);
-  return () => void cleanups.delete(cleanup);
-}
-async function runInterruptCleanups(signal = "SIGTERM", timeoutMs = 2e4) {
-  const pending = [...cleanups];
-  cleanups.clear();
-  await Promise.race([
-    Promise.allSettled(pending.map((cleanup) => cleanup(signal))),
-    new Promise((resolve4) => setTimeout(resolve4, timeoutMs).unref())
-  ]);
-}
-function installSignalHandlers() {
-  if (installed) return;
-  installed = true;
-  for (const [signal, code] of [
-    ["SIGINT", 130],
-    ["SIGTERM", 143]
-  ]) {
-    process.on(signal, () => {
-      if (handling) return;
-      handling = true;
-      process.stderr.write(`infra-action: ${signal} received, cleaning up…
-`);
-      void runInterruptCleanups(signal).finally(() => process.exit(code));
-    });
-  }
-}
-
-// src/report/report.ts
-import { createHash } from "node:crypto";
-function reportTotals(hosts) {
-  const count = (status) => hosts.filter((h) => h.status === status).length;
-  return {
-    hosts: hosts.length,
-    changed: count("changed"),
-    unchanged: count("unchanged"),
-    failed: count("failed"),
-    unreachable: count("unreachable"),
-    operationsChanged: hosts.reduce((n, h) => n + h.operations.filter((o) => o.status === "changed").length, 0)
-  };
-}
-function planDigest(plan) {
-  const canonical = [...plan].sort((a, b) => a.host < b.host ? -1 : a.host > b.host ? 1 : 0).map((h) => ({
-    host: h.host,
-    status: h.status,
-    operations: h.operations.map((o) => [o.name, o.op, o.status, o.fingerprint])
-  }));
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
-}
-
-// src/util/parallel.ts
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next2 = 0;
-  const worker = async () => {
-    while (next2 < items.length) {
-      const index = next2++;
-      results[index] = await fn(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
-// src/engine/host-run.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { writeFile } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
-
-// src/connectors/docker.ts
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { posix } from "node:path";
-import { PassThrough } from "node:stream";
-
-// src/connectors/shell.ts
-function shellQuote(value) {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-var sudoPrompt = "[infra-action:sudo-password]";
-function buildCommand(command, context = {}) {
-  const inner = context.cwd ? `cd ${shellQuote(context.cwd)} && ${command}` : command;
-  const env = Object.entries(context.env ?? {});
-  for (const [key2] of env) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key2)) {
-      throw new UserError(
-        `_env key ${JSON.stringify(key2)} is not a valid environment variable name (letters, digits and _).`
-      );
-    }
-  }
-  const envPrefix = env.length ? `env ${env.map(([k, v]) => `${k}=${shellQuote(v)}`).join(" ")} ` : "";
-  const shell2 = `${envPrefix}sh -c ${shellQuote(inner)}`;
-  if (!context.sudo && !context.sudoUser) return shell2;
-  const auth = context.sudoWithPassword ? `-S -p ${shellQuote(sudoPrompt)}` : "-n";
-  return `sudo -H ${auth} -u ${shellQuote(context.sudoUser ?? "root")} -- ${shell2}`;
-}
-
-// src/connectors/shell-connector.ts
-import { randomBytes } from "node:crypto";
-import { StringDecoder } from "node:string_decoder";
-var ShellConnector = class {
-  constructor(host2) {
-    this.host = host2;
-  }
-  host;
-  // The command line for a command: quoted, with cwd, env and sudo. Docker overrides the sudo part.
-  commandLine(command, options2) {
-    return { line: this.wrapCommand(command, options2), spawn: {} };
-  }
-  // A command wrapped for cwd, env and sudo, to run inside a larger script (facts, apply).
-  wrapCommand(command, options2) {
-    const sudoWithPassword = Boolean(options2.sudoPassword) && Boolean(options2.sudo || options2.sudoUser);
-    return buildCommand(command, { ...options2, sudoWithPassword });
-  }
-  async run(command, options2 = {}) {
-    const result = await this.execute(command, options2);
-    return {
-      exitCode: result.exitCode,
-      stdout: result.stdout.toString("utf8"),
-      stderr: result.stderr.toString("utf8"),
-      ...result.timedOut ? { timedOut: true } : {}
-    };
-  }
-  // Runs a command and collects its output as bytes.
-  async execute(command, options2) {
-    const { line: line2, spawn: spawn2 } = this.commandLine(command, options2);
-    const sudoing = Boolean(options2.sudo || options2.sudoUser);
-    const password = spawn2.user ? void 0 : options2.sudoPassword;
-    if (password && options2.stdin !== void 0) {
-      throw new Error("internal: standard input and a sudo password cannot share one command");
-    }
-    const child = await this.spawn(line2, spawn2);
-    const stdout = [];
-    const stderr = [];
-    let wrongPassword = false;
-    let timedOut = false;
-    child.onStdout((chunk) => {
-      stdout.push(chunk);
-      options2.onOutput?.("stdout", chunk);
-    });
-    const decoder = new StringDecoder("utf8");
-    let promptText = "";
-    let searchFrom = 0;
-    child.onStderr((chunk) => {
-      stderr.push(chunk);
-      if (password) {
-        promptText += decoder.write(chunk);
-        let newPrompt = false;
-        for (let at2 = promptText.indexOf(sudoPrompt, searchFrom); at2 !== -1; at2 = promptText.indexOf(sudoPrompt, searchFrom)) {
-          searchFrom = at2 + sudoPrompt.length;
-          newPrompt = true;
-        }
-        if (newPrompt) {
-          if (/Sorry, try again/.test(promptText)) {
-            wrongPassword = true;
-            child.kill();
-          } else child.write(`${password}
-`);
-        }
-        options2.onOutput?.("stderr", Buffer.from(chunk.toString("utf8").split(sudoPrompt).join("")));
-        return;
-      }
-      options2.onOutput?.("stderr", chunk);
-    });
-    if (options2.stdin !== void 0) child.write(options2.stdin);
-    if (!password) child.end();
-    const timer = options2.timeoutMs ? setTimeout(() => {
-      timedOut = true;
-      child.kill();
-    }, options2.timeoutMs) : void 0;
-    let exitCode2;
-    try {
-      exitCode2 = await child.done;
-    } finally {
-      clearTimeout(timer);
-    }
-    const errText = Buffer.concat(stderr).toString("utf8");
-    if (wrongPassword || /incorrect password attempt/.test(errText)) {
-      throw new SudoError(
-        `${this.host}: sudo refused the password for ${options2.sudoUser ?? "root"} (_sudo_password is wrong for this user).`
-      );
-    }
-    if (sudoing && !password && exitCode2 === 1 && /^sudo: (a password is required|a terminal is required)/m.test(errText)) {
-      throw new SudoError(
-        `${this.host}: sudo wants a password to run as ${options2.sudoUser ?? "root"} and none was given. Set _sudo_password (as an operation argument or host data), or allow this user NOPASSWD in sudoers.`
-      );
-    }
-    return {
-      exitCode: timedOut ? 124 : exitCode2,
-      stdout: Buffer.concat(stdout),
-      stderr: password ? Buffer.from(errText.split(sudoPrompt).join("")) : Buffer.concat(stderr),
-      timedOut
-    };
-  }
-  // Writes a file atomically (temporary file, then rename). With sudo, the bytes first land in a
-  // private temporary file as the connecting user, then sudo moves them into place.
-  async putFile(remotePath, content, options2 = {}) {
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
-    const sudo = { sudo: options2.sudo, sudoUser: options2.sudoUser, sudoPassword: options2.sudoPassword };
-    if (!options2.sudo && !options2.sudoUser) {
-      await this.check(installScript(remotePath, "cat", options2.mode), { stdin: bytes }, `write ${remotePath}`);
-      return;
-    }
-    const upload = `/tmp/.infra-action-${randomBytes(8).toString("hex")}`;
-    await this.check(`umask 077 && cat > ${shellQuote(upload)}`, { stdin: bytes }, `upload ${remotePath}`);
-    try {
-      await this.check(
-        installScript(remotePath, `cat ${shellQuote(upload)}`, options2.mode),
-        sudo,
-        `write ${remotePath}`
-      );
-    } finally {
-      await this.run(`rm -f ${shellQuote(upload)}`).catch(() => void 0);
-    }
-  }
-  async getFile(remotePath, options2 = {}) {
-    const sudo = { sudo: options2.sudo, sudoUser: options2.sudoUser, sudoPassword: options2.sudoPassword };
-    return (await this.check(`cat -- ${shellQuote(remotePath)}`, sudo, `read ${remotePath}`)).stdout;
-  }
-  // Runs a command that must succeed; its failure is a CommandError quoting stderr.
-  async check(command, options2, what) {
-    const result = await this.execute(command, options2);
-    if (result.exitCode !== 0) {
-      const reason = result.stderr.toString("utf8").trim() || `exit code ${result.exitCode}`;
-      throw new CommandError(`${this.host}: could not ${what}: ${reason}`);
-    }
-    return result;
-  }
-};
-function installScript(dest, source, mode) {
-  if (mode !== void 0 && !/^[0-7]{3,4}$/.test(mode))
-    throw new CommandError(`mode ${JSON.stringify(mode)} is not octal (e.g. "644").`);
-  const d = shellQuote(dest);
-  const chmod = mode ? `chmod ${mode} "$tmp"` : `if [ -e ${d} ]; then chmod "$(stat -c %a ${d})" "$tmp"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$tmp"; fi`;
-  return [
-    "set -e",
-    `tmp=$(mktemp "$(dirname ${d})/.infra-action.XXXXXX")`,
-    `trap 'rm -f "$tmp"' EXIT`,
-    `${source} > "$tmp"`,
-    chmod,
-    `mv -f "$tmp" ${d}`,
-    "trap - EXIT"
-  ].join("\n");
-}
-
-// src/connectors/docker.ts
-var dockerDataKeys = [];
-var idleCommand = ["/bin/sh", "-c", "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done"];
-var DockerConnector = class extends ShellConnector {
-  docker;
-  container;
-  // True when infra-action created the container (from an image) and so must remove it.
-  owned = false;
-  // The image's own entrypoint and command, restored in a committed image (the container ran an idle loop).
-  imageStart = [];
-  unregisterCleanup;
-  target;
-  constructor(host2) {
-    super(host2);
-    this.target = host2.replace(/^@docker\//, "");
-  }
-  async connect() {
-    const { default: Dockerode } = await Promise.resolve().then(() => __toESM(require_docker(), 1));
-    const docker = new Dockerode();
-    this.docker = docker;
-    try {
-      await docker.ping();
-    } catch (error) {
-      const where = process.env.DOCKER_HOST ?? "/var/run/docker.sock";
-      throw new ConnectError(
-        `${this.host}: cannot reach the Docker engine at ${where} (${error.message}). Start Docker (dockerd) or point DOCKER_HOST at it.`
-      );
-    }
-    const existing = await inspectOrUndefined(docker.getContainer(this.target));
-    if (existing) {
-      if (!existing.State.Running) {
-        throw new ConnectError(
-          `${this.host}: container ${this.target} exists but is not running; start it (docker start ${this.target}).`
-        );
-      }
-      this.container = docker.getContainer(existing.Id);
-      return;
-    }
-    const config2 = (await this.ensureImage(docker)).Config;
-    const entrypoint = asList(config2?.Entrypoint);
-    const cmd = asList(config2?.Cmd);
-    this.imageStart = [
-      ...entrypoint.length ? [`ENTRYPOINT ${JSON.stringify(entrypoint)}`] : [],
-      ...cmd.length ? [`CMD ${JSON.stringify(cmd)}`] : []
-    ];
-    const container2 = await docker.createContainer({
-      Image: this.target,
-      ...entrypoint.length ? { Entrypoint: [] } : {},
-      Cmd: idleCommand,
-      Labels: { "infra-action": "deploy" },
-      // The host's network: infra-action never sends traffic to Docker's bridge addresses.
-      HostConfig: { NetworkMode: "host" }
-    });
-    this.container = container2;
-    this.owned = true;
-    this.unregisterCleanup = onInterruptCleanup(() => removeContainer(container2));
-    try {
-      await container2.start();
-    } catch (error) {
-      await this.disconnect();
-      throw new ConnectError(
-        `${this.host}: could not start a container from ${this.target}: ${error.message}`
-      );
-    }
-  }
-  // Commits (on apply) and removes a container infra-action created; leaves an existing one running.
-  async disconnect(options2 = {}) {
-    const container2 = this.container;
-    this.container = void 0;
-    if (!container2 || !this.owned) return {};
-    try {
-      if (options2.commit) {
-        const committed = await container2.commit({
-          comment: `infra-action apply on ${this.host}`,
-          changes: this.imageStart
-        });
-        return { image: committed.Id };
-      }
-      return {};
-    } finally {
-      await removeContainer(container2);
-      this.unregisterCleanup?.();
-    }
-  }
-  // Docker runs commands as a user natively: sudo becomes the exec's user, no sudo binary needed.
-  commandLine(command, options2) {
-    const user2 = options2.sudoUser ?? (options2.sudo ? "root" : void 0);
-    return { line: buildCommand(command, { env: options2.env, cwd: options2.cwd }), spawn: user2 ? { user: user2 } : {} };
-  }
-  // Inside a script: root needs nothing (exec runs as the container's user, root in most images);
-  // another user is reached with su.
-  wrapCommand(command, options2) {
-    const line2 = buildCommand(command, { env: options2.env, cwd: options2.cwd });
-    const user2 = options2.sudoUser;
-    return user2 && user2 !== "root" ? `su -s /bin/sh ${shellQuote(user2)} -c ${shellQuote(line2)}` : line2;
-  }
-  async spawn(commandLine, options2) {
-    const { docker, container: container2 } = this.connected();
-    const exec = await container2.exec({
-      Cmd: ["/bin/sh", "-c", commandLine],
-      AttachStdin: true,
-      AttachStdout: true,
-      AttachStderr: true,
-      Tty: false,
-      ...options2.user ? { User: options2.user } : {}
-    });
-    const stream = await exec.start({ hijack: true, stdin: true });
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    docker.modem.demuxStream(stream, stdout, stderr);
-    let killed = false;
-    const done = new Promise((resolve4, reject) => {
-      stream.on(
-        "error",
-        (error) => killed ? resolve4(137) : reject(new CommandError(`${this.host}: ${error.message}`))
-      );
-      stream.on("close", async () => {
-        if (killed) return resolve4(137);
-        try {
-          const info = await exec.inspect();
-          resolve4(info.ExitCode ?? 255);
-        } catch (error) {
-          reject(new CommandError(`${this.host}: lost the command's exit code: ${error.message}`));
-        }
-      });
-    });
-    return {
-      write: (data2) => void stream.write(data2),
-      end: () => stream.end(),
-      kill: () => {
-        killed = true;
-        void exec.inspect().then(
-          (info) => killProcessTree(info.Pid),
-          () => void 0
-        );
-        stream.destroy();
-      },
-      onStdout: (listener) => void stdout.on("data", listener),
-      onStderr: (listener) => void stderr.on("data", listener),
-      done
-    };
-  }
-  // Writes a file through the archive API (a one-file tar), then hands it to the sudo user if any.
-  async putFile(remotePath, content, options2 = {}) {
-    const { container: container2 } = this.connected();
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
-    const mode = options2.mode ?? (await this.run(`stat -c %a ${shellQuote(remotePath)} 2>/dev/null`)).stdout.trim();
-    const { pack } = await Promise.resolve().then(() => __toESM(require_tar_stream2(), 1));
-    const archive = pack();
-    archive.entry(
-      { name: posix.basename(remotePath), size: bytes.length, mode: Number.parseInt(mode || "644", 8), uid: 0, gid: 0 },
-      bytes
-    );
-    archive.finalize();
-    try {
-      await container2.putArchive(archive, { path: posix.dirname(remotePath) });
-    } catch (error) {
-      throw new CommandError(`${this.host}: could not write ${remotePath}: ${dockerMessage(error)}`);
-    }
-    if (options2.sudoUser && options2.sudoUser !== "root") {
-      await this.check(
-        `chown ${shellQuote(options2.sudoUser)} ${shellQuote(remotePath)}`,
-        { sudo: true },
-        `hand ${remotePath} to ${options2.sudoUser}`
-      );
-    }
-  }
-  // Reads a file through the archive API.
-  async getFile(remotePath) {
-    const { container: container2 } = this.connected();
-    let tar;
-    try {
-      tar = await container2.getArchive({ path: remotePath });
-    } catch (error) {
-      throw new CommandError(`${this.host}: could not read ${remotePath}: ${dockerMessage(error)}`);
-    }
-    const { extract } = await Promise.resolve().then(() => __toESM(require_tar_stream2(), 1));
-    const entries = extract();
-    const chunks = [];
-    let found2 = false;
-    await new Promise((resolve4, reject) => {
-      entries.on("entry", (header, body, next2) => {
-        if (!found2 && header.type === "file") {
-          found2 = true;
-          body.on("data", (chunk) => void chunks.push(chunk));
-        } else body.resume();
-        body.on("end", next2);
-      });
-      entries.on("finish", resolve4);
-      entries.on("error", reject);
-      tar.pipe(entries);
-    });
-    if (!found2) throw new CommandError(`${this.host}: could not read ${remotePath}: it is not a regular file.`);
-    return Buffer.concat(chunks);
-  }
-  connected() {
-    if (!this.docker || !this.container) throw new CommandError(`${this.host}: not connected.`);
-    return { docker: this.docker, container: this.container };
-  }
-  // Uses a local image, else pulls it; a failed pull is a clear error.
-  async ensureImage(docker) {
-    const local = await inspectOrUndefined(docker.getImage(this.target));
-    if (local) return local;
-    try {
-      const progress = await docker.pull(this.target);
-      await new Promise(
-        (resolve4, reject) => docker.modem.followProgress(progress, (error) => error ? reject(error) : resolve4())
-      );
-      return await docker.getImage(this.target).inspect();
-    } catch (error) {
-      throw new ConnectError(
-        `${this.host}: no container or image named ${this.target} here, and pulling the image failed: ${dockerMessage(error)}. Build, load or pull it first (docker build / docker load / docker import), or check the name.`
-      );
-    }
-  }
-};
-function asList(value) {
-  return value === null || value === void 0 ? [] : Array.isArray(value) ? value : [value];
-}
-async function inspectOrUndefined(thing) {
-  try {
-    return await thing.inspect();
-  } catch (error) {
-    if (error.statusCode === 404) return void 0;
-    throw new ConnectError(`Docker: ${dockerMessage(error)}`);
-  }
-}
-async function removeContainer(container2) {
-  try {
-    await container2.remove({ force: true });
-  } catch (error) {
-    if (error.statusCode !== 404) throw error;
-  }
-}
-function dockerMessage(error) {
-  const e = error;
-  return (e.json?.message ?? e.message ?? String(error)).trim();
-}
-function killProcessTree(pid) {
-  if (!pid || !existsSync(`/proc/${pid}`)) return;
-  for (const child of childrenOf(pid)) killProcessTree(child);
-  try {
-    process.kill(pid, "SIGKILL");
-  } catch {
-  }
-}
-function childrenOf(pid) {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap(
-      (task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number)
-    );
-  } catch {
-    return [];
-  }
-}
-
-// src/connectors/local.ts
-import { spawn } from "node:child_process";
-var localDataKeys = [];
-var LocalConnector = class extends ShellConnector {
-  // Commands still running, so a disconnect (on SIGINT/SIGTERM) can stop them.
-  running = /* @__PURE__ */ new Set();
-  async connect() {
-  }
-  // Already root: running as root needs no sudo (which a minimal machine may not even have).
-  wrapCommand(command, options2) {
-    const asRoot = process.getuid?.() === 0 && (options2.sudoUser ?? "root") === "root";
-    return super.wrapCommand(command, asRoot ? { ...options2, sudo: false, sudoUser: void 0 } : options2);
-  }
-  // Stops what is still running (its whole process group: scripts clean up on SIGTERM).
-  async disconnect() {
-    for (const pid of this.running) {
-      try {
-        process.kill(-pid, "SIGTERM");
-      } catch {
-      }
-    }
-    return {};
-  }
-  async spawn(commandLine) {
-    const child = spawn("/bin/sh", ["-c", commandLine], { detached: true, stdio: ["pipe", "pipe", "pipe"] });
-    if (child.pid) this.running.add(child.pid);
-    const done = new Promise((resolve4, reject) => {
-      child.on("error", reject);
-      child.on("close", (code, signal) => {
-        if (child.pid) this.running.delete(child.pid);
-        resolve4(code ?? (signal ? 128 + signalNumber(signal) : 255));
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    return {
-      write: (data2) => void child.stdin.write(data2),
-      end: () => child.stdin.end(),
-      kill: () => {
-        try {
-          if (child.pid) process.kill(-child.pid, "SIGKILL");
-        } catch {
-          child.kill("SIGKILL");
-        }
-      },
-      onStdout: (listener) => void child.stdout.on("data", listener),
-      onStderr: (listener) => void child.stderr.on("data", listener),
-      done
-    };
-  }
-};
-function signalNumber(signal) {
-  const numbers = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return numbers[signal] ?? 0;
-}
-
-// src/connectors/ssh/ssh.ts
-var import_ssh22 = __toESM(require_lib2(), 1);
-import { appendFileSync, existsSync as existsSync4, mkdirSync, readFileSync as readFileSync4 } from "node:fs";
-import { homedir, userInfo } from "node:os";
-import { dirname, join } from "node:path";
-
-// src/util/describe-value.ts
-var maxShown = 80;
-function describeValue(value) {
-  return `${showValue(value)} (${kindOf(value)})`;
-}
-function showValue(value) {
-  let shown;
-  if (typeof value === "function") shown = `function ${value.name || "(anonymous)"}`;
-  else if (typeof value === "bigint") shown = `${value}n`;
-  else if (value === void 0) shown = "undefined";
-  else {
-    try {
-      shown = JSON.stringify(value) ?? String(value);
-    } catch {
-      shown = String(value);
-    }
-  }
-  return shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown;
-}
-function kindOf(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Promise) return "a Promise";
-  const type = typeof value;
-  if (type === "object") return isPlainObject(value) ? "an object" : `an instance of ${constructorName(value)}`;
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-function isPlainObject(value) {
-  if (value === null || typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function constructorName(value) {
-  return value.constructor?.name ?? "a class";
-}
-
-// src/connectors/data-keys.ts
-var expectations = {
-  string: "a string",
-  port: "a port number (1-65535)",
-  count: "a whole number, 0 or more",
-  seconds: "a number of seconds, more than 0"
-};
-function readDataKeys(host2, data2, specs) {
-  const settings = {};
-  for (const spec of specs) {
-    const raw = data2[spec.key];
-    if (raw === void 0 || raw === null || raw === "") {
-      settings[spec.key] = spec.default;
-      continue;
-    }
-    const value = coerce(raw, spec.type);
-    if (value === void 0) {
-      const expected = Array.isArray(spec.type) ? `one of ${spec.type.map((v) => JSON.stringify(v)).join(", ")}` : expectations[spec.type];
-      throw new ConnectError(
-        `${host2}: data key ${spec.key} must be ${expected} (${spec.description}); it is ${describeValue(raw)}. Fix it in the inventory or --data.`
-      );
-    }
-    settings[spec.key] = value;
-  }
-  return settings;
-}
-function coerce(raw, type) {
-  if (Array.isArray(type)) return typeof raw === "string" && type.includes(raw) ? raw : void 0;
-  if (type === "string") return typeof raw === "string" ? raw : void 0;
-  const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (type === "port") return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : void 0;
-  if (type === "count") return Number.isInteger(n) && n >= 0 ? n : void 0;
-  return n > 0 ? n : void 0;
-}
-
-// src/connectors/ssh/auth.ts
-var import_ssh2 = __toESM(require_lib2(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-function planAuth(sources) {
-  const { username } = sources;
-  const methods = [];
-  if (sources.keyFile) {
-    methods.push({
-      type: "publickey",
-      username,
-      key: readNamedKey(sources),
-      label: `key ${sources.keyFile} (ssh_key)`
-    });
-  }
-  sources.memoryKeys.forEach((text2, index) => {
-    const key2 = parseOneKey(text2, void 0);
-    if (key2 instanceof Error) {
-      throw new ConnectError(
-        `${sources.host}: private key ${index + 1} of the ssh-private-key input is not usable: ${key2.message}. Give an unencrypted OpenSSH or PEM private key.`
-      );
-    }
-    methods.push({ type: "publickey", username, key: key2, label: `ssh-private-key input key ${index + 1}` });
-  });
-  if (sources.password)
-    methods.push({ type: "password", username, password: sources.password, label: "password (ssh_password)" });
-  for (const file2 of sources.configKeyFiles) {
-    const key2 = tryReadKey(file2);
-    if (key2) methods.push({ type: "publickey", username, key: key2, label: `key ${file2} (ssh config IdentityFile)` });
-  }
-  if (sources.agentSocket) methods.push({ type: "agent", username, agent: sources.agentSocket, label: "SSH agent" });
-  if (!sources.keyFile && sources.memoryKeys.length === 0) {
-    for (const file2 of sources.defaultKeyFiles) {
-      const key2 = tryReadKey(file2);
-      if (key2) methods.push({ type: "publickey", username, key: key2, label: `key ${file2}` });
-    }
-  }
-  return { methods };
-}
-function splitPrivateKeys(text2) {
-  return text2.match(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g)?.map((k) => `${k}
-`) ?? [];
-}
-function readNamedKey(sources) {
-  const file2 = sources.keyFile ?? "";
-  if (!existsSync2(file2)) {
-    throw new ConnectError(`${sources.host}: ssh_key ${file2} does not exist. Fix the path in the host's data.`);
-  }
-  const key2 = parseOneKey(readFileSync2(file2), sources.keyPassphrase);
-  if (!(key2 instanceof Error)) return key2;
-  if (/encrypted/i.test(key2.message) && !sources.keyPassphrase) {
-    throw new ConnectError(`${sources.host}: ssh_key ${file2} is encrypted; give its passphrase as ssh_key_password.`);
-  }
-  if (sources.keyPassphrase && /(bad|wrong|incorrect|decrypt)/i.test(key2.message)) {
-    throw new ConnectError(`${sources.host}: ssh_key_password does not decrypt ssh_key ${file2}.`);
-  }
-  throw new ConnectError(`${sources.host}: ssh_key ${file2} is not a usable private key: ${key2.message}.`);
-}
-function tryReadKey(file2) {
-  if (!existsSync2(file2)) return void 0;
-  try {
-    const key2 = parseOneKey(readFileSync2(file2), void 0);
-    return key2 instanceof Error ? void 0 : key2;
-  } catch {
-    return void 0;
-  }
-}
-var parsedKeys = /* @__PURE__ */ new Map();
-function parseOneKey(data2, passphrase) {
-  const id = createHash2("sha256").update(data2).update(passphrase === void 0 ? "\0" : `\0\0${passphrase}`).digest("hex");
-  let key2 = parsedKeys.get(id);
-  if (!key2) {
-    key2 = parseKeyOnce(data2, passphrase);
-    parsedKeys.set(id, key2);
-  }
-  return key2;
-}
-function parseKeyOnce(data2, passphrase) {
-  const parsed = import_ssh2.utils.parseKey(data2, passphrase);
-  if (parsed instanceof Error) return parsed;
-  const key2 = Array.isArray(parsed) ? parsed[0] : parsed;
-  return key2 ?? new Error("no key found");
-}
-
-// src/connectors/ssh/known-hosts.ts
-import { createHash as createHash3, createHmac } from "node:crypto";
-function parseKnownHosts(text2, origin) {
-  const entries = [];
-  text2.split(/\r?\n/).forEach((raw, index) => {
-    const line2 = raw.trim();
-    if (!line2 || line2.startsWith("#")) return;
-    const fields = line2.split(/\s+/);
-    const marker = fields[0] === "@cert-authority" || fields[0] === "@revoked" ? fields.shift() : void 0;
-    const [hosts, keyType, base64] = fields;
-    if (!hosts || !keyType || !base64) return;
-    const key2 = Buffer.from(base64, "base64");
-    if (key2.length === 0) return;
-    entries.push({
-      ...marker ? { marker } : {},
-      hosts,
-      keyType,
-      key: key2,
-      source: `${origin}:${index + 1}`
-    });
-  });
-  return entries;
-}
-function hostToken(host2, port) {
-  return port === 22 ? host2 : `[${host2}]:${port}`;
-}
-function entryMatches(entry, token) {
-  if (entry.hosts.startsWith("|1|")) {
-    const [, , salt, hash] = entry.hosts.split("|");
-    if (!salt || !hash) return false;
-    return createHmac("sha1", Buffer.from(salt, "base64")).update(token).digest("base64") === hash;
-  }
-  let matched = false;
-  for (const pattern of entry.hosts.split(",")) {
-    const negated = pattern.startsWith("!");
-    if (patternToRegExp(negated ? pattern.slice(1) : pattern).test(token)) {
-      if (negated) return false;
-      matched = true;
-    }
-  }
-  return matched;
-}
-function verifyHostKey(entries, token, key2) {
-  const forHost = entries.filter((entry) => entryMatches(entry, token));
-  const revoked = forHost.find((entry) => entry.marker === "@revoked" && entry.key.equals(key2));
-  if (revoked) return { status: "revoked", entry: revoked };
-  const plain = forHost.filter((entry) => !entry.marker);
-  const same = plain.find((entry) => entry.key.equals(key2));
-  if (same) return { status: "known", entry: same };
-  const type = keyTypeOf(key2);
-  const sameType = plain.filter((entry) => entry.keyType === type);
-  return sameType.length ? { status: "changed", expected: sameType } : { status: "unknown" };
-}
-function knownKeyTypes(entries, token) {
-  return [...new Set(entries.filter((e) => !e.marker && entryMatches(e, token)).map((e) => e.keyType))];
-}
-function keyTypeOf(blob) {
-  if (blob.length < 4) return "unknown";
-  const length3 = blob.readUInt32BE(0);
-  return blob.subarray(4, 4 + length3).toString("latin1");
-}
-function fingerprint(blob) {
-  return `SHA256:${createHash3("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
-}
-function knownHostsLine(token, key2) {
-  return `${token} ${keyTypeOf(key2)} ${key2.toString("base64")}`;
-}
-function patternToRegExp(pattern) {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`, "i");
-}
-
-// src/connectors/ssh/ssh-config.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-
-// node_modules/ssh-config/lib/glob.js
-function escapeChars(text2, chars2) {
-  for (let char of chars2) {
-    text2 = text2.replace(new RegExp("\\" + char, "g"), "\\" + char);
-  }
-  return text2;
-}
-function match(pattern, text2) {
-  pattern = escapeChars(pattern, "\\()[]{}.+^$|");
-  pattern = pattern.replace(/\*/g, ".*").replace(/\?/g, ".?");
-  return new RegExp("^(?:" + pattern + ")$").test(text2);
-}
-function glob(patternList, text2) {
-  const patterns = Array.isArray(patternList) ? patternList : patternList.split(/,/);
-  let result = false;
-  for (const pattern of patterns) {
-    const negate = pattern[0] == "!";
-    if (negate && match(pattern.slice(1), text2)) {
-      return false;
-    } else if (match(pattern, text2)) {
-      result = true;
-    }
-  }
-  return result;
-}
-var glob_default = glob;
-
-// node_modules/ssh-config/lib/ssh-config.js
-import { spawnSync } from "node:child_process";
-import os from "node:os";
-var RE_SPACE = /\s/;
-var RE_LINE_BREAK = /\r|\n/;
-var RE_SECTION_DIRECTIVE = /^(Host|Match)$/i;
-var RE_MULTI_VALUE_DIRECTIVE = /^(GlobalKnownHostsFile|Host|IPQoS|SendEnv|UserKnownHostsFile|ProxyCommand|KnownHostsCommand|Match|CanonicalDomains|Include)$/i;
-var RE_COMMAND_DIRECTIVE = /^(ProxyCommand|KnownHostsCommand)$/i;
-var RE_QUOTE_DIRECTIVE = /^(?:CertificateFile|IdentityFile|IdentityAgent|User|Include)$/i;
-var RE_SINGLE_LINE_DIRECTIVE = /^(Include|IdentityFile)$/i;
-var LineType;
-(function(LineType2) {
-  LineType2[LineType2["DIRECTIVE"] = 1] = "DIRECTIVE";
-  LineType2[LineType2["COMMENT"] = 2] = "COMMENT";
-  LineType2[LineType2["EMPTY"] = 3] = "EMPTY";
-})(LineType || (LineType = {}));
-var REPEATABLE_DIRECTIVES = [
-  "IdentityFile",
-  "LocalForward",
-  "RemoteForward",
-  "DynamicForward",
-  "CertificateFile"
-];
-function compare(line2, opts) {
-  return opts.hasOwnProperty(line2.param) && opts[line2.param] === line2.value;
-}
-function getIndent(config2) {
-  for (const line2 of config2) {
-    if (line2.type === LineType.DIRECTIVE && "config" in line2) {
-      for (const subline of line2.config) {
-        if (subline.before) {
-          return subline.before;
-        }
-      }
-    }
-  }
-  return "  ";
-}
-function match2(criteria, context) {
-  const testCriterion = (key2, criterion) => {
-    switch (key2.toLowerCase()) {
-      case "all":
-        return true;
-      case "final":
-        if (context.inFinalPass) {
-          return true;
-        }
-        context.doFinalPass = true;
-        return false;
-      case "exec":
-        if (!context.options.matchExec) {
-          return false;
-        }
-        const command = `function main {
-          ${criterion}
-        }
-        main`;
-        return spawnSync(command, { shell: true }).status === 0;
-      case "host":
-        return glob_default(criterion, context.params.HostName);
-      case "originalhost":
-        return glob_default(criterion, context.params.OriginalHost);
-      case "user":
-        return glob_default(criterion, context.params.User);
-      case "localuser":
-        return glob_default(criterion, context.params.LocalUser);
-    }
-  };
-  for (const key2 in criteria) {
-    const criterion = criteria[key2];
-    const values = Array.isArray(criterion) ? criterion.map(({ val }) => val) : criterion;
-    if (!testCriterion(key2, values)) {
-      return false;
-    }
-  }
-  return true;
-}
-var SSHConfig = class _SSHConfig extends Array {
-  /** shortcut to access {@link LineType.DIRECTIVE} */
-  static DIRECTIVE = LineType.DIRECTIVE;
-  /** shortcut to access {@link LineType.COMMENT} */
-  static COMMENT = LineType.COMMENT;
-  /** shortcut to access {@link LineType.EMPTY} */
-  static EMPTY = LineType.EMPTY;
-  /**
-   * Parse SSH config text into structured object.
-   */
-  static parse(text2) {
-    return parse(text2);
-  }
-  /**
-   * Stringify structured object into SSH config text.
-   */
-  static stringify(config2) {
-    return stringify(config2);
-  }
-  compute(opts, computeOpts) {
-    if (typeof opts === "string")
-      opts = { Host: opts };
-    let userInfo2;
-    try {
-      userInfo2 = os.userInfo();
-    } catch {
-      userInfo2 = { username: process.env.USER || process.env.USERNAME || "" };
-    }
-    const context = {
-      params: {
-        Host: opts.Host,
-        HostName: opts.Host,
-        OriginalHost: opts.Host,
-        User: userInfo2.username,
-        LocalUser: userInfo2.username
-      },
-      options: {
-        ignoreCase: computeOpts?.ignoreCase === true,
-        matchExec: computeOpts?.matchExec !== false
-      },
-      inFinalPass: false,
-      doFinalPass: false
-    };
-    const obj = {};
-    const setProperty2 = (name, value) => {
-      const key2 = computeOpts?.ignoreCase ? name.toLowerCase() : name;
-      let val;
-      if (Array.isArray(value)) {
-        if (RE_COMMAND_DIRECTIVE.test(key2)) {
-          val = value.map(({ val: val2, separator, quoted }) => {
-            return `${separator}${quoted ? `"${val2.replace(/"/g, '\\"')}"` : val2}`;
-          }).join("").trim();
-        } else {
-          val = value.map(({ val: val2 }) => val2);
-        }
-      } else {
-        val = value;
-      }
-      const val0 = Array.isArray(val) ? val[0] : val;
-      const isRepeatable = REPEATABLE_DIRECTIVES.some((d) => d.toLowerCase() === name.toLowerCase());
-      if (isRepeatable) {
-        const list2 = obj[key2] || (obj[key2] = []);
-        list2.push(...[].concat(val));
-      } else if (obj[key2] == null) {
-        if (name === "HostName") {
-          context.params.HostName = val0;
-        } else if (name === "User") {
-          context.params.User = val0;
-        }
-        obj[key2] = val;
-      }
-    };
-    if (opts.User !== void 0) {
-      setProperty2("User", opts.User);
-    }
-    const doPass = () => {
-      for (const line2 of this) {
-        if (line2.type !== LineType.DIRECTIVE)
-          continue;
-        if (/^host$/i.test(line2.param) && glob_default(Array.isArray(line2.value) ? line2.value.map(({ val }) => val) : line2.value, context.params.Host)) {
-          let canonicalizeHostName = false;
-          let canonicalDomains = [];
-          setProperty2(line2.param, line2.value);
-          for (const subline of line2.config) {
-            if (subline.type === LineType.DIRECTIVE) {
-              setProperty2(subline.param, subline.value);
-              if (/^CanonicalizeHostName$/i.test(subline.param) && subline.value === "yes") {
-                canonicalizeHostName = true;
-              }
-              if (/^CanonicalDomains$/i.test(subline.param) && Array.isArray(subline.value)) {
-                canonicalDomains = subline.value.map(({ val }) => val);
-              }
-            }
-          }
-          if (canonicalDomains.length > 0 && canonicalizeHostName && context.params.Host === context.params.OriginalHost) {
-            for (const domain of canonicalDomains) {
-              const host2 = `${context.params.OriginalHost}.${domain}`;
-              const { status, stderr } = spawnSync("nslookup", [host2]);
-              if (status === 0 && !/can't find/.test(stderr.toString())) {
-                context.params.Host = host2;
-                setProperty2("Host", host2);
-                doPass();
-                break;
-              }
-            }
-          }
-        } else if (/^match$/i.test(line2.param) && "criteria" in line2 && match2(line2.criteria, context)) {
-          for (const subline of line2.config) {
-            if (subline.type === LineType.DIRECTIVE) {
-              setProperty2(subline.param, subline.value);
-            }
-          }
-        } else if (!/^(host|match)$/i.test(line2.param)) {
-          setProperty2(line2.param, line2.value);
-        }
-      }
-    };
-    doPass();
-    if (context.doFinalPass) {
-      context.inFinalPass = true;
-      context.params.Host = context.params.HostName;
-      doPass();
-    }
-    return obj;
-  }
-  find(opts) {
-    if (typeof opts === "function")
-      return super.find(opts);
-    if (!(opts && ("Host" in opts || "Match" in opts))) {
-      throw new Error("Can only find by Host or Match");
-    }
-    return super.find((line2) => "param" in line2 && compare(line2, opts));
-  }
-  remove(opts) {
-    let index;
-    if (typeof opts === "function") {
-      index = super.findIndex(opts);
-    } else if (!(opts && ("Host" in opts || "Match" in opts))) {
-      throw new Error("Can only remove by Host or Match");
-    } else {
-      index = super.findIndex((line2) => "param" in line2 && compare(line2, opts));
-    }
-    if (index >= 0)
-      return this.splice(index, 1);
-  }
-  /**
-   * Convert this SSH config to its textual presentation via {@link stringify}.
-   */
-  toString() {
-    return stringify(this);
-  }
-  /**
-   * Append new section to existing SSH config.
-   */
-  append(opts) {
-    const indent2 = getIndent(this);
-    const lastEntry = this.length > 0 ? this[this.length - 1] : null;
-    let config2 = lastEntry && lastEntry.config || this;
-    let configWas = this;
-    let lastLine = config2.length > 0 ? config2[config2.length - 1] : lastEntry;
-    if (lastLine && !lastLine.after)
-      lastLine.after = "\n";
-    let sectionLineFound = config2 !== configWas;
-    for (const param in opts) {
-      const value = opts[param];
-      const line2 = {
-        type: LineType.DIRECTIVE,
-        param,
-        separator: " ",
-        value: Array.isArray(value) ? value.map((val, i2) => ({ val, separator: i2 === 0 ? "" : " " })) : value,
-        before: sectionLineFound ? indent2 : indent2.replace(/  |\t/, ""),
-        after: "\n"
-      };
-      if (RE_SECTION_DIRECTIVE.test(param)) {
-        sectionLineFound = true;
-        line2.before = indent2.replace(/  |\t/, "");
-        config2 = configWas;
-        if (lastLine && lastLine.after === "\n")
-          lastLine.after += "\n";
-        config2.push(line2);
-        config2 = line2.config = new _SSHConfig();
-      } else {
-        config2.push(line2);
-      }
-      lastLine = line2;
-    }
-    return configWas;
-  }
-  /**
-   * Prepend new section to existing SSH config.
-   */
-  prepend(opts, beforeFirstSection = false) {
-    const indent2 = getIndent(this);
-    let config2 = this;
-    let i2 = 0;
-    if (beforeFirstSection) {
-      while (i2 < this.length && !("config" in this[i2])) {
-        i2 += 1;
-      }
-      if (i2 >= this.length) {
-        return this.append(opts);
-      }
-    }
-    let sectionLineFound = false;
-    let processedLines = 0;
-    for (const param in opts) {
-      processedLines += 1;
-      const value = opts[param];
-      const line2 = {
-        type: LineType.DIRECTIVE,
-        param,
-        separator: " ",
-        value: Array.isArray(value) ? value.map((val, i3) => ({ val, separator: i3 === 0 ? "" : " " })) : value,
-        before: "",
-        after: "\n"
-      };
-      if (RE_SECTION_DIRECTIVE.test(param)) {
-        line2.before = indent2.replace(/  |\t/, "");
-        config2.splice(i2, 0, line2);
-        config2 = line2.config = new _SSHConfig();
-        sectionLineFound = true;
-        continue;
-      }
-      if (processedLines === Object.keys(opts).length) {
-        line2.after += "\n";
-      }
-      if (!sectionLineFound) {
-        config2.splice(i2, 0, line2);
-        i2 += 1;
-        if (RE_SINGLE_LINE_DIRECTIVE.test(param)) {
-          line2.after += "\n";
-        }
-        continue;
-      }
-      line2.before = indent2;
-      config2.push(line2);
-    }
-    return config2;
-  }
-};
-function parse(text2) {
-  const input2 = typeof text2 === "string" ? text2 : text2.toString("utf-8");
-  let i2 = 0;
-  let chr = next2();
-  let config2 = new SSHConfig();
-  let configWas = config2;
-  function next2() {
-    return input2[i2++];
-  }
-  function space() {
-    let spaces = "";
-    while (RE_SPACE.test(chr)) {
-      spaces += chr;
-      chr = next2();
-    }
-    return spaces;
-  }
-  function linebreak() {
-    let breaks = "";
-    while (RE_LINE_BREAK.test(chr)) {
-      breaks += chr;
-      chr = next2();
-    }
-    return breaks;
-  }
-  function parameter() {
-    let param = "";
-    while (chr && /[^ \t=]/.test(chr)) {
-      param += chr;
-      chr = next2();
-    }
-    return param;
-  }
-  function separator() {
-    let sep = space();
-    if (chr === "=") {
-      sep += chr;
-      chr = next2();
-    }
-    return sep + space();
-  }
-  function value() {
-    let val = "";
-    let quoted = false;
-    let escaped = false;
-    while (chr && !RE_LINE_BREAK.test(chr)) {
-      if (escaped) {
-        val += chr === '"' ? chr : `\\${chr}`;
-        escaped = false;
-      } else if (chr === '"' && (!val || quoted)) {
-        quoted = !quoted;
-      } else if (chr === "\\") {
-        escaped = true;
-      } else if (chr === "#" && !quoted) {
-        break;
-      } else {
-        val += chr;
-      }
-      chr = next2();
-    }
-    if (quoted || escaped) {
-      throw new Error(`Unexpected line break at ${val}`);
-    }
-    return val.trim();
-  }
-  function comment() {
-    const type = LineType.COMMENT;
-    let content = "";
-    while (chr && !RE_LINE_BREAK.test(chr)) {
-      content += chr;
-      chr = next2();
-    }
-    return { type, content, before: "", after: "" };
-  }
-  function values() {
-    const results = [];
-    let val = "";
-    let valQuoted = false;
-    let valSeparator = " ";
-    let quoted = false;
-    let escaped = false;
-    while (chr && !RE_LINE_BREAK.test(chr)) {
-      if (escaped) {
-        val += chr === '"' ? chr : `\\${chr}`;
-        escaped = false;
-      } else if (chr === '"') {
-        quoted = !quoted;
-      } else if (chr === "\\") {
-        escaped = true;
-      } else if (quoted) {
-        val += chr;
-        valQuoted = true;
-      } else if (/[ \t=]/.test(chr)) {
-        if (val) {
-          results.push({ val, separator: valSeparator, quoted: valQuoted });
-          val = "";
-          valQuoted = false;
-          valSeparator = chr;
-        }
-      } else if (chr === "#" && results.length > 0) {
-        break;
-      } else {
-        val += chr;
-      }
-      chr = next2();
-    }
-    if (quoted || escaped) {
-      throw new Error(`Unexpected line break at ${results.map(({ val: val2 }) => val2).concat(val).join(" ")}`);
-    }
-    if (val)
-      results.push({ val, separator: valSeparator, quoted: valQuoted });
-    return results.length > 1 ? results : results[0].val;
-  }
-  function directive() {
-    const type = LineType.DIRECTIVE;
-    const param = parameter();
-    const multiple = RE_MULTI_VALUE_DIRECTIVE.test(param);
-    const result = {
-      type,
-      param,
-      separator: separator(),
-      quoted: !multiple && chr === '"',
-      value: multiple ? values() : value(),
-      before: "",
-      after: ""
-    };
-    if (!result.quoted)
-      delete result.quoted;
-    if (/^Match$/i.test(param)) {
-      const criteria = {};
-      if (typeof result.value === "string") {
-        result.value = [{ val: result.value, separator: "", quoted: result.quoted }];
-      }
-      let i3 = 0;
-      while (i3 < result.value.length) {
-        const { val: keyword } = result.value[i3];
-        switch (keyword.toLowerCase()) {
-          case "all":
-          case "canonical":
-          case "final":
-            criteria[keyword] = [];
-            i3 += 1;
-            break;
-          default:
-            if (i3 + 1 >= result.value.length) {
-              throw new Error(`Missing value for match criteria ${keyword}`);
-            }
-            criteria[keyword] = result.value[i3 + 1].val;
-            i3 += 2;
-            break;
-        }
-      }
-      result.criteria = criteria;
-    }
-    return result;
-  }
-  function line2() {
-    const before = space();
-    const node = chr === "#" ? comment() : directive();
-    const after = linebreak();
-    node.before = before;
-    node.after = after;
-    return node;
-  }
-  while (chr) {
-    let node = line2();
-    if (node.type === LineType.DIRECTIVE && RE_SECTION_DIRECTIVE.test(node.param)) {
-      config2 = configWas;
-      config2.push(node);
-      config2 = node.config = new SSHConfig();
-    } else if (node.type === LineType.DIRECTIVE && !node.param) {
-      if (config2.length === 0) {
-        if (configWas.length === 0) {
-          configWas.push({ type: LineType.EMPTY, before: "", after: node.before });
-        } else {
-          configWas[configWas.length - 1].after += node.before;
-        }
-      } else {
-        config2[config2.length - 1].after += node.before;
-      }
-    } else {
-      config2.push(node);
-    }
-  }
-  return configWas;
-}
-function stringify(config2) {
-  let str = "";
-  function formatValue(value, quoted) {
-    if (Array.isArray(value)) {
-      let result = "";
-      for (const { val, separator, quoted: quoted2 } of value) {
-        result += (result ? separator : "") + formatValue(val, quoted2 || RE_SPACE.test(val));
-      }
-      return result;
-    }
-    return quoted ? `"${value}"` : value;
-  }
-  function formatDirective(line2) {
-    const quoted = line2.quoted || RE_QUOTE_DIRECTIVE.test(line2.param) && typeof line2.value === "string" && RE_SPACE.test(line2.value);
-    const value = formatValue(line2.value, quoted);
-    return `${line2.param}${line2.separator}${value}`;
-  }
-  const format2 = (line2) => {
-    str += line2.before;
-    if (line2.type === LineType.COMMENT) {
-      str += line2.content;
-    } else if (line2.type === LineType.DIRECTIVE && REPEATABLE_DIRECTIVES.includes(line2.param)) {
-      (Array.isArray(line2.value) ? line2.value : [line2.value]).forEach((value, i2, values) => {
-        str += formatDirective({ ...line2, value: typeof value !== "string" ? value.val : value });
-        if (i2 < values.length - 1)
-          str += `
-${line2.before}`;
-      });
-    } else if (line2.type === LineType.DIRECTIVE) {
-      str += formatDirective(line2);
-    }
-    str += line2.after;
-    if ("config" in line2) {
-      line2.config.forEach(format2);
-    }
-  };
-  config2.forEach(format2);
-  return str;
-}
-
-// src/connectors/ssh/ssh-config.ts
-function readSshConfig(file2, host2) {
-  if (!existsSync3(file2)) return { identityFiles: [] };
-  let computed;
-  try {
-    computed = SSHConfig.parse(readFileSync3(file2, "utf8")).compute(host2, { ignoreCase: true, matchExec: false });
-  } catch (error) {
-    throw new ConnectError(`${host2}: cannot read ssh config ${file2}: ${error.message}`);
-  }
-  const one = (key2) => {
-    const value = computed[key2];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const port = one("port");
-  const identity = computed.identityfile;
-  const proxyJump = one("proxyjump");
-  return {
-    hostName: one("hostname"),
-    user: one("user"),
-    port: port ? Number(port) : void 0,
-    identityFiles: identity === void 0 ? [] : Array.isArray(identity) ? identity : [identity],
-    proxyJump: proxyJump && proxyJump.toLowerCase() !== "none" ? proxyJump : void 0
-  };
-}
-
-// src/connectors/ssh/ssh.ts
-var sshDataKeys = [
-  {
-    key: "ssh_hostname",
-    type: "string",
-    description: "address to connect to; defaults to ssh config HostName, else the host name"
-  },
-  { key: "ssh_port", type: "port", description: "port; defaults to ssh config Port, else 22" },
-  { key: "ssh_user", type: "string", description: "login user; defaults to ssh config User, else the local user" },
-  { key: "ssh_key", type: "string", description: "path of a private key file" },
-  { key: "ssh_key_password", type: "string", description: "passphrase of ssh_key" },
-  { key: "ssh_password", type: "string", description: "login password" },
-  { key: "ssh_known_hosts_file", type: "string", description: "known_hosts file; defaults to ~/.ssh/known_hosts" },
-  {
-    key: "ssh_strict_host_key_checking",
-    type: ["yes", "accept-new", "no"],
-    default: "yes",
-    description: "yes: refuse unknown keys; accept-new: pin unknown keys on first use; no: accept any (warns)"
-  },
-  { key: "ssh_proxy_jump", type: "string", description: "bastion(s) to hop through: user@bastion:port[,…]" },
-  { key: "ssh_connect_timeout", type: "seconds", default: 10, description: "seconds to wait for each connection" },
-  {
-    key: "ssh_connect_retries",
-    type: "count",
-    default: 0,
-    description: "extra attempts after a refused or timed-out connection"
-  },
-  {
-    key: "ssh_keepalive_interval",
-    type: "count",
-    default: 0,
-    description: "seconds between keepalives; 0 turns them off"
-  },
-  { key: "ssh_config_file", type: "string", description: "ssh config file; defaults to ~/.ssh/config" }
-];
-var maxChannels = 8;
-var SshConnector = class extends ShellConnector {
-  constructor(host2, data2, context = {}) {
-    super(host2);
-    this.data = data2;
-    this.context = context;
-  }
-  data;
-  context;
-  client;
-  hops = [];
-  closed = false;
-  channels = 0;
-  waiting = [];
-  onLost = /* @__PURE__ */ new Set();
-  async connect() {
-    const settings = readDataKeys(this.host, this.data, sshDataKeys);
-    const home = this.context.homeDir ?? homedir();
-    const configFile = expandHome(settings.ssh_config_file ?? join(home, ".ssh", "config"), home);
-    const config2 = readSshConfig(configFile, this.host);
-    const target = {
-      alias: this.host,
-      hostname: settings.ssh_hostname ?? config2.hostName ?? this.host,
-      port: settings.ssh_port ?? config2.port ?? 22,
-      user: settings.ssh_user ?? config2.user ?? userInfo().username,
-      configKeyFiles: config2.identityFiles.map((file2) => expandHome(file2, home))
-    };
-    const jumps = parseJumps(settings.ssh_proxy_jump ?? config2.proxyJump, target.user, configFile, home, this.host);
-    const knownHostsFile = expandHome(settings.ssh_known_hosts_file ?? join(home, ".ssh", "known_hosts"), home);
-    const keys = new HostKeys(knownHostsFile, this.context.knownHosts, settings.ssh_strict_host_key_checking);
-    if (settings.ssh_strict_host_key_checking === "no") {
-      this.context.warn?.(
-        `${this.host}: host key checking is off (ssh_strict_host_key_checking: no); the connection can be intercepted.`
-      );
-    }
-    const attempts = settings.ssh_connect_retries + 1;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        let sock;
-        for (const jump of jumps) {
-          const hop = await this.handshake(jump, settings, keys, home, sock, "bastion ");
-          this.hops.push(hop);
-          sock = await forward(hop, jumps[jumps.indexOf(jump) + 1] ?? target);
-        }
-        this.client = await this.handshake(target, settings, keys, home, sock, "");
-        this.client.on(
-          "close",
-          () => this.lose(new CommandError(`${this.host}: the SSH connection closed while a command was running.`))
-        );
-        return;
-      } catch (error) {
-        this.closeAll();
-        const retryable = error instanceof RetryableError;
-        if (!retryable || attempt >= attempts) {
-          const message = error.message;
-          throw new ConnectError(attempt > 1 ? `${message} (after ${attempt} attempts)` : message);
-        }
-        await sleep(Math.min(1e3 * 2 ** (attempt - 1), 1e4));
-      }
-    }
-  }
-  // With a timeout the command also runs under the target's `timeout` (where it has one), so it is
-  // stopped on the host itself, not only abandoned here.
-  commandLine(command, options2) {
-    const built = super.commandLine(command, options2);
-    if (!options2.timeoutMs) return built;
-    const seconds = Math.ceil(options2.timeoutMs / 1e3);
-    const wrapped = shellQuote(built.line);
-    const line2 = `if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} sh -c ${wrapped}; else exec sh -c ${wrapped}; fi`;
-    return { ...built, line: line2 };
-  }
-  async disconnect() {
-    this.closeAll();
-    return {};
-  }
-  async spawn(commandLine) {
-    const client = this.client;
-    if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`);
-    await this.acquireChannel();
-    let channel;
-    try {
-      channel = await new Promise(
-        (resolve4, reject) => client.exec(commandLine, (error, stream) => error ? reject(error) : resolve4(stream))
-      );
-    } catch (error) {
-      this.releaseChannel();
-      throw new CommandError(`${this.host}: could not start a command: ${error.message}`);
-    }
-    let settle;
-    const done = new Promise((resolve4, reject) => {
-      settle = resolve4;
-      const lost = (error) => reject(error);
-      this.onLost.add(lost);
-      channel.on("close", (code, signal) => {
-        this.onLost.delete(lost);
-        this.releaseChannel();
-        resolve4(typeof code === "number" ? code : signal ? 128 + (signalNumbers[signal] ?? 0) : 255);
-      });
-    });
-    channel.on("error", () => void 0);
-    return {
-      write: (data2) => void channel.write(data2),
-      end: () => void channel.end(),
-      // Servers may ignore signals and wait for the command before closing the channel: the remote
-      // `timeout` wrapper ends it there, and the caller is not kept waiting here.
-      kill: () => {
-        try {
-          channel.signal("KILL");
-        } catch {
-        }
-        channel.close();
-        settle?.(137);
-      },
-      onStdout: (listener) => void channel.on("data", listener),
-      onStderr: (listener) => void channel.stderr.on("data", listener),
-      done
-    };
-  }
-  // One SSH handshake (to a bastion or the target), with host key checking and the auth plan.
-  handshake(endpoint, settings, keys, home, sock, role) {
-    const where = `${role}${endpoint.user}@${endpoint.hostname}:${endpoint.port}`;
-    const token = hostToken(endpoint.hostname, endpoint.port);
-    const auth = planAuth({
-      host: this.host,
-      username: endpoint.user,
-      keyFile: settings.ssh_key ? expandHome(settings.ssh_key, home) : void 0,
-      keyPassphrase: settings.ssh_key_password,
-      memoryKeys: (this.context.privateKeys ?? []).flatMap(splitPrivateKeys),
-      password: role ? void 0 : settings.ssh_password,
-      configKeyFiles: endpoint.configKeyFiles,
-      agentSocket: process.env.SSH_AUTH_SOCK,
-      defaultKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map((name) => join(home, ".ssh", name))
-    });
-    if (auth.methods.length === 0) {
-      throw new ConnectError(
-        `${this.host}: no way to log in to ${where}: set ssh_key or ssh_password, give the action's ssh-private-key input, or run an SSH agent.`
-      );
-    }
-    let hostKeyProblem;
-    const client = new import_ssh22.Client();
-    const options2 = {
-      host: endpoint.hostname,
-      port: endpoint.port,
-      username: endpoint.user,
-      readyTimeout: settings.ssh_connect_timeout * 1e3,
-      keepaliveInterval: settings.ssh_keepalive_interval * 1e3,
-      authHandler: auth.methods.map(({ label: _label, ...method }) => method),
-      algorithms: { serverHostKey: preferKnown(keys.typesFor(token)) },
-      hostVerifier: (key2) => {
-        hostKeyProblem = keys.check(this.host, endpoint, token, key2, this.context.warn);
-        return hostKeyProblem === void 0;
-      },
-      ...sock ? { sock } : {}
-    };
-    return new Promise((resolve4, reject) => {
-      client.once("ready", () => {
-        client.removeAllListeners("error");
-        client.on("error", () => void 0);
-        resolve4(client);
-      });
-      client.once("error", (error) => {
-        client.end();
-        if (hostKeyProblem) return reject(new ConnectError(hostKeyProblem));
-        reject(
-          describeFailure(
-            this.host,
-            where,
-            error,
-            auth.methods.map((m) => m.label)
-          )
-        );
-      });
-      client.connect(options2);
-    });
-  }
-  lose(error) {
-    this.closed = true;
-    for (const listener of this.onLost) listener(error);
-    this.onLost.clear();
-  }
-  closeAll() {
-    this.closed = true;
-    this.client?.end();
-    for (const hop of this.hops.reverse()) hop.end();
-    this.hops = [];
-  }
-  async acquireChannel() {
-    while (this.channels >= maxChannels) await new Promise((resolve4) => this.waiting.push(resolve4));
-    this.channels++;
-  }
-  releaseChannel() {
-    this.channels--;
-    this.waiting.shift()?.();
-  }
-};
-var RetryableError = class extends ConnectError {
-};
-function describeFailure(host2, where, error, tried) {
-  if (error.level === "client-authentication") {
-    return new ConnectError(
-      `${host2}: authentication failed for ${where} (tried ${tried.join(", ")}). Check ssh_user and the key or password.`
-    );
-  }
-  switch (error.code) {
-    case "ECONNREFUSED":
-      return new RetryableError(`${host2}: connection refused by ${where}: is sshd running and listening there?`);
-    case "ENOTFOUND":
-      return new ConnectError(
-        `${host2}: cannot resolve the host name in ${where}. Check the name, or set ssh_hostname.`
-      );
-    case "EAI_AGAIN":
-      return new RetryableError(`${host2}: the host name in ${where} could not be resolved right now (DNS failure).`);
-    case "ECONNRESET":
-    case "ETIMEDOUT":
-    case "EHOSTUNREACH":
-    case "ENETUNREACH":
-    case "EPIPE":
-      return new RetryableError(`${host2}: connection to ${where} failed: ${error.code}.`);
-  }
-  if (/timed out/i.test(error.message)) {
-    return new RetryableError(`${host2}: timed out connecting to ${where} (ssh_connect_timeout).`);
-  }
-  return new ConnectError(`${host2}: SSH connection to ${where} failed: ${error.message}`);
-}
-var HostKeys = class {
-  constructor(file2, memory, policy) {
-    this.file = file2;
-    this.policy = policy;
-    this.entries = [
-      ...memory ? parseKnownHosts(memory, "ssh-known-hosts input") : [],
-      ...readKnownHostsFile(file2),
-      ...readKnownHostsFile("/etc/ssh/ssh_known_hosts")
-    ];
-  }
-  file;
-  policy;
-  entries;
-  typesFor(token) {
-    return knownKeyTypes(this.entries, token);
-  }
-  // Undefined when the key may be used, else the message that refuses it.
-  check(host2, endpoint, token, key2, warn) {
-    const verdict = verifyHostKey(this.entries, token, key2);
-    const print = `${keyTypeOf(key2)} ${fingerprint(key2)}`;
-    const scan = `ssh-keyscan -p ${endpoint.port} ${endpoint.hostname}`;
-    switch (verdict.status) {
-      case "known":
-        return void 0;
-      case "revoked":
-        return `${host2}: the host key of ${token} (${print}) is marked @revoked in ${verdict.entry.source}; refusing to connect.`;
-      case "changed":
-        return `${host2}: the host key of ${token} has CHANGED: it presented ${print}, but ${verdict.expected.map((e) => e.source).join(", ")} expects ${fingerprint(verdict.expected[0]?.key ?? Buffer.alloc(0))}. This can mean someone is intercepting the connection, or the host was rebuilt. Refusing to connect. If the change is expected, verify the new fingerprint and replace the old line.`;
-      case "unknown":
-        if (this.policy === "no") {
-          warn?.(`${host2}: accepting the unverified host key of ${token} (${print}).`);
-          return void 0;
-        }
-        if (this.policy === "accept-new") {
-          this.pin(token, key2);
-          warn?.(`${host2}: pinned the new host key of ${token} (${print}) in ${this.file}.`);
-          return void 0;
-        }
-        return `${host2}: the host key of ${token} is not known (${print}). Verify that fingerprint, then pin it: run \`${scan} >> ~/.ssh/known_hosts\` (or the host's ssh_known_hosts_file), or add the line \`${knownHostsLine(token, key2)}\` to the action's ssh-known-hosts input. To pin keys on first use instead, set ssh_strict_host_key_checking: accept-new.`;
-    }
-  }
-  pin(token, key2) {
-    const line2 = knownHostsLine(token, key2);
-    mkdirSync(dirname(this.file), { recursive: true, mode: 448 });
-    appendFileSync(this.file, `${line2}
-`, { mode: 384 });
-    this.entries.push(...parseKnownHosts(line2, this.file));
-  }
-};
-function readKnownHostsFile(file2) {
-  try {
-    return existsSync4(file2) ? parseKnownHosts(readFileSync4(file2, "utf8"), file2) : [];
-  } catch {
-    return [];
-  }
-}
-function preferKnown(types2) {
-  const all = [
-    "ssh-ed25519",
-    "ecdsa-sha2-nistp256",
-    "ecdsa-sha2-nistp384",
-    "ecdsa-sha2-nistp521",
-    "rsa-sha2-512",
-    "rsa-sha2-256",
-    "ssh-rsa"
-  ];
-  const algorithmsOf = (type) => type === "ssh-rsa" ? ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"] : [type];
-  const preferred = types2.flatMap(algorithmsOf).filter((a) => all.includes(a));
-  return [.../* @__PURE__ */ new Set([...preferred, ...all])];
-}
-function parseJumps(spec, defaultUser, configFile, home, host2) {
-  if (!spec) return [];
-  return spec.split(",").map((part) => {
-    const match4 = /^(?:([^@]+)@)?(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(part.trim());
-    if (!match4?.[2]) {
-      throw new ConnectError(
-        `${host2}: ssh_proxy_jump ${JSON.stringify(part)} is not user@host:port (user and port optional).`
-      );
-    }
-    const alias = match4[2].replace(/^\[|\]$/g, "");
-    const config2 = readSshConfig(configFile, alias);
-    return {
-      alias,
-      hostname: config2.hostName ?? alias,
-      port: match4[3] ? Number(match4[3]) : config2.port ?? 22,
-      user: match4[1] ?? config2.user ?? defaultUser,
-      configKeyFiles: config2.identityFiles.map((file2) => expandHome(file2, home))
-    };
-  });
-}
-function forward(hop, next2) {
-  return new Promise(
-    (resolve4, reject) => hop.forwardOut(
-      "127.0.0.1",
-      0,
-      next2.hostname,
-      next2.port,
-      (error, stream) => error ? reject(new RetryableError(`bastion could not reach ${next2.hostname}:${next2.port}: ${error.message}`)) : resolve4(stream)
-    )
-  );
-}
-function expandHome(path, home) {
-  return path === "~" ? home : path.startsWith("~/") ? join(home, path.slice(2)) : path;
-}
-var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
-var signalNumbers = { HUP: 1, INT: 2, KILL: 9, TERM: 15, PIPE: 13 };
-
-// src/connectors/registry.ts
-var connectors = {
-  ssh: { dataKeys: sshDataKeys, create: (host2, data2, context) => new SshConnector(host2, data2, context) },
-  local: { dataKeys: localDataKeys, create: (host2) => new LocalConnector(host2) },
-  docker: { dataKeys: dockerDataKeys, create: (host2) => new DockerConnector(host2) }
-};
-function createConnector(host2, context = {}) {
-  return connectors[host2.connector].create(host2.name, host2.data, context);
-}
-
-// src/host/instances.ts
-var boundApis = /* @__PURE__ */ new Map();
-function bindInstance(instance, bound) {
-  if (bound) boundApis.set(instance, bound);
-  else boundApis.delete(instance);
-}
-function apiForInstance(api, instance) {
-  const bound = boundApis.get(instance);
-  if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
-  return { ...api, ...bound };
-}
-var outsideDeploy = (member) => {
-  throw new UserError(
-    `\`host.${member}\` is only available in a deploy file while infra-action runs it for a host; inventory and group data files describe hosts and have no current host.`
-  );
-};
-var unboundHost = Object.freeze({
-  get name() {
-    return outsideDeploy("name");
-  },
-  get groups() {
-    return outsideDeploy("groups");
-  },
-  get data() {
-    return outsideDeploy("data");
-  },
-  getFact: () => outsideDeploy("getFact")
-});
-
 // src/loader/load-module.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { relative, resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL2 } from "node:url";
 
@@ -70229,7 +68430,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parse2(text2, errors = [], options2 = ParseOptions.DEFAULT) {
+function parse(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -70609,7 +68810,7 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
-var parse3 = parse2;
+var parse2 = parse;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -70666,6 +68867,35 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
+
+// src/host/instances.ts
+var boundApis = /* @__PURE__ */ new Map();
+function bindInstance(instance, bound) {
+  if (bound) boundApis.set(instance, bound);
+  else boundApis.delete(instance);
+}
+function apiForInstance(api, instance) {
+  const bound = boundApis.get(instance);
+  if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
+  return { ...api, ...bound };
+}
+var outsideDeploy = (member) => {
+  throw new UserError(
+    `\`host.${member}\` is only available in a deploy file while infra-action runs it for a host; inventory and group data files describe hosts and have no current host.`
+  );
+};
+var unboundHost = Object.freeze({
+  get name() {
+    return outsideDeploy("name");
+  },
+  get groups() {
+    return outsideDeploy("groups");
+  },
+  get data() {
+    return outsideDeploy("data");
+  },
+  getFact: () => outsideDeploy("getFact")
+});
 
 // src/index.ts
 var src_exports = {};
@@ -70728,7 +68958,7 @@ var pip = unboundFamily("pip", ["packages", "venv"]);
 var systemd = unboundFamily("systemd", ["service", "daemon_reload"]);
 
 // src/loader/hook-logic.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 // src/loader/module-kinds.ts
@@ -71247,7 +69477,7 @@ var Parser = function Parser2(options2, input2, startPos) {
   this.privateNameStack = [];
 };
 var prototypeAccessors = { inFunction: { configurable: true }, inGenerator: { configurable: true }, inAsync: { configurable: true }, canAwait: { configurable: true }, allowReturn: { configurable: true }, allowSuper: { configurable: true }, allowDirectSuper: { configurable: true }, treatFunctionsAsVar: { configurable: true }, allowNewDotTarget: { configurable: true }, allowUsing: { configurable: true }, inClassStaticBlock: { configurable: true } };
-Parser.prototype.parse = function parse4() {
+Parser.prototype.parse = function parse3() {
   var this$1$1 = this;
   var node = this.options.program || this.startNode();
   this.nextToken();
@@ -71330,7 +69560,7 @@ Parser.extend = function extend() {
   }
   return cls;
 };
-Parser.parse = function parse5(input2, options2) {
+Parser.parse = function parse4(input2, options2) {
   return new this(options2, input2).parse();
 };
 Parser.parseExpressionAt = function parseExpressionAt(input2, pos, options2) {
@@ -76471,7 +74701,7 @@ Parser.acorn = {
   lineBreakG,
   nonASCIIwhitespace
 };
-function parse6(input2, options2) {
+function parse5(input2, options2) {
   return Parser.parse(input2, options2);
 }
 
@@ -77445,7 +75675,7 @@ function expectContextual(contextualKeyword) {
   }
 }
 function canInsertSemicolon() {
-  return match3(TokenType3.eof) || match3(TokenType3.braceR) || hasPrecedingLineBreak();
+  return match(TokenType3.eof) || match(TokenType3.braceR) || hasPrecedingLineBreak();
 }
 function hasPrecedingLineBreak() {
   const prevToken = state.tokens[state.tokens.length - 1];
@@ -87041,7 +85271,7 @@ function popTypeContext(oldIsType) {
   state.isType = oldIsType;
 }
 function eat2(type) {
-  if (match3(type)) {
+  if (match(type)) {
     next();
     return true;
   } else {
@@ -87054,7 +85284,7 @@ function eatTypeToken(tokenType2) {
   eat2(tokenType2);
   state.isType = oldIsType;
 }
-function match3(type) {
+function match(type) {
   return state.type === type;
 }
 function lookaheadType() {
@@ -87585,7 +85815,7 @@ function readTmplToken() {
     }
     const ch = input.charCodeAt(state.pos);
     if (ch === charCodes.graveAccent || ch === charCodes.dollarSign && input.charCodeAt(state.pos + 1) === charCodes.leftCurlyBrace) {
-      if (state.pos === state.start && match3(TokenType3.template)) {
+      if (state.pos === state.start && match(TokenType3.template)) {
         if (ch === charCodes.dollarSign) {
           state.pos += 2;
           finishToken(TokenType3.dollarBraceL);
@@ -89608,10 +87838,10 @@ function parseBindingList(close, isBlockScope, allowEmpty = false, allowModifier
         hasRemovedComma = true;
       }
     }
-    if (allowEmpty && match3(TokenType3.comma)) {
+    if (allowEmpty && match(TokenType3.comma)) {
     } else if (eat2(close)) {
       break;
-    } else if (match3(TokenType3.ellipsis)) {
+    } else if (match(TokenType3.ellipsis)) {
       parseRest(isBlockScope);
       parseAssignableListItemTypes();
       eat2(TokenType3.comma);
@@ -89661,15 +87891,15 @@ function parseMaybeDefault(isBlockScope, leftAlreadyParsed = false) {
 
 // node_modules/sucrase/dist/esm/parser/plugins/typescript.js
 function tsIsIdentifier() {
-  return match3(TokenType3.name);
+  return match(TokenType3.name);
 }
 function isLiteralPropertyName() {
-  return match3(TokenType3.name) || Boolean(state.type & TokenType3.IS_KEYWORD) || match3(TokenType3.string) || match3(TokenType3.num) || match3(TokenType3.bigint) || match3(TokenType3.decimal);
+  return match(TokenType3.name) || Boolean(state.type & TokenType3.IS_KEYWORD) || match(TokenType3.string) || match(TokenType3.num) || match(TokenType3.bigint) || match(TokenType3.decimal);
 }
 function tsNextTokenCanFollowModifier() {
   const snapshot = state.snapshot();
   next();
-  const canFollowModifier = (match3(TokenType3.bracketL) || match3(TokenType3.braceL) || match3(TokenType3.star) || match3(TokenType3.ellipsis) || match3(TokenType3.hash) || isLiteralPropertyName()) && !hasPrecedingLineBreak();
+  const canFollowModifier = (match(TokenType3.bracketL) || match(TokenType3.braceL) || match(TokenType3.star) || match(TokenType3.ellipsis) || match(TokenType3.hash) || isLiteralPropertyName()) && !hasPrecedingLineBreak();
   if (canFollowModifier) {
     return true;
   } else {
@@ -89686,7 +87916,7 @@ function tsParseModifiers(allowedModifiers) {
   }
 }
 function tsParseModifier(allowedModifiers) {
-  if (!match3(TokenType3.name)) {
+  if (!match(TokenType3.name)) {
     return null;
   }
   const modifier = state.contextualKeyword;
@@ -89731,7 +87961,7 @@ function tsParseEntityName() {
 }
 function tsParseTypeReference() {
   tsParseEntityName();
-  if (!hasPrecedingLineBreak() && match3(TokenType3.lessThan)) {
+  if (!hasPrecedingLineBreak() && match(TokenType3.lessThan)) {
     tsParseTypeArguments();
   }
 }
@@ -89744,12 +87974,12 @@ function tsParseThisTypeNode() {
 }
 function tsParseTypeQuery() {
   expect(TokenType3._typeof);
-  if (match3(TokenType3._import)) {
+  if (match(TokenType3._import)) {
     tsParseImportType();
   } else {
     tsParseEntityName();
   }
-  if (!hasPrecedingLineBreak() && match3(TokenType3.lessThan)) {
+  if (!hasPrecedingLineBreak() && match(TokenType3.lessThan)) {
     tsParseTypeArguments();
   }
 }
@@ -89761,7 +87991,7 @@ function tsParseImportType() {
   if (eat2(TokenType3.dot)) {
     tsParseEntityName();
   }
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     tsParseTypeArguments();
   }
 }
@@ -89770,7 +88000,7 @@ function tsParseTypeParameter() {
   const hadIn = eat2(TokenType3._in);
   const hadOut = eatContextual(ContextualKeyword._out);
   eat2(TokenType3._const);
-  if ((hadIn || hadOut) && !match3(TokenType3.name)) {
+  if ((hadIn || hadOut) && !match(TokenType3.name)) {
     state.tokens[state.tokens.length - 1].type = TokenType3.name;
   } else {
     parseIdentifier();
@@ -89783,13 +88013,13 @@ function tsParseTypeParameter() {
   }
 }
 function tsTryParseTypeParameters() {
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     tsParseTypeParameters();
   }
 }
 function tsParseTypeParameters() {
   const oldIsType = pushTypeContext(0);
-  if (match3(TokenType3.lessThan) || match3(TokenType3.typeParameterStart)) {
+  if (match(TokenType3.lessThan) || match(TokenType3.typeParameterStart)) {
     next();
   } else {
     unexpected();
@@ -89812,7 +88042,7 @@ function tsFillSignature(returnToken) {
   state.scopeDepth--;
   if (returnTokenRequired) {
     tsParseTypeOrTypePredicateAnnotation(returnToken);
-  } else if (match3(returnToken)) {
+  } else if (match(returnToken)) {
     tsParseTypeOrTypePredicateAnnotation(returnToken);
   }
 }
@@ -89831,12 +88061,12 @@ function tsParseSignatureMember() {
 function tsIsUnambiguouslyIndexSignature() {
   const snapshot = state.snapshot();
   next();
-  const isIndexSignature = eat2(TokenType3.name) && match3(TokenType3.colon);
+  const isIndexSignature = eat2(TokenType3.name) && match(TokenType3.colon);
   state.restoreFromSnapshot(snapshot);
   return isIndexSignature;
 }
 function tsTryParseIndexSignature() {
-  if (!(match3(TokenType3.bracketL) && tsIsUnambiguouslyIndexSignature())) {
+  if (!(match(TokenType3.bracketL) && tsIsUnambiguouslyIndexSignature())) {
     return false;
   }
   const oldIsType = pushTypeContext(0);
@@ -89851,7 +88081,7 @@ function tsTryParseIndexSignature() {
 }
 function tsParsePropertyOrMethodSignature(isReadonly) {
   eat2(TokenType3.question);
-  if (!isReadonly && (match3(TokenType3.parenL) || match3(TokenType3.lessThan))) {
+  if (!isReadonly && (match(TokenType3.parenL) || match(TokenType3.lessThan))) {
     tsFillSignature(TokenType3.colon);
     tsParseTypeMemberSemicolon();
   } else {
@@ -89860,13 +88090,13 @@ function tsParsePropertyOrMethodSignature(isReadonly) {
   }
 }
 function tsParseTypeMember() {
-  if (match3(TokenType3.parenL) || match3(TokenType3.lessThan)) {
+  if (match(TokenType3.parenL) || match(TokenType3.lessThan)) {
     tsParseSignatureMember();
     return;
   }
-  if (match3(TokenType3._new)) {
+  if (match(TokenType3._new)) {
     next();
-    if (match3(TokenType3.parenL) || match3(TokenType3.lessThan)) {
+    if (match(TokenType3.parenL) || match(TokenType3.lessThan)) {
       tsParseSignatureMember();
     } else {
       tsParsePropertyOrMethodSignature(false);
@@ -89909,7 +88139,7 @@ function tsIsStartOfMappedType() {
   if (isContextual(ContextualKeyword._readonly)) {
     next();
   }
-  if (!match3(TokenType3.bracketL)) {
+  if (!match(TokenType3.bracketL)) {
     return false;
   }
   next();
@@ -89917,7 +88147,7 @@ function tsIsStartOfMappedType() {
     return false;
   }
   next();
-  return match3(TokenType3._in);
+  return match(TokenType3._in);
 }
 function tsParseMappedTypeParameter() {
   parseIdentifier();
@@ -89926,7 +88156,7 @@ function tsParseMappedTypeParameter() {
 }
 function tsParseMappedType() {
   expect(TokenType3.braceL);
-  if (match3(TokenType3.plus) || match3(TokenType3.minus)) {
+  if (match(TokenType3.plus) || match(TokenType3.minus)) {
     next();
     expectContextual(ContextualKeyword._readonly);
   } else {
@@ -89938,7 +88168,7 @@ function tsParseMappedType() {
     tsParseType();
   }
   expect(TokenType3.bracketR);
-  if (match3(TokenType3.plus) || match3(TokenType3.minus)) {
+  if (match(TokenType3.plus) || match(TokenType3.minus)) {
     next();
     expect(TokenType3.question);
   } else {
@@ -89974,7 +88204,7 @@ function tsParseParenthesizedType() {
 function tsParseTemplateLiteralType() {
   nextTemplateToken();
   nextTemplateToken();
-  while (!match3(TokenType3.backQuote) && !state.error) {
+  while (!match(TokenType3.backQuote) && !state.error) {
     expect(TokenType3.dollarBraceL);
     tsParseType();
     nextTemplateToken();
@@ -90075,14 +88305,14 @@ function tsParseArrayTypeOrHigher() {
 function tsParseInferType() {
   expectContextual(ContextualKeyword._infer);
   parseIdentifier();
-  if (match3(TokenType3._extends)) {
+  if (match(TokenType3._extends)) {
     const snapshot = state.snapshot();
     expect(TokenType3._extends);
     const oldInDisallowConditionalTypesContext = state.inDisallowConditionalTypesContext;
     state.inDisallowConditionalTypesContext = true;
     tsParseType();
     state.inDisallowConditionalTypesContext = oldInDisallowConditionalTypesContext;
-    if (state.error || !state.inDisallowConditionalTypesContext && match3(TokenType3.question)) {
+    if (state.error || !state.inDisallowConditionalTypesContext && match(TokenType3.question)) {
       state.restoreFromSnapshot(snapshot);
     }
   }
@@ -90103,7 +88333,7 @@ function tsParseTypeOperatorOrHigher() {
 function tsParseIntersectionTypeOrHigher() {
   eat2(TokenType3.bitwiseAND);
   tsParseTypeOperatorOrHigher();
-  if (match3(TokenType3.bitwiseAND)) {
+  if (match(TokenType3.bitwiseAND)) {
     while (eat2(TokenType3.bitwiseAND)) {
       tsParseTypeOperatorOrHigher();
     }
@@ -90112,30 +88342,30 @@ function tsParseIntersectionTypeOrHigher() {
 function tsParseUnionTypeOrHigher() {
   eat2(TokenType3.bitwiseOR);
   tsParseIntersectionTypeOrHigher();
-  if (match3(TokenType3.bitwiseOR)) {
+  if (match(TokenType3.bitwiseOR)) {
     while (eat2(TokenType3.bitwiseOR)) {
       tsParseIntersectionTypeOrHigher();
     }
   }
 }
 function tsIsStartOfFunctionType() {
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     return true;
   }
-  return match3(TokenType3.parenL) && tsLookaheadIsUnambiguouslyStartOfFunctionType();
+  return match(TokenType3.parenL) && tsLookaheadIsUnambiguouslyStartOfFunctionType();
 }
 function tsSkipParameterStart() {
-  if (match3(TokenType3.name) || match3(TokenType3._this)) {
+  if (match(TokenType3.name) || match(TokenType3._this)) {
     next();
     return true;
   }
-  if (match3(TokenType3.braceL) || match3(TokenType3.bracketL)) {
+  if (match(TokenType3.braceL) || match(TokenType3.bracketL)) {
     let depth = 1;
     next();
     while (depth > 0 && !state.error) {
-      if (match3(TokenType3.braceL) || match3(TokenType3.bracketL)) {
+      if (match(TokenType3.braceL) || match(TokenType3.bracketL)) {
         depth++;
-      } else if (match3(TokenType3.braceR) || match3(TokenType3.bracketR)) {
+      } else if (match(TokenType3.braceR) || match(TokenType3.bracketR)) {
         depth--;
       }
       next();
@@ -90152,16 +88382,16 @@ function tsLookaheadIsUnambiguouslyStartOfFunctionType() {
 }
 function tsIsUnambiguouslyStartOfFunctionType() {
   next();
-  if (match3(TokenType3.parenR) || match3(TokenType3.ellipsis)) {
+  if (match(TokenType3.parenR) || match(TokenType3.ellipsis)) {
     return true;
   }
   if (tsSkipParameterStart()) {
-    if (match3(TokenType3.colon) || match3(TokenType3.comma) || match3(TokenType3.question) || match3(TokenType3.eq)) {
+    if (match(TokenType3.colon) || match(TokenType3.comma) || match(TokenType3.question) || match(TokenType3.eq)) {
       return true;
     }
-    if (match3(TokenType3.parenR)) {
+    if (match(TokenType3.parenR)) {
       next();
-      if (match3(TokenType3.arrow)) {
+      if (match(TokenType3.arrow)) {
         return true;
       }
     }
@@ -90178,12 +88408,12 @@ function tsParseTypeOrTypePredicateAnnotation(returnToken) {
   popTypeContext(oldIsType);
 }
 function tsTryParseTypeOrTypePredicateAnnotation() {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     tsParseTypeOrTypePredicateAnnotation(TokenType3.colon);
   }
 }
 function tsTryParseTypeAnnotation() {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     tsParseTypeAnnotation();
   }
 }
@@ -90199,7 +88429,7 @@ function tsParseTypePredicateOrAssertsPrefix() {
     if (eatContextual(ContextualKeyword._is)) {
       tsParseType();
       return true;
-    } else if (tsIsIdentifier() || match3(TokenType3._this)) {
+    } else if (tsIsIdentifier() || match(TokenType3._this)) {
       next();
       if (eatContextual(ContextualKeyword._is)) {
         tsParseType();
@@ -90209,7 +88439,7 @@ function tsParseTypePredicateOrAssertsPrefix() {
       state.restoreFromSnapshot(snapshot);
       return false;
     }
-  } else if (tsIsIdentifier() || match3(TokenType3._this)) {
+  } else if (tsIsIdentifier() || match(TokenType3._this)) {
     next();
     if (isContextual(ContextualKeyword._is) && !hasPrecedingLineBreak()) {
       next();
@@ -90250,7 +88480,7 @@ function tsParseNonConditionalType() {
     tsParseFunctionOrConstructorType(FunctionType.TSFunctionType);
     return;
   }
-  if (match3(TokenType3._new)) {
+  if (match(TokenType3._new)) {
     tsParseFunctionOrConstructorType(FunctionType.TSConstructorType);
     return;
   } else if (isAbstractConstructorSignature()) {
@@ -90270,7 +88500,7 @@ function tsTryParseJSXTypeArgument() {
   if (eat2(TokenType3.jsxTagStart)) {
     state.tokens[state.tokens.length - 1].type = TokenType3.typeParameterStart;
     const oldIsType = pushTypeContext(1);
-    while (!match3(TokenType3.greaterThan) && !state.error) {
+    while (!match(TokenType3.greaterThan) && !state.error) {
       tsParseType();
       eat2(TokenType3.comma);
     }
@@ -90279,14 +88509,14 @@ function tsTryParseJSXTypeArgument() {
   }
 }
 function tsParseHeritageClause() {
-  while (!match3(TokenType3.braceL) && !state.error) {
+  while (!match(TokenType3.braceL) && !state.error) {
     tsParseExpressionWithTypeArguments();
     eat2(TokenType3.comma);
   }
 }
 function tsParseExpressionWithTypeArguments() {
   tsParseEntityName();
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     tsParseTypeArguments();
   }
 }
@@ -90306,7 +88536,7 @@ function tsParseTypeAliasDeclaration() {
   semicolon();
 }
 function tsParseEnumMember() {
-  if (match3(TokenType3.string)) {
+  if (match(TokenType3.string)) {
     parseLiteral();
   } else {
     parseIdentifier();
@@ -90343,12 +88573,12 @@ function tsParseModuleOrNamespaceDeclaration() {
 function tsParseAmbientExternalModuleDeclaration() {
   if (isContextual(ContextualKeyword._global)) {
     parseIdentifier();
-  } else if (match3(TokenType3.string)) {
+  } else if (match(TokenType3.string)) {
     parseExprAtom();
   } else {
     unexpected();
   }
-  if (match3(TokenType3.braceL)) {
+  if (match(TokenType3.braceL)) {
     tsParseModuleBlock();
   } else {
     semicolon();
@@ -90373,7 +88603,7 @@ function tsParseModuleReference() {
 function tsParseExternalModuleReference() {
   expectContextual(ContextualKeyword._require);
   expect(TokenType3.parenL);
-  if (!match3(TokenType3.string)) {
+  if (!match(TokenType3.string)) {
     unexpected();
   }
   parseLiteral();
@@ -90408,7 +88638,7 @@ function tsTryParseDeclare() {
       return true;
     }
     case TokenType3._const: {
-      if (match3(TokenType3._const) && isLookaheadContextual(ContextualKeyword._enum)) {
+      if (match(TokenType3._const) && isLookaheadContextual(ContextualKeyword._enum)) {
         const oldIsType = pushTypeContext(1);
         expect(TokenType3._const);
         expectContextual(ContextualKeyword._enum);
@@ -90466,7 +88696,7 @@ function tsParseExpressionStatement(contextualKeyword) {
       break;
     }
     case ContextualKeyword._global:
-      if (match3(TokenType3.braceL)) {
+      if (match(TokenType3.braceL)) {
         tsParseModuleBlock();
         return true;
       }
@@ -90483,7 +88713,7 @@ function tsParseExpressionStatement(contextualKeyword) {
 function tsParseDeclaration(contextualKeyword, isBeforeToken) {
   switch (contextualKeyword) {
     case ContextualKeyword._abstract:
-      if (tsCheckLineTerminator(isBeforeToken) && match3(TokenType3._class)) {
+      if (tsCheckLineTerminator(isBeforeToken) && match(TokenType3._class)) {
         state.tokens[state.tokens.length - 1].type = TokenType3._abstract;
         parseClass(
           /* isStatement */
@@ -90495,14 +88725,14 @@ function tsParseDeclaration(contextualKeyword, isBeforeToken) {
       }
       break;
     case ContextualKeyword._enum:
-      if (tsCheckLineTerminator(isBeforeToken) && match3(TokenType3.name)) {
+      if (tsCheckLineTerminator(isBeforeToken) && match(TokenType3.name)) {
         state.tokens[state.tokens.length - 1].type = TokenType3._enum;
         tsParseEnumDeclaration();
         return true;
       }
       break;
     case ContextualKeyword._interface:
-      if (tsCheckLineTerminator(isBeforeToken) && match3(TokenType3.name)) {
+      if (tsCheckLineTerminator(isBeforeToken) && match(TokenType3.name)) {
         const oldIsType = pushTypeContext(isBeforeToken ? 2 : 1);
         tsParseInterfaceDeclaration();
         popTypeContext(oldIsType);
@@ -90511,12 +88741,12 @@ function tsParseDeclaration(contextualKeyword, isBeforeToken) {
       break;
     case ContextualKeyword._module:
       if (tsCheckLineTerminator(isBeforeToken)) {
-        if (match3(TokenType3.string)) {
+        if (match(TokenType3.string)) {
           const oldIsType = pushTypeContext(isBeforeToken ? 2 : 1);
           tsParseAmbientExternalModuleDeclaration();
           popTypeContext(oldIsType);
           return true;
-        } else if (match3(TokenType3.name)) {
+        } else if (match(TokenType3.name)) {
           const oldIsType = pushTypeContext(isBeforeToken ? 2 : 1);
           tsParseModuleOrNamespaceDeclaration();
           popTypeContext(oldIsType);
@@ -90525,7 +88755,7 @@ function tsParseDeclaration(contextualKeyword, isBeforeToken) {
       }
       break;
     case ContextualKeyword._namespace:
-      if (tsCheckLineTerminator(isBeforeToken) && match3(TokenType3.name)) {
+      if (tsCheckLineTerminator(isBeforeToken) && match(TokenType3.name)) {
         const oldIsType = pushTypeContext(isBeforeToken ? 2 : 1);
         tsParseModuleOrNamespaceDeclaration();
         popTypeContext(oldIsType);
@@ -90533,7 +88763,7 @@ function tsParseDeclaration(contextualKeyword, isBeforeToken) {
       }
       break;
     case ContextualKeyword._type:
-      if (tsCheckLineTerminator(isBeforeToken) && match3(TokenType3.name)) {
+      if (tsCheckLineTerminator(isBeforeToken) && match(TokenType3.name)) {
         const oldIsType = pushTypeContext(isBeforeToken ? 2 : 1);
         tsParseTypeAliasDeclaration();
         popTypeContext(oldIsType);
@@ -90576,7 +88806,7 @@ function tsParseTypeArgumentsWithPossibleBitshift() {
 function tsParseTypeArguments() {
   const oldIsType = pushTypeContext(0);
   expect(TokenType3.lessThan);
-  while (!match3(TokenType3.greaterThan) && !state.error) {
+  while (!match(TokenType3.greaterThan) && !state.error) {
     tsParseType();
     eat2(TokenType3.comma);
   }
@@ -90591,7 +88821,7 @@ function tsParseTypeArguments() {
   }
 }
 function tsIsDeclarationStart() {
-  if (match3(TokenType3.name)) {
+  if (match(TokenType3.name)) {
     switch (state.contextualKeyword) {
       case ContextualKeyword._abstract:
       case ContextualKeyword._declare:
@@ -90608,10 +88838,10 @@ function tsIsDeclarationStart() {
   return false;
 }
 function tsParseFunctionBodyAndFinish(functionStart, funcContextId) {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     tsParseTypeOrTypePredicateAnnotation(TokenType3.colon);
   }
-  if (!match3(TokenType3.braceL) && isLineTerminator()) {
+  if (!match(TokenType3.braceL) && isLineTerminator()) {
     let i2 = state.tokens.length - 1;
     while (i2 >= 0 && (state.tokens[i2].start >= functionStart || state.tokens[i2].type === TokenType3._default || state.tokens[i2].type === TokenType3._export)) {
       state.tokens[i2].isType = true;
@@ -90626,7 +88856,7 @@ function tsParseSubscript(startTokenIndex, noCalls, stopState) {
     state.tokens[state.tokens.length - 1].type = TokenType3.nonNullAssertion;
     return;
   }
-  if (match3(TokenType3.lessThan) || match3(TokenType3.bitShiftL)) {
+  if (match(TokenType3.lessThan) || match(TokenType3.bitShiftL)) {
     const snapshot = state.snapshot();
     if (!noCalls && atPossibleAsync()) {
       const asyncArrowFn = tsTryParseGenericAsyncArrowFunction();
@@ -90638,7 +88868,7 @@ function tsParseSubscript(startTokenIndex, noCalls, stopState) {
     if (!noCalls && eat2(TokenType3.parenL)) {
       state.tokens[state.tokens.length - 1].subscriptStartIndex = startTokenIndex;
       parseCallExpressionArguments();
-    } else if (match3(TokenType3.backQuote)) {
+    } else if (match(TokenType3.backQuote)) {
       parseTemplate();
     } else if (
       // The remaining possible case is an instantiation expression, e.g.
@@ -90655,7 +88885,7 @@ function tsParseSubscript(startTokenIndex, noCalls, stopState) {
     } else {
       return;
     }
-  } else if (!noCalls && match3(TokenType3.questionDot) && lookaheadType() === TokenType3.lessThan) {
+  } else if (!noCalls && match(TokenType3.questionDot) && lookaheadType() === TokenType3.lessThan) {
     next();
     state.tokens[startTokenIndex].isOptionalChainStart = true;
     state.tokens[state.tokens.length - 1].subscriptStartIndex = startTokenIndex;
@@ -90693,19 +88923,19 @@ function tsTryParseExport() {
 }
 function tsParseImportSpecifier() {
   parseIdentifier();
-  if (match3(TokenType3.comma) || match3(TokenType3.braceR)) {
+  if (match(TokenType3.comma) || match(TokenType3.braceR)) {
     state.tokens[state.tokens.length - 1].identifierRole = IdentifierRole.ImportDeclaration;
     return;
   }
   parseIdentifier();
-  if (match3(TokenType3.comma) || match3(TokenType3.braceR)) {
+  if (match(TokenType3.comma) || match(TokenType3.braceR)) {
     state.tokens[state.tokens.length - 1].identifierRole = IdentifierRole.ImportDeclaration;
     state.tokens[state.tokens.length - 2].isType = true;
     state.tokens[state.tokens.length - 1].isType = true;
     return;
   }
   parseIdentifier();
-  if (match3(TokenType3.comma) || match3(TokenType3.braceR)) {
+  if (match(TokenType3.comma) || match(TokenType3.braceR)) {
     state.tokens[state.tokens.length - 3].identifierRole = IdentifierRole.ImportAccess;
     state.tokens[state.tokens.length - 1].identifierRole = IdentifierRole.ImportDeclaration;
     return;
@@ -90720,19 +88950,19 @@ function tsParseImportSpecifier() {
 }
 function tsParseExportSpecifier() {
   parseIdentifier();
-  if (match3(TokenType3.comma) || match3(TokenType3.braceR)) {
+  if (match(TokenType3.comma) || match(TokenType3.braceR)) {
     state.tokens[state.tokens.length - 1].identifierRole = IdentifierRole.ExportAccess;
     return;
   }
   parseIdentifier();
-  if (match3(TokenType3.comma) || match3(TokenType3.braceR)) {
+  if (match(TokenType3.comma) || match(TokenType3.braceR)) {
     state.tokens[state.tokens.length - 1].identifierRole = IdentifierRole.ExportAccess;
     state.tokens[state.tokens.length - 2].isType = true;
     state.tokens[state.tokens.length - 1].isType = true;
     return;
   }
   parseIdentifier();
-  if (match3(TokenType3.comma) || match3(TokenType3.braceR)) {
+  if (match(TokenType3.comma) || match(TokenType3.braceR)) {
     state.tokens[state.tokens.length - 3].identifierRole = IdentifierRole.ExportAccess;
     return;
   }
@@ -90803,7 +89033,7 @@ function tsParseExportDeclaration() {
     state.tokens[state.tokens.length - 1].type = TokenType3._declare;
   }
   let matchedDeclaration = false;
-  if (match3(TokenType3.name)) {
+  if (match(TokenType3.name)) {
     if (isDeclare) {
       const oldIsType = pushTypeContext(2);
       matchedDeclaration = tsTryParseExportDeclaration();
@@ -90823,7 +89053,7 @@ function tsParseExportDeclaration() {
   }
 }
 function tsAfterParseClassSuper(hasSuper) {
-  if (hasSuper && (match3(TokenType3.lessThan) || match3(TokenType3.bitShiftL))) {
+  if (hasSuper && (match(TokenType3.lessThan) || match(TokenType3.bitShiftL))) {
     tsParseTypeArgumentsWithPossibleBitshift();
   }
   if (eatContextual(ContextualKeyword._implements)) {
@@ -90848,7 +89078,7 @@ function tsAfterParseVarHead() {
   popTypeContext(oldIsType);
 }
 function tsStartParseAsyncArrowFromCallExpression() {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     tsParseTypeAnnotation();
   }
 }
@@ -90860,7 +89090,7 @@ function tsParseMaybeAssign(noIn, isWithinParens) {
   }
 }
 function tsParseMaybeAssignWithJSX(noIn, isWithinParens) {
-  if (!match3(TokenType3.lessThan)) {
+  if (!match(TokenType3.lessThan)) {
     return baseParseMaybeAssign(noIn, isWithinParens);
   }
   const snapshot = state.snapshot();
@@ -90879,7 +89109,7 @@ function tsParseMaybeAssignWithJSX(noIn, isWithinParens) {
   return wasArrow;
 }
 function tsParseMaybeAssignWithoutJSX(noIn, isWithinParens) {
-  if (!match3(TokenType3.lessThan)) {
+  if (!match(TokenType3.lessThan)) {
     return baseParseMaybeAssign(noIn, isWithinParens);
   }
   const snapshot = state.snapshot();
@@ -90896,11 +89126,11 @@ function tsParseMaybeAssignWithoutJSX(noIn, isWithinParens) {
   return baseParseMaybeAssign(noIn, isWithinParens);
 }
 function tsParseArrow() {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     const snapshot = state.snapshot();
     tsParseTypeOrTypePredicateAnnotation(TokenType3.colon);
     if (canInsertSemicolon()) unexpected();
-    if (!match3(TokenType3.arrow)) unexpected();
+    if (!match(TokenType3.arrow)) unexpected();
     if (state.error) {
       state.restoreFromSnapshot(snapshot);
     }
@@ -90914,7 +89144,7 @@ function tsParseAssignableListItemTypes() {
   popTypeContext(oldIsType);
 }
 function tsParseMaybeDecoratorArguments() {
-  if (match3(TokenType3.lessThan) || match3(TokenType3.bitShiftL)) {
+  if (match(TokenType3.lessThan) || match(TokenType3.bitShiftL)) {
     tsParseTypeArgumentsWithPossibleBitshift();
   }
   baseParseMaybeDecoratorArguments();
@@ -90997,7 +89227,7 @@ function jsxParseElementName() {
   const firstTokenIndex = state.tokens.length;
   jsxParseNamespacedName(IdentifierRole.Access);
   let hadDot = false;
-  while (match3(TokenType3.dot)) {
+  while (match(TokenType3.dot)) {
     hadDot = true;
     nextJSXTagToken();
     jsxParseIdentifier();
@@ -91033,7 +89263,7 @@ function jsxParseSpreadChild() {
   parseExpression();
 }
 function jsxParseOpeningElement(initialTokenIndex) {
-  if (match3(TokenType3.jsxTagEnd)) {
+  if (match(TokenType3.jsxTagEnd)) {
     return false;
   }
   jsxParseElementName();
@@ -91041,7 +89271,7 @@ function jsxParseOpeningElement(initialTokenIndex) {
     tsTryParseJSXTypeArgument();
   }
   let hasSeenPropSpread = false;
-  while (!match3(TokenType3.slash) && !match3(TokenType3.jsxTagEnd) && !state.error) {
+  while (!match(TokenType3.slash) && !match(TokenType3.jsxTagEnd) && !state.error) {
     if (eat2(TokenType3.braceL)) {
       hasSeenPropSpread = true;
       expect(TokenType3.ellipsis);
@@ -91053,19 +89283,19 @@ function jsxParseOpeningElement(initialTokenIndex) {
       state.tokens[initialTokenIndex].jsxRole = JSXRole.KeyAfterPropSpread;
     }
     jsxParseNamespacedName(IdentifierRole.ObjectKey);
-    if (match3(TokenType3.eq)) {
+    if (match(TokenType3.eq)) {
       nextJSXTagToken();
       jsxParseAttributeValue();
     }
   }
-  const isSelfClosing = match3(TokenType3.slash);
+  const isSelfClosing = match(TokenType3.slash);
   if (isSelfClosing) {
     nextJSXTagToken();
   }
   return isSelfClosing;
 }
 function jsxParseClosingElement() {
-  if (match3(TokenType3.jsxTagEnd)) {
+  if (match(TokenType3.jsxTagEnd)) {
     return;
   }
   jsxParseElementName();
@@ -91081,7 +89311,7 @@ function jsxParseElementAt() {
       switch (state.type) {
         case TokenType3.jsxTagStart:
           nextJSXTagToken();
-          if (match3(TokenType3.slash)) {
+          if (match(TokenType3.slash)) {
             nextJSXTagToken();
             jsxParseClosingElement();
             if (state.tokens[initialTokenIndex].jsxRole !== JSXRole.KeyAfterPropSpread) {
@@ -91106,12 +89336,12 @@ function jsxParseElementAt() {
           break;
         case TokenType3.braceL:
           next();
-          if (match3(TokenType3.ellipsis)) {
+          if (match(TokenType3.ellipsis)) {
             jsxParseSpreadChild();
             nextJSXExprToken();
             numExplicitChildren += 2;
           } else {
-            if (!match3(TokenType3.braceR)) {
+            if (!match(TokenType3.braceR)) {
               numExplicitChildren++;
               parseExpression();
             }
@@ -91176,7 +89406,7 @@ function nextJSXExprToken() {
 
 // node_modules/sucrase/dist/esm/parser/plugins/types.js
 function typedParseConditional(noIn) {
-  if (match3(TokenType3.question)) {
+  if (match(TokenType3.question)) {
     const nextType = lookaheadType();
     if (nextType === TokenType3.colon || nextType === TokenType3.comma || nextType === TokenType3.parenR) {
       return;
@@ -91186,7 +89416,7 @@ function typedParseConditional(noIn) {
 }
 function typedParseParenItem() {
   eatTypeToken(TokenType3.question);
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     if (isTypeScriptEnabled) {
       tsParseTypeAnnotation();
     } else if (isFlowEnabled) {
@@ -91203,7 +89433,7 @@ var StopState = class {
 };
 function parseExpression(noIn = false) {
   parseMaybeAssign(noIn);
-  if (match3(TokenType3.comma)) {
+  if (match(TokenType3.comma)) {
     while (eat2(TokenType3.comma)) {
       parseMaybeAssign(noIn);
     }
@@ -91219,11 +89449,11 @@ function parseMaybeAssign(noIn = false, isWithinParens = false) {
   }
 }
 function baseParseMaybeAssign(noIn, isWithinParens) {
-  if (match3(TokenType3._yield)) {
+  if (match(TokenType3._yield)) {
     parseYield();
     return false;
   }
-  if (match3(TokenType3.parenL) || match3(TokenType3.name) || match3(TokenType3._yield)) {
+  if (match(TokenType3.parenL) || match(TokenType3.name) || match(TokenType3._yield)) {
     state.potentialArrowAt = state.start;
   }
   const wasArrow = parseMaybeConditional(noIn);
@@ -91278,7 +89508,7 @@ function parseExprOp(startTokenIndex, minPrec, noIn) {
     return;
   }
   const prec = state.type & TokenType3.PRECEDENCE_MASK;
-  if (prec > 0 && (!noIn || !match3(TokenType3._in))) {
+  if (prec > 0 && (!noIn || !match(TokenType3._in))) {
     if (prec > minPrec) {
       const op = state.type;
       next();
@@ -91361,7 +89591,7 @@ function baseParseSubscript(startTokenIndex, noCalls, stopState) {
     parseNoCallExpr();
     stopState.stop = true;
     parseSubscripts(startTokenIndex, noCalls);
-  } else if (match3(TokenType3.questionDot)) {
+  } else if (match(TokenType3.questionDot)) {
     state.tokens[startTokenIndex].isOptionalChainStart = true;
     if (noCalls && lookaheadType() === TokenType3.parenL) {
       stopState.stop = true;
@@ -91384,7 +89614,7 @@ function baseParseSubscript(startTokenIndex, noCalls, stopState) {
     state.tokens[state.tokens.length - 1].subscriptStartIndex = startTokenIndex;
     parseExpression();
     expect(TokenType3.bracketR);
-  } else if (!noCalls && match3(TokenType3.parenL)) {
+  } else if (!noCalls && match(TokenType3.parenL)) {
     if (atPossibleAsync()) {
       const snapshot = state.snapshot();
       const asyncStartTokenIndex = state.tokens.length;
@@ -91409,7 +89639,7 @@ function baseParseSubscript(startTokenIndex, noCalls, stopState) {
       parseCallExpressionArguments();
       state.tokens[state.tokens.length - 1].contextId = callContextId;
     }
-  } else if (match3(TokenType3.backQuote)) {
+  } else if (match(TokenType3.backQuote)) {
     parseTemplate();
   } else {
     stopState.stop = true;
@@ -91433,7 +89663,7 @@ function parseCallExpressionArguments() {
   }
 }
 function shouldParseAsyncArrow() {
-  return match3(TokenType3.colon) || match3(TokenType3.arrow);
+  return match(TokenType3.colon) || match(TokenType3.arrow);
 }
 function parseAsyncArrowFromCallExpression(startTokenIndex) {
   if (isTypeScriptEnabled) {
@@ -91454,10 +89684,10 @@ function parseExprAtom() {
     parseIdentifier();
     return false;
   }
-  if (match3(TokenType3.jsxText) || match3(TokenType3.jsxEmptyText)) {
+  if (match(TokenType3.jsxText) || match(TokenType3.jsxEmptyText)) {
     parseLiteral();
     return false;
-  } else if (match3(TokenType3.lessThan) && isJSXEnabled) {
+  } else if (match(TokenType3.lessThan) && isJSXEnabled) {
     state.type = TokenType3.jsxTagStart;
     jsxParseElement();
     next();
@@ -91483,7 +89713,7 @@ function parseExprAtom() {
       return false;
     case TokenType3._import:
       next();
-      if (match3(TokenType3.dot)) {
+      if (match(TokenType3.dot)) {
         state.tokens[state.tokens.length - 1].type = TokenType3.name;
         next();
         parseIdentifier();
@@ -91497,22 +89727,22 @@ function parseExprAtom() {
       if (contextualKeyword === ContextualKeyword._await) {
         parseAwait();
         return false;
-      } else if (contextualKeyword === ContextualKeyword._async && match3(TokenType3._function) && !canInsertSemicolon()) {
+      } else if (contextualKeyword === ContextualKeyword._async && match(TokenType3._function) && !canInsertSemicolon()) {
         next();
         parseFunction(functionStart, false);
         return false;
-      } else if (canBeArrow && contextualKeyword === ContextualKeyword._async && !canInsertSemicolon() && match3(TokenType3.name)) {
+      } else if (canBeArrow && contextualKeyword === ContextualKeyword._async && !canInsertSemicolon() && match(TokenType3.name)) {
         state.scopeDepth++;
         parseBindingIdentifier(false);
         expect(TokenType3.arrow);
         parseArrowExpression(startTokenIndex);
         return true;
-      } else if (match3(TokenType3._do) && !canInsertSemicolon()) {
+      } else if (match(TokenType3._do) && !canInsertSemicolon()) {
         next();
         parseBlock();
         return false;
       }
-      if (canBeArrow && !canInsertSemicolon() && match3(TokenType3.arrow)) {
+      if (canBeArrow && !canInsertSemicolon() && match(TokenType3.arrow)) {
         state.scopeDepth++;
         markPriorBindingIdentifier(false);
         expect(TokenType3.arrow);
@@ -91597,16 +89827,16 @@ function parseParenAndDistinguishExpression(canBeArrow) {
   const startTokenIndex = state.tokens.length;
   expect(TokenType3.parenL);
   let first2 = true;
-  while (!match3(TokenType3.parenR) && !state.error) {
+  while (!match(TokenType3.parenR) && !state.error) {
     if (first2) {
       first2 = false;
     } else {
       expect(TokenType3.comma);
-      if (match3(TokenType3.parenR)) {
+      if (match(TokenType3.parenR)) {
         break;
       }
     }
-    if (match3(TokenType3.ellipsis)) {
+    if (match(TokenType3.ellipsis)) {
       parseRest(
         false
         /* isBlockScope */
@@ -91637,7 +89867,7 @@ function parseParenAndDistinguishExpression(canBeArrow) {
   return false;
 }
 function shouldParseArrow() {
-  return match3(TokenType3.colon) || !canInsertSemicolon();
+  return match(TokenType3.colon) || !canInsertSemicolon();
 }
 function parseArrow() {
   if (isTypeScriptEnabled) {
@@ -91674,7 +89904,7 @@ function parseNewCallee() {
 function parseTemplate() {
   nextTemplateToken();
   nextTemplateToken();
-  while (!match3(TokenType3.backQuote) && !state.error) {
+  while (!match(TokenType3.backQuote) && !state.error) {
     expect(TokenType3.dollarBraceL);
     parseExpression();
     nextTemplateToken();
@@ -91697,7 +89927,7 @@ function parseObj(isPattern, isBlockScope) {
       }
     }
     let isGenerator = false;
-    if (match3(TokenType3.ellipsis)) {
+    if (match(TokenType3.ellipsis)) {
       const previousIndex = state.tokens.length;
       parseSpread();
       if (isPattern) {
@@ -91716,9 +89946,9 @@ function parseObj(isPattern, isBlockScope) {
     if (!isPattern && isContextual(ContextualKeyword._async)) {
       if (isGenerator) unexpected();
       parseIdentifier();
-      if (match3(TokenType3.colon) || match3(TokenType3.parenL) || match3(TokenType3.braceR) || match3(TokenType3.eq) || match3(TokenType3.comma)) {
+      if (match(TokenType3.colon) || match(TokenType3.parenL) || match(TokenType3.braceR) || match(TokenType3.eq) || match(TokenType3.comma)) {
       } else {
-        if (match3(TokenType3.star)) {
+        if (match(TokenType3.star)) {
           next();
           isGenerator = true;
         }
@@ -91732,15 +89962,15 @@ function parseObj(isPattern, isBlockScope) {
   state.tokens[state.tokens.length - 1].contextId = contextId;
 }
 function isGetterOrSetterMethod(isPattern) {
-  return !isPattern && (match3(TokenType3.string) || // get "string"() {}
-  match3(TokenType3.num) || // get 1() {}
-  match3(TokenType3.bracketL) || // get ["string"]() {}
-  match3(TokenType3.name) || // get foo() {}
+  return !isPattern && (match(TokenType3.string) || // get "string"() {}
+  match(TokenType3.num) || // get 1() {}
+  match(TokenType3.bracketL) || // get ["string"]() {}
+  match(TokenType3.name) || // get foo() {}
   !!(state.type & TokenType3.IS_KEYWORD));
 }
 function parseObjectMethod(isPattern, objectContextId) {
   const functionStart = state.start;
-  if (match3(TokenType3.parenL)) {
+  if (match(TokenType3.parenL)) {
     if (isPattern) unexpected();
     parseMethod(
       functionStart,
@@ -91805,7 +90035,7 @@ function parsePropertyName(objectContextId) {
     expect(TokenType3.bracketR);
     state.tokens[state.tokens.length - 1].contextId = objectContextId;
   } else {
-    if (match3(TokenType3.num) || match3(TokenType3.string) || match3(TokenType3.bigint) || match3(TokenType3.decimal)) {
+    if (match(TokenType3.num) || match(TokenType3.string) || match(TokenType3.bigint) || match(TokenType3.decimal)) {
       parseExprAtom();
     } else {
       parseMaybePrivateName();
@@ -91841,7 +90071,7 @@ function parseFunctionBodyAndFinish(functionStart, funcContextId = 0) {
   }
 }
 function parseFunctionBody(allowExpression, funcContextId = 0) {
-  const isExpression = allowExpression && !match3(TokenType3.braceL);
+  const isExpression = allowExpression && !match(TokenType3.braceL);
   if (isExpression) {
     parseMaybeAssign();
   } else {
@@ -91861,11 +90091,11 @@ function parseExprList(close, allowEmpty = false) {
   }
 }
 function parseExprListItem(allowEmpty) {
-  if (allowEmpty && match3(TokenType3.comma)) {
-  } else if (match3(TokenType3.ellipsis)) {
+  if (allowEmpty && match(TokenType3.comma)) {
+  } else if (match(TokenType3.ellipsis)) {
     parseSpread();
     parseParenItem();
-  } else if (match3(TokenType3.question)) {
+  } else if (match(TokenType3.question)) {
     next();
   } else {
     parseMaybeAssign(false, true);
@@ -91880,7 +90110,7 @@ function parseAwait() {
 }
 function parseYield() {
   next();
-  if (!match3(TokenType3.semi) && !canInsertSemicolon()) {
+  if (!match(TokenType3.semi) && !canInsertSemicolon()) {
     eat2(TokenType3.star);
     parseMaybeAssign();
   }
@@ -91912,11 +90142,11 @@ function flowParsePredicate() {
 function flowParseTypeAndPredicateInitialiser() {
   const oldIsType = pushTypeContext(0);
   expect(TokenType3.colon);
-  if (match3(TokenType3.modulo)) {
+  if (match(TokenType3.modulo)) {
     flowParsePredicate();
   } else {
     flowParseType();
-    if (match3(TokenType3.modulo)) {
+    if (match(TokenType3.modulo)) {
       flowParsePredicate();
     }
   }
@@ -91932,7 +90162,7 @@ function flowParseDeclareClass() {
 function flowParseDeclareFunction() {
   next();
   parseIdentifier();
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterDeclaration();
   }
   expect(TokenType3.parenL);
@@ -91942,11 +90172,11 @@ function flowParseDeclareFunction() {
   semicolon();
 }
 function flowParseDeclare() {
-  if (match3(TokenType3._class)) {
+  if (match(TokenType3._class)) {
     flowParseDeclareClass();
-  } else if (match3(TokenType3._function)) {
+  } else if (match(TokenType3._function)) {
     flowParseDeclareFunction();
-  } else if (match3(TokenType3._var)) {
+  } else if (match(TokenType3._var)) {
     flowParseDeclareVariable();
   } else if (eatContextual(ContextualKeyword._module)) {
     if (eat2(TokenType3.dot)) {
@@ -91960,7 +90190,7 @@ function flowParseDeclare() {
     flowParseDeclareOpaqueType();
   } else if (isContextual(ContextualKeyword._interface)) {
     flowParseDeclareInterface();
-  } else if (match3(TokenType3._export)) {
+  } else if (match(TokenType3._export)) {
     flowParseDeclareExportDeclaration();
   } else {
     unexpected();
@@ -91972,14 +90202,14 @@ function flowParseDeclareVariable() {
   semicolon();
 }
 function flowParseDeclareModule() {
-  if (match3(TokenType3.string)) {
+  if (match(TokenType3.string)) {
     parseExprAtom();
   } else {
     parseIdentifier();
   }
   expect(TokenType3.braceL);
-  while (!match3(TokenType3.braceR) && !state.error) {
-    if (match3(TokenType3._import)) {
+  while (!match(TokenType3.braceR) && !state.error) {
+    if (match(TokenType3._import)) {
       next();
       parseImport();
     } else {
@@ -91991,19 +90221,19 @@ function flowParseDeclareModule() {
 function flowParseDeclareExportDeclaration() {
   expect(TokenType3._export);
   if (eat2(TokenType3._default)) {
-    if (match3(TokenType3._function) || match3(TokenType3._class)) {
+    if (match(TokenType3._function) || match(TokenType3._class)) {
       flowParseDeclare();
     } else {
       flowParseType();
       semicolon();
     }
-  } else if (match3(TokenType3._var) || // declare export var ...
-  match3(TokenType3._function) || // declare export function ...
-  match3(TokenType3._class) || // declare export class ...
+  } else if (match(TokenType3._var) || // declare export var ...
+  match(TokenType3._function) || // declare export function ...
+  match(TokenType3._class) || // declare export class ...
   isContextual(ContextualKeyword._opaque)) {
     flowParseDeclare();
-  } else if (match3(TokenType3.star) || // declare export * from ''
-  match3(TokenType3.braceL) || // declare export {} ...
+  } else if (match(TokenType3.star) || // declare export * from ''
+  match(TokenType3.braceL) || // declare export {} ...
   isContextual(ContextualKeyword._interface) || // declare export interface ...
   isContextual(ContextualKeyword._type) || // declare export type ...
   isContextual(ContextualKeyword._opaque)) {
@@ -92031,7 +90261,7 @@ function flowParseDeclareInterface() {
 }
 function flowParseInterfaceish(isClass = false) {
   flowParseRestrictedIdentifier();
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterDeclaration();
   }
   if (eat2(TokenType3._extends)) {
@@ -92055,7 +90285,7 @@ function flowParseInterfaceish(isClass = false) {
 }
 function flowParseInterfaceExtends() {
   flowParseQualifiedTypeIdentifier(false);
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterInstantiation();
   }
 }
@@ -92067,7 +90297,7 @@ function flowParseRestrictedIdentifier() {
 }
 function flowParseTypeAlias() {
   flowParseRestrictedIdentifier();
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterDeclaration();
   }
   flowParseTypeInitialiser(TokenType3.eq);
@@ -92076,10 +90306,10 @@ function flowParseTypeAlias() {
 function flowParseOpaqueType(declare) {
   expectContextual(ContextualKeyword._type);
   flowParseRestrictedIdentifier();
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterDeclaration();
   }
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     flowParseTypeInitialiser(TokenType3.colon);
   }
   if (!declare) {
@@ -92096,26 +90326,26 @@ function flowParseTypeParameter() {
 }
 function flowParseTypeParameterDeclaration() {
   const oldIsType = pushTypeContext(0);
-  if (match3(TokenType3.lessThan) || match3(TokenType3.typeParameterStart)) {
+  if (match(TokenType3.lessThan) || match(TokenType3.typeParameterStart)) {
     next();
   } else {
     unexpected();
   }
   do {
     flowParseTypeParameter();
-    if (!match3(TokenType3.greaterThan)) {
+    if (!match(TokenType3.greaterThan)) {
       expect(TokenType3.comma);
     }
-  } while (!match3(TokenType3.greaterThan) && !state.error);
+  } while (!match(TokenType3.greaterThan) && !state.error);
   expect(TokenType3.greaterThan);
   popTypeContext(oldIsType);
 }
 function flowParseTypeParameterInstantiation() {
   const oldIsType = pushTypeContext(0);
   expect(TokenType3.lessThan);
-  while (!match3(TokenType3.greaterThan) && !state.error) {
+  while (!match(TokenType3.greaterThan) && !state.error) {
     flowParseType();
-    if (!match3(TokenType3.greaterThan)) {
+    if (!match(TokenType3.greaterThan)) {
       expect(TokenType3.comma);
     }
   }
@@ -92132,7 +90362,7 @@ function flowParseInterfaceType() {
   flowParseObjectType(false, false, false);
 }
 function flowParseObjectPropertyKey() {
-  if (match3(TokenType3.num) || match3(TokenType3.string)) {
+  if (match(TokenType3.num) || match(TokenType3.string)) {
     parseExprAtom();
   } else {
     parseIdentifier();
@@ -92152,7 +90382,7 @@ function flowParseObjectTypeInternalSlot() {
   flowParseObjectPropertyKey();
   expect(TokenType3.bracketR);
   expect(TokenType3.bracketR);
-  if (match3(TokenType3.lessThan) || match3(TokenType3.parenL)) {
+  if (match(TokenType3.lessThan) || match(TokenType3.parenL)) {
     flowParseObjectTypeMethodish();
   } else {
     eat2(TokenType3.question);
@@ -92160,13 +90390,13 @@ function flowParseObjectTypeInternalSlot() {
   }
 }
 function flowParseObjectTypeMethodish() {
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterDeclaration();
   }
   expect(TokenType3.parenL);
-  while (!match3(TokenType3.parenR) && !match3(TokenType3.ellipsis) && !state.error) {
+  while (!match(TokenType3.parenR) && !match(TokenType3.ellipsis) && !state.error) {
     flowParseFunctionTypeParam();
-    if (!match3(TokenType3.parenR)) {
+    if (!match(TokenType3.parenR)) {
       expect(TokenType3.comma);
     }
   }
@@ -92181,14 +90411,14 @@ function flowParseObjectTypeCallProperty() {
 }
 function flowParseObjectType(allowStatic, allowExact, allowProto) {
   let endDelim;
-  if (allowExact && match3(TokenType3.braceBarL)) {
+  if (allowExact && match(TokenType3.braceBarL)) {
     expect(TokenType3.braceBarL);
     endDelim = TokenType3.braceBarR;
   } else {
     expect(TokenType3.braceL);
     endDelim = TokenType3.braceR;
   }
-  while (!match3(endDelim) && !state.error) {
+  while (!match(endDelim) && !state.error) {
     if (allowProto && isContextual(ContextualKeyword._proto)) {
       const lookahead2 = lookaheadType();
       if (lookahead2 !== TokenType3.colon && lookahead2 !== TokenType3.question) {
@@ -92209,7 +90439,7 @@ function flowParseObjectType(allowStatic, allowExact, allowProto) {
       } else {
         flowParseObjectTypeIndexer();
       }
-    } else if (match3(TokenType3.parenL) || match3(TokenType3.lessThan)) {
+    } else if (match(TokenType3.parenL) || match(TokenType3.lessThan)) {
       flowParseObjectTypeCallProperty();
     } else {
       if (isContextual(ContextualKeyword._get) || isContextual(ContextualKeyword._set)) {
@@ -92225,18 +90455,18 @@ function flowParseObjectType(allowStatic, allowExact, allowProto) {
   expect(endDelim);
 }
 function flowParseObjectTypeProperty() {
-  if (match3(TokenType3.ellipsis)) {
+  if (match(TokenType3.ellipsis)) {
     expect(TokenType3.ellipsis);
     if (!eat2(TokenType3.comma)) {
       eat2(TokenType3.semi);
     }
-    if (match3(TokenType3.braceR)) {
+    if (match(TokenType3.braceR)) {
       return;
     }
     flowParseType();
   } else {
     flowParseObjectPropertyKey();
-    if (match3(TokenType3.lessThan) || match3(TokenType3.parenL)) {
+    if (match(TokenType3.lessThan) || match(TokenType3.parenL)) {
       flowParseObjectTypeMethodish();
     } else {
       eat2(TokenType3.question);
@@ -92245,7 +90475,7 @@ function flowParseObjectTypeProperty() {
   }
 }
 function flowObjectTypeSemicolon() {
-  if (!eat2(TokenType3.semi) && !eat2(TokenType3.comma) && !match3(TokenType3.braceR) && !match3(TokenType3.braceBarR)) {
+  if (!eat2(TokenType3.semi) && !eat2(TokenType3.comma) && !match(TokenType3.braceR) && !match(TokenType3.braceBarR)) {
     unexpected();
   }
 }
@@ -92259,7 +90489,7 @@ function flowParseQualifiedTypeIdentifier(initialIdAlreadyParsed) {
 }
 function flowParseGenericType() {
   flowParseQualifiedTypeIdentifier(true);
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterInstantiation();
   }
 }
@@ -92269,9 +90499,9 @@ function flowParseTypeofType() {
 }
 function flowParseTupleType() {
   expect(TokenType3.bracketL);
-  while (state.pos < input.length && !match3(TokenType3.bracketR)) {
+  while (state.pos < input.length && !match(TokenType3.bracketR)) {
     flowParseType();
-    if (match3(TokenType3.bracketR)) {
+    if (match(TokenType3.bracketR)) {
       break;
     }
     expect(TokenType3.comma);
@@ -92289,9 +90519,9 @@ function flowParseFunctionTypeParam() {
   }
 }
 function flowParseFunctionTypeParams() {
-  while (!match3(TokenType3.parenR) && !match3(TokenType3.ellipsis) && !state.error) {
+  while (!match(TokenType3.parenR) && !match(TokenType3.ellipsis) && !state.error) {
     flowParseFunctionTypeParam();
-    if (!match3(TokenType3.parenR)) {
+    if (!match(TokenType3.parenR)) {
       expect(TokenType3.comma);
     }
   }
@@ -92331,8 +90561,8 @@ function flowParsePrimaryType() {
       return;
     case TokenType3.parenL:
       next();
-      if (!match3(TokenType3.parenR) && !match3(TokenType3.ellipsis)) {
-        if (match3(TokenType3.name)) {
+      if (!match(TokenType3.parenR) && !match(TokenType3.ellipsis)) {
+        if (match(TokenType3.name)) {
           const token = lookaheadType();
           isGroupedType = token !== TokenType3.question && token !== TokenType3.colon;
         } else {
@@ -92343,7 +90573,7 @@ function flowParsePrimaryType() {
         state.noAnonFunctionType = false;
         flowParseType();
         state.noAnonFunctionType = oldNoAnonFunctionType;
-        if (state.noAnonFunctionType || !(match3(TokenType3.comma) || match3(TokenType3.parenR) && lookaheadType() === TokenType3.arrow)) {
+        if (state.noAnonFunctionType || !(match(TokenType3.comma) || match(TokenType3.parenR) && lookaheadType() === TokenType3.arrow)) {
           expect(TokenType3.parenR);
           return;
         } else {
@@ -92383,7 +90613,7 @@ function flowParsePrimaryType() {
 }
 function flowParsePostfixType() {
   flowParsePrimaryType();
-  while (!canInsertSemicolon() && (match3(TokenType3.bracketL) || match3(TokenType3.questionDot))) {
+  while (!canInsertSemicolon() && (match(TokenType3.bracketL) || match(TokenType3.questionDot))) {
     eat2(TokenType3.questionDot);
     expect(TokenType3.bracketL);
     if (eat2(TokenType3.bracketR)) {
@@ -92428,24 +90658,24 @@ function flowParseTypeAnnotation() {
 }
 function flowParseTypeAnnotatableIdentifier() {
   parseIdentifier();
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     flowParseTypeAnnotation();
   }
 }
 function flowParseVariance() {
-  if (match3(TokenType3.plus) || match3(TokenType3.minus)) {
+  if (match(TokenType3.plus) || match(TokenType3.minus)) {
     next();
     state.tokens[state.tokens.length - 1].isType = true;
   }
 }
 function flowParseFunctionBodyAndFinish(funcContextId) {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     flowParseTypeAndPredicateInitialiser();
   }
   parseFunctionBody(false, funcContextId);
 }
 function flowParseSubscript(startTokenIndex, noCalls, stopState) {
-  if (match3(TokenType3.questionDot) && lookaheadType() === TokenType3.lessThan) {
+  if (match(TokenType3.questionDot) && lookaheadType() === TokenType3.lessThan) {
     if (noCalls) {
       stopState.stop = true;
       return;
@@ -92455,7 +90685,7 @@ function flowParseSubscript(startTokenIndex, noCalls, stopState) {
     expect(TokenType3.parenL);
     parseCallExpressionArguments();
     return;
-  } else if (!noCalls && match3(TokenType3.lessThan)) {
+  } else if (!noCalls && match(TokenType3.lessThan)) {
     const snapshot = state.snapshot();
     flowParseTypeParameterInstantiation();
     expect(TokenType3.parenL);
@@ -92469,7 +90699,7 @@ function flowParseSubscript(startTokenIndex, noCalls, stopState) {
   baseParseSubscript(startTokenIndex, noCalls, stopState);
 }
 function flowStartParseNewArguments() {
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     const snapshot = state.snapshot();
     flowParseTypeParameterInstantiation();
     if (state.error) {
@@ -92478,7 +90708,7 @@ function flowStartParseNewArguments() {
   }
 }
 function flowTryParseStatement() {
-  if (match3(TokenType3.name) && state.contextualKeyword === ContextualKeyword._interface) {
+  if (match(TokenType3.name) && state.contextualKeyword === ContextualKeyword._interface) {
     const oldIsType = pushTypeContext(0);
     next();
     flowParseInterface();
@@ -92499,12 +90729,12 @@ function flowTryParseExportDefaultExpression() {
 }
 function flowParseIdentifierStatement(contextualKeyword) {
   if (contextualKeyword === ContextualKeyword._declare) {
-    if (match3(TokenType3._class) || match3(TokenType3.name) || match3(TokenType3._function) || match3(TokenType3._var) || match3(TokenType3._export)) {
+    if (match(TokenType3._class) || match(TokenType3.name) || match(TokenType3._function) || match(TokenType3._var) || match(TokenType3._export)) {
       const oldIsType = pushTypeContext(1);
       flowParseDeclare();
       popTypeContext(oldIsType);
     }
-  } else if (match3(TokenType3.name)) {
+  } else if (match(TokenType3.name)) {
     if (contextualKeyword === ContextualKeyword._interface) {
       const oldIsType = pushTypeContext(1);
       flowParseInterface();
@@ -92525,13 +90755,13 @@ function flowShouldParseExportDeclaration() {
   return isContextual(ContextualKeyword._type) || isContextual(ContextualKeyword._interface) || isContextual(ContextualKeyword._opaque) || isContextual(ContextualKeyword._enum);
 }
 function flowShouldDisallowExportDefaultSpecifier() {
-  return match3(TokenType3.name) && (state.contextualKeyword === ContextualKeyword._type || state.contextualKeyword === ContextualKeyword._interface || state.contextualKeyword === ContextualKeyword._opaque || state.contextualKeyword === ContextualKeyword._enum);
+  return match(TokenType3.name) && (state.contextualKeyword === ContextualKeyword._type || state.contextualKeyword === ContextualKeyword._interface || state.contextualKeyword === ContextualKeyword._opaque || state.contextualKeyword === ContextualKeyword._enum);
 }
 function flowParseExportDeclaration() {
   if (isContextual(ContextualKeyword._type)) {
     const oldIsType = pushTypeContext(1);
     next();
-    if (match3(TokenType3.braceL)) {
+    if (match(TokenType3.braceL)) {
       parseExportSpecifiers();
       parseExportFrom();
     } else {
@@ -92553,7 +90783,7 @@ function flowParseExportDeclaration() {
   }
 }
 function flowShouldParseExportStar() {
-  return match3(TokenType3.star) || isContextual(ContextualKeyword._type) && lookaheadType() === TokenType3.star;
+  return match(TokenType3.star) || isContextual(ContextualKeyword._type) && lookaheadType() === TokenType3.star;
 }
 function flowParseExportStar() {
   if (eatContextual(ContextualKeyword._type)) {
@@ -92565,7 +90795,7 @@ function flowParseExportStar() {
   }
 }
 function flowAfterParseClassSuper(hasSuper) {
-  if (hasSuper && match3(TokenType3.lessThan)) {
+  if (hasSuper && match(TokenType3.lessThan)) {
     flowParseTypeParameterInstantiation();
   }
   if (isContextual(ContextualKeyword._implements)) {
@@ -92574,7 +90804,7 @@ function flowAfterParseClassSuper(hasSuper) {
     state.tokens[state.tokens.length - 1].type = TokenType3._implements;
     do {
       flowParseRestrictedIdentifier();
-      if (match3(TokenType3.lessThan)) {
+      if (match(TokenType3.lessThan)) {
         flowParseTypeParameterInstantiation();
       }
     } while (eat2(TokenType3.comma));
@@ -92582,21 +90812,21 @@ function flowAfterParseClassSuper(hasSuper) {
   }
 }
 function flowStartParseObjPropValue() {
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     flowParseTypeParameterDeclaration();
-    if (!match3(TokenType3.parenL)) unexpected();
+    if (!match(TokenType3.parenL)) unexpected();
   }
 }
 function flowParseAssignableListItemTypes() {
   const oldIsType = pushTypeContext(0);
   eat2(TokenType3.question);
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     flowParseTypeAnnotation();
   }
   popTypeContext(oldIsType);
 }
 function flowStartParseImportSpecifiers() {
-  if (match3(TokenType3._typeof) || isContextual(ContextualKeyword._type)) {
+  if (match(TokenType3._typeof) || isContextual(ContextualKeyword._type)) {
     const lh = lookaheadTypeAndKeyword();
     if (isMaybeDefaultImport(lh) || lh.type === TokenType3.braceL || lh.type === TokenType3.star) {
       next();
@@ -92612,12 +90842,12 @@ function flowParseImportSpecifier() {
   }
   if (isContextual(ContextualKeyword._as) && !isLookaheadContextual(ContextualKeyword._as)) {
     parseIdentifier();
-    if (isTypeKeyword && !match3(TokenType3.name) && !(state.type & TokenType3.IS_KEYWORD)) {
+    if (isTypeKeyword && !match(TokenType3.name) && !(state.type & TokenType3.IS_KEYWORD)) {
     } else {
       parseIdentifier();
     }
   } else {
-    if (isTypeKeyword && (match3(TokenType3.name) || !!(state.type & TokenType3.IS_KEYWORD))) {
+    if (isTypeKeyword && (match(TokenType3.name) || !!(state.type & TokenType3.IS_KEYWORD))) {
       parseIdentifier();
     }
     if (eatContextual(ContextualKeyword._as)) {
@@ -92626,19 +90856,19 @@ function flowParseImportSpecifier() {
   }
 }
 function flowStartParseFunctionParams() {
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     const oldIsType = pushTypeContext(0);
     flowParseTypeParameterDeclaration();
     popTypeContext(oldIsType);
   }
 }
 function flowAfterParseVarHead() {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     flowParseTypeAnnotation();
   }
 }
 function flowStartParseAsyncArrowFromCallExpression() {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     const oldNoAnonFunctionType = state.noAnonFunctionType;
     state.noAnonFunctionType = true;
     flowParseTypeAnnotation();
@@ -92646,7 +90876,7 @@ function flowStartParseAsyncArrowFromCallExpression() {
   }
 }
 function flowParseMaybeAssign(noIn, isWithinParens) {
-  if (match3(TokenType3.lessThan)) {
+  if (match(TokenType3.lessThan)) {
     const snapshot = state.snapshot();
     let wasArrow = baseParseMaybeAssign(noIn, isWithinParens);
     if (state.error) {
@@ -92667,7 +90897,7 @@ function flowParseMaybeAssign(noIn, isWithinParens) {
   return baseParseMaybeAssign(noIn, isWithinParens);
 }
 function flowParseArrow() {
-  if (match3(TokenType3.colon)) {
+  if (match(TokenType3.colon)) {
     const oldIsType = pushTypeContext(0);
     const snapshot = state.snapshot();
     const oldNoAnonFunctionType = state.noAnonFunctionType;
@@ -92675,7 +90905,7 @@ function flowParseArrow() {
     flowParseTypeAndPredicateInitialiser();
     state.noAnonFunctionType = oldNoAnonFunctionType;
     if (canInsertSemicolon()) unexpected();
-    if (!match3(TokenType3.arrow)) unexpected();
+    if (!match(TokenType3.arrow)) unexpected();
     if (state.error) {
       state.restoreFromSnapshot(snapshot);
     }
@@ -92684,7 +90914,7 @@ function flowParseArrow() {
   return eat2(TokenType3.arrow);
 }
 function flowParseSubscripts(startTokenIndex, noCalls = false) {
-  if (state.tokens[state.tokens.length - 1].contextualKeyword === ContextualKeyword._async && match3(TokenType3.lessThan)) {
+  if (state.tokens[state.tokens.length - 1].contextualKeyword === ContextualKeyword._async && match(TokenType3.lessThan)) {
     const snapshot = state.snapshot();
     const wasArrow = parseAsyncArrowWithTypeParameters();
     if (wasArrow && !state.error) {
@@ -92719,12 +90949,12 @@ function flowParseEnumBody() {
   expect(TokenType3.braceR);
 }
 function flowParseEnumMembers() {
-  while (!match3(TokenType3.braceR) && !state.error) {
+  while (!match(TokenType3.braceR) && !state.error) {
     if (eat2(TokenType3.ellipsis)) {
       break;
     }
     flowParseEnumMember();
-    if (!match3(TokenType3.braceR)) {
+    if (!match(TokenType3.braceR)) {
       expect(TokenType3.comma);
     }
   }
@@ -92751,7 +90981,7 @@ function parseStatement(declaration) {
       return;
     }
   }
-  if (match3(TokenType3.at)) {
+  if (match(TokenType3.at)) {
     parseDecorators();
   }
   parseStatementContent(declaration);
@@ -92836,7 +91066,7 @@ function parseStatementContent(declaration) {
         const functionStart = state.start;
         const snapshot = state.snapshot();
         next();
-        if (match3(TokenType3._function) && !canInsertSemicolon()) {
+        if (match(TokenType3._function) && !canInsertSemicolon()) {
           expect(TokenType3._function);
           parseFunction(functionStart, true);
           return;
@@ -92886,7 +91116,7 @@ function startsAwaitUsing() {
     return false;
   }
   next();
-  if (!match3(TokenType3.name) || hasPrecedingLineBreak()) {
+  if (!match(TokenType3.name) || hasPrecedingLineBreak()) {
     state.restoreFromSnapshot(snapshot);
     return false;
   }
@@ -92894,7 +91124,7 @@ function startsAwaitUsing() {
   return true;
 }
 function parseDecorators() {
-  while (match3(TokenType3.at)) {
+  while (match(TokenType3.at)) {
     parseDecorator();
   }
 }
@@ -92966,7 +91196,7 @@ function parseAmbiguousForStatement() {
     next();
   }
   expect(TokenType3.parenL);
-  if (match3(TokenType3.semi)) {
+  if (match(TokenType3.semi)) {
     if (forAwait) {
       unexpected();
     }
@@ -92974,13 +91204,13 @@ function parseAmbiguousForStatement() {
     return;
   }
   const isAwaitUsing = startsAwaitUsing();
-  if (isAwaitUsing || match3(TokenType3._var) || match3(TokenType3._let) || match3(TokenType3._const) || isUsingInLoop()) {
+  if (isAwaitUsing || match(TokenType3._var) || match(TokenType3._let) || match(TokenType3._const) || isUsingInLoop()) {
     if (isAwaitUsing) {
       expectContextual(ContextualKeyword._await);
     }
     next();
     parseVar(true, state.type !== TokenType3._var);
-    if (match3(TokenType3._in) || isContextual(ContextualKeyword._of)) {
+    if (match(TokenType3._in) || isContextual(ContextualKeyword._of)) {
       parseForIn(forAwait);
       return;
     }
@@ -92988,7 +91218,7 @@ function parseAmbiguousForStatement() {
     return;
   }
   parseExpression(true);
-  if (match3(TokenType3._in) || isContextual(ContextualKeyword._of)) {
+  if (match(TokenType3._in) || isContextual(ContextualKeyword._of)) {
     parseForIn(forAwait);
     return;
   }
@@ -93023,9 +91253,9 @@ function parseSwitchStatement() {
   state.scopeDepth++;
   const startTokenIndex = state.tokens.length;
   expect(TokenType3.braceL);
-  while (!match3(TokenType3.braceR) && !state.error) {
-    if (match3(TokenType3._case) || match3(TokenType3._default)) {
-      const isCase2 = match3(TokenType3._case);
+  while (!match(TokenType3.braceR) && !state.error) {
+    if (match(TokenType3._case) || match(TokenType3._default)) {
+      const isCase2 = match(TokenType3._case);
       next();
       if (isCase2) {
         parseExpression();
@@ -93057,10 +91287,10 @@ function parseCatchClauseParam() {
 function parseTryStatement() {
   next();
   parseBlock();
-  if (match3(TokenType3._catch)) {
+  if (match(TokenType3._catch)) {
     next();
     let catchBindingStartTokenIndex = null;
-    if (match3(TokenType3.parenL)) {
+    if (match(TokenType3.parenL)) {
       state.scopeDepth++;
       catchBindingStartTokenIndex = state.tokens.length;
       expect(TokenType3.parenL);
@@ -93125,11 +91355,11 @@ function parseBlockBody(end) {
 }
 function parseFor() {
   expect(TokenType3.semi);
-  if (!match3(TokenType3.semi)) {
+  if (!match(TokenType3.semi)) {
     parseExpression();
   }
   expect(TokenType3.semi);
-  if (!match3(TokenType3.parenR)) {
+  if (!match(TokenType3.parenR)) {
     parseExpression();
   }
   expect(TokenType3.parenR);
@@ -93167,14 +91397,14 @@ function parseVarHead(isBlockScope) {
   }
 }
 function parseFunction(functionStart, isStatement, optionalId = false) {
-  if (match3(TokenType3.star)) {
+  if (match(TokenType3.star)) {
     next();
   }
-  if (isStatement && !optionalId && !match3(TokenType3.name) && !match3(TokenType3._yield)) {
+  if (isStatement && !optionalId && !match(TokenType3.name) && !match(TokenType3._yield)) {
     unexpected();
   }
   let nameScopeStartTokenIndex = null;
-  if (match3(TokenType3.name)) {
+  if (match(TokenType3.name)) {
     if (!isStatement) {
       nameScopeStartTokenIndex = state.tokens.length;
       state.scopeDepth++;
@@ -93240,10 +91470,10 @@ function parseClass(isStatement, optionalId = false) {
   }
 }
 function isClassProperty() {
-  return match3(TokenType3.eq) || match3(TokenType3.semi) || match3(TokenType3.braceR) || match3(TokenType3.bang) || match3(TokenType3.colon);
+  return match(TokenType3.eq) || match(TokenType3.semi) || match(TokenType3.braceR) || match(TokenType3.bang) || match(TokenType3.colon);
 }
 function isClassMethod() {
-  return match3(TokenType3.parenL) || match3(TokenType3.lessThan);
+  return match(TokenType3.parenL) || match(TokenType3.lessThan);
 }
 function parseClassBody(classContextId) {
   expect(TokenType3.braceL);
@@ -93251,7 +91481,7 @@ function parseClassBody(classContextId) {
     if (eat2(TokenType3.semi)) {
       continue;
     }
-    if (match3(TokenType3.at)) {
+    if (match(TokenType3.at)) {
       parseDecorator();
       continue;
     }
@@ -93270,7 +91500,7 @@ function parseClassMember(memberStart, classContextId) {
     ]);
   }
   let isStatic = false;
-  if (match3(TokenType3.name) && state.contextualKeyword === ContextualKeyword._static) {
+  if (match(TokenType3.name) && state.contextualKeyword === ContextualKeyword._static) {
     parseIdentifier();
     if (isClassMethod()) {
       parseClassMethod(
@@ -93285,7 +91515,7 @@ function parseClassMember(memberStart, classContextId) {
     }
     state.tokens[state.tokens.length - 1].type = TokenType3._static;
     isStatic = true;
-    if (match3(TokenType3.braceL)) {
+    if (match(TokenType3.braceL)) {
       state.tokens[state.tokens.length - 1].contextId = classContextId;
       parseBlock();
       return;
@@ -93321,7 +91551,7 @@ function parseClassMemberWithIsStatic(memberStart, isStatic, classContextId) {
     parseClassProperty();
   } else if (token.contextualKeyword === ContextualKeyword._async && !isLineTerminator()) {
     state.tokens[state.tokens.length - 1].type = TokenType3._async;
-    const isGenerator = match3(TokenType3.star);
+    const isGenerator = match(TokenType3.star);
     if (isGenerator) {
       next();
     }
@@ -93332,7 +91562,7 @@ function parseClassMemberWithIsStatic(memberStart, isStatic, classContextId) {
       false
       /* isConstructor */
     );
-  } else if ((token.contextualKeyword === ContextualKeyword._get || token.contextualKeyword === ContextualKeyword._set) && !(isLineTerminator() && match3(TokenType3.star))) {
+  } else if ((token.contextualKeyword === ContextualKeyword._get || token.contextualKeyword === ContextualKeyword._set) && !(isLineTerminator() && match(TokenType3.star))) {
     if (token.contextualKeyword === ContextualKeyword._get) {
       state.tokens[state.tokens.length - 1].type = TokenType3._get;
     } else {
@@ -93357,7 +91587,7 @@ function parseClassMethod(functionStart, isConstructor) {
   if (isTypeScriptEnabled) {
     tsTryParseTypeParameters();
   } else if (isFlowEnabled) {
-    if (match3(TokenType3.lessThan)) {
+    if (match(TokenType3.lessThan)) {
       flowParseTypeParameterDeclaration();
     }
   }
@@ -93378,11 +91608,11 @@ function parseClassProperty() {
     eatTypeToken(TokenType3.bang);
     tsTryParseTypeAnnotation();
   } else if (isFlowEnabled) {
-    if (match3(TokenType3.colon)) {
+    if (match(TokenType3.colon)) {
       flowParseTypeAnnotation();
     }
   }
-  if (match3(TokenType3.eq)) {
+  if (match(TokenType3.eq)) {
     const equalsTokenIndex = state.tokens.length;
     next();
     parseMaybeAssign();
@@ -93394,13 +91624,13 @@ function parseClassId(isStatement, optionalId = false) {
   if (isTypeScriptEnabled && (!isStatement || optionalId) && isContextual(ContextualKeyword._implements)) {
     return;
   }
-  if (match3(TokenType3.name)) {
+  if (match(TokenType3.name)) {
     parseBindingIdentifier(true);
   }
   if (isTypeScriptEnabled) {
     tsTryParseTypeParameters();
   } else if (isFlowEnabled) {
-    if (match3(TokenType3.lessThan)) {
+    if (match(TokenType3.lessThan)) {
       flowParseTypeParameterDeclaration();
     }
   }
@@ -93430,7 +91660,7 @@ function parseExport() {
     parseExportStar();
   } else if (isExportDefaultSpecifier()) {
     parseIdentifier();
-    if (match3(TokenType3.comma) && lookaheadType() === TokenType3.star) {
+    if (match(TokenType3.comma) && lookaheadType() === TokenType3.star) {
       expect(TokenType3.comma);
       expect(TokenType3.star);
       expectContextual(ContextualKeyword._as);
@@ -93467,9 +91697,9 @@ function parseExportDefaultExpression() {
     eatContextual(ContextualKeyword._async);
     eat2(TokenType3._function);
     parseFunction(functionStart, true, true);
-  } else if (match3(TokenType3._class)) {
+  } else if (match(TokenType3._class)) {
     parseClass(true, true);
-  } else if (match3(TokenType3.at)) {
+  } else if (match(TokenType3.at)) {
     parseDecorators();
     parseClass(true, true);
   } else {
@@ -93492,10 +91722,10 @@ function isExportDefaultSpecifier() {
   } else if (isFlowEnabled && flowShouldDisallowExportDefaultSpecifier()) {
     return false;
   }
-  if (match3(TokenType3.name)) {
+  if (match(TokenType3.name)) {
     return state.contextualKeyword !== ContextualKeyword._async;
   }
-  if (!match3(TokenType3._default)) {
+  if (!match(TokenType3._default)) {
     return false;
   }
   const _next = nextTokenStart();
@@ -93526,7 +91756,7 @@ function shouldParseExportStar() {
   if (isFlowEnabled) {
     return flowShouldParseExportStar();
   } else {
-    return match3(TokenType3.star);
+    return match(TokenType3.star);
   }
 }
 function parseExportStar() {
@@ -93552,7 +91782,7 @@ function parseExportNamespace() {
   parseExportFrom();
 }
 function shouldParseExportDeclaration() {
-  return isTypeScriptEnabled && tsIsDeclarationStart() || isFlowEnabled && flowShouldParseExportDeclaration() || state.type === TokenType3._var || state.type === TokenType3._const || state.type === TokenType3._let || state.type === TokenType3._function || state.type === TokenType3._class || isContextual(ContextualKeyword._async) || match3(TokenType3.at);
+  return isTypeScriptEnabled && tsIsDeclarationStart() || isFlowEnabled && flowShouldParseExportDeclaration() || state.type === TokenType3._var || state.type === TokenType3._const || state.type === TokenType3._let || state.type === TokenType3._function || state.type === TokenType3._class || isContextual(ContextualKeyword._async) || match(TokenType3.at);
 }
 function parseExportSpecifiers() {
   let first2 = true;
@@ -93591,7 +91821,7 @@ function isImportReflection() {
       state.restoreFromSnapshot(snapshot);
       return false;
     }
-  } else if (match3(TokenType3.comma)) {
+  } else if (match(TokenType3.comma)) {
     state.restoreFromSnapshot(snapshot);
     return false;
   } else {
@@ -93605,7 +91835,7 @@ function parseMaybeImportReflection() {
   }
 }
 function parseImport() {
-  if (isTypeScriptEnabled && match3(TokenType3.name) && lookaheadType() === TokenType3.eq) {
+  if (isTypeScriptEnabled && match(TokenType3.name) && lookaheadType() === TokenType3.eq) {
     tsParseImportEqualsDeclaration();
     return;
   }
@@ -93621,7 +91851,7 @@ function parseImport() {
       expectContextual(ContextualKeyword._type);
     }
   }
-  if (match3(TokenType3.string)) {
+  if (match(TokenType3.string)) {
     parseExprAtom();
   } else {
     parseMaybeImportReflection();
@@ -93633,7 +91863,7 @@ function parseImport() {
   semicolon();
 }
 function shouldParseDefaultImport() {
-  return match3(TokenType3.name);
+  return match(TokenType3.name);
 }
 function parseImportSpecifierLocal() {
   parseImportedIdentifier();
@@ -93647,7 +91877,7 @@ function parseImportSpecifiers() {
     parseImportSpecifierLocal();
     if (!eat2(TokenType3.comma)) return;
   }
-  if (match3(TokenType3.star)) {
+  if (match(TokenType3.star)) {
     next();
     expectContextual(ContextualKeyword._as);
     parseImportSpecifierLocal();
@@ -93688,7 +91918,7 @@ function parseImportSpecifier() {
   }
 }
 function maybeParseImportAttributes() {
-  if (match3(TokenType3._with) || isContextual(ContextualKeyword._assert) && !hasPrecedingLineBreak()) {
+  if (match(TokenType3._with) || isContextual(ContextualKeyword._assert) && !hasPrecedingLineBreak()) {
     next();
     parseObj(false, false);
   }
@@ -93710,7 +91940,7 @@ var File = class {
     this.scopes = scopes;
   }
 };
-function parse7(input2, isJSXEnabled2, isTypeScriptEnabled2, isFlowEnabled2) {
+function parse6(input2, isJSXEnabled2, isTypeScriptEnabled2, isFlowEnabled2) {
   if (isFlowEnabled2 && isTypeScriptEnabled2) {
     throw new Error("Cannot combine flow and typescript plugins.");
   }
@@ -96698,7 +94928,7 @@ function getSucraseContext(code, options2) {
   const isTypeScriptEnabled2 = options2.transforms.includes("typescript");
   const isFlowEnabled2 = options2.transforms.includes("flow");
   const disableESTransforms = options2.disableESTransforms === true;
-  const file2 = parse7(code, isJSXEnabled2, isTypeScriptEnabled2, isFlowEnabled2);
+  const file2 = parse6(code, isJSXEnabled2, isTypeScriptEnabled2, isFlowEnabled2);
   const tokens = file2.tokens;
   const scopes = file2.scopes;
   const nameManager = new NameManager(code, tokens);
@@ -96744,7 +94974,7 @@ function compileTypeScript(source, file2) {
 function checkModuleSyntax(code, file2) {
   let program2;
   try {
-    program2 = parse6(code, {
+    program2 = parse5(code, {
       ecmaVersion: "latest",
       sourceType: "module",
       allowAwaitOutsideFunction: true,
@@ -96821,7 +95051,7 @@ function checkedSource(file2) {
   const mtimeMs = statSync(file2).mtimeMs;
   const cached = checkedSources.get(file2);
   if (cached && cached.mtimeMs === mtimeMs) return cached;
-  const source = readFileSync5(file2, "utf8");
+  const source = readFileSync(file2, "utf8");
   const code = formatOf(file2) === "typescript" ? compileTypeScript(source, file2) : source;
   const checked = checkModuleSyntax(code, file2);
   checkedSources.set(file2, { ...checked, mtimeMs });
@@ -96855,7 +95085,7 @@ function resolveLocalFile(specifier, parentURL) {
     ...resolvableExtensions.map((ext) => `${base}/index${ext}`),
     .../\.m?js$/.test(base) ? [base.replace(/\.(m?)js$/, ".$1ts")] : []
   ];
-  const found2 = candidates.find((file2) => existsSync5(file2) && statSync(file2).isFile());
+  const found2 = candidates.find((file2) => existsSync(file2) && statSync(file2).isFile());
   return found2 ? pathToFileURL(found2).href : void 0;
 }
 function importError(specifier, parentURL, error) {
@@ -96873,11 +95103,11 @@ function packageName(specifier) {
 // src/loader/hooks.ts
 import * as nodeModule from "node:module";
 var apiKey = /* @__PURE__ */ Symbol.for("infra-action.api");
-var installed2 = false;
+var installed = false;
 function installLoaderHooks(provider) {
   globalThis[apiKey] = provider;
-  if (installed2) return;
-  installed2 = true;
+  if (installed) return;
+  installed = true;
   const apiNames = Object.keys(provider.api).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default");
   if (typeof nodeModule.registerHooks === "function" && process.env.INFRA_ACTION_LOADER !== "off-thread") {
     nodeModule.registerHooks({
@@ -96904,7 +95134,7 @@ function installLoaderHooks(provider) {
 async function loadModule(path, options2) {
   const file2 = resolve2(path);
   const shown = displayPath(file2);
-  if (!existsSync6(file2)) {
+  if (!existsSync2(file2)) {
     throw new ModuleLoadError(
       `${options2.role} ${shown} does not exist. Check the path (it is relative to ${process.cwd()}).`
     );
@@ -96938,9 +95168,9 @@ function orderExports(namespace, declared) {
   return names.map((name) => [name, namespace[name]]);
 }
 function loadJson(file2, shown, role) {
-  const text2 = readFileSync6(file2, "utf8");
+  const text2 = readFileSync2(file2, "utf8");
   const errors = [];
-  const value = parse3(text2, errors, { allowTrailingComma: false, disallowComments: true });
+  const value = parse2(text2, errors, { allowTrailingComma: false, disallowComments: true });
   const first2 = errors[0];
   if (first2) {
     throw new ModuleLoadError(
@@ -96961,7 +95191,7 @@ function describeThrown(error) {
 }
 function userFrame(stack) {
   const own = fileURLToPath2(new URL(".", import.meta.url));
-  for (const match4 of stack.matchAll(/(file:\/\/[^\s)]+?|\/[^\s():]+?):(\d+):(\d+)/g)) {
+  for (const match4 of stack.matchAll(/(?<![\w:])(file:\/\/[^\s)]+?|\/[^\s():]+?):(\d+):(\d+)/g)) {
     const location = match4[1] ?? "";
     const path = location.startsWith("file:") ? fileURLToPath2(location.replace(/\?.*$/, "")) : location;
     if (path.startsWith(own) || path.includes("/node_modules/")) continue;
@@ -96981,6 +95211,2065 @@ function relativise(error) {
 function describeJsonError(code) {
   return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
+
+// src/engine/deploy-scope.ts
+var storage = new AsyncLocalStorage();
+function runInDeployScope(scope, work) {
+  return storage.run(scope, work);
+}
+function claimUnhandledRejection(reason) {
+  const scope = storage.getStore();
+  if (!scope) return false;
+  scope.fail(reason);
+  return true;
+}
+function describeUnhandledRejection(reason) {
+  return `deploy code left a promise rejection unhandled (a missing await?): ${describeReason(reason)}`;
+}
+function describeReason(reason) {
+  if (!(reason instanceof Error)) return `it rejected with ${safeJson(reason)}`;
+  const where = userFrame(reason.stack ?? "");
+  const { name, message } = reason;
+  const text2 = isUserError(reason) ? message : `${name}: ${message}`;
+  return `${text2}${where && !text2.includes(where) ? ` (at ${where})` : ""}`;
+}
+function safeJson(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+// src/cli/commands/deploy.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { createInterface } from "node:readline/promises";
+
+// src/connectors/cleanup.ts
+var cleanups = /* @__PURE__ */ new Set();
+var handling = false;
+var installed2 = false;
+function onInterruptCleanup(cleanup) {
+  installSignalHandlers();
+  cleanups.add(cleanup);
+  return () => void cleanups.delete(cleanup);
+}
+async function runInterruptCleanups(signal = "SIGTERM", timeoutMs = 2e4) {
+  const pending = [...cleanups];
+  cleanups.clear();
+  await Promise.race([
+    Promise.allSettled(pending.map((cleanup) => cleanup(signal))),
+    new Promise((resolve4) => setTimeout(resolve4, timeoutMs).unref())
+  ]);
+}
+function installSignalHandlers() {
+  if (installed2) return;
+  installed2 = true;
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143]
+  ]) {
+    process.on(signal, () => {
+      if (handling) return;
+      handling = true;
+      process.stderr.write(`infra-action: ${signal} received, cleaning up…
+`);
+      void runInterruptCleanups(signal).finally(() => process.exit(code));
+    });
+  }
+}
+
+// src/report/report.ts
+import { createHash, createHmac } from "node:crypto";
+function reportTotals(hosts) {
+  const count = (status) => hosts.filter((h) => h.status === status).length;
+  return {
+    hosts: hosts.length,
+    changed: count("changed"),
+    unchanged: count("unchanged"),
+    failed: count("failed"),
+    unreachable: count("unreachable"),
+    operationsChanged: hosts.reduce((n, h) => n + h.operations.filter((o) => o.status === "changed").length, 0)
+  };
+}
+function planDigest(plan, secrets = []) {
+  const canonical = [...plan].sort((a, b) => a.host < b.host ? -1 : a.host > b.host ? 1 : 0).map((h) => ({
+    host: h.host,
+    status: h.status,
+    operations: h.operations.map((o) => [o.name, o.op, o.status, o.fingerprint])
+  }));
+  return createHmac("sha256", digestKey(secrets)).update(JSON.stringify(canonical)).digest("hex");
+}
+function digestKey(secrets) {
+  const hash = createHash("sha256").update("infra-action plan digest key 1\0");
+  for (const value of [...new Set(secrets)].filter(Boolean).sort()) {
+    hash.update(`${Buffer.byteLength(value)}:`).update(value).update("\0");
+  }
+  return hash.digest();
+}
+
+// src/util/parallel.ts
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next2 = 0;
+  const worker = async () => {
+    while (next2 < items.length) {
+      const index = next2++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// src/engine/host-run.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+
+// src/connectors/docker.ts
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { posix } from "node:path";
+import { PassThrough } from "node:stream";
+
+// src/connectors/shell.ts
+function shellQuote(value) {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+var passwordVariable = "__ia_pw";
+var readPasswordLine = `IFS= read -r ${passwordVariable} || exit 70`;
+function buildCommand(command, context = {}) {
+  const inner = context.cwd ? `cd -- ${shellQuote(context.cwd)} && ${command}` : command;
+  const env = Object.entries(context.env ?? {});
+  for (const [key2] of env) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key2)) {
+      throw new UserError(
+        `_env key ${JSON.stringify(key2)} is not a valid environment variable name (letters, digits and _).`
+      );
+    }
+  }
+  const envPrefix = env.length ? `env ${env.map(([k, v]) => `${k}=${shellQuote(v)}`).join(" ")} ` : "";
+  const preamble = context.passwordOnStdin ? `${readPasswordLine}; ${context.passwordOnStdin === "alone" ? "exec 0</dev/null; " : ""}` : "";
+  if (!context.sudo && !context.sudoUser) return `${envPrefix}sh -c ${shellQuote(preamble + inner)}`;
+  const user2 = context.sudoUser ?? "root";
+  if (user2.startsWith("-")) throw new UserError(`_sudo_user ${JSON.stringify(user2)} may not start with "-".`);
+  const line2 = sudoLine(user2, `${envPrefix}sh -c`, inner, context);
+  return preamble ? `sh -c ${shellQuote(preamble + line2)}` : line2;
+}
+function sudoLine(user2, shell2, inner, context) {
+  if (!context.sudoWithPassword) return `sudo -H -n -u ${shellQuote(user2)} -- ${shell2} ${shellQuote(inner)}`;
+  const sudo = `sudo -H -S -p '' -u ${shellQuote(user2)} --`;
+  const password = `printf '%s\\n' "$${passwordVariable}"`;
+  if (!context.keepStdin) return `${password} | ${sudo} ${shell2} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
+  const asks = `sudo -n -u ${shellQuote(user2)} -- sh -c : </dev/null >/dev/null 2>&1 || ${password}`;
+  return `{ ${asks}; cat; } | ${sudo} ${shell2} ${shellQuote(inner)}`;
+}
+
+// src/connectors/shell-connector.ts
+import { randomBytes } from "node:crypto";
+
+// src/util/bounded-output.ts
+var BoundedOutput = class {
+  constructor(headLimit, tailLimit) {
+    this.headLimit = headLimit;
+    this.tailLimit = tailLimit;
+  }
+  headLimit;
+  tailLimit;
+  head = [];
+  headBytes = 0;
+  tail = [];
+  tailBytes = 0;
+  dropped = 0;
+  push(chunk) {
+    if (this.headBytes < this.headLimit) {
+      const take = chunk.subarray(0, this.headLimit - this.headBytes);
+      this.head.push(take);
+      this.headBytes += take.length;
+      chunk = chunk.subarray(take.length);
+    }
+    if (chunk.length === 0) return;
+    this.tail.push(chunk);
+    this.tailBytes += chunk.length;
+    if (this.tailBytes > this.tailLimit * 2) this.trimTail();
+  }
+  // The kept bytes, with a line saying how much was dropped between head and tail.
+  toBuffer() {
+    this.trimTail();
+    const parts = [...this.head];
+    if (this.dropped > 0) parts.push(Buffer.from(`
+[… ${this.dropped} bytes of output dropped …]
+`));
+    return Buffer.concat([...parts, ...this.tail]);
+  }
+  toString() {
+    return this.toBuffer().toString("utf8");
+  }
+  trimTail() {
+    if (this.tailBytes <= this.tailLimit) return;
+    const all = Buffer.concat(this.tail);
+    const keep = all.subarray(all.length - this.tailLimit);
+    this.dropped += all.length - keep.length;
+    this.tail = [keep];
+    this.tailBytes = keep.length;
+  }
+};
+
+// src/connectors/file-install.ts
+function fileHeader(tag, size, guard) {
+  const check = guard === void 0 ? "-" : guard === null ? "absent" : guard;
+  return `${tag} ${size} ${check}
+`;
+}
+function fileInstallScript(install) {
+  if (install.mode !== void 0 && !/^[0-7]{3,4}$/.test(install.mode)) {
+    throw new Error(`internal: mode ${JSON.stringify(install.mode)} is not octal`);
+  }
+  const d = shellQuote(install.path);
+  const changed = shellQuote(`${install.path} changed since the plan was made; nothing was written. Plan again.`);
+  const owner = install.user || install.group ? `${install.user ?? ""}${install.group ? `:${install.group}` : ""}` : "";
+  return [
+    "set -e",
+    `IFS=' ' read -r __t __n __g || { echo ${shellQuote(`${install.path}: the content did not arrive; nothing was written.`)} >&2; exit 71; }`,
+    `[ "$__t" = ${shellQuote(install.tag)} ] || { echo ${shellQuote(`${install.path}: unexpected input before the content; nothing was written.`)} >&2; exit 71; }`,
+    `d=${d}`,
+    `if [ -d "$d" ] && [ ! -L "$d" ]; then echo ${shellQuote(`${install.path} is a directory; nothing was written.`)} >&2; exit 1; fi`,
+    `case "$__g" in -) ;; absent) if [ -e "$d" ] || [ -L "$d" ]; then echo ${changed} >&2; exit 1; fi ;; *) if [ "$(sha256sum < "$d" | cut -c1-64)" != "$__g" ]; then echo ${changed} >&2; exit 1; fi ;; esac`,
+    `t=$(mktemp "$(dirname -- "$d")/.infra-action.XXXXXX")`,
+    `trap 'rm -f "$t"' EXIT`,
+    "trap 'exit 143' HUP INT TERM PIPE",
+    'cat > "$t"',
+    '__w=$(wc -c < "$t")',
+    `[ "$__w" -eq "$__n" ] || { echo "${escapeDouble(install.path)}: only $__w of $__n bytes arrived; nothing was written." >&2; exit 1; }`,
+    install.mode ? `chmod ${install.mode} "$t"` : `if [ -e "$d" ]; then chmod "$(stat -c %a -- "$d")" "$t"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$t"; fi`,
+    owner ? `chown -- ${shellQuote(owner)} "$t"` : (
+      // An existing file keeps its owner and group where this user may give them.
+      `if [ -e "$d" ]; then chown -- "$(stat -c %u:%g -- "$d")" "$t" 2>/dev/null || :; fi`
+    ),
+    `if [ -f "$d" ] && [ ! -L "$d" ] && cmp -s "$t" "$d" && [ "$(stat -c %a:%u:%g -- "$t")" = "$(stat -c %a:%u:%g -- "$d")" ]; then exit 0; fi`,
+    'mv -f -- "$t" "$d"',
+    "trap - EXIT"
+  ].join("\n");
+}
+function escapeDouble(text2) {
+  return text2.replace(/[\\"$`]/g, (c) => `\\${c}`);
+}
+
+// src/connectors/shell-connector.ts
+var outputHeadBytes = 32 * 1024 * 1024;
+var outputTailBytes = 1024 * 1024;
+var ShellConnector = class {
+  constructor(host2) {
+    this.host = host2;
+  }
+  host;
+  // The command line for a command: quoted, with cwd, env and sudo. Docker overrides the sudo part.
+  commandLine(command, options2) {
+    return { line: this.wrapCommand(command, options2), spawn: {} };
+  }
+  // A command wrapped for cwd, env and sudo, to run inside a larger script (facts, apply).
+  wrapCommand(command, options2) {
+    const sudoWithPassword = Boolean(options2.sudoPassword) && Boolean(options2.sudo || options2.sudoUser);
+    return buildCommand(command, { ...options2, sudoWithPassword });
+  }
+  async run(command, options2 = {}) {
+    const result = await this.execute(command, options2);
+    return {
+      exitCode: result.exitCode,
+      stdout: result.stdout.toString("utf8"),
+      stderr: result.stderr.toString("utf8"),
+      ...result.timedOut ? { timedOut: true } : {}
+    };
+  }
+  // Runs a command and collects its output as bytes (bounded: the head and tail of each stream).
+  //
+  // With a sudo password, the command line first reads the password from its standard input into
+  // an unexported shell variable, and every sudo inside gets it through a pipe of its own; the
+  // commands themselves never see it, and standard input is closed once it is sent.
+  async execute(command, options2) {
+    const sudoing = Boolean(options2.sudo || options2.sudoUser);
+    const password = this.usesSudoPassword() ? options2.sudoPassword : void 0;
+    const { line: commandLine, spawn: spawn2 } = this.commandLine(command, {
+      ...options2,
+      ...password ? { passwordOnStdin: options2.stdin === void 0 ? "alone" : "then-input" } : {}
+    });
+    const child = await this.spawn(commandLine, spawn2);
+    const stdout = new BoundedOutput(outputHeadBytes, outputTailBytes);
+    const stderr = new BoundedOutput(outputHeadBytes, outputTailBytes);
+    let timedOut = false;
+    child.onStdout((chunk) => {
+      stdout.push(chunk);
+      options2.onOutput?.("stdout", chunk);
+    });
+    child.onStderr((chunk) => {
+      stderr.push(chunk);
+      options2.onOutput?.("stderr", chunk);
+    });
+    if (password) child.write(`${password}
+`);
+    if (options2.stdin !== void 0) child.write(options2.stdin);
+    child.end();
+    const timer = options2.timeoutMs ? setTimeout(() => {
+      timedOut = true;
+      child.kill();
+    }, options2.timeoutMs) : void 0;
+    let exitCode2;
+    try {
+      exitCode2 = await child.done;
+    } finally {
+      clearTimeout(timer);
+    }
+    const errText = stderr.toString();
+    if (password && exitCode2 !== 0 && /^sudo: \d+ incorrect password attempts?$/m.test(errText)) {
+      throw new SudoError(
+        `${this.host}: sudo refused the password for ${options2.sudoUser ?? "root"} (_sudo_password is wrong for this user).`
+      );
+    }
+    if (sudoing && !password && exitCode2 === 1 && /^sudo: (a password is required|a terminal is required)/m.test(errText)) {
+      throw new SudoError(
+        `${this.host}: sudo wants a password to run as ${options2.sudoUser ?? "root"} and none was given. Set _sudo_password (as an operation argument or host data), or allow this user NOPASSWD in sudoers.`
+      );
+    }
+    return {
+      exitCode: timedOut ? 124 : exitCode2,
+      stdout: stdout.toBuffer(),
+      stderr: stderr.toBuffer(),
+      timedOut
+    };
+  }
+  // Whether sudo's password is sent to this connector's commands (Docker runs as a user natively).
+  usesSudoPassword() {
+    return true;
+  }
+  // Writes a file atomically (see file-install.ts): the bytes go on standard input straight to the
+  // installer, which runs as the file's writer (through sudo when asked); nothing is staged elsewhere.
+  async putFile(remotePath, content, options2 = {}) {
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const tag = randomBytes(8).toString("hex");
+    const script2 = fileInstallScript({ path: remotePath, ...options2.mode ? { mode: options2.mode } : {}, tag });
+    const sudo = { sudo: options2.sudo, sudoUser: options2.sudoUser, sudoPassword: options2.sudoPassword };
+    const stdin = Buffer.concat([Buffer.from(fileHeader(tag, bytes.length, void 0)), bytes]);
+    await this.check(script2, { ...sudo, stdin, keepStdin: true }, `write ${remotePath}`);
+  }
+  async getFile(remotePath, options2 = {}) {
+    const sudo = { sudo: options2.sudo, sudoUser: options2.sudoUser, sudoPassword: options2.sudoPassword };
+    return (await this.check(`cat -- ${shellQuote(remotePath)}`, sudo, `read ${remotePath}`)).stdout;
+  }
+  // Runs a command that must succeed; its failure is a CommandError quoting stderr.
+  async check(command, options2, what) {
+    const result = await this.execute(command, options2);
+    if (result.exitCode !== 0) {
+      const reason = result.stderr.toString("utf8").trim() || `exit code ${result.exitCode}`;
+      throw new CommandError(`${this.host}: could not ${what}: ${reason}`);
+    }
+    return result;
+  }
+};
+
+// src/connectors/docker.ts
+var dockerDataKeys = [];
+var idleCommand = ["/bin/sh", "-c", "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done"];
+var DockerConnector = class extends ShellConnector {
+  docker;
+  container;
+  // True when infra-action created the container (from an image) and so must remove it.
+  owned = false;
+  // The image's own entrypoint and command, restored in a committed image (the container ran an idle loop).
+  imageStart = [];
+  unregisterCleanup;
+  target;
+  constructor(host2) {
+    super(host2);
+    this.target = host2.replace(/^@docker\//, "");
+  }
+  async connect() {
+    const { default: Dockerode } = await Promise.resolve().then(() => __toESM(require_docker(), 1));
+    const docker = new Dockerode();
+    this.docker = docker;
+    try {
+      await docker.ping();
+    } catch (error) {
+      const where = process.env.DOCKER_HOST ?? "/var/run/docker.sock";
+      throw new ConnectError(
+        `${this.host}: cannot reach the Docker engine at ${where} (${error.message}). Start Docker (dockerd) or point DOCKER_HOST at it.`
+      );
+    }
+    const existing = await inspectOrUndefined(docker.getContainer(this.target));
+    if (existing) {
+      if (!existing.State.Running) {
+        throw new ConnectError(
+          `${this.host}: container ${this.target} exists but is not running; start it (docker start ${this.target}).`
+        );
+      }
+      this.container = docker.getContainer(existing.Id);
+      return;
+    }
+    const config2 = (await this.ensureImage(docker)).Config;
+    const entrypoint = asList(config2?.Entrypoint);
+    const cmd = asList(config2?.Cmd);
+    this.imageStart = [
+      ...entrypoint.length ? [`ENTRYPOINT ${JSON.stringify(entrypoint)}`] : [],
+      ...cmd.length ? [`CMD ${JSON.stringify(cmd)}`] : []
+    ];
+    const container2 = await docker.createContainer({
+      Image: this.target,
+      ...entrypoint.length ? { Entrypoint: [] } : {},
+      Cmd: idleCommand,
+      Labels: { "infra-action": "deploy" },
+      // The host's network: infra-action never sends traffic to Docker's bridge addresses.
+      HostConfig: { NetworkMode: "host" }
+    });
+    this.container = container2;
+    this.owned = true;
+    this.unregisterCleanup = onInterruptCleanup(() => removeContainer(container2));
+    try {
+      await container2.start();
+    } catch (error) {
+      await this.disconnect();
+      throw new ConnectError(
+        `${this.host}: could not start a container from ${this.target}: ${error.message}`
+      );
+    }
+  }
+  // Commits (on apply) and removes a container infra-action created; leaves an existing one running.
+  async disconnect(options2 = {}) {
+    const container2 = this.container;
+    this.container = void 0;
+    if (!container2 || !this.owned) return {};
+    try {
+      if (options2.commit) {
+        const committed = await container2.commit({
+          comment: `infra-action apply on ${this.host}`,
+          changes: this.imageStart
+        });
+        return { image: committed.Id };
+      }
+      return {};
+    } finally {
+      await removeContainer(container2);
+      this.unregisterCleanup?.();
+    }
+  }
+  // Docker runs commands as a user natively: sudo becomes the exec's user, no sudo binary needed.
+  commandLine(command, options2) {
+    const user2 = options2.sudoUser ?? (options2.sudo ? "root" : void 0);
+    return { line: buildCommand(command, { env: options2.env, cwd: options2.cwd }), spawn: user2 ? { user: user2 } : {} };
+  }
+  // Commands run as their user through the exec itself: no sudo, so no sudo password.
+  usesSudoPassword() {
+    return false;
+  }
+  // Inside a script: root needs nothing (exec runs as the container's user, root in most images);
+  // another user is reached with su.
+  wrapCommand(command, options2) {
+    const line2 = buildCommand(command, { env: options2.env, cwd: options2.cwd });
+    const user2 = options2.sudoUser;
+    return user2 && user2 !== "root" ? `su -s /bin/sh ${shellQuote(user2)} -c ${shellQuote(line2)}` : line2;
+  }
+  async spawn(commandLine, options2) {
+    const { docker, container: container2 } = this.connected();
+    const exec = await container2.exec({
+      Cmd: ["/bin/sh", "-c", commandLine],
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+      ...options2.user ? { User: options2.user } : {}
+    });
+    const stream = await exec.start({ hijack: true, stdin: true });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    docker.modem.demuxStream(stream, stdout, stderr);
+    let killed = false;
+    const done = new Promise((resolve4, reject) => {
+      stream.on(
+        "error",
+        (error) => killed ? resolve4(137) : reject(new CommandError(`${this.host}: ${error.message}`))
+      );
+      stream.on("close", async () => {
+        if (killed) return resolve4(137);
+        try {
+          const info = await exec.inspect();
+          resolve4(info.ExitCode ?? 255);
+        } catch (error) {
+          reject(new CommandError(`${this.host}: lost the command's exit code: ${error.message}`));
+        }
+      });
+    });
+    return {
+      write: (data2) => void stream.write(data2),
+      end: () => stream.end(),
+      kill: () => {
+        killed = true;
+        void exec.inspect().then(
+          (info) => killProcessTree(info.Pid),
+          () => void 0
+        );
+        stream.destroy();
+      },
+      onStdout: (listener) => void stdout.on("data", listener),
+      onStderr: (listener) => void stderr.on("data", listener),
+      done
+    };
+  }
+  // Writes a file through the archive API (a one-file tar), then hands it to the sudo user if any.
+  async putFile(remotePath, content, options2 = {}) {
+    const { container: container2 } = this.connected();
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const mode = options2.mode ?? (await this.run(`stat -c %a ${shellQuote(remotePath)} 2>/dev/null`)).stdout.trim();
+    const { pack } = await Promise.resolve().then(() => __toESM(require_tar_stream2(), 1));
+    const archive = pack();
+    archive.entry(
+      { name: posix.basename(remotePath), size: bytes.length, mode: Number.parseInt(mode || "644", 8), uid: 0, gid: 0 },
+      bytes
+    );
+    archive.finalize();
+    try {
+      await container2.putArchive(archive, { path: posix.dirname(remotePath) });
+    } catch (error) {
+      throw new CommandError(`${this.host}: could not write ${remotePath}: ${dockerMessage(error)}`);
+    }
+    if (options2.sudoUser && options2.sudoUser !== "root") {
+      await this.check(
+        `chown ${shellQuote(options2.sudoUser)} ${shellQuote(remotePath)}`,
+        { sudo: true },
+        `hand ${remotePath} to ${options2.sudoUser}`
+      );
+    }
+  }
+  // Reads a file through the archive API.
+  async getFile(remotePath) {
+    const { container: container2 } = this.connected();
+    let tar;
+    try {
+      tar = await container2.getArchive({ path: remotePath });
+    } catch (error) {
+      throw new CommandError(`${this.host}: could not read ${remotePath}: ${dockerMessage(error)}`);
+    }
+    const { extract } = await Promise.resolve().then(() => __toESM(require_tar_stream2(), 1));
+    const entries = extract();
+    const chunks = [];
+    let found2 = false;
+    await new Promise((resolve4, reject) => {
+      entries.on("entry", (header, body, next2) => {
+        if (!found2 && header.type === "file") {
+          found2 = true;
+          body.on("data", (chunk) => void chunks.push(chunk));
+        } else body.resume();
+        body.on("end", next2);
+      });
+      entries.on("finish", resolve4);
+      entries.on("error", reject);
+      tar.pipe(entries);
+    });
+    if (!found2) throw new CommandError(`${this.host}: could not read ${remotePath}: it is not a regular file.`);
+    return Buffer.concat(chunks);
+  }
+  connected() {
+    if (!this.docker || !this.container) throw new CommandError(`${this.host}: not connected.`);
+    return { docker: this.docker, container: this.container };
+  }
+  // Uses a local image, else pulls it; a failed pull is a clear error.
+  async ensureImage(docker) {
+    const local = await inspectOrUndefined(docker.getImage(this.target));
+    if (local) return local;
+    try {
+      const progress = await docker.pull(this.target);
+      await new Promise(
+        (resolve4, reject) => docker.modem.followProgress(progress, (error) => error ? reject(error) : resolve4())
+      );
+      return await docker.getImage(this.target).inspect();
+    } catch (error) {
+      throw new ConnectError(
+        `${this.host}: no container or image named ${this.target} here, and pulling the image failed: ${dockerMessage(error)}. Build, load or pull it first (docker build / docker load / docker import), or check the name.`
+      );
+    }
+  }
+};
+function asList(value) {
+  return value === null || value === void 0 ? [] : Array.isArray(value) ? value : [value];
+}
+async function inspectOrUndefined(thing) {
+  try {
+    return await thing.inspect();
+  } catch (error) {
+    if (error.statusCode === 404) return void 0;
+    throw new ConnectError(`Docker: ${dockerMessage(error)}`);
+  }
+}
+async function removeContainer(container2) {
+  try {
+    await container2.remove({ force: true });
+  } catch (error) {
+    if (error.statusCode !== 404) throw error;
+  }
+}
+function dockerMessage(error) {
+  const e = error;
+  return (e.json?.message ?? e.message ?? String(error)).trim();
+}
+function killProcessTree(pid) {
+  if (!pid || !existsSync3(`/proc/${pid}`)) return;
+  for (const child of childrenOf(pid)) killProcessTree(child);
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+  }
+}
+function childrenOf(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap(
+      (task) => readFileSync3(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number)
+    );
+  } catch {
+    return [];
+  }
+}
+
+// src/connectors/local.ts
+import { spawn } from "node:child_process";
+var localDataKeys = [];
+var LocalConnector = class extends ShellConnector {
+  // Commands still running, so a disconnect (on SIGINT/SIGTERM) can stop them.
+  running = /* @__PURE__ */ new Set();
+  async connect() {
+  }
+  // Already root: running as root needs no sudo (which a minimal machine may not even have).
+  wrapCommand(command, options2) {
+    const asRoot = process.getuid?.() === 0 && (options2.sudoUser ?? "root") === "root";
+    return super.wrapCommand(command, asRoot ? { ...options2, sudo: false, sudoUser: void 0 } : options2);
+  }
+  // Stops what is still running (its whole process group: scripts clean up on SIGTERM).
+  async disconnect() {
+    for (const pid of this.running) {
+      try {
+        process.kill(-pid, "SIGTERM");
+      } catch {
+      }
+    }
+    return {};
+  }
+  async spawn(commandLine) {
+    const child = spawn("/bin/sh", ["-c", commandLine], { detached: true, stdio: ["pipe", "pipe", "pipe"] });
+    if (child.pid) this.running.add(child.pid);
+    const done = new Promise((resolve4, reject) => {
+      child.on("error", reject);
+      child.on("close", (code, signal) => {
+        if (child.pid) this.running.delete(child.pid);
+        resolve4(code ?? (signal ? 128 + signalNumber(signal) : 255));
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    return {
+      write: (data2) => void child.stdin.write(data2),
+      end: () => child.stdin.end(),
+      kill: () => {
+        try {
+          if (child.pid) process.kill(-child.pid, "SIGKILL");
+        } catch {
+          child.kill("SIGKILL");
+        }
+      },
+      onStdout: (listener) => void child.stdout.on("data", listener),
+      onStderr: (listener) => void child.stderr.on("data", listener),
+      done
+    };
+  }
+};
+function signalNumber(signal) {
+  const numbers = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+  return numbers[signal] ?? 0;
+}
+
+// src/connectors/ssh/ssh.ts
+var import_ssh22 = __toESM(require_lib2(), 1);
+import { appendFileSync, existsSync as existsSync6, mkdirSync, readFileSync as readFileSync6 } from "node:fs";
+import { homedir, userInfo } from "node:os";
+import { dirname, join } from "node:path";
+
+// src/util/describe-value.ts
+var maxShown = 80;
+function describeValue(value) {
+  return `${showValue(value)} (${kindOf(value)})`;
+}
+function showValue(value) {
+  let shown;
+  if (typeof value === "function") shown = `function ${value.name || "(anonymous)"}`;
+  else if (typeof value === "bigint") shown = `${value}n`;
+  else if (value === void 0) shown = "undefined";
+  else {
+    try {
+      shown = JSON.stringify(value) ?? String(value);
+    } catch {
+      shown = String(value);
+    }
+  }
+  return shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Promise) return "a Promise";
+  const type = typeof value;
+  if (type === "object") return isPlainObject(value) ? "an object" : `an instance of ${constructorName(value)}`;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+function isPlainObject(value) {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function constructorName(value) {
+  return value.constructor?.name ?? "a class";
+}
+
+// src/util/secret-keys.ts
+var SECRET_DATA_KEYS = ["_sudo_password", "ssh_password", "ssh_key_password"];
+function isSecretKey(key2) {
+  return SECRET_DATA_KEYS.includes(key2);
+}
+function describeSecretValue(value) {
+  return `${kindOf(value)} (not shown)`;
+}
+function hideSecretKeys(value, depth = 0, seen = /* @__PURE__ */ new Set()) {
+  if (depth > 20 || value === null || typeof value !== "object" || seen.has(value)) return value;
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => hideSecretKeys(item, depth + 1, seen));
+    if (!isPlainObject(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key2, item]) => [
+        key2,
+        isSecretKey(key2) ? "***" : hideSecretKeys(item, depth + 1, seen)
+      ])
+    );
+  } finally {
+    seen.delete(value);
+  }
+}
+
+// src/connectors/data-keys.ts
+var expectations = {
+  string: "a string",
+  port: "a port number (1-65535)",
+  count: "a whole number, 0 or more",
+  seconds: "a number of seconds, more than 0"
+};
+function readDataKeys(host2, data2, specs) {
+  const settings = {};
+  for (const spec of specs) {
+    const raw = data2[spec.key];
+    if (raw === void 0 || raw === null || raw === "") {
+      settings[spec.key] = spec.default;
+      continue;
+    }
+    const value = coerce(raw, spec.type);
+    if (value === void 0) {
+      const expected = Array.isArray(spec.type) ? `one of ${spec.type.map((v) => JSON.stringify(v)).join(", ")}` : expectations[spec.type];
+      throw new ConnectError(
+        `${host2}: data key ${spec.key} must be ${expected} (${spec.description}); it is ${isSecretKey(spec.key) ? describeSecretValue(raw) : describeValue(raw)}. Fix it in the inventory or --data.`
+      );
+    }
+    settings[spec.key] = value;
+  }
+  return settings;
+}
+function coerce(raw, type) {
+  if (Array.isArray(type)) return typeof raw === "string" && type.includes(raw) ? raw : void 0;
+  if (type === "string") return typeof raw === "string" ? raw : void 0;
+  const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (type === "port") return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : void 0;
+  if (type === "count") return Number.isInteger(n) && n >= 0 ? n : void 0;
+  return n > 0 ? n : void 0;
+}
+
+// src/connectors/ssh/auth.ts
+var import_ssh2 = __toESM(require_lib2(), 1);
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+function planAuth(sources) {
+  const { username } = sources;
+  const methods = [];
+  if (sources.keyFile) {
+    methods.push({
+      type: "publickey",
+      username,
+      key: readNamedKey(sources),
+      label: `key ${sources.keyFile} (ssh_key)`
+    });
+  }
+  sources.memoryKeys.forEach((text2, index) => {
+    const key2 = parseOneKey(text2, void 0);
+    if (key2 instanceof Error) {
+      throw new ConnectError(
+        `${sources.host}: private key ${index + 1} of the ssh-private-key input is not usable: ${key2.message}. Give an unencrypted OpenSSH or PEM private key.`
+      );
+    }
+    methods.push({ type: "publickey", username, key: key2, label: `ssh-private-key input key ${index + 1}` });
+  });
+  if (sources.password)
+    methods.push({ type: "password", username, password: sources.password, label: "password (ssh_password)" });
+  for (const file2 of sources.configKeyFiles) {
+    const key2 = tryReadKey(file2);
+    if (key2) methods.push({ type: "publickey", username, key: key2, label: `key ${file2} (ssh config IdentityFile)` });
+  }
+  if (sources.agentSocket) methods.push({ type: "agent", username, agent: sources.agentSocket, label: "SSH agent" });
+  if (!sources.keyFile && sources.memoryKeys.length === 0) {
+    for (const file2 of sources.defaultKeyFiles) {
+      const key2 = tryReadKey(file2);
+      if (key2) methods.push({ type: "publickey", username, key: key2, label: `key ${file2}` });
+    }
+  }
+  return { methods };
+}
+function splitPrivateKeys(text2) {
+  return text2.match(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g)?.map((k) => `${k}
+`) ?? [];
+}
+function readNamedKey(sources) {
+  const file2 = sources.keyFile ?? "";
+  if (!existsSync4(file2)) {
+    throw new ConnectError(`${sources.host}: ssh_key ${file2} does not exist. Fix the path in the host's data.`);
+  }
+  const key2 = parseOneKey(readFileSync4(file2), sources.keyPassphrase);
+  if (!(key2 instanceof Error)) return key2;
+  if (/encrypted/i.test(key2.message) && !sources.keyPassphrase) {
+    throw new ConnectError(`${sources.host}: ssh_key ${file2} is encrypted; give its passphrase as ssh_key_password.`);
+  }
+  if (sources.keyPassphrase && /(bad|wrong|incorrect|decrypt)/i.test(key2.message)) {
+    throw new ConnectError(`${sources.host}: ssh_key_password does not decrypt ssh_key ${file2}.`);
+  }
+  throw new ConnectError(`${sources.host}: ssh_key ${file2} is not a usable private key: ${key2.message}.`);
+}
+function tryReadKey(file2) {
+  if (!existsSync4(file2)) return void 0;
+  try {
+    const key2 = parseOneKey(readFileSync4(file2), void 0);
+    return key2 instanceof Error ? void 0 : key2;
+  } catch {
+    return void 0;
+  }
+}
+var parsedKeys = /* @__PURE__ */ new Map();
+function parseOneKey(data2, passphrase) {
+  const id = createHash2("sha256").update(data2).update(passphrase === void 0 ? "\0" : `\0\0${passphrase}`).digest("hex");
+  let key2 = parsedKeys.get(id);
+  if (!key2) {
+    key2 = parseKeyOnce(data2, passphrase);
+    parsedKeys.set(id, key2);
+  }
+  return key2;
+}
+function parseKeyOnce(data2, passphrase) {
+  const parsed = import_ssh2.utils.parseKey(data2, passphrase);
+  if (parsed instanceof Error) return parsed;
+  const key2 = Array.isArray(parsed) ? parsed[0] : parsed;
+  return key2 ?? new Error("no key found");
+}
+
+// src/connectors/ssh/known-hosts.ts
+import { createHash as createHash3, createHmac as createHmac2 } from "node:crypto";
+function parseKnownHosts(text2, origin) {
+  const entries = [];
+  text2.split(/\r?\n/).forEach((raw, index) => {
+    const line2 = raw.trim();
+    if (!line2 || line2.startsWith("#")) return;
+    const fields = line2.split(/\s+/);
+    const marker = fields[0] === "@cert-authority" || fields[0] === "@revoked" ? fields.shift() : void 0;
+    const [hosts, keyType, base64] = fields;
+    if (!hosts || !keyType || !base64) return;
+    const key2 = Buffer.from(base64, "base64");
+    if (key2.length === 0) return;
+    entries.push({
+      ...marker ? { marker } : {},
+      hosts,
+      keyType,
+      key: key2,
+      source: `${origin}:${index + 1}`
+    });
+  });
+  return entries;
+}
+function hostToken(host2, port) {
+  return port === 22 ? host2 : `[${host2}]:${port}`;
+}
+function entryMatches(entry, token) {
+  if (entry.hosts.startsWith("|1|")) {
+    const [, , salt, hash] = entry.hosts.split("|");
+    if (!salt || !hash) return false;
+    return createHmac2("sha1", Buffer.from(salt, "base64")).update(token).digest("base64") === hash;
+  }
+  let matched = false;
+  for (const pattern of entry.hosts.split(",")) {
+    const negated = pattern.startsWith("!");
+    if (patternToRegExp(negated ? pattern.slice(1) : pattern).test(token)) {
+      if (negated) return false;
+      matched = true;
+    }
+  }
+  return matched;
+}
+function verifyHostKey(entries, token, key2) {
+  const forHost = entries.filter((entry) => entryMatches(entry, token));
+  const revoked = forHost.find((entry) => entry.marker === "@revoked" && entry.key.equals(key2));
+  if (revoked) return { status: "revoked", entry: revoked };
+  const plain = forHost.filter((entry) => !entry.marker);
+  const same = plain.find((entry) => entry.key.equals(key2));
+  if (same) return { status: "known", entry: same };
+  const type = keyTypeOf(key2);
+  const sameType = plain.filter((entry) => entry.keyType === type);
+  return sameType.length ? { status: "changed", expected: sameType } : { status: "unknown" };
+}
+function knownKeyTypes(entries, token) {
+  return [...new Set(entries.filter((e) => !e.marker && entryMatches(e, token)).map((e) => e.keyType))];
+}
+function keyTypeOf(blob) {
+  if (blob.length < 4) return "unknown";
+  const length3 = blob.readUInt32BE(0);
+  return blob.subarray(4, 4 + length3).toString("latin1");
+}
+function fingerprint(blob) {
+  return `SHA256:${createHash3("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+}
+function knownHostsLine(token, key2) {
+  return `${token} ${keyTypeOf(key2)} ${key2.toString("base64")}`;
+}
+function patternToRegExp(pattern) {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`, "i");
+}
+
+// src/connectors/ssh/ssh-config.ts
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+
+// node_modules/ssh-config/lib/glob.js
+function escapeChars(text2, chars2) {
+  for (let char of chars2) {
+    text2 = text2.replace(new RegExp("\\" + char, "g"), "\\" + char);
+  }
+  return text2;
+}
+function match2(pattern, text2) {
+  pattern = escapeChars(pattern, "\\()[]{}.+^$|");
+  pattern = pattern.replace(/\*/g, ".*").replace(/\?/g, ".?");
+  return new RegExp("^(?:" + pattern + ")$").test(text2);
+}
+function glob(patternList, text2) {
+  const patterns = Array.isArray(patternList) ? patternList : patternList.split(/,/);
+  let result = false;
+  for (const pattern of patterns) {
+    const negate = pattern[0] == "!";
+    if (negate && match2(pattern.slice(1), text2)) {
+      return false;
+    } else if (match2(pattern, text2)) {
+      result = true;
+    }
+  }
+  return result;
+}
+var glob_default = glob;
+
+// node_modules/ssh-config/lib/ssh-config.js
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+var RE_SPACE = /\s/;
+var RE_LINE_BREAK = /\r|\n/;
+var RE_SECTION_DIRECTIVE = /^(Host|Match)$/i;
+var RE_MULTI_VALUE_DIRECTIVE = /^(GlobalKnownHostsFile|Host|IPQoS|SendEnv|UserKnownHostsFile|ProxyCommand|KnownHostsCommand|Match|CanonicalDomains|Include)$/i;
+var RE_COMMAND_DIRECTIVE = /^(ProxyCommand|KnownHostsCommand)$/i;
+var RE_QUOTE_DIRECTIVE = /^(?:CertificateFile|IdentityFile|IdentityAgent|User|Include)$/i;
+var RE_SINGLE_LINE_DIRECTIVE = /^(Include|IdentityFile)$/i;
+var LineType;
+(function(LineType2) {
+  LineType2[LineType2["DIRECTIVE"] = 1] = "DIRECTIVE";
+  LineType2[LineType2["COMMENT"] = 2] = "COMMENT";
+  LineType2[LineType2["EMPTY"] = 3] = "EMPTY";
+})(LineType || (LineType = {}));
+var REPEATABLE_DIRECTIVES = [
+  "IdentityFile",
+  "LocalForward",
+  "RemoteForward",
+  "DynamicForward",
+  "CertificateFile"
+];
+function compare(line2, opts) {
+  return opts.hasOwnProperty(line2.param) && opts[line2.param] === line2.value;
+}
+function getIndent(config2) {
+  for (const line2 of config2) {
+    if (line2.type === LineType.DIRECTIVE && "config" in line2) {
+      for (const subline of line2.config) {
+        if (subline.before) {
+          return subline.before;
+        }
+      }
+    }
+  }
+  return "  ";
+}
+function match3(criteria, context) {
+  const testCriterion = (key2, criterion) => {
+    switch (key2.toLowerCase()) {
+      case "all":
+        return true;
+      case "final":
+        if (context.inFinalPass) {
+          return true;
+        }
+        context.doFinalPass = true;
+        return false;
+      case "exec":
+        if (!context.options.matchExec) {
+          return false;
+        }
+        const command = `function main {
+          ${criterion}
+        }
+        main`;
+        return spawnSync(command, { shell: true }).status === 0;
+      case "host":
+        return glob_default(criterion, context.params.HostName);
+      case "originalhost":
+        return glob_default(criterion, context.params.OriginalHost);
+      case "user":
+        return glob_default(criterion, context.params.User);
+      case "localuser":
+        return glob_default(criterion, context.params.LocalUser);
+    }
+  };
+  for (const key2 in criteria) {
+    const criterion = criteria[key2];
+    const values = Array.isArray(criterion) ? criterion.map(({ val }) => val) : criterion;
+    if (!testCriterion(key2, values)) {
+      return false;
+    }
+  }
+  return true;
+}
+var SSHConfig = class _SSHConfig extends Array {
+  /** shortcut to access {@link LineType.DIRECTIVE} */
+  static DIRECTIVE = LineType.DIRECTIVE;
+  /** shortcut to access {@link LineType.COMMENT} */
+  static COMMENT = LineType.COMMENT;
+  /** shortcut to access {@link LineType.EMPTY} */
+  static EMPTY = LineType.EMPTY;
+  /**
+   * Parse SSH config text into structured object.
+   */
+  static parse(text2) {
+    return parse7(text2);
+  }
+  /**
+   * Stringify structured object into SSH config text.
+   */
+  static stringify(config2) {
+    return stringify(config2);
+  }
+  compute(opts, computeOpts) {
+    if (typeof opts === "string")
+      opts = { Host: opts };
+    let userInfo2;
+    try {
+      userInfo2 = os.userInfo();
+    } catch {
+      userInfo2 = { username: process.env.USER || process.env.USERNAME || "" };
+    }
+    const context = {
+      params: {
+        Host: opts.Host,
+        HostName: opts.Host,
+        OriginalHost: opts.Host,
+        User: userInfo2.username,
+        LocalUser: userInfo2.username
+      },
+      options: {
+        ignoreCase: computeOpts?.ignoreCase === true,
+        matchExec: computeOpts?.matchExec !== false
+      },
+      inFinalPass: false,
+      doFinalPass: false
+    };
+    const obj = {};
+    const setProperty2 = (name, value) => {
+      const key2 = computeOpts?.ignoreCase ? name.toLowerCase() : name;
+      let val;
+      if (Array.isArray(value)) {
+        if (RE_COMMAND_DIRECTIVE.test(key2)) {
+          val = value.map(({ val: val2, separator, quoted }) => {
+            return `${separator}${quoted ? `"${val2.replace(/"/g, '\\"')}"` : val2}`;
+          }).join("").trim();
+        } else {
+          val = value.map(({ val: val2 }) => val2);
+        }
+      } else {
+        val = value;
+      }
+      const val0 = Array.isArray(val) ? val[0] : val;
+      const isRepeatable = REPEATABLE_DIRECTIVES.some((d) => d.toLowerCase() === name.toLowerCase());
+      if (isRepeatable) {
+        const list2 = obj[key2] || (obj[key2] = []);
+        list2.push(...[].concat(val));
+      } else if (obj[key2] == null) {
+        if (name === "HostName") {
+          context.params.HostName = val0;
+        } else if (name === "User") {
+          context.params.User = val0;
+        }
+        obj[key2] = val;
+      }
+    };
+    if (opts.User !== void 0) {
+      setProperty2("User", opts.User);
+    }
+    const doPass = () => {
+      for (const line2 of this) {
+        if (line2.type !== LineType.DIRECTIVE)
+          continue;
+        if (/^host$/i.test(line2.param) && glob_default(Array.isArray(line2.value) ? line2.value.map(({ val }) => val) : line2.value, context.params.Host)) {
+          let canonicalizeHostName = false;
+          let canonicalDomains = [];
+          setProperty2(line2.param, line2.value);
+          for (const subline of line2.config) {
+            if (subline.type === LineType.DIRECTIVE) {
+              setProperty2(subline.param, subline.value);
+              if (/^CanonicalizeHostName$/i.test(subline.param) && subline.value === "yes") {
+                canonicalizeHostName = true;
+              }
+              if (/^CanonicalDomains$/i.test(subline.param) && Array.isArray(subline.value)) {
+                canonicalDomains = subline.value.map(({ val }) => val);
+              }
+            }
+          }
+          if (canonicalDomains.length > 0 && canonicalizeHostName && context.params.Host === context.params.OriginalHost) {
+            for (const domain of canonicalDomains) {
+              const host2 = `${context.params.OriginalHost}.${domain}`;
+              const { status, stderr } = spawnSync("nslookup", [host2]);
+              if (status === 0 && !/can't find/.test(stderr.toString())) {
+                context.params.Host = host2;
+                setProperty2("Host", host2);
+                doPass();
+                break;
+              }
+            }
+          }
+        } else if (/^match$/i.test(line2.param) && "criteria" in line2 && match3(line2.criteria, context)) {
+          for (const subline of line2.config) {
+            if (subline.type === LineType.DIRECTIVE) {
+              setProperty2(subline.param, subline.value);
+            }
+          }
+        } else if (!/^(host|match)$/i.test(line2.param)) {
+          setProperty2(line2.param, line2.value);
+        }
+      }
+    };
+    doPass();
+    if (context.doFinalPass) {
+      context.inFinalPass = true;
+      context.params.Host = context.params.HostName;
+      doPass();
+    }
+    return obj;
+  }
+  find(opts) {
+    if (typeof opts === "function")
+      return super.find(opts);
+    if (!(opts && ("Host" in opts || "Match" in opts))) {
+      throw new Error("Can only find by Host or Match");
+    }
+    return super.find((line2) => "param" in line2 && compare(line2, opts));
+  }
+  remove(opts) {
+    let index;
+    if (typeof opts === "function") {
+      index = super.findIndex(opts);
+    } else if (!(opts && ("Host" in opts || "Match" in opts))) {
+      throw new Error("Can only remove by Host or Match");
+    } else {
+      index = super.findIndex((line2) => "param" in line2 && compare(line2, opts));
+    }
+    if (index >= 0)
+      return this.splice(index, 1);
+  }
+  /**
+   * Convert this SSH config to its textual presentation via {@link stringify}.
+   */
+  toString() {
+    return stringify(this);
+  }
+  /**
+   * Append new section to existing SSH config.
+   */
+  append(opts) {
+    const indent2 = getIndent(this);
+    const lastEntry = this.length > 0 ? this[this.length - 1] : null;
+    let config2 = lastEntry && lastEntry.config || this;
+    let configWas = this;
+    let lastLine = config2.length > 0 ? config2[config2.length - 1] : lastEntry;
+    if (lastLine && !lastLine.after)
+      lastLine.after = "\n";
+    let sectionLineFound = config2 !== configWas;
+    for (const param in opts) {
+      const value = opts[param];
+      const line2 = {
+        type: LineType.DIRECTIVE,
+        param,
+        separator: " ",
+        value: Array.isArray(value) ? value.map((val, i2) => ({ val, separator: i2 === 0 ? "" : " " })) : value,
+        before: sectionLineFound ? indent2 : indent2.replace(/  |\t/, ""),
+        after: "\n"
+      };
+      if (RE_SECTION_DIRECTIVE.test(param)) {
+        sectionLineFound = true;
+        line2.before = indent2.replace(/  |\t/, "");
+        config2 = configWas;
+        if (lastLine && lastLine.after === "\n")
+          lastLine.after += "\n";
+        config2.push(line2);
+        config2 = line2.config = new _SSHConfig();
+      } else {
+        config2.push(line2);
+      }
+      lastLine = line2;
+    }
+    return configWas;
+  }
+  /**
+   * Prepend new section to existing SSH config.
+   */
+  prepend(opts, beforeFirstSection = false) {
+    const indent2 = getIndent(this);
+    let config2 = this;
+    let i2 = 0;
+    if (beforeFirstSection) {
+      while (i2 < this.length && !("config" in this[i2])) {
+        i2 += 1;
+      }
+      if (i2 >= this.length) {
+        return this.append(opts);
+      }
+    }
+    let sectionLineFound = false;
+    let processedLines = 0;
+    for (const param in opts) {
+      processedLines += 1;
+      const value = opts[param];
+      const line2 = {
+        type: LineType.DIRECTIVE,
+        param,
+        separator: " ",
+        value: Array.isArray(value) ? value.map((val, i3) => ({ val, separator: i3 === 0 ? "" : " " })) : value,
+        before: "",
+        after: "\n"
+      };
+      if (RE_SECTION_DIRECTIVE.test(param)) {
+        line2.before = indent2.replace(/  |\t/, "");
+        config2.splice(i2, 0, line2);
+        config2 = line2.config = new _SSHConfig();
+        sectionLineFound = true;
+        continue;
+      }
+      if (processedLines === Object.keys(opts).length) {
+        line2.after += "\n";
+      }
+      if (!sectionLineFound) {
+        config2.splice(i2, 0, line2);
+        i2 += 1;
+        if (RE_SINGLE_LINE_DIRECTIVE.test(param)) {
+          line2.after += "\n";
+        }
+        continue;
+      }
+      line2.before = indent2;
+      config2.push(line2);
+    }
+    return config2;
+  }
+};
+function parse7(text2) {
+  const input2 = typeof text2 === "string" ? text2 : text2.toString("utf-8");
+  let i2 = 0;
+  let chr = next2();
+  let config2 = new SSHConfig();
+  let configWas = config2;
+  function next2() {
+    return input2[i2++];
+  }
+  function space() {
+    let spaces = "";
+    while (RE_SPACE.test(chr)) {
+      spaces += chr;
+      chr = next2();
+    }
+    return spaces;
+  }
+  function linebreak() {
+    let breaks = "";
+    while (RE_LINE_BREAK.test(chr)) {
+      breaks += chr;
+      chr = next2();
+    }
+    return breaks;
+  }
+  function parameter() {
+    let param = "";
+    while (chr && /[^ \t=]/.test(chr)) {
+      param += chr;
+      chr = next2();
+    }
+    return param;
+  }
+  function separator() {
+    let sep = space();
+    if (chr === "=") {
+      sep += chr;
+      chr = next2();
+    }
+    return sep + space();
+  }
+  function value() {
+    let val = "";
+    let quoted = false;
+    let escaped = false;
+    while (chr && !RE_LINE_BREAK.test(chr)) {
+      if (escaped) {
+        val += chr === '"' ? chr : `\\${chr}`;
+        escaped = false;
+      } else if (chr === '"' && (!val || quoted)) {
+        quoted = !quoted;
+      } else if (chr === "\\") {
+        escaped = true;
+      } else if (chr === "#" && !quoted) {
+        break;
+      } else {
+        val += chr;
+      }
+      chr = next2();
+    }
+    if (quoted || escaped) {
+      throw new Error(`Unexpected line break at ${val}`);
+    }
+    return val.trim();
+  }
+  function comment() {
+    const type = LineType.COMMENT;
+    let content = "";
+    while (chr && !RE_LINE_BREAK.test(chr)) {
+      content += chr;
+      chr = next2();
+    }
+    return { type, content, before: "", after: "" };
+  }
+  function values() {
+    const results = [];
+    let val = "";
+    let valQuoted = false;
+    let valSeparator = " ";
+    let quoted = false;
+    let escaped = false;
+    while (chr && !RE_LINE_BREAK.test(chr)) {
+      if (escaped) {
+        val += chr === '"' ? chr : `\\${chr}`;
+        escaped = false;
+      } else if (chr === '"') {
+        quoted = !quoted;
+      } else if (chr === "\\") {
+        escaped = true;
+      } else if (quoted) {
+        val += chr;
+        valQuoted = true;
+      } else if (/[ \t=]/.test(chr)) {
+        if (val) {
+          results.push({ val, separator: valSeparator, quoted: valQuoted });
+          val = "";
+          valQuoted = false;
+          valSeparator = chr;
+        }
+      } else if (chr === "#" && results.length > 0) {
+        break;
+      } else {
+        val += chr;
+      }
+      chr = next2();
+    }
+    if (quoted || escaped) {
+      throw new Error(`Unexpected line break at ${results.map(({ val: val2 }) => val2).concat(val).join(" ")}`);
+    }
+    if (val)
+      results.push({ val, separator: valSeparator, quoted: valQuoted });
+    return results.length > 1 ? results : results[0].val;
+  }
+  function directive() {
+    const type = LineType.DIRECTIVE;
+    const param = parameter();
+    const multiple = RE_MULTI_VALUE_DIRECTIVE.test(param);
+    const result = {
+      type,
+      param,
+      separator: separator(),
+      quoted: !multiple && chr === '"',
+      value: multiple ? values() : value(),
+      before: "",
+      after: ""
+    };
+    if (!result.quoted)
+      delete result.quoted;
+    if (/^Match$/i.test(param)) {
+      const criteria = {};
+      if (typeof result.value === "string") {
+        result.value = [{ val: result.value, separator: "", quoted: result.quoted }];
+      }
+      let i3 = 0;
+      while (i3 < result.value.length) {
+        const { val: keyword } = result.value[i3];
+        switch (keyword.toLowerCase()) {
+          case "all":
+          case "canonical":
+          case "final":
+            criteria[keyword] = [];
+            i3 += 1;
+            break;
+          default:
+            if (i3 + 1 >= result.value.length) {
+              throw new Error(`Missing value for match criteria ${keyword}`);
+            }
+            criteria[keyword] = result.value[i3 + 1].val;
+            i3 += 2;
+            break;
+        }
+      }
+      result.criteria = criteria;
+    }
+    return result;
+  }
+  function line2() {
+    const before = space();
+    const node = chr === "#" ? comment() : directive();
+    const after = linebreak();
+    node.before = before;
+    node.after = after;
+    return node;
+  }
+  while (chr) {
+    let node = line2();
+    if (node.type === LineType.DIRECTIVE && RE_SECTION_DIRECTIVE.test(node.param)) {
+      config2 = configWas;
+      config2.push(node);
+      config2 = node.config = new SSHConfig();
+    } else if (node.type === LineType.DIRECTIVE && !node.param) {
+      if (config2.length === 0) {
+        if (configWas.length === 0) {
+          configWas.push({ type: LineType.EMPTY, before: "", after: node.before });
+        } else {
+          configWas[configWas.length - 1].after += node.before;
+        }
+      } else {
+        config2[config2.length - 1].after += node.before;
+      }
+    } else {
+      config2.push(node);
+    }
+  }
+  return configWas;
+}
+function stringify(config2) {
+  let str = "";
+  function formatValue(value, quoted) {
+    if (Array.isArray(value)) {
+      let result = "";
+      for (const { val, separator, quoted: quoted2 } of value) {
+        result += (result ? separator : "") + formatValue(val, quoted2 || RE_SPACE.test(val));
+      }
+      return result;
+    }
+    return quoted ? `"${value}"` : value;
+  }
+  function formatDirective(line2) {
+    const quoted = line2.quoted || RE_QUOTE_DIRECTIVE.test(line2.param) && typeof line2.value === "string" && RE_SPACE.test(line2.value);
+    const value = formatValue(line2.value, quoted);
+    return `${line2.param}${line2.separator}${value}`;
+  }
+  const format2 = (line2) => {
+    str += line2.before;
+    if (line2.type === LineType.COMMENT) {
+      str += line2.content;
+    } else if (line2.type === LineType.DIRECTIVE && REPEATABLE_DIRECTIVES.includes(line2.param)) {
+      (Array.isArray(line2.value) ? line2.value : [line2.value]).forEach((value, i2, values) => {
+        str += formatDirective({ ...line2, value: typeof value !== "string" ? value.val : value });
+        if (i2 < values.length - 1)
+          str += `
+${line2.before}`;
+      });
+    } else if (line2.type === LineType.DIRECTIVE) {
+      str += formatDirective(line2);
+    }
+    str += line2.after;
+    if ("config" in line2) {
+      line2.config.forEach(format2);
+    }
+  };
+  config2.forEach(format2);
+  return str;
+}
+
+// src/connectors/ssh/ssh-config.ts
+function readSshConfig(file2, host2) {
+  if (!existsSync5(file2)) return { identityFiles: [] };
+  let computed;
+  try {
+    computed = SSHConfig.parse(readFileSync5(file2, "utf8")).compute(host2, { ignoreCase: true, matchExec: false });
+  } catch (error) {
+    throw new ConnectError(`${host2}: cannot read ssh config ${file2}: ${error.message}`);
+  }
+  const one = (key2) => {
+    const value = computed[key2];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const port = one("port");
+  const identity = computed.identityfile;
+  const proxyJump = one("proxyjump");
+  return {
+    hostName: one("hostname"),
+    user: one("user"),
+    port: port ? Number(port) : void 0,
+    identityFiles: identity === void 0 ? [] : Array.isArray(identity) ? identity : [identity],
+    proxyJump: proxyJump && proxyJump.toLowerCase() !== "none" ? proxyJump : void 0
+  };
+}
+
+// src/connectors/ssh/ssh.ts
+var sshDataKeys = [
+  {
+    key: "ssh_hostname",
+    type: "string",
+    description: "address to connect to; defaults to ssh config HostName, else the host name"
+  },
+  { key: "ssh_port", type: "port", description: "port; defaults to ssh config Port, else 22" },
+  { key: "ssh_user", type: "string", description: "login user; defaults to ssh config User, else the local user" },
+  { key: "ssh_key", type: "string", description: "path of a private key file" },
+  { key: "ssh_key_password", type: "string", description: "passphrase of ssh_key" },
+  { key: "ssh_password", type: "string", description: "login password" },
+  { key: "ssh_known_hosts_file", type: "string", description: "known_hosts file; defaults to ~/.ssh/known_hosts" },
+  {
+    key: "ssh_strict_host_key_checking",
+    type: ["yes", "accept-new", "no"],
+    default: "yes",
+    description: "yes: refuse unknown keys; accept-new: pin unknown keys on first use; no: accept any (warns)"
+  },
+  { key: "ssh_proxy_jump", type: "string", description: "bastion(s) to hop through: user@bastion:port[,…]" },
+  { key: "ssh_connect_timeout", type: "seconds", default: 10, description: "seconds to wait for each connection" },
+  {
+    key: "ssh_connect_retries",
+    type: "count",
+    default: 0,
+    description: "extra attempts after a refused or timed-out connection"
+  },
+  {
+    key: "ssh_keepalive_interval",
+    type: "count",
+    default: 0,
+    description: "seconds between keepalives; 0 turns them off"
+  },
+  { key: "ssh_config_file", type: "string", description: "ssh config file; defaults to ~/.ssh/config" }
+];
+var maxChannels = 8;
+var SshConnector = class extends ShellConnector {
+  constructor(host2, data2, context = {}) {
+    super(host2);
+    this.data = data2;
+    this.context = context;
+  }
+  data;
+  context;
+  client;
+  hops = [];
+  closed = false;
+  channels = 0;
+  waiting = [];
+  onLost = /* @__PURE__ */ new Set();
+  async connect() {
+    const settings = readDataKeys(this.host, this.data, sshDataKeys);
+    const home = this.context.homeDir ?? homedir();
+    const configFile = expandHome(settings.ssh_config_file ?? join(home, ".ssh", "config"), home);
+    const config2 = readSshConfig(configFile, this.host);
+    const target = {
+      alias: this.host,
+      hostname: settings.ssh_hostname ?? config2.hostName ?? this.host,
+      port: settings.ssh_port ?? config2.port ?? 22,
+      user: settings.ssh_user ?? config2.user ?? userInfo().username,
+      configKeyFiles: config2.identityFiles.map((file2) => expandHome(file2, home))
+    };
+    const jumps = parseJumps(settings.ssh_proxy_jump ?? config2.proxyJump, target.user, configFile, home, this.host);
+    const knownHostsFile = expandHome(settings.ssh_known_hosts_file ?? join(home, ".ssh", "known_hosts"), home);
+    const keys = new HostKeys(knownHostsFile, this.context.knownHosts, settings.ssh_strict_host_key_checking);
+    if (settings.ssh_strict_host_key_checking === "no") {
+      this.context.warn?.(
+        `${this.host}: host key checking is off (ssh_strict_host_key_checking: no); the connection can be intercepted.`
+      );
+    }
+    const attempts = settings.ssh_connect_retries + 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let sock;
+        for (const jump of jumps) {
+          const hop = await this.handshake(jump, settings, keys, home, sock, "bastion ");
+          this.hops.push(hop);
+          sock = await forward(hop, jumps[jumps.indexOf(jump) + 1] ?? target);
+        }
+        this.client = await this.handshake(target, settings, keys, home, sock, "");
+        this.client.on(
+          "close",
+          () => this.lose(new CommandError(`${this.host}: the SSH connection closed while a command was running.`))
+        );
+        return;
+      } catch (error) {
+        this.closeAll();
+        const retryable = error instanceof RetryableError;
+        if (!retryable || attempt >= attempts) {
+          const message = error.message;
+          throw new ConnectError(attempt > 1 ? `${message} (after ${attempt} attempts)` : message);
+        }
+        await sleep(Math.min(1e3 * 2 ** (attempt - 1), 1e4));
+      }
+    }
+  }
+  // With a timeout the command also runs under the target's `timeout` (where it has one), so it is
+  // stopped on the host itself, not only abandoned here.
+  commandLine(command, options2) {
+    const built = super.commandLine(command, options2);
+    if (!options2.timeoutMs) return built;
+    const seconds = Math.ceil(options2.timeoutMs / 1e3);
+    const wrapped = shellQuote(built.line);
+    const line2 = `if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} sh -c ${wrapped}; else exec sh -c ${wrapped}; fi`;
+    return { ...built, line: line2 };
+  }
+  async disconnect() {
+    this.closeAll();
+    return {};
+  }
+  async spawn(commandLine) {
+    const client = this.client;
+    if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`);
+    await this.acquireChannel();
+    let channel;
+    try {
+      channel = await new Promise(
+        (resolve4, reject) => client.exec(commandLine, (error, stream) => error ? reject(error) : resolve4(stream))
+      );
+    } catch (error) {
+      this.releaseChannel();
+      throw new CommandError(`${this.host}: could not start a command: ${error.message}`);
+    }
+    let settle;
+    const done = new Promise((resolve4, reject) => {
+      settle = resolve4;
+      const lost = (error) => reject(error);
+      this.onLost.add(lost);
+      channel.on("close", (code, signal) => {
+        this.onLost.delete(lost);
+        this.releaseChannel();
+        resolve4(typeof code === "number" ? code : signal ? 128 + (signalNumbers[signal] ?? 0) : 255);
+      });
+    });
+    channel.on("error", () => void 0);
+    return {
+      write: (data2) => void channel.write(data2),
+      end: () => void channel.end(),
+      // Servers may ignore signals and wait for the command before closing the channel: the remote
+      // `timeout` wrapper ends it there, and the caller is not kept waiting here.
+      kill: () => {
+        try {
+          channel.signal("KILL");
+        } catch {
+        }
+        channel.close();
+        settle?.(137);
+      },
+      onStdout: (listener) => void channel.on("data", listener),
+      onStderr: (listener) => void channel.stderr.on("data", listener),
+      done
+    };
+  }
+  // One SSH handshake (to a bastion or the target), with host key checking and the auth plan.
+  handshake(endpoint, settings, keys, home, sock, role) {
+    const where = `${role}${endpoint.user}@${endpoint.hostname}:${endpoint.port}`;
+    const token = hostToken(endpoint.hostname, endpoint.port);
+    const auth = planAuth({
+      host: this.host,
+      username: endpoint.user,
+      keyFile: settings.ssh_key ? expandHome(settings.ssh_key, home) : void 0,
+      keyPassphrase: settings.ssh_key_password,
+      memoryKeys: (this.context.privateKeys ?? []).flatMap(splitPrivateKeys),
+      password: role ? void 0 : settings.ssh_password,
+      configKeyFiles: endpoint.configKeyFiles,
+      agentSocket: process.env.SSH_AUTH_SOCK,
+      defaultKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map((name) => join(home, ".ssh", name))
+    });
+    if (auth.methods.length === 0) {
+      throw new ConnectError(
+        `${this.host}: no way to log in to ${where}: set ssh_key or ssh_password, give the action's ssh-private-key input, or run an SSH agent.`
+      );
+    }
+    let hostKeyProblem;
+    const client = new import_ssh22.Client();
+    const options2 = {
+      host: endpoint.hostname,
+      port: endpoint.port,
+      username: endpoint.user,
+      readyTimeout: settings.ssh_connect_timeout * 1e3,
+      keepaliveInterval: settings.ssh_keepalive_interval * 1e3,
+      authHandler: auth.methods.map(({ label: _label, ...method }) => method),
+      algorithms: { serverHostKey: preferKnown(keys.typesFor(token)) },
+      hostVerifier: (key2) => {
+        hostKeyProblem = keys.check(this.host, endpoint, token, key2, this.context.warn);
+        return hostKeyProblem === void 0;
+      },
+      ...sock ? { sock } : {}
+    };
+    return new Promise((resolve4, reject) => {
+      client.once("ready", () => {
+        client.removeAllListeners("error");
+        client.on("error", () => void 0);
+        resolve4(client);
+      });
+      client.once("error", (error) => {
+        client.end();
+        if (hostKeyProblem) return reject(new ConnectError(hostKeyProblem));
+        reject(
+          describeFailure(
+            this.host,
+            where,
+            error,
+            auth.methods.map((m) => m.label)
+          )
+        );
+      });
+      client.connect(options2);
+    });
+  }
+  lose(error) {
+    this.closed = true;
+    for (const listener of this.onLost) listener(error);
+    this.onLost.clear();
+  }
+  closeAll() {
+    this.closed = true;
+    this.client?.end();
+    for (const hop of this.hops.reverse()) hop.end();
+    this.hops = [];
+  }
+  async acquireChannel() {
+    while (this.channels >= maxChannels) await new Promise((resolve4) => this.waiting.push(resolve4));
+    this.channels++;
+  }
+  releaseChannel() {
+    this.channels--;
+    this.waiting.shift()?.();
+  }
+};
+var RetryableError = class extends ConnectError {
+};
+function describeFailure(host2, where, error, tried) {
+  if (error.level === "client-authentication") {
+    return new ConnectError(
+      `${host2}: authentication failed for ${where} (tried ${tried.join(", ")}). Check ssh_user and the key or password.`
+    );
+  }
+  switch (error.code) {
+    case "ECONNREFUSED":
+      return new RetryableError(`${host2}: connection refused by ${where}: is sshd running and listening there?`);
+    case "ENOTFOUND":
+      return new ConnectError(
+        `${host2}: cannot resolve the host name in ${where}. Check the name, or set ssh_hostname.`
+      );
+    case "EAI_AGAIN":
+      return new RetryableError(`${host2}: the host name in ${where} could not be resolved right now (DNS failure).`);
+    case "ECONNRESET":
+    case "ETIMEDOUT":
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+    case "EPIPE":
+      return new RetryableError(`${host2}: connection to ${where} failed: ${error.code}.`);
+  }
+  if (/timed out/i.test(error.message)) {
+    return new RetryableError(`${host2}: timed out connecting to ${where} (ssh_connect_timeout).`);
+  }
+  return new ConnectError(`${host2}: SSH connection to ${where} failed: ${error.message}`);
+}
+var HostKeys = class {
+  constructor(file2, memory, policy) {
+    this.file = file2;
+    this.policy = policy;
+    this.entries = [
+      ...memory ? parseKnownHosts(memory, "ssh-known-hosts input") : [],
+      ...readKnownHostsFile(file2),
+      ...readKnownHostsFile("/etc/ssh/ssh_known_hosts")
+    ];
+  }
+  file;
+  policy;
+  entries;
+  typesFor(token) {
+    return knownKeyTypes(this.entries, token);
+  }
+  // Undefined when the key may be used, else the message that refuses it.
+  check(host2, endpoint, token, key2, warn) {
+    const verdict = verifyHostKey(this.entries, token, key2);
+    const print = `${keyTypeOf(key2)} ${fingerprint(key2)}`;
+    const scan = `ssh-keyscan -p ${endpoint.port} ${endpoint.hostname}`;
+    switch (verdict.status) {
+      case "known":
+        return void 0;
+      case "revoked":
+        return `${host2}: the host key of ${token} (${print}) is marked @revoked in ${verdict.entry.source}; refusing to connect.`;
+      case "changed":
+        return `${host2}: the host key of ${token} has CHANGED: it presented ${print}, but ${verdict.expected.map((e) => e.source).join(", ")} expects ${fingerprint(verdict.expected[0]?.key ?? Buffer.alloc(0))}. This can mean someone is intercepting the connection, or the host was rebuilt. Refusing to connect. If the change is expected, verify the new fingerprint and replace the old line.`;
+      case "unknown":
+        if (this.policy === "no") {
+          warn?.(`${host2}: accepting the unverified host key of ${token} (${print}).`);
+          return void 0;
+        }
+        if (this.policy === "accept-new") {
+          this.pin(token, key2);
+          warn?.(`${host2}: pinned the new host key of ${token} (${print}) in ${this.file}.`);
+          return void 0;
+        }
+        return `${host2}: the host key of ${token} is not known (${print}). Verify that fingerprint, then pin it: run \`${scan} >> ~/.ssh/known_hosts\` (or the host's ssh_known_hosts_file), or add the line \`${knownHostsLine(token, key2)}\` to the action's ssh-known-hosts input. To pin keys on first use instead, set ssh_strict_host_key_checking: accept-new.`;
+    }
+  }
+  pin(token, key2) {
+    const line2 = knownHostsLine(token, key2);
+    mkdirSync(dirname(this.file), { recursive: true, mode: 448 });
+    appendFileSync(this.file, `${line2}
+`, { mode: 384 });
+    this.entries.push(...parseKnownHosts(line2, this.file));
+  }
+};
+function readKnownHostsFile(file2) {
+  try {
+    return existsSync6(file2) ? parseKnownHosts(readFileSync6(file2, "utf8"), file2) : [];
+  } catch {
+    return [];
+  }
+}
+function preferKnown(types2) {
+  const all = [
+    "ssh-ed25519",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "rsa-sha2-512",
+    "rsa-sha2-256",
+    "ssh-rsa"
+  ];
+  const algorithmsOf = (type) => type === "ssh-rsa" ? ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"] : [type];
+  const preferred = types2.flatMap(algorithmsOf).filter((a) => all.includes(a));
+  return [.../* @__PURE__ */ new Set([...preferred, ...all])];
+}
+function parseJumps(spec, defaultUser, configFile, home, host2) {
+  if (!spec) return [];
+  return spec.split(",").map((part) => {
+    const match4 = /^(?:([^@]+)@)?(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(part.trim());
+    if (!match4?.[2]) {
+      throw new ConnectError(
+        `${host2}: ssh_proxy_jump ${JSON.stringify(part)} is not user@host:port (user and port optional).`
+      );
+    }
+    const alias = match4[2].replace(/^\[|\]$/g, "");
+    const config2 = readSshConfig(configFile, alias);
+    return {
+      alias,
+      hostname: config2.hostName ?? alias,
+      port: match4[3] ? Number(match4[3]) : config2.port ?? 22,
+      user: match4[1] ?? config2.user ?? defaultUser,
+      configKeyFiles: config2.identityFiles.map((file2) => expandHome(file2, home))
+    };
+  });
+}
+function forward(hop, next2) {
+  return new Promise(
+    (resolve4, reject) => hop.forwardOut(
+      "127.0.0.1",
+      0,
+      next2.hostname,
+      next2.port,
+      (error, stream) => error ? reject(new RetryableError(`bastion could not reach ${next2.hostname}:${next2.port}: ${error.message}`)) : resolve4(stream)
+    )
+  );
+}
+function expandHome(path, home) {
+  return path === "~" ? home : path.startsWith("~/") ? join(home, path.slice(2)) : path;
+}
+var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+var signalNumbers = { HUP: 1, INT: 2, KILL: 9, TERM: 15, PIPE: 13 };
+
+// src/connectors/registry.ts
+var connectors = {
+  ssh: { dataKeys: sshDataKeys, create: (host2, data2, context) => new SshConnector(host2, data2, context) },
+  local: { dataKeys: localDataKeys, create: (host2) => new LocalConnector(host2) },
+  docker: { dataKeys: dockerDataKeys, create: (host2) => new DockerConnector(host2) }
+};
+function createConnector(host2, context = {}) {
+  return connectors[host2.connector].create(host2.name, host2.data, context);
+}
+
+// src/facts/fact.ts
+var Unreadable = class {
+  constructor(unreadable2) {
+    this.unreadable = unreadable2;
+  }
+  unreadable;
+};
+function defineFact(fact) {
+  return fact;
+}
+function unreadable(reason) {
+  return new Unreadable(reason);
+}
+function isUnreadable(value) {
+  return value instanceof Unreadable;
+}
+function lines(text2) {
+  return text2.split("\n").filter((line2) => line2.trim() !== "");
+}
+function toInteger(text2) {
+  if (text2 === void 0 || !/^-?\d+$/.test(text2.trim())) return null;
+  return Number(text2.trim());
+}
+function emptyRecord() {
+  return /* @__PURE__ */ Object.create(null);
+}
+
+// src/operations/operation.ts
+var CannotTell = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+  reason;
+  name = "CannotTell";
+};
+function defineOperation(definition) {
+  return definition;
+}
+var noop = (reason) => ({ changed: false, reason });
+function change(commands, extra = {}) {
+  return {
+    changed: true,
+    commands: commands.map((c) => typeof c === "string" ? { type: "shell", command: c } : c),
+    ...extra
+  };
+}
+
+// src/engine/apply-output.ts
+import { StringDecoder } from "node:string_decoder";
+var keepHead = 256 * 1024;
+var keepTail = 64 * 1024;
+var markerRoom = 96;
+var ApplyOutput = class {
+  constructor(nonce, on = {}) {
+    this.on = on;
+    this.pattern = new RegExp(`\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))\\n`, "g");
+    const state2 = () => ({
+      decoder: new StringDecoder("utf8"),
+      pending: "",
+      outside: new BoundedOutput(keepHead, keepTail)
+    });
+    this.streams = { stdout: state2(), stderr: state2() };
+  }
+  on;
+  staged = false;
+  done = false;
+  locked = false;
+  begun = /* @__PURE__ */ new Set();
+  ended = /* @__PURE__ */ new Map();
+  skipped = /* @__PURE__ */ new Set();
+  outputs = /* @__PURE__ */ new Map();
+  streams;
+  pattern;
+  // Feeds a chunk of the script's output.
+  push(stream, chunk) {
+    const state2 = this.streams[stream];
+    state2.pending += state2.decoder.write(chunk);
+    this.scan(stream, false);
+  }
+  // The streams have ended: what is still pending is plain output.
+  finish() {
+    for (const stream of ["stdout", "stderr"]) {
+      const state2 = this.streams[stream];
+      state2.pending += state2.decoder.end();
+      this.scan(stream, true);
+    }
+  }
+  began(index) {
+    return this.begun.has(index);
+  }
+  // The operation's outcome, or undefined when it never began (or began and never ended).
+  outcome(index) {
+    if (this.skipped.has(index)) return { status: "skipped", stdout: "", stderr: "" };
+    const exitCode2 = this.ended.get(index);
+    if (exitCode2 === void 0) return void 0;
+    return { status: exitCode2 === 0 ? "ok" : "failed", exitCode: exitCode2, ...this.output(index) };
+  }
+  // What an operation printed so far (also for one that never ended).
+  output(index) {
+    const kept = this.outputs.get(index);
+    return { stdout: kept?.stdout.toString() ?? "", stderr: kept?.stderr.toString() ?? "" };
+  }
+  // What the script printed on stderr outside any operation (the runner's and the lock's words).
+  outsideStderr() {
+    return this.streams.stderr.outside.toString();
+  }
+  scan(stream, final) {
+    const state2 = this.streams[stream];
+    let last = 0;
+    for (const match4 of state2.pending.matchAll(this.pattern)) {
+      this.append(stream, state2.pending.slice(last, match4.index));
+      last = (match4.index ?? 0) + match4[0].length;
+      this.mark(stream, match4);
+    }
+    const keepFrom = final ? state2.pending.length : Math.max(last, state2.pending.length - markerRoom);
+    this.append(stream, state2.pending.slice(last, keepFrom));
+    state2.pending = state2.pending.slice(keepFrom);
+  }
+  mark(stream, match4) {
+    const state2 = this.streams[stream];
+    const [, kind, begin, end, exitCode2, skip] = match4;
+    if (begin !== void 0) {
+      state2.current = Number(begin);
+      if (stream === "stdout") {
+        this.begun.add(state2.current);
+        this.on.begin?.(state2.current);
+      }
+    } else if (end !== void 0) {
+      state2.current = void 0;
+      if (stream === "stdout") {
+        this.ended.set(Number(end), Number(exitCode2));
+        this.on.end?.(Number(end), Number(exitCode2));
+      }
+    } else if (stream === "stdout") {
+      if (skip !== void 0) this.skipped.add(Number(skip));
+      else if (kind === "staged") this.staged = true;
+      else if (kind === "done") this.done = true;
+      else if (kind === "locked") this.locked = true;
+    }
+  }
+  append(stream, text2) {
+    if (!text2) return;
+    const state2 = this.streams[stream];
+    if (state2.current === void 0) {
+      state2.outside.push(Buffer.from(text2));
+      return;
+    }
+    let kept = this.outputs.get(state2.current);
+    if (!kept) {
+      kept = { stdout: new BoundedOutput(keepHead, keepTail), stderr: new BoundedOutput(keepHead, keepTail) };
+      this.outputs.set(state2.current, kept);
+    }
+    kept[stream].push(Buffer.from(text2));
+  }
+};
 
 // src/engine/global-args.ts
 function sudoOptions(global2) {
@@ -97046,8 +97335,13 @@ function readGlobalArgs(pick, isHandle) {
     return v;
   };
   const env = pick("_env");
-  if (env !== void 0 && env !== null && (!isPlainObject(env) || Object.values(env).some((v) => typeof v !== "string"))) {
-    throw wrong("_env", "an object of strings", env);
+  if (env !== void 0 && env !== null) {
+    if (!isPlainObject(env)) throw wrong("_env", "an object of strings", env);
+    const bad = Object.entries(env).find(([, v]) => typeof v !== "string");
+    if (bad)
+      throw new OperationError(
+        `global argument _env must be an object of strings; its key ${bad[0]} is ${kindOf(bad[1])} (values are not shown).`
+      );
   }
   const condition = pick("_if");
   let ifArg;
@@ -97074,30 +97368,30 @@ function readGlobalArgs(pick, isHandle) {
   };
 }
 function wrong(key2, expected, value) {
-  return new OperationError(`global argument ${key2} must be ${expected}; it is ${describeValue(value)}.`);
-}
-
-// src/engine/markers.ts
-function markedSection(text2, nonce, index) {
-  const begin = `@@${nonce}:begin:${index}
-`;
-  const end = `
-@@${nonce}:end:${index}:`;
-  const from = text2.indexOf(begin);
-  if (from < 0) return void 0;
-  const start = from + begin.length;
-  const to = text2.indexOf(end, start);
-  if (to < 0) return { output: text2.slice(start) };
-  return { output: text2.slice(start, to), exitCode: Number(/^(\d+)/.exec(text2.slice(to + end.length))?.[1] ?? 255) };
+  const shown = isSecretKey(key2) ? describeSecretValue(value) : describeValue(value);
+  return new OperationError(`global argument ${key2} must be ${expected}; it is ${shown}.`);
 }
 
 // src/engine/apply-script.ts
-var lockPath = "/tmp/.infra-action-apply.lock";
 var lockWaitSeconds = 120;
+function applyRunner(nonce) {
+  const end = scriptEnd(nonce);
+  return [
+    "__ia_um=$(umask); umask 077",
+    `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the apply script (is the disk full?)" >&2; exit 70; }`,
+    `trap 'rm -rf "$__ia_dir"' EXIT`,
+    "trap 'exit 143' HUP INT TERM",
+    `cat > "$__ia_dir/apply.sh" || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
+    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = ${shellQuote(end)} ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
+    'umask "$__ia_um"',
+    "exec 0</dev/null",
+    '. "$__ia_dir/apply.sh"'
+  ].join("\n");
+}
 function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
   const out = [
-    "#!/bin/sh",
     `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
+    "__ia_mark staged",
     ...lockLines(),
     ...changedBefore.map((index) => `__ia_changed_${index}=1`)
   ];
@@ -97111,7 +97405,7 @@ function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
       "while :; do",
       "( set -e",
       ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap2, `${nonce}-${op.index}-${j}`)),
-      "); __ia_rc=$?",
+      ") </dev/null; __ia_rc=$?",
       `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
       "done",
       `__ia_mark end:${op.index}:$__ia_rc`,
@@ -97119,20 +97413,26 @@ function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
       `else __ia_mark skip:${op.index}; fi`
     );
   }
-  out.push("exit 0", "");
+  out.push("__ia_mark done", "exit 0", scriptEnd(nonce), "");
   return out.join("\n");
+}
+function scriptEnd(nonce) {
+  return `# end ${nonce}`;
 }
 function lockLines() {
   return [
-    `__ia_lock=${lockPath}; __ia_waited=0`,
-    'while ! mkdir "$__ia_lock" 2>/dev/null; do',
-    '  __ia_owner=$(cat "$__ia_lock/pid" 2>/dev/null)',
-    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ]; then rm -rf "$__ia_lock"; continue; fi',
-    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s" >&2; __ia_mark locked; exit 75; fi`,
+    '__ia_base="$HOME/.cache"',
+    'if ! { [ -n "$HOME" ] && mkdir -p "$__ia_base" 2>/dev/null && [ -O "$__ia_base" ] && [ -w "$__ia_base" ]; }; then __ia_base=/tmp; fi',
+    '__ia_lock="$__ia_base/.infra-action-apply-$(id -u).lock"; __ia_waited=0; __ia_takeovers=0',
+    'while ! mkdir -m 700 "$__ia_lock" 2>/dev/null; do',
+    '  if [ -L "$__ia_lock" ] || [ ! -O "$__ia_lock" ]; then echo "the apply lock $__ia_lock belongs to another user: remove it and apply again." >&2; __ia_mark locked; exit 75; fi',
+    '  __ia_owner=; IFS= read -r __ia_owner < "$__ia_lock/pid" 2>/dev/null || :',
+    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ] && [ $__ia_takeovers -lt 3 ]; then rm -rf "$__ia_lock"; __ia_takeovers=$((__ia_takeovers+1)); continue; fi',
+    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s." >&2; __ia_mark locked; exit 75; fi`,
     "  sleep 1; __ia_waited=$((__ia_waited+1))",
     "done",
     'echo $$ > "$__ia_lock/pid"',
-    `trap 'rm -rf "$__ia_lock"' EXIT`,
+    `trap 'rm -rf "$__ia_lock" "$__ia_dir"' EXIT`,
     "trap 'exit 143' INT TERM HUP",
     // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that frees the lock.
     "trap 'exit 141' PIPE"
@@ -97149,26 +97449,34 @@ function renderCommand(command, op, wrap2, id) {
   const opts = options(op.global);
   switch (command.type) {
     case "shell": {
-      const line2 = wrap2(command.command, opts);
-      if (op.global.timeout === void 0) return [line2];
+      if (op.global.timeout === void 0) return [wrap2(command.command, opts)];
       const seconds = Math.ceil(op.global.timeout);
+      const quoted = shellQuote(command.command);
       return [
-        `if command -v timeout >/dev/null 2>&1; then timeout -k 5 ${seconds} sh -c ${shellQuote(line2)}; else ${line2}; fi`
+        wrap2(
+          `if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} sh -c ${quoted}; else exec sh -c ${quoted}; fi`,
+          opts
+        )
       ];
     }
     case "file": {
-      const temp = `/tmp/.infra-action-${id}`;
-      const d = shellQuote(command.path);
-      const owner = command.user || command.group ? `chown ${shellQuote(`${command.user ?? ""}${command.group ? `:${command.group}` : ""}`)} "$t"; ` : "";
-      const changed = shellQuote(`${command.path} changed since the plan was made; nothing was written. Plan again.`);
-      const guard = command.ifSha256 === void 0 ? "" : `if ${command.ifSha256 === null ? `[ -e ${d} ]` : `[ "$(sha256sum < ${d} | cut -c1-64)" != ${command.ifSha256} ]`}; then echo ${changed} >&2; exit 1; fi; `;
-      const install = `${guard}if [ -f ${d} ] && cmp -s ${temp} ${d}; then :; else t=$(mktemp "$(dirname ${d})/.infra-action.XXXXXX") && cat ${temp} > "$t" && ${command.mode ? `chmod ${command.mode} "$t" && ` : ""}${owner}mv -f "$t" ${d}; fi`;
-      const readable = op.global.sudoUser && op.global.sudoUser !== "root" ? `; chmod 644 ${temp}` : "";
+      const staged = `"$__ia_dir/${id}"`;
+      const content = Buffer.from(command.content, "base64");
+      const tag = `@@${id}`;
+      const installer = fileInstallScript({
+        path: command.path,
+        tag,
+        ...command.mode ? { mode: command.mode } : {},
+        ...command.user ? { user: command.user } : {},
+        ...command.group ? { group: command.group } : {}
+      });
+      const header = fileHeader(tag, content.length, command.ifSha256).trimEnd();
       return [
-        `(umask 077; base64 -d > ${temp}${readable}) <<'__IA_EOF_${id}'`,
+        `(umask 077; base64 -d > ${staged}) <<'__IA_EOF_${id}'`,
         ...command.content.match(/.{1,76}/g) ?? [],
         `__IA_EOF_${id}`,
-        `${wrap2(install, opts)}; __ia_f=$?; rm -f ${temp}; [ $__ia_f -eq 0 ]`
+        `{ printf '%s\\n' ${shellQuote(header)}; cat ${staged}; } | ${wrap2(installer, { ...opts, keepStdin: true })}`,
+        `rm -f ${staged}`
       ];
     }
     case "get":
@@ -97179,58 +97487,135 @@ function renderCommand(command, op, wrap2, id) {
     }
   }
 }
-function createMarkerWatcher(nonce, on) {
-  let pending = "";
-  const pattern = new RegExp(`@@${nonce}:(begin|end):(\\d+)(?::(\\d+))?\\n`, "g");
-  return (chunk) => {
-    pending += chunk.toString("utf8");
-    let last = 0;
-    for (const match4 of pending.matchAll(pattern)) {
-      if (match4[1] === "begin") on.begin(Number(match4[2]));
-      else on.end(Number(match4[2]), Number(match4[3]));
-      last = (match4.index ?? 0) + match4[0].length;
-    }
-    pending = pending.slice(Math.max(last, pending.length - 200));
-  };
+
+// src/engine/cannot-tell.ts
+function describeCannotTell(reason, sudo) {
+  return `cannot tell: ${reason}${hintFor(reason, sudo)}`;
 }
-function readApplyOutput(stdout, stderr, nonce, indexes) {
-  const outcomes = /* @__PURE__ */ new Map();
-  for (const index of indexes) {
-    const out = stdout.includes(`@@${nonce}:skip:${index}
-`) ? void 0 : markedSection(stdout, nonce, index);
-    if (!out) {
-      outcomes.set(index, { status: "skipped", stdout: "", stderr: "" });
-      continue;
-    }
-    outcomes.set(index, {
-      status: out.exitCode === 0 ? "ok" : "failed",
-      ...out.exitCode === void 0 ? {} : { exitCode: out.exitCode },
-      stdout: out.output,
-      stderr: markedSection(stderr, nonce, index)?.output ?? ""
-    });
-  }
-  return outcomes;
+function incompletePlan(labels, first2) {
+  const count = labels.length === 1 ? "1 operation cannot tell" : `${labels.length} operations cannot tell`;
+  return `plan incomplete: ${count} what to do (${labels.map((l) => `"${l}"`).join(", ")}); the first: ${first2}. Nothing was applied on this host.`;
+}
+function hintFor(reason, sudo) {
+  const user2 = runsAs(sudo);
+  if (/permission denied|must be privileged|operation not permitted/i.test(reason))
+    return user2 ? ` — may ${user2} read it?` : " — does it need `_sudo: true`?";
+  if (/dubious ownership/.test(reason))
+    return " — the repository belongs to another user: run the operation as its owner (`_sudo_user`), or mark it safe with `git config --global --add safe.directory`";
+  if (/: not found$|command not found/.test(reason)) return " — is it installed on the host?";
+  return "";
 }
 
-// src/facts/fact.ts
-function defineFact(fact) {
-  return fact;
+// src/util/closest.ts
+function closestName(name, candidates) {
+  const list2 = [...candidates];
+  const lower = name.toLowerCase();
+  const started = lower.length >= 4 ? list2.filter((c) => sharedPrefix(lower, c.toLowerCase()) >= lower.length - 2) : [];
+  if (started.length === 1) return started[0];
+  let best;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of list2) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(2, Math.floor(name.length / 3));
+  return bestDistance <= allowed ? best : void 0;
 }
-function lines(text2) {
-  return text2.split("\n").filter((line2) => line2.trim() !== "");
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current2 = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1);
+      current2.push(Math.min((previous[j] ?? 0) + 1, (current2[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current2;
+  }
+  return previous[b.length] ?? 0;
 }
-function toInteger(text2) {
-  if (text2 === void 0 || !/^-?\d+$/.test(text2.trim())) return null;
-  return Number(text2.trim());
+function sharedPrefix(a, b) {
+  let i2 = 0;
+  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
+  return i2;
 }
-function emptyRecord() {
-  return /* @__PURE__ */ Object.create(null);
+
+// src/facts/fact-arguments.ts
+function checkFactArguments(fact, args) {
+  const declared = fact.arguments;
+  if (!declared) return void 0;
+  const names = Object.keys(declared);
+  if (args !== void 0 && args !== null && (typeof args !== "object" || Array.isArray(args)))
+    return `fact ${fact.name} takes its arguments as an object (${describeArguments(fact)}), not ${JSON.stringify(args)}`;
+  const given = args ?? {};
+  for (const key2 of Object.keys(given)) {
+    if (Object.hasOwn(declared, key2)) continue;
+    if (names.length === 0) return `fact ${fact.name} takes no arguments, but was given "${key2}"`;
+    const near = closestName(key2, names);
+    return `"${key2}" is not an argument of fact ${fact.name}${near ? ` (did you mean "${near}"?)` : ""}; it takes ${describeArguments(fact)}`;
+  }
+  for (const [name, spec] of Object.entries(declared)) {
+    const value = given[name];
+    if (value === void 0) {
+      if (spec.required) return `fact ${fact.name} needs the argument "${name}" (${spec.description})`;
+      continue;
+    }
+    if (typeof value !== spec.type)
+      return `fact ${fact.name}'s argument "${name}" must be ${spec.type === "string" ? "a string" : "true or false"}, not ${JSON.stringify(value)}`;
+  }
+  return void 0;
+}
+function describeArguments(fact) {
+  const entries = Object.entries(fact.arguments ?? {});
+  if (entries.length === 0) return "no arguments";
+  return entries.map(([name, spec]) => `${name}${spec.required ? " (required)" : ""}`).join(", ");
+}
+function factArgumentFromText(fact, name, text2) {
+  const spec = fact.arguments?.[name];
+  if (spec?.type === "boolean") return text2 === "true" ? true : text2 === "false" ? false : text2;
+  return text2;
+}
+
+// src/facts/stderr.ts
+var errnoText = /:\s*([A-Z][a-z]+(?:[ /][a-z]+)*)\s*$/;
+function saysMissing(stderr) {
+  return /No such file or directory|Not a directory/.test(stderr) && !/Permission denied/.test(stderr);
+}
+function stderrCause(stderr) {
+  const all = stderr.split("\n").map((line3) => line3.trim()).filter(Boolean);
+  const line2 = all.find((l) => /^(fatal|error):/i.test(l)) ?? all.at(-1);
+  if (!line2) return "no output on stderr";
+  const errno = errnoText.exec(line2)?.[1];
+  if (errno && !/^(fatal|error):/i.test(line2)) return lowerFirst(errno);
+  const stripped = line2.replace(/^(fatal|error):\s*/i, "").replace(/^(sh|bash|dash):\s*(\d+:\s*)?/, "");
+  return stripped.length > 300 ? `${stripped.slice(0, 299)}…` : stripped;
+}
+function cannotRead(path, stderr, verb = "read") {
+  return `cannot ${verb} ${path}: ${stderrCause(stderr)}`;
+}
+function lowerFirst(text2) {
+  return /^[A-Z][a-z]/.test(text2) ? text2[0]?.toLowerCase() + text2.slice(1) : text2;
 }
 
 // src/facts/files.ts
+var pathArgument = {
+  path: { type: "string", required: true, description: "a path on the host" }
+};
 function statCommand({ path }) {
   const p = shellQuote(path);
-  return `if [ -e ${p} ] || [ -L ${p} ]; then stat -c '%F|%U|%G|%a|%s|%Y' -- ${p}; readlink -- ${p} || true; fi`;
+  return `LC_ALL=C stat -c '%F|%U|%G|%a|%s|%Y' -- ${p} && { readlink -- ${p} || true; }`;
+}
+function whyNot(p) {
+  return `{ LC_ALL=C stat -c %F -- ${p} >/dev/null; exit 3; }`;
+}
+function failedAnswer(path, { stderr }, verb = "read", alsoAbsent) {
+  return saysMissing(stderr) || alsoAbsent?.test(stderr) ? null : unreadable(cannotRead(path, stderr, verb));
+}
+function parseStatOutput(output, path, kind) {
+  if (output.exitCode !== 0) return failedAnswer(path, output, "stat");
+  return parseStat(output.stdout, kind);
 }
 function parseStat(stdout, kind) {
   const [first2, target] = stdout.split("\n");
@@ -97250,77 +97635,98 @@ function parseStat(stdout, kind) {
 var File2 = defineFact({
   name: "File",
   description: "a regular file's owner, group, mode, size and mtime",
+  arguments: pathArgument,
   command: statCommand,
-  parse: ({ stdout }) => parseStat(stdout, "file")
+  parse: (output, { path }) => parseStatOutput(output, path, "file")
 });
 var Directory = defineFact({
   name: "Directory",
   description: "a directory's owner, group, mode, size and mtime",
+  arguments: pathArgument,
   command: statCommand,
-  parse: ({ stdout }) => parseStat(stdout, "directory")
+  parse: (output, { path }) => parseStatOutput(output, path, "directory")
 });
 var Link = defineFact({
   name: "Link",
   description: "a symbolic link's target, owner and mode",
+  arguments: pathArgument,
   command: statCommand,
-  parse: ({ stdout }) => parseStat(stdout, "link")
+  parse: (output, { path }) => parseStatOutput(output, path, "link")
 });
 var Sha256File = defineFact({
   name: "Sha256File",
   description: "a file's SHA-256 hash",
-  command: ({ path }) => `sha256sum -- ${shellQuote(path)} 2>/dev/null || true`,
-  parse: ({ stdout }) => /^([0-9a-f]{64})\b/.exec(stdout.trim())?.[1] ?? null
+  arguments: pathArgument,
+  command: ({ path }) => `LC_ALL=C sha256sum -- ${shellQuote(path)}`,
+  parse: (output, { path }) => output.exitCode === 0 ? /^\\?([0-9a-f]{64})\b/.exec(output.stdout.trim())?.[1] ?? null : failedAnswer(path, output, "read", /Is a directory/)
 });
 var FindInFile = defineFact({
   name: "FindInFile",
   description: "lines of a file matching a pattern (grep -E)",
-  command: ({ path, pattern }) => {
-    const p = shellQuote(path);
-    return `[ -f ${p} ] || exit 3; grep -E -e ${shellQuote(pattern)} -- ${p} || true`;
+  arguments: {
+    ...pathArgument,
+    pattern: { type: "string", required: true, description: "an extended regular expression (grep -E)" }
   },
-  parse: ({ stdout, exitCode: exitCode2 }) => exitCode2 === 3 ? null : stdout.split("\n").filter((line2, i2, all) => line2 !== "" || i2 < all.length - 1)
+  // grep exits 1 when nothing matches, 2 when it could not read (or the pattern is bad).
+  command: ({ path, pattern }) => `LC_ALL=C grep -E -e ${shellQuote(pattern)} -- ${shellQuote(path)}`,
+  parse: (output, { path }) => {
+    const { stdout, exitCode: exitCode2 } = output;
+    if (exitCode2 === 3) return null;
+    if (exitCode2 > 1) return failedAnswer(path, output, "search", /Is a directory/);
+    return stdout.split("\n").filter((line2, i2, all) => line2 !== "" || i2 < all.length - 1);
+  }
 });
 var contentLimit = 1024 * 1024;
 var FileContents = defineFact({
   name: "FileContents",
   description: "a file's metadata, SHA-256 and content (up to 1 MiB)",
-  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes.
+  arguments: pathArgument,
+  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes. Any
+  // step failing exits 1 with its reason on stderr: the file is then unreadable, never "changed".
   command: ({ path }) => {
     const p = shellQuote(path);
     return [
-      `if [ -e ${p} ] || [ -L ${p} ]; then s=$(stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) && echo "$s";`,
-      `if [ -f ${p} ]; then sha256sum -- ${p}; r=\${s%|*};`,
-      `if [ "\${r##*|}" -le ${contentLimit} ]; then base64 -w0 < ${p}; echo; fi; fi; fi`
+      `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0;`,
+      `LC_ALL=C sha256sum -- ${p} || exit 1; r=\${s%|*}; [ "\${r##*|}" -le ${contentLimit} ] || exit 0;`,
+      `LC_ALL=C base64 -w0 < ${p} || exit 1; echo`
     ].join(" ");
   },
-  parse: ({ stdout }) => {
-    const [head = "", hashLine = "", content] = stdout.split("\n");
+  parse: (output, { path }) => {
+    const [head = "", hashLine = "", content] = output.stdout.split("\n");
+    if (output.exitCode !== 0 && !head.trim()) return failedAnswer(path, output);
     const info = parseStat(head, "file");
     if (!info) return info;
-    const sha2562 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1] ?? "";
-    const readable = sha2562 !== "";
-    return {
-      ...info,
-      sha256: sha2562,
-      content: !readable || content === void 0 || content === "" && info.size > 0 ? null : content
-    };
+    if (output.exitCode !== 0) return unreadable(cannotRead(path, output.stderr));
+    const sha2562 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1];
+    if (!sha2562) return unreadable(cannotRead(path, output.stderr));
+    return { ...info, sha256: sha2562, content: content === void 0 || content === "" && info.size > 0 ? null : content };
   }
 });
 var DirectoryEntries = defineFact({
   name: "DirectoryEntries",
   description: "names in a directory",
-  command: ({ path }) => `[ -d ${shellQuote(path)} ] || exit 3; ls -A -- ${shellQuote(path)}`,
-  parse: ({ stdout, exitCode: exitCode2 }) => exitCode2 === 3 ? null : lines(stdout)
+  arguments: pathArgument,
+  command: ({ path }) => {
+    const p = shellQuote(path);
+    return `[ -d ${p} ] || ${whyNot(p)}; LC_ALL=C ls -A -- ${p}`;
+  },
+  parse: (output, { path }) => output.exitCode === 0 ? lines(output.stdout) : missingDirectory(path, output)
 });
+function missingDirectory(path, output) {
+  if (output.exitCode === 3 && !output.stderr.trim()) return null;
+  return failedAnswer(path, output);
+}
 var DirectoryHashes = defineFact({
   name: "DirectoryHashes",
   description: "SHA-256 of every file under a directory",
+  arguments: pathArgument,
   command: ({ path }) => {
     const p = shellQuote(path);
-    return `[ -d ${p} ] || exit 3; cd ${p} && find . -type f -exec sha256sum {} + 2>/dev/null || true`;
+    return `[ -d ${p} ] || ${whyNot(p)}; cd ${p} && LC_ALL=C find . -type f -exec sha256sum {} +`;
   },
-  parse: ({ stdout, exitCode: exitCode2 }) => {
-    if (exitCode2 === 3) return null;
+  parse: (output, { path }) => {
+    const { stdout, exitCode: exitCode2 } = output;
+    if (exitCode2 !== 0) return missingDirectory(path, output);
     const hashes = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^([0-9a-f]{64}) [ *]\.\/(.+)$/.exec(line2);
@@ -97337,6 +97743,7 @@ function addVersion(packages4, name, version2) {
 var DebPackages = defineFact({
   name: "DebPackages",
   description: "installed Debian packages and versions",
+  arguments: {},
   command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
     const packages4 = emptyRecord();
@@ -97350,6 +97757,7 @@ var DebPackages = defineFact({
 var RpmPackages = defineFact({
   name: "RpmPackages",
   description: "installed RPM packages and versions",
+  arguments: {},
   command: () => "rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
     const packages4 = emptyRecord();
@@ -97363,6 +97771,7 @@ var RpmPackages = defineFact({
 var ApkPackages = defineFact({
   name: "ApkPackages",
   description: "installed Alpine packages and versions",
+  arguments: {},
   command: () => "apk info -v 2>/dev/null || true",
   parse: ({ stdout }) => {
     const packages4 = emptyRecord();
@@ -97376,6 +97785,7 @@ var ApkPackages = defineFact({
 var PipPackages = defineFact({
   name: "PipPackages",
   description: "packages installed by pip",
+  arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
   command: ({ pip: pip2 = "pip3" } = {}) => `${shellQuote(pip2)} freeze --all 2>/dev/null || true`,
   parse: ({ stdout }) => {
     const packages4 = emptyRecord();
@@ -97392,6 +97802,7 @@ function normalisePipName(name) {
 var PackageManager = defineFact({
   name: "PackageManager",
   description: "the host's package manager",
+  arguments: {},
   command: () => "for m in apt-get dnf yum apk; do if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
   parse: ({ stdout }) => {
     const found2 = stdout.trim();
@@ -97401,12 +97812,14 @@ var PackageManager = defineFact({
 var AptListsAge = defineFact({
   name: "AptListsAge",
   description: "seconds since apt's package lists were last updated",
+  arguments: {},
   command: () => "t=$(stat -c %Y /var/lib/apt/periodic/update-success-stamp 2>/dev/null || stat -c %Y /var/lib/apt/lists 2>/dev/null) && echo $(( $(date +%s) - t ))",
   parse: ({ stdout }) => /^\d+$/.test(stdout.trim()) ? Number(stdout.trim()) : null
 });
 var AptUpgradable = defineFact({
   name: "AptUpgradable",
   description: "packages apt would upgrade",
+  arguments: { dist: { type: "boolean", description: "dist-upgrade instead of upgrade" } },
   command: ({ dist } = {}) => `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"} 2>/dev/null | grep '^Inst ' || true`,
   parse: ({ stdout }) => lines(stdout).flatMap((line2) => line2.split(/\s+/)[1] ?? [])
 });
@@ -97415,30 +97828,35 @@ var AptUpgradable = defineFact({
 var Os = defineFact({
   name: "Os",
   description: "the operating system name (uname -s)",
+  arguments: {},
   command: () => "uname -s",
   parse: ({ stdout }) => stdout.trim()
 });
 var Kernel = defineFact({
   name: "Kernel",
   description: "the kernel name (uname -s)",
+  arguments: {},
   command: () => "uname -s",
   parse: ({ stdout }) => stdout.trim()
 });
 var KernelVersion = defineFact({
   name: "KernelVersion",
   description: "the kernel release (uname -r)",
+  arguments: {},
   command: () => "uname -r",
   parse: ({ stdout }) => stdout.trim()
 });
 var Arch = defineFact({
   name: "Arch",
   description: "the machine architecture (uname -m)",
+  arguments: {},
   command: () => "uname -m",
   parse: ({ stdout }) => stdout.trim()
 });
 var Hostname = defineFact({
   name: "Hostname",
   description: "the host's own name (uname -n)",
+  arguments: {},
   command: () => "uname -n",
   parse: ({ stdout }) => stdout.trim()
 });
@@ -97461,6 +97879,7 @@ var distributionNames = {
 var LinuxDistribution = defineFact({
   name: "LinuxDistribution",
   description: "the Linux distribution from /etc/os-release",
+  arguments: {},
   command: () => "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null || true",
   parse: ({ stdout }) => {
     const meta = emptyRecord();
@@ -97483,8 +97902,10 @@ var passwdAndGroup = "cat /etc/passwd; echo '--infra-action-groups--'; cat /etc/
 var Users = defineFact({
   name: "Users",
   description: "local users (/etc/passwd, /etc/group)",
+  arguments: {},
   command: () => passwdAndGroup,
-  parse: ({ stdout }) => {
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0) return unreadable(cannotRead("/etc/passwd or /etc/group", stderr));
     const [passwd = "", group2 = ""] = stdout.split("--infra-action-groups--");
     const groups = parseGroupFile(group2);
     const users = emptyRecord();
@@ -97508,8 +97929,9 @@ var Users = defineFact({
 var Groups = defineFact({
   name: "Groups",
   description: "local group names (/etc/group)",
+  arguments: {},
   command: () => "cat /etc/group",
-  parse: ({ stdout }) => parseGroupFile(stdout).map((g) => g.name)
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => exitCode2 === 0 ? parseGroupFile(stdout).map((g) => g.name) : unreadable(cannotRead("/etc/group", stderr))
 });
 function parseGroupFile(text2) {
   return lines(text2).flatMap((line2) => {
@@ -97520,24 +97942,29 @@ function parseGroupFile(text2) {
 var Which = defineFact({
   name: "Which",
   description: "where a command is installed (command -v)",
+  arguments: { command: { type: "string", required: true, description: "the command's name" } },
   command: ({ command }) => `command -v ${shellQuote(command)} || true`,
   parse: ({ stdout }) => stdout.trim() || null
 });
 var Command2 = defineFact({
   name: "Command",
   description: "the output of a shell command",
+  arguments: { command: { type: "string", required: true, description: "the shell command to run" } },
   command: ({ command }) => command,
-  parse: ({ stdout }) => stdout.trim()
+  // A failing command has no output to trust: its exit code and stderr say why.
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { command }) => exitCode2 === 0 ? stdout.trim() : unreadable(`cannot run ${JSON.stringify(command)}: exit code ${exitCode2}: ${stderrCause(stderr)}`)
 });
 var Home = defineFact({
   name: "Home",
   description: "a user's home directory",
+  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
   command: ({ user: user2 } = {}) => user2 ? `getent passwd ${shellQuote(user2)} | cut -d: -f6` : 'echo "$HOME"',
   parse: ({ stdout }) => stdout.trim() || null
 });
 var Sysctl = defineFact({
   name: "Sysctl",
   description: "kernel parameters (sysctl -a)",
+  arguments: {},
   command: () => "sysctl -a 2>/dev/null || true",
   parse: ({ stdout }) => {
     const values = emptyRecord();
@@ -97557,6 +97984,7 @@ function parseSysctlValue(value) {
 var Mounts = defineFact({
   name: "Mounts",
   description: "mounted filesystems (/proc/mounts)",
+  arguments: {},
   command: () => "cat /proc/mounts 2>/dev/null || true",
   parse: ({ stdout }) => {
     const mounts = emptyRecord();
@@ -97573,8 +98001,10 @@ function unescapeMount(path) {
 var Crontab = defineFact({
   name: "Crontab",
   description: "a user's crontab entries, by command",
-  command: ({ user: user2 } = {}) => `crontab -l${user2 ? ` -u ${shellQuote(user2)}` : ""} 2>/dev/null || true`,
-  parse: ({ stdout }) => parseCrontab(stdout)
+  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
+  command: ({ user: user2 } = {}) => `LC_ALL=C crontab -l${user2 ? ` -u ${shellQuote(user2)}` : ""}`,
+  // "no crontab for USER" is an empty crontab; anything else (not privileged, no crontab command) is unknown.
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { user: user2 } = {}) => exitCode2 === 0 || /^no crontab for /m.test(stderr) ? parseCrontab(exitCode2 === 0 ? stdout : "") : unreadable(cannotRead(`the crontab${user2 ? ` of ${user2}` : ""}`, stderr))
 });
 function parseCrontab(text2) {
   const entries = emptyRecord();
@@ -97613,6 +98043,7 @@ function parseCrontab(text2) {
 var SystemdStatus = defineFact({
   name: "SystemdStatus",
   description: "systemd units and whether each is active",
+  arguments: {},
   command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
   parse: ({ stdout }) => {
     const units = emptyRecord();
@@ -97626,6 +98057,7 @@ var SystemdStatus = defineFact({
 var SystemdEnabled = defineFact({
   name: "SystemdEnabled",
   description: "systemd unit files and whether each is enabled",
+  arguments: {},
   command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
   parse: ({ stdout }) => {
     const units = emptyRecord();
@@ -97639,25 +98071,44 @@ var SystemdEnabled = defineFact({
 var GitBranch = defineFact({
   name: "GitBranch",
   description: "the branch checked out in a git repository",
-  command: ({ repo: repo3 }) => `git -C ${shellQuote(repo3)} rev-parse --abbrev-ref HEAD 2>/dev/null || true`,
-  parse: ({ stdout }) => stdout.trim() || null
+  arguments: { repo: { type: "string", required: true, description: "the repository's directory" } },
+  command: ({ repo: repo3 }) => `LC_ALL=C git -C ${shellQuote(repo3)} rev-parse --abbrev-ref HEAD`,
+  parse: (output, { repo: repo3 }) => output.exitCode === 0 ? output.stdout.trim() || null : noRepository(repo3, output)
 });
+function noRepository(repo3, output) {
+  const { stderr, exitCode: exitCode2 } = output;
+  const denied = /Permission denied/.test(stderr);
+  const notRepository = /not a git repository|cannot change to/.test(stderr);
+  const noClone = exitCode2 === 3 && (saysMissing(stderr) || !stderr.trim());
+  return notRepository && !denied || noClone ? null : unreadable(cannotRead(`the git repository ${repo3}`, stderr));
+}
 var GitRepo = defineFact({
   name: "GitRepo",
   description: "a git clone's remote, branch, HEAD and the remote branch's commit",
+  arguments: {
+    dest: { type: "string", required: true, description: "the clone's directory" },
+    branch: { type: "string", description: "the branch whose remote commit to look up" }
+  },
   command: ({ dest, branch }) => {
     const d = shellQuote(dest);
     const ref2 = branch ? shellQuote(`refs/heads/${branch}`) : "HEAD";
     return [
-      `[ -d ${d}/.git ] || exit 3`,
+      `[ -d ${d}/.git ] || { LC_ALL=C stat -c %F -- ${d}/.git >/dev/null; exit 3; }`,
+      // git refusing the repository (another owner: "dubious ownership") must not look like "no clone".
+      `LC_ALL=C git -C ${d} rev-parse --git-dir >/dev/null || exit 4`,
       `git -C ${d} config --get remote.origin.url || echo`,
       `git -C ${d} rev-parse --abbrev-ref HEAD 2>/dev/null || echo`,
       `git -C ${d} rev-parse HEAD 2>/dev/null || echo`,
       `git -C ${d} ls-remote origin ${ref2} 2>/dev/null | cut -f1 | head -n1`
     ].join("; ");
   },
-  parse: ({ stdout, exitCode: exitCode2 }) => {
-    if (exitCode2 === 3) return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
+  parse: (output, { dest }) => {
+    const { stdout, exitCode: exitCode2 } = output;
+    if (exitCode2 === 3 || exitCode2 === 4) {
+      if (noRepository(dest, output) !== null)
+        return unreadable(cannotRead(`the git repository ${dest}`, output.stderr));
+      return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
+    }
     const [remote = "", branch = "", head = "", remoteHead = ""] = stdout.split("\n").map((l) => l.trim());
     return {
       exists: true,
@@ -97671,8 +98122,11 @@ var GitRepo = defineFact({
 var GitConfig = defineFact({
   name: "GitConfig",
   description: "git configuration values",
-  command: ({ repo: repo3 } = {}) => repo3 ? `git -C ${shellQuote(repo3)} config --local --list 2>/dev/null || true` : "git config --global --list 2>/dev/null || true",
-  parse: ({ stdout }) => {
+  arguments: { repo: { type: "string", description: "the repository (default: the global configuration)" } },
+  command: ({ repo: repo3 } = {}) => repo3 ? `LC_ALL=C git -C ${shellQuote(repo3)} config --local --list` : "LC_ALL=C git config --global --list",
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { repo: repo3 } = {}) => {
+    if (exitCode2 !== 0 && !saysMissing(stderr))
+      return unreadable(cannotRead(repo3 ? `the git configuration of ${repo3}` : "the global git configuration", stderr));
     const config2 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const eq = line2.indexOf("=");
@@ -97685,6 +98139,7 @@ var GitConfig = defineFact({
 var InitdRunning = defineFact({
   name: "InitdRunning",
   description: "whether an /etc/init.d service reports running",
+  arguments: { service: { type: "string", required: true, description: "the init.d script's name" } },
   command: ({ service: service3 }) => {
     const script2 = shellQuote(`/etc/init.d/${service3}`);
     return `if [ -x ${script2} ]; then ${script2} status >/dev/null 2>&1; echo "status:$?"; else echo missing; fi`;
@@ -97694,6 +98149,7 @@ var InitdRunning = defineFact({
 var ListeningPorts = defineFact({
   name: "ListeningPorts",
   description: "TCP ports with a listening socket",
+  arguments: {},
   command: () => "cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true",
   parse: ({ stdout }) => {
     const ports = /* @__PURE__ */ new Set();
@@ -97812,10 +98268,48 @@ function stringList(args, key2, options2 = {}) {
   return list2;
 }
 function modeArg(args, key2 = "mode") {
+  const value = args[key2];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value === "number") {
+    const octal = Number.isInteger(value) && value >= 0 && value <= 4095 ? ` (0o${value.toString(8)})` : "";
+    throw new OperationArgumentError(
+      `argument ${key2} must be a string of 3 or 4 octal digits; it is the number ${value}${octal}. A number cannot say which mode is meant (0o640 is 416, and 640 is not octal): write the digits in quotes, e.g. ${key2}: "640".`
+    );
+  }
+  if (typeof value !== "string" || !/^[0-7]{3,4}$/.test(value))
+    wrong2(key2, 'a string of 3 or 4 octal digits such as "640" or "0755"', value);
+  return value.replace(/^0(?=[0-7]{3}$)/, "");
+}
+function accountName(args, key2, kind = key2 === "group" ? "group" : "user") {
   const value = optionalString(args, key2);
   if (value === void 0) return void 0;
-  if (!/^0?[0-7]{3,4}$/.test(value)) wrong2(key2, 'an octal mode such as "644" or "0755"', args[key2]);
-  return value.replace(/^0(?=[0-7]{3,4}$)/, "").replace(/^0+(?=[0-7]{3}$)/, "");
+  checkAccountName(value, key2, kind);
+  return value;
+}
+function checkAccountName(name, key2, kind) {
+  if (name === "") wrong2(key2, `a ${kind} name`, name);
+  if (name.startsWith("-"))
+    throw new OperationArgumentError(
+      `argument ${key2} ${JSON.stringify(name)} starts with "-", which commands would read as an option; give the ${kind}'s name (e.g. ${key2}: "deploy").`
+    );
+  const bad = /[\s:,/\p{Cc}]/u.exec(name);
+  if (bad)
+    throw new OperationArgumentError(
+      `argument ${key2} ${JSON.stringify(name)} is not a valid ${kind} name: it holds ${JSON.stringify(bad[0])}.`
+    );
+}
+function refuseOptionLike(value, key2, hint) {
+  if (value?.startsWith("-"))
+    throw new OperationArgumentError(
+      `argument ${key2} ${JSON.stringify(value)} starts with "-", which the command would read as an option; ${hint}`
+    );
+}
+function refuseLineBreak(args, key2, why) {
+  const value = args[key2];
+  if (typeof value === "string" && /[\r\n]/.test(value))
+    throw new OperationArgumentError(
+      `argument ${key2} must be one line; it holds a line break: ${showValue(value)}. ${why}`
+    );
 }
 function extraArgs(args, known) {
   return Object.fromEntries(Object.entries(args).filter(([key2]) => !known.includes(key2)));
@@ -98418,19 +98912,6 @@ function remoteText(path, remote) {
   return Buffer.from(remote.content, "base64").toString("utf8");
 }
 
-// src/operations/operation.ts
-function defineOperation(definition) {
-  return definition;
-}
-var noop = (reason) => ({ changed: false, reason });
-function change(commands, extra = {}) {
-  return {
-    changed: true,
-    commands: commands.map((c) => typeof c === "string" ? { type: "shell", command: c } : c),
-    ...extra
-  };
-}
-
 // src/operations/packages.ts
 var packageKeys = [
   "packages",
@@ -98443,8 +98924,10 @@ var packageKeys = [
 ];
 function readPackageArgs(args, operation, known = packageKeys) {
   rejectUnknown(args, known, operation);
+  const packages4 = stringList(args, "packages", { required: true });
+  for (const name of packages4) refuseOptionLike(name, "packages", "give options in extra_install_args.");
   return {
-    packages: stringList(args, "packages", { required: true }),
+    packages: packages4,
     present: booleanArg(args, "present", true),
     latest: booleanArg(args, "latest", false),
     update: booleanArg(args, "update", false),
@@ -98619,10 +99102,204 @@ var key = defineOperation({
 });
 
 // src/operations/files/index.ts
+import { posix as posix6 } from "node:path";
+
+// src/operations/files/link.ts
 import { posix as posix4 } from "node:path";
+var SameFile = defineFact({
+  name: "SameFile",
+  description: "whether a path and a target are the same file (a hard link)",
+  command: ({ path, target }) => {
+    const format2 = "'%F|%d:%i|%U|%G'";
+    return `printf 'path|'; stat -c ${format2} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format2} -- ${shellQuote(target)} 2>/dev/null || echo`;
+  },
+  parse: ({ stdout }) => {
+    const found2 = { path: null, target: null };
+    for (const line2 of stdout.split("\n")) {
+      const [which, type = "", id = "", user2 = "", group2 = ""] = line2.split("|");
+      if (which !== "path" && which !== "target" || id === "") continue;
+      const kind = type.includes("symbolic link") ? "link" : type.includes("directory") ? "directory" : type.includes("regular") ? "file" : "other";
+      found2[which] = { kind, id, user: user2, group: group2 };
+    }
+    return found2;
+  }
+});
+var linkKeys = ["path", "target", "present", "symbolic", "create_remote_dir", "force", "user", "group"];
+var link = defineOperation({
+  name: "files.link",
+  description: "Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist.",
+  validate: (args) => {
+    rejectUnknown(args, linkKeys, "files.link");
+    const present = booleanArg(args, "present", true);
+    const symbolic = booleanArg(args, "symbolic", true);
+    const target = present ? requiredString(args, "target") : optionalString(args, "target") ?? "";
+    if (!symbolic && target !== "" && !posix4.isAbsolute(target))
+      throw new OperationArgumentError(
+        `argument target ${JSON.stringify(target)} must be an absolute path with symbolic: false (a hard link's relative target would be read from the working directory).`
+      );
+    return {
+      path: requiredString(args, "path"),
+      target,
+      present,
+      symbolic,
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      force: booleanArg(args, "force", false),
+      user: accountName(args, "user"),
+      group: accountName(args, "group")
+    };
+  },
+  facts: (args) => args.symbolic ? [{ fact: Link, args: { path: args.path } }] : [{ fact: SameFile, args: { path: args.path, target: args.target } }],
+  plan: (args, facts2) => args.symbolic ? planSymbolicLink(args, facts2.get(Link, { path: args.path })) : planHardLink(args, facts2.get(SameFile, { path: args.path, target: args.target }))
+});
+function ownerCommands(args) {
+  if (!args.user && !args.group) return [];
+  return [`chown -h ${shellQuote(`${args.user ?? ""}${args.group ? `:${args.group}` : ""}`)} ${shellQuote(args.path)}`];
+}
+function ownerDiffers(args, current2) {
+  return Boolean(args.user && current2.user !== args.user || args.group && current2.group !== args.group);
+}
+function planSymbolicLink(args, current2) {
+  const p = shellQuote(args.path);
+  if (!args.present) return current2 === null ? noop(`link ${args.path} does not exist`) : change([`rm -f ${p}`]);
+  if (current2 === false && !args.force)
+    refuse(`path ${args.path} exists and is not a link; set force: true to replace it`);
+  if (current2 && current2.link_target === args.target) {
+    return ownerDiffers(args, current2) ? change(ownerCommands(args)) : noop(`link ${args.path} already points at ${args.target}`);
+  }
+  return change([
+    ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
+    ...current2 === false ? [`rm -rf ${p}`] : [],
+    `ln -sfn -- ${shellQuote(args.target)} ${p}`,
+    ...ownerCommands(args)
+  ]);
+}
+function planHardLink(args, current2) {
+  const p = shellQuote(args.path);
+  const at2 = current2.path;
+  if (!args.present) {
+    if (at2 === null) return noop(`link ${args.path} does not exist`);
+    if (at2.kind === "directory") refuse(`path ${args.path} is a directory, not a link; remove it with files.directory`);
+    return change([`rm -f ${p}`]);
+  }
+  if (current2.target?.kind === "directory")
+    refuse(`target ${args.target} is a directory: a hard link cannot point at one; use symbolic: true`);
+  if (at2 && current2.target && at2.id === current2.target.id) {
+    return ownerDiffers(args, at2) ? change(ownerCommands(args)) : noop(`${args.path} is already a hard link to ${args.target}`);
+  }
+  if (at2 && at2.kind !== "link" && !args.force)
+    refuse(
+      `path ${args.path} exists and is ${at2.kind === "directory" ? "a directory" : "another file"}, not a hard link to ${args.target}; set force: true to replace it`
+    );
+  return change([
+    ...at2 === null && args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
+    ...at2?.kind === "directory" ? [`rm -rf ${p}`] : [],
+    `ln -fn -- ${shellQuote(args.target)} ${p}`,
+    ...ownerCommands(args)
+  ]);
+}
+function refuse(message) {
+  throw new OperationArgumentError(message);
+}
+
+// src/operations/files/sync.ts
+import { posix as posix5 } from "node:path";
+var syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
+var sync = defineOperation({
+  name: "files.sync",
+  description: "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
+  validate: (args) => {
+    rejectUnknown(args, syncKeys, "files.sync");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      delete: booleanArg(args, "delete", false),
+      exclude: stringList(args, "exclude"),
+      user: accountName(args, "user"),
+      group: accountName(args, "group"),
+      mode: modeArg(args),
+      dirMode: modeArg(args, "dir_mode")
+    };
+  },
+  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
+  // Owner and mode of each file and directory are read only when they are asked for.
+  facts: (args, prepared) => {
+    const local = included(args, prepared.files);
+    const needs = [{ fact: DirectoryHashes, args: { path: args.dest } }];
+    if (args.mode || args.user || args.group)
+      for (const f of local) needs.push({ fact: File2, args: { path: posix5.join(args.dest, f.path) } });
+    if (args.dirMode || args.user || args.group)
+      for (const dir of directories(args.dest, local)) needs.push({ fact: Directory, args: { path: dir } });
+    return needs;
+  },
+  plan: (args, facts2, prepared) => {
+    const local = included(args, prepared.files);
+    const remote = facts2.get(DirectoryHashes, { path: args.dest }) ?? {};
+    const wantsFileOwnership = Boolean(args.mode || args.user || args.group);
+    const wantsDirOwnership = Boolean(args.dirMode || args.user || args.group);
+    const uploads = [];
+    const fixes = [];
+    const dirs = /* @__PURE__ */ new Set();
+    for (const f of local) {
+      const target = posix5.join(args.dest, f.path);
+      if (remote[f.path] === sha256(f.content)) {
+        if (!wantsFileOwnership) continue;
+        const current2 = facts2.get(File2, { path: target }) || null;
+        const wanted = { mode: args.mode, user: args.user, group: args.group };
+        for (const command of ownershipCommands(target, current2, wanted)) fixes.push({ type: "shell", command });
+        continue;
+      }
+      dirs.add(posix5.dirname(target));
+      uploads.push({
+        type: "file",
+        path: target,
+        content: f.content.toString("base64"),
+        mode: args.mode ?? (f.mode & 511).toString(8),
+        ...args.user ? { user: args.user } : {},
+        ...args.group ? { group: args.group } : {}
+      });
+    }
+    const extras = args.delete ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !isExcluded(args, p)) : [];
+    const deletes = extras.map((extra) => ({
+      type: "shell",
+      command: `rm -f ${shellQuote(posix5.join(args.dest, extra))}`
+    }));
+    const dirCommands = wantsDirOwnership ? directories(args.dest, local).flatMap((dir) => {
+      const current2 = facts2.get(Directory, { path: dir }) || null;
+      const wanted = { mode: args.dirMode, user: args.user, group: args.group };
+      return [...current2 ? [] : [`mkdir -p ${shellQuote(dir)}`], ...ownershipCommands(dir, current2, wanted)];
+    }) : [...dirs].sort().map((dir) => `mkdir -p ${shellQuote(dir)}`);
+    const commands = [...uploads, ...fixes, ...deletes];
+    if (commands.length === 0 && dirCommands.length === 0)
+      return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
+    const fixing = fixes.length > 0 || wantsDirOwnership && dirCommands.length > 0;
+    return change([...dirCommands, ...commands], {
+      reason: `${uploads.length} to upload, ${extras.length} to delete${fixing ? ", owner or mode to fix" : ""}`
+    });
+  }
+});
+function included(args, files2) {
+  return files2.filter((f) => !isExcluded(args, f.path));
+}
+function isExcluded(args, path) {
+  return args.exclude.some((glob2) => globMatch(glob2, path));
+}
+function directories(dest, local) {
+  const dirs = /* @__PURE__ */ new Set([dest]);
+  for (const f of local) {
+    const parts = posix5.dirname(f.path).split("/").filter((part) => part !== "" && part !== ".");
+    for (let i2 = 1; i2 <= parts.length; i2++) dirs.add(posix5.join(dest, ...parts.slice(0, i2)));
+  }
+  return [...dirs].sort();
+}
+function globMatch(glob2, path) {
+  const source = glob2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*").replace(/\0/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
+}
+
+// src/operations/files/index.ts
 var ownershipKeys = ["user", "group", "mode"];
 function ownershipArgs(args) {
-  return { user: optionalString(args, "user"), group: optionalString(args, "group"), mode: modeArg(args) };
+  return { user: accountName(args, "user"), group: accountName(args, "group"), mode: modeArg(args) };
 }
 var fileKeys = ["path", "present", "touch", "create_remote_dir", "force", ...ownershipKeys];
 var file = defineOperation({
@@ -98644,7 +99321,7 @@ var file = defineOperation({
     const current2 = facts2.get(File2, { path: args.path });
     const p = shellQuote(args.path);
     if (!args.present) return current2 === null ? noop(`file ${args.path} does not exist`) : change([`rm -f ${p}`]);
-    const replace3 = current2 === false ? args.force ? [`rm -rf ${p}`] : refuse(`path ${args.path} exists and is not a regular file; set force: true to replace it`) : [];
+    const replace3 = current2 === false ? args.force ? [`rm -rf ${p}`] : refuse2(`path ${args.path} exists and is not a regular file; set force: true to replace it`) : [];
     if (current2 === null || current2 === false) {
       return change([
         ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
@@ -98678,49 +99355,12 @@ var directory = defineOperation({
     if (!args.present)
       return current2 === null ? noop(`directory ${args.path} does not exist`) : change([`rm -rf ${p}`]);
     if (current2 === false) {
-      if (!args.force) refuse(`path ${args.path} exists and is not a directory; set force: true to replace it`);
+      if (!args.force) refuse2(`path ${args.path} exists and is not a directory; set force: true to replace it`);
       return change([`rm -f ${p}`, `mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
     }
     if (current2 === null) return change([`mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
     const commands = ownershipCommands(args.path, current2, args, args.recursive);
     return commands.length ? change(commands) : noop(`directory ${args.path} exists with the requested owner and mode`);
-  }
-});
-var linkKeys = ["path", "target", "present", "symbolic", "create_remote_dir", "force", "user", "group"];
-var link = defineOperation({
-  name: "files.link",
-  description: "Make sure a symbolic link points at its target (or does not exist).",
-  validate: (args) => {
-    rejectUnknown(args, linkKeys, "files.link");
-    const present = booleanArg(args, "present", true);
-    return {
-      path: requiredString(args, "path"),
-      target: present ? requiredString(args, "target") : optionalString(args, "target") ?? "",
-      present,
-      createRemoteDir: booleanArg(args, "create_remote_dir", true),
-      force: booleanArg(args, "force", false),
-      user: optionalString(args, "user"),
-      group: optionalString(args, "group")
-    };
-  },
-  facts: (args) => [{ fact: Link, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(Link, { path: args.path });
-    const p = shellQuote(args.path);
-    if (!args.present) return current2 === null ? noop(`link ${args.path} does not exist`) : change([`rm -f ${p}`]);
-    const owner = args.user || args.group ? [`chown -h ${shellQuote(`${args.user ?? ""}${args.group ? `:${args.group}` : ""}`)} ${p}`] : [];
-    if (current2 === false && !args.force)
-      refuse(`path ${args.path} exists and is not a link; set force: true to replace it`);
-    if (current2 && current2.link_target === args.target) {
-      const ownerDiffers = args.user && current2.user !== args.user || args.group && current2.group !== args.group;
-      return ownerDiffers ? change(owner) : noop(`link ${args.path} already points at ${args.target}`);
-    }
-    return change([
-      ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
-      ...current2 === false ? [`rm -rf ${p}`] : [],
-      `ln -sfn ${shellQuote(args.target)} ${p}`,
-      ...owner
-    ]);
   }
 });
 var putKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
@@ -98778,6 +99418,13 @@ var line = defineOperation({
   description: "Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent.",
   validate: (args) => {
     rejectUnknown(args, lineKeys, "files.line");
+    const oneLine = "files.line matches and writes single lines: use one files.line per line, or files.put for a block.";
+    refuseLineBreak(args, "line", oneLine);
+    refuseLineBreak(args, "replace", oneLine);
+    if (!booleanArg(args, "ensure_newline", true))
+      throw new OperationArgumentError(
+        "argument ensure_newline: false is not supported: files.line always puts an appended line on a line of its own (as ensure_newline: true does). Remove the argument."
+      );
     return {
       path: requiredString(args, "path"),
       line: requiredString(args, "line"),
@@ -98902,64 +99549,12 @@ var download = defineOperation({
     const verify = args.sha256sum ? `[ "$(sha256sum < "$t" | cut -c1-64)" = ${args.sha256sum} ] || { echo ${shellQuote(`${args.src}: SHA-256 does not match sha256sum`)} >&2; rm -f "$t"; exit 1; }; ` : "";
     return change([
       parentDirectoryCommand(args.dest),
-      `t=$(mktemp ${shellQuote(`${posix4.dirname(args.dest)}/.infra-action.XXXXXX`)}) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && ${verify}chmod 644 "$t" && mv -f "$t" ${d}`,
+      `t=$(mktemp ${shellQuote(`${posix6.dirname(args.dest)}/.infra-action.XXXXXX`)}) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && ${verify}chmod 644 "$t" && mv -f "$t" ${d}`,
       ...ownershipCommands(args.dest, null, args)
     ]);
   }
 });
-var syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
-var sync = defineOperation({
-  name: "files.sync",
-  description: "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
-  validate: (args) => {
-    rejectUnknown(args, syncKeys, "files.sync");
-    return {
-      src: requiredString(args, "src"),
-      dest: requiredString(args, "dest"),
-      delete: booleanArg(args, "delete", false),
-      exclude: stringList(args, "exclude"),
-      user: optionalString(args, "user"),
-      group: optionalString(args, "group"),
-      mode: modeArg(args),
-      dirMode: modeArg(args, "dir_mode")
-    };
-  },
-  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
-  facts: (args) => [{ fact: DirectoryHashes, args: { path: args.dest } }],
-  plan: (args, facts2, prepared) => {
-    const excluded = (path) => args.exclude.some((glob2) => globMatch(glob2, path));
-    const local = prepared.files.filter((f) => !excluded(f.path));
-    const remote = facts2.get(DirectoryHashes, { path: args.dest }) ?? {};
-    const commands = [];
-    const dirs = /* @__PURE__ */ new Set();
-    for (const f of local) {
-      if (remote[f.path] === sha256(f.content)) continue;
-      const target = posix4.join(args.dest, f.path);
-      dirs.add(posix4.dirname(target));
-      commands.push({
-        type: "file",
-        path: target,
-        content: f.content.toString("base64"),
-        mode: args.mode ?? (f.mode & 511).toString(8),
-        ...args.user ? { user: args.user } : {},
-        ...args.group ? { group: args.group } : {}
-      });
-    }
-    const extras = args.delete ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !excluded(p)) : [];
-    for (const extra of extras)
-      commands.push({ type: "shell", command: `rm -f ${shellQuote(posix4.join(args.dest, extra))}` });
-    if (commands.length === 0) return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
-    const mkdirs = [...dirs].sort().map((dir) => `mkdir -p ${shellQuote(dir)}${args.dirMode ? ` && chmod ${args.dirMode} ${shellQuote(dir)}` : ""}`);
-    return change([...mkdirs, ...commands], {
-      reason: `${commands.length - extras.length} to upload, ${extras.length} to delete`
-    });
-  }
-});
-function globMatch(glob2, path) {
-  const source = glob2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*").replace(/\0/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
-}
-function refuse(message) {
+function refuse2(message) {
   throw new OperationArgumentError(message);
 }
 
@@ -98969,14 +99564,16 @@ var repo2 = defineOperation({
   description: "Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it).",
   validate: (args) => {
     rejectUnknown(args, ["src", "dest", "branch", "pull", "rebase", "user", "group"], "git.repo");
+    const branch = optionalString(args, "branch");
+    refuseOptionLike(branch, "branch", "give the branch's name (git refuses names starting with -).");
     return {
       src: requiredString(args, "src"),
       dest: requiredString(args, "dest"),
-      branch: optionalString(args, "branch"),
+      branch,
       pull: booleanArg(args, "pull", true),
       rebase: booleanArg(args, "rebase", false),
-      user: optionalString(args, "user"),
-      group: optionalString(args, "group")
+      user: accountName(args, "user"),
+      group: accountName(args, "group")
     };
   },
   facts: (args) => [{ fact: GitRepo, args: { dest: args.dest, branch: args.branch } }],
@@ -99011,8 +99608,10 @@ var config = defineOperation({
   description: "Set a git config value, globally or in one repository.",
   validate: (args) => {
     rejectUnknown(args, ["key", "value", "repo"], "git.config");
+    const key2 = requiredString(args, "key");
+    refuseOptionLike(key2, "key", 'give a config key such as "user.name".');
     return {
-      key: requiredString(args, "key"),
+      key: key2,
       value: requiredString(args, "value"),
       repo: optionalString(args, "repo")
     };
@@ -99027,18 +99626,25 @@ var config = defineOperation({
 });
 
 // src/operations/pip.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix7 } from "node:path";
 var packages2 = defineOperation({
   name: "pip.packages",
   description: "Install or remove Python packages with pip, optionally inside a virtualenv.",
   validate: (args) => {
     rejectUnknown(args, ["packages", "present", "latest", "virtualenv", "pip", "extra_install_args"], "pip.packages");
     const virtualenv = optionalString(args, "virtualenv");
+    const pip2 = optionalString(args, "pip");
+    if (virtualenv && pip2?.includes("/"))
+      throw new OperationArgumentError(
+        `argument pip ${JSON.stringify(pip2)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix7.join(virtualenv, "bin")}/<pip>.`
+      );
+    const packages4 = stringList(args, "packages", { required: true });
+    for (const name of packages4) refuseOptionLike(name, "packages", "give options in extra_install_args.");
     return {
-      packages: stringList(args, "packages", { required: true }),
+      packages: packages4,
       present: booleanArg(args, "present", true),
       latest: booleanArg(args, "latest", false),
-      pip: virtualenv ? posix5.join(virtualenv, "bin", "pip") : optionalString(args, "pip") ?? "pip3",
+      pip: virtualenv ? posix7.join(virtualenv, "bin", pip2 ?? "pip") : pip2 ?? "pip3",
       extra: stringList(args, "extra_install_args")
     };
   },
@@ -99075,9 +99681,9 @@ var venv = defineOperation({
       present: booleanArg(args, "present", true)
     };
   },
-  facts: (args) => [{ fact: File2, args: { path: posix5.join(args.path, "bin", "activate") } }],
+  facts: (args) => [{ fact: File2, args: { path: posix7.join(args.path, "bin", "activate") } }],
   plan: (args, facts2) => {
-    const exists = Boolean(facts2.get(File2, { path: posix5.join(args.path, "bin", "activate") }));
+    const exists = Boolean(facts2.get(File2, { path: posix7.join(args.path, "bin", "activate") }));
     if (!args.present)
       return exists ? change([`rm -rf ${shellQuote(args.path)}`]) : noop(`virtualenv ${args.path} does not exist`);
     if (exists) return noop(`virtualenv ${args.path} exists`);
@@ -99114,8 +99720,10 @@ var apkPackages = defineOperation({
 var serviceKeys = ["service", "running", "restarted", "reloaded", "enabled", "daemon_reload"];
 function readServiceArgs(args, operation, known = serviceKeys) {
   rejectUnknown(args, known, operation);
+  const service3 = requiredString(args, "service");
+  refuseOptionLike(service3, "service", `give the service's name, e.g. service: "nginx".`);
   return {
-    service: requiredString(args, "service"),
+    service: service3,
     running: args.running === void 0 ? true : optionalBoolean(args, "running"),
     restarted: booleanArg(args, "restarted", false),
     reloaded: booleanArg(args, "reloaded", false),
@@ -99211,15 +99819,18 @@ var user = defineOperation({
   validate: (args) => {
     rejectUnknown(args, userKeys, "server.user");
     const name = requiredString(args, "user");
+    checkAccountName(name, "user", "user");
     if (!/^[a-z_][a-z0-9_.-]*\$?$/i.test(name))
       throw new OperationArgumentError(`argument user ${JSON.stringify(name)} is not a valid user name.`);
+    const groups = args.groups === void 0 ? void 0 : stringList(args, "groups");
+    for (const g of groups ?? []) checkAccountName(g, "groups", "group");
     return {
       user: name,
       present: booleanArg(args, "present", true),
       home: optionalString(args, "home"),
       shell: optionalString(args, "shell"),
-      group: optionalString(args, "group"),
-      groups: args.groups === void 0 ? void 0 : stringList(args, "groups"),
+      group: accountName(args, "group"),
+      groups,
       append: booleanArg(args, "append", false),
       uid: optionalNumber(args, "uid"),
       system: booleanArg(args, "system", false),
@@ -99255,8 +99866,9 @@ var group = defineOperation({
   description: "Make sure a group exists (or does not).",
   validate: (args) => {
     rejectUnknown(args, ["group", "present", "system", "gid"], "server.group");
+    requiredString(args, "group");
     return {
-      group: requiredString(args, "group"),
+      group: accountName(args, "group"),
       present: booleanArg(args, "present", true),
       system: booleanArg(args, "system", false),
       gid: optionalNumber(args, "gid")
@@ -99348,10 +99960,12 @@ var sysctl = defineOperation({
     if (value === void 0 || typeof value !== "string" && typeof value !== "number" && !Array.isArray(value)) {
       throw new OperationArgumentError("argument value must be a number, a string or a list of numbers.");
     }
-    const text2 = Array.isArray(value) ? value.join(" ") : String(value);
+    refuseLineBreak(args, "value", "A line break would add another setting to the file: remove it.");
+    const key2 = requiredString(args, "key");
+    checkSysctlKey(key2);
     return {
-      key: requiredString(args, "key"),
-      value: text2,
+      key: key2,
+      value: Array.isArray(value) ? value.join(" ") : String(value),
       persist: booleanArg(args, "persist", false),
       persistFile: optionalString(args, "persist_file") ?? "/etc/sysctl.conf"
     };
@@ -99371,7 +99985,7 @@ var sysctl = defineOperation({
       const text2 = remoteText(args.persistFile, remote) ?? "";
       const line2 = `${args.key} = ${args.value}`;
       const lines2 = text2.split("\n").filter((l, i2, all) => l !== "" || i2 < all.length - 1);
-      const index = lines2.findIndex((l) => new RegExp(`^\\s*${args.key.replace(/\./g, "\\.")}\\s*=`).test(l));
+      const index = lines2.findIndex((l) => settingKey(l) === args.key);
       if (index < 0 || lines2[index] !== line2) {
         const next2 = index < 0 ? [...lines2, line2] : lines2.map((l, i2) => i2 === index ? line2 : l);
         const written = writeFileCommands(args.persistFile, Buffer.from(`${next2.join("\n")}
@@ -99384,6 +99998,19 @@ var sysctl = defineOperation({
     return commands.length ? change(commands) : noop(`${args.key} is already ${args.value}`);
   }
 });
+function checkSysctlKey(key2) {
+  const separator = /[\s=]/.exec(key2)?.[0];
+  const bad = key2.startsWith("-") ? 'starts with "-"' : separator ? `holds ${JSON.stringify(separator)}` : "";
+  if (bad)
+    throw new OperationArgumentError(
+      `argument key ${JSON.stringify(key2)} is not a kernel parameter name: it ${bad}. Give a name such as "net.ipv4.ip_forward".`
+    );
+}
+function settingKey(line2) {
+  const equals = line2.indexOf("=");
+  const key2 = equals < 0 ? "" : line2.slice(0, equals).trim();
+  return key2 === "" || key2.startsWith("#") || key2.startsWith(";") ? void 0 : key2;
+}
 var cronKeys = [
   "command",
   "present",
@@ -99395,24 +100022,33 @@ var cronKeys = [
   "day_of_month",
   "special_time"
 ];
+var scheduleKeys = ["minute", "hour", "day_of_month", "month", "day_of_week"];
+var specialTimes = ["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
 var crontab = defineOperation({
   name: "server.crontab",
   description: "Make sure a crontab entry exists with its schedule (or does not).",
   validate: (args) => {
     rejectUnknown(args, cronKeys, "server.crontab");
-    const field = (key2) => optionalString(args, key2) ?? "*";
+    for (const key2 of cronKeys) refuseLineBreak(args, key2, "A line break would add another crontab entry: remove it.");
+    const field = (key2) => {
+      const value = optionalString(args, key2) ?? "*";
+      if (/\s/.test(value))
+        throw new OperationArgumentError(
+          `argument ${key2} ${JSON.stringify(value)} holds a space: a schedule field is one cron field such as "*/5" or "0,30".`
+        );
+      return value;
+    };
+    const specialTime = optionalString(args, "special_time");
+    if (specialTime !== void 0 && !specialTimes.includes(specialTime))
+      throw new OperationArgumentError(
+        `argument special_time must be one of ${specialTimes.join(", ")}; it is ${JSON.stringify(specialTime)}.`
+      );
     return {
       command: requiredString(args, "command"),
       present: booleanArg(args, "present", true),
-      user: optionalString(args, "user"),
-      schedule: {
-        minute: field("minute"),
-        hour: field("hour"),
-        day_of_month: field("day_of_month"),
-        month: field("month"),
-        day_of_week: field("day_of_week")
-      },
-      specialTime: optionalString(args, "special_time")
+      user: accountName(args, "user"),
+      schedule: Object.fromEntries(scheduleKeys.map((key2) => [key2, field(key2)])),
+      specialTime
     };
   },
   facts: (args) => [{ fact: Crontab, args: { user: args.user } }],
@@ -99507,42 +100143,6 @@ var operationsByName = Object.fromEntries(
   )
 );
 
-// src/util/closest.ts
-function closestName(name, candidates) {
-  const list2 = [...candidates];
-  const lower = name.toLowerCase();
-  const started = lower.length >= 4 ? list2.filter((c) => sharedPrefix(lower, c.toLowerCase()) >= lower.length - 2) : [];
-  if (started.length === 1) return started[0];
-  let best;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of list2) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const allowed = Math.max(2, Math.floor(name.length / 3));
-  return bestDistance <= allowed ? best : void 0;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const current2 = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1);
-      current2.push(Math.min((previous[j] ?? 0) + 1, (current2[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current2;
-  }
-  return previous[b.length] ?? 0;
-}
-function sharedPrefix(a, b) {
-  let i2 = 0;
-  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
-  return i2;
-}
-
 // src/engine/operation-handle.ts
 var OperationHandle = class {
   constructor(name) {
@@ -99568,21 +100168,39 @@ function isOperationHandle(value) {
 var DeployContext = class {
   constructor(inventoryHost, gatherer) {
     this.inventoryHost = inventoryHost;
-    const getFact = (name, args) => {
+    const getFact = async (name, args) => {
+      let settled = () => {
+      };
+      this.factReads.push(new Promise((resolve4) => settled = resolve4));
+      try {
+        return await readFact2(name, args);
+      } finally {
+        settled();
+      }
+    };
+    const readFact2 = async (name, args) => {
       const fact = factByName(name);
       if (!fact) {
         const near = closestName(name, Object.keys(facts));
-        return Promise.reject(
-          new UserError(`host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`)
-        );
+        throw new FactError(`host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`);
       }
-      return gatherer.get(fact, args);
+      const { own, sudo } = splitFactArgs(args);
+      const call = `host.getFact("${name}"${own === void 0 ? "" : `, ${JSON.stringify(own)}`})`;
+      const problem = checkFactArguments(fact, own);
+      if (problem) throw new FactError(`${call}: ${problem}.`);
+      const value = await gatherer.get(fact, own, sudo);
+      if (isUnreadable(value)) throw new FactError(`${call}: ${describeCannotTell(value.unreadable, sudo)}`);
+      return value;
     };
     this.host = createHost(inventoryHost.name, inventoryHost.groups, inventoryHost.data, getFact);
   }
   inventoryHost;
   operations = [];
   host;
+  // One per host.getFact call, resolved (never rejected) when it is done: the engine waits for them
+  // without handling their rejections, so one deploy code left unhandled still surfaces.
+  factReads = [];
+  closed = false;
   // The API a deploy file evaluated for this host imports: `host` and every operation family.
   api() {
     const families = Object.fromEntries(
@@ -99598,9 +100216,18 @@ var DeployContext = class {
     );
     return { host: this.host, ...families };
   }
+  // Ends the deploy code's turn: operations called after it (from a promise nobody awaited) are refused.
+  close() {
+    this.closed = true;
+  }
   // Records an operation call; bad arguments throw at once, naming the operation and the line.
   register(definition, raw) {
     const location = userFrame(new Error().stack ?? "");
+    if (this.closed) {
+      throw new OperationError(
+        `${location ? `${location}: ` : ""}${definition.name} was called after this host's deploy code had finished (a missing await?); it was not planned.`
+      );
+    }
     try {
       const { name, global: global2, own } = splitArgs(raw ?? {}, this.inventoryHost.data, isOperationHandle);
       const args = definition.validate(own);
@@ -99622,6 +100249,20 @@ var DeployContext = class {
     }
   }
 };
+function splitFactArgs(args) {
+  if (args === null || typeof args !== "object" || Array.isArray(args)) return { own: args, sudo: {} };
+  const { _sudo, _sudo_user, _sudo_password, ...rest } = args;
+  const own = Object.keys(rest).length || Object.keys(args).length === 0 ? rest : void 0;
+  if (!_sudo) return { own, sudo: {} };
+  return {
+    own,
+    sudo: {
+      sudo: true,
+      ...typeof _sudo_user === "string" ? { sudoUser: _sudo_user } : {},
+      ...typeof _sudo_password === "string" ? { sudoPassword: _sudo_password } : {}
+    }
+  };
+}
 function defaultLabel(operation, args) {
   for (const key2 of [
     "packages",
@@ -99654,7 +100295,7 @@ function describeCommand(command) {
     case "file": {
       const size = Buffer.byteLength(command.content, "base64");
       const details = [
-        formatBytes(size),
+        formatSize(size),
         command.mode ? `mode ${command.mode}` : "",
         command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : ""
       ];
@@ -99677,14 +100318,31 @@ function fingerprintCommands(commands) {
   }
   return hash.digest("hex");
 }
-function formatBytes(bytes) {
-  if (bytes < 1e3) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
+function formatSize(bytes) {
+  if (bytes === 0) return "empty";
+  if (bytes < 100) return "under 0.1 kB";
+  if (bytes < 999950) return `${(bytes / 1e3).toFixed(1)} kB`;
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 // src/engine/fact-gatherer.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
+
+// src/engine/markers.ts
+function markedSection(text2, nonce, index) {
+  const begin = `@@${nonce}:begin:${index}
+`;
+  const end = `
+@@${nonce}:end:${index}:`;
+  const from = text2.indexOf(begin);
+  if (from < 0) return void 0;
+  const start = from + begin.length;
+  const to = text2.indexOf(end, start);
+  if (to < 0) return { output: text2.slice(start) };
+  return { output: text2.slice(start, to), exitCode: Number(/^(\d+)/.exec(text2.slice(to + end.length))?.[1] ?? 255) };
+}
+
+// src/engine/fact-gatherer.ts
 var FactGatherer = class {
   constructor(host2, connector, onExecution) {
     this.host = host2;
@@ -99697,7 +100355,7 @@ var FactGatherer = class {
   cache = /* @__PURE__ */ new Map();
   pending = [];
   scheduled = false;
-  // The fact's value for these arguments; asked again, the same promise.
+  // The fact's value for these arguments (or why it could not be read); asked again, the same promise.
   get(fact, args, sudo = {}) {
     const key2 = factKey(fact, args, sudo);
     const cached = this.cache.get(key2);
@@ -99728,11 +100386,7 @@ var FactGatherer = class {
       groups.set(key2, [...groups.get(key2) ?? [], { p, i: i2 }]);
     });
     const script2 = [...groups].map(([key2, members]) => {
-      const body = members.map(({ p, i: i2 }) => {
-        const command = `( ${p.fact.command(p.args)}
-) 2>/dev/null </dev/null`;
-        return `printf '\\n@@${nonce}:begin:${i2}\\n'; ${command}; printf '\\n@@${nonce}:end:${i2}:%s\\n' "$?"`;
-      }).join("\n");
+      const body = members.map(({ p, i: i2 }) => factScript(p, i2, batch2.length + i2, nonce)).join("\n");
       return key2 ? this.connector.wrapCommand(body, members[0]?.p.sudo ?? {}) : body;
     }).join("\n");
     try {
@@ -99748,8 +100402,9 @@ var FactGatherer = class {
           );
           return;
         }
+        const stderr = markedSection(result.stdout, nonce, batch2.length + i2)?.output ?? "";
         try {
-          p.resolve(p.fact.parse({ stdout: section.output, exitCode: section.exitCode }, p.args));
+          p.resolve(p.fact.parse({ stdout: section.output, stderr, exitCode: section.exitCode }, p.args));
         } catch (error) {
           p.reject(new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${error.message}`));
         }
@@ -99759,9 +100414,24 @@ var FactGatherer = class {
     }
   }
 };
+function factScript(p, part, errorPart, nonce) {
+  const command = p.fact.command(p.args);
+  const run = `{ e=$( ( ${command}
+) 2>&1 1>&3 3>&- </dev/null ); } 3>&1; r=$?`;
+  const errors = `[ -z "$e" ] || printf '\\n@@${nonce}:begin:${errorPart}\\n%s\\n@@${nonce}:end:${errorPart}:0\\n' "$(printf '%s\\n' "$e" | tail -n 20)"`;
+  return `printf '\\n@@${nonce}:begin:${part}\\n'; ${run}; printf '\\n@@${nonce}:end:${part}:%s\\n' "$r"; ${errors}`;
+}
 function factKey(fact, args, sudo) {
   const user2 = runsAs(sudo);
   return `${fact.name}(${JSON.stringify(args ?? null)})${user2 ? `@${user2}` : ""}`;
+}
+
+// src/engine/fatal-lines.ts
+var errorLike = /\b(error|fatal|failed|failure|cannot|can't|could not|couldn't|unable|denied|not found|no such|invalid|refused|not permitted|no space|timed out|did not)\b|^E: /i;
+function fatalLines(stderr, count = 2) {
+  const lines2 = stderr.split(/\r?\n/).map((line2) => line2.trim()).filter(Boolean);
+  const errors = lines2.filter((line2) => errorLike.test(line2));
+  return (errors.length ? errors : lines2).slice(-count).join(" ");
 }
 
 // src/engine/planned-files.ts
@@ -103221,6 +103891,7 @@ function createPrepareContext(deployDirs, globals) {
 
 // src/engine/host-run.ts
 var runCounter = 0;
+var defaultDeployDeadlineMs = 3e5;
 var HostRun = class {
   constructor(host2, context) {
     this.host = host2;
@@ -103240,15 +103911,51 @@ var HostRun = class {
   // While applying: the operations to run, and those whose script part has begun them.
   applying = [];
   began = /* @__PURE__ */ new Set();
+  // The output of the script now running, by operation (kept for those that never ended).
+  lastOutput = {
+    get: () => void 0
+  };
   // Set by interrupt(): what apply learns afterwards (killed commands) does not rewrite the story.
   interrupted = false;
-  started = Date.now();
+  // This host's own time (connect to done, without waiting for other hosts or a confirmation).
+  activeMs = 0;
+  activeSince;
+  // Set while the deploy files run: stops their evaluation (unhandled rejection, deadline).
+  stopEvaluation;
+  // An unhandled rejection from this host's deploy code after its evaluation.
+  deployFailure;
+  // Set by the engine when apply begins for this host.
+  applyBegun = false;
   instance;
   get failed() {
     return this.status === "failed" || this.status === "unreachable";
   }
-  // Connects, runs the deploy files for this host and plans every operation from gathered facts.
-  async plan(deployFiles, globals) {
+  // Runs one stage of this host's work, counting its time as the host's own.
+  async timed(work) {
+    const since = Date.now();
+    this.activeSince = since;
+    try {
+      return await work();
+    } finally {
+      this.activeMs += Date.now() - since;
+      this.activeSince = void 0;
+    }
+  }
+  // An unhandled rejection from this host's deploy code: stops its evaluation, or fails the host
+  // when it comes later (before apply); the other hosts go on.
+  failFromDeployCode(reason) {
+    const message = describeUnhandledRejection(reason);
+    if (this.stopEvaluation) return this.stopEvaluation(new ModuleLoadError(message));
+    if (this.deployFailure) return;
+    this.deployFailure = message;
+    if (this.status === "pending" || this.applyBegun || this.failed) return;
+    this.status = "failed";
+    this.plannedStatus = "failed";
+    this.error = `${message} Nothing was applied on this host.`;
+  }
+  // Connects, runs the deploy files for this host (within `deadlineMs`) and plans every operation
+  // from gathered facts.
+  async plan(deployFiles, globals, deadlineMs = defaultDeployDeadlineMs) {
     try {
       this.connector = createConnector(this.host, this.context);
       await this.connector.connect();
@@ -103259,11 +103966,12 @@ var HostRun = class {
     const deploy = new DeployContext(this.host, gatherer);
     try {
       bindInstance(this.instance, deploy.api());
-      for (const file2 of deployFiles) await loadModule(file2, { role: "deploy file", instance: this.instance });
+      await this.evaluate(deployFiles, deadlineMs);
     } catch (error) {
       return this.fail(error, "failed");
     } finally {
       bindInstance(this.instance, void 0);
+      deploy.close();
     }
     const prepareContext = createPrepareContext(
       deployFiles.map((f) => dirname4(f)),
@@ -103303,7 +104011,9 @@ var HostRun = class {
       get: (fact, args) => {
         const key2 = scoped(op, fact.name, args);
         if (!values.has(key2)) throw new Error(`internal: fact ${key2} was read but not declared`);
-        return values.get(key2);
+        const value = values.get(key2);
+        if (isUnreadable(value)) throw new CannotTell(value.unreadable);
+        return value;
       }
     });
     const plannedFiles = new PlannedFiles();
@@ -103318,7 +104028,25 @@ var HostRun = class {
       if (op.plan?.changed && !skip) plannedFiles.record(op.plan.commands, lookupFor(registered));
       return op;
     });
-    const planFailure = this.operations.find((op) => op.error);
+    await Promise.all(deploy.factReads);
+    await new Promise((resolve4) => setImmediate(resolve4));
+    if (this.deployFailure) {
+      this.status = "failed";
+      this.plannedStatus = "failed";
+      this.error = `${this.deployFailure} Nothing was applied on this host.`;
+      return;
+    }
+    const planFailure = this.operations.find((op) => op.error && !op.cannotTell);
+    const unknown = this.operations.filter((op) => op.cannotTell);
+    if (unknown.length && !planFailure) {
+      this.status = "failed";
+      this.plannedStatus = "failed";
+      this.error = incompletePlan(
+        unknown.map((op) => op.registered.label),
+        unknown[0]?.error ?? ""
+      );
+      return;
+    }
     if (planFailure) {
       this.status = "failed";
       this.plannedStatus = "failed";
@@ -103328,8 +104056,37 @@ var HostRun = class {
     this.status = this.operations.some((op) => this.willRun(op)) ? "changed" : "unchanged";
     this.plannedStatus = this.status;
   }
+  // Runs the deploy files in this host's scope; an unhandled rejection from them, or the deadline
+  // passing, stops the evaluation with a clear error.
+  async evaluate(deployFiles, deadlineMs) {
+    let timer;
+    const stopped = new Promise((_, reject) => {
+      this.stopEvaluation = reject;
+      timer = setTimeout(
+        () => reject(
+          new ModuleLoadError(
+            `deploy code did not finish within ${deadlineMs / 1e3} s (a promise that never settles?); nothing was applied on this host. Raise the limit with --deploy-timeout SECONDS when it needs longer.`
+          )
+        ),
+        deadlineMs
+      );
+    });
+    const scope = { fail: (reason) => this.failFromDeployCode(reason) };
+    try {
+      await Promise.race([
+        runInDeployScope(scope, async () => {
+          for (const file2 of deployFiles) await loadModule(file2, { role: "deploy file", instance: this.instance });
+        }),
+        stopped
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.stopEvaluation = void 0;
+    }
+  }
   // Applies the changed operations as one remote script (one per part when a reboot splits them);
-  // the first failing operation stops the host unless it has _ignore_errors.
+  // the first failing operation stops the host unless it has _ignore_errors. Every operation that
+  // was to run either has an outcome or says why it did not run, and then the host has failed.
   async apply() {
     if (this.failed || !this.connector) return;
     const toRun = this.operations.filter((op) => this.willRun(op));
@@ -103337,13 +104094,13 @@ var HostRun = class {
     this.applying = toRun;
     const byIndex = new Map(this.operations.map((op) => [op.registered.index, op]));
     const changed = [];
-    let transportError;
+    let stopped;
     for (const part of splitAtReboots(toRun)) {
       try {
         await this.runScript(part, byIndex, changed);
       } catch (error) {
         if (!isUserError(error)) throw error;
-        transportError = this.withoutHost(error.message);
+        stopped = this.withoutHost(error.message);
         break;
       }
       for (const op of part) if (op.outcome?.status === "ok") changed.push(op.registered.index);
@@ -103354,26 +104111,43 @@ var HostRun = class {
           await this.waitForReboot(reboot2.delay, reboot2.interval, reboot2.timeout);
         } catch (error) {
           if (!isUserError(error)) throw error;
-          transportError = this.withoutHost(error.message);
+          stopped = this.withoutHost(error.message);
           break;
         }
       }
       if (part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) break;
     }
     if (this.interrupted) return;
+    const stopping = toRun.find((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
+    for (const op of toRun) {
+      if (op.outcome) continue;
+      if (this.began.has(op.registered.index)) {
+        const printed = this.lastOutput.get(op.registered.index);
+        const why = `did not finish: ${stopped ?? "the apply script stopped while it ran"}`;
+        op.outcome = {
+          status: "failed",
+          stdout: printed?.stdout ?? "",
+          stderr: `${printed?.stderr ?? ""}
+${why}`.trim()
+        };
+      } else {
+        op.notRun = stopping ? "not run: an earlier operation failed" : stopped ? `not run: ${stopped}` : "not run: the apply script ended before it";
+      }
+    }
     for (const op of toRun) {
       op.registered.handle.status = op.outcome?.status === "ok" ? "changed" : op.outcome?.status === "failed" ? "failed" : "skipped";
     }
-    const stopping = toRun.find((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
-    if (transportError) {
+    const applied = toRun.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
+    const notRun = toRun.filter((op) => op.notRun).length;
+    const rest = notRun ? `; ${notRun} operation${notRun === 1 ? "" : "s"} after it did not run` : "";
+    if (stopping) {
       this.status = "failed";
-      const done = toRun.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
-      this.error = `${transportError} Applied before that: ${done.length ? done.join(", ") : "nothing"}; the rest was not applied.`;
-    } else if (stopping) {
+      const why = fatalLines(stopping.outcome?.stderr ?? "");
+      this.error = `operation "${stopping.registered.label}" failed with exit code ${stopping.outcome?.exitCode ?? "?"}${why ? `: ${why}` : ""}${rest}.`;
+    } else if (stopped || notRun || toRun.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) {
       this.status = "failed";
-      const stderr = stopping.outcome?.stderr.trim();
-      const detail = stderr ? `: ${stderr.split("\n").slice(-3).join(" ")}` : "";
-      this.error = `operation "${stopping.registered.label}" failed with exit code ${stopping.outcome?.exitCode ?? "?"}${detail}; the operations after it were not applied.`;
+      const unfinished = toRun.find((op) => op.outcome?.status === "failed");
+      this.error = `${stopped ?? `the apply script ended before running ${notRun} planned operation${notRun === 1 ? "" : "s"}.`}${stopped && !/[.!?]$/.test(stopped) ? "." : ""}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${notRun === 1 ? "" : "s"} did not run.`;
     }
   }
   // Runs one script of operations and records each one's outcome (and files.get downloads).
@@ -103393,48 +104167,38 @@ var HostRun = class {
       changedBefore
     );
     const password = scriptOps.find((op) => op.global.sudoPassword)?.global.sudoPassword;
-    const started = Date.now();
-    const watch = createMarkerWatcher(nonce, {
-      begin: (index) => this.began.add(index),
+    const started = /* @__PURE__ */ new Map();
+    const byScriptIndex = new Map(part.map((op) => [op.registered.index, op]));
+    const output = new ApplyOutput(nonce, {
+      begin: (index) => {
+        this.began.add(index);
+        started.set(index, Date.now());
+      },
       end: (index, exitCode2) => {
-        const op = part.find((o) => o.registered.index === index);
-        if (op) op.outcome = { status: exitCode2 === 0 ? "ok" : "failed", exitCode: exitCode2, stdout: "", stderr: "" };
+        const op = byScriptIndex.get(index);
+        if (!op) return;
+        op.outcome = { status: exitCode2 === 0 ? "ok" : "failed", exitCode: exitCode2, stdout: "", stderr: "" };
+        op.durationMs = Date.now() - (started.get(index) ?? Date.now());
       }
     });
-    const follow = (stream, chunk) => {
-      if (stream === "stdout") watch(chunk);
-    };
-    let result;
-    if (password) {
-      const path = `/tmp/.infra-action-apply-${nonce}`;
-      this.executions++;
-      await connector.putFile(path, script2, { mode: "600" });
-      this.executions++;
-      result = await connector.run(`sh ${path}; rc=$?; rm -f ${path}; exit $rc`, {
-        sudoPassword: password,
-        onOutput: follow
-      });
-    } else {
-      this.executions++;
-      result = await connector.run("sh -s", { stdin: script2, onOutput: follow });
-    }
-    if (result.stdout.includes(`@@${nonce}:locked
-`)) {
+    this.lastOutput = { get: (index) => output.output(index) };
+    this.executions++;
+    const result = await connector.run(applyRunner(nonce), {
+      stdin: script2,
+      ...password ? { sudoPassword: password } : {},
+      onOutput: (stream, chunk) => output.push(stream, chunk)
+    });
+    output.finish();
+    const said = fatalLines(output.outsideStderr());
+    if (output.locked) throw new CommandError(said || "another apply holds the host's lock");
+    if (!output.staged) {
       throw new CommandError(
-        result.stderr.split(`
-@@${nonce}:locked`)[0]?.trim() || "another apply holds the host's lock"
+        `could not start the apply script (exit code ${result.exitCode})${said ? `: ${said}` : ""}; nothing was applied by it.`
       );
     }
-    const outcomes = readApplyOutput(
-      result.stdout,
-      result.stderr,
-      nonce,
-      scriptOps.map((op) => op.index)
-    );
-    const elapsed = Date.now() - started;
     for (const op of part) {
-      op.outcome = outcomes.get(op.registered.index);
-      op.durationMs = elapsed / part.length;
+      const outcome = output.outcome(op.registered.index);
+      if (outcome) op.outcome = outcome;
       const get3 = op.plan?.changed ? op.plan.commands.find((c) => c.type === "get") : void 0;
       if (get3?.type === "get" && op.outcome?.status === "ok") {
         try {
@@ -103444,6 +104208,12 @@ var HostRun = class {
           op.outcome = { status: "failed", stdout: "", stderr: error.message };
         }
       }
+    }
+    const failed = part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
+    if (!output.done && !failed) {
+      throw new CommandError(
+        `the apply script stopped unexpectedly (exit code ${result.exitCode})${said ? `: ${said}` : ""}.`
+      );
     }
   }
   // After a reboot: wait, then reconnect every `interval` seconds until `timeout`.
@@ -103481,16 +104251,22 @@ var HostRun = class {
   willRun(op) {
     return Boolean(op.plan?.changed) && !op.skipReason;
   }
+  // Status and error for the report; deploy code failing after apply began fails the host too.
+  reportStatus() {
+    const late = this.deployFailure && !this.error?.includes(this.deployFailure) ? this.deployFailure : void 0;
+    const status = late || this.status === "pending" ? "failed" : this.status;
+    const error = [this.error, late].filter(Boolean).join(" ");
+    return { status, ...error ? { error } : {} };
+  }
   // The host's part of the report.
   report(mode) {
     return {
       name: this.host.name,
       groups: this.host.groups,
       connector: this.host.connector,
-      status: this.status === "pending" ? "failed" : this.status,
-      ...this.error ? { error: this.error } : {},
+      ...this.reportStatus(),
       ...this.image ? { image: this.image } : {},
-      durationMs: Date.now() - this.started,
+      durationMs: Math.round(this.activeMs + (this.activeSince === void 0 ? 0 : Date.now() - this.activeSince)),
       executions: this.executions,
       operations: this.operations.map((op) => reportOperation(op, mode, this.notRunReason()))
     };
@@ -103515,11 +104291,12 @@ var HostRun = class {
     this.status = "failed";
     this.error = `interrupted by ${signal} during apply. Applied: ${applied.join(", ") || "nothing"}. Not applied: ${notApplied.join(", ") || "nothing"}.`;
   }
-  // Why a changing operation did not run on apply.
+  // Why a changing operation did not run on apply, when apply did not say (it never started).
   notRunReason() {
     if (this.plannedStatus === "failed") return "not applied: an operation of this host failed to plan";
     if (this.error?.startsWith("not applied:")) return this.error;
-    return "not run: an earlier operation failed";
+    if (this.error) return `not run: ${this.error}`;
+    return "not run: apply did not reach this host";
   }
   // The digest's view of this host's plan.
   digestEntry() {
@@ -103552,6 +104329,10 @@ function planOperation(registered, ready, facts2) {
     const plan = registered.definition.plan(registered.args, facts2, ready?.value);
     return { registered, plan, durationMs: Date.now() - started };
   } catch (error) {
+    if (error instanceof CannotTell) {
+      const reason = describeCannotTell(error.reason, sudoOptions(registered.global));
+      return { registered, error: reason, cannotTell: true, durationMs: 0 };
+    }
     if (!isUserError(error)) throw error;
     const where = registered.location ? `${registered.location}: ` : "";
     return { registered, error: `${where}${registered.definition.name}: ${error.message}`, durationMs: 0 };
@@ -103601,7 +104382,7 @@ function reportOperation(op, mode, notRunReason) {
   if (op.skipReason) return { ...base, status: "skipped", reason: op.skipReason, commands };
   if (mode === "plan") return { ...base, status: "changed", commands, ...extra };
   const outcome = op.outcome;
-  if (!outcome) return { ...base, status: "skipped", reason: notRunReason, commands };
+  if (!outcome) return { ...base, status: "skipped", reason: op.notRun ?? notRunReason, commands };
   if (outcome.status === "skipped")
     return { ...base, status: "skipped", reason: "not run: its _if operations did not change", commands };
   if (outcome.status === "failed") {
@@ -103628,24 +104409,27 @@ async function runDeploy(options2) {
       groups: options2.inventory.groups
     }
   };
-  const finishAll = (commit) => Promise.all(runs.map((run) => run.finish(commit)));
+  const finishAll = (commit) => Promise.all(runs.map((run) => run.timed(() => run.finish(commit))));
   let stage = "plan";
   const unregister = onInterruptCleanup(async (signal) => {
     for (const run of runs) run.interrupt(signal);
-    await options2.onInterrupt?.(buildReport(runs, stage, startedAt));
+    await options2.onInterrupt?.(buildReport(runs, stage, startedAt, options2.digestSecrets));
     await finishAll(false);
   });
   try {
     await mapLimit(runs, options2.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
-      await run.plan(options2.deployFiles, {
-        ...globals,
-        host: { name: run.host.name, groups: run.host.groups, data: run.host.data }
-      });
-      events.hostStage?.(run.host.name, "planned");
+      await run.timed(
+        () => run.plan(
+          options2.deployFiles,
+          { ...globals, host: { name: run.host.name, groups: run.host.groups, data: run.host.data } },
+          options2.deployDeadlineMs
+        )
+      );
+      events.hostStage?.(run.host.name, run.failed ? "failed" : "planned");
     });
     settleRunOnce(runs);
-    const report = (mode) => buildReport(runs, mode, startedAt);
+    const report = (mode) => buildReport(runs, mode, startedAt, options2.digestSecrets);
     if (options2.mode === "apply") {
       const failedShare = runs.filter((r) => r.failed).length / Math.max(runs.length, 1) * 100;
       const crossed = options2.failPercent !== void 0 && failedShare > options2.failPercent;
@@ -103677,9 +104461,11 @@ async function runDeploy(options2) {
   }
 }
 async function applyOne(run, events) {
+  if (run.failed) return;
+  run.applyBegun = true;
   events.hostStage?.(run.host.name, "applying");
-  await run.apply();
-  events.hostStage?.(run.host.name, "applied");
+  await run.timed(() => run.apply());
+  events.hostStage?.(run.host.name, run.failed ? "failed" : "applied");
 }
 function settleRunOnce(runs) {
   const owners = /* @__PURE__ */ new Map();
@@ -103700,14 +104486,17 @@ function settleRunOnce(runs) {
     }
   }
 }
-function buildReport(runs, mode, startedAt) {
+function buildReport(runs, mode, startedAt, digestSecrets = []) {
   const hosts = runs.map((run) => run.report(mode));
   return {
     version: 1,
     mode,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    planDigest: planDigest(runs.map((run) => run.digestEntry())),
+    planDigest: planDigest(
+      runs.map((run) => run.digestEntry()),
+      digestSecrets
+    ),
     hosts,
     totals: reportTotals(hosts)
   };
@@ -103859,8 +104648,10 @@ function mergeHostData(lists, file2, warnings) {
       const current2 = merged.get(name) ?? {};
       for (const [key2, value] of Object.entries(data2)) {
         if (key2 in current2 && !isDeepStrictEqual(current2[key2], value)) {
+          const earlier = source.get(`${name}\0${key2}`);
+          const show = (v) => showValue(hideSecretKeys(v));
           warnings.push(
-            `${file2}: host "${name}" is listed twice with different "${key2}": ${showValue(current2[key2])} (export "${source.get(`${name}\0${key2}`)}") and ${showValue(value)} (export "${list2.exportName}"); using ${showValue(value)}.`
+            isSecretKey(key2) ? `${file2}: host "${name}" is listed twice with different "${key2}" (exports "${earlier}" and "${list2.exportName}"; the values are not shown); using the one from export "${list2.exportName}".` : `${file2}: host "${name}" is listed twice with different "${key2}": ${show(current2[key2])} (export "${earlier}") and ${show(value)} (export "${list2.exportName}"); using ${show(value)}.`
           );
         }
         current2[key2] = value;
@@ -103904,6 +104695,97 @@ function unique(items) {
 import { existsSync as existsSync9, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
 import { basename, dirname as dirname5, extname, join as join4 } from "node:path";
 
+// src/util/json-data.ts
+var maxJsonDepth = 100;
+var maxJsonValues = 1e6;
+function findJsonProblem(value, root = [], gettersOnly = false) {
+  const ancestors = /* @__PURE__ */ new Map();
+  const stack = [{ value, path: root }];
+  for (let seen = 0; stack.length > 0; seen++) {
+    if (seen > maxJsonValues)
+      return {
+        kind: "size",
+        message: `${showPath(root)} holds more than ${maxJsonValues} values`,
+        fix: "Make the data smaller."
+      };
+    const step = stack.pop();
+    if (step.exit) {
+      ancestors.delete(step.value);
+      continue;
+    }
+    const { path } = step;
+    let current2;
+    try {
+      current2 = jsonValueOf(step.value, path[path.length - 1] ?? "");
+    } catch (error) {
+      return thrown(path, error);
+    }
+    if (typeof current2 === "bigint" && !gettersOnly)
+      return {
+        kind: "bigint",
+        message: `${showPath(path)} is a BigInt (${current2}n)`,
+        fix: "Give it as a number or a string."
+      };
+    if (current2 === null || typeof current2 !== "object") continue;
+    const earlier = ancestors.get(current2);
+    if (earlier && gettersOnly) continue;
+    if (earlier)
+      return {
+        kind: "circular",
+        message: `${showPath(path)} refers back to ${earlier.length ? showPath(earlier) : "the data itself"} (a circular reference)`,
+        fix: "Remove the cycle from the data."
+      };
+    if (path.length - root.length >= maxJsonDepth) {
+      if (gettersOnly) continue;
+      return {
+        kind: "deep",
+        message: `${showPath(path)} is nested more than ${maxJsonDepth} levels deep`,
+        fix: "Flatten the data."
+      };
+    }
+    ancestors.set(current2, path);
+    stack.push({ value: current2, exit: true });
+    let keys;
+    try {
+      keys = Array.isArray(current2) ? [...current2.keys()] : Object.keys(current2);
+    } catch (error) {
+      return thrown(path, error);
+    }
+    const children = [];
+    for (const key2 of keys) {
+      let child;
+      try {
+        child = current2[key2];
+      } catch (error) {
+        return thrown([...path, key2], error);
+      }
+      children.push({ value: child, path: [...path, key2] });
+    }
+    stack.push(...children.reverse());
+  }
+  return void 0;
+}
+function jsonValueOf(value, key2) {
+  if (value !== null && typeof value === "object") {
+    const toJSON = value.toJSON;
+    if (typeof toJSON === "function") return toJSON.call(value, String(key2));
+  }
+  return value;
+}
+function thrown(path, error) {
+  return {
+    kind: "getter",
+    message: `reading ${showPath(path)} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    fix: "Make it a plain value, or catch the error in its getter."
+  };
+}
+function showPath(path) {
+  const shown = path.slice(0, 4).map(
+    (key2, i2) => typeof key2 === "number" ? `[${key2}]` : /^[A-Za-z_$][\w$]*$/.test(key2) ? `${i2 === 0 ? "" : "."}${key2}` : `[${JSON.stringify(key2)}]`
+  ).join("");
+  return path.length > 4 ? `${shown}…` : shown || "the data";
+}
+
 // src/inventory/host-specs.ts
 var specHelp = 'A host is a name ("web-01.example.com") or a [name, data] pair (["web-01.example.com", { ssh_user: "deploy" }]).';
 function looksLikeHostList(value) {
@@ -103916,7 +104798,7 @@ function isGroupWithData(value) {
 function readHostSpecs(value, origin) {
   if (!Array.isArray(value)) {
     throw new InventoryError(
-      `${origin.file}: export "${origin.exportName}" must be an array of hosts; it is ${describeValue(value)}. ${specHelp}`
+      `${origin.file}: export "${origin.exportName}" must be an array of hosts; it is ${describeValue2(value)}. ${specHelp}`
     );
   }
   return value.map((item, index) => readHostSpec(item, origin, index));
@@ -103927,17 +104809,17 @@ function readHostSpec(item, origin, index) {
   if (Array.isArray(item)) {
     const [name, data2] = item;
     if (typeof name !== "string") {
-      throw new InventoryError(`${where}: ${describeValue(item)} is a nested array, not a host. ${specHelp}`);
+      throw new InventoryError(`${where}: ${describeValue2(item)} is a nested array, not a host. ${specHelp}`);
     }
     if (item.length !== 2 || !isPlainObject(data2)) {
       throw new InventoryError(
-        `${where}: ${describeValue(item)} is not a [name, data] pair: the second item must be an object of host data. ${specHelp}`
+        `${where}: ${describeValue2(item)} is not a [name, data] pair: the second item must be an object of host data. ${specHelp}`
       );
     }
     return { name: checkHostName(name, where), data: { ...data2 } };
   }
   const hint = isPlainObject(item) ? " To give a host data, pair it with its name: [name, data]." : "";
-  throw new InventoryError(`${where}: ${describeValue(item)} is not a host. ${specHelp}${hint}`);
+  throw new InventoryError(`${where}: ${describeValue2(item)} is not a host. ${specHelp}${hint}`);
 }
 function checkHostName(name, where) {
   if (name.trim() === "" || /\s/.test(name)) {
@@ -103949,36 +104831,52 @@ function checkHostName(name, where) {
   if ("error" in target) throw new InventoryError(`${where}: ${target.error}`);
   return name;
 }
+function describeValue2(value) {
+  return describeValue(hideSecretKeys(value));
+}
 
 // src/inventory/read-exports.ts
 function readInventoryExports(exports, file2) {
   const result = { groups: [], groupData: [], globals: {}, warnings: [] };
   for (const [name, value] of exports) {
     if (isIgnored(name, value, file2, result.warnings)) continue;
-    const origin = { file: file2, exportName: name };
-    if (name === "targets" || name === "all") {
-      if (result.targets) {
-        throw new InventoryError(
-          `${file2}: exports both "${result.targets.exportName}" and "${name}"; they mean the same (the hosts to run on). Keep one.`
-        );
-      }
-      const [hosts, data2] = isGroupWithData(value) ? value : [value, {}];
-      result.targets = { exportName: name, hosts: readHostSpecs(hosts, origin) };
-      Object.assign(result.globals, data2);
-    } else if (name.endsWith("_data") && name.length > 5 && isPlainObject(value)) {
-      const group2 = name.slice(0, -5);
-      if (group2 === "all") Object.assign(result.globals, value);
-      else result.groupData.push({ group: group2, exportName: name, data: { ...value } });
-    } else if (isGroupWithData(value)) {
-      result.groups.push({ exportName: name, hosts: readHostSpecs(value[0], origin) });
-      result.groupData.push({ group: name, exportName: name, data: { ...value[1] } });
-    } else if (looksLikeHostList(value)) {
-      result.groups.push({ exportName: name, hosts: readHostSpecs(value, origin) });
-    } else {
-      result.globals[name] = value;
+    try {
+      readExport(name, value, file2, result);
+    } catch (error) {
+      throw explainThrowingGetter(error, name, value, file2);
     }
   }
   return result;
+}
+function readExport(name, value, file2, result) {
+  const origin = { file: file2, exportName: name };
+  if (name === "targets" || name === "all") {
+    if (result.targets) {
+      throw new InventoryError(
+        `${file2}: exports both "${result.targets.exportName}" and "${name}"; they mean the same (the hosts to run on). Keep one.`
+      );
+    }
+    const [hosts, data2] = isGroupWithData(value) ? value : [value, {}];
+    result.targets = { exportName: name, hosts: readHostSpecs(hosts, origin) };
+    Object.assign(result.globals, data2);
+  } else if (name.endsWith("_data") && name.length > 5 && isPlainObject(value)) {
+    const group2 = name.slice(0, -5);
+    if (group2 === "all") Object.assign(result.globals, value);
+    else result.groupData.push({ group: group2, exportName: name, data: { ...value } });
+  } else if (isGroupWithData(value)) {
+    result.groups.push({ exportName: name, hosts: readHostSpecs(value[0], origin) });
+    result.groupData.push({ group: name, exportName: name, data: { ...value[1] } });
+  } else if (looksLikeHostList(value)) {
+    result.groups.push({ exportName: name, hosts: readHostSpecs(value, origin) });
+  } else {
+    result.globals[name] = value;
+  }
+}
+function explainThrowingGetter(error, name, value, file2) {
+  if (isUserError(error)) return error;
+  const problem = findJsonProblem(value, [name], true);
+  if (problem?.kind !== "getter") return error;
+  return new InventoryError(`${file2}: ${problem.message}. ${problem.fix}`);
 }
 function readDataExports(exports, file2, warnings) {
   const data2 = {};
@@ -104027,20 +104925,36 @@ async function loadGroupDataDir(inventoryFile, warnings) {
 function isGlob(pattern) {
   return /[*?[]/.test(pattern);
 }
+function findGlobProblem(pattern) {
+  const compiled = compileGlob(pattern);
+  return typeof compiled === "string" ? compiled : void 0;
+}
 function globToRegExp(pattern) {
+  const compiled = compileGlob(pattern);
+  if (typeof compiled === "string") throw new Error(`glob ${pattern} is not valid: ${compiled}`);
+  return compiled;
+}
+function compileGlob(pattern) {
   let source = "";
   for (let i2 = 0; i2 < pattern.length; i2++) {
     const char = pattern[i2] ?? "";
     if (char === "*") source += ".*";
     else if (char === "?") source += ".";
-    else if (char === "[" && pattern.indexOf("]", i2 + 2) > i2) {
-      const end = pattern.indexOf("]", i2 + 2);
-      const body = pattern.slice(i2 + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
-      source += `[${body}]`;
+    else if (char === "[") {
+      const first2 = pattern[i2 + 1] === "!" ? i2 + 2 : i2 + 1;
+      const end = pattern.indexOf("]", first2 + 1);
+      if (end < 0) return `the "[" at character ${i2 + 1} is never closed`;
+      const body = pattern.slice(first2, end).replace(/[\\\]^[]/g, "\\$&");
+      source += `[${first2 === i2 + 2 ? "^" : ""}${body}]`;
       i2 = end;
-    } else source += char.replace(/[.+^${}()|\\\]]/g, "\\$&");
+    } else source += char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
   }
-  return new RegExp(`^${source}$`);
+  try {
+    return new RegExp(`^${source}$`);
+  } catch (error) {
+    const reason = error.message.replace(/^.*: /, "");
+    return reason.charAt(0).toLowerCase() + reason.slice(1);
+  }
 }
 
 // src/inventory/limit.ts
@@ -104051,6 +104965,11 @@ function applyLimit(inventory, limits) {
   const chosen = /* @__PURE__ */ new Set();
   const warnings = [...inventory.warnings];
   for (const item of items) {
+    const problem = isGlob(item) ? findGlobProblem(item) : void 0;
+    if (problem)
+      throw new UsageError(
+        `--limit ${item} is not a valid glob: ${problem}. Close the set, e.g. "web-[12]", or write "[[]" for a literal "[".`
+      );
     const matched = inventory.groups[item] ?? names.filter((name) => isGlob(item) ? globToRegExp(item).test(name) : name === item);
     if (matched.length === 0) warnings.push(`--limit ${item} matches no group or host.`);
     for (const name of matched) chosen.add(name);
@@ -104085,8 +105004,9 @@ function parseOverrides(items, where = "--data") {
     const eq = item.indexOf("=");
     const key2 = eq < 0 ? "" : item.slice(0, eq).trim();
     if (!key2 || !/^[A-Za-z_][\w.-]*$/.test(key2)) {
+      const what = eq < 0 ? `${JSON.stringify(item)} is not KEY=VALUE` : `${JSON.stringify(`${item.slice(0, eq)}=…`)} is not KEY=VALUE (the value is not shown)`;
       throw new UsageError(
-        `${where} ${JSON.stringify(item)} is not KEY=VALUE. Write e.g. ${where} app_port=8080 (keys are letters, digits and _; values true/false, numbers and JSON are typed, the rest are strings).`
+        `${where} ${what}. Write e.g. ${where} app_port=8080 (keys are letters, digits and _; values true/false, numbers and JSON are typed, the rest are strings).`
       );
     }
     data2[key2] = parseValue(item.slice(eq + 1));
@@ -104131,6 +105051,7 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
   const { io } = secrets;
   const parallel = positiveInteger(options2.parallel, "--parallel");
   const failPercent = options2.failPercent === void 0 ? void 0 : percent(options2.failPercent);
+  const deployDeadlineMs = positiveInteger(options2.deployTimeout ?? "300", "--deploy-timeout") * 1e3;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (mode === "apply" && !options2.yes && !interactive) {
     throw new UsageError(
@@ -104153,6 +105074,8 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
     mode,
     parallel,
     failPercent,
+    deployDeadlineMs,
+    digestSecrets: secrets.values,
     connectContext: { warn: (message) => io.stderr(`warning: ${message}
 `) },
     onInterrupt: async (partial) => {
@@ -104323,9 +105246,8 @@ function stringData(host2, key2) {
   return typeof value === "string" && value ? value : void 0;
 }
 
-// src/cli/commands/fact.ts
-async function factCommand(file2, name, rawArgs, options2, secrets) {
-  const { io } = secrets;
+// src/engine/read-fact.ts
+function parseFactRequest(name, rawArgs) {
   const fact = factByName(name);
   if (!fact) {
     const near = closestName(name, Object.keys(facts));
@@ -104333,22 +105255,32 @@ async function factCommand(file2, name, rawArgs, options2, secrets) {
       `there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}. Facts: ${Object.keys(facts).join(", ")}.`
     );
   }
-  const args = rawArgs.length ? Object.fromEntries(
-    rawArgs.map((item) => {
-      const eq = item.indexOf("=");
-      if (eq < 1)
-        throw new UsageError(`fact argument ${JSON.stringify(item)} is not key=value (e.g. path=/etc/hosts).`);
-      return [item.slice(0, eq), parseValue(item.slice(eq + 1))];
-    })
-  ) : void 0;
-  const inventory = await loadSelectedHosts(file2, options2, secrets);
+  const entries = rawArgs.map((item) => {
+    const eq = item.indexOf("=");
+    if (eq < 1) throw new UsageError(`fact argument ${JSON.stringify(item)} is not key=value (e.g. path=/etc/hosts).`);
+    const key2 = item.slice(0, eq);
+    return [key2, factArgumentFromText(fact, key2, item.slice(eq + 1))];
+  });
+  const args = entries.length ? Object.fromEntries(entries) : void 0;
+  const problem = checkFactArguments(fact, args);
+  if (problem) {
+    const example = Object.entries(fact.arguments ?? {}).filter(([, spec]) => spec.required).map(([key2]) => `${key2}=…`).join(" ");
+    throw new UsageError(
+      `${problem}. Give arguments as key=value${example ? ` (e.g. infra-action fact INVENTORY ${fact.name} ${example})` : ""}.`
+    );
+  }
+  return { fact, args };
+}
+async function readFact(hosts, request, parallel, context) {
   let failed = false;
-  const values = await mapLimit(inventory.hosts, positiveInteger(options2.parallel, "--parallel"), async (host2) => {
-    const connector = createConnector(host2, { warn: (message) => io.stderr(`warning: ${message}
-`) });
+  const values = await mapLimit([...hosts], parallel, async (host2) => {
+    const connector = createConnector(host2, context);
     try {
       await connector.connect();
-      return await new FactGatherer(host2.name, connector, () => void 0).get(fact, args);
+      const value = await new FactGatherer(host2.name, connector, () => void 0).get(request.fact, request.args);
+      if (!isUnreadable(value)) return value;
+      failed = true;
+      return { error: value.unreadable };
     } catch (error) {
       if (!isUserError(error)) throw error;
       failed = true;
@@ -104357,6 +105289,19 @@ async function factCommand(file2, name, rawArgs, options2, secrets) {
       await connector.disconnect().catch(() => void 0);
     }
   });
+  return { values, failed };
+}
+
+// src/cli/commands/fact.ts
+async function factCommand(file2, name, rawArgs, options2, secrets) {
+  const { io } = secrets;
+  const request = parseFactRequest(name, rawArgs);
+  const parallel = positiveInteger(options2.parallel, "--parallel");
+  const inventory = await loadSelectedHosts(file2, options2, secrets);
+  const { values, failed } = await readFact(inventory.hosts, request, parallel, {
+    warn: (message) => io.stderr(`warning: ${message}
+`)
+  });
   io.stdout(`${JSON.stringify(Object.fromEntries(inventory.hosts.map((h, i2) => [h.name, values[i2]])), null, 2)}
 `);
   return failed ? 1 : 0;
@@ -104364,6 +105309,13 @@ async function factCommand(file2, name, rawArgs, options2, secrets) {
 
 // src/inventory/inventory-json.ts
 function toInventoryJson(inventory) {
+  for (const host2 of inventory.hosts) {
+    const problem = findJsonProblem(host2.data);
+    if (problem)
+      throw new InventoryError(
+        `${displayPath(inventory.file)}: host ${host2.name}: cannot print the data as JSON: ${problem.message}. ${problem.fix}`
+      );
+  }
   return {
     hosts: inventory.hosts.map(({ name, connector, groups, data: data2 }) => ({ name, connector, groups, data: data2 })),
     groups: inventory.groups,
@@ -104386,10 +105338,14 @@ function formatInventory(inventory, file2) {
     const keys = Object.keys(host2.data);
     if (keys.length === 0) lines2.push("  (no data)");
     const width = Math.max(...keys.map((key2) => key2.length));
-    for (const key2 of keys) lines2.push(`  ${key2.padEnd(width)}  ${showValue(host2.data[key2])}`);
+    for (const key2 of keys) lines2.push(`  ${key2.padEnd(width)}  ${showData(key2, host2.data[key2])}`);
   }
   return `${lines2.join("\n")}
 `;
+}
+function showData(key2, value) {
+  const problem = findJsonProblem(value, [key2]);
+  return problem && problem.kind !== "bigint" ? `(not shown: ${problem.message})` : showValue(value);
 }
 
 // src/cli/commands/inventory.ts
@@ -104413,24 +105369,93 @@ var processIo = {
   stderr: (text2) => void process.stderr.write(text2)
 };
 
+// src/report/secret-forms.ts
+var minFormLength = 4;
+function encodeSecretForms(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const forms = [
+    secret,
+    ...urlForms(secret),
+    ...jsonForms(secret),
+    secret.replaceAll("'", `'\\''`),
+    ...base64Forms(bytes),
+    bytes.toString("hex"),
+    bytes.toString("hex").toUpperCase()
+  ];
+  return [...new Set(forms)].filter((form, index) => index === 0 || form.length >= minFormLength);
+}
+function urlForms(secret) {
+  let component;
+  try {
+    component = encodeURIComponent(secret);
+  } catch {
+    return [];
+  }
+  const python = component.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return [
+    component,
+    encodeURI(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    python.replaceAll("%2F", "/"),
+    python.replaceAll("%20", "+"),
+    python.replaceAll("%20", "+").replaceAll("%2F", "/")
+  ];
+}
+function jsonForms(secret) {
+  const js = JSON.stringify(secret).slice(1, -1);
+  const python = js.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const htmlSafe = (text2) => text2.replace(/[<>&']/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return [js, python, htmlSafe(js), htmlSafe(python)];
+}
+function base64Forms(bytes) {
+  const standard = [];
+  for (const offset2 of [0, 1, 2]) {
+    const first2 = Math.ceil(offset2 * 8 / 6);
+    const last = Math.floor((offset2 + bytes.length) * 8 / 6);
+    const atEnd = Buffer.concat([Buffer.alloc(offset2), bytes]).toString("base64").slice(first2);
+    const inside = Buffer.concat([Buffer.alloc(offset2), bytes, Buffer.alloc(2)]).toString("base64").slice(first2, last);
+    standard.push(atEnd, atEnd.replace(/=+$/, ""), inside);
+  }
+  return [...standard, ...standard.map((form) => form.replaceAll("+", "-").replaceAll("/", "_"))];
+}
+
 // src/report/redact.ts
+var MIN_SECRET_LENGTH = 6;
+var minRedactedLength = 3;
 function createRedactor(secrets) {
   const values = /* @__PURE__ */ new Set();
   for (const secret of secrets) {
-    if (!secret) continue;
-    values.add(secret);
-    for (const line2 of secret.split(/\r?\n/)) if (line2.trim().length >= 4) values.add(line2.trim());
+    const value = typeof secret === "string" ? secret : secret.value;
+    if (value.length < minRedactedLength) continue;
+    for (const form of encodeSecretForms(value)) values.add(form);
+    for (const line2 of value.split(/\r?\n/)) if (line2.trim().length >= 4) values.add(line2.trim());
   }
-  const ordered = [...values].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
-  return (text2) => ordered.reduce((out, value) => out.split(value).join("***"), text2);
+  if (values.size === 0) return (text2) => text2;
+  const ordered = [...values].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(ordered.map(escapeRegExp).join("|"), "g");
+  return (text2) => text2.replace(pattern, "***");
 }
-var SECRET_DATA_KEYS = ["_sudo_password", "ssh_password", "ssh_key_password"];
+function warnAboutShortSecrets(secrets, warn) {
+  const names = /* @__PURE__ */ new Map();
+  for (const { name, value } of secrets) {
+    if (value.length >= MIN_SECRET_LENGTH) continue;
+    names.set(value, [...names.get(value) ?? [], name]);
+  }
+  for (const [value, list2] of names) {
+    const shown = list2.length > 3 ? `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more` : list2.join(", ");
+    const consequence = value.length < minRedactedLength ? "it is not redacted at all" : "it cannot be redacted reliably";
+    warn(
+      `secret ${shown} is shorter than ${MIN_SECRET_LENGTH} characters: ${consequence}. Use a value of ${MIN_SECRET_LENGTH} characters or more.`
+    );
+  }
+}
 function secretDataValues(hosts) {
   const values = [];
   for (const host2 of hosts) {
     for (const key2 of SECRET_DATA_KEYS) {
       const value = host2.data[key2];
-      if (typeof value === "string" && value) values.push(value);
+      if (typeof value === "string" && value || typeof value === "number" || typeof value === "bigint")
+        values.push({ name: `${key2} of ${host2.name}`, value: String(value) });
     }
   }
   return values;
@@ -104443,14 +105468,19 @@ function redactDeep(value, redact) {
   }
   return value;
 }
+function escapeRegExp(text2) {
+  return text2.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+}
 
 // src/cli/secrets.ts
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CliSecrets = class {
   io;
-  #values = /* @__PURE__ */ new Set();
+  #raw;
+  #secrets = /* @__PURE__ */ new Map();
   #redact = (text2) => text2;
   constructor(io) {
+    this.#raw = io;
     this.io = {
       stdout: (text2) => io.stdout(this.redact(text2)),
       stderr: (text2) => io.stderr(this.redact(text2))
@@ -104460,9 +105490,14 @@ var CliSecrets = class {
   redactDeep(value) {
     return redactDeep(value, this.redact);
   }
+  // The secret values known so far (they key the plan digest).
+  get values() {
+    return [...this.#secrets.values()].map((secret) => secret.value);
+  }
   // `--secret NAME` (repeatable, comma-separated): each must name a set environment variable, so a
   // typo never leaves a secret unredacted.
   addEnvironment(names) {
+    const secrets = [];
     for (const name of names.flatMap((n) => n.split(",")).map((n) => n.trim())) {
       if (!ENV_NAME.test(name))
         throw new UsageError(
@@ -104473,17 +105508,23 @@ var CliSecrets = class {
         throw new UsageError(
           `--secret ${name}: the environment variable ${name} is not set (or empty). Export it before running infra-action.`
         );
-      this.add([value]);
+      secrets.push({ name, value });
     }
+    this.add(secrets);
   }
   // The passwords in host data (_sudo_password, ssh_password, ssh_key_password).
   addHostData(hosts) {
     this.add(secretDataValues(hosts));
   }
-  add(values) {
-    const before = this.#values.size;
-    for (const value of values) this.#values.add(value);
-    if (this.#values.size !== before) this.#redact = createRedactor(this.#values);
+  // New values join the redactor; a short one gets a warning naming it (written unredacted: it
+  // holds names only, and a name may contain a short secret's characters).
+  add(secrets) {
+    const added = secrets.filter((secret) => !this.#secrets.has(secret.value));
+    if (added.length === 0) return;
+    for (const secret of added) if (!this.#secrets.has(secret.value)) this.#secrets.set(secret.value, secret);
+    warnAboutShortSecrets(added, (message) => this.#raw.stderr(`warning: ${message}
+`));
+    this.#redact = createRedactor(this.#secrets.values());
   }
 };
 
@@ -104492,6 +105533,14 @@ async function runCli(argv, rawIo = processIo) {
   const secrets = new CliSecrets(rawIo);
   const io = secrets.io;
   let exitCode2 = 0;
+  let strayRejection = false;
+  const onUnhandledRejection = (reason) => {
+    if (claimUnhandledRejection(reason)) return;
+    strayRejection = true;
+    io.stderr(`error: a promise rejection nobody handled, outside any host's deploy code: ${describeReason(reason)}
+`);
+  };
+  process.on("unhandledRejection", onUnhandledRejection);
   const program2 = new Command("infra-action").description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run infra-action --help for usage)");
   const hostCommand = (name, description, inventoryHelp = "inventory file") => withHostSelection(program2.command(name).description(description).argument("<inventory>", inventoryHelp));
   hostCommand(
@@ -104508,7 +105557,7 @@ async function runCli(argv, rawIo = processIo) {
     const command = hostCommand(
       mode,
       mode === "plan" ? "show what the deploy files would change on each host" : "change each host as the deploy files say"
-    ).argument("<deploy...>", "deploy files, run in order").option("--parallel <n>", "hosts at once", "10").option("--report <file>", "write the JSON report to this file").option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan").option("--diff", "show diffs of file content (plans always do)").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output");
+    ).argument("<deploy...>", "deploy files, run in order").option("--parallel <n>", "hosts at once", "10").option("--report <file>", "write the JSON report to this file").option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan").option("--deploy-timeout <seconds>", "fail a host whose deploy code runs longer than this", "300").option("--diff", "show diffs of file content (plans always do)").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output");
     if (mode === "apply") command.option("--yes", "apply without asking");
     else command.option("--detailed-exitcode", "exit 2 when changes are planned");
     command.action(async (inventory, deploy, options2) => {
@@ -104520,7 +105569,7 @@ async function runCli(argv, rawIo = processIo) {
   });
   try {
     await program2.parseAsync([...argv], { from: "user" });
-    return exitCode2;
+    return strayRejection ? Math.max(exitCode2, 1) : exitCode2;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (isUserError(error)) {
@@ -104532,6 +105581,8 @@ async function runCli(argv, rawIo = processIo) {
 ${error?.stack ?? String(error)}
 `);
     return 1;
+  } finally {
+    process.off("unhandledRejection", onUnhandledRejection);
   }
 }
 

@@ -5,6 +5,9 @@ export interface CommandContext {
     sudo?: boolean;
     sudoUser?: string;
     sudoWithPassword?: boolean;
+    keepStdin?: boolean;
+    passwordOnStdin?: "alone" | "then-input";
 }
-export declare const sudoPrompt = "[infra-action:sudo-password]";
+export declare const passwordVariable = "__ia_pw";
+export declare const readPasswordLine = "IFS= read -r __ia_pw || exit 70";
 export declare function buildCommand(command: string, context?: CommandContext): string;

@@ -10,6 +10,11 @@ export interface Host {
     readonly name: string;
     readonly groups: readonly string[];
     readonly data: HostDataView;
-    getFact<K extends FactName>(name: K, ...args: FactArgs<K> extends undefined ? [] : [FactArgs<K>]): Promise<FactResult<K>>;
+    getFact<K extends FactName>(name: K, ...args: FactArgs<K> extends undefined ? [] | [FactSudoArgs] : [FactArgs<K> & FactSudoArgs]): Promise<FactResult<K>>;
+}
+export interface FactSudoArgs {
+    _sudo?: boolean;
+    _sudo_user?: string;
+    _sudo_password?: string;
 }
 export declare function createHost(name: string, groups: readonly string[], data: Readonly<Record<string, unknown>>, getFact?: Host["getFact"]): Host;

@@ -1,5 +1,5 @@
 export type StringOrList = string | string[];
-export type Mode = string | number;
+export type Mode = string;
 interface Ownership {
     user?: string;
     group?: string;
@@ -69,7 +69,7 @@ export interface OperationArgs {
         month?: string | number;
         day_of_week?: string | number;
         day_of_month?: string | number;
-        special_time?: string;
+        special_time?: "@reboot" | "@yearly" | "@annually" | "@monthly" | "@weekly" | "@daily" | "@midnight" | "@hourly";
     };
     "server.reboot": {
         delay?: number;
@@ -130,6 +130,7 @@ export interface OperationArgs {
         present?: boolean;
         replace?: string;
         escape_regex_characters?: boolean;
+        ensure_newline?: true;
     };
     "files.replace": {
         path: string;
@@ -141,6 +142,7 @@ export interface OperationArgs {
         path: string;
         target?: string;
         present?: boolean;
+        symbolic?: boolean;
         create_remote_dir?: boolean;
         force?: boolean;
         user?: string;
