@@ -95362,8 +95362,8 @@ function sudoLine(user2, shell2, inner, context) {
   const sudo = `sudo -H -S -p '' -u ${shellQuote(user2)} --`;
   const password = `printf '%s\\n' "$${passwordVariable}"`;
   if (!context.keepStdin) return `${password} | ${sudo} ${shell2} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
-  const asks = `sudo -n -u ${shellQuote(user2)} -- sh -c : </dev/null >/dev/null 2>&1 || ${password}`;
-  return `{ ${asks}; cat; } | ${sudo} ${shell2} ${shellQuote(inner)}`;
+  const asks = `sudo -n -k -u ${shellQuote(user2)} -- sh -c : </dev/null >/dev/null 2>&1 || ${password}`;
+  return `{ ${asks}; cat; } | sudo -H -k -S -p '' -u ${shellQuote(user2)} -- ${shell2} ${shellQuote(inner)}`;
 }
 
 // src/connectors/shell-connector.ts
@@ -97162,6 +97162,11 @@ function change(commands, extra = {}) {
   };
 }
 
+// src/util/sentence.ts
+function asSentence(message) {
+  return /[.!?]$/.test(message.trimEnd()) ? message.trimEnd() : `${message.trimEnd()}.`;
+}
+
 // src/engine/apply-output.ts
 import { StringDecoder } from "node:string_decoder";
 var keepHead = 256 * 1024;
@@ -97494,7 +97499,7 @@ function describeCannotTell(reason, sudo) {
 }
 function incompletePlan(labels, first2) {
   const count = labels.length === 1 ? "1 operation cannot tell" : `${labels.length} operations cannot tell`;
-  return `plan incomplete: ${count} what to do (${labels.map((l) => `"${l}"`).join(", ")}); the first: ${first2}. Nothing was applied on this host.`;
+  return `plan incomplete: ${count} what to do (${labels.map((l) => `"${l}"`).join(", ")}); the first: ${asSentence(first2)} Nothing was applied on this host.`;
 }
 function hintFor(reason, sudo) {
   const user2 = runsAs(sudo);
@@ -99793,7 +99798,7 @@ var script = defineOperation({
   prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
   facts: () => [],
   plan: (args, _facts, prepared) => {
-    const path = `/tmp/infra-action-script-${sha256(prepared.content).slice(0, 16)}`;
+    const path = `/tmp/infra-action-script-${sha256(Buffer.from(args.src)).slice(0, 16)}`;
     return change([
       { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
       `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`
@@ -103951,7 +103956,7 @@ var HostRun = class {
     if (this.status === "pending" || this.applyBegun || this.failed) return;
     this.status = "failed";
     this.plannedStatus = "failed";
-    this.error = `${message} Nothing was applied on this host.`;
+    this.error = `${asSentence(message)} Nothing was applied on this host.`;
   }
   // Connects, runs the deploy files for this host (within `deadlineMs`) and plans every operation
   // from gathered facts.
@@ -104033,7 +104038,7 @@ var HostRun = class {
     if (this.deployFailure) {
       this.status = "failed";
       this.plannedStatus = "failed";
-      this.error = `${this.deployFailure} Nothing was applied on this host.`;
+      this.error = `${asSentence(this.deployFailure)} Nothing was applied on this host.`;
       return;
     }
     const planFailure = this.operations.find((op) => op.error && !op.cannotTell);
@@ -104050,7 +104055,7 @@ var HostRun = class {
     if (planFailure) {
       this.status = "failed";
       this.plannedStatus = "failed";
-      this.error = `${planFailure.error} Nothing was applied on this host.`;
+      this.error = `${asSentence(planFailure.error ?? "")} Nothing was applied on this host.`;
       return;
     }
     this.status = this.operations.some((op) => this.willRun(op)) ? "changed" : "unchanged";

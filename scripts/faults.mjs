@@ -8,7 +8,7 @@ const table = ".test-env/faults.jsonl";
 rmSync(table, { force: true });
 for (const [command, args] of [
   ["node", ["scripts/test-env.mjs", "up"]],
-  ["vitest", ["run", "test/reliability", "test/action/action.int.test.ts"]],
+  ["vitest", ["run", "test/reliability", "test/engine/honest-plan.int.test.ts", "test/action/action.int.test.ts"]],
 ]) {
   const result = spawnSync(command, args, { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -62,6 +62,7 @@ function sudoLine(user: string, shell: string, inner: string, context: CommandCo
   const password = `printf '%s\\n' "$${passwordVariable}"`;
   if (!context.keepStdin) return `${password} | ${sudo} ${shell} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
   // Only when sudo will ask does the password precede the input (else it would become input).
-  const asks = `sudo -n -u ${shellQuote(user)} -- sh -c : </dev/null >/dev/null 2>&1 || ${password}`;
-  return `{ ${asks}; cat; } | ${sudo} ${shell} ${shellQuote(inner)}`;
+  // Both ignore cached credentials (-k), so the check and the real call always agree.
+  const asks = `sudo -n -k -u ${shellQuote(user)} -- sh -c : </dev/null >/dev/null 2>&1 || ${password}`;
+  return `{ ${asks}; cat; } | sudo -H -k -S -p '' -u ${shellQuote(user)} -- ${shell} ${shellQuote(inner)}`;
 }

@@ -11,6 +11,7 @@ import type { InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
 import { CannotTell, type FactLookup, type OperationPlan } from "../operations/operation.js";
 import type { HostStatus, ReportHost, ReportOperation } from "../report/report.js";
+import { asSentence } from "../util/sentence.js";
 import { ApplyOutput, type OperationOutcome } from "./apply-output.js";
 import { applyRunner, buildApplyScript, type ScriptOperation } from "./apply-script.js";
 import { describeCannotTell, incompletePlan } from "./cannot-tell.js";
@@ -105,7 +106,7 @@ export class HostRun {
     if (this.status === "pending" || this.applyBegun || this.failed) return;
     this.status = "failed";
     this.plannedStatus = "failed";
-    this.error = `${message} Nothing was applied on this host.`;
+    this.error = `${asSentence(message)} Nothing was applied on this host.`;
   }
 
   // Connects, runs the deploy files for this host (within `deadlineMs`) and plans every operation
@@ -195,7 +196,7 @@ export class HostRun {
     if (this.deployFailure) {
       this.status = "failed";
       this.plannedStatus = "failed";
-      this.error = `${this.deployFailure} Nothing was applied on this host.`;
+      this.error = `${asSentence(this.deployFailure)} Nothing was applied on this host.`;
       return;
     }
     const planFailure = this.operations.find((op) => op.error && !op.cannotTell);
@@ -212,7 +213,7 @@ export class HostRun {
     if (planFailure) {
       this.status = "failed";
       this.plannedStatus = "failed";
-      this.error = `${planFailure.error} Nothing was applied on this host.`;
+      this.error = `${asSentence(planFailure.error ?? "")} Nothing was applied on this host.`;
       return;
     }
     this.status = this.operations.some((op) => this.willRun(op)) ? "changed" : "unchanged";

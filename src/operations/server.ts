@@ -52,7 +52,9 @@ export const script = defineOperation({
   prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
   facts: () => [],
   plan: (args, _facts, prepared) => {
-    const path = `/tmp/infra-action-script-${sha256(prepared.content).slice(0, 16)}`;
+    // Named after the script's local path, not its content (a content hash would let a reader of
+    // the plan guess a secret in the script).
+    const path = `/tmp/infra-action-script-${sha256(Buffer.from(args.src)).slice(0, 16)}`;
     return change([
       { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
       `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`,

@@ -39,7 +39,7 @@ describe("shell quoting", () => {
     ],
     [
       { sudoUser: "postgres", sudoWithPassword: true, keepStdin: true },
-      `{ sudo -n -u postgres -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$__ia_pw"; cat; } | sudo -H -S -p '' -u postgres -- sh -c 'echo hi'`,
+      `{ sudo -n -k -u postgres -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$__ia_pw"; cat; } | sudo -H -k -S -p '' -u postgres -- sh -c 'echo hi'`,
     ],
   ])("buildCommand(%j)", (context, line) => {
     expect(buildCommand("echo hi", context)).toBe(line);

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
+import { recordFault } from "../helpers/fault-table.js";
 import { runCli } from "../helpers/run-cli.js";
 import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
@@ -71,7 +72,7 @@ git.repo({ name: "foreign repo", src: "/srv/none.git", dest: \`\${base}/repo\` }
     const web = host("web-a");
     expect(web?.status).toBe("failed");
     expect(web?.error).toBe(
-      `plan incomplete: 3 operations cannot tell what to do ("locked conf", "shadow conf", "foreign repo"); the first: cannot tell: cannot read ${base}/locked/app.conf: permission denied — does it need \`_sudo: true\`?. Nothing was applied on this host.`,
+      `plan incomplete: 3 operations cannot tell what to do ("locked conf", "shadow conf", "foreign repo"); the first: cannot tell: cannot read ${base}/locked/app.conf: permission denied — does it need \`_sudo: true\`? Nothing was applied on this host.`,
     );
     const reasons = Object.fromEntries((web?.operations ?? []).map((op) => [op.name, op.reason]));
     expect(reasons["shadow conf"]).toBe(
@@ -161,7 +162,7 @@ files.file({ name: "done", path: \`\${host.data.root}/done\` });
     expect(result.exitCode).toBe(1);
     expect(host(docker)?.status).toBe("failed");
     expect(host(docker)?.error).toBe(
-      'deploy code left a promise rejection unhandled (a missing await?): host.getFact("Command", {"command":"echo broken >&2; exit 3"}): cannot tell: cannot run "echo broken >&2; exit 3": exit code 3: broken Nothing was applied on this host.',
+      'deploy code left a promise rejection unhandled (a missing await?): host.getFact("Command", {"command":"echo broken >&2; exit 3"}): cannot tell: cannot run "echo broken >&2; exit 3": exit code 3: broken. Nothing was applied on this host.',
     );
     expect(host("@local")?.status).toBe("changed");
     expect(host("web-b")?.status).toBe("changed");
@@ -173,6 +174,14 @@ files.file({ name: "done", path: \`\${host.data.root}/done\` });
     expect(result.stderr).not.toContain(`[${docker}] applied`);
     expect(result.stderr).toContain("[web-b] applied");
     expect(containersOfImage()).toBe(before);
+    recordFault({
+      scenario: "an unhandled rejection on one of three hosts",
+      affected: 1,
+      completed: report.hosts.filter((h) => h.status === "changed").length,
+      leftovers: containersOfImage() === before ? 0 : 1,
+      secretHits: 0,
+      injectionEscapes: 0,
+    });
   });
 
   test("deploy code that never settles fails its host at the deadline; each host's time is its own", async () => {

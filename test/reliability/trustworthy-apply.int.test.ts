@@ -73,6 +73,7 @@ afterAll(() => {
 });
 
 describe("commands cannot read the script or a password", () => {
+  beforeAll(() => writeFileSync(join(dir, "t.j2"), "rendered\n"));
   // Every step that reads stdin gets nothing: the 40 operations after it all run.
   const deploy = `import { files, host, server } from "infra-action";
 const root = host.data.root as string;
@@ -80,13 +81,16 @@ const sudo = host.data.get("use_sudo", false) as boolean;
 files.directory({ name: "root", path: root, mode: "1777", _sudo: sudo });
 server.shell({ name: "reads stdin", commands: [\`cat > \${root}/stdin-seen; read line || true\`], _sudo: sudo });
 if (host.data.get("has_nobody", true)) server.shell({ name: "reads stdin as nobody", commands: [\`printf '[infra-action:sudo-password]\\\\n' >&2; sleep 1; cat > \${root}/nobody-seen\`], _sudo: sudo, _sudo_user: "nobody" });
+// A file written after other sudo calls (cached credentials must not turn the password into content).
+files.template({ name: "templated", src: ${JSON.stringify(join(dir, "t.j2"))}, dest: \`\${root}/templated\`, _sudo: sudo });
 for (let i = 0; i < 40; i++) files.file({ name: \`after \${i}\`, path: \`\${root}/after-\${i}\`, _sudo: sudo });
-server.shell({ name: "nothing was read", commands: [\`test ! -s \${root}/stdin-seen && test ! -s \${root}/nobody-seen && test -e \${root}/after-39\`], _sudo: sudo });
+server.shell({ name: "nothing was read", commands: [\`test "$(cat \${root}/templated)" = rendered && test ! -s \${root}/stdin-seen && test ! -s \${root}/nobody-seen && test -e \${root}/after-39\`], _sudo: sudo });
 `;
   const expected = [
     "root",
     "reads stdin",
     "reads stdin as nobody",
+    "templated",
     ...Array.from({ length: 40 }, (_, i) => `after ${i}`),
     "nothing was read",
   ].map((name) => `${name}: changed`);
