@@ -5,9 +5,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { isUserError } from "../errors.js";
-import { displayPath } from "../loader/load-module.js";
 import { escapeHtml } from "../report/markdown.js";
 import { type Report, reportTotals } from "../report/report.js";
+import { displayPath } from "../util/display-path.js";
 import {
   commentMarker,
   createGitHubClient,

@@ -8,10 +8,10 @@ import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.
 import { runDeploy } from "../engine/run-deploy.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
-import { displayPath } from "../loader/load-module.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { createRedactor, redactDeep, secretDataValues, warnAboutShortSecrets } from "../report/redact.js";
 import type { Report } from "../report/report.js";
+import { displayPath } from "../util/display-path.js";
 import { maskSecrets, readInputSecrets, selectDigestSecrets } from "./action-secrets.js";
 import { type RunProgress, reportFailure } from "./failure.js";
 import {

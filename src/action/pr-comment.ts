@@ -3,7 +3,7 @@
 // call goes through the retry helper.
 import * as core from "@actions/core";
 import * as github from "@actions/github";
-import { displayPath } from "../loader/load-module.js";
+import { displayPath } from "../util/display-path.js";
 import { ApiRetriesExhausted, defaultRetryPolicy, type RetryPolicy, withRetries } from "./retry.js";
 
 type Octokit = ReturnType<typeof github.getOctokit>;

@@ -1,14 +1,16 @@
 // `@docker/IMAGE` (a new container from the image, removed afterwards; committed on apply) and
 // `@docker/CONTAINER` (an existing running container, used in place), through the Docker API.
+// A container it made is removed by disconnect(): the engine calls it in its finish stage, and on
+// SIGINT/SIGTERM too (the faces abort the engine's signal).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { PassThrough, type Readable } from "node:stream";
 import type Docker from "dockerode";
 import { CommandError, ConnectError } from "../errors.js";
-import { onInterruptCleanup } from "./cleanup.js";
+import { shellQuote } from "../util/shell-quote.js";
 import type { CommandOptions, DisconnectOptions, DisconnectResult, FileOptions, RunOptions } from "./connector.js";
 import type { DataKeySpec } from "./data-keys.js";
-import { buildCommand, shellQuote } from "./shell.js";
+import { buildCommand } from "./shell.js";
 import { ShellConnector, type SpawnOptions, type StartedProcess } from "./shell-connector.js";
 
 // The Docker connector reads no host data: the host name names the image or container.
@@ -24,7 +26,6 @@ export class DockerConnector extends ShellConnector {
   private owned = false;
   // The image's own entrypoint and command, restored in a committed image (the container ran an idle loop).
   private imageStart: string[] = [];
-  private unregisterCleanup: (() => void) | undefined;
   private readonly target: string;
 
   constructor(host: string) {
@@ -72,7 +73,6 @@ export class DockerConnector extends ShellConnector {
     });
     this.container = container;
     this.owned = true;
-    this.unregisterCleanup = onInterruptCleanup(() => removeContainer(container));
     try {
       await container.start();
     } catch (error) {
@@ -99,7 +99,6 @@ export class DockerConnector extends ShellConnector {
       return {};
     } finally {
       await removeContainer(container);
-      this.unregisterCleanup?.();
     }
   }
 

@@ -2,7 +2,7 @@
 // land in a temporary file beside the destination, get their mode and owner, are checked whole,
 // and only then replace the destination. Any failure leaves the destination as it was and no
 // temporary file behind.
-import { shellQuote } from "./shell.js";
+import { shellQuote } from "../util/shell-quote.js";
 
 export interface FileInstall {
   path: string;

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { CommandError, SudoError } from "../errors.js";
 import { BoundedOutput } from "../util/bounded-output.js";
+import { shellQuote } from "../util/shell-quote.js";
 import type {
   CommandOptions,
   Connector,
@@ -13,7 +14,7 @@ import type {
   RunResult,
 } from "./connector.js";
 import { fileHeader, fileInstallScript } from "./file-install.js";
-import { buildCommand, shellQuote } from "./shell.js";
+import { buildCommand } from "./shell.js";
 
 // How much of each output stream a command keeps: its first and its last bytes.
 const outputHeadBytes = 32 * 1024 * 1024;

@@ -1,11 +1,6 @@
-// POSIX shell quoting and the command line a connector runs: env, working directory and sudo.
+// The command line a connector runs: env, working directory and sudo, every value quoted.
 import { UserError } from "../errors.js";
-
-// Quotes one argument for a POSIX shell: `it's` → `'it'\''s'`. Safe for any byte string.
-export function shellQuote(value: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from "../util/shell-quote.js";
 
 export interface CommandContext {
   env?: Readonly<Record<string, string>>;

@@ -3,8 +3,8 @@
 // operation with /dev/null as input, files written through the installer), and its markers.
 import type { CommandOptions } from "../connectors/connector.js";
 import { fileHeader, fileInstallScript } from "../connectors/file-install.js";
-import { shellQuote } from "../connectors/shell.js";
 import type { Command } from "../operations/operation.js";
+import { shellQuote } from "../util/shell-quote.js";
 import { type GlobalArgs, sudoOptions } from "./global-args.js";
 
 export interface ScriptOperation {

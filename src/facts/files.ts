@@ -1,5 +1,5 @@
 // Facts about files on the host: metadata, hashes, matching lines, and content for diffs.
-import { shellQuote } from "../connectors/shell.js";
+import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, type FactArgument, type FactOutput, lines, toInteger, unreadable } from "./fact.js";
 import { cannotRead, saysMissing } from "./stderr.js";
 

@@ -1,5 +1,5 @@
 // Installed packages: Debian (dpkg), RPM and Alpine (apk), and pip. Each maps a name to its versions.
-import { shellQuote } from "../connectors/shell.js";
+import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, lines } from "./fact.js";
 
 export type PackageVersions = Record<string, string[]>;

@@ -1,5 +1,5 @@
 // Facts about the machine: OS, distribution, hostname, users and groups, commands, sysctl, mounts, crontab.
-import { shellQuote } from "../connectors/shell.js";
+import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, lines, toInteger, unreadable } from "./fact.js";
 import { cannotRead, stderrCause } from "./stderr.js";
 

@@ -1,5 +1,5 @@
 // Facts about services (systemd) and git repositories.
-import { shellQuote } from "../connectors/shell.js";
+import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, type FactOutput, lines, unreadable } from "./fact.js";
 import { cannotRead, saysMissing } from "./stderr.js";
 

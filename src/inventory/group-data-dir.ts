@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { InventoryError } from "../errors.js";
-import { displayPath, loadModule } from "../loader/load-module.js";
+import { loadModule } from "../loader/load-module.js";
 import { formatOf } from "../loader/module-kinds.js";
+import { displayPath } from "../util/display-path.js";
 import type { GroupDataFile } from "./build-inventory.js";
 import { readDataExports } from "./read-exports.js";
 

@@ -1,6 +1,6 @@
 // The contract's JSON form of an inventory (`infra-action inventory FILE --json`).
 import { InventoryError } from "../errors.js";
-import { displayPath } from "../loader/load-module.js";
+import { displayPath } from "../util/display-path.js";
 import { findJsonProblem } from "../util/json-data.js";
 import type { Inventory } from "./types.js";
 

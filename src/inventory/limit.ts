@@ -1,7 +1,7 @@
 // `--limit`: group names first, else glob patterns on host names; hosts outside are never touched.
 import { UsageError } from "../errors.js";
-import { displayPath } from "../loader/load-module.js";
 import { closestName } from "../util/closest.js";
+import { displayPath } from "../util/display-path.js";
 import { findGlobProblem, globToRegExp, isGlob } from "../util/glob.js";
 import type { Inventory } from "./types.js";
 

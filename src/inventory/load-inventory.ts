@@ -1,6 +1,7 @@
 // Loads an inventory file into resolved hosts, groups and data (DESIGN §2).
 import { basename, extname } from "node:path";
-import { displayPath, loadModule } from "../loader/load-module.js";
+import { loadModule } from "../loader/load-module.js";
+import { displayPath } from "../util/display-path.js";
 import { buildInventory } from "./build-inventory.js";
 import { loadGroupDataDir } from "./group-data-dir.js";
 import { applyLimit } from "./limit.js";

@@ -1,12 +1,13 @@
 // The project's one module loader: reads an inventory, group data or deploy file (.ts, .mts, .js,
 // .mjs, .json) and returns its exports in source order, turning every failure into a clear user error.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type ParseError, parse as parseJson, printParseErrorCode } from "jsonc-parser";
 import { isUserError, ModuleLoadError } from "../errors.js";
 import { apiForInstance } from "../host/instances.js";
 import * as publicApi from "../index.js";
+import { displayPath } from "../util/display-path.js";
 import { checkedSource } from "./hook-logic.js";
 import { installLoaderHooks } from "./hooks.js";
 import { describeExtensions, formatOf } from "./module-kinds.js";
@@ -105,12 +106,6 @@ export function userFrame(stack: string): string | undefined {
     return `${displayPath(path)}:${match[2]}:${match[3]}`;
   }
   return undefined;
-}
-
-// A path as the user would type it: relative to the working directory when inside it.
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") ? rel : file;
 }
 
 // Rewrites absolute paths in a user error's message relative to the working directory.

@@ -2,7 +2,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { readDataKeys } from "../../src/connectors/data-keys.js";
-import { buildCommand, shellQuote } from "../../src/connectors/shell.js";
+import { buildCommand } from "../../src/connectors/shell.js";
 import {
   entryMatches,
   fingerprint,
@@ -11,6 +11,7 @@ import {
   verifyHostKey,
 } from "../../src/connectors/ssh/known-hosts.js";
 import { sshDataKeys } from "../../src/connectors/ssh/ssh.js";
+import { shellQuote } from "../../src/util/shell-quote.js";
 
 describe("shell quoting", () => {
   test.each([

@@ -1,6 +1,6 @@
 // `infra-action inventory FILE`: shows the resolved hosts, groups and data.
 import { toInventoryJson } from "../../inventory/inventory-json.js";
-import { displayPath } from "../../loader/load-module.js";
+import { displayPath } from "../../util/display-path.js";
 import { formatInventory } from "../format-inventory.js";
 import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
 import type { CliSecrets } from "../secrets.js";

@@ -5,9 +5,9 @@ import { homedir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { type Algorithms, Client, type ClientChannel, type ConnectConfig } from "ssh2";
 import { CommandError, ConnectError } from "../../errors.js";
+import { shellQuote } from "../../util/shell-quote.js";
 import type { ConnectContext, DisconnectResult, RunOptions } from "../connector.js";
 import { type DataKeySpec, readDataKeys } from "../data-keys.js";
-import { shellQuote } from "../shell.js";
 import { ShellConnector, type StartedProcess } from "../shell-connector.js";
 import { planAuth, splitPrivateKeys } from "./auth.js";
 import {
