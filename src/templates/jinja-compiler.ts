@@ -2,7 +2,22 @@
 // truth test goes through the Python-semantics runtime (jinja-runtime.ts) instead of JavaScript's; `for`
 // and `set` follow Jinja2's scoping (a set inside a loop stays in the loop). The generated code starts
 // each function with `runtime = jinjaRuntime`, so the runtime is per environment, never patched globally.
-import { type ForNode, type LookupNode, SliceNode } from "./jinja-parser.js";
+import {
+  type BinaryNode,
+  type CallNode,
+  type CompareNode,
+  type ForNode,
+  type IfNode,
+  type IncludeNode,
+  type InlineIfNode,
+  type LookupNode,
+  type PairNode,
+  type SetNode,
+  SliceNode,
+  type SliceValueNode,
+  type UnaryNode,
+  type WithValueNode,
+} from "./jinja-nodes.js";
 import {
   type AstNode,
   type CompileFrame,
@@ -13,53 +28,6 @@ import {
 } from "./nunjucks-internals.js";
 
 const { nodes } = internals;
-
-interface BinaryNode extends AstNode {
-  left: AstNode;
-  right: AstNode;
-}
-interface UnaryNode extends AstNode {
-  target: AstNode;
-}
-interface CallNode extends AstNode {
-  name: AstNode;
-  args: ListNode;
-}
-interface PairNode extends AstNode {
-  key: AstNode;
-  value: AstNode;
-}
-interface SetNode extends AstNode {
-  targets: AstNode[];
-  value: AstNode | null;
-  body?: AstNode;
-}
-interface IfNode extends AstNode {
-  cond: AstNode;
-  body: AstNode;
-  else_: AstNode | null;
-}
-interface InlineIfNode extends IfNode {}
-interface CompareNode extends AstNode {
-  expr: AstNode;
-  ops: (AstNode & { expr: AstNode; type: string })[];
-}
-interface IncludeNode extends AstNode {
-  template: AstNode;
-  ignoreMissing: boolean;
-  withContext?: boolean;
-}
-interface SliceValueNode extends AstNode {
-  target: AstNode;
-  start: AstNode | null;
-  stop: AstNode | null;
-  step: AstNode | null;
-}
-interface WithValueNode extends AstNode {
-  targets: ValueNode[];
-  values: AstNode[];
-  body: AstNode;
-}
 
 const binaryOperators: Record<string, string> = {
   Add: "+",
@@ -159,7 +127,7 @@ export class JinjaCompiler extends Compiler {
     else this._emit(`runtime.lookup(context, frame, ${quote(name)})`);
   }
 
-  compileGroup(node: ListNode & { tuple?: boolean }, frame: CompileFrame): void {
+  override compileGroup(node: ListNode & { tuple?: boolean }, frame: CompileFrame): void {
     const [only] = node.children;
     if (node.children.length === 1 && only && !node.tuple) {
       this._emit("(");
@@ -172,7 +140,7 @@ export class JinjaCompiler extends Compiler {
     this._emit("])");
   }
 
-  compileDict(node: ListNode, frame: CompileFrame): void {
+  override compileDict(node: ListNode, frame: CompileFrame): void {
     this._emit("runtime.dict([");
     node.children.forEach((child, i) => {
       const pair = child as PairNode;
@@ -185,7 +153,7 @@ export class JinjaCompiler extends Compiler {
     this._emit("])");
   }
 
-  compileKeywordArgs(node: ListNode, frame: CompileFrame): void {
+  override compileKeywordArgs(node: ListNode, frame: CompileFrame): void {
     this._emit("runtime.makeKeywordArgs({");
     node.children.forEach((child, i) => {
       const pair = child as PairNode;
@@ -196,7 +164,7 @@ export class JinjaCompiler extends Compiler {
     this._emit("})");
   }
 
-  compileInlineIf(node: InlineIfNode, frame: CompileFrame): void {
+  override compileInlineIf(node: InlineIfNode, frame: CompileFrame): void {
     this._emit("(runtime.truthy(");
     this.compile(node.cond, frame);
     this._emit(") ? ");
@@ -208,7 +176,7 @@ export class JinjaCompiler extends Compiler {
     this._emit(")");
   }
 
-  compileIn(node: BinaryNode, frame: CompileFrame): void {
+  override compileIn(node: BinaryNode, frame: CompileFrame): void {
     this._emit("runtime.contains(");
     this.compile(node.right, frame);
     this._emit(", ");
@@ -216,7 +184,7 @@ export class JinjaCompiler extends Compiler {
     this._emit(")");
   }
 
-  compileIs(node: BinaryNode, frame: CompileFrame): void {
+  override compileIs(node: BinaryNode, frame: CompileFrame): void {
     const test = node.right;
     const call = test instanceof nodes.FunCall ? (test as CallNode) : undefined;
     const name = String(((call ? call.name : test) as ValueNode).value);
@@ -239,15 +207,15 @@ export class JinjaCompiler extends Compiler {
     this._emit("))");
   }
 
-  compileOr(node: BinaryNode, frame: CompileFrame): void {
+  override compileOr(node: BinaryNode, frame: CompileFrame): void {
     this.compileLogical(node, frame, "or");
   }
 
-  compileAnd(node: BinaryNode, frame: CompileFrame): void {
+  override compileAnd(node: BinaryNode, frame: CompileFrame): void {
     this.compileLogical(node, frame, "and");
   }
 
-  compileNot(node: UnaryNode, frame: CompileFrame): void {
+  override compileNot(node: UnaryNode, frame: CompileFrame): void {
     this._emit("!runtime.truthy(");
     this.compile(node.target, frame);
     this._emit(")");
@@ -262,29 +230,29 @@ export class JinjaCompiler extends Compiler {
     this._emit(")");
   }
 
-  compileAdd(node: BinaryNode, frame: CompileFrame): void {
+  override compileAdd(node: BinaryNode, frame: CompileFrame): void {
     this.compileBinary(node, frame);
   }
-  compileSub(node: BinaryNode, frame: CompileFrame): void {
+  override compileSub(node: BinaryNode, frame: CompileFrame): void {
     this.compileBinary(node, frame);
   }
-  compileMul(node: BinaryNode, frame: CompileFrame): void {
+  override compileMul(node: BinaryNode, frame: CompileFrame): void {
     this.compileBinary(node, frame);
   }
-  compileDiv(node: BinaryNode, frame: CompileFrame): void {
+  override compileDiv(node: BinaryNode, frame: CompileFrame): void {
     this.compileBinary(node, frame);
   }
-  compileFloorDiv(node: BinaryNode, frame: CompileFrame): void {
+  override compileFloorDiv(node: BinaryNode, frame: CompileFrame): void {
     this.compileBinary(node, frame);
   }
-  compileMod(node: BinaryNode, frame: CompileFrame): void {
+  override compileMod(node: BinaryNode, frame: CompileFrame): void {
     this.compileBinary(node, frame);
   }
-  compilePow(node: BinaryNode, frame: CompileFrame): void {
+  override compilePow(node: BinaryNode, frame: CompileFrame): void {
     this.compileBinary(node, frame);
   }
 
-  compileConcat(node: BinaryNode, frame: CompileFrame): void {
+  override compileConcat(node: BinaryNode, frame: CompileFrame): void {
     this._emit("runtime.concat(");
     this.compile(node.left, frame);
     this._emit(", ");
@@ -292,20 +260,20 @@ export class JinjaCompiler extends Compiler {
     this._emit(")");
   }
 
-  compileNeg(node: UnaryNode, frame: CompileFrame): void {
+  override compileNeg(node: UnaryNode, frame: CompileFrame): void {
     this._emit('runtime.unary("-", ');
     this.compile(node.target, frame);
     this._emit(")");
   }
 
-  compilePos(node: UnaryNode, frame: CompileFrame): void {
+  override compilePos(node: UnaryNode, frame: CompileFrame): void {
     this._emit('runtime.unary("+", ');
     this.compile(node.target, frame);
     this._emit(")");
   }
 
   // `a < b <= c` as Python chains it: each operand evaluated once, stopping at the first false.
-  compileCompare(node: CompareNode, frame: CompileFrame): void {
+  override compileCompare(node: CompareNode, frame: CompileFrame): void {
     this._emit("runtime.compare(");
     this.compile(node.expr, frame);
     this._emit(", [");
@@ -317,7 +285,7 @@ export class JinjaCompiler extends Compiler {
     this._emit("])");
   }
 
-  compileLookupVal(node: LookupNode, frame: CompileFrame): void {
+  override compileLookupVal(node: LookupNode, frame: CompileFrame): void {
     if (node.attribute) {
       this._emit("runtime.getattr(");
       this.compile(node.target, frame);
@@ -342,8 +310,8 @@ export class JinjaCompiler extends Compiler {
     this._emit(")");
   }
 
-  compileFunCall(node: CallNode, frame: CompileFrame): void {
-    const name = (this as unknown as { _getNodeName(node: AstNode): string })._getNodeName(node.name);
+  override compileFunCall(node: CallNode, frame: CompileFrame): void {
+    const name = this._getNodeName(node.name);
     this._emit(`(lineno = ${node.lineno}, colno = ${node.colno}, runtime.call(`);
     this.compile(node.name, frame);
     this._emit(`, ${quote(name)}, context, [`);
@@ -351,7 +319,7 @@ export class JinjaCompiler extends Compiler {
     this._emit("]))");
   }
 
-  compileFilter(node: CallNode, frame: CompileFrame): void {
+  override compileFilter(node: CallNode, frame: CompileFrame): void {
     const name = String((node.name as ValueNode).value);
     if (!this.known.filters.has(name)) this.fail(`no filter named '${name}'`, node.lineno, node.colno);
     this._emit(`(lineno = ${node.lineno}, colno = ${node.colno}, runtime.filter(${quote(name)}, [`);
@@ -359,7 +327,7 @@ export class JinjaCompiler extends Compiler {
     this._emit("]))");
   }
 
-  compileOutput(node: ListNode, frame: CompileFrame): void {
+  override compileOutput(node: ListNode, frame: CompileFrame): void {
     for (const child of node.children) {
       if (child instanceof nodes.TemplateData) {
         if ((child as ValueNode).value) {
@@ -375,7 +343,7 @@ export class JinjaCompiler extends Compiler {
     }
   }
 
-  compileIf(node: IfNode, frame: CompileFrame): void {
+  override compileIf(node: IfNode, frame: CompileFrame): void {
     this._emit("if (runtime.truthy(");
     this.located(node.cond, frame);
     this._emitLine(")) {");
@@ -388,7 +356,7 @@ export class JinjaCompiler extends Compiler {
     this._emitLine("}");
   }
 
-  compileSet(node: SetNode, frame: CompileFrame): void {
+  override compileSet(node: SetNode, frame: CompileFrame): void {
     const [first] = node.targets;
     if (node.targets.length === 1 && first && (first as LookupNode).attribute && node.value) {
       const target = first as LookupNode;
@@ -443,7 +411,7 @@ export class JinjaCompiler extends Compiler {
     targets.forEach((target, i) => this._emitLine(`frame.set(${quote(String(target.value))}, ${ids[i]});`));
   }
 
-  compileFor(node: ForNode, frame: CompileFrame): void {
+  override compileFor(node: ForNode, frame: CompileFrame): void {
     const items = this._tmpid();
     const index = this._tmpid();
     const loop = this._tmpid();
@@ -487,7 +455,7 @@ export class JinjaCompiler extends Compiler {
     this._emitLine("frame = frame.pop();");
   }
 
-  compileInclude(node: IncludeNode, frame: CompileFrame): void {
+  override compileInclude(node: IncludeNode, frame: CompileFrame): void {
     this._emit(`${this.buffer} += runtime.include(env, context, frame, `);
     this.located(node.template, frame);
     this._emitLine(`, ${node.ignoreMissing === true}, ${node.withContext !== false});`);

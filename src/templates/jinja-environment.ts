@@ -45,7 +45,7 @@ function compileSource(
   const tokens = lexJinja(source);
   let code: string;
   try {
-    const ast = transformAst(new JinjaParser(tokens).parseAsRoot(), name);
+    const ast = transformAst(new JinjaParser(tokens).parseAsRoot());
     const compiler = new JinjaCompiler(name, known);
     compiler.compile(ast);
     code = compiler.getCode();

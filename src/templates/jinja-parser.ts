@@ -3,6 +3,8 @@
 // (`is divisibleby 3`), `x.attr` told apart from `x["key"]`, slices, trailing commas and one-item tuples,
 // float and adjacent string literals, chained inline ifs, `set` of tuples and namespace attributes,
 // `include … without context`, `{% with %}`, and `{% raw %}` with whitespace control.
+
+import { type ForNode, type LookupNode, SliceNode, WithNode } from "./jinja-nodes.js";
 import {
   type AstNode,
   internals,
@@ -34,27 +36,6 @@ const RIGHT_CURLY = tokenType("RIGHT_CURLY");
 const BLOCK_END = tokenType("BLOCK_END");
 const PIPE = tokenType("PIPE");
 const TILDE = tokenType("TILDE");
-
-// `value[start:stop:step]`.
-export const SliceNode: NodeClass = nodes.Node.extend("JinjaSlice", { fields: ["target", "start", "stop", "step"] });
-// `{% with a = 1 %}…{% endwith %}`.
-export const WithNode: NodeClass = nodes.Node.extend("JinjaWith", { fields: ["targets", "values", "body"] });
-
-// A value lookup: `attribute` is true for `x.name` (Jinja2's getattr), false for `x[key]` (getitem).
-export interface LookupNode extends AstNode {
-  target: AstNode;
-  val: AstNode;
-  attribute?: boolean;
-}
-
-// A for loop, with Jinja2's optional filter condition.
-export interface ForNode extends AstNode {
-  name: AstNode;
-  arr: AstNode;
-  body: ListNode;
-  else_: ListNode | null;
-  test?: AstNode;
-}
 
 const Parser = internals.parser.Parser;
 

@@ -1,229 +1,62 @@
-// Typed access to the parts of nunjucks that @types/nunjucks leaves out: its lexer, parser, AST nodes,
-// compiler and runtime. The Jinja2 dialect (jinja-parser.ts, jinja-compiler.ts) subclasses these; the
-// shapes below are what nunjucks 3.2 has (see node_modules/nunjucks/src).
+// Every hook the Jinja2 dialect has into nunjucks' private internals, in one place. nunjucks is pinned to
+// exactly 3.2.4 in package.json; the shapes are typed in nunjucks-types.ts, each override carries
+// `override`, and test/templates/nunjucks-canaries.test.ts has one canary per row below, so an upgrade
+// that moves any of them fails loudly, naming the row.
+//
+// | touch point (nunjucks 3.2.4)                    | used in                        | why                           |
+// |-------------------------------------------------|--------------------------------|-------------------------------|
+// | lexer.lex(src, opts): a Tokenizer               | jinja-lexer.ts                 | reuse nunjucks' tokenizer     |
+// | lexer.TOKEN_* names                             | tokenType() below              | token types to compare        |
+// | Tokenizer str index lineno colno in_code        | jinja-lexer.ts, jinja-parser   | look ahead (numbers, raw)     |
+// | Tokenizer current forward back isFinished       | jinja-lexer.ts, jinja-parser   | look ahead (numbers, raw)     |
+// | Tokenizer _parseString (replaced)               | jinja-lexer.ts                 | Python string escapes         |
+// | Tokenizer nextToken (wrapped)                   | jinja-lexer.ts                 | `1_000`, `1e3`, `}}` in dicts |
+// | `x.0.y` lexes as `x` `.` `0.`(FLOAT) `y`        | jinja-lexer.ts                 | split back into `.` `0` `.`   |
+// | Tokenizer _matches, _extractString (wrapped)    | jinja-lexer.ts                 | `#}` as text                  |
+// | Tokenizer src: back() reads it, never set       | jinja-lexer.ts                 | step back over a newline      |
+// | parser.Parser (subclassed: ParserBase)          | jinja-parser.ts                | Jinja2's grammar              |
+// | parser errors read `parseX: message`            | jinja-environment.ts           | strip nunjucks' method name   |
+// | nodes.*: classes, `fields` order, extend        | jinja-parser.ts, jinja-nodes   | new X(line, col, ...fields)   |
+// | compiler.Compiler (subclassed: CompilerBase)    | jinja-compiler.ts              | Python semantics              |
+// | compile() calls `compile<typename>`             | jinja-compiler.ts              | JinjaSlice, JinjaWith nodes   |
+// | _emitFuncBegin/_emitFuncEnd code                | jinja-compiler.ts              | per-environment runtime       |
+// | _compileMacro's `return new runtime.SafeString` | jinja-compiler.ts (a regex)    | macros return str             |
+// | getCode(): a body returning {root, b_<name>}    | jinja-environment.ts           | new Function(…)(runtime)      |
+// | generated code calls runtime.<name>             | jinja-runtime.ts               | all exist in our runtime      |
+// | runtime.Frame, makeMacro, SafeString            | jinja-runtime, python-values   | scopes, macros, Markup        |
+// | Template: ctor, _compile (replaced), compile,   | jinja-environment.ts           | compile with the dialect      |
+// |   render, tmplStr, blocks, rootRenderFunc       |                                |                               |
+// | Context ctx, getVariables, setVariable,         | jinja-runtime, jinja-compiler  | lookups, include, `set`       |
+// |   addExport                                     |                                |                               |
+// | Environment getTemplate (replaced)              | jinja-environment.ts           | import/extends load           |
+// | render errors: TemplateError with `cause`       | jinja-errors.ts findJinjaError | keep the Jinja error          |
+// | nunjucks/src/transformer.js transform (deep)    | transformAst() below           | lift `super()` calls          |
+//
+// To move the pin: upgrade, run the canaries, and for each that fails read nunjucks' change to that row and
+// adapt the dialect (and nunjucks-types.ts) before the parity tests are trusted again.
 import nunjucks from "nunjucks";
 import transformer from "nunjucks/src/transformer.js";
+import type { ListNode, NunjucksModule } from "./nunjucks-types.js";
 
-// A lexer token.
-export interface Token {
-  type: string;
-  value: string;
-  lineno: number;
-  colno: number;
-}
+export type {
+  AstNode,
+  CompileFrame,
+  CompilerBase,
+  ListNode,
+  NodeClass,
+  NodeClasses,
+  NunjucksEnvironment,
+  NunjucksTemplate,
+  ParserBase,
+  RenderFunction,
+  RuntimeContext,
+  RuntimeFrame,
+  Token,
+  TokenStream,
+  ValueNode,
+} from "./nunjucks-types.js";
 
-// The lexer's token stream (nunjucks' Tokenizer).
-export interface TokenStream {
-  str: string;
-  index: number;
-  lineno: number;
-  colno: number;
-  in_code: boolean;
-  tags: { VARIABLE_END: string };
-  current(): string;
-  forward(): void;
-  back(): void;
-  isFinished(): boolean;
-  nextToken(): Token | null;
-  _parseString(delimiter: string): string;
-}
-
-// Any AST node; concrete shapes are the interfaces below.
-export interface AstNode {
-  readonly typename: string;
-  readonly fields: readonly string[];
-  lineno: number;
-  colno: number;
-  findAll<T extends AstNode>(type: NodeClass<T>): T[];
-}
-
-// A node with children (NodeList, Root, Array, Group, Dict, Output, KeywordArgs).
-export interface ListNode extends AstNode {
-  children: AstNode[];
-  addChild(node: AstNode): void;
-}
-
-// A node holding one value (Literal, Symbol, TemplateData).
-export interface ValueNode extends AstNode {
-  value: unknown;
-  // Set by the Jinja parser on float literals, which stay floats even when integral (`1.0`).
-  isFloat?: boolean;
-}
-
-// Every node class nunjucks constructs as `new Class(lineno, colno, ...fields)`.
-export type NodeClass<T extends AstNode = AstNode> = new (lineno: number, colno: number, ...fields: unknown[]) => T;
-
-// The node classes the Jinja dialect builds or tells apart.
-export interface NodeClasses {
-  Node: NodeClass & { extend(name: string, props: { fields: string[] }): NodeClass };
-  NodeList: NodeClass<ListNode>;
-  Literal: NodeClass<ValueNode>;
-  Symbol: NodeClass<ValueNode>;
-  TemplateData: NodeClass<ValueNode>;
-  Group: NodeClass<ListNode>;
-  Array: NodeClass<ListNode>;
-  Dict: NodeClass<ListNode>;
-  Pair: NodeClass;
-  KeywordArgs: NodeClass<ListNode>;
-  LookupVal: NodeClass;
-  FunCall: NodeClass;
-  Filter: NodeClass;
-  Is: NodeClass;
-  InlineIf: NodeClass;
-  Add: NodeClass;
-  Sub: NodeClass;
-  Mul: NodeClass;
-  Div: NodeClass;
-  FloorDiv: NodeClass;
-  Mod: NodeClass;
-  Concat: NodeClass;
-  For: NodeClass;
-  Set: NodeClass;
-  Include: NodeClass;
-  Capture: NodeClass;
-  Output: NodeClass<ListNode>;
-  Not: NodeClass;
-}
-
-// nunjucks' Parser: the methods the Jinja parser calls or overrides.
-export interface ParserBase {
-  tokens: TokenStream;
-  peeked: Token | null;
-  dropLeadingWhitespace: boolean;
-  nextToken(withWhitespace?: boolean): Token | null;
-  peekToken(): Token;
-  pushToken(token: Token | null): void;
-  skip(type: string): boolean;
-  skipValue(type: string, value: string): boolean;
-  skipSymbol(value: string): boolean;
-  expect(type: string): Token;
-  fail(message: string, lineno?: number, colno?: number): never;
-  advanceAfterBlockEnd(name?: string): Token;
-  parseUntilBlocks(...names: string[]): ListNode;
-  parseExpression(): AstNode;
-  parseInlineIf(): AstNode;
-  parseOr(): AstNode;
-  parseCompare(): AstNode;
-  parseIs(): AstNode;
-  parseConcat(): AstNode;
-  parsePow(): AstNode;
-  parseFilter(node: AstNode): AstNode;
-  parseFilterName(): ValueNode;
-  parsePrimary(noPostfix?: boolean): AstNode;
-  parsePostfix(node: AstNode): AstNode;
-  parseAggregate(): AstNode | null;
-  parseSignature(tolerant?: boolean, noParens?: boolean): ListNode | null;
-  parseStatement(): AstNode | null;
-  parseFor(): AstNode;
-  parseSet(): AstNode;
-  parseInclude(): AstNode;
-  parseAsRoot(): ListNode;
-}
-
-// nunjucks' compile-time Frame (also its run-time Frame): names → generated variable ids.
-export interface CompileFrame {
-  variables: Record<string, string | undefined>;
-  parent: CompileFrame | undefined;
-  isolateWrites: boolean;
-  set(name: string, value: string): void;
-  lookup(name: string): string | undefined;
-  push(isolateWrites?: boolean): CompileFrame;
-}
-
-// nunjucks' Compiler: the code-emitting helpers the Jinja compiler uses or overrides.
-export interface CompilerBase {
-  templateName: string;
-  buffer: string;
-  codebuf: string[];
-  fail(message: string, lineno?: number, colno?: number): never;
-  compile(node: AstNode, frame?: CompileFrame): void;
-  getCode(): string;
-  assertType(node: AstNode, ...types: NodeClass[]): void;
-  _emit(code: string): void;
-  _emitLine(code: string): void;
-  _emitFuncBegin(node: AstNode, name: string): void;
-  _emitFuncEnd(noReturn?: boolean): void;
-  _tmpid(): string;
-  _closeScopeLevels(): void;
-  _withScopedSyntax(fn: () => void): void;
-  _compileExpression(node: AstNode, frame: CompileFrame): void;
-  _compileAggregate(node: ListNode, frame: CompileFrame, start?: string, end?: string): void;
-  _compileMacro(node: AstNode, frame?: CompileFrame): string;
-  compileLiteral(node: ValueNode, frame?: CompileFrame): void;
-  compileSymbol(node: ValueNode, frame: CompileFrame): void;
-}
-
-// nunjucks' run-time Frame.
-export interface RuntimeFrame {
-  topLevel: boolean;
-  set(name: string, value: unknown, resolveUp?: boolean): void;
-  lookup(name: string): unknown;
-  push(isolateWrites?: boolean): RuntimeFrame;
-}
-
-// nunjucks' run-time Context (the variables a template renders with).
-export interface RuntimeContext {
-  ctx: Record<string, unknown>;
-  env: unknown;
-  getVariables(): Record<string, unknown>;
-}
-
-// The compiled template functions nunjucks calls: root and b_<block>.
-export type RenderFunction = (
-  env: unknown,
-  context: RuntimeContext,
-  frame: RuntimeFrame,
-  runtime: unknown,
-  cb: (err: unknown, result?: string) => void,
-) => void;
-
-// A nunjucks Template with the internals the Jinja environment sets.
-export interface NunjucksTemplate {
-  tmplStr: string;
-  path: string;
-  blocks: Record<string, RenderFunction>;
-  rootRenderFunc: RenderFunction;
-  compiled: boolean;
-  _compile(): void;
-  compile(): void;
-  render(
-    context: Record<string, unknown>,
-    parentFrame?: RuntimeFrame,
-    cb?: (err: unknown, res?: string) => void,
-  ): string;
-}
-
-// The nunjucks Environment as the compiled code uses it.
-export interface NunjucksEnvironment {
-  opts: { autoescape: boolean; dev: boolean };
-  globals: Record<string, unknown>;
-  filters: Record<string, unknown>;
-  tests: Record<string, unknown>;
-  getTemplate: (
-    name: unknown,
-    eagerCompile: boolean,
-    parentName: string | null,
-    ignoreMissing: boolean,
-    cb?: (err: unknown, template?: NunjucksTemplate) => void,
-  ) => NunjucksTemplate | undefined;
-}
-
-interface NunjucksModule {
-  Environment: new (loaders: unknown[], opts: Record<string, unknown>) => NunjucksEnvironment;
-  Template: new (src: string, env: NunjucksEnvironment, path: string, eagerCompile?: boolean) => NunjucksTemplate;
-  lexer: Record<string, string> & { lex(src: string, opts: Record<string, unknown>): TokenStream };
-  parser: { Parser: new (tokens: TokenStream) => ParserBase };
-  compiler: { Compiler: new (templateName: string, throwOnUndefined: boolean) => CompilerBase };
-  nodes: NodeClasses;
-  runtime: Record<string, unknown> & {
-    Frame: new () => RuntimeFrame;
-    SafeString: new (value: string) => { val: string; length: number };
-    makeMacro: (...args: unknown[]) => (...args: unknown[]) => unknown;
-  };
-  lib: { TemplateError: new (message: string, lineno?: number, colno?: number) => Error };
-}
-
-// nunjucks, typed for the internals above.
+// nunjucks, typed for the internals in nunjucks-types.ts.
 export const internals = nunjucks as unknown as NunjucksModule;
 
 // The lexer's token type names (TOKEN_STRING → "string", …).
@@ -234,6 +67,6 @@ export function tokenType(name: string): string {
 }
 
 // nunjucks' AST post-processing (lifts `super()` calls out of blocks); no async filters here.
-export function transformAst(ast: ListNode, templateName: string): ListNode {
-  return transformer.transform(ast, [], templateName) as ListNode;
+export function transformAst(ast: ListNode): ListNode {
+  return transformer.transform(ast, []) as ListNode;
 }
