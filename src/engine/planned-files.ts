@@ -2,8 +2,8 @@
 // path plans against what those will leave, not against the facts gathered before the run: two
 // files.line edits of one file then both apply, the second on the first one's output.
 import { contentLimit, FileContents, type FileContentsInfo } from "../facts/files.js";
-import { sha256 } from "../operations/files/shared.js";
 import type { Command, FactLookup } from "../operations/operation.js";
+import { sha256 } from "../operations/shared/sha256.js";
 
 export class PlannedFiles {
   private readonly written = new Map<string, FileContentsInfo>();

@@ -2,6 +2,7 @@
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
 import * as packages from "./packages.js";
+import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
 
@@ -28,6 +29,7 @@ export const facts = {
   FileContents: files.FileContents,
   DirectoryEntries: files.DirectoryEntries,
   DirectoryHashes: files.DirectoryHashes,
+  SameFile,
   DebPackages: packages.DebPackages,
   RpmPackages: packages.RpmPackages,
   ApkPackages: packages.ApkPackages,

@@ -1,8 +1,8 @@
 // Input an operation must refuse rather than pass on: line breaks that would add crontab entries or
 // lines, names a command would read as options, modes given as numbers. Each row is the exact message.
 import { describe, expect, test } from "vitest";
-import { OperationArgumentError } from "../../src/operations/args.js";
 import { operationsByName } from "../../src/operations/index.js";
+import { OperationArgumentError } from "../../src/operations/shared/args.js";
 
 // Validates `args` for `operation` and gives the error message (or "accepted").
 function refusal(operation: string, args: Record<string, unknown>): string {

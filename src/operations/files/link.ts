@@ -1,59 +1,19 @@
 // files.link: a symbolic link pointing at its target, or (symbolic: false) a hard link to it.
 import { posix } from "node:path";
-import { shellQuote } from "../../connectors/shell.js";
-import { defineFact } from "../../facts/fact.js";
 import { Link, type LinkInfo } from "../../facts/files.js";
+import { SameFile, type SameFileInfo } from "../../facts/same-file.js";
+import { shellQuote } from "../../util/shell-quote.js";
+import { change, defineOperation, noop, type OperationPlan } from "../operation.js";
 import {
   accountName,
   booleanArg,
   OperationArgumentError,
   optionalString,
+  refuse,
   rejectUnknown,
   requiredString,
-} from "../args.js";
-import { change, defineOperation, noop, type OperationPlan } from "../operation.js";
-import { parentDirectoryCommand } from "./shared.js";
-
-// What `stat` says of one path: its kind and its file identity (device:inode).
-interface PathIdentity {
-  kind: "file" | "link" | "directory" | "other";
-  id: string;
-  user: string;
-  group: string;
-}
-
-interface SameFileInfo {
-  // The link's path as it is (a symbolic link is not followed); null when missing.
-  path: PathIdentity | null;
-  // The target, following symbolic links; null when missing.
-  target: PathIdentity | null;
-}
-
-// Whether a path is a hard link to a target: both paths' kind and device:inode. Used by files.link only.
-export const SameFile = defineFact<{ path: string; target: string }, SameFileInfo>({
-  name: "SameFile",
-  description: "whether a path and a target are the same file (a hard link)",
-  command: ({ path, target }) => {
-    const format = "'%F|%d:%i|%U|%G'";
-    return `printf 'path|'; stat -c ${format} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format} -- ${shellQuote(target)} 2>/dev/null || echo`;
-  },
-  parse: ({ stdout }) => {
-    const found: SameFileInfo = { path: null, target: null };
-    for (const line of stdout.split("\n")) {
-      const [which, type = "", id = "", user = "", group = ""] = line.split("|");
-      if ((which !== "path" && which !== "target") || id === "") continue;
-      const kind = type.includes("symbolic link")
-        ? "link"
-        : type.includes("directory")
-          ? "directory"
-          : type.includes("regular")
-            ? "file"
-            : "other";
-      found[which] = { kind, id, user, group };
-    }
-    return found;
-  },
-});
+} from "../shared/args.js";
+import { parentDirectoryCommand } from "../shared/ownership.js";
 
 interface LinkArgs {
   path: string;
@@ -157,8 +117,4 @@ function planHardLink(args: LinkArgs, current: SameFileInfo): OperationPlan {
     `ln -fn -- ${shellQuote(args.target)} ${p}`,
     ...ownerCommands(args),
   ]);
-}
-
-function refuse(message: string): never {
-  throw new OperationArgumentError(message);
 }

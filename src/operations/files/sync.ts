@@ -1,11 +1,12 @@
 // files.sync: a remote directory holding the files of a local one. With mode, dir_mode, user or
 // group, files and directories that already match in content get their owner and mode fixed too.
 import { posix } from "node:path";
-import { shellQuote } from "../../connectors/shell.js";
 import { Directory, DirectoryHashes, File } from "../../facts/files.js";
-import { accountName, booleanArg, modeArg, rejectUnknown, requiredString, stringList } from "../args.js";
+import { shellQuote } from "../../util/shell-quote.js";
 import { type Command, change, defineOperation, type FactNeed, noop } from "../operation.js";
-import { ownershipCommands, sha256 } from "./shared.js";
+import { accountName, booleanArg, modeArg, rejectUnknown, requiredString, stringList } from "../shared/args.js";
+import { ownershipCommands } from "../shared/ownership.js";
+import { sha256 } from "../shared/sha256.js";
 
 interface SyncArgs {
   src: string;

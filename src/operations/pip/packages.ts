@@ -1,19 +1,17 @@
-// pip.*: Python packages (optionally in a virtualenv) and virtualenvs.
+// pip.packages: Python packages, optionally inside a virtualenv.
 import { posix } from "node:path";
-import { shellQuote } from "../connectors/shell.js";
-import { File } from "../facts/files.js";
-import { normalisePipName, PipPackages } from "../facts/packages.js";
+import { normalisePipName, PipPackages } from "../../facts/packages.js";
+import { shellQuote } from "../../util/shell-quote.js";
+import { change, defineOperation, noop } from "../operation.js";
 import {
   booleanArg,
   OperationArgumentError,
   optionalString,
   refuseOptionLike,
   rejectUnknown,
-  requiredString,
   stringList,
-} from "./args.js";
-import { change, defineOperation, noop } from "./operation.js";
-import { withPackages } from "./packages.js";
+} from "../shared/args.js";
+import { withPackages } from "../shared/package-managers.js";
 
 export const packages = defineOperation({
   name: "pip.packages",
@@ -58,29 +56,5 @@ export const packages = defineOperation({
     const todo = args.latest ? args.packages : args.packages.filter((spec) => !isInstalled(spec));
     if (todo.length === 0) return noop(`${args.packages.join(", ")} already installed`);
     return change([withPackages(`${pip} install${args.latest ? " --upgrade" : ""}`, todo, args.extra)]);
-  },
-});
-
-export const venv = defineOperation({
-  name: "pip.venv",
-  description: "Create a Python virtualenv (python -m venv) unless it exists.",
-  validate: (args) => {
-    rejectUnknown(args, ["path", "python", "site_packages", "present"], "pip.venv");
-    return {
-      path: requiredString(args, "path"),
-      python: optionalString(args, "python") ?? "python3",
-      sitePackages: booleanArg(args, "site_packages", false),
-      present: booleanArg(args, "present", true),
-    };
-  },
-  facts: (args) => [{ fact: File, args: { path: posix.join(args.path, "bin", "activate") } }],
-  plan: (args, facts) => {
-    const exists = Boolean(facts.get(File, { path: posix.join(args.path, "bin", "activate") }));
-    if (!args.present)
-      return exists ? change([`rm -rf ${shellQuote(args.path)}`]) : noop(`virtualenv ${args.path} does not exist`);
-    if (exists) return noop(`virtualenv ${args.path} exists`);
-    return change([
-      `${shellQuote(args.python)} -m venv${args.sitePackages ? " --system-site-packages" : ""} ${shellQuote(args.path)}`,
-    ]);
   },
 });

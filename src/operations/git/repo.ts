@@ -1,6 +1,8 @@
-// git.*: clones kept at a branch's latest commit, and git config values.
-import { shellQuote } from "../connectors/shell.js";
-import { GitConfig, GitRepo } from "../facts/services.js";
+// git.repo: a clone kept at the latest commit of its branch.
+
+import { GitRepo } from "../../facts/services.js";
+import { shellQuote } from "../../util/shell-quote.js";
+import { change, defineOperation, noop } from "../operation.js";
 import {
   accountName,
   booleanArg,
@@ -9,9 +11,8 @@ import {
   refuseOptionLike,
   rejectUnknown,
   requiredString,
-} from "./args.js";
-import { ownershipCommands } from "./files/shared.js";
-import { change, defineOperation, noop } from "./operation.js";
+} from "../shared/args.js";
+import { ownershipCommands } from "../shared/ownership.js";
 
 export const repo = defineOperation({
   name: "git.repo",
@@ -55,29 +56,5 @@ export const repo = defineOperation({
     if (commands.length === 0)
       return noop(`${args.dest} is at ${args.branch ?? state.branch ?? "HEAD"} (${(state.head ?? "").slice(0, 12)})`);
     return change([...commands, ...owner]);
-  },
-});
-
-export const config = defineOperation({
-  name: "git.config",
-  description: "Set a git config value, globally or in one repository.",
-  validate: (args) => {
-    rejectUnknown(args, ["key", "value", "repo"], "git.config");
-    const key = requiredString(args, "key");
-    refuseOptionLike(key, "key", 'give a config key such as "user.name".');
-    return {
-      key,
-      value: requiredString(args, "value"),
-      repo: optionalString(args, "repo"),
-    };
-  },
-  facts: (args) => [{ fact: GitConfig, args: { repo: args.repo } }],
-  plan: (args, facts) => {
-    const current =
-      facts.get(GitConfig, { repo: args.repo })[args.key.toLowerCase()] ??
-      facts.get(GitConfig, { repo: args.repo })[args.key];
-    if (current?.length === 1 && current[0] === args.value) return noop(`${args.key} is already ${args.value}`);
-    const where = args.repo ? `-C ${shellQuote(args.repo)} config --local` : "config --global";
-    return change([`git ${where} ${shellQuote(args.key)} ${shellQuote(args.value)}`]);
   },
 });

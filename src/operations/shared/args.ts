@@ -1,6 +1,6 @@
 // Reading an operation's arguments: each helper names the argument and what it expects.
-import { UserError } from "../errors.js";
-import { describeValue, isPlainObject, showValue } from "../util/describe-value.js";
+import { UserError } from "../../errors.js";
+import { describeValue, isPlainObject, showValue } from "../../util/describe-value.js";
 
 // A wrong or missing operation argument. The engine adds the operation and the deploy file line.
 export class OperationArgumentError extends UserError {
@@ -148,4 +148,9 @@ export function optionalObject(args: Args, key: string): Record<string, unknown>
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) wrong(key, "an object", value);
   return value;
+}
+
+// Refuses what the host holds when the operation cannot go on from it (another kind of file in the way).
+export function refuse(message: string): never {
+  throw new OperationArgumentError(message);
 }

@@ -1,0 +1,2 @@
+// apk.*: Alpine packages.
+export { packages } from "./packages.js";

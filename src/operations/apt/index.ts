@@ -1,0 +1,6 @@
+// apt.*: Debian and Ubuntu packages, package lists, upgrades, repositories and keys.
+export { key } from "./key.js";
+export { packages } from "./packages.js";
+export { repo } from "./repo.js";
+export { update } from "./update.js";
+export { upgrade } from "./upgrade.js";

@@ -1,0 +1,2 @@
+// dnf.*: RPM packages with dnf.
+export { packages } from "./packages.js";

@@ -1,0 +1,3 @@
+// pip.*: Python packages (optionally in a virtualenv) and virtualenvs.
+export { packages } from "./packages.js";
+export { venv } from "./venv.js";

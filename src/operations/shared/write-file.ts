@@ -1,0 +1,38 @@
+// Putting content at a path when it differs (with its diff), then fixing owner, group and mode.
+import type { FileContentsInfo } from "../../facts/files.js";
+import type { Command } from "../operation.js";
+import { OperationArgumentError } from "./args.js";
+import { fileDiff } from "./file-diff.js";
+import { type Ownership, ownershipCommands, parentDirectoryCommand } from "./ownership.js";
+import { sha256 } from "./sha256.js";
+
+// The commands that put `content` at `dest` (when it differs), then fix ownership; null when nothing differs.
+export function writeFileCommands(
+  dest: string,
+  content: Buffer,
+  remote: FileContentsInfo | false | null,
+  wanted: Ownership & { createRemoteDir: boolean; ifSha256?: string },
+): { commands: Command[]; diff?: string } | null {
+  if (remote === false) {
+    throw new OperationArgumentError(
+      `dest ${dest} exists and is not a regular file; remove it first or pick another dest.`,
+    );
+  }
+  const same = remote !== null && remote.sha256 === sha256(content);
+  if (same) {
+    const commands = ownershipCommands(dest, remote, wanted);
+    return commands.length ? { commands: commands.map((command) => ({ type: "shell", command })) } : null;
+  }
+  const commands: Command[] = [];
+  if (wanted.createRemoteDir) commands.push({ type: "shell", command: parentDirectoryCommand(dest) });
+  commands.push({
+    type: "file",
+    path: dest,
+    content: content.toString("base64"),
+    ...(wanted.mode ? { mode: wanted.mode } : remote ? { mode: String(remote.mode) } : {}),
+    ...(wanted.user ? { user: wanted.user } : {}),
+    ...(wanted.group ? { group: wanted.group } : {}),
+  });
+  const before = remote === null ? null : remote.content === null ? undefined : Buffer.from(remote.content, "base64");
+  return { commands, diff: fileDiff(dest, before, content) };
+}

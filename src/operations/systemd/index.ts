@@ -1,0 +1,3 @@
+// systemd.*: services and daemon-reload.
+export { daemon_reload } from "./daemon-reload.js";
+export { service } from "./service.js";

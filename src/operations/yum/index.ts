@@ -1,0 +1,2 @@
+// yum.*: RPM packages with yum.
+export { packages } from "./packages.js";

@@ -1,0 +1,14 @@
+// yum.packages: install or remove packages with yum.
+import { RpmPackages } from "../../facts/packages.js";
+import { defineOperation } from "../operation.js";
+import { readPackageArgs } from "../shared/package-args.js";
+import { yumCommands } from "../shared/package-managers.js";
+import { planPackages } from "../shared/plan-packages.js";
+
+export const packages = defineOperation({
+  name: "yum.packages",
+  description: "Install or remove packages with yum.",
+  validate: (args) => readPackageArgs(args, "yum.packages"),
+  facts: () => [{ fact: RpmPackages }],
+  plan: (args, facts) => planPackages(args, facts.get(RpmPackages), yumCommands),
+});
