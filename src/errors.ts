@@ -1,9 +1,31 @@
 // One error tree. A `UserError` is a mistake the user can fix: it is printed as its message alone,
 // never with a stack trace. Anything else reaching the top is a bug in infra-action.
 
+// What an error knows beyond its message, as execa's errors carry it: the host and operation it is
+// about, and a command's exit code and standard error when a command failed.
+export interface ErrorFields {
+  host?: string;
+  operation?: string;
+  exitCode?: number;
+  stderr?: string;
+  cause?: unknown;
+}
+
 // A mistake in the user's input (files, arguments, data) with a message that says how to fix it.
 export class UserError extends Error {
   override name = "UserError";
+  declare readonly host?: string;
+  declare readonly operation?: string;
+  declare readonly exitCode?: number;
+  declare readonly stderr?: string;
+
+  constructor(message: string, fields: ErrorFields = {}) {
+    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    if (fields.host !== undefined) this.host = fields.host;
+    if (fields.operation !== undefined) this.operation = fields.operation;
+    if (fields.exitCode !== undefined) this.exitCode = fields.exitCode;
+    if (fields.stderr !== undefined) this.stderr = fields.stderr;
+  }
 }
 
 // A problem with a command line argument or action input.
@@ -55,4 +77,21 @@ export class OperationError extends UserError {
 // Messages of errors about a host start with its name; where the host is already shown, drop it.
 export function withoutHostName(message: string, host: string): string {
   return message.startsWith(`${host}: `) ? message.slice(host.length + 2) : message;
+}
+
+// The run was stopped by SIGINT/SIGTERM (through the AbortSignal a face gave the engine), after the
+// engine wrote what it knew and cleaned up; `exitCode` is the one a shell reports for that signal.
+export class InterruptedError extends Error {
+  override name = "InterruptedError";
+  readonly exitCode: number;
+
+  constructor(readonly signal: string) {
+    super(`interrupted by ${signal}`);
+    this.exitCode = signalExitCode(signal);
+  }
+}
+
+// The exit code a shell reports for a process stopped by this signal: 128 + its number.
+export function signalExitCode(signal: string): number {
+  return signal === "SIGTERM" ? 143 : 130;
 }

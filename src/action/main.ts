@@ -6,6 +6,7 @@ import * as core from "@actions/core";
 import { formatHost, formatSummary } from "../cli/format-report.js";
 import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
 import { runDeploy } from "../engine/run-deploy.js";
+import { InterruptedError } from "../errors.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
 import { renderMarkdown } from "../report/markdown.js";
@@ -23,6 +24,7 @@ import {
   upsertComment,
 } from "./pr-comment.js";
 import { type ActionSettings, enterWorkingDirectory, readFailureSettings, readSettings } from "./settings.js";
+import { abortOnSignals } from "./signals.js";
 
 // GitHub's limits: 65,536 characters a comment, 1 MiB a step summary (kept under, with margin).
 const commentLimit = 65_000;
@@ -44,6 +46,8 @@ export async function run(): Promise<void> {
     enterWorkingDirectory(settings.workingDirectory);
     await runAction(settings, progress.redact, progress);
   } catch (error) {
+    // SIGINT/SIGTERM: the partial report and summary are written; the signal handler exits.
+    if (error instanceof InterruptedError) return;
     // Summary, outputs and the sticky comment say what happened; then the step fails.
     await reportFailure(error, progress, settings ?? readFailureSettings());
   }
@@ -85,46 +89,54 @@ async function runAction(
   let refused: string | undefined;
   core.startGroup(settings.mode === "plan" ? "Plan" : "Plan, then apply");
   let report: Report;
+  // The runner cancels with SIGTERM: the engine writes what it knew (onInterrupt) and cleans up.
+  const guard = abortOnSignals();
   try {
-    report = await runDeploy({
-      inventory,
-      deployFiles: settings.deploy,
-      mode: settings.mode,
-      parallel: settings.parallel,
-      digestSecrets: selectDigestSecrets(settings, hostSecrets),
-      onInterrupt: async (partial) => {
-        // The runner cancels with SIGTERM: leave a report and a summary of what was and was not applied.
-        const cleanReport = redactDeep(partial, clean);
-        for (const host of cleanReport.hosts.filter((h) => h.error))
-          core.error(host.error ?? "", { title: `${host.name}: interrupted` });
-        writeOutputs(cleanReport);
-        if (settings.jobSummary) {
-          await core.summary
-            .addRaw(
-              renderMarkdown(cleanReport, {
-                title: `infra-action ${cleanReport.mode} (interrupted)`,
-                limit: summaryLimit,
-              }),
-              true,
-            )
-            .write();
-        }
-      },
-      connectContext: {
-        privateKeys: settings.sshPrivateKeys,
-        knownHosts: settings.sshKnownHosts,
-        warn: (message) => core.warning(clean(message)),
-      },
-      events: {
-        hostStage: (host, stage) => core.info(clean(`[${host}] ${stage}`)),
-        planned: (plan) => {
-          if (!settings.expectedPlanDigest || plan.planDigest === settings.expectedPlanDigest) return true;
-          refused = `The plan differs from the reviewed one (expected-plan-digest ${settings.expectedPlanDigest}, now ${plan.planDigest}); nothing was applied. Changes planned now: ${describeChanges(plan)}. Review the new plan and approve again.`;
-          return false;
+    report = await guard.watch(
+      runDeploy(
+        {
+          inventory,
+          deployFiles: settings.deploy,
+          mode: settings.mode,
+          parallel: settings.parallel,
+          digestSecrets: selectDigestSecrets(settings, hostSecrets),
+          onInterrupt: async (partial) => {
+            // The runner cancels with SIGTERM: leave a report and a summary of what was and was not applied.
+            const cleanReport = redactDeep(partial, clean);
+            for (const host of cleanReport.hosts.filter((h) => h.error))
+              core.error(host.error ?? "", { title: `${host.name}: interrupted` });
+            writeOutputs(cleanReport);
+            if (settings.jobSummary) {
+              await core.summary
+                .addRaw(
+                  renderMarkdown(cleanReport, {
+                    title: `infra-action ${cleanReport.mode} (interrupted)`,
+                    limit: summaryLimit,
+                  }),
+                  true,
+                )
+                .write();
+            }
+          },
+          connectContext: {
+            privateKeys: settings.sshPrivateKeys,
+            knownHosts: settings.sshKnownHosts,
+            warn: (message) => core.warning(clean(message)),
+          },
+          events: {
+            hostStage: (host, stage) => core.info(clean(`[${host}] ${stage}`)),
+            planned: (plan) => {
+              if (!settings.expectedPlanDigest || plan.planDigest === settings.expectedPlanDigest) return true;
+              refused = `The plan differs from the reviewed one (expected-plan-digest ${settings.expectedPlanDigest}, now ${plan.planDigest}); nothing was applied. Changes planned now: ${describeChanges(plan)}. Review the new plan and approve again.`;
+              return false;
+            },
+          },
         },
-      },
-    });
+        { signal: guard.signal },
+      ),
+    );
   } finally {
+    guard.dispose();
     core.endGroup();
   }
   report = redactDeep(report, clean);

@@ -2,7 +2,7 @@
 // message alone; anything else is a bug and prints its stack. All output passes the secret redactor.
 import { Command, CommanderError } from "commander";
 import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
-import { isUserError } from "../errors.js";
+import { InterruptedError, isUserError } from "../errors.js";
 import { deployCommand } from "./commands/deploy.js";
 import { execCommand } from "./commands/exec.js";
 import { factCommand } from "./commands/fact.js";
@@ -93,6 +93,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
     return strayRejection ? Math.max(exitCode, 1) : exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    // The signal handler has said so and exits once the engine has cleaned up.
+    if (error instanceof InterruptedError) return error.exitCode;
     if (isUserError(error)) {
       io.stderr(`error: ${error.message}\n`);
       return 1;

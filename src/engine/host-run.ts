@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { CommandOptions, ConnectContext, Connector } from "../connectors/connector.js";
-import { createConnector } from "../connectors/registry.js";
 import { CommandError, ConnectError, isUserError, ModuleLoadError, withoutHostName } from "../errors.js";
 import { isUnreadable } from "../facts/fact.js";
 import { bindInstance } from "../host/instances.js";
@@ -41,6 +40,12 @@ export interface PlannedOperation {
 
 let runCounter = 0;
 
+// What a host reaches the world through (see EngineSeams).
+export interface HostSeams {
+  connect(host: InventoryHost, context: ConnectContext): Connector;
+  now(): number;
+}
+
 // How long a host's deploy code may take to run (it only registers operations and reads facts).
 export const defaultDeployDeadlineMs = 300_000;
 
@@ -76,6 +81,7 @@ export class HostRun {
   constructor(
     readonly host: InventoryHost,
     private readonly context: ConnectContext,
+    private readonly seams: HostSeams,
   ) {
     this.instance = `${process.pid}-${++runCounter}-${host.name}`;
   }
@@ -86,12 +92,12 @@ export class HostRun {
 
   // Runs one stage of this host's work, counting its time as the host's own.
   async timed<T>(work: () => Promise<T>): Promise<T> {
-    const since = Date.now();
+    const since = this.seams.now();
     this.activeSince = since;
     try {
       return await work();
     } finally {
-      this.activeMs += Date.now() - since;
+      this.activeMs += this.seams.now() - since;
       this.activeSince = undefined;
     }
   }
@@ -113,7 +119,7 @@ export class HostRun {
   // from gathered facts.
   async plan(deployFiles: string[], globals: TemplateGlobals, deadlineMs = defaultDeployDeadlineMs): Promise<void> {
     try {
-      this.connector = createConnector(this.host, this.context);
+      this.connector = this.seams.connect(this.host, this.context);
       await this.connector.connect();
     } catch (error) {
       return this.fail(error, error instanceof ConnectError ? "unreachable" : "failed");
@@ -180,7 +186,7 @@ export class HostRun {
     // In order: an operation's _if sees the earlier ones' status, and its file reads their writes.
     const plannedFiles = new PlannedFiles();
     this.operations = deploy.operations.map((registered, i) => {
-      const op = planOperation(registered, prepared[i], plannedFiles.lookup(lookupFor(registered)));
+      const op = planOperation(registered, prepared[i], plannedFiles.lookup(lookupFor(registered)), this.seams.now);
       registered.handle.status = op.error ? "failed" : op.plan?.changed ? "changed" : "unchanged";
       const skip = op.plan?.changed ? conditionSkip(op) : undefined;
       if (skip) {
@@ -353,13 +359,13 @@ export class HostRun {
     const output = new ApplyOutput(nonce, {
       begin: (index) => {
         this.began.add(index);
-        started.set(index, Date.now());
+        started.set(index, this.seams.now());
       },
       end: (index, exitCode) => {
         const op = byScriptIndex.get(index);
         if (!op) return;
         op.outcome = { status: exitCode === 0 ? "ok" : "failed", exitCode, stdout: "", stderr: "" };
-        op.durationMs = Date.now() - (started.get(index) ?? Date.now());
+        op.durationMs = this.seams.now() - (started.get(index) ?? this.seams.now());
       },
     });
     this.lastOutput = { get: (index) => output.output(index) };
@@ -402,10 +408,10 @@ export class HostRun {
   private async waitForReboot(delay: number, interval: number, timeout: number): Promise<void> {
     await this.connector?.disconnect().catch(() => undefined);
     await sleep(delay * 1000);
-    const deadline = Date.now() + timeout * 1000;
+    const deadline = this.seams.now() + timeout * 1000;
     let last = "";
-    while (Date.now() < deadline) {
-      const connector = createConnector(this.host, this.context);
+    while (this.seams.now() < deadline) {
+      const connector = this.seams.connect(this.host, this.context);
       try {
         await connector.connect();
         this.connector = connector;
@@ -452,7 +458,9 @@ export class HostRun {
       connector: this.host.connector,
       ...this.reportStatus(),
       ...(this.image ? { image: this.image } : {}),
-      durationMs: Math.round(this.activeMs + (this.activeSince === undefined ? 0 : Date.now() - this.activeSince)),
+      durationMs: Math.round(
+        this.activeMs + (this.activeSince === undefined ? 0 : this.seams.now() - this.activeSince),
+      ),
       executions: this.executions,
       operations: this.operations.map((op) => reportOperation(op, mode, this.notRunReason())),
     };
@@ -521,12 +529,13 @@ function planOperation(
   registered: RegisteredOperation,
   ready: { value?: unknown; error?: string } | undefined,
   facts: FactLookup,
+  now: () => number,
 ): PlannedOperation {
-  const started = Date.now();
+  const started = now();
   if (ready?.error) return { registered, error: ready.error, durationMs: 0 };
   try {
     const plan = registered.definition.plan(registered.args, facts, ready?.value);
-    return { registered, plan, durationMs: Date.now() - started };
+    return { registered, plan, durationMs: now() - started };
   } catch (error) {
     if (error instanceof CannotTell) {
       const reason = describeCannotTell(error.reason, sudoOptions(registered.global));

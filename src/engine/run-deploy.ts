@@ -1,9 +1,10 @@
 // The engine's stages: connect and plan every host in parallel, settle _run_once, then (apply
 // mode) apply every host in parallel, disconnect, and report.
 
-import { onInterruptCleanup } from "../connectors/cleanup.js";
-import type { ConnectContext } from "../connectors/connector.js";
-import type { Inventory } from "../inventory/types.js";
+import type { ConnectContext, Connector } from "../connectors/connector.js";
+import { createConnector } from "./connect.js";
+import { InterruptedError } from "../errors.js";
+import type { Inventory, InventoryHost } from "../inventory/types.js";
 import { planDigest, type Report, reportTotals } from "../report/report.js";
 import { mapLimit } from "../util/parallel.js";
 import { HostRun } from "./host-run.js";
@@ -27,17 +28,32 @@ export interface RunDeployOptions {
   deployDeadlineMs?: number;
   connectContext?: ConnectContext;
   events?: EngineEvents;
-  // On SIGINT/SIGTERM: receives the report as far as the run got, before the process exits.
+  // When the run is aborted (SIGINT/SIGTERM): receives the report as far as the run got, before
+  // the engine disconnects every host and rejects with an InterruptedError.
   onInterrupt?(report: Report): Promise<void>;
   // The known secret values: they key the plan digest, so a reader without them cannot test guesses.
   digestSecrets?: readonly string[];
 }
 
-// Runs the deploy files on every host of the inventory and returns the report.
-export async function runDeploy(options: RunDeployOptions): Promise<Report> {
-  const startedAt = new Date();
+// What the engine reaches the world through; tests pass fakes, the faces pass `signal`.
+export interface EngineSeams {
+  // Makes a host's connector, not yet connected (default: the connector registry's).
+  connect?: (host: InventoryHost, context: ConnectContext) => Connector;
+  // The clock in milliseconds (default: Date.now).
+  now?: () => number;
+  // Aborted by a face on SIGINT/SIGTERM, with the signal's name as its reason.
+  signal?: AbortSignal;
+}
+
+// Runs the deploy files on every host of the inventory and returns the report. When `signal`
+// aborts: every host is interrupted, `onInterrupt` gets the partial report, every host is
+// disconnected (containers removed), and the promise rejects with an InterruptedError.
+export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = {}): Promise<Report> {
+  const now = seams.now ?? Date.now;
+  const connect = seams.connect ?? createConnector;
+  const startedAt = new Date(now());
   const events = options.events ?? {};
-  const runs = options.inventory.hosts.map((host) => new HostRun(host, options.connectContext ?? {}));
+  const runs = options.inventory.hosts.map((host) => new HostRun(host, options.connectContext ?? {}, { connect, now }));
   const globals = {
     inventory: {
       hosts: options.inventory.hosts.map((h) => h.name),
@@ -46,12 +62,15 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
   };
   const finishAll = (commit: boolean) => Promise.all(runs.map((run) => run.timed(() => run.finish(commit))));
   let stage: "plan" | "apply" = "plan";
-  const unregister = onInterruptCleanup(async (signal) => {
+  const interruption = whenAborted(seams.signal, async (signal) => {
     for (const run of runs) run.interrupt(signal);
-    await options.onInterrupt?.(buildReport(runs, stage, startedAt, options.digestSecrets));
-    await finishAll(false);
+    try {
+      await options.onInterrupt?.(buildReport(runs, stage, startedAt, options.digestSecrets ?? [], now));
+    } finally {
+      await finishAll(false);
+    }
   });
-  try {
+  const work = async (): Promise<Report> => {
     await mapLimit(runs, options.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
       await run.timed(() =>
@@ -64,7 +83,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
       events.hostStage?.(run.host.name, run.failed ? "failed" : "planned");
     });
     settleRunOnce(runs);
-    const report = (mode: "plan" | "apply") => buildReport(runs, mode, startedAt, options.digestSecrets);
+    const report = (mode: "plan" | "apply") => buildReport(runs, mode, startedAt, options.digestSecrets ?? [], now);
 
     if (options.mode === "apply") {
       const failedShare = (runs.filter((r) => r.failed).length / Math.max(runs.length, 1)) * 100;
@@ -92,10 +111,33 @@ export async function runDeploy(options: RunDeployOptions): Promise<Report> {
     // Disconnect before reporting: a committed container's image belongs in the report.
     await finishAll(options.mode === "apply");
     return report(options.mode);
+  };
+  try {
+    return await Promise.race([work(), interruption.promise]);
   } finally {
-    unregister();
-    await finishAll(false);
+    interruption.stop();
+    if (!interruption.aborted) await finishAll(false);
   }
+}
+
+// Runs `cleanUp` once when `signal` aborts, then rejects `promise` with an InterruptedError naming
+// the signal; `stop` stops listening (the run ended first).
+function whenAborted(signal: AbortSignal | undefined, cleanUp: (signal: string) => Promise<void>) {
+  const state = { aborted: false, promise: new Promise<never>(() => undefined), stop: () => undefined as void };
+  if (!signal) return state;
+  state.promise = new Promise<never>((_, reject) => {
+    const onAbort = () => {
+      state.aborted = true;
+      const name = typeof signal.reason === "string" ? signal.reason : "SIGTERM";
+      void cleanUp(name)
+        .catch(() => undefined)
+        .then(() => reject(new InterruptedError(name)));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    state.stop = () => signal.removeEventListener("abort", onAbort);
+  });
+  return state;
 }
 
 async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {
@@ -131,14 +173,15 @@ function buildReport(
   runs: HostRun[],
   mode: "plan" | "apply",
   startedAt: Date,
-  digestSecrets: readonly string[] = [],
+  digestSecrets: readonly string[],
+  now: () => number,
 ): Report {
   const hosts = runs.map((run) => run.report(mode));
   return {
     version: 1,
     mode,
     startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
+    durationMs: now() - startedAt.getTime(),
     planDigest: planDigest(
       runs.map((run) => run.digestEntry()),
       digestSecrets,

@@ -9,6 +9,7 @@ import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.
 import type { CliIo } from "../io.js";
 import { positiveInteger } from "../numbers.js";
 import type { CliSecrets } from "../secrets.js";
+import { abortOnSignals } from "../signals.js";
 
 export interface DeployCommandOptions extends HostSelectionOptions {
   parallel: string;
@@ -49,36 +50,45 @@ export async function deployCommand(
     io,
   );
 
-  const report = await runDeploy({
-    inventory,
-    deployFiles,
-    mode,
-    parallel,
-    failPercent,
-    deployDeadlineMs,
-    digestSecrets: secrets.values,
-    connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
-    onInterrupt: async (partial) => {
-      for (const host of partial.hosts.filter((h) => h.error)) io.stderr(`${host.name}: ${host.error}\n`);
-      if (options.report) await writeReport(options.report, partial, secrets);
-    },
-    events: {
-      hostStage: progress.stage,
-      planned: async (plan) => {
-        if (mode !== "apply" || options.yes) return true;
-        for (const host of plan.hosts) io.stdout(formatHost(host, "plan", format));
-        io.stdout(`\n${formatSummary(plan)}`);
-        if (plan.totals.operationsChanged === 0) return true;
-        const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
-        if (answer.trim() !== "yes") {
-          io.stdout("Apply cancelled; nothing was changed.\n");
-          cancelled = true;
-          return false;
-        }
-        return true;
-      },
-    },
-  });
+  // The process is ours: SIGINT/SIGTERM stop the engine, which writes what it knew and cleans up.
+  const guard = abortOnSignals(io.stderr);
+  const report = await guard
+    .watch(
+      runDeploy(
+        {
+          inventory,
+          deployFiles,
+          mode,
+          parallel,
+          failPercent,
+          deployDeadlineMs,
+          digestSecrets: secrets.values,
+          connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
+          onInterrupt: async (partial) => {
+            for (const host of partial.hosts.filter((h) => h.error)) io.stderr(`${host.name}: ${host.error}\n`);
+            if (options.report) await writeReport(options.report, partial, secrets);
+          },
+          events: {
+            hostStage: progress.stage,
+            planned: async (plan) => {
+              if (mode !== "apply" || options.yes) return true;
+              for (const host of plan.hosts) io.stdout(formatHost(host, "plan", format));
+              io.stdout(`\n${formatSummary(plan)}`);
+              if (plan.totals.operationsChanged === 0) return true;
+              const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
+              if (answer.trim() !== "yes") {
+                io.stdout("Apply cancelled; nothing was changed.\n");
+                cancelled = true;
+                return false;
+              }
+              return true;
+            },
+          },
+        },
+        { signal: guard.signal },
+      ),
+    )
+    .finally(() => guard.dispose());
 
   progress.done();
   io.stdout("\n");

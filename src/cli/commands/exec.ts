@@ -1,7 +1,8 @@
 // `infra-action exec INVENTORY -- COMMAND...`: runs an ad-hoc command on every selected host in
 // parallel, streams each host's output, then prints a per-host summary (pyinfra's `exec`).
-import { createConnector } from "../../connectors/registry.js";
-import { ConnectError, isUserError, withoutHostName } from "../../errors.js";
+
+import { createConnector } from "../../engine/connect.js";
+import { ConnectError, InterruptedError, isUserError, withoutHostName } from "../../errors.js";
 import type { InventoryHost } from "../../inventory/types.js";
 import { mapLimit } from "../../util/parallel.js";
 import { formatTable } from "../format-table.js";
@@ -10,6 +11,9 @@ import type { CliIo } from "../io.js";
 import { createLinePrefixer } from "../line-prefixer.js";
 import { positiveInteger } from "../numbers.js";
 import type { CliSecrets } from "../secrets.js";
+import { abortOnSignals } from "../signals.js";
+
+type LiveConnector = ReturnType<typeof createConnector>;
 
 export interface ExecCommandOptions extends HostSelectionOptions {
   sudo?: boolean;
@@ -35,9 +39,16 @@ export async function execCommand(
   // One argument is a shell command line as typed; several are joined as ssh does.
   const line = command.length === 1 ? (command[0] ?? "") : command.join(" ");
 
+  // SIGINT/SIGTERM: every connected host is disconnected (a container made for it removed), then exit.
+  const guard = abortOnSignals(io.stderr);
+  const live = new Set<LiveConnector>();
+  guard.signal.addEventListener("abort", () => {
+    void guard.watch(Promise.allSettled([...live].map((connector) => connector.disconnect())));
+  });
   const outcomes = await mapLimit(inventory.hosts, parallel, (host) =>
-    execOnHost(host, line, { ...options, timeoutMs }, io),
-  );
+    execOnHost(host, line, { ...options, timeoutMs }, io, live),
+  ).finally(() => guard.dispose());
+  if (guard.signal.aborted) throw new InterruptedError(String(guard.signal.reason));
 
   io.stdout("\n");
   const rows = inventory.hosts.map((host, i) => {
@@ -59,9 +70,11 @@ async function execOnHost(
   line: string,
   options: ExecCommandOptions & { timeoutMs?: number },
   io: CliIo,
+  live: Set<LiveConnector>,
 ): Promise<Outcome> {
   const started = Date.now();
   const connector = createConnector(host, { warn: (message) => io.stderr(`warning: ${message}\n`) });
+  live.add(connector);
   const out = createLinePrefixer(`[${host.name}] `, io.stdout);
   const err = createLinePrefixer(`[${host.name}] `, io.stderr);
   try {
@@ -94,6 +107,7 @@ async function execOnHost(
   } finally {
     out.flush();
     err.flush();
+    live.delete(connector);
     await connector.disconnect().catch(() => undefined);
   }
 }
