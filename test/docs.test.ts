@@ -1,7 +1,7 @@
 // The README documents what the code declares, and the public API names every operation.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { connectors } from "../src/connectors/registry.js";
+import { connectors } from "../src/engine/connect.js";
 import { facts } from "../src/facts/index.js";
 import * as publicApi from "../src/index.js";
 import { operationFamilies } from "../src/operations/index.js";

@@ -1,17 +1,19 @@
-// Connectors by name, each with the host data keys it reads.
+// The engine's connect seam: connectors by name, each with the host data keys it reads, and the
+// factory that makes an inventory host's connector.
+import type { ConnectContext, Connector } from "../connectors/connector.js";
+import type { DataKeySpec } from "../connectors/data-keys.js";
+import { DockerConnector, dockerDataKeys } from "../connectors/docker.js";
+import { LocalConnector, localDataKeys } from "../connectors/local.js";
+import { SshConnector, sshDataKeys } from "../connectors/ssh/ssh.js";
+import type { ConnectorName } from "../inventory/host-name.js";
 
-import type { ConnectContext, Connector } from "./connector.js";
-import type { DataKeySpec } from "./data-keys.js";
-import { DockerConnector, dockerDataKeys } from "./docker.js";
-import type { ConnectorName } from "./host-name.js";
-import { LocalConnector, localDataKeys } from "./local.js";
-import { SshConnector, sshDataKeys } from "./ssh/ssh.js";
-
+// One connector kind: the host data keys it reads and how to make one for a host.
 export interface ConnectorDefinition {
   dataKeys: readonly DataKeySpec[];
   create(host: string, data: Readonly<Record<string, unknown>>, context: ConnectContext): Connector;
 }
 
+// Every connector kind, by the name a host name selects (see src/inventory/host-name.ts).
 export const connectors: Record<ConnectorName, ConnectorDefinition> = {
   ssh: { dataKeys: sshDataKeys, create: (host, data, context) => new SshConnector(host, data, context) },
   local: { dataKeys: localDataKeys, create: (host) => new LocalConnector(host) },

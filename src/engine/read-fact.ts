@@ -1,6 +1,5 @@
 // `infra-action fact`: one fact, with arguments given as key=value text, read on every host.
 import type { ConnectContext } from "../connectors/connector.js";
-import { createConnector } from "../connectors/registry.js";
 import { isUserError, UsageError } from "../errors.js";
 import { type Fact, isUnreadable } from "../facts/fact.js";
 import { checkFactArguments, factArgumentFromText } from "../facts/fact-arguments.js";
@@ -8,6 +7,7 @@ import { factByName, facts } from "../facts/index.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { closestName } from "../util/closest.js";
 import { mapLimit } from "../util/parallel.js";
+import { createConnector } from "./connect.js";
 import { FactGatherer } from "./fact-gatherer.js";
 
 export interface FactRequest {

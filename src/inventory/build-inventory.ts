@@ -1,10 +1,10 @@
 // Builds the resolved inventory from classified exports: host order, groups, and layered data.
 import { isDeepStrictEqual } from "node:util";
-import { targetOf } from "../connectors/host-name.js";
 import { InventoryError } from "../errors.js";
 import { closestName } from "../util/closest.js";
 import { showValue } from "../util/describe-value.js";
 import { hideSecretKeys, isSecretKey } from "../util/secret-keys.js";
+import { targetOf } from "./host-name.js";
 import type { HostList, InventoryExports } from "./read-exports.js";
 import type { Data, Inventory, InventoryHost } from "./types.js";
 

@@ -1,8 +1,9 @@
 // Host specs: `"web-01"` or `["web-01", { ssh_user: "deploy" }]`, and arrays of them (groups).
-import { targetOf } from "../connectors/host-name.js";
+
 import { InventoryError } from "../errors.js";
 import { describeValue as describeAny, isPlainObject } from "../util/describe-value.js";
 import { hideSecretKeys } from "../util/secret-keys.js";
+import { targetOf } from "./host-name.js";
 import type { Data } from "./types.js";
 
 export interface HostSpec {

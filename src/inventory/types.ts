@@ -1,5 +1,5 @@
 // The resolved inventory: hosts with their connector, groups and merged data.
-import type { ConnectorName } from "../connectors/host-name.js";
+import type { ConnectorName } from "./host-name.js";
 
 export type Data = Record<string, unknown>;
 
