@@ -1,0 +1,79 @@
+// The whole benchmark in order: setup, the code and machine measured, every fleet size, the scaling
+// measurement, then bench/results/<date>.json, the README section and the budgets.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { MINUTE } from "../../scripts/lib/processes.mjs";
+import { writeAnsibleConfig } from "./ansible-runner.mjs";
+import { ensureBenchImage } from "./bench-image.mjs";
+import { checkBudgets } from "./budgets.mjs";
+import { bundleSizes, snapshotDist } from "./code-snapshot.mjs";
+import { measureColdStart } from "./cold-start.mjs";
+import { removeBenchContainers } from "./containers.mjs";
+import { makeKeys } from "./keys.mjs";
+import { describeMachine } from "./machine.mjs";
+import { measureScaling } from "./measure-scaling.mjs";
+import { measureSize } from "./measure-size.mjs";
+import { BenchError, fail, say, started } from "./output.mjs";
+import { repoRoot, resultsDir, workDir } from "./paths.mjs";
+import { updateReadme } from "./readme.mjs";
+import { renderResults } from "./render-results.mjs";
+import { compareStates } from "./same-state.mjs";
+import { RUNS, SCALE_HOSTS, SCALES, SIZES } from "./settings.mjs";
+import { ensureHostPackages, ensureTestEnv } from "./setup.mjs";
+import { CHANGED_PER_HOST, OPS_PER_HOST } from "./workload.mjs";
+
+// Runs everything in order and writes the results.
+export async function runBench() {
+  if (process.getuid?.() !== 0) fail("run as root: the bench installs packages and starts containers.");
+  mkdirSync(workDir, { recursive: true });
+  // bench/.work holds generated JSON: keep the formatter out of it.
+  writeFileSync(join(workDir, "biome.json"), '{ "root": false, "files": { "includes": ["!**"] } }\n');
+  mkdirSync(resultsDir, { recursive: true });
+  await ensureTestEnv();
+  await ensureHostPackages();
+  const image = await ensureBenchImage();
+  await removeBenchContainers();
+  const code = await snapshotDist();
+  const machine = await describeMachine();
+  say(`machine: ${machine.nproc} cores, ${machine.memoryMB} MB, ${machine.cpu}, ${machine.ansible}`);
+  const coldStart = await measureColdStart();
+  const bundles = bundleSizes();
+  const keys = await makeKeys(Math.max(...SIZES, SCALE_HOSTS));
+  const ctx = { image, keys, ansibleConfig: writeAnsibleConfig(), state: {} };
+  const sizes = [];
+  for (const n of SIZES) {
+    say(`size: ${n} host(s), ${RUNS} run(s) per tool`);
+    try {
+      sizes.push(await measureSize(n, ctx));
+    } catch (error) {
+      if (n < 100 || !(error instanceof BenchError)) throw error;
+      say(`size: skipping ${n} hosts: ${error.message.split("\n")[0]}`);
+      await removeBenchContainers();
+      sizes.push({ hosts: n, notes: [`skipped: ${error.message.split("\n")[0]}`] });
+    }
+  }
+  say(
+    `scaling: infra-action on ${SCALE_HOSTS} hosts with ${SCALES.map((s) => s * OPS_PER_HOST).join(", ")} operations`,
+  );
+  const scaling = await measureScaling(ctx);
+  const date = new Date().toISOString().slice(0, 10);
+  const results = {
+    date,
+    command: "npm run bench",
+    settings: { sizes: SIZES, runs: RUNS, operationsPerHost: OPS_PER_HOST, changedPerHost: CHANGED_PER_HOST },
+    machine,
+    code,
+    coldStart,
+    bundles,
+    sizes,
+    scaling,
+    sameStateDetail: ctx.state,
+  };
+  results.sameState = compareStates(ctx.state);
+  results.budgets = checkBudgets(results);
+  const file = join(resultsDir, `${date}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  updateReadme(renderResults(results, file));
+  say(`done in ${((Date.now() - started) / MINUTE).toFixed(1)} min: ${relative(repoRoot, file)} and bench/README.md`);
+  for (const check of results.budgets) say(`budget ${check.met ? "met" : "MISSED"}: ${check.budget} — ${check.figure}`);
+}

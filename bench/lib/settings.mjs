@@ -1,0 +1,54 @@
+// The benchmark's settings: sizes and repetitions (BENCH_SIZES, BENCH_RUNS, BENCH_SCALES for a quicker
+// run), time limits, the names it gives Docker, and the steps each tool runs.
+import { MINUTE } from "../../scripts/lib/processes.mjs";
+
+// A comma-separated list of positive integers from the environment, or the default.
+function listSetting(name, fallback) {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const values = raw.split(",").map((v) => Number(v.trim()));
+  if (values.some((v) => !Number.isInteger(v) || v < 1)) {
+    console.error(`bench: ${name}=${raw} must be positive integers separated by commas`);
+    process.exit(2);
+  }
+  return values;
+}
+
+// The image made by scripts/test-env.mjs, and the bench image made from it.
+export const TEST_IMAGE = "infra-action-test/debian:bookworm";
+export const BENCH_IMAGE_REPO = "infra-action-bench/debian";
+// The bench containers' name prefix and label.
+export const CONTAINER_PREFIX = "infra-action-bench-";
+export const LABEL = "infra-action-bench";
+// The only address the servers listen on.
+export const LOOPBACK = "127.0.0.1";
+// Where each container sees its host key (bind-mounted read-only).
+export const HOST_KEY_IN_CONTAINER = "/etc/ssh/infra-action-bench/ssh_host_ed25519_key";
+// Ansible's apt module needs python3-apt on the host (and would try to download it when missing): the
+// bench image is the test image plus these packages, used for both tools.
+export const ANSIBLE_APT_DEBS = ["python3-apt", "python-apt-common", "distro-info-data"];
+
+// Fleet sizes measured, and repetitions of each.
+export const SIZES = listSetting("BENCH_SIZES", [1, 10, 30, 100]);
+export const RUNS = listSetting("BENCH_RUNS", [3])[0];
+// The fleet of the scaling measurement, and how many times it repeats the workload.
+export const SCALE_HOSTS = 10;
+export const SCALES = listSetting("BENCH_SCALES", [1, 2, 5]);
+// Samples of the action's cold start.
+export const COLD_START_SAMPLES = 10;
+
+// One second, in milliseconds.
+export const SECOND = 1000;
+// One tool run longer than this stops it (and, at 100 hosts, skips that size).
+export const RUN_TIMEOUT_MS = 10 * MINUTE;
+// Repetitions of one size stop early once this much time went into that size (at least one run is made).
+export const SIZE_BUDGET_MS = 25 * MINUTE;
+// Concurrency of the bench's own small jobs.
+export const POOL = 6;
+// A machine busier than this (fraction of CPU time) is waited for before each measurement.
+export const QUIET_BUSY = 0.2;
+
+// The tools compared, the steps each runs in order, and the steps' titles.
+export const TOOLS = ["infra-action", "ansible"];
+export const STEPS = { "infra-action": ["apply", "noop", "plan"], ansible: ["apply", "noop", "check"] };
+export const STEP_TITLES = { apply: "first apply", noop: "no-op re-run", plan: "plan", check: "check (its plan)" };
