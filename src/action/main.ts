@@ -3,7 +3,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import { formatHost, formatSummary } from "../cli/format-report.js";
 import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
 import { runDeploy } from "../engine/run-deploy.js";
 import { InterruptedError } from "../errors.js";
@@ -12,6 +11,7 @@ import { parseOverrides } from "../inventory/overrides.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { createRedactor, redactDeep, secretDataValues, warnAboutShortSecrets } from "../report/redact.js";
 import type { Report } from "../report/report.js";
+import { formatHost, formatSummary } from "../report/text.js";
 import { displayPath } from "../util/display-path.js";
 import { maskSecrets, readInputSecrets, selectDigestSecrets } from "./action-secrets.js";
 import { type RunProgress, reportFailure } from "./failure.js";

@@ -1,8 +1,8 @@
 // The readable form of an inventory: a table of hosts and groups, then each host's merged data.
 import type { Inventory } from "../inventory/types.js";
+import { formatTable } from "../report/table.js";
 import { showValue } from "../util/describe-value.js";
 import { findJsonProblem } from "../util/json-data.js";
-import { formatTable } from "./format-table.js";
 
 // Renders the inventory for a terminal or a log.
 export function formatInventory(inventory: Inventory, file: string): string {

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { runDeploy } from "../../engine/run-deploy.js";
 import { UsageError } from "../../errors.js";
 import type { Report } from "../../report/report.js";
-import { formatHost, formatSummary } from "../format-report.js";
+import { formatHost, formatSummary } from "../../report/text.js";
 import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
 import type { CliIo } from "../io.js";
 import { positiveInteger } from "../numbers.js";

@@ -4,8 +4,8 @@
 import { createConnector } from "../../engine/connect.js";
 import { ConnectError, InterruptedError, isUserError, withoutHostName } from "../../errors.js";
 import type { InventoryHost } from "../../inventory/types.js";
+import { formatTable } from "../../report/table.js";
 import { mapLimit } from "../../util/parallel.js";
-import { formatTable } from "../format-table.js";
 import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
 import type { CliIo } from "../io.js";
 import { createLinePrefixer } from "../line-prefixer.js";

@@ -1,6 +1,7 @@
-// Plans and apply results for terminals and logs: each host's changes, then a summary table.
-import type { Report, ReportHost } from "../report/report.js";
-import { formatTable } from "./format-table.js";
+// Plans and apply results as text for terminals and logs (the CLI's output, the action's log): each
+// host's changes, then a summary table.
+import type { Report, ReportHost } from "./report.js";
+import { formatTable } from "./table.js";
 
 export interface FormatOptions {
   // Show unified diffs of file content.
