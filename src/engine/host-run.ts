@@ -7,7 +7,6 @@ import { CommandError, ConnectError, isUserError, ModuleLoadError, withoutHostNa
 import { isUnreadable } from "../facts/fact.js";
 import { bindInstance } from "../host/instances.js";
 import type { InventoryHost } from "../inventory/types.js";
-import { loadModule } from "../loader/load-module.js";
 import { CannotTell, type FactLookup, type OperationPlan } from "../operations/operation.js";
 import type { HostStatus, ReportHost, ReportOperation } from "../report/report.js";
 import { asSentence } from "../util/sentence.js";
@@ -44,6 +43,8 @@ let runCounter = 0;
 export interface HostSeams {
   connect(host: InventoryHost, context: ConnectContext): Connector;
   now(): number;
+  // Runs one deploy file for one host (its instance binds `import … from "infra-action"`).
+  loadDeploy(file: string, instance: string): Promise<unknown>;
 }
 
 // How long a host's deploy code may take to run (it only registers operations and reads facts).
@@ -246,7 +247,7 @@ export class HostRun {
     try {
       await Promise.race([
         runInDeployScope(scope, async () => {
-          for (const file of deployFiles) await loadModule(file, { role: "deploy file", instance: this.instance });
+          for (const file of deployFiles) await this.seams.loadDeploy(file, this.instance);
         }),
         stopped,
       ]);

@@ -2,12 +2,14 @@
 // mode) apply every host in parallel, disconnect, and report.
 
 import type { ConnectContext, Connector } from "../connectors/connector.js";
-import { createConnector } from "./connect.js";
 import { InterruptedError } from "../errors.js";
 import type { Inventory, InventoryHost } from "../inventory/types.js";
+import { loadModule } from "../loader/load-module.js";
 import { planDigest, type Report, reportTotals } from "../report/report.js";
 import { mapLimit } from "../util/parallel.js";
+import { createConnector } from "./connect.js";
 import { HostRun } from "./host-run.js";
+import { publicApiProvider } from "./public-api.js";
 
 export interface EngineEvents {
   // A host moved to a stage ("planning", "planned", "applying", "applied"); "failed" when its
@@ -43,6 +45,9 @@ export interface EngineSeams {
   now?: () => number;
   // Aborted by a face on SIGINT/SIGTERM, with the signal's name as its reason.
   signal?: AbortSignal;
+  // Runs one deploy file for one host (default: the loader, which binds `import … from
+  // "infra-action"` to that host's instance); tests run deploy code written as functions.
+  loadDeploy?: (file: string, instance: string) => Promise<unknown>;
 }
 
 // Runs the deploy files on every host of the inventory and returns the report. When `signal`
@@ -51,9 +56,12 @@ export interface EngineSeams {
 export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = {}): Promise<Report> {
   const now = seams.now ?? Date.now;
   const connect = seams.connect ?? createConnector;
+  const loadDeploy = seams.loadDeploy ?? loadDeployFile;
   const startedAt = new Date(now());
   const events = options.events ?? {};
-  const runs = options.inventory.hosts.map((host) => new HostRun(host, options.connectContext ?? {}, { connect, now }));
+  const runs = options.inventory.hosts.map(
+    (host) => new HostRun(host, options.connectContext ?? {}, { connect, now, loadDeploy }),
+  );
   const globals = {
     inventory: {
       hosts: options.inventory.hosts.map((h) => h.name),
@@ -118,6 +126,11 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
     interruption.stop();
     if (!interruption.aborted) await finishAll(false);
   }
+}
+
+// Runs a deploy file through the loader, bound to one host's instance.
+function loadDeployFile(file: string, instance: string): Promise<unknown> {
+  return loadModule(file, { role: "deploy file", instance, api: publicApiProvider });
 }
 
 // Runs `cleanUp` once when `signal` aborts, then rejects `promise` with an InterruptedError naming

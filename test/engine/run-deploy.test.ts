@@ -1,0 +1,270 @@
+// The engine's rules in milliseconds: runDeploy with a fake connector that replays recorded output
+// (facts and the apply script's markers), deploy code written as functions. The real-sshd and
+// Docker suites stay the contract with real hosts.
+import { describe, expect, test } from "vitest";
+import { type RunDeployOptions, runDeploy } from "../../src/engine/run-deploy.js";
+import { InterruptedError } from "../../src/errors.js";
+import { apiForInstance } from "../../src/host/instances.js";
+import * as publicApi from "../../src/index.js";
+import type { Report } from "../../src/report/report.js";
+import { createFakeConnector, type FakeHost } from "../helpers/fake-connector.js";
+
+type Api = typeof publicApi;
+
+interface Run {
+  hosts: Record<string, FakeHost>;
+  deploy(api: Api, host: string): void | Promise<void>;
+  options?: Partial<RunDeployOptions>;
+  signal?: AbortSignal;
+  // Where the connectors' calls are logged (to read them when the run rejects).
+  log?: string[];
+}
+
+// Runs the deploy on fake hosts; returns the report and the calls every host's connector saw.
+async function run({ hosts, deploy, options, signal, log = [] }: Run): Promise<{ report: Report; log: string[] }> {
+  const names = Object.keys(hosts);
+  const report = await runDeploy(
+    {
+      inventory: {
+        file: "/inventory.json",
+        hosts: names.map((name) => ({ name, connector: "ssh", groups: [], data: {} })),
+        groups: {},
+        warnings: [],
+      },
+      deployFiles: ["/deploy.ts"],
+      mode: "apply",
+      parallel: 10,
+      ...options,
+    },
+    {
+      connect: (host) => createFakeConnector(host.name, hosts[host.name], log),
+      loadDeploy: async (_file, instance) => {
+        const api = apiForInstance({ ...publicApi }, instance) as unknown as Api;
+        await deploy(api, api.host.name);
+      },
+      ...(signal ? { signal } : {}),
+    },
+  );
+  return { report, log };
+}
+
+const statuses = (report: Report, host = report.hosts[0]?.name) =>
+  report.hosts.find((h) => h.name === host)?.operations.map((o) => [o.name, o.status, o.reason ?? ""]);
+
+describe("runDeploy", () => {
+  test("a plan lists what would change and applies nothing", async () => {
+    const { report, log } = await run({
+      hosts: { web: {} },
+      deploy: ({ server }) => void server.shell({ name: "hello", commands: ["echo hello"] }),
+      options: { mode: "plan" },
+    });
+    expect(report.hosts[0]?.status).toBe("changed");
+    expect(statuses(report)).toEqual([["hello", "changed", ""]]);
+    expect(log).toEqual(["web connect", "web disconnect"]);
+  });
+
+  test("_if: false, a function and an operation that will not change skip at plan time; one that did not change on apply skips then", async () => {
+    const exists = "directory|root|root|755|4096|1700000000";
+    const { report } = await run({
+      hosts: { web: { facts: [["/srv/app", { stdout: exists }]], commands: [["broken", { exitCode: 3 }]] } },
+      deploy: ({ server, files }) => {
+        const dir = files.directory({ name: "dir", path: "/srv/app" });
+        server.shell({ name: "after dir", commands: ["echo dir"], _if: [dir] });
+        server.shell({ name: "off", commands: ["echo off"], _if: false });
+        server.shell({ name: "asked", commands: ["echo asked"], _if: () => false });
+        const broken = server.shell({ name: "broken", commands: ["broken"], _ignore_errors: true });
+        server.shell({ name: "after broken", commands: ["echo after"], _if: [broken] });
+        server.shell({ name: "last", commands: ["echo last"] });
+      },
+    });
+    expect(statuses(report)).toEqual([
+      ["dir", "unchanged", "directory /srv/app exists with the requested owner and mode"],
+      ["after dir", "skipped", '_if: "dir" will not change'],
+      ["off", "skipped", "_if is false"],
+      ["asked", "skipped", "_if returned false"],
+      ["broken", "failed", ""],
+      ["after broken", "skipped", "not run: its _if operations did not change"],
+      ["last", "changed", ""],
+    ]);
+    expect(report.hosts[0]?.status).toBe("changed");
+  });
+
+  test("_run_once: the operation runs on the first host that would run it, the others say where", async () => {
+    const { report, log } = await run({
+      hosts: { a: {}, b: {}, c: {} },
+      deploy: ({ server }) => {
+        server.shell({ name: "migrate", commands: ["migrate"], _run_once: true });
+        server.shell({ name: "restart", commands: ["restart"] });
+      },
+    });
+    expect(statuses(report, "a")).toEqual([
+      ["migrate", "changed", ""],
+      ["restart", "changed", ""],
+    ]);
+    for (const host of ["b", "c"]) {
+      expect(statuses(report, host)).toEqual([
+        ["migrate", "skipped", "_run_once: runs on a"],
+        ["restart", "changed", ""],
+      ]);
+    }
+    expect(log.filter((line) => line.includes(" apply ")).sort()).toEqual(["a apply 0,1", "b apply 1", "c apply 1"]);
+  });
+
+  test("_serial: hosts with a serial operation apply one after another, the others in parallel", async () => {
+    const deploy: Run["deploy"] = ({ server }, host) =>
+      void server.shell({ name: "slow", commands: ["slow"], _serial: host !== "d" });
+    const slow: FakeHost = { commands: [["slow", { delayMs: 20 }]] };
+    const { log } = await run({ hosts: { a: slow, b: slow, c: slow, d: slow }, deploy });
+    const applies = log.filter((line) => / appl(y|ied)/.test(line));
+    expect(applies.filter((line) => !line.startsWith("d "))).toEqual([
+      "a apply 0",
+      "a applied",
+      "b apply 0",
+      "b applied",
+      "c apply 0",
+      "c applied",
+    ]);
+    // d does not wait for the serial hosts.
+    expect(applies.indexOf("d apply 0")).toBeLessThan(applies.indexOf("a applied"));
+  });
+
+  test("--fail-percent: more hosts than that failing to plan applies nothing anywhere", async () => {
+    const hosts = { a: { unreachable: "connection refused" }, b: {}, c: {} };
+    const deploy: Run["deploy"] = ({ server }) => void server.shell({ name: "hello", commands: ["echo hello"] });
+    const { report, log } = await run({ hosts, deploy, options: { failPercent: 20 } });
+    expect(report.hosts.map((h) => [h.name, h.status, h.error])).toEqual([
+      ["a", "unreachable", "connection refused"],
+      ["b", "failed", "not applied: 33% of hosts failed to plan, more than --fail-percent 20."],
+      ["c", "failed", "not applied: 33% of hosts failed to plan, more than --fail-percent 20."],
+    ]);
+    // The report is the plan: nothing was applied.
+    expect(report.mode).toBe("plan");
+    expect(statuses(report, "b")).toEqual([["hello", "changed", ""]]);
+    expect(log.some((line) => line.includes(" apply "))).toBe(false);
+    const under = await run({ hosts, deploy, options: { failPercent: 40 } });
+    expect(under.report.hosts.map((h) => h.status)).toEqual(["unreachable", "changed", "changed"]);
+  });
+
+  test("reboot: the script ends at the reboot, the engine reconnects, then runs the rest", async () => {
+    const { report, log } = await run({
+      hosts: { web: {} },
+      deploy: ({ server }) => {
+        server.shell({ name: "kernel", commands: ["install kernel"] });
+        server.reboot({ name: "reboot", delay: 0 });
+        server.shell({ name: "after", commands: ["echo back"] });
+      },
+    });
+    expect(statuses(report)).toEqual([
+      ["kernel", "changed", ""],
+      ["reboot", "changed", ""],
+      ["after", "changed", ""],
+    ]);
+    expect(log).toEqual([
+      "web connect",
+      "web apply 0,1",
+      "web applied",
+      "web disconnect",
+      "web connect",
+      "web apply 2",
+      "web applied",
+      "web disconnect",
+    ]);
+  });
+
+  test("a failing operation stops its host only, with its exit code and stderr", async () => {
+    const { report } = await run({
+      hosts: { a: { commands: [["step 2", { exitCode: 7, stderr: "step 2 broke\n" }]] }, b: {} },
+      deploy: ({ server }) => {
+        for (const step of [1, 2, 3]) server.shell({ name: `step ${step}`, commands: [`step ${step}`] });
+      },
+    });
+    const a = report.hosts.find((h) => h.name === "a");
+    expect(a?.status).toBe("failed");
+    expect(a?.error).toBe(
+      'operation "step 2" failed with exit code 7: step 2 broke; 1 operation after it did not run.',
+    );
+    expect(a?.operations[1]).toMatchObject({ status: "failed", exitCode: 7, stderr: "step 2 broke" });
+    expect(statuses(report, "a")?.[2]).toEqual(["step 3", "skipped", "not run: an earlier operation failed"]);
+    expect(report.hosts.find((h) => h.name === "b")?.status).toBe("changed");
+  });
+
+  test("a lost connection fails the host, naming what was applied and what did not run", async () => {
+    const { report } = await run({
+      hosts: { web: { commands: [["second", { drop: true }]] } },
+      deploy: ({ server }) => {
+        for (const name of ["first", "second", "third"]) server.shell({ name, commands: [name] });
+      },
+    });
+    expect(report.hosts[0]?.status).toBe("failed");
+    expect(report.hosts[0]?.error).toBe(
+      'the connection was lost. "second" did not finish. Applied before that: "first"; 1 planned operation did not run.',
+    );
+    expect(statuses(report)).toEqual([
+      ["first", "changed", ""],
+      ["second", "failed", ""],
+      ["third", "skipped", "not run: the connection was lost."],
+    ]);
+    expect(report.hosts[0]?.operations[1]?.stderr).toBe("did not finish: the connection was lost.");
+  });
+
+  test("interrupted during apply: the partial report names what was and was not applied, every host is disconnected", async () => {
+    const controller = new AbortController();
+    const log: string[] = [];
+    let partial: Report | undefined;
+    const hosts = { a: { commands: [["slow", { hang: true }]] }, b: {} } satisfies Record<string, FakeHost>;
+    const running = run({
+      hosts,
+      deploy: ({ server }, host) => {
+        server.shell({ name: "first", commands: ["first"] });
+        if (host === "a") server.shell({ name: "slow", commands: ["slow"] });
+        server.shell({ name: "last", commands: ["last"] });
+      },
+      options: {
+        onInterrupt: async (report) => {
+          partial = report;
+        },
+      },
+      signal: controller.signal,
+      log,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort("SIGTERM");
+    const error = await running.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect(error).toMatchObject({ signal: "SIGTERM", exitCode: 143 });
+    const a = partial?.hosts.find((h) => h.name === "a");
+    expect(a?.status).toBe("failed");
+    expect(a?.error).toBe('interrupted by SIGTERM during apply. Applied: "first". Not applied: "slow", "last".');
+    expect(a?.operations.map((o) => [o.name, o.status, o.stderr ?? o.reason ?? ""])).toEqual([
+      ["first", "changed", ""],
+      ["slow", "failed", "interrupted by SIGTERM while running"],
+      ["last", "skipped", `not run: ${a?.error}`],
+    ]);
+    expect(log).toContain("a disconnect");
+    expect(log).toContain("b disconnect");
+  });
+
+  test("interrupted while planning: nothing is applied, the host says so", async () => {
+    const controller = new AbortController();
+    const log: string[] = [];
+    let partial: Report | undefined;
+    const running = run({
+      hosts: { web: {} },
+      // Deploy code that never finishes (waiting on something that never comes).
+      deploy: () => new Promise<void>(() => undefined),
+      options: {
+        onInterrupt: async (report) => {
+          partial = report;
+        },
+      },
+      signal: controller.signal,
+      log,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort("SIGINT");
+    await expect(running).rejects.toMatchObject({ signal: "SIGINT", exitCode: 130 });
+    expect(partial?.mode).toBe("plan");
+    expect(partial?.hosts[0]?.error).toBe("interrupted by SIGINT before applying; nothing was applied on this host.");
+    expect(log).toEqual(["web connect", "web disconnect"]);
+  });
+});
