@@ -1,15 +1,15 @@
 // Attribute and item access as Jinja2 does it (`x.name` tries the attribute then the item, `x[k]` the
-// item then the attribute), with the Python methods of str, dict, list and tuple as attributes.
+// item then the attribute), with the Python methods of str, dict, list and tuple as attributes
+// (python-str-methods.ts, python-collection-methods.ts), and slicing.
+
 import { JinjaRuntimeError } from "./jinja-errors.js";
-import { bindArguments, type Param } from "./python-arguments.js";
+import { dictMethods, listMethods, tupleMethods } from "./python-collection-methods.js";
 import { formatBraces } from "./python-format.js";
-import { iterate, pyCompare, pyEquals } from "./python-operators.js";
-import * as strings from "./python-strings.js";
+import { bindMethod, type Method } from "./python-method.js";
+import { strMethods as plainStrMethods } from "./python-str-methods.js";
 import {
   defined,
-  dictEntries,
   dictHas,
-  dictKeys,
   isDict,
   isFloat,
   isNumeric,
@@ -17,7 +17,6 @@ import {
   isTuple,
   JinjaUndefined,
   Markup,
-  makeDictView,
   makeTuple,
   Namespace,
   namedTupleField,
@@ -30,291 +29,16 @@ import {
   typeName,
 } from "./python-values.js";
 
-type Method<T> = {
-  params: readonly Param[];
-  varargs?: boolean;
-  varkw?: boolean;
-  run(self: T, bound: { values: unknown[]; rest: unknown[]; kwargs: Record<string, unknown> }): unknown;
-};
-
-// A str argument of a method, or Python's TypeError.
-function text(value: unknown, what = "argument"): string {
-  const known = defined(value);
-  if (!isStr(known)) throw new JinjaRuntimeError(`${what} must be str, not ${typeName(known)}`);
-  return strValue(known);
-}
-
-// An optional str argument (None allowed).
-function optionalText(value: unknown): string | null {
-  return value === null ? null : text(value);
-}
-
-// An optional int argument (None allowed).
-function optionalInteger(value: unknown): number | null {
-  return value === null ? null : requireInt(value);
-}
-
-// startswith/endswith: a str or a tuple of them.
-function affixes(value: unknown): string[] {
-  return isTuple(value) ? value.map((item) => text(item)) : [text(value)];
-}
-
-const characterTest = (pattern: RegExp): Method<string> => ({
-  params: [],
-  run: (s) => strings.allCharacters(s, pattern),
-});
-
+// str's methods, with str.format, whose `{0.name}` and `{0[key]}` fields are read by formatField below.
 const strMethods: Record<string, Method<string>> = {
-  upper: { params: [], run: (s) => s.toUpperCase() },
-  lower: { params: [], run: (s) => s.toLowerCase() },
-  casefold: { params: [], run: (s) => s.toLowerCase() },
-  title: { params: [], run: (s) => strings.title(s) },
-  capitalize: { params: [], run: (s) => strings.capitalize(s) },
-  swapcase: { params: [], run: (s) => strings.swapcase(s) },
-  strip: { params: [["chars", null]], run: (s, { values }) => strings.strip(s, optionalText(values[0])) },
-  lstrip: { params: [["chars", null]], run: (s, { values }) => strings.strip(s, optionalText(values[0]), "left") },
-  rstrip: { params: [["chars", null]], run: (s, { values }) => strings.strip(s, optionalText(values[0]), "right") },
-  split: {
-    params: [
-      ["sep", null],
-      ["maxsplit", -1],
-    ],
-    run: (s, { values }) => strings.split(s, optionalText(values[0]), requireInt(values[1])),
-  },
-  rsplit: {
-    params: [
-      ["sep", null],
-      ["maxsplit", -1],
-    ],
-    run: (s, { values }) => strings.rsplit(s, optionalText(values[0]), requireInt(values[1])),
-  },
-  splitlines: { params: [["keepends", false]], run: (s, { values }) => strings.splitlines(s, values[0] === true) },
-  startswith: {
-    params: ["prefix", ["start", null], ["end", null]],
-    run: (s, { values }) => {
-      const window = strings.sliceCodePoints(s, optionalInteger(values[1]), optionalInteger(values[2])).join("");
-      return affixes(values[0]).some((prefix) => window.startsWith(prefix));
-    },
-  },
-  endswith: {
-    params: ["suffix", ["start", null], ["end", null]],
-    run: (s, { values }) => {
-      const window = strings.sliceCodePoints(s, optionalInteger(values[1]), optionalInteger(values[2])).join("");
-      return affixes(values[0]).some((suffix) => window.endsWith(suffix));
-    },
-  },
-  removeprefix: {
-    params: ["prefix"],
-    run: (s, { values }) => (s.startsWith(text(values[0])) ? s.slice(text(values[0]).length) : s),
-  },
-  removesuffix: {
-    params: ["suffix"],
-    run: (s, { values }) => {
-      const suffix = text(values[0]);
-      return suffix !== "" && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s;
-    },
-  },
-  replace: {
-    params: ["old", "new", ["count", -1]],
-    run: (s, { values }) => strings.replace(s, text(values[0]), text(values[1]), requireInt(values[2])),
-  },
-  join: {
-    params: ["iterable"],
-    run: (s, { values }) =>
-      iterate(values[0])
-        .map((item, i) => {
-          if (!isStr(item))
-            throw new JinjaRuntimeError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
-          return strValue(item);
-        })
-        .join(s),
-  },
+  ...plainStrMethods,
   format: {
     params: [],
     varargs: true,
     varkw: true,
     run: (s, { rest, kwargs }) => formatBraces(s, rest, kwargs, formatField),
   },
-  count: {
-    params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) =>
-      strings.findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "count"),
-  },
-  find: {
-    params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) =>
-      strings.findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "find"),
-  },
-  rfind: {
-    params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) =>
-      strings.findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "rfind"),
-  },
-  index: {
-    params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) =>
-      found(strings.findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "find")),
-  },
-  rindex: {
-    params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) =>
-      found(strings.findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "rfind")),
-  },
-  partition: { params: ["sep"], run: (s, { values }) => makeTuple(strings.partition(s, text(values[0]), false)) },
-  rpartition: { params: ["sep"], run: (s, { values }) => makeTuple(strings.partition(s, text(values[0]), true)) },
-  center: {
-    params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => strings.center(s, requireInt(values[0]), text(values[1])),
-  },
-  ljust: {
-    params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => strings.justify(s, requireInt(values[0]), text(values[1]), "left"),
-  },
-  rjust: {
-    params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => strings.justify(s, requireInt(values[0]), text(values[1]), "right"),
-  },
-  zfill: { params: ["width"], run: (s, { values }) => strings.zfill(s, requireInt(values[0])) },
-  expandtabs: { params: [["tabsize", 8]], run: (s, { values }) => strings.expandTabs(s, requireInt(values[0])) },
-  isdigit: characterTest(/\p{Nd}/u),
-  isdecimal: characterTest(/\p{Nd}/u),
-  isnumeric: characterTest(/\p{N}/u),
-  isalpha: characterTest(/\p{L}/u),
-  isalnum: characterTest(/[\p{L}\p{N}]/u),
-  isspace: { params: [], run: (s) => s !== "" && strings.isPythonSpace(s) },
-  islower: { params: [], run: (s) => strings.isCase(s, true) },
-  isupper: { params: [], run: (s) => strings.isCase(s, false) },
 };
-
-// The index str.index found, or Python's ValueError.
-function found(index: number): number {
-  if (index === -1) throw new JinjaRuntimeError("substring not found");
-  return index;
-}
-
-const missingDefault = Symbol("no default");
-
-const dictMethods: Record<string, Method<Record<string, unknown>>> = {
-  items: {
-    params: [],
-    run: (d) =>
-      makeDictView(
-        "dict_items",
-        dictEntries(d).map((entry) => makeTuple(entry)),
-      ),
-  },
-  keys: { params: [], run: (d) => makeDictView("dict_keys", dictKeys(d)) },
-  values: {
-    params: [],
-    run: (d) =>
-      makeDictView(
-        "dict_values",
-        dictEntries(d).map(([, value]) => value),
-      ),
-  },
-  get: { params: ["key", ["default", null]], run: (d, { values }) => dictGet(d, values[0], values[1]) },
-  copy: { params: [], run: (d) => Object.fromEntries(dictEntries(d)) },
-  pop: {
-    params: ["key", ["default", missingDefault]],
-    run: (d, { values }) => {
-      const key = values[0];
-      if (isStr(key) && dictHas(d, strValue(key))) {
-        const value = d[strValue(key)];
-        delete d[strValue(key)];
-        return value;
-      }
-      if (values[1] === missingDefault) throw new JinjaRuntimeError(`KeyError: ${pyRepr(key)}`);
-      return values[1];
-    },
-  },
-  setdefault: {
-    params: ["key", ["default", null]],
-    run: (d, { values }) => {
-      const key = text(values[0], "key");
-      if (!dictHas(d, key)) d[key] = values[1];
-      return d[key];
-    },
-  },
-  update: {
-    params: [["other", null]],
-    varkw: true,
-    run: (d, { values, kwargs }) => {
-      if (isDict(values[0])) Object.assign(d, Object.fromEntries(dictEntries(values[0])));
-      Object.assign(d, kwargs);
-      return null;
-    },
-  },
-  clear: {
-    params: [],
-    run: (d) => {
-      for (const key of Object.keys(d)) delete d[key];
-      return null;
-    },
-  },
-};
-
-// dict.get(key, default).
-function dictGet(d: Record<string, unknown>, key: unknown, fallback: unknown): unknown {
-  const name = defined(key);
-  return isStr(name) && dictHas(d, strValue(name)) ? d[strValue(name)] : fallback;
-}
-
-const tupleMethods: Record<string, Method<unknown[]>> = {
-  count: { params: ["value"], run: (l, { values }) => l.filter((item) => pyEquals(item, values[0])).length },
-  index: {
-    params: ["value"],
-    run: (l, { values }) => {
-      const index = l.findIndex((item) => pyEquals(item, values[0]));
-      if (index === -1) throw new JinjaRuntimeError(`${pyRepr(values[0])} is not in list`);
-      return index;
-    },
-  },
-};
-
-const listMethods: Record<string, Method<unknown[]>> = {
-  ...tupleMethods,
-  append: { params: ["object"], run: (l, { values }) => (l.push(values[0]), null) },
-  extend: { params: ["iterable"], run: (l, { values }) => (l.push(...iterate(values[0])), null) },
-  insert: {
-    params: ["index", "object"],
-    run: (l, { values }) => {
-      const index = requireInt(values[0]);
-      l.splice(index < 0 ? Math.max(0, l.length + index) : index, 0, values[1]);
-      return null;
-    },
-  },
-  pop: {
-    params: [["index", -1]],
-    run: (l, { values }) => {
-      if (l.length === 0) throw new JinjaRuntimeError("pop from empty list");
-      const index = requireInt(values[0]);
-      const at = index < 0 ? l.length + index : index;
-      if (at < 0 || at >= l.length) throw new JinjaRuntimeError("pop index out of range");
-      return l.splice(at, 1)[0];
-    },
-  },
-  remove: {
-    params: ["value"],
-    run: (l, { values }) => {
-      const index = l.findIndex((item) => pyEquals(item, values[0]));
-      if (index === -1) throw new JinjaRuntimeError("list.remove(x): x not in list");
-      l.splice(index, 1);
-      return null;
-    },
-  },
-  copy: { params: [], run: (l) => [...l] },
-  reverse: { params: [], run: (l) => (l.reverse(), null) },
-  sort: {
-    params: [["reverse", false]],
-    run: (l, { values }) => (l.sort((a, b) => (values[0] === true ? pyCompare(b, a) : pyCompare(a, b))), null),
-  },
-  clear: { params: [], run: (l) => (l.splice(0), null) },
-};
-
-// Makes a bound method callable from templates.
-function bindMethod<T>(self: T, name: string, method: Method<T>): PyCallable {
-  return new PyCallable(name, (args, kwargs) => method.run(self, bindArguments({ name, ...method }, args, kwargs)));
-}
 
 const notFound = Symbol("not found");
 
