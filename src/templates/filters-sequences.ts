@@ -1,12 +1,11 @@
-// Jinja2 3.1's filters on sequences and mappings: length, first, join, sort, unique, map, select, sum,
-// batch, groupby…, plus default and attr.
+// Jinja2 3.1's filters on sequences and mappings: length, first, join, sort, unique, sum, batch,
+// groupby…, plus default and attr (map, select and the like are in filters-select.ts).
 //
-// Jinja2 returns generators from map, select, reject, unique, batch, slice and reverse; here they are
+// Jinja2 returns generators from unique, batch, slice and reverse; here they are
 // lists, which print as lists where Jinja2 would print `<generator object …>` (never useful output).
 
 import {
   FilterArgumentError,
-  type FilterEnvironment,
   type FilterTable,
   intArgument,
   makeAttributeGetter,
@@ -76,45 +75,6 @@ function minOrMax(value: unknown, caseSensitive: boolean, attribute: unknown, si
     }
   }
   return best;
-}
-
-// Jinja2's prepare_map: a filter call on each item, or an attribute lookup.
-function mapItems(value: unknown, args: unknown[], kwargs: Record<string, unknown>, env: FilterEnvironment): unknown[] {
-  const items = iterate(value);
-  if (args.length === 0 && Object.hasOwn(kwargs, "attribute")) {
-    const { attribute, default: fallback, ...others } = kwargs;
-    const unexpected = Object.keys(others)[0];
-    if (unexpected !== undefined) throw new FilterArgumentError(`Unexpected keyword argument '${unexpected}'`);
-    const getter = makeAttributeGetter(attribute, { fallback });
-    return items.map(getter);
-  }
-  const [name, ...rest] = args;
-  if (name === undefined) throw new FilterArgumentError("map requires a filter argument");
-  return items.map((item) => env.callFilter(softStr(name), [item, ...rest], kwargs));
-}
-
-// Jinja2's select_or_reject: items whose (attribute's) test result, or truth, is `keep`.
-function selectItems(
-  value: unknown,
-  args: unknown[],
-  kwargs: Record<string, unknown>,
-  env: FilterEnvironment,
-  options: { byAttribute: boolean; keep: boolean },
-): unknown[] {
-  let getter = (item: unknown) => item;
-  let rest = args;
-  if (options.byAttribute) {
-    const [attribute, ...others] = args;
-    if (attribute === undefined) throw new FilterArgumentError("Missing parameter for attribute name");
-    getter = makeAttributeGetter(attribute);
-    rest = others;
-  }
-  const [testName, ...testArgs] = rest;
-  const test =
-    testName === undefined
-      ? (item: unknown) => truthy(item)
-      : (item: unknown) => env.callTest(softStr(testName), [item, ...testArgs], kwargs);
-  return iterate(value).filter((item) => test(getter(item)) === options.keep);
 }
 
 // Jinja2's do_groupby: (grouper, list) named tuples, sorted by the grouping key.
@@ -269,40 +229,6 @@ export const sequenceFilters: FilterTable = {
       if (items.length === 0) throw new JinjaRuntimeError("Cannot choose from an empty sequence");
       return items[Math.floor(Math.random() * items.length)];
     },
-  },
-  map: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) => mapItems(values[0], rest, kwargs, env),
-  },
-  select: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) =>
-      selectItems(values[0], rest, kwargs, env, { byAttribute: false, keep: true }),
-  },
-  reject: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) =>
-      selectItems(values[0], rest, kwargs, env, { byAttribute: false, keep: false }),
-  },
-  selectattr: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) =>
-      selectItems(values[0], rest, kwargs, env, { byAttribute: true, keep: true }),
-  },
-  rejectattr: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) =>
-      selectItems(values[0], rest, kwargs, env, { byAttribute: true, keep: false }),
   },
   groupby: {
     params: ["value", "attribute", ["default", null], ["case_sensitive", false]],
