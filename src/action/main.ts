@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
+import { publicApiProvider } from "../engine/public-api.js";
 import { runDeploy } from "../engine/run-deploy.js";
 import { InterruptedError } from "../errors.js";
 import { loadInventory } from "../inventory/load-inventory.js";
@@ -72,6 +73,7 @@ async function runAction(
     const loaded = await loadInventory(settings.inventory, {
       limit: settings.limit,
       overrides: parseOverrides(settings.data, "input data:"),
+      api: publicApiProvider,
     });
     core.info(`${loaded.hosts.length} hosts: ${loaded.hosts.map((h) => h.name).join(", ")}`);
     return loaded;

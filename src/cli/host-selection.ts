@@ -1,6 +1,7 @@
 // The options every command that reaches hosts shares (--limit, --data, --secret) and the inventory
 // load they steer.
 import type { Command } from "commander";
+import { publicApiProvider } from "../engine/public-api.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
 import type { Inventory } from "../inventory/types.js";
@@ -33,7 +34,11 @@ export async function loadSelectedHosts(
   secrets: CliSecrets,
 ): Promise<Inventory> {
   secrets.addEnvironment(options.secret);
-  const inventory = await loadInventory(file, { limit: options.limit, overrides: parseOverrides(options.data) });
+  const inventory = await loadInventory(file, {
+    limit: options.limit,
+    overrides: parseOverrides(options.data),
+    api: publicApiProvider,
+  });
   secrets.addHostData(inventory.hosts);
   return inventory;
 }

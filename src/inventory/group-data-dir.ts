@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { InventoryError } from "../errors.js";
+import type { ApiProvider } from "../loader/hooks.js";
 import { loadModule } from "../loader/load-module.js";
 import { formatOf } from "../loader/module-kinds.js";
 import { displayPath } from "../util/display-path.js";
@@ -9,7 +10,11 @@ import type { GroupDataFile } from "./build-inventory.js";
 import { readDataExports } from "./read-exports.js";
 
 // Loads every group data file next to the inventory; two files for one group are an error.
-export async function loadGroupDataDir(inventoryFile: string, warnings: string[]): Promise<Map<string, GroupDataFile>> {
+export async function loadGroupDataDir(
+  inventoryFile: string,
+  warnings: string[],
+  api: ApiProvider,
+): Promise<Map<string, GroupDataFile>> {
   const dir = join(dirname(inventoryFile), "group_data");
   const files = new Map<string, GroupDataFile>();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return files;
@@ -24,7 +29,7 @@ export async function loadGroupDataDir(inventoryFile: string, warnings: string[]
         `${earlier.file} and ${shown} both hold data for group "${group}". Keep one file per group.`,
       );
     }
-    const loaded = await loadModule(path, { role: "group data file" });
+    const loaded = await loadModule(path, { role: "group data file", api });
     files.set(group, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
   }
   return files;

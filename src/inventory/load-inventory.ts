@@ -1,5 +1,6 @@
 // Loads an inventory file into resolved hosts, groups and data (DESIGN §2).
 import { basename, extname } from "node:path";
+import type { ApiProvider } from "../loader/hooks.js";
 import { loadModule } from "../loader/load-module.js";
 import { displayPath } from "../util/display-path.js";
 import { buildInventory } from "./build-inventory.js";
@@ -13,14 +14,17 @@ export interface InventoryOptions {
   limit?: readonly string[];
   // --data overrides, already parsed.
   overrides?: Data;
+  // What `import … from "infra-action"` gives the inventory and group data files (the engine's
+  // publicApiProvider).
+  api: ApiProvider;
 }
 
 // Reads the file and its group_data/ directory, resolves every host, then applies the limit.
-export async function loadInventory(path: string, options: InventoryOptions = {}): Promise<Inventory> {
-  const loaded = await loadModule(path, { role: "inventory" });
+export async function loadInventory(path: string, options: InventoryOptions): Promise<Inventory> {
+  const loaded = await loadModule(path, { role: "inventory", api: options.api });
   const file = displayPath(loaded.file);
   const parts = readInventoryExports(loaded.exports, file);
-  const groupDataFiles = await loadGroupDataDir(loaded.file, parts.warnings);
+  const groupDataFiles = await loadGroupDataDir(loaded.file, parts.warnings, options.api);
   const stem = basename(loaded.file, extname(loaded.file));
   const built = buildInventory(parts, { file, stem, groupDataFiles, overrides: options.overrides ?? {} });
   return applyLimit({ file: loaded.file, ...built }, options.limit ?? []);

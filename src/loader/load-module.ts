@@ -5,11 +5,9 @@ import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type ParseError, parse as parseJson, printParseErrorCode } from "jsonc-parser";
 import { isUserError, ModuleLoadError } from "../errors.js";
-import { apiForInstance } from "../host/instances.js";
-import * as publicApi from "../index.js";
 import { displayPath } from "../util/display-path.js";
 import { checkedSource } from "./hook-logic.js";
-import { installLoaderHooks } from "./hooks.js";
+import { type ApiProvider, installLoaderHooks } from "./hooks.js";
 import { describeExtensions, formatOf } from "./module-kinds.js";
 import { lineColumn } from "./syntax.js";
 
@@ -25,6 +23,9 @@ export interface LoadOptions {
   role: string;
   // Evaluate the module anew instead of reusing an earlier evaluation (deploy files run once per host).
   instance?: string;
+  // What the module's `import … from "infra-action"` gets, handed in by the caller (the loader
+  // does not import the API).
+  api: ApiProvider;
 }
 
 // Loads one user module and returns its exports; every problem becomes a ModuleLoadError.
@@ -47,8 +48,7 @@ export async function loadModule(path: string, options: LoadOptions): Promise<Lo
   }
   if (format === "json") return { file, exports: loadJson(file, shown, options.role) };
 
-  const api: Record<string, unknown> = { ...publicApi };
-  installLoaderHooks({ api, forInstance: (instance) => apiForInstance(api, instance) });
+  installLoaderHooks(options.api);
   const url = pathToFileURL(file).href + (options.instance ? `?instance=${encodeURIComponent(options.instance)}` : "");
   let namespace: Record<string, unknown>;
   try {

@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { readDataKeys } from "../../src/connectors/data-keys.js";
 import { splitArgs } from "../../src/engine/global-args.js";
+import { publicApiProvider } from "../../src/engine/public-api.js";
 import { loadInventory } from "../../src/inventory/load-inventory.js";
 import { parseOverrides } from "../../src/inventory/overrides.js";
 import { tempProject } from "../helpers/temp-project.js";
@@ -70,7 +71,7 @@ describe("inventory messages", () => {
         app: [["web-01", { _sudo_password: "other-Pa55", ssh_password: 987654, port: 81 }]],
       }),
     });
-    const inventory = await loadInventory(`${dir}/inventory.json`);
+    const inventory = await loadInventory(`${dir}/inventory.json`, { api: publicApiProvider });
     const warnings = inventory.warnings.join("\n");
     expect(warnings).toContain(
       'host "web-01" is listed twice with different "_sudo_password" (exports "web" and "app"; the values are not shown); using the one from export "app".',
@@ -86,7 +87,7 @@ describe("inventory messages", () => {
     const dir = tempProject({
       "inventory.json": JSON.stringify({ web: [["web-01", { ssh_password: password, port: 80 }, "extra"]] }),
     });
-    const message = await loadInventory(`${dir}/inventory.json`).then(
+    const message = await loadInventory(`${dir}/inventory.json`, { api: publicApiProvider }).then(
       () => "",
       (error: Error) => error.message,
     );
