@@ -35,7 +35,8 @@ export function fileInstallScript(install: FileInstall): string {
     `IFS=' ' read -r __t __n __g || { echo ${shellQuote(`${install.path}: the content did not arrive; nothing was written.`)} >&2; exit 71; }`,
     `[ "$__t" = ${shellQuote(install.tag)} ] || { echo ${shellQuote(`${install.path}: unexpected input before the content; nothing was written.`)} >&2; exit 71; }`,
     `d=${d}`,
-    `if [ -d "$d" ] && [ ! -L "$d" ]; then echo ${shellQuote(`${install.path} is a directory; nothing was written.`)} >&2; exit 1; fi`,
+    // (a link to a directory too: the file would be moved into it)
+    `if [ -d "$d" ]; then echo ${shellQuote(`${install.path} is a directory; nothing was written.`)} >&2; exit 1; fi`,
     `case "$__g" in -) ;; absent) if [ -e "$d" ] || [ -L "$d" ]; then echo ${changed} >&2; exit 1; fi ;; *) if [ "$(sha256sum < "$d" | cut -c1-64)" != "$__g" ]; then echo ${changed} >&2; exit 1; fi ;; esac`,
     `t=$(mktemp "$(dirname -- "$d")/.infra-action.XXXXXX")`,
     `trap 'rm -f "$t"' EXIT`,
@@ -43,13 +44,14 @@ export function fileInstallScript(install: FileInstall): string {
     'cat > "$t"',
     '__w=$(wc -c < "$t")',
     `[ "$__w" -eq "$__n" ] || { echo "${escapeDouble(install.path)}: only $__w of $__n bytes arrived; nothing was written." >&2; exit 1; }`,
-    install.mode
-      ? `chmod ${install.mode} "$t"`
-      : `if [ -e "$d" ]; then chmod "$(stat -c %a -- "$d")" "$t"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$t"; fi`,
+    // chown first: it clears the setuid and setgid bits that chmod may set.
     owner
       ? `chown -- ${shellQuote(owner)} "$t"`
-      : // An existing file keeps its owner and group where this user may give them.
-        `if [ -e "$d" ]; then chown -- "$(stat -c %u:%g -- "$d")" "$t" 2>/dev/null || :; fi`,
+      : // An existing file (or a link's target) keeps its owner and group where this user may give them.
+        `if [ -e "$d" ]; then chown -- "$(stat -L -c %u:%g -- "$d")" "$t" 2>/dev/null || :; fi`,
+    install.mode
+      ? `chmod ${install.mode} "$t"`
+      : `if [ -e "$d" ]; then chmod "$(stat -L -c %a -- "$d")" "$t"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$t"; fi`,
     `if [ -f "$d" ] && [ ! -L "$d" ] && cmp -s "$t" "$d" && [ "$(stat -c %a:%u:%g -- "$t")" = "$(stat -c %a:%u:%g -- "$d")" ]; then exit 0; fi`,
     'mv -f -- "$t" "$d"',
     "trap - EXIT",

@@ -50,14 +50,15 @@ export function buildCommand(command: string, context: CommandContext = {}): str
 }
 
 // `inner` run through sudo as `user`: without a password sudo must not ask (`-n`); with one, sudo
-// reads it from a pipe of its own (`-p ''`: no prompt to recognise or fake).
+// reads it from a pipe of its own (`-p ''`: no prompt to recognise or fake). The password goes into
+// that pipe only when sudo will really read it: a check with `-n` says whether it must ask, and both
+// ignore cached credentials (`-k`) so they always agree. Otherwise the password would be left in
+// the command's input (a command may read it) or, for a file's bytes, become part of the file.
 function sudoLine(user: string, shell: string, inner: string, context: CommandContext): string {
-  if (!context.sudoWithPassword) return `sudo -H -n -u ${shellQuote(user)} -- ${shell} ${shellQuote(inner)}`;
-  const sudo = `sudo -H -S -p '' -u ${shellQuote(user)} --`;
-  const password = `printf '%s\\n' "$${passwordVariable}"`;
-  if (!context.keepStdin) return `${password} | ${sudo} ${shell} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
-  // Only when sudo will ask does the password precede the input (else it would become input).
-  // Both ignore cached credentials (-k), so the check and the real call always agree.
-  const asks = `sudo -n -k -u ${shellQuote(user)} -- sh -c : </dev/null >/dev/null 2>&1 || ${password}`;
-  return `{ ${asks}; cat; } | sudo -H -k -S -p '' -u ${shellQuote(user)} -- ${shell} ${shellQuote(inner)}`;
+  const who = shellQuote(user);
+  if (!context.sudoWithPassword) return `sudo -H -n -u ${who} -- ${shell} ${shellQuote(inner)}`;
+  const asks = `sudo -n -k -u ${who} -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$${passwordVariable}"`;
+  const sudo = `sudo -H -k -S -p '' -u ${who} --`;
+  if (!context.keepStdin) return `{ ${asks}; } | ${sudo} ${shell} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
+  return `{ ${asks}; cat; } | ${sudo} ${shell} ${shellQuote(inner)}`;
 }

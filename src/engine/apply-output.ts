@@ -44,7 +44,12 @@ export class ApplyOutput {
     nonce: string,
     private readonly on: { begin?(index: number): void; end?(index: number, exitCode: number): void } = {},
   ) {
-    this.pattern = new RegExp(`\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))\\n`, "g");
+    // The newline after a marker is looked at, not taken: a marker printed without one cannot
+    // swallow the newline that starts the next.
+    this.pattern = new RegExp(
+      `\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`,
+      "g",
+    );
     const state = (): StreamState => ({
       decoder: new StringDecoder("utf8"),
       pending: "",
@@ -60,8 +65,10 @@ export class ApplyOutput {
     this.scan(stream, false);
   }
 
-  // The streams have ended: what is still pending is plain output.
-  finish(): void {
+  // The streams have ended with the script's exit code: what is still pending is plain output, and
+  // the script finished only if it also exited 0 after its last marker.
+  finish(exitCode: number): void {
+    if (exitCode !== 0) this.done = false;
     for (const stream of ["stdout", "stderr"] as const) {
       const state = this.streams[stream];
       state.pending += state.decoder.end();
@@ -97,7 +104,7 @@ export class ApplyOutput {
     let last = 0;
     for (const match of state.pending.matchAll(this.pattern)) {
       this.append(stream, state.pending.slice(last, match.index));
-      last = (match.index ?? 0) + match[0].length;
+      last = (match.index ?? 0) + match[0].length + 1;
       this.mark(stream, match);
     }
     const keepFrom = final ? state.pending.length : Math.max(last, state.pending.length - markerRoom);

@@ -1,6 +1,7 @@
 // The one remote script that applies a host's changed operations in order: how it reaches the
 // host (staged in a private directory, never read from standard input), what it runs (every
 // operation with /dev/null as input, files written through the installer), and its markers.
+import { randomBytes } from "node:crypto";
 import type { CommandOptions } from "../connectors/connector.js";
 import { fileHeader, fileInstallScript } from "../connectors/file-install.js";
 import type { Command } from "../operations/operation.js";
@@ -23,16 +24,18 @@ export const lockWaitSeconds = 120;
 // The command line that receives the script on standard input, stages it in a new private
 // directory (mode 0700), checks it arrived whole, and runs it with /dev/null as input. With a
 // sudo password the connector puts `readPasswordLine` first: the script runs in the same shell
-// (`.`), so its sudo calls reach the password without it ever being exported or written.
-export function applyRunner(nonce: string): string {
-  const end = scriptEnd(nonce);
+// (`.`), so its sudo calls reach the password without it ever being exported or written. The
+// script's first line is the line it must end with: the run's nonce never appears on a command
+// line (which any user of the host may read), so no command can forge the script's markers.
+export function applyRunner(): string {
   return [
     "__ia_um=$(umask); umask 077",
+    "IFS= read -r __ia_end || exit 70",
     `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the apply script (is the disk full?)" >&2; exit 70; }`,
     `trap 'rm -rf "$__ia_dir"' EXIT`,
     "trap 'exit 143' HUP INT TERM",
     `cat > "$__ia_dir/apply.sh" || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
-    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = ${shellQuote(end)} ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
+    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = "$__ia_end" ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
     'umask "$__ia_um"',
     "exec 0</dev/null",
     '. "$__ia_dir/apply.sh"',
@@ -48,6 +51,7 @@ export function buildApplyScript(
   changedBefore: number[] = [],
 ): string {
   const out = [
+    scriptEnd(nonce),
     `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
     "__ia_mark staged",
     ...lockLines(),
@@ -62,8 +66,9 @@ export function buildApplyScript(
       "__ia_try=0",
       "while :; do",
       "( set -e",
-      ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${nonce}-${op.index}-${j}`)),
-      ") </dev/null; __ia_rc=$?",
+      ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`)),
+      // (fd 9 holds the host lock: a daemon an operation starts must not keep it)
+      ") </dev/null 9>&-; __ia_rc=$?",
       `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
       "done",
       `__ia_mark end:${op.index}:$__ia_rc`,
@@ -80,26 +85,42 @@ function scriptEnd(nonce: string): string {
   return `# end ${nonce}`;
 }
 
-// One apply at a time per host and user: a lock directory (mkdir is atomic) holding its owner's
-// PID, in the user's own cache directory (or /tmp when there is none), so no other user can plant
-// it. A second apply waits, bounded in time and in processes started; a lock whose owner is gone
-// is taken over; a lock that belongs to someone else is refused. Released on exit.
+// One apply at a time per host and user. The lock lives in the user's own runtime or cache
+// directory (`/tmp` only when there is neither), so no other user can plant it; one that belongs
+// to someone else is refused at once. With `flock` (util-linux, busybox) the kernel holds it: it
+// is released when the script ends, however it ends, and a second apply waits at most
+// ${lockWaitSeconds} s. Without flock, a lock directory holding its owner's PID and boot id; a lock whose owner
+// is gone (or from an earlier boot) is taken over.
 function lockLines(): string[] {
+  const locked = (message: string) => `{ echo "${message}" >&2; __ia_mark locked; exit 75; }`;
+  const gaveUp = locked(
+    `another infra-action apply is running on this host (lock $__ia_lock); gave up waiting after ${lockWaitSeconds}s.`,
+  );
   return [
-    '__ia_base="$HOME/.cache"',
-    'if ! { [ -n "$HOME" ] && mkdir -p "$__ia_base" 2>/dev/null && [ -O "$__ia_base" ] && [ -w "$__ia_base" ]; }; then __ia_base=/tmp; fi',
-    '__ia_lock="$__ia_base/.infra-action-apply-$(id -u).lock"; __ia_waited=0; __ia_takeovers=0',
-    'while ! mkdir -m 700 "$__ia_lock" 2>/dev/null; do',
-    '  if [ -L "$__ia_lock" ] || [ ! -O "$__ia_lock" ]; then echo "the apply lock $__ia_lock belongs to another user: remove it and apply again." >&2; __ia_mark locked; exit 75; fi',
-    '  __ia_owner=; IFS= read -r __ia_owner < "$__ia_lock/pid" 2>/dev/null || :',
-    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ] && [ $__ia_takeovers -lt 3 ]; then rm -rf "$__ia_lock"; __ia_takeovers=$((__ia_takeovers+1)); continue; fi',
-    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s." >&2; __ia_mark locked; exit 75; fi`,
-    "  sleep 1; __ia_waited=$((__ia_waited+1))",
+    "__ia_base=/tmp",
+    'for __ia_b in "$XDG_RUNTIME_DIR" "${HOME:+$HOME/.cache}"; do',
+    '  if [ -n "$__ia_b" ] && mkdir -p "$__ia_b" 2>/dev/null && [ -O "$__ia_b" ] && [ -w "$__ia_b" ]; then __ia_base=$__ia_b; break; fi',
     "done",
-    'echo $$ > "$__ia_lock/pid"',
-    `trap 'rm -rf "$__ia_lock" "$__ia_dir"' EXIT`,
+    '__ia_lock="$__ia_base/.infra-action-apply-$(id -u).lock"',
+    `if { [ -e "$__ia_lock" ] || [ -L "$__ia_lock" ]; } && { [ -L "$__ia_lock" ] || [ ! -O "$__ia_lock" ]; }; then ${locked("the apply lock $__ia_lock belongs to another user: remove it and apply again.")}; fi`,
+    'if command -v flock >/dev/null 2>&1 && [ ! -d "$__ia_lock" ]; then',
+    `  ( : >> "$__ia_lock" ) 2>/dev/null || ${locked("could not open the apply lock $__ia_lock (is the disk full?).")}`,
+    '  exec 9>> "$__ia_lock"',
+    `  flock -n 9 || flock -w ${lockWaitSeconds} 9 || ${gaveUp}`,
+    "else",
+    "  __ia_boot=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null); __ia_waited=0; __ia_takeovers=0",
+    '  while ! mkdir -m 700 "$__ia_lock" 2>/dev/null; do',
+    `    [ -d "$__ia_lock" ] || ${locked("could not make the apply lock $__ia_lock (is the disk full?).")}`,
+    '    __ia_owner=; __ia_owner_boot=; read -r __ia_owner __ia_owner_boot < "$__ia_lock/pid" 2>/dev/null || :',
+    '    if [ -n "$__ia_owner" ] && { [ ! -d "/proc/$__ia_owner" ] || [ "$__ia_owner_boot" != "$__ia_boot" ]; } && [ $__ia_takeovers -lt 3 ]; then rm -rf "$__ia_lock"; __ia_takeovers=$((__ia_takeovers+1)); continue; fi',
+    `    [ $__ia_waited -lt ${lockWaitSeconds} ] || ${gaveUp}`,
+    "    sleep 1; __ia_waited=$((__ia_waited+1))",
+    "  done",
+    '  echo "$$ $__ia_boot" > "$__ia_lock/pid"',
+    `  trap 'rm -rf "$__ia_lock" "$__ia_dir"' EXIT`,
+    "fi",
     "trap 'exit 143' INT TERM HUP",
-    // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that frees the lock.
+    // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that cleans up.
     "trap 'exit 141' PIPE",
   ];
 }
@@ -130,9 +151,10 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
     case "file": {
       // The bytes travel in the script (base64) to the private directory, then through the
       // installer's standard input, which runs as the operation's user.
-      const staged = `"$__ia_dir/${id}"`;
+      const staged = `"$__ia_dir/f${id}"`;
       const content = Buffer.from(command.content, "base64");
-      const tag = `@@${id}`;
+      // A tag of its own (it shows on the installer's command line; the run's nonce must not).
+      const tag = randomBytes(8).toString("hex");
       const installer = fileInstallScript({
         path: command.path,
         tag,
@@ -142,9 +164,9 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
       });
       const header = fileHeader(tag, content.length, command.ifSha256).trimEnd();
       return [
-        `(umask 077; base64 -d > ${staged}) <<'__IA_EOF_${id}'`,
+        `(umask 077; base64 -d > ${staged}) <<'__IA_EOF_${tag}'`,
         ...(command.content.match(/.{1,76}/g) ?? []),
-        `__IA_EOF_${id}`,
+        `__IA_EOF_${tag}`,
         `{ printf '%s\\n' ${shellQuote(header)}; cat ${staged}; } | ${wrap(installer, { ...opts, keepStdin: true })}`,
         `rm -f ${staged}`,
       ];

@@ -371,12 +371,12 @@ export class HostRun {
     });
     this.lastOutput = { get: (index) => output.output(index) };
     this.executions++;
-    const result = await connector.run(applyRunner(nonce), {
+    const result = await connector.run(applyRunner(), {
       stdin: script,
       ...(password ? { sudoPassword: password } : {}),
       onOutput: (stream, chunk) => output.push(stream, chunk),
     });
-    output.finish();
+    output.finish(result.exitCode);
     const said = fatalLines(output.outsideStderr());
     if (output.locked) throw new CommandError(said || "another apply holds the host's lock");
     if (!output.staged) {

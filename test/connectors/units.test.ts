@@ -36,7 +36,7 @@ describe("shell quoting", () => {
     [{ sudo: true }, "sudo -H -n -u root -- sh -c 'echo hi'"],
     [
       { sudoUser: "postgres", sudoWithPassword: true },
-      `printf '%s\\n' "$__ia_pw" | sudo -H -S -p '' -u postgres -- sh -c 'exec 0</dev/null; echo hi'`,
+      `{ sudo -n -k -u postgres -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$__ia_pw"; } | sudo -H -k -S -p '' -u postgres -- sh -c 'exec 0</dev/null; echo hi'`,
     ],
     [
       { sudoUser: "postgres", sudoWithPassword: true, keepStdin: true },

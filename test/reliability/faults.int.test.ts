@@ -11,11 +11,19 @@ import { cliPath, repoRoot, runCli } from "../helpers/run-cli.js";
 import { loadTestEnv } from "../helpers/test-env.js";
 
 const env = loadTestEnv();
-// The apply lock of this user on @local (its cache directory), left behind or not.
+// The apply lock of this user on @local left behind: a lock directory (hosts without flock) or a
+// lock file some process still holds.
 const lockLeft = () =>
-  [join(homedir(), ".cache"), "/tmp"].some((base) =>
-    existsSync(join(base, `.infra-action-apply-${process.getuid?.()}.lock`)),
-  );
+  [join(homedir(), ".cache"), "/tmp"].some((base) => {
+    const lock = join(base, `.infra-action-apply-${process.getuid?.()}.lock`);
+    if (!existsSync(lock)) return false;
+    try {
+      execFileSync("flock", ["-n", lock, "true"]);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 const docker = (...args: string[]) => execFileSync("docker", args, { encoding: "utf8" }).trim();
 const waitFor = async (check: () => boolean, ms: number) => {
   const deadline = Date.now() + ms;

@@ -82,7 +82,11 @@ test("unreachable, auth failure, changed host key, op 7 of 20 failing, sshd kill
     await new Promise((r) => setTimeout(r, 500));
   await new Promise((r) => setTimeout(r, 1000));
   // Nothing left: no apply lock, no staged script or temporary files.
-  const leftovers = Number(onMain("ls -d /tmp/.infra-action* /home/*/.cache/.infra-action* 2>/dev/null | wc -l"));
+  const leftovers = Number(
+    onMain(
+      '{ ls -d /tmp/.infra-action* 2>/dev/null; for f in /home/*/.cache/.infra-action-apply-*.lock; do [ -e "$f" ] || continue; [ -d "$f" ] && echo dir; flock -n "$f" true || echo held; done; } | wc -l',
+    ),
+  );
   expect(leftovers).toBe(0);
   expect(existsSync(reportFile)).toBe(true);
   recordFault({

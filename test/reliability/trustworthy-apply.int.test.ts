@@ -198,6 +198,49 @@ describe("writes are atomic and all-or-nothing", () => {
   }, 120_000);
 });
 
+describe("links, special bits and the run's secrets on the host", () => {
+  const put = (name: string, extra: string) =>
+    apply(
+      name,
+      [`@docker/${container}`],
+      `import { files } from "infra-action";\nfiles.put({ name: "put", src: ${JSON.stringify(join(dir, "t.j2"))}, ${extra} });\n`,
+    );
+  beforeAll(() => writeFileSync(join(dir, "t.j2"), "rendered\n"));
+
+  test("a link to a directory at the destination is refused; nothing lands inside the directory", async () => {
+    docker("exec", container, "sh", "-c", "mkdir -p /srv/links/adir && ln -sfn /srv/links/adir /srv/links/dirlink");
+    const { result, report } = await put("dirlink", `dest: "/srv/links/dirlink"`);
+    expect(result.exitCode).toBe(1);
+    expect(report?.hosts[0]?.operations[0]?.reason).toContain(
+      "files.put: dest /srv/links/dirlink exists and is not a regular file; remove it first or pick another dest.",
+    );
+    expect(docker("exec", container, "ls", "-A", "/srv/links/adir")).toBe("");
+  }, 60_000);
+
+  test("setuid kept: mode 4755 with an owner stays 4755, and a second apply changes nothing", async () => {
+    const first = await put("setuid", `dest: "/srv/links/suid", mode: "4755", user: "root"`);
+    expect(first.result.exitCode).toBe(0);
+    expect(docker("exec", container, "stat", "-c", "%a %U", "/srv/links/suid")).toBe("4755 root");
+    const second = await put("setuid-again", `dest: "/srv/links/suid", mode: "4755", user: "root"`);
+    expect(second.report?.hosts[0]?.operations[0]?.status).toBe("unchanged");
+  }, 60_000);
+
+  test("no command line on the host shows the run's nonce (markers cannot be forged)", async () => {
+    const { result } = await apply(
+      "nonce",
+      [`@docker/${container}`],
+      `import { files, server } from "infra-action";
+files.put({ name: "a file", src: ${JSON.stringify(join(dir, "t.j2"))}, dest: "/srv/links/nonce-file" });
+server.shell({ name: "look", commands: ["cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\\\\0' '\\\\n' > /tmp/cmdlines; test -s /tmp/cmdlines"], _sudo_user: "nobody" });
+`,
+    );
+    expect(result.exitCode).toBe(0);
+    const seen = docker("exec", container, "cat", "/tmp/cmdlines");
+    expect(seen).toContain("infra-action");
+    expect(seen).not.toMatch(/# end [0-9a-f]{12}|@@[0-9a-f]{12}/);
+  }, 60_000);
+});
+
 describe("modes as pyinfra gives them", () => {
   test("a new file gets 0644 under umask 022, an existing one keeps its mode", async () => {
     docker(
@@ -232,7 +275,7 @@ describe("the host lock", () => {
         "planted",
         [["@local", { root: join(dir, "planted") }]],
         `import { files, host } from "infra-action";\nfiles.file({ name: "f", path: \`\${host.data.root}\` });\n`,
-        { env: { HOME: home } },
+        { env: { HOME: home, XDG_RUNTIME_DIR: "" } },
       );
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(result.exitCode).toBe(1);
@@ -262,7 +305,7 @@ describe("the host lock", () => {
       "stale",
       [["@local", { root: join(dir, "stale") }]],
       `import { files, host } from "infra-action";\nfiles.file({ name: "f", path: \`\${host.data.root}\` });\n`,
-      { env: { HOME: home } },
+      { env: { HOME: home, XDG_RUNTIME_DIR: "" } },
     );
     expect(result.exitCode).toBe(0);
     expect(existsSync(join(dir, "stale"))).toBe(true);
