@@ -82,3 +82,9 @@ export interface WithValueNode extends AstNode {
   values: AstNode[];
   body: AstNode;
 }
+
+// Marks a one-item Group as a tuple (`(x,)`), not parentheses.
+export function markOneTuple(tuple: ListNode): ListNode {
+  (tuple as ListNode & { tuple?: boolean }).tuple = true;
+  return tuple;
+}

@@ -14,11 +14,11 @@
 // | `x.0.y` lexes as `x` `.` `0.`(FLOAT) `y`        | jinja-lexer.ts                 | split back into `.` `0` `.`   |
 // | Tokenizer _matches, _extractString (wrapped)    | jinja-lexer.ts                 | `#}` as text                  |
 // | Tokenizer src: back() reads it, never set       | jinja-lexer.ts                 | step back over a newline      |
-// | parser.Parser (subclassed: ParserBase)          | jinja-parser.ts                | Jinja2's grammar              |
+// | parser.Parser (subclassed: ParserBase)          | jinja-*parser.ts               | Jinja2's grammar              |
 // | parser errors read `parseX: message`            | jinja-environment.ts           | strip nunjucks' method name   |
-// | nodes.*: classes, `fields` order, extend        | jinja-parser.ts, jinja-nodes   | new X(line, col, ...fields)   |
-// | compiler.Compiler (subclassed: CompilerBase)    | jinja-compiler.ts              | Python semantics              |
-// | compile() calls `compile<typename>`             | jinja-compiler.ts              | JinjaSlice, JinjaWith nodes   |
+// | nodes.*: classes, `fields` order, extend        | jinja-*parser.ts, jinja-nodes  | new X(line, col, ...fields)   |
+// | compiler.Compiler (subclassed: CompilerBase)    | jinja-*compiler.ts             | Python semantics              |
+// | compile() calls `compile<typename>`             | jinja-*compiler.ts             | JinjaSlice, JinjaWith nodes   |
 // | _emitFuncBegin/_emitFuncEnd code                | jinja-compiler.ts              | per-environment runtime       |
 // | _compileMacro's `return new runtime.SafeString` | jinja-compiler.ts (a regex)    | macros return str             |
 // | getCode(): a body returning {root, b_<name>}    | jinja-environment.ts           | new Function(…)(runtime)      |
