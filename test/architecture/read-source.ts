@@ -1,5 +1,6 @@
 // Reads what the architecture rules look at in one TypeScript file: its imports (static, re-exports,
-// dynamic with a literal, `import("…")` types) and its uses of the process (exit, signal handlers).
+// dynamic with a literal, `import("…")` types, `require("…")`) and its uses of the process (exit,
+// signal handlers).
 import ts from "typescript";
 
 export interface ImportLine {
@@ -42,7 +43,8 @@ function importedSpecifier(node: ts.Node): string | undefined {
   if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
     return ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
   }
-  if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+  const isRequire = (call: ts.CallExpression) => ts.isIdentifier(call.expression) && call.expression.text === "require";
+  if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || isRequire(node))) {
     const [first] = node.arguments;
     return first && ts.isStringLiteralLike(first) ? first.text : undefined;
   }
