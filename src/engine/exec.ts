@@ -55,16 +55,23 @@ const sudoKeys = ["_sudo", "_sudo_user", "_sudo_password"] as const;
 export async function execOnHosts(options: ExecOptions, seams: ExecSeams = {}): Promise<ExecOutcome[]> {
   const connect = seams.connect ?? createConnector;
   const now = seams.now ?? Date.now;
-  const live = new Set<Connector>();
+  // Each connector is disconnected once: on abort and at its host's end alike, so the run settles
+  // only when that disconnect (a container's removal) has finished.
+  const live = new Map<Connector, Promise<unknown> | undefined>();
+  const disconnect = (connector: Connector) => {
+    const pending = live.get(connector) ?? connector.disconnect().catch(() => undefined);
+    live.set(connector, pending);
+    return pending;
+  };
   const onAbort = () => {
-    for (const connector of live) void connector.disconnect().catch(() => undefined);
+    for (const connector of live.keys()) void disconnect(connector);
   };
   seams.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const outcomes = await mapLimit(options.hosts, options.parallel, async (host) => {
       if (seams.signal?.aborted) return { host: host.name, status: "failed" as const, ms: 0 };
       try {
-        return await execOnHost(host, options, { connect, now, live });
+        return await execOnHost(host, options, { connect, now, live, disconnect });
       } finally {
         options.events?.done?.(host.name);
       }
@@ -79,7 +86,12 @@ export async function execOnHosts(options: ExecOptions, seams: ExecSeams = {}): 
 async function execOnHost(
   host: InventoryHost,
   options: ExecOptions,
-  seams: { connect: NonNullable<ExecSeams["connect"]>; now: () => number; live: Set<Connector> },
+  seams: {
+    connect: NonNullable<ExecSeams["connect"]>;
+    now: () => number;
+    live: Map<Connector, Promise<unknown> | undefined>;
+    disconnect: (connector: Connector) => Promise<unknown>;
+  },
 ): Promise<ExecOutcome> {
   const started = seams.now();
   const outcome = (fields: Omit<ExecOutcome, "host" | "ms">): ExecOutcome => ({
@@ -95,7 +107,7 @@ async function execOnHost(
     return outcome({ status: "failed", message: error.message });
   }
   const connector = seams.connect(host, options.connectContext ?? {});
-  seams.live.add(connector);
+  seams.live.set(connector, undefined);
   try {
     try {
       await connector.connect();
@@ -116,8 +128,8 @@ async function execOnHost(
     const status = error instanceof ConnectError ? "unreachable" : "failed";
     return outcome({ status, message: withoutHostName(error.message, host.name) });
   } finally {
+    await seams.disconnect(connector);
     seams.live.delete(connector);
-    await connector.disconnect().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,10 @@
 // `infra-action exec` on the three kinds of host at once: @local, a Docker image and an SSH server.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { cliPath, repoRoot, runCli } from "../helpers/run-cli.js";
 import { loadTestEnv } from "../helpers/test-env.js";
 
 const image = loadTestEnv().image;
@@ -44,4 +48,40 @@ test("--sudo runs as root everywhere; --limit picks hosts by group", async () =>
   expect(result.stdout).toMatch(/^\[test-sshd\] root$/m);
   expect(result.stdout).not.toContain("[@local]");
   expect(result.stdout).toContain("1 ok, 0 failed or unreachable");
+});
+
+test("SIGTERM while the command runs: the engine disconnects every host (the container is removed), exit 143", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "infra-action-exec-sigterm-"));
+  const inventory = join(dir, "inventory.json");
+  writeFileSync(inventory, JSON.stringify({ targets: ["@local", `@docker/${image}`] }));
+  const containers = () =>
+    execFileSync("docker", ["ps", "-aq", "--filter", "label=infra-action"], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
+  const before = new Set(containers());
+  const child = spawn(process.execPath, [cliPath, "exec", inventory, "--", "echo started; sleep 59"], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+  const deadline = Date.now() + 30_000;
+  while (!(stdout.includes("[@local] started") && stdout.includes(`[@docker/${image}] started`))) {
+    if (Date.now() > deadline) throw new Error(`exec did not start on both hosts: ${stdout}${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill("SIGTERM");
+  expect(await closed).toBe(143);
+  expect(stderr).toContain("infra-action: SIGTERM received, cleaning up…");
+  expect(stdout).not.toContain("failed or unreachable");
+  expect(containers().filter((id) => !before.has(id))).toEqual([]);
+  const left = execFileSync("sh", ["-c", "pgrep -fc '^sleep 59$' || true"], { encoding: "utf8" }).trim();
+  expect(left).toBe("0");
 });
