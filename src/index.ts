@@ -3,17 +3,29 @@
 import type { Host } from "./host/host.js";
 import { unboundHost } from "./host/instances.js";
 import type { GlobalArgsInput, OperationArgs } from "./operations/arg-types.js";
+import { operationFamilies } from "./operations/index.js";
+import type { OperationResult } from "./operations/operation.js";
 
+export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
+// Writing your own facts and operations, as the built-in ones are written.
+export { defineFact } from "./facts/fact.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
 export type { Host, HostData, HostDataView } from "./host/host.js";
 export type { GlobalArgsInput, OperationArgs } from "./operations/arg-types.js";
-
-// What an operation call returns; `changed` is known once infra-action has planned it.
-export interface OperationResult {
-  readonly name: string;
-  readonly changed: boolean;
-}
+export type {
+  Command,
+  FactLookup,
+  FactNeed,
+  Operation,
+  OperationCallArgs,
+  OperationDefinition,
+  OperationPlan,
+  OperationResult,
+  PrepareContext,
+} from "./operations/operation.js";
+export { change, defineOperation, noop } from "./operations/operation.js";
+export { shellQuote } from "./util/shell-quote.js";
 
 type Family<P extends string> = {
   [K in keyof OperationArgs as K extends `${P}.${infer Op}` ? Op : never]: (
@@ -21,9 +33,9 @@ type Family<P extends string> = {
   ) => OperationResult;
 };
 
-function unboundFamily<P extends string>(family: P, names: string[]): Family<P> {
+function unboundFamily<P extends keyof typeof operationFamilies & string>(family: P): Family<P> {
   return Object.fromEntries(
-    names.map((name) => [
+    Object.keys(operationFamilies[family]).map((name) => [
       name,
       () => {
         throw new Error(
@@ -36,35 +48,12 @@ function unboundFamily<P extends string>(family: P, names: string[]): Family<P> 
 
 // The host the running deploy file is executing for.
 export const host: Host = unboundHost;
-export const server = unboundFamily("server", [
-  "shell",
-  "script",
-  "user",
-  "group",
-  "packages",
-  "service",
-  "hostname",
-  "sysctl",
-  "crontab",
-  "reboot",
-  "wait",
-]);
-export const apt = unboundFamily("apt", ["packages", "update", "upgrade", "repo", "key"]);
-export const dnf = unboundFamily("dnf", ["packages"]);
-export const yum = unboundFamily("yum", ["packages"]);
-export const apk = unboundFamily("apk", ["packages"]);
-export const files = unboundFamily("files", [
-  "file",
-  "directory",
-  "put",
-  "template",
-  "line",
-  "replace",
-  "link",
-  "get",
-  "download",
-  "sync",
-]);
-export const git = unboundFamily("git", ["repo", "config"]);
-export const pip = unboundFamily("pip", ["packages", "venv"]);
-export const systemd = unboundFamily("systemd", ["service", "daemon_reload"]);
+export const server = unboundFamily("server");
+export const apt = unboundFamily("apt");
+export const dnf = unboundFamily("dnf");
+export const yum = unboundFamily("yum");
+export const apk = unboundFamily("apk");
+export const files = unboundFamily("files");
+export const git = unboundFamily("git");
+export const pip = unboundFamily("pip");
+export const systemd = unboundFamily("systemd");

@@ -2,15 +2,16 @@
 // call order, with their global arguments and where in the deploy file they were called.
 import type { CommandOptions } from "../connectors/connector.js";
 import { FactError, isUserError, OperationError } from "../errors.js";
-import { isUnreadable } from "../facts/fact.js";
+import { type Fact, isUnreadable } from "../facts/fact.js";
 import { checkFactArguments } from "../facts/fact-arguments.js";
 import { factByName, facts } from "../facts/index.js";
 import { createHost, type Host } from "../host/host.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { userFrame } from "../loader/load-module.js";
 import { operationFamilies } from "../operations/index.js";
-import type { OperationDefinition } from "../operations/operation.js";
+import { bindOperation, type OperationDefinition } from "../operations/operation.js";
 import { closestName } from "../util/closest.js";
+import { describeValue } from "../util/describe-value.js";
 import { describeCannotTell } from "./cannot-tell.js";
 import type { FactGatherer } from "./fact-gatherer.js";
 import { type GlobalArgs, splitArgs } from "./global-args.js";
@@ -40,7 +41,7 @@ export class DeployContext {
     readonly inventoryHost: InventoryHost,
     gatherer: FactGatherer,
   ) {
-    const getFact = async (name: string, args?: unknown) => {
+    const getFact = async (name: string | Fact<never, unknown>, args?: unknown) => {
       let settled = () => {};
       this.factReads.push(new Promise<void>((resolve) => (settled = resolve)));
       try {
@@ -49,14 +50,12 @@ export class DeployContext {
         settled();
       }
     };
-    const readFact = async (name: string, args?: unknown) => {
-      const fact = factByName(name);
-      if (!fact) {
-        const near = closestName(name, Object.keys(facts));
-        throw new FactError(`host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`);
-      }
+    const readFact = async (name: string | Fact<never, unknown>, args?: unknown) => {
+      // A fact by its name, or a user's own fact (made with defineFact) itself.
+      const fact = typeof name === "string" ? factByName(name) : isFact(name) ? name : undefined;
+      if (!fact) throw new FactError(describeUnknownFact(name));
       const { own, sudo } = splitFactArgs(args);
-      const call = `host.getFact("${name}"${own === undefined ? "" : `, ${JSON.stringify(own)}`})`;
+      const call = `host.getFact(${typeof name === "string" ? `"${name}"` : fact.name}${own === undefined ? "" : `, ${JSON.stringify(own)}`})`;
       const problem = checkFactArguments(fact, own);
       if (problem) throw new FactError(`${call}: ${problem}.`);
       const value = await gatherer.get(fact, own, sudo);
@@ -80,7 +79,10 @@ export class DeployContext {
         ),
       ]),
     );
-    return { host: this.host, ...families };
+    // A user's operations register with this host too: defineOperation bound to it.
+    const defineOperation = (definition: OperationDefinition<unknown, unknown>) =>
+      bindOperation(definition, (args) => this.register(definition, args));
+    return { host: this.host, ...families, defineOperation };
   }
 
   // Ends the deploy code's turn: operations called after it (from a promise nobody awaited) are refused.
@@ -157,4 +159,24 @@ function defaultLabel(operation: string, args: Record<string, unknown>): string 
     return `${operation} ${shown.length > 60 ? `${shown.slice(0, 59)}…` : shown}`;
   }
   return operation;
+}
+
+// Why host.getFact cannot read `name`: no fact of that name (the nearest one suggested), or not a fact.
+function describeUnknownFact(name: unknown): string {
+  if (typeof name !== "string")
+    return `host.getFact takes a fact's name ("File") or a fact made with defineFact; it was given ${describeValue(name)}.`;
+  const near = closestName(name, Object.keys(facts));
+  return `host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`;
+}
+
+// Whether a value is a fact made with defineFact (a name, a command and a parser).
+function isFact(value: unknown): value is Fact<never, unknown> {
+  const fact = value as Partial<Fact<never, unknown>> | null;
+  return (
+    typeof fact === "object" &&
+    fact !== null &&
+    typeof fact.name === "string" &&
+    typeof fact.command === "function" &&
+    typeof fact.parse === "function"
+  );
 }

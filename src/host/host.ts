@@ -1,4 +1,5 @@
 // The `host` object deploy code sees: its name, its groups, its merged data and its facts.
+import type { Fact } from "../facts/fact.js";
 import type { FactArgs, FactName, FactResult } from "../facts/index.js";
 
 // The data every host may carry. Declare your own keys' types by module augmentation:
@@ -28,6 +29,8 @@ export interface Host {
     name: K,
     ...args: FactArgs<K> extends undefined ? [] | [FactSudoArgs] : [FactArgs<K> & FactSudoArgs]
   ): Promise<FactResult<K>>;
+  // A fact of your own (made with `defineFact`), gathered and checked as the built-in ones are.
+  getFact<A, R>(fact: Fact<A, R>, ...args: A extends undefined ? [] | [FactSudoArgs] : [A & FactSudoArgs]): Promise<R>;
 }
 
 // How `host.getFact` reads a fact as another user (as the operations' global arguments do).
