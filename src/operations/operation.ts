@@ -79,8 +79,8 @@ export interface OperationDefinition<Args = Record<string, unknown>, Prepared = 
   readonly description: string;
   /**
    * Checks and normalises the arguments the deploy file gave (global arguments such as `_sudo` and
-   * `name` are already taken out). Throw an Error whose message names the argument and the fix: it
-   * is shown with the operation's name and the deploy file's line. Runs when the operation is called.
+   * `name` are already taken out). Runs when the operation is called: throw an Error whose message
+   * names the argument and the fix, and the deploy file fails with it and the line.
    */
   validate(args: Record<string, unknown>): Args;
   /** Local I/O the plan needs (read a source file, render a template), once per host before `facts`. */
