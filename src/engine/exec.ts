@@ -55,23 +55,14 @@ const sudoKeys = ["_sudo", "_sudo_user", "_sudo_password"] as const;
 export async function execOnHosts(options: ExecOptions, seams: ExecSeams = {}): Promise<ExecOutcome[]> {
   const connect = seams.connect ?? createConnector;
   const now = seams.now ?? Date.now;
-  // Each connector is disconnected once: on abort and at its host's end alike, so the run settles
-  // only when that disconnect (a container's removal) has finished.
-  const live = new Map<Connector, Promise<unknown> | undefined>();
-  const disconnect = (connector: Connector) => {
-    const pending = live.get(connector) ?? connector.disconnect().catch(() => undefined);
-    live.set(connector, pending);
-    return pending;
-  };
-  const onAbort = () => {
-    for (const connector of live.keys()) void disconnect(connector);
-  };
+  const connectors = trackConnectors();
+  const onAbort = () => connectors.disconnectAll();
   seams.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const outcomes = await mapLimit(options.hosts, options.parallel, async (host) => {
       if (seams.signal?.aborted) return { host: host.name, status: "failed" as const, ms: 0 };
       try {
-        return await execOnHost(host, options, { connect, now, live, disconnect });
+        return await execOnHost(host, options, { connect, now, connectors });
       } finally {
         options.events?.done?.(host.name);
       }
@@ -89,8 +80,7 @@ async function execOnHost(
   seams: {
     connect: NonNullable<ExecSeams["connect"]>;
     now: () => number;
-    live: Map<Connector, Promise<unknown> | undefined>;
-    disconnect: (connector: Connector) => Promise<unknown>;
+    connectors: ReturnType<typeof trackConnectors>;
   },
 ): Promise<ExecOutcome> {
   const started = seams.now();
@@ -107,7 +97,7 @@ async function execOnHost(
     return outcome({ status: "failed", message: error.message });
   }
   const connector = seams.connect(host, options.connectContext ?? {});
-  seams.live.set(connector, undefined);
+  seams.connectors.add(connector);
   try {
     try {
       await connector.connect();
@@ -128,9 +118,26 @@ async function execOnHost(
     const status = error instanceof ConnectError ? "unreachable" : "failed";
     return outcome({ status, message: withoutHostName(error.message, host.name) });
   } finally {
-    await seams.disconnect(connector);
-    seams.live.delete(connector);
+    await seams.connectors.disconnect(connector);
   }
+}
+
+// The connectors of a run, each disconnected once: on abort and at its host's end alike, so a host
+// (and the run) settles only when that disconnect (a container's removal) has finished.
+function trackConnectors() {
+  const disconnects = new Map<Connector, Promise<unknown> | undefined>();
+  const disconnect = (connector: Connector): Promise<unknown> => {
+    const pending = disconnects.get(connector) ?? connector.disconnect().catch(() => undefined);
+    disconnects.set(connector, pending);
+    return pending;
+  };
+  return {
+    add: (connector: Connector) => void disconnects.set(connector, undefined),
+    disconnect,
+    disconnectAll: () => {
+      for (const connector of disconnects.keys()) void disconnect(connector);
+    },
+  };
 }
 
 // The host's sudo settings by the global-argument rules: the command line's over the host data's.
