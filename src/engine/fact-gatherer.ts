@@ -1,4 +1,4 @@
-// Gathers facts for one host: cached for the run, and batched — every fact asked for in the same
+// Gathers facts for one host: cached for the run (the engine's only fact cache), and batched — every fact asked for in the same
 // tick (by deploy code or by the operations being planned) comes back from one remote execution.
 // A value may be an `Unreadable` (the host would not tell, and why): callers decide what that means.
 import { randomBytes } from "node:crypto";
@@ -19,6 +19,8 @@ interface Pending {
 
 export class FactGatherer {
   private readonly cache = new Map<string, Promise<unknown>>();
+  // Values gathered so far, for planning (which reads them synchronously).
+  private readonly settled = new Map<string, unknown>();
   private pending: Pending[] = [];
   private scheduled = false;
 
@@ -35,11 +37,23 @@ export class FactGatherer {
     const cached = this.cache.get(key);
     if (cached) return cached as Promise<R | Unreadable>;
     const promise = new Promise<unknown>((resolve, reject) => {
-      this.pending.push({ key, fact: fact as Fact<unknown, unknown>, args, sudo, resolve, reject });
+      const settle = (value: unknown) => {
+        this.settled.set(key, value);
+        resolve(value);
+      };
+      this.pending.push({ key, fact: fact as Fact<unknown, unknown>, args, sudo, resolve: settle, reject });
     });
     this.cache.set(key, promise);
     this.schedule();
     return promise as Promise<R | Unreadable>;
+  }
+
+  // A value already gathered (or why it could not be read), by fact, arguments and user; asking
+  // for one never gathered is a bug (an operation read a fact it did not declare).
+  lookup<A, R>(fact: Fact<A, R>, args?: A, sudo: CommandOptions = {}): R | Unreadable {
+    const key = factKey(fact, args, sudo);
+    if (!this.settled.has(key)) throw new Error(`internal: fact ${key} was read but not declared`);
+    return this.settled.get(key) as R | Unreadable;
   }
 
   private schedule(): void {

@@ -99,13 +99,14 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
       const proceed = !crossed && (await (events.planned?.(report("plan")) ?? true));
       if (crossed) {
         for (const run of runs.filter((r) => !r.failed)) {
-          run.status = "failed";
-          run.error = `not applied: ${failedShare.toFixed(0)}% of hosts failed to plan, more than --fail-percent ${options.failPercent}.`;
+          run.refuse(
+            `not applied: ${failedShare.toFixed(0)}% of hosts failed to plan, more than --fail-percent ${options.failPercent}.`,
+          );
         }
       }
       if (proceed) {
         stage = "apply";
-        const serial = runs.filter((r) => r.operations.some((op) => op.registered.global.serial && r.willRun(op)));
+        const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
         const parallel = runs.filter((r) => !serial.includes(r));
         await Promise.all([
           mapLimit(parallel, options.parallel, (run) => applyOne(run, events)),
@@ -121,7 +122,14 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
     return report(options.mode);
   };
   try {
-    return await Promise.race([work(), interruption.promise]);
+    // Once aborted, the run ends only when the clean-up has (hosts disconnected, containers
+    // removed), with its InterruptedError, even when the work stopped by it ends first.
+    const report = await Promise.race([work(), interruption.promise]).catch(async (error: unknown) => {
+      if (interruption.aborted) await interruption.promise;
+      throw error;
+    });
+    if (interruption.aborted) await interruption.promise;
+    return report;
   } finally {
     interruption.stop();
     if (!interruption.aborted) await finishAll(false);
@@ -155,7 +163,6 @@ function whenAborted(signal: AbortSignal | undefined, cleanUp: (signal: string) 
 
 async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {
   if (run.failed) return;
-  run.applyBegun = true;
   events.hostStage?.(run.host.name, "applying");
   await run.timed(() => run.apply());
   events.hostStage?.(run.host.name, run.failed ? "failed" : "applied");
@@ -165,19 +172,12 @@ async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {
 function settleRunOnce(runs: HostRun[]): void {
   const owners = new Map<string, string>();
   for (const run of runs) {
-    for (const op of run.operations) {
-      if (!op.registered.global.runOnce || !run.willRun(op)) continue;
+    for (const op of run.toApply) {
+      if (!op.registered.global.runOnce) continue;
       const key = `${op.registered.index}:${op.registered.label}`;
       const owner = owners.get(key);
       if (owner === undefined) owners.set(key, run.host.name);
-      else {
-        op.skipReason = `_run_once: runs on ${owner}`;
-        op.registered.handle.status = "skipped";
-      }
-    }
-    if (run.status === "changed" && !run.operations.some((op) => run.willRun(op))) {
-      run.status = "unchanged";
-      run.plannedStatus = "unchanged";
+      else run.skip(op, `_run_once: runs on ${owner}`);
     }
   }
 }

@@ -211,7 +211,11 @@ describe("runDeploy", () => {
     const controller = new AbortController();
     const log: string[] = [];
     let partial: Report | undefined;
-    const hosts = { a: { commands: [["slow", { hang: true }]] }, b: {} } satisfies Record<string, FakeHost>;
+    // Disconnecting takes a while (a container being removed): the run must not end before it has.
+    const hosts = { a: { commands: [["slow", { hang: true }]], disconnectMs: 30 }, b: {} } satisfies Record<
+      string,
+      FakeHost
+    >;
     const running = run({
       hosts,
       deploy: ({ server }, host) => {

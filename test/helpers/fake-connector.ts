@@ -18,6 +18,8 @@ export interface Answer {
 export interface FakeHost {
   // Refuses to connect, with this message.
   unreachable?: string;
+  // Disconnecting takes this long (a container being removed); what it ends is ended at once.
+  disconnectMs?: number;
   // Fact answers by a piece of the fact's command (first match); unmatched facts print nothing, exit 0.
   facts?: Array<[string, Answer]>;
   // Apply answers by a piece of the operation's commands (first match); unmatched ones succeed.
@@ -43,8 +45,9 @@ export function createFakeConnector(host: string, behaviour: FakeHost = {}, log:
       if (behaviour.unreachable) throw new ConnectError(`${host}: ${behaviour.unreachable}`);
     },
     disconnect: async () => {
-      log.push(`${host} disconnect`);
       release?.();
+      if (behaviour.disconnectMs) await new Promise((resolve) => setTimeout(resolve, behaviour.disconnectMs));
+      log.push(`${host} disconnect`);
       return {};
     },
     wrapCommand: (command) => command,
