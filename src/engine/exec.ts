@@ -7,6 +7,7 @@ import { mapLimit } from "../util/parallel.js";
 import { createConnector } from "./connect.js";
 import { splitArgs, sudoOptions } from "./global-args.js";
 import type { OperationHandle } from "./operation-handle.js";
+import { type ConnectorTracker, trackConnectors } from "./track-connectors.js";
 
 export interface ExecOptions {
   hosts: readonly InventoryHost[];
@@ -63,6 +64,10 @@ export async function execOnHosts(options: ExecOptions, seams: ExecSeams = {}): 
       if (seams.signal?.aborted) return { host: host.name, status: "failed" as const, ms: 0 };
       try {
         return await execOnHost(host, options, { connect, now, connectors });
+      } catch (error) {
+        // Interrupted: whatever the cut connection threw, the run rejects as interrupted below.
+        if (seams.signal?.aborted) return { host: host.name, status: "failed" as const, ms: 0 };
+        throw error;
       } finally {
         options.events?.done?.(host.name);
       }
@@ -80,7 +85,7 @@ async function execOnHost(
   seams: {
     connect: NonNullable<ExecSeams["connect"]>;
     now: () => number;
-    connectors: ReturnType<typeof trackConnectors>;
+    connectors: ConnectorTracker;
   },
 ): Promise<ExecOutcome> {
   const started = seams.now();
@@ -120,24 +125,6 @@ async function execOnHost(
   } finally {
     await seams.connectors.disconnect(connector);
   }
-}
-
-// The connectors of a run, each disconnected once: on abort and at its host's end alike, so a host
-// (and the run) settles only when that disconnect (a container's removal) has finished.
-function trackConnectors() {
-  const disconnects = new Map<Connector, Promise<unknown> | undefined>();
-  const disconnect = (connector: Connector): Promise<unknown> => {
-    const pending = disconnects.get(connector) ?? connector.disconnect().catch(() => undefined);
-    disconnects.set(connector, pending);
-    return pending;
-  };
-  return {
-    add: (connector: Connector) => void disconnects.set(connector, undefined),
-    disconnect,
-    disconnectAll: () => {
-      for (const connector of disconnects.keys()) void disconnect(connector);
-    },
-  };
 }
 
 // The host's sudo settings by the global-argument rules: the command line's over the host data's.

@@ -1,6 +1,6 @@
 // `infra-action fact`: one fact, with arguments given as key=value text, read on every host.
-import type { ConnectContext } from "../connectors/connector.js";
-import { isUserError, UsageError } from "../errors.js";
+import type { ConnectContext, Connector } from "../connectors/connector.js";
+import { InterruptedError, isUserError, UsageError } from "../errors.js";
 import { type Fact, isUnreadable } from "../facts/fact.js";
 import { checkFactArguments, factArgumentFromText } from "../facts/fact-arguments.js";
 import { factByName, facts } from "../facts/index.js";
@@ -9,6 +9,7 @@ import { closestName } from "../util/closest.js";
 import { mapLimit } from "../util/parallel.js";
 import { createConnector } from "./connect.js";
 import { FactGatherer } from "./fact-gatherer.js";
+import { trackConnectors } from "./track-connectors.js";
 
 export interface FactRequest {
   fact: Fact<never, unknown>;
@@ -44,29 +45,51 @@ export function parseFactRequest(name: string, rawArgs: readonly string[]): Fact
   return { fact, args };
 }
 
+// What fact reading reaches the world through; tests hand in fakes.
+export interface ReadFactSeams {
+  connect?: (host: InventoryHost, context: ConnectContext) => Connector;
+  // Aborted by a face on SIGINT/SIGTERM, with the signal's name as its reason.
+  signal?: AbortSignal;
+}
+
 // Each host's value, or {error} when it cannot be reached or would not tell; `failed` when any did.
+// On abort every connected host is disconnected, then it rejects with an InterruptedError.
 export async function readFact(
   hosts: readonly InventoryHost[],
   request: FactRequest,
   parallel: number,
   context: ConnectContext,
+  seams: ReadFactSeams = {},
 ): Promise<{ values: unknown[]; failed: boolean }> {
+  const connect = seams.connect ?? createConnector;
+  const connectors = trackConnectors();
+  const onAbort = () => connectors.disconnectAll();
+  seams.signal?.addEventListener("abort", onAbort, { once: true });
   let failed = false;
-  const values = await mapLimit([...hosts], parallel, async (host) => {
-    const connector = createConnector(host, context);
-    try {
-      await connector.connect();
-      const value = await new FactGatherer(host.name, connector, () => undefined).get(request.fact, request.args);
-      if (!isUnreadable(value)) return value;
-      failed = true;
-      return { error: value.unreadable };
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      failed = true;
-      return { error: error.message };
-    } finally {
-      await connector.disconnect().catch(() => undefined);
-    }
-  });
-  return { values, failed };
+  try {
+    const values = await mapLimit([...hosts], parallel, async (host) => {
+      if (seams.signal?.aborted) return undefined;
+      const connector = connect(host, context);
+      connectors.add(connector);
+      try {
+        await connector.connect();
+        const value = await new FactGatherer(host.name, connector, () => undefined).get(request.fact, request.args);
+        if (!isUnreadable(value)) return value;
+        failed = true;
+        return { error: value.unreadable };
+      } catch (error) {
+        // Interrupted: whatever the cut connection threw, the run rejects as interrupted below.
+        if (seams.signal?.aborted) return undefined;
+        if (!isUserError(error)) throw error;
+        failed = true;
+        return { error: error.message };
+      } finally {
+        await connectors.disconnect(connector);
+      }
+    });
+    if (seams.signal?.aborted) throw new InterruptedError(String(seams.signal.reason));
+    return { values, failed };
+  } finally {
+    seams.signal?.removeEventListener("abort", onAbort);
+  }
 }
