@@ -2,6 +2,7 @@
 // and the rule, and what the house allows passes.
 import { describe, expect, test } from "vitest";
 import { checkArchitecture } from "./check-architecture.js";
+import { allowedArrows, neverArrows, partPlaces } from "./rules.js";
 
 describe("broken rules are named with file, line and rule", () => {
   test.each([
@@ -116,5 +117,18 @@ describe("what the house allows passes", () => {
     { why: "text that only looks like an import", path: "src/loader/x.ts", text: '// import x from "../index.js"' },
   ])("$why", ({ path, text }) => {
     expect(checkArchitecture([{ path, text }])).toEqual([]);
+  });
+});
+
+describe("the tables agree with each other", () => {
+  test("no arrow is both allowed and never allowed", () => {
+    const allowed = new Set(allowedArrows.map(([from, to]) => `${from} → ${to}`));
+    expect(neverArrows.map(([from, to]) => `${from} → ${to}`).filter((arrow) => allowed.has(arrow))).toEqual([]);
+  });
+
+  test("every part named in an arrow has a place in src/", () => {
+    const placed = new Set(partPlaces.map(([, part]) => part));
+    const named = [...allowedArrows, ...neverArrows].flatMap(([from, to]) => [from, to]);
+    expect(named.filter((part) => !placed.has(part))).toEqual([]);
   });
 });
