@@ -93,6 +93,7 @@ export class FactGatherer {
           p.reject(
             new FactError(
               `${this.host}: fact ${p.fact.name} gave no answer${result.stderr ? `: ${result.stderr.trim()}` : ""}`,
+              { host: this.host, exitCode: result.exitCode, stderr: result.stderr },
             ),
           );
           return;
@@ -101,7 +102,12 @@ export class FactGatherer {
         try {
           p.resolve(p.fact.parse({ stdout: section.output, stderr, exitCode: section.exitCode }, p.args as never));
         } catch (error) {
-          p.reject(new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${(error as Error).message}`));
+          p.reject(
+            new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${(error as Error).message}`, {
+              host: this.host,
+              cause: error,
+            }),
+          );
         }
       });
     } catch (error) {
