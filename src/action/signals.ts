@@ -3,6 +3,7 @@
 // (at most 20 s), the process exits with 128 + the signal's number.
 import { signalExitCode } from "../errors.js";
 
+// The signal handed to the engine, and the run it guards.
 export interface SignalGuard {
   // Handed to the engine; aborted with the signal's name as its reason.
   signal: AbortSignal;

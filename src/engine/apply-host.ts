@@ -25,6 +25,7 @@ export class ApplyProgress implements AppliedOperations {
   interrupted = false;
 }
 
+// What applying a host needs: its connection (and how to make another), the clock, its progress.
 export interface ApplyHostInput {
   host: string;
   // The host's connection, connected; a reboot replaces it.

@@ -3,6 +3,7 @@
 import { ModuleLoadError } from "../errors.js";
 import { type DeployScope, describeUnhandledRejection } from "./deploy-scope.js";
 
+// One host's DeployScope: what its deploy code's unhandled rejections do.
 export class DeployCodeFailures implements DeployScope {
   // Set while the deploy files run: stops their evaluation.
   stopEvaluation?: (error: Error) => void;

@@ -25,6 +25,7 @@ export interface HostSeams {
 // How long a host's deploy code may take to run (it only registers operations and reads facts).
 export const defaultDeployDeadlineMs = 300_000;
 
+// One host's run: its stages in order, and where it got to (read by the report and interrupt()).
 export class HostRun {
   status: HostStatus | "pending" = "pending";
   // The status the plan gave (apply may change `status`; the plan digest keeps this one).

@@ -26,6 +26,7 @@ export interface HostPlan {
   operations: PlannedOperation[];
 }
 
+// What planning a host needs: its connection, its deploy files, and the run's seams.
 export interface PlanHostInput {
   host: InventoryHost;
   // Connected.
