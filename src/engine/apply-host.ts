@@ -38,14 +38,14 @@ export interface ApplyHostInput {
   progress: ApplyProgress;
 }
 
-// Applies `operations` (those of the plan that run); returns why the host failed, if it did.
+// Applies `toRun` (the operations of the plan `all` that run); the outcomes are in
+// `input.progress`, and the verdict says why the host failed, if it did.
 export async function applyHost(
-  operations: PlannedOperation[],
+  toRun: PlannedOperation[],
   all: PlannedOperation[],
   input: ApplyHostInput,
 ): Promise<{ error?: string }> {
   const { progress } = input;
-  const toRun = operations;
   if (toRun.length === 0) return {};
   progress.running = toRun;
   const byIndex = new Map(all.map((op) => [op.registered.index, op]));
@@ -95,7 +95,7 @@ export async function applyHost(
     }
   }
   for (const op of toRun) op.registered.handle.status = appliedStatus(outcome(op));
-  return { ...verdict(toRun, progress, stopping, stopped) };
+  return verdict(toRun, progress, stopping, stopped);
 }
 
 // Why the host failed on apply, if it did: an operation's failure (its exit code and fatal lines),

@@ -27,7 +27,7 @@ export const defaultDeployDeadlineMs = 300_000;
 
 // One host's run: its stages in order, and where it got to (read by the report and interrupt()).
 export class HostRun {
-  status: HostStatus | "pending" = "pending";
+  private status: HostStatus | "pending" = "pending";
   // The status the plan gave (apply may change `status`; the plan digest keeps this one).
   private plannedStatus: HostStatus | "pending" = "pending";
   private error?: string;
@@ -35,7 +35,7 @@ export class HostRun {
   private refused?: string;
   private image?: string;
   private executions = 0;
-  operations: PlannedOperation[] = [];
+  private operations: PlannedOperation[] = [];
   // The host's connection while it is connected (a reboot replaces it).
   private readonly link: { connector?: Connector } = {};
   private readonly progress = new ApplyProgress();
