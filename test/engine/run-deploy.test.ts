@@ -18,10 +18,11 @@ interface Run {
   signal?: AbortSignal;
   // Where the connectors' calls are logged (to read them when the run rejects).
   log?: string[];
+  now?: () => number;
 }
 
 // Runs the deploy on fake hosts; returns the report and the calls every host's connector saw.
-async function run({ hosts, deploy, options, signal, log = [] }: Run): Promise<{ report: Report; log: string[] }> {
+async function run({ hosts, deploy, options, signal, log = [], now }: Run): Promise<{ report: Report; log: string[] }> {
   const names = Object.keys(hosts);
   const report = await runDeploy(
     {
@@ -43,6 +44,7 @@ async function run({ hosts, deploy, options, signal, log = [] }: Run): Promise<{
         await deploy(api, api.host.name);
       },
       ...(signal ? { signal } : {}),
+      ...(now ? { now } : {}),
     },
   );
   return { report, log };
@@ -270,5 +272,19 @@ describe("runDeploy", () => {
     expect(partial?.mode).toBe("plan");
     expect(partial?.hosts[0]?.error).toBe("interrupted by SIGINT before applying; nothing was applied on this host.");
     expect(log).toEqual(["web connect", "web disconnect"]);
+  });
+
+  test("the clock is a seam: the report's start and times come from it", async () => {
+    let clock = Date.UTC(2030, 0, 2, 3, 4, 5);
+    const { report } = await run({
+      hosts: { web: { commands: [["slow", { delayMs: 5 }]] } },
+      deploy: ({ server }) => void server.shell({ name: "slow", commands: ["slow"] }),
+      // Each reading moves the clock one second on.
+      now: () => (clock += 1000),
+    });
+    expect(report.startedAt).toBe("2030-01-02T03:04:06.000Z");
+    expect(report.durationMs % 1000).toBe(0);
+    expect((report.hosts[0]?.durationMs ?? 1) % 1000).toBe(0);
+    expect(report.hosts[0]?.operations[0]?.durationMs).toBe(1000);
   });
 });
