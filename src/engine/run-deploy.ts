@@ -2,11 +2,11 @@
 // mode) apply every host in parallel, disconnect, and report.
 
 import type { ConnectContext, Connector } from "../connectors/connector.js";
-import { InterruptedError } from "../errors.js";
 import type { Inventory, InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
 import { planDigest, type Report, reportTotals } from "../report/report.js";
 import { mapLimit } from "../util/parallel.js";
+import { whenAborted } from "./abort.js";
 import { createConnector } from "./connect.js";
 import { HostRun } from "./host-run.js";
 import { publicApiProvider } from "./public-api.js";
@@ -139,26 +139,6 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
 // Runs a deploy file through the loader, bound to one host's instance.
 function loadDeployFile(file: string, instance: string): Promise<unknown> {
   return loadModule(file, { role: "deploy file", instance, api: publicApiProvider });
-}
-
-// Runs `cleanUp` once when `signal` aborts, then rejects `promise` with an InterruptedError naming
-// the signal; `stop` stops listening (the run ended first).
-function whenAborted(signal: AbortSignal | undefined, cleanUp: (signal: string) => Promise<void>) {
-  const state = { aborted: false, promise: new Promise<never>(() => undefined), stop: () => undefined as void };
-  if (!signal) return state;
-  state.promise = new Promise<never>((_, reject) => {
-    const onAbort = () => {
-      state.aborted = true;
-      const name = typeof signal.reason === "string" ? signal.reason : "SIGTERM";
-      void cleanUp(name)
-        .catch(() => undefined)
-        .then(() => reject(new InterruptedError(name)));
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    state.stop = () => signal.removeEventListener("abort", onAbort);
-  });
-  return state;
 }
 
 async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {

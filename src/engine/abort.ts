@@ -1,0 +1,23 @@
+// How the engine hears of an abort (the faces abort its signal on SIGINT/SIGTERM): the clean-up
+// runs once, then the run's promise rejects with an InterruptedError naming the signal.
+import { InterruptedError } from "../errors.js";
+
+// Runs `cleanUp` once when `signal` aborts, then rejects `promise` with an InterruptedError naming
+// the signal; `stop` stops listening (the run ended first).
+export function whenAborted(signal: AbortSignal | undefined, cleanUp: (signal: string) => Promise<void>) {
+  const state = { aborted: false, promise: new Promise<never>(() => undefined), stop: () => undefined as void };
+  if (!signal) return state;
+  state.promise = new Promise<never>((_, reject) => {
+    const onAbort = () => {
+      state.aborted = true;
+      const name = typeof signal.reason === "string" ? signal.reason : "SIGTERM";
+      void cleanUp(name)
+        .catch(() => undefined)
+        .then(() => reject(new InterruptedError(name)));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    state.stop = () => signal.removeEventListener("abort", onAbort);
+  });
+  return state;
+}
