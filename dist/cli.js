@@ -24313,7 +24313,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes4
+      randomBytes: randomBytes5
     } = __require("crypto");
     var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -24577,7 +24577,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes4(SALT_LEN);
+            const salt = randomBytes5(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -24616,7 +24616,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes4(4);
+          const checkInt = randomBytes5(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -63375,8 +63375,8 @@ var require_nodes = __commonJS({
         return _Node2.apply(this, arguments) || this;
       }
       var _proto2 = NodeList2.prototype;
-      _proto2.init = function init(lineno, colno, nodes3) {
-        _Node2.prototype.init.call(this, lineno, colno, nodes3 || []);
+      _proto2.init = function init(lineno, colno, nodes6) {
+        _Node2.prototype.init.call(this, lineno, colno, nodes6 || []);
       };
       _proto2.addChild = function addChild(node) {
         this.children.push(node);
@@ -63550,11 +63550,11 @@ var require_nodes = __commonJS({
           });
         }
       } else {
-        var nodes3 = [];
+        var nodes6 = [];
         var props = null;
         node.iterFields(function(val, fieldName) {
           if (val instanceof Node3) {
-            nodes3.push([fieldName, val]);
+            nodes6.push([fieldName, val]);
           } else {
             props = props || {};
             props[fieldName] = val;
@@ -63565,7 +63565,7 @@ var require_nodes = __commonJS({
         } else {
           print("\n");
         }
-        nodes3.forEach(function(_ref) {
+        nodes6.forEach(function(_ref) {
           var fieldName = _ref[0], n = _ref[1];
           print("[" + fieldName + "] =>", indent2 + 2);
           printNodes(n, indent2 + 4);
@@ -63650,7 +63650,7 @@ var require_parser = __commonJS({
       return _setPrototypeOf(o, p);
     }
     var lexer = require_lexer();
-    var nodes3 = require_nodes();
+    var nodes6 = require_nodes();
     var Obj = require_object2().Obj;
     var lib = require_lib3();
     var Parser4 = /* @__PURE__ */ (function(_Obj) {
@@ -63774,25 +63774,25 @@ var require_parser = __commonJS({
         var node;
         var endBlock;
         if (this.skipSymbol("for")) {
-          node = new nodes3.For(forTok.lineno, forTok.colno);
+          node = new nodes6.For(forTok.lineno, forTok.colno);
           endBlock = "endfor";
         } else if (this.skipSymbol("asyncEach")) {
-          node = new nodes3.AsyncEach(forTok.lineno, forTok.colno);
+          node = new nodes6.AsyncEach(forTok.lineno, forTok.colno);
           endBlock = "endeach";
         } else if (this.skipSymbol("asyncAll")) {
-          node = new nodes3.AsyncAll(forTok.lineno, forTok.colno);
+          node = new nodes6.AsyncAll(forTok.lineno, forTok.colno);
           endBlock = "endall";
         } else {
           this.fail("parseFor: expected for{Async}", forTok.lineno, forTok.colno);
         }
         node.name = this.parsePrimary();
-        if (!(node.name instanceof nodes3.Symbol)) {
+        if (!(node.name instanceof nodes6.Symbol)) {
           this.fail("parseFor: variable name expected for loop");
         }
         var type = this.peekToken().type;
         if (type === lexer.TOKEN_COMMA) {
           var key2 = node.name;
-          node.name = new nodes3.Array(key2.lineno, key2.colno);
+          node.name = new nodes6.Array(key2.lineno, key2.colno);
           node.name.addChild(key2);
           while (this.skip(lexer.TOKEN_COMMA)) {
             var prim = this.parsePrimary();
@@ -63819,7 +63819,7 @@ var require_parser = __commonJS({
         }
         var name = this.parsePrimary(true);
         var args = this.parseSignature();
-        var node = new nodes3.Macro(macroTok.lineno, macroTok.colno, name, args);
+        var node = new nodes6.Macro(macroTok.lineno, macroTok.colno, name, args);
         this.advanceAfterBlockEnd(macroTok.value);
         node.body = this.parseUntilBlocks("endmacro");
         this.advanceAfterBlockEnd();
@@ -63830,20 +63830,20 @@ var require_parser = __commonJS({
         if (!this.skipSymbol("call")) {
           this.fail("expected call");
         }
-        var callerArgs = this.parseSignature(true) || new nodes3.NodeList();
+        var callerArgs = this.parseSignature(true) || new nodes6.NodeList();
         var macroCall = this.parsePrimary();
         this.advanceAfterBlockEnd(callTok.value);
         var body = this.parseUntilBlocks("endcall");
         this.advanceAfterBlockEnd();
-        var callerName = new nodes3.Symbol(callTok.lineno, callTok.colno, "caller");
-        var callerNode = new nodes3.Caller(callTok.lineno, callTok.colno, callerName, callerArgs, body);
+        var callerName = new nodes6.Symbol(callTok.lineno, callTok.colno, "caller");
+        var callerNode = new nodes6.Caller(callTok.lineno, callTok.colno, callerName, callerArgs, body);
         var args = macroCall.args.children;
-        if (!(args[args.length - 1] instanceof nodes3.KeywordArgs)) {
-          args.push(new nodes3.KeywordArgs());
+        if (!(args[args.length - 1] instanceof nodes6.KeywordArgs)) {
+          args.push(new nodes6.KeywordArgs());
         }
         var kwargs = args[args.length - 1];
-        kwargs.addChild(new nodes3.Pair(callTok.lineno, callTok.colno, callerName, callerNode));
-        return new nodes3.Output(callTok.lineno, callTok.colno, [macroCall]);
+        kwargs.addChild(new nodes6.Pair(callTok.lineno, callTok.colno, callerName, callerNode));
+        return new nodes6.Output(callTok.lineno, callTok.colno, [macroCall]);
       };
       _proto.parseWithContext = function parseWithContext() {
         var tok = this.peekToken();
@@ -63871,7 +63871,7 @@ var require_parser = __commonJS({
         }
         var target = this.parseExpression();
         var withContext = this.parseWithContext();
-        var node = new nodes3.Import(importTok.lineno, importTok.colno, template2, target, withContext);
+        var node = new nodes6.Import(importTok.lineno, importTok.colno, template2, target, withContext);
         this.advanceAfterBlockEnd(importTok.value);
         return node;
       };
@@ -63884,7 +63884,7 @@ var require_parser = __commonJS({
         if (!this.skipSymbol("import")) {
           this.fail("parseFrom: expected import", fromTok.lineno, fromTok.colno);
         }
-        var names = new nodes3.NodeList();
+        var names = new nodes6.NodeList();
         var withContext;
         while (1) {
           var nextTok = this.peekToken();
@@ -63907,22 +63907,22 @@ var require_parser = __commonJS({
           }
           if (this.skipSymbol("as")) {
             var alias = this.parsePrimary();
-            names.addChild(new nodes3.Pair(name.lineno, name.colno, name, alias));
+            names.addChild(new nodes6.Pair(name.lineno, name.colno, name, alias));
           } else {
             names.addChild(name);
           }
           withContext = this.parseWithContext();
         }
-        return new nodes3.FromImport(fromTok.lineno, fromTok.colno, template2, names, withContext);
+        return new nodes6.FromImport(fromTok.lineno, fromTok.colno, template2, names, withContext);
       };
       _proto.parseBlock = function parseBlock2() {
         var tag = this.peekToken();
         if (!this.skipSymbol("block")) {
           this.fail("parseBlock: expected block", tag.lineno, tag.colno);
         }
-        var node = new nodes3.Block(tag.lineno, tag.colno);
+        var node = new nodes6.Block(tag.lineno, tag.colno);
         node.name = this.parsePrimary();
-        if (!(node.name instanceof nodes3.Symbol)) {
+        if (!(node.name instanceof nodes6.Symbol)) {
           this.fail("parseBlock: variable name expected", tag.lineno, tag.colno);
         }
         this.advanceAfterBlockEnd(tag.value);
@@ -63942,7 +63942,7 @@ var require_parser = __commonJS({
         if (!this.skipSymbol(tagName)) {
           this.fail("parseTemplateRef: expected " + tagName);
         }
-        var node = new nodes3.Extends(tag.lineno, tag.colno);
+        var node = new nodes6.Extends(tag.lineno, tag.colno);
         node.template = this.parseExpression();
         this.advanceAfterBlockEnd(tag.value);
         return node;
@@ -63953,7 +63953,7 @@ var require_parser = __commonJS({
         if (!this.skipSymbol(tagName)) {
           this.fail("parseInclude: expected " + tagName);
         }
-        var node = new nodes3.Include(tag.lineno, tag.colno);
+        var node = new nodes6.Include(tag.lineno, tag.colno);
         node.template = this.parseExpression();
         if (this.skipSymbol("ignore") && this.skipSymbol("missing")) {
           node.ignoreMissing = true;
@@ -63965,9 +63965,9 @@ var require_parser = __commonJS({
         var tag = this.peekToken();
         var node;
         if (this.skipSymbol("if") || this.skipSymbol("elif") || this.skipSymbol("elseif")) {
-          node = new nodes3.If(tag.lineno, tag.colno);
+          node = new nodes6.If(tag.lineno, tag.colno);
         } else if (this.skipSymbol("ifAsync")) {
-          node = new nodes3.IfAsync(tag.lineno, tag.colno);
+          node = new nodes6.IfAsync(tag.lineno, tag.colno);
         } else {
           this.fail("parseIf: expected if, elif, or elseif", tag.lineno, tag.colno);
         }
@@ -63999,7 +63999,7 @@ var require_parser = __commonJS({
         if (!this.skipSymbol("set")) {
           this.fail("parseSet: expected set", tag.lineno, tag.colno);
         }
-        var node = new nodes3.Set(tag.lineno, tag.colno, []);
+        var node = new nodes6.Set(tag.lineno, tag.colno, []);
         var target;
         while (target = this.parsePrimary()) {
           node.targets.push(target);
@@ -64011,7 +64011,7 @@ var require_parser = __commonJS({
           if (!this.skip(lexer.TOKEN_BLOCK_END)) {
             this.fail("parseSet: expected = or block end in set tag", tag.lineno, tag.colno);
           } else {
-            node.body = new nodes3.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
+            node.body = new nodes6.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
             node.value = null;
             this.advanceAfterBlockEnd();
           }
@@ -64041,7 +64041,7 @@ var require_parser = __commonJS({
           var cond = this.parseExpression();
           this.advanceAfterBlockEnd(switchStart);
           var body = this.parseUntilBlocks(caseStart, caseDefault, switchEnd);
-          cases.push(new nodes3.Case(tok.line, tok.col, cond, body));
+          cases.push(new nodes6.Case(tok.line, tok.col, cond, body));
           tok = this.peekToken();
         } while (tok && tok.value === caseStart);
         switch (tok.value) {
@@ -64056,7 +64056,7 @@ var require_parser = __commonJS({
           default:
             this.fail('parseSwitch: expected "case," "default" or "endswitch," got EOF.');
         }
-        return new nodes3.Switch(tag.lineno, tag.colno, expr, cases, defaultCase);
+        return new nodes6.Switch(tag.lineno, tag.colno, expr, cases, defaultCase);
       };
       _proto.parseStatement = function parseStatement2() {
         var tok = this.peekToken();
@@ -64104,7 +64104,7 @@ var require_parser = __commonJS({
               for (var i2 = 0; i2 < this.extensions.length; i2++) {
                 var ext = this.extensions[i2];
                 if (lib.indexOf(ext.tags || [], tok.value) !== -1) {
-                  return ext.parse(this, nodes3, lexer);
+                  return ext.parse(this, nodes6, lexer);
                 }
               }
             }
@@ -64136,28 +64136,28 @@ var require_parser = __commonJS({
             str += all;
           }
         }
-        return new nodes3.Output(begun.lineno, begun.colno, [new nodes3.TemplateData(begun.lineno, begun.colno, str)]);
+        return new nodes6.Output(begun.lineno, begun.colno, [new nodes6.TemplateData(begun.lineno, begun.colno, str)]);
       };
       _proto.parsePostfix = function parsePostfix(node) {
         var lookup;
         var tok = this.peekToken();
         while (tok) {
           if (tok.type === lexer.TOKEN_LEFT_PAREN) {
-            node = new nodes3.FunCall(tok.lineno, tok.colno, node, this.parseSignature());
+            node = new nodes6.FunCall(tok.lineno, tok.colno, node, this.parseSignature());
           } else if (tok.type === lexer.TOKEN_LEFT_BRACKET) {
             lookup = this.parseAggregate();
             if (lookup.children.length > 1) {
               this.fail("invalid index");
             }
-            node = new nodes3.LookupVal(tok.lineno, tok.colno, node, lookup.children[0]);
+            node = new nodes6.LookupVal(tok.lineno, tok.colno, node, lookup.children[0]);
           } else if (tok.type === lexer.TOKEN_OPERATOR && tok.value === ".") {
             this.nextToken();
             var val = this.nextToken();
             if (val.type !== lexer.TOKEN_SYMBOL) {
               this.fail("expected name as lookup value, got " + val.value, val.lineno, val.colno);
             }
-            lookup = new nodes3.Literal(val.lineno, val.colno, val.value);
-            node = new nodes3.LookupVal(tok.lineno, tok.colno, node, lookup);
+            lookup = new nodes6.Literal(val.lineno, val.colno, val.value);
+            node = new nodes6.LookupVal(tok.lineno, tok.colno, node, lookup);
           } else {
             break;
           }
@@ -64174,7 +64174,7 @@ var require_parser = __commonJS({
         if (this.skipSymbol("if")) {
           var condNode = this.parseOr();
           var bodyNode = node;
-          node = new nodes3.InlineIf(node.lineno, node.colno);
+          node = new nodes6.InlineIf(node.lineno, node.colno);
           node.body = bodyNode;
           node.cond = condNode;
           if (this.skipSymbol("else")) {
@@ -64189,7 +64189,7 @@ var require_parser = __commonJS({
         var node = this.parseAnd();
         while (this.skipSymbol("or")) {
           var node2 = this.parseAnd();
-          node = new nodes3.Or(node.lineno, node.colno, node, node2);
+          node = new nodes6.Or(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64197,14 +64197,14 @@ var require_parser = __commonJS({
         var node = this.parseNot();
         while (this.skipSymbol("and")) {
           var node2 = this.parseNot();
-          node = new nodes3.And(node.lineno, node.colno, node, node2);
+          node = new nodes6.And(node.lineno, node.colno, node, node2);
         }
         return node;
       };
       _proto.parseNot = function parseNot() {
         var tok = this.peekToken();
         if (this.skipSymbol("not")) {
-          return new nodes3.Not(tok.lineno, tok.colno, this.parseNot());
+          return new nodes6.Not(tok.lineno, tok.colno, this.parseNot());
         }
         return this.parseIn();
       };
@@ -64221,9 +64221,9 @@ var require_parser = __commonJS({
           }
           if (this.skipSymbol("in")) {
             var node2 = this.parseIs();
-            node = new nodes3.In(node.lineno, node.colno, node, node2);
+            node = new nodes6.In(node.lineno, node.colno, node, node2);
             if (invert) {
-              node = new nodes3.Not(node.lineno, node.colno, node);
+              node = new nodes6.Not(node.lineno, node.colno, node);
             }
           } else {
             if (invert) {
@@ -64239,9 +64239,9 @@ var require_parser = __commonJS({
         if (this.skipSymbol("is")) {
           var not = this.skipSymbol("not");
           var node2 = this.parseCompare();
-          node = new nodes3.Is(node.lineno, node.colno, node, node2);
+          node = new nodes6.Is(node.lineno, node.colno, node, node2);
           if (not) {
-            node = new nodes3.Not(node.lineno, node.colno, node);
+            node = new nodes6.Not(node.lineno, node.colno, node);
           }
         }
         return node;
@@ -64255,14 +64255,14 @@ var require_parser = __commonJS({
           if (!tok) {
             break;
           } else if (compareOps.indexOf(tok.value) !== -1) {
-            ops.push(new nodes3.CompareOperand(tok.lineno, tok.colno, this.parseConcat(), tok.value));
+            ops.push(new nodes6.CompareOperand(tok.lineno, tok.colno, this.parseConcat(), tok.value));
           } else {
             this.pushToken(tok);
             break;
           }
         }
         if (ops.length) {
-          return new nodes3.Compare(ops[0].lineno, ops[0].colno, expr, ops);
+          return new nodes6.Compare(ops[0].lineno, ops[0].colno, expr, ops);
         } else {
           return expr;
         }
@@ -64271,7 +64271,7 @@ var require_parser = __commonJS({
         var node = this.parseAdd();
         while (this.skipValue(lexer.TOKEN_TILDE, "~")) {
           var node2 = this.parseAdd();
-          node = new nodes3.Concat(node.lineno, node.colno, node, node2);
+          node = new nodes6.Concat(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64279,7 +64279,7 @@ var require_parser = __commonJS({
         var node = this.parseSub();
         while (this.skipValue(lexer.TOKEN_OPERATOR, "+")) {
           var node2 = this.parseSub();
-          node = new nodes3.Add(node.lineno, node.colno, node, node2);
+          node = new nodes6.Add(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64287,7 +64287,7 @@ var require_parser = __commonJS({
         var node = this.parseMul();
         while (this.skipValue(lexer.TOKEN_OPERATOR, "-")) {
           var node2 = this.parseMul();
-          node = new nodes3.Sub(node.lineno, node.colno, node, node2);
+          node = new nodes6.Sub(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64295,7 +64295,7 @@ var require_parser = __commonJS({
         var node = this.parseDiv();
         while (this.skipValue(lexer.TOKEN_OPERATOR, "*")) {
           var node2 = this.parseDiv();
-          node = new nodes3.Mul(node.lineno, node.colno, node, node2);
+          node = new nodes6.Mul(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64303,7 +64303,7 @@ var require_parser = __commonJS({
         var node = this.parseFloorDiv();
         while (this.skipValue(lexer.TOKEN_OPERATOR, "/")) {
           var node2 = this.parseFloorDiv();
-          node = new nodes3.Div(node.lineno, node.colno, node, node2);
+          node = new nodes6.Div(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64311,7 +64311,7 @@ var require_parser = __commonJS({
         var node = this.parseMod();
         while (this.skipValue(lexer.TOKEN_OPERATOR, "//")) {
           var node2 = this.parseMod();
-          node = new nodes3.FloorDiv(node.lineno, node.colno, node, node2);
+          node = new nodes6.FloorDiv(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64319,7 +64319,7 @@ var require_parser = __commonJS({
         var node = this.parsePow();
         while (this.skipValue(lexer.TOKEN_OPERATOR, "%")) {
           var node2 = this.parsePow();
-          node = new nodes3.Mod(node.lineno, node.colno, node, node2);
+          node = new nodes6.Mod(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64327,7 +64327,7 @@ var require_parser = __commonJS({
         var node = this.parseUnary();
         while (this.skipValue(lexer.TOKEN_OPERATOR, "**")) {
           var node2 = this.parseUnary();
-          node = new nodes3.Pow(node.lineno, node.colno, node, node2);
+          node = new nodes6.Pow(node.lineno, node.colno, node, node2);
         }
         return node;
       };
@@ -64335,9 +64335,9 @@ var require_parser = __commonJS({
         var tok = this.peekToken();
         var node;
         if (this.skipValue(lexer.TOKEN_OPERATOR, "-")) {
-          node = new nodes3.Neg(tok.lineno, tok.colno, this.parseUnary(true));
+          node = new nodes6.Neg(tok.lineno, tok.colno, this.parseUnary(true));
         } else if (this.skipValue(lexer.TOKEN_OPERATOR, "+")) {
-          node = new nodes3.Pos(tok.lineno, tok.colno, this.parseUnary(true));
+          node = new nodes6.Pos(tok.lineno, tok.colno, this.parseUnary(true));
         } else {
           node = this.parsePrimary();
         }
@@ -64372,9 +64372,9 @@ var require_parser = __commonJS({
           val = new RegExp(tok.value.body, tok.value.flags);
         }
         if (val !== void 0) {
-          node = new nodes3.Literal(tok.lineno, tok.colno, val);
+          node = new nodes6.Literal(tok.lineno, tok.colno, val);
         } else if (tok.type === lexer.TOKEN_SYMBOL) {
-          node = new nodes3.Symbol(tok.lineno, tok.colno, tok.value);
+          node = new nodes6.Symbol(tok.lineno, tok.colno, tok.value);
         } else {
           this.pushToken(tok);
           node = this.parseAggregate();
@@ -64394,7 +64394,7 @@ var require_parser = __commonJS({
         while (this.skipValue(lexer.TOKEN_OPERATOR, ".")) {
           name += "." + this.expect(lexer.TOKEN_SYMBOL).value;
         }
-        return new nodes3.Symbol(tok.lineno, tok.colno, name);
+        return new nodes6.Symbol(tok.lineno, tok.colno, name);
       };
       _proto.parseFilterArgs = function parseFilterArgs(node) {
         if (this.peekToken().type === lexer.TOKEN_LEFT_PAREN) {
@@ -64406,7 +64406,7 @@ var require_parser = __commonJS({
       _proto.parseFilter = function parseFilter(node) {
         while (this.skip(lexer.TOKEN_PIPE)) {
           var name = this.parseFilterName();
-          node = new nodes3.Filter(name.lineno, name.colno, name, new nodes3.NodeList(name.lineno, name.colno, [node].concat(this.parseFilterArgs(node))));
+          node = new nodes6.Filter(name.lineno, name.colno, name, new nodes6.NodeList(name.lineno, name.colno, [node].concat(this.parseFilterArgs(node))));
         }
         return node;
       };
@@ -64418,23 +64418,23 @@ var require_parser = __commonJS({
         var name = this.parseFilterName();
         var args = this.parseFilterArgs(name);
         this.advanceAfterBlockEnd(filterTok.value);
-        var body = new nodes3.Capture(name.lineno, name.colno, this.parseUntilBlocks("endfilter"));
+        var body = new nodes6.Capture(name.lineno, name.colno, this.parseUntilBlocks("endfilter"));
         this.advanceAfterBlockEnd();
-        var node = new nodes3.Filter(name.lineno, name.colno, name, new nodes3.NodeList(name.lineno, name.colno, [body].concat(args)));
-        return new nodes3.Output(name.lineno, name.colno, [node]);
+        var node = new nodes6.Filter(name.lineno, name.colno, name, new nodes6.NodeList(name.lineno, name.colno, [body].concat(args)));
+        return new nodes6.Output(name.lineno, name.colno, [node]);
       };
       _proto.parseAggregate = function parseAggregate() {
         var tok = this.nextToken();
         var node;
         switch (tok.type) {
           case lexer.TOKEN_LEFT_PAREN:
-            node = new nodes3.Group(tok.lineno, tok.colno);
+            node = new nodes6.Group(tok.lineno, tok.colno);
             break;
           case lexer.TOKEN_LEFT_BRACKET:
-            node = new nodes3.Array(tok.lineno, tok.colno);
+            node = new nodes6.Array(tok.lineno, tok.colno);
             break;
           case lexer.TOKEN_LEFT_CURLY:
-            node = new nodes3.Dict(tok.lineno, tok.colno);
+            node = new nodes6.Dict(tok.lineno, tok.colno);
             break;
           default:
             return null;
@@ -64450,13 +64450,13 @@ var require_parser = __commonJS({
               this.fail("parseAggregate: expected comma after expression", tok.lineno, tok.colno);
             }
           }
-          if (node instanceof nodes3.Dict) {
+          if (node instanceof nodes6.Dict) {
             var key2 = this.parsePrimary();
             if (!this.skip(lexer.TOKEN_COLON)) {
               this.fail("parseAggregate: expected colon after dict key", tok.lineno, tok.colno);
             }
             var value = this.parseExpression();
-            node.addChild(new nodes3.Pair(key2.lineno, key2.colno, key2, value));
+            node.addChild(new nodes6.Pair(key2.lineno, key2.colno, key2, value));
           } else {
             var expr = this.parseExpression();
             node.addChild(expr);
@@ -64476,8 +64476,8 @@ var require_parser = __commonJS({
         if (tok.type === lexer.TOKEN_LEFT_PAREN) {
           tok = this.nextToken();
         }
-        var args = new nodes3.NodeList(tok.lineno, tok.colno);
-        var kwargs = new nodes3.KeywordArgs(tok.lineno, tok.colno);
+        var args = new nodes6.NodeList(tok.lineno, tok.colno);
+        var kwargs = new nodes6.KeywordArgs(tok.lineno, tok.colno);
         var checkComma = false;
         while (1) {
           tok = this.peekToken();
@@ -64492,7 +64492,7 @@ var require_parser = __commonJS({
           } else {
             var arg = this.parseExpression();
             if (this.skipValue(lexer.TOKEN_OPERATOR, "=")) {
-              kwargs.addChild(new nodes3.Pair(arg.lineno, arg.colno, arg, this.parseExpression()));
+              kwargs.addChild(new nodes6.Pair(arg.lineno, arg.colno, arg, this.parseExpression()));
             } else {
               args.addChild(arg);
             }
@@ -64529,7 +64529,7 @@ var require_parser = __commonJS({
             if (nextToken2 && (nextToken2.type === lexer.TOKEN_BLOCK_START && nextVal.charAt(nextVal.length - 1) === "-" || nextToken2.type === lexer.TOKEN_VARIABLE_START && nextVal.charAt(this.tokens.tags.VARIABLE_START.length) === "-" || nextToken2.type === lexer.TOKEN_COMMENT && nextVal.charAt(this.tokens.tags.COMMENT_START.length) === "-")) {
               data2 = data2.replace(/\s*$/, "");
             }
-            buf.push(new nodes3.Output(tok.lineno, tok.colno, [new nodes3.TemplateData(tok.lineno, tok.colno, data2)]));
+            buf.push(new nodes6.Output(tok.lineno, tok.colno, [new nodes6.TemplateData(tok.lineno, tok.colno, data2)]));
           } else if (tok.type === lexer.TOKEN_BLOCK_START) {
             this.dropLeadingWhitespace = false;
             var n = this.parseStatement();
@@ -64541,7 +64541,7 @@ var require_parser = __commonJS({
             var e = this.parseExpression();
             this.dropLeadingWhitespace = false;
             this.advanceAfterVariableEnd();
-            buf.push(new nodes3.Output(tok.lineno, tok.colno, [e]));
+            buf.push(new nodes6.Output(tok.lineno, tok.colno, [e]));
           } else if (tok.type === lexer.TOKEN_COMMENT) {
             this.dropLeadingWhitespace = tok.value.charAt(tok.value.length - this.tokens.tags.COMMENT_END.length - 1) === "-";
           } else {
@@ -64551,10 +64551,10 @@ var require_parser = __commonJS({
         return buf;
       };
       _proto.parse = function parse8() {
-        return new nodes3.NodeList(0, 0, this.parseNodes());
+        return new nodes6.NodeList(0, 0, this.parseNodes());
       };
       _proto.parseAsRoot = function parseAsRoot() {
-        return new nodes3.Root(0, 0, this.parseNodes());
+        return new nodes6.Root(0, 0, this.parseNodes());
       };
       return Parser5;
     })(Obj);
@@ -64575,7 +64575,7 @@ var require_parser = __commonJS({
 var require_transformer = __commonJS({
   "node_modules/nunjucks/src/transformer.js"(exports, module) {
     "use strict";
-    var nodes3 = require_nodes();
+    var nodes6 = require_nodes();
     var lib = require_lib3();
     var sym = 0;
     function gensym() {
@@ -64595,7 +64595,7 @@ var require_transformer = __commonJS({
       return res || arr;
     }
     function walk(ast, func, depthFirst) {
-      if (!(ast instanceof nodes3.Node)) {
+      if (!(ast instanceof nodes6.Node)) {
         return ast;
       }
       if (!depthFirst) {
@@ -64604,20 +64604,20 @@ var require_transformer = __commonJS({
           return astT;
         }
       }
-      if (ast instanceof nodes3.NodeList) {
+      if (ast instanceof nodes6.NodeList) {
         var children = mapCOW(ast.children, function(node) {
           return walk(node, func, depthFirst);
         });
         if (children !== ast.children) {
-          ast = new nodes3[ast.typename](ast.lineno, ast.colno, children);
+          ast = new nodes6[ast.typename](ast.lineno, ast.colno, children);
         }
-      } else if (ast instanceof nodes3.CallExtension) {
+      } else if (ast instanceof nodes6.CallExtension) {
         var args = walk(ast.args, func, depthFirst);
         var contentArgs = mapCOW(ast.contentArgs, function(node) {
           return walk(node, func, depthFirst);
         });
         if (args !== ast.args || contentArgs !== ast.contentArgs) {
-          ast = new nodes3[ast.typename](ast.extName, ast.prop, args, contentArgs);
+          ast = new nodes6[ast.typename](ast.extName, ast.prop, args, contentArgs);
         }
       } else {
         var props = ast.fields.map(function(field) {
@@ -64627,7 +64627,7 @@ var require_transformer = __commonJS({
           return walk(prop, func, depthFirst);
         });
         if (propsT !== props) {
-          ast = new nodes3[ast.typename](ast.lineno, ast.colno);
+          ast = new nodes6[ast.typename](ast.lineno, ast.colno);
           propsT.forEach(function(prop, i2) {
             ast[ast.fields[i2]] = prop;
           });
@@ -64642,11 +64642,11 @@ var require_transformer = __commonJS({
       var children = [];
       var walked = depthWalk(prop ? node[prop] : node, function(descNode) {
         var symbol;
-        if (descNode instanceof nodes3.Block) {
+        if (descNode instanceof nodes6.Block) {
           return descNode;
-        } else if (descNode instanceof nodes3.Filter && lib.indexOf(asyncFilters, descNode.name.value) !== -1 || descNode instanceof nodes3.CallExtensionAsync) {
-          symbol = new nodes3.Symbol(descNode.lineno, descNode.colno, gensym());
-          children.push(new nodes3.FilterAsync(descNode.lineno, descNode.colno, descNode.name, descNode.args, symbol));
+        } else if (descNode instanceof nodes6.Filter && lib.indexOf(asyncFilters, descNode.name.value) !== -1 || descNode instanceof nodes6.CallExtensionAsync) {
+          symbol = new nodes6.Symbol(descNode.lineno, descNode.colno, gensym());
+          children.push(new nodes6.FilterAsync(descNode.lineno, descNode.colno, descNode.name, descNode.args, symbol));
         }
         return symbol;
       });
@@ -64657,22 +64657,22 @@ var require_transformer = __commonJS({
       }
       if (children.length) {
         children.push(node);
-        return new nodes3.NodeList(node.lineno, node.colno, children);
+        return new nodes6.NodeList(node.lineno, node.colno, children);
       } else {
         return node;
       }
     }
     function liftFilters(ast, asyncFilters) {
       return depthWalk(ast, function(node) {
-        if (node instanceof nodes3.Output) {
+        if (node instanceof nodes6.Output) {
           return _liftFilters(node, asyncFilters);
-        } else if (node instanceof nodes3.Set) {
+        } else if (node instanceof nodes6.Set) {
           return _liftFilters(node, asyncFilters, "value");
-        } else if (node instanceof nodes3.For) {
+        } else if (node instanceof nodes6.For) {
           return _liftFilters(node, asyncFilters, "arr");
-        } else if (node instanceof nodes3.If) {
+        } else if (node instanceof nodes6.If) {
           return _liftFilters(node, asyncFilters, "cond");
-        } else if (node instanceof nodes3.CallExtension) {
+        } else if (node instanceof nodes6.CallExtension) {
           return _liftFilters(node, asyncFilters, "args");
         } else {
           return void 0;
@@ -64681,40 +64681,40 @@ var require_transformer = __commonJS({
     }
     function liftSuper(ast) {
       return walk(ast, function(blockNode) {
-        if (!(blockNode instanceof nodes3.Block)) {
+        if (!(blockNode instanceof nodes6.Block)) {
           return;
         }
         var hasSuper = false;
         var symbol = gensym();
         blockNode.body = walk(blockNode.body, function(node) {
-          if (node instanceof nodes3.FunCall && node.name.value === "super") {
+          if (node instanceof nodes6.FunCall && node.name.value === "super") {
             hasSuper = true;
-            return new nodes3.Symbol(node.lineno, node.colno, symbol);
+            return new nodes6.Symbol(node.lineno, node.colno, symbol);
           }
         });
         if (hasSuper) {
-          blockNode.body.children.unshift(new nodes3.Super(0, 0, blockNode.name, new nodes3.Symbol(0, 0, symbol)));
+          blockNode.body.children.unshift(new nodes6.Super(0, 0, blockNode.name, new nodes6.Symbol(0, 0, symbol)));
         }
       });
     }
     function convertStatements(ast) {
       return depthWalk(ast, function(node) {
-        if (!(node instanceof nodes3.If) && !(node instanceof nodes3.For)) {
+        if (!(node instanceof nodes6.If) && !(node instanceof nodes6.For)) {
           return void 0;
         }
         var async = false;
         walk(node, function(child) {
-          if (child instanceof nodes3.FilterAsync || child instanceof nodes3.IfAsync || child instanceof nodes3.AsyncEach || child instanceof nodes3.AsyncAll || child instanceof nodes3.CallExtensionAsync) {
+          if (child instanceof nodes6.FilterAsync || child instanceof nodes6.IfAsync || child instanceof nodes6.AsyncEach || child instanceof nodes6.AsyncAll || child instanceof nodes6.CallExtensionAsync) {
             async = true;
             return child;
           }
           return void 0;
         });
         if (async) {
-          if (node instanceof nodes3.If) {
-            return new nodes3.IfAsync(node.lineno, node.colno, node.cond, node.body, node.else_);
-          } else if (node instanceof nodes3.For && !(node instanceof nodes3.AsyncAll)) {
-            return new nodes3.AsyncEach(node.lineno, node.colno, node.arr, node.name, node.body, node.else_);
+          if (node instanceof nodes6.If) {
+            return new nodes6.IfAsync(node.lineno, node.colno, node.cond, node.body, node.else_);
+          } else if (node instanceof nodes6.For && !(node instanceof nodes6.AsyncAll)) {
+            return new nodes6.AsyncEach(node.lineno, node.colno, node.arr, node.name, node.body, node.else_);
           }
         }
         return void 0;
@@ -65069,7 +65069,7 @@ var require_compiler = __commonJS({
     }
     var parser = require_parser();
     var transformer2 = require_transformer();
-    var nodes3 = require_nodes();
+    var nodes6 = require_nodes();
     var _require = require_lib3();
     var TemplateError2 = _require.TemplateError;
     var _require2 = require_runtime();
@@ -65203,7 +65203,7 @@ var require_compiler = __commonJS({
         }
       };
       _proto._compileExpression = function _compileExpression(node, frame) {
-        this.assertType(node, nodes3.Literal, nodes3.Symbol, nodes3.Group, nodes3.Array, nodes3.Dict, nodes3.FunCall, nodes3.Caller, nodes3.Filter, nodes3.LookupVal, nodes3.Compare, nodes3.InlineIf, nodes3.In, nodes3.Is, nodes3.And, nodes3.Or, nodes3.Not, nodes3.Add, nodes3.Concat, nodes3.Sub, nodes3.Mul, nodes3.Div, nodes3.FloorDiv, nodes3.Mod, nodes3.Pow, nodes3.Neg, nodes3.Pos, nodes3.Compare, nodes3.NodeList);
+        this.assertType(node, nodes6.Literal, nodes6.Symbol, nodes6.Group, nodes6.Array, nodes6.Dict, nodes6.FunCall, nodes6.Caller, nodes6.Filter, nodes6.LookupVal, nodes6.Compare, nodes6.InlineIf, nodes6.In, nodes6.Is, nodes6.And, nodes6.Or, nodes6.Not, nodes6.Add, nodes6.Concat, nodes6.Sub, nodes6.Mul, nodes6.Div, nodes6.FloorDiv, nodes6.Mod, nodes6.Pow, nodes6.Neg, nodes6.Pos, nodes6.Compare, nodes6.NodeList);
         this.compile(node, frame);
       };
       _proto.assertType = function assertType(node) {
@@ -65230,7 +65230,7 @@ var require_compiler = __commonJS({
           this._emit(",");
         }
         if (args) {
-          if (!(args instanceof nodes3.NodeList)) {
+          if (!(args instanceof nodes6.NodeList)) {
             this.fail("compileCallExtension: arguments must be a NodeList, use `parser.parseSignature`");
           }
           args.children.forEach(function(arg, i2) {
@@ -65313,9 +65313,9 @@ var require_compiler = __commonJS({
       _proto.compilePair = function compilePair(node, frame) {
         var key2 = node.key;
         var val = node.value;
-        if (key2 instanceof nodes3.Symbol) {
-          key2 = new nodes3.Literal(key2.lineno, key2.colno, key2.value);
-        } else if (!(key2 instanceof nodes3.Literal && typeof key2.value === "string")) {
+        if (key2 instanceof nodes6.Symbol) {
+          key2 = new nodes6.Literal(key2.lineno, key2.colno, key2.value);
+        } else if (!(key2 instanceof nodes6.Literal && typeof key2.value === "string")) {
           this.fail("compilePair: Dict keys must be strings or names", key2.lineno, key2.colno);
         }
         this.compile(key2, frame);
@@ -65446,7 +65446,7 @@ var require_compiler = __commonJS({
       };
       _proto.compileFilter = function compileFilter(node, frame) {
         var name = node.name;
-        this.assertType(name, nodes3.Symbol);
+        this.assertType(name, nodes6.Symbol);
         this._emit('env.getFilter("' + name.value + '").call(context, ');
         this._compileAggregate(node.args, frame);
         this._emit(")");
@@ -65454,7 +65454,7 @@ var require_compiler = __commonJS({
       _proto.compileFilterAsync = function compileFilterAsync(node, frame) {
         var name = node.name;
         var symbol = node.symbol.value;
-        this.assertType(name, nodes3.Symbol);
+        this.assertType(name, nodes6.Symbol);
         frame.set(symbol, symbol);
         this._emit('env.getFilter("' + name.value + '").call(context, ');
         this._compileAggregate(node.args, frame);
@@ -65592,7 +65592,7 @@ var require_compiler = __commonJS({
         this._emitLine(";");
         this._emit("if(" + arr + ") {");
         this._emitLine(arr + " = runtime.fromIterator(" + arr + ");");
-        if (node.name instanceof nodes3.Array) {
+        if (node.name instanceof nodes6.Array) {
           this._emitLine("var " + i2 + ";");
           this._emitLine("if(runtime.isArray(" + arr + ")) {");
           this._emitLine("var " + len + " = " + arr + ".length;");
@@ -65659,7 +65659,7 @@ var require_compiler = __commonJS({
         this._emit("var " + arr + " = runtime.fromIterator(");
         this._compileExpression(node.arr, frame);
         this._emitLine(");");
-        if (node.name instanceof nodes3.Array) {
+        if (node.name instanceof nodes6.Array) {
           var arrayLen = node.name.children.length;
           this._emit("runtime." + asyncMethod + "(" + arr + ", " + arrayLen + ", function(");
           node.name.children.forEach(function(name) {
@@ -65715,10 +65715,10 @@ var require_compiler = __commonJS({
         var funcId = "macro_" + this._tmpid();
         var keepFrame = frame !== void 0;
         node.args.children.forEach(function(arg, i2) {
-          if (i2 === node.args.children.length - 1 && arg instanceof nodes3.Dict) {
+          if (i2 === node.args.children.length - 1 && arg instanceof nodes6.Dict) {
             kwargs = arg;
           } else {
-            _this12.assertType(arg, nodes3.Symbol);
+            _this12.assertType(arg, nodes6.Symbol);
             args.push(arg);
           }
         });
@@ -65814,7 +65814,7 @@ var require_compiler = __commonJS({
           var name;
           var alias;
           var id = _this13._tmpid();
-          if (nameNode instanceof nodes3.Pair) {
+          if (nameNode instanceof nodes6.Pair) {
             name = nameNode.key.value;
             alias = nameNode.value.value;
           } else {
@@ -65906,7 +65906,7 @@ var require_compiler = __commonJS({
         var _this15 = this;
         var children = node.children;
         children.forEach(function(child) {
-          if (child instanceof nodes3.TemplateData) {
+          if (child instanceof nodes6.TemplateData) {
             if (child.value) {
               _this15._emit(_this15.buffer + " += ");
               _this15.compileLiteral(child, frame);
@@ -65942,7 +65942,7 @@ var require_compiler = __commonJS({
         this._emitFuncEnd(true);
         this.inBlock = true;
         var blockNames = [];
-        var blocks = node.findAll(nodes3.Block);
+        var blocks = node.findAll(nodes6.Block);
         blocks.forEach(function(block, i2) {
           var name = block.name.value;
           if (blockNames.indexOf(name) !== -1) {
@@ -67556,7 +67556,7 @@ var require_jinja_compat = __commonJS({
       var lib = this.lib;
       var Compiler2 = this.compiler.Compiler;
       var Parser4 = this.parser.Parser;
-      var nodes3 = this.nodes;
+      var nodes6 = this.nodes;
       var lexer = this.lexer;
       var orig_contextOrFrameLookup = runtime.contextOrFrameLookup;
       var orig_memberLookup = runtime.memberLookup;
@@ -67601,13 +67601,13 @@ var require_jinja_compat = __commonJS({
           colno: tokens.colno
         };
       }
-      if (process.env.BUILD_TYPE !== "SLIM" && nodes3 && Compiler2 && Parser4) {
-        var Slice = nodes3.Node.extend("Slice", {
+      if (process.env.BUILD_TYPE !== "SLIM" && nodes6 && Compiler2 && Parser4) {
+        var Slice = nodes6.Node.extend("Slice", {
           fields: ["start", "stop", "step"],
           init: function init(lineno, colno, start, stop, step) {
-            start = start || new nodes3.Literal(lineno, colno, null);
-            stop = stop || new nodes3.Literal(lineno, colno, null);
-            step = step || new nodes3.Literal(lineno, colno, 1);
+            start = start || new nodes6.Literal(lineno, colno, null);
+            stop = stop || new nodes6.Literal(lineno, colno, null);
+            step = step || new nodes6.Literal(lineno, colno, 1);
             this.parent(lineno, colno, start, stop, step);
           }
         });
@@ -67671,7 +67671,7 @@ var require_jinja_compat = __commonJS({
             if (!isSlice) {
               throw rethrow();
             }
-            return new nodes3.Array(tok.lineno, tok.colno, [node]);
+            return new nodes6.Array(tok.lineno, tok.colno, [node]);
           }
         };
       }
@@ -67842,7 +67842,7 @@ var require_nunjucks = __commonJS({
     var parser = require_parser();
     var lexer = require_lexer();
     var runtime = require_runtime();
-    var nodes3 = require_nodes();
+    var nodes6 = require_nodes();
     var installJinjaCompat = require_jinja_compat();
     var e;
     function configure(templatesPath, opts) {
@@ -67882,7 +67882,7 @@ var require_nunjucks = __commonJS({
       lexer,
       runtime,
       lib,
-      nodes: nodes3,
+      nodes: nodes6,
       installJinjaCompat,
       configure,
       reset: function reset2() {
@@ -67935,6 +67935,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // src/errors.ts
 var UserError = class extends Error {
   name = "UserError";
+  constructor(message, fields = {}) {
+    super(message, fields.cause === void 0 ? void 0 : { cause: fields.cause });
+    if (fields.host !== void 0) this.host = fields.host;
+    if (fields.operation !== void 0) this.operation = fields.operation;
+    if (fields.exitCode !== void 0) this.exitCode = fields.exitCode;
+    if (fields.stderr !== void 0) this.stderr = fields.stderr;
+  }
 };
 var UsageError = class extends UserError {
   name = "UsageError";
@@ -67966,10 +67973,23 @@ var OperationError = class extends UserError {
 function withoutHostName(message, host2) {
   return message.startsWith(`${host2}: `) ? message.slice(host2.length + 2) : message;
 }
+var InterruptedError = class extends Error {
+  constructor(signal) {
+    super(`interrupted by ${signal}`);
+    this.signal = signal;
+    this.exitCode = signalExitCode(signal);
+  }
+  signal;
+  name = "InterruptedError";
+  exitCode;
+};
+function signalExitCode(signal) {
+  return signal === "SIGTERM" ? 143 : 130;
+}
 
 // src/loader/load-module.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { relative, resolve as resolve2 } from "node:path";
+import { resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL2 } from "node:url";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -68868,94 +68888,12 @@ function printParseErrorCode(code) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/host/instances.ts
-var boundApis = /* @__PURE__ */ new Map();
-function bindInstance(instance, bound) {
-  if (bound) boundApis.set(instance, bound);
-  else boundApis.delete(instance);
+// src/util/display-path.ts
+import { relative } from "node:path";
+function displayPath(file2) {
+  const rel = relative(process.cwd(), file2);
+  return rel && !rel.startsWith("..") ? rel : file2;
 }
-function apiForInstance(api, instance) {
-  const bound = boundApis.get(instance);
-  if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
-  return { ...api, ...bound };
-}
-var outsideDeploy = (member) => {
-  throw new UserError(
-    `\`host.${member}\` is only available in a deploy file while infra-action runs it for a host; inventory and group data files describe hosts and have no current host.`
-  );
-};
-var unboundHost = Object.freeze({
-  get name() {
-    return outsideDeploy("name");
-  },
-  get groups() {
-    return outsideDeploy("groups");
-  },
-  get data() {
-    return outsideDeploy("data");
-  },
-  getFact: () => outsideDeploy("getFact")
-});
-
-// src/index.ts
-var src_exports = {};
-__export(src_exports, {
-  apk: () => apk,
-  apt: () => apt,
-  dnf: () => dnf,
-  files: () => files,
-  git: () => git,
-  host: () => host,
-  pip: () => pip,
-  server: () => server,
-  systemd: () => systemd,
-  yum: () => yum
-});
-function unboundFamily(family, names) {
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      () => {
-        throw new Error(
-          `${family}.${name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
-        );
-      }
-    ])
-  );
-}
-var host = unboundHost;
-var server = unboundFamily("server", [
-  "shell",
-  "script",
-  "user",
-  "group",
-  "packages",
-  "service",
-  "hostname",
-  "sysctl",
-  "crontab",
-  "reboot",
-  "wait"
-]);
-var apt = unboundFamily("apt", ["packages", "update", "upgrade", "repo", "key"]);
-var dnf = unboundFamily("dnf", ["packages"]);
-var yum = unboundFamily("yum", ["packages"]);
-var apk = unboundFamily("apk", ["packages"]);
-var files = unboundFamily("files", [
-  "file",
-  "directory",
-  "put",
-  "template",
-  "line",
-  "replace",
-  "link",
-  "get",
-  "download",
-  "sync"
-]);
-var git = unboundFamily("git", ["repo", "config"]);
-var pip = unboundFamily("pip", ["packages", "venv"]);
-var systemd = unboundFamily("systemd", ["service", "daemon_reload"]);
 
 // src/loader/hook-logic.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -70742,7 +70680,7 @@ pp$8.parseExportSpecifier = function(exports$1) {
   return this.finishNode(node, "ExportSpecifier");
 };
 pp$8.parseExportSpecifiers = function(exports$1) {
-  var nodes3 = [], first2 = true;
+  var nodes6 = [], first2 = true;
   this.expect(types$1.braceL);
   while (!this.eat(types$1.braceR)) {
     if (!first2) {
@@ -70753,9 +70691,9 @@ pp$8.parseExportSpecifiers = function(exports$1) {
     } else {
       first2 = false;
     }
-    nodes3.push(this.parseExportSpecifier(exports$1));
+    nodes6.push(this.parseExportSpecifier(exports$1));
   }
-  return nodes3;
+  return nodes6;
 };
 pp$8.parseImport = function(node) {
   this.next();
@@ -70800,16 +70738,16 @@ pp$8.parseImportNamespaceSpecifier = function() {
   return this.finishNode(node, "ImportNamespaceSpecifier");
 };
 pp$8.parseImportSpecifiers = function() {
-  var nodes3 = [], first2 = true;
+  var nodes6 = [], first2 = true;
   if (this.type === types$1.name) {
-    nodes3.push(this.parseImportDefaultSpecifier());
+    nodes6.push(this.parseImportDefaultSpecifier());
     if (!this.eat(types$1.comma)) {
-      return nodes3;
+      return nodes6;
     }
   }
   if (this.type === types$1.star) {
-    nodes3.push(this.parseImportNamespaceSpecifier());
-    return nodes3;
+    nodes6.push(this.parseImportNamespaceSpecifier());
+    return nodes6;
   }
   this.expect(types$1.braceL);
   while (!this.eat(types$1.braceR)) {
@@ -70821,14 +70759,14 @@ pp$8.parseImportSpecifiers = function() {
     } else {
       first2 = false;
     }
-    nodes3.push(this.parseImportSpecifier());
+    nodes6.push(this.parseImportSpecifier());
   }
-  return nodes3;
+  return nodes6;
 };
 pp$8.parseWithClause = function() {
-  var nodes3 = [];
+  var nodes6 = [];
   if (!this.eat(types$1._with)) {
-    return nodes3;
+    return nodes6;
   }
   this.expect(types$1.braceL);
   var attributeKeys = {};
@@ -70848,9 +70786,9 @@ pp$8.parseWithClause = function() {
       this.raiseRecoverable(attr.key.start, "Duplicate attribute key '" + keyName + "'");
     }
     attributeKeys[keyName] = true;
-    nodes3.push(attr);
+    nodes6.push(attr);
   }
-  return nodes3;
+  return nodes6;
 };
 pp$8.parseImportAttribute = function() {
   var node = this.startNode();
@@ -74421,14 +74359,14 @@ pp.readCodePoint = function() {
   }
   return code;
 };
-pp.readString = function(quote3) {
+pp.readString = function(quote4) {
   var out = "", chunkStart = ++this.pos;
   for (; ; ) {
     if (this.pos >= this.input.length) {
       this.raise(this.start, "Unterminated string constant");
     }
     var ch = this.input.charCodeAt(this.pos);
-    if (ch === quote3) {
+    if (ch === quote4) {
       break;
     }
     if (ch === 92) {
@@ -85789,7 +85727,7 @@ function readNumber(startsWithDot) {
   }
   finishToken(TokenType3.num);
 }
-function readString(quote3) {
+function readString(quote4) {
   state.pos++;
   for (; ; ) {
     if (state.pos >= input.length) {
@@ -85799,7 +85737,7 @@ function readString(quote3) {
     const ch = input.charCodeAt(state.pos);
     if (ch === charCodes.backslash) {
       state.pos++;
-    } else if (ch === quote3) {
+    } else if (ch === quote4) {
       break;
     }
     state.pos++;
@@ -89185,7 +89123,7 @@ function jsxReadToken() {
     state.pos++;
   }
 }
-function jsxReadString(quote3) {
+function jsxReadString(quote4) {
   state.pos++;
   for (; ; ) {
     if (state.pos >= input.length) {
@@ -89193,7 +89131,7 @@ function jsxReadString(quote3) {
       return;
     }
     const ch = input.charCodeAt(state.pos);
-    if (ch === quote3) {
+    if (ch === quote4) {
       state.pos++;
       break;
     }
@@ -95059,9 +94997,9 @@ function checkedSource(file2) {
 }
 function apiModuleSource(names, instance) {
   const provider = `globalThis[Symbol.for("infra-action.api")]`;
-  const api = instance ? `${provider}.forInstance(${JSON.stringify(instance)})` : `${provider}.api`;
+  const api2 = instance ? `${provider}.forInstance(${JSON.stringify(instance)})` : `${provider}.api`;
   return [
-    `const api = ${api};`,
+    `const api = ${api2};`,
     ...names.map((name) => `export const ${name} = api[${JSON.stringify(name)}];`),
     "export default api;"
   ].join("\n");
@@ -95112,8 +95050,8 @@ function installLoaderHooks(provider) {
   if (typeof nodeModule.registerHooks === "function" && process.env.INFRA_ACTION_LOADER !== "off-thread") {
     nodeModule.registerHooks({
       resolve(specifier, context, nextResolve) {
-        const api = resolveApi(specifier, context.parentURL);
-        if (api) return api;
+        const api2 = resolveApi(specifier, context.parentURL);
+        if (api2) return api2;
         let resolved;
         let failure;
         try {
@@ -95149,8 +95087,7 @@ async function loadModule(path, options2) {
     );
   }
   if (format2 === "json") return { file: file2, exports: loadJson(file2, shown, options2.role) };
-  const api = { ...src_exports };
-  installLoaderHooks({ api, forInstance: (instance) => apiForInstance(api, instance) });
+  installLoaderHooks(options2.api);
   const url = pathToFileURL2(file2).href + (options2.instance ? `?instance=${encodeURIComponent(options2.instance)}` : "");
   let namespace;
   try {
@@ -95199,10 +95136,6 @@ function userFrame(stack) {
   }
   return void 0;
 }
-function displayPath(file2) {
-  const rel = relative(process.cwd(), file2);
-  return rel && !rel.startsWith("..") ? rel : file2;
-}
 function relativise(error) {
   const cwd = `${process.cwd()}/`;
   error.message = error.message.split(cwd).join("");
@@ -95244,40 +95177,6 @@ function safeJson(value) {
 // src/cli/commands/deploy.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
-
-// src/connectors/cleanup.ts
-var cleanups = /* @__PURE__ */ new Set();
-var handling = false;
-var installed2 = false;
-function onInterruptCleanup(cleanup) {
-  installSignalHandlers();
-  cleanups.add(cleanup);
-  return () => void cleanups.delete(cleanup);
-}
-async function runInterruptCleanups(signal = "SIGTERM", timeoutMs = 2e4) {
-  const pending = [...cleanups];
-  cleanups.clear();
-  await Promise.race([
-    Promise.allSettled(pending.map((cleanup) => cleanup(signal))),
-    new Promise((resolve4) => setTimeout(resolve4, timeoutMs).unref())
-  ]);
-}
-function installSignalHandlers() {
-  if (installed2) return;
-  installed2 = true;
-  for (const [signal, code] of [
-    ["SIGINT", 130],
-    ["SIGTERM", 143]
-  ]) {
-    process.on(signal, () => {
-      if (handling) return;
-      handling = true;
-      process.stderr.write(`infra-action: ${signal} received, cleaning up…
-`);
-      void runInterruptCleanups(signal).finally(() => process.exit(code));
-    });
-  }
-}
 
 // src/report/report.ts
 import { createHash, createHmac } from "node:crypto";
@@ -95322,21 +95221,39 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
-// src/engine/host-run.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { writeFile } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+// src/engine/abort.ts
+function whenAborted(signal, cleanUp) {
+  const state2 = {
+    aborted: false,
+    promise: new Promise(() => void 0),
+    stop: () => void 0
+  };
+  if (!signal) return state2;
+  state2.promise = new Promise((_, reject) => {
+    const onAbort = () => {
+      state2.aborted = true;
+      const name = typeof signal.reason === "string" ? signal.reason : "SIGTERM";
+      void cleanUp(name).catch(() => void 0).then(() => reject(new InterruptedError(name)));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    state2.stop = () => signal.removeEventListener("abort", onAbort);
+  });
+  return state2;
+}
 
 // src/connectors/docker.ts
 import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { posix } from "node:path";
 import { PassThrough } from "node:stream";
 
-// src/connectors/shell.ts
+// src/util/shell-quote.ts
 function shellQuote(value) {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+// src/connectors/shell.ts
 var passwordVariable = "__ia_pw";
 var readPasswordLine = `IFS= read -r ${passwordVariable} || exit 70`;
 function buildCommand(command, context = {}) {
@@ -95358,12 +95275,12 @@ function buildCommand(command, context = {}) {
   return preamble ? `sh -c ${shellQuote(preamble + line2)}` : line2;
 }
 function sudoLine(user2, shell2, inner, context) {
-  if (!context.sudoWithPassword) return `sudo -H -n -u ${shellQuote(user2)} -- ${shell2} ${shellQuote(inner)}`;
-  const sudo = `sudo -H -S -p '' -u ${shellQuote(user2)} --`;
-  const password = `printf '%s\\n' "$${passwordVariable}"`;
-  if (!context.keepStdin) return `${password} | ${sudo} ${shell2} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
-  const asks = `sudo -n -k -u ${shellQuote(user2)} -- sh -c : </dev/null >/dev/null 2>&1 || ${password}`;
-  return `{ ${asks}; cat; } | sudo -H -k -S -p '' -u ${shellQuote(user2)} -- ${shell2} ${shellQuote(inner)}`;
+  const who = shellQuote(user2);
+  if (!context.sudoWithPassword) return `sudo -H -n -u ${who} -- ${shell2} ${shellQuote(inner)}`;
+  const asks = `sudo -n -k -u ${who} -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$${passwordVariable}"`;
+  const sudo = `sudo -H -k -S -p '' -u ${who} --`;
+  if (!context.keepStdin) return `{ ${asks}; } | ${sudo} ${shell2} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
+  return `{ ${asks}; cat; } | ${sudo} ${shell2} ${shellQuote(inner)}`;
 }
 
 // src/connectors/shell-connector.ts
@@ -95434,7 +95351,8 @@ function fileInstallScript(install) {
     `IFS=' ' read -r __t __n __g || { echo ${shellQuote(`${install.path}: the content did not arrive; nothing was written.`)} >&2; exit 71; }`,
     `[ "$__t" = ${shellQuote(install.tag)} ] || { echo ${shellQuote(`${install.path}: unexpected input before the content; nothing was written.`)} >&2; exit 71; }`,
     `d=${d}`,
-    `if [ -d "$d" ] && [ ! -L "$d" ]; then echo ${shellQuote(`${install.path} is a directory; nothing was written.`)} >&2; exit 1; fi`,
+    // (a link to a directory too: the file would be moved into it)
+    `if [ -d "$d" ]; then echo ${shellQuote(`${install.path} is a directory; nothing was written.`)} >&2; exit 1; fi`,
     `case "$__g" in -) ;; absent) if [ -e "$d" ] || [ -L "$d" ]; then echo ${changed} >&2; exit 1; fi ;; *) if [ "$(sha256sum < "$d" | cut -c1-64)" != "$__g" ]; then echo ${changed} >&2; exit 1; fi ;; esac`,
     `t=$(mktemp "$(dirname -- "$d")/.infra-action.XXXXXX")`,
     `trap 'rm -f "$t"' EXIT`,
@@ -95442,11 +95360,12 @@ function fileInstallScript(install) {
     'cat > "$t"',
     '__w=$(wc -c < "$t")',
     `[ "$__w" -eq "$__n" ] || { echo "${escapeDouble(install.path)}: only $__w of $__n bytes arrived; nothing was written." >&2; exit 1; }`,
-    install.mode ? `chmod ${install.mode} "$t"` : `if [ -e "$d" ]; then chmod "$(stat -c %a -- "$d")" "$t"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$t"; fi`,
+    // chown first: it clears the setuid and setgid bits that chmod may set.
     owner ? `chown -- ${shellQuote(owner)} "$t"` : (
-      // An existing file keeps its owner and group where this user may give them.
-      `if [ -e "$d" ]; then chown -- "$(stat -c %u:%g -- "$d")" "$t" 2>/dev/null || :; fi`
+      // An existing file (or a link's target) keeps its owner and group where this user may give them.
+      `if [ -e "$d" ]; then chown -- "$(stat -L -c %u:%g -- "$d")" "$t" 2>/dev/null || :; fi`
     ),
+    install.mode ? `chmod ${install.mode} "$t"` : `if [ -e "$d" ]; then chmod "$(stat -L -c %a -- "$d")" "$t"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$t"; fi`,
     `if [ -f "$d" ] && [ ! -L "$d" ] && cmp -s "$t" "$d" && [ "$(stat -c %a:%u:%g -- "$t")" = "$(stat -c %a:%u:%g -- "$d")" ]; then exit 0; fi`,
     'mv -f -- "$t" "$d"',
     "trap - EXIT"
@@ -95577,7 +95496,6 @@ var DockerConnector = class extends ShellConnector {
   owned = false;
   // The image's own entrypoint and command, restored in a committed image (the container ran an idle loop).
   imageStart = [];
-  unregisterCleanup;
   target;
   constructor(host2) {
     super(host2);
@@ -95622,7 +95540,6 @@ var DockerConnector = class extends ShellConnector {
     });
     this.container = container2;
     this.owned = true;
-    this.unregisterCleanup = onInterruptCleanup(() => removeContainer(container2));
     try {
       await container2.start();
     } catch (error) {
@@ -95648,7 +95565,6 @@ var DockerConnector = class extends ShellConnector {
       return {};
     } finally {
       await removeContainer(container2);
-      this.unregisterCleanup?.();
     }
   }
   // Docker runs commands as a user natively: sudo becomes the exec's user, no sudo binary needed.
@@ -97015,16 +96931,16 @@ var HostKeys = class {
   }
   // Undefined when the key may be used, else the message that refuses it.
   check(host2, endpoint, token, key2, warn) {
-    const verdict = verifyHostKey(this.entries, token, key2);
+    const verdict3 = verifyHostKey(this.entries, token, key2);
     const print = `${keyTypeOf(key2)} ${fingerprint(key2)}`;
     const scan = `ssh-keyscan -p ${endpoint.port} ${endpoint.hostname}`;
-    switch (verdict.status) {
+    switch (verdict3.status) {
       case "known":
         return void 0;
       case "revoked":
-        return `${host2}: the host key of ${token} (${print}) is marked @revoked in ${verdict.entry.source}; refusing to connect.`;
+        return `${host2}: the host key of ${token} (${print}) is marked @revoked in ${verdict3.entry.source}; refusing to connect.`;
       case "changed":
-        return `${host2}: the host key of ${token} has CHANGED: it presented ${print}, but ${verdict.expected.map((e) => e.source).join(", ")} expects ${fingerprint(verdict.expected[0]?.key ?? Buffer.alloc(0))}. This can mean someone is intercepting the connection, or the host was rebuilt. Refusing to connect. If the change is expected, verify the new fingerprint and replace the old line.`;
+        return `${host2}: the host key of ${token} has CHANGED: it presented ${print}, but ${verdict3.expected.map((e) => e.source).join(", ")} expects ${fingerprint(verdict3.expected[0]?.key ?? Buffer.alloc(0))}. This can mean someone is intercepting the connection, or the host was rebuilt. Refusing to connect. If the change is expected, verify the new fingerprint and replace the old line.`;
       case "unknown":
         if (this.policy === "no") {
           warn?.(`${host2}: accepting the unverified host key of ${token} (${print}).`);
@@ -97104,7 +97020,7 @@ function expandHome(path, home) {
 var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
 var signalNumbers = { HUP: 1, INT: 2, KILL: 9, TERM: 15, PIPE: 13 };
 
-// src/connectors/registry.ts
+// src/engine/connect.ts
 var connectors = {
   ssh: { dataKeys: sshDataKeys, create: (host2, data2, context) => new SshConnector(host2, data2, context) },
   local: { dataKeys: localDataKeys, create: (host2) => new LocalConnector(host2) },
@@ -97114,58 +97030,14 @@ function createConnector(host2, context = {}) {
   return connectors[host2.connector].create(host2.name, host2.data, context);
 }
 
-// src/facts/fact.ts
-var Unreadable = class {
-  constructor(unreadable2) {
-    this.unreadable = unreadable2;
-  }
-  unreadable;
-};
-function defineFact(fact) {
-  return fact;
-}
-function unreadable(reason) {
-  return new Unreadable(reason);
-}
-function isUnreadable(value) {
-  return value instanceof Unreadable;
-}
-function lines(text2) {
-  return text2.split("\n").filter((line2) => line2.trim() !== "");
-}
-function toInteger(text2) {
-  if (text2 === void 0 || !/^-?\d+$/.test(text2.trim())) return null;
-  return Number(text2.trim());
-}
-function emptyRecord() {
-  return /* @__PURE__ */ Object.create(null);
-}
-
-// src/operations/operation.ts
-var CannotTell = class extends Error {
-  constructor(reason) {
-    super(reason);
-    this.reason = reason;
-  }
-  reason;
-  name = "CannotTell";
-};
-function defineOperation(definition) {
-  return definition;
-}
-var noop = (reason) => ({ changed: false, reason });
-function change(commands, extra = {}) {
-  return {
-    changed: true,
-    commands: commands.map((c) => typeof c === "string" ? { type: "shell", command: c } : c),
-    ...extra
-  };
-}
-
 // src/util/sentence.ts
 function asSentence(message) {
   return /[.!?]$/.test(message.trimEnd()) ? message.trimEnd() : `${message.trimEnd()}.`;
 }
+
+// src/engine/apply-host.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 
 // src/engine/apply-output.ts
 import { StringDecoder } from "node:string_decoder";
@@ -97175,7 +97047,10 @@ var markerRoom = 96;
 var ApplyOutput = class {
   constructor(nonce, on = {}) {
     this.on = on;
-    this.pattern = new RegExp(`\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))\\n`, "g");
+    this.pattern = new RegExp(
+      `\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`,
+      "g"
+    );
     const state2 = () => ({
       decoder: new StringDecoder("utf8"),
       pending: "",
@@ -97199,8 +97074,10 @@ var ApplyOutput = class {
     state2.pending += state2.decoder.write(chunk);
     this.scan(stream, false);
   }
-  // The streams have ended: what is still pending is plain output.
-  finish() {
+  // The streams have ended with the script's exit code: what is still pending is plain output, and
+  // the script finished only if it also exited 0 after its last marker.
+  finish(exitCode2) {
+    if (exitCode2 !== 0) this.done = false;
     for (const stream of ["stdout", "stderr"]) {
       const state2 = this.streams[stream];
       state2.pending += state2.decoder.end();
@@ -97231,7 +97108,7 @@ var ApplyOutput = class {
     let last = 0;
     for (const match4 of state2.pending.matchAll(this.pattern)) {
       this.append(stream, state2.pending.slice(last, match4.index));
-      last = (match4.index ?? 0) + match4[0].length;
+      last = (match4.index ?? 0) + match4[0].length + 1;
       this.mark(stream, match4);
     }
     const keepFrom = final ? state2.pending.length : Math.max(last, state2.pending.length - markerRoom);
@@ -97275,6 +97152,9 @@ var ApplyOutput = class {
     kept[stream].push(Buffer.from(text2));
   }
 };
+
+// src/engine/apply-script.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/engine/global-args.ts
 function sudoOptions(global2) {
@@ -97379,15 +97259,15 @@ function wrong(key2, expected, value) {
 
 // src/engine/apply-script.ts
 var lockWaitSeconds = 120;
-function applyRunner(nonce) {
-  const end = scriptEnd(nonce);
+function applyRunner() {
   return [
     "__ia_um=$(umask); umask 077",
+    "IFS= read -r __ia_end || exit 70",
     `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the apply script (is the disk full?)" >&2; exit 70; }`,
     `trap 'rm -rf "$__ia_dir"' EXIT`,
     "trap 'exit 143' HUP INT TERM",
     `cat > "$__ia_dir/apply.sh" || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
-    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = ${shellQuote(end)} ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
+    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = "$__ia_end" ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
     'umask "$__ia_um"',
     "exec 0</dev/null",
     '. "$__ia_dir/apply.sh"'
@@ -97395,6 +97275,7 @@ function applyRunner(nonce) {
 }
 function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
   const out = [
+    scriptEnd(nonce),
     `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
     "__ia_mark staged",
     ...lockLines(),
@@ -97409,8 +97290,9 @@ function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
       "__ia_try=0",
       "while :; do",
       "( set -e",
-      ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap2, `${nonce}-${op.index}-${j}`)),
-      ") </dev/null; __ia_rc=$?",
+      ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap2, `${op.index}-${j}`)),
+      // (fd 9 holds the host lock: a daemon an operation starts must not keep it)
+      ") </dev/null 9>&-; __ia_rc=$?",
       `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
       "done",
       `__ia_mark end:${op.index}:$__ia_rc`,
@@ -97425,21 +97307,36 @@ function scriptEnd(nonce) {
   return `# end ${nonce}`;
 }
 function lockLines() {
+  const locked = (message) => `{ echo "${message}" >&2; __ia_mark locked; exit 75; }`;
+  const gaveUp = locked(
+    `another infra-action apply is running on this host (lock $__ia_lock); gave up waiting after ${lockWaitSeconds}s.`
+  );
   return [
-    '__ia_base="$HOME/.cache"',
-    'if ! { [ -n "$HOME" ] && mkdir -p "$__ia_base" 2>/dev/null && [ -O "$__ia_base" ] && [ -w "$__ia_base" ]; }; then __ia_base=/tmp; fi',
-    '__ia_lock="$__ia_base/.infra-action-apply-$(id -u).lock"; __ia_waited=0; __ia_takeovers=0',
-    'while ! mkdir -m 700 "$__ia_lock" 2>/dev/null; do',
-    '  if [ -L "$__ia_lock" ] || [ ! -O "$__ia_lock" ]; then echo "the apply lock $__ia_lock belongs to another user: remove it and apply again." >&2; __ia_mark locked; exit 75; fi',
-    '  __ia_owner=; IFS= read -r __ia_owner < "$__ia_lock/pid" 2>/dev/null || :',
-    '  if [ -n "$__ia_owner" ] && [ ! -d "/proc/$__ia_owner" ] && [ $__ia_takeovers -lt 3 ]; then rm -rf "$__ia_lock"; __ia_takeovers=$((__ia_takeovers+1)); continue; fi',
-    `  if [ $__ia_waited -ge ${lockWaitSeconds} ]; then echo "another infra-action apply is running on this host (lock $__ia_lock, process $__ia_owner); gave up waiting after ${lockWaitSeconds}s." >&2; __ia_mark locked; exit 75; fi`,
-    "  sleep 1; __ia_waited=$((__ia_waited+1))",
+    "__ia_base=/tmp",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion.
+    'for __ia_b in "$XDG_RUNTIME_DIR" "${HOME:+$HOME/.cache}"; do',
+    '  if [ -n "$__ia_b" ] && mkdir -p "$__ia_b" 2>/dev/null && [ -O "$__ia_b" ] && [ -w "$__ia_b" ]; then __ia_base=$__ia_b; break; fi',
     "done",
-    'echo $$ > "$__ia_lock/pid"',
-    `trap 'rm -rf "$__ia_lock" "$__ia_dir"' EXIT`,
+    '__ia_lock="$__ia_base/.infra-action-apply-$(id -u).lock"',
+    `if { [ -e "$__ia_lock" ] || [ -L "$__ia_lock" ]; } && { [ -L "$__ia_lock" ] || [ ! -O "$__ia_lock" ]; }; then ${locked("the apply lock $__ia_lock belongs to another user: remove it and apply again.")}; fi`,
+    'if command -v flock >/dev/null 2>&1 && [ ! -d "$__ia_lock" ]; then',
+    `  ( : >> "$__ia_lock" ) 2>/dev/null || ${locked("could not open the apply lock $__ia_lock (is the disk full?).")}`,
+    '  exec 9>> "$__ia_lock"',
+    `  flock -n 9 || flock -w ${lockWaitSeconds} 9 || ${gaveUp}`,
+    "else",
+    "  __ia_boot=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null); __ia_waited=0; __ia_takeovers=0",
+    '  while ! mkdir -m 700 "$__ia_lock" 2>/dev/null; do',
+    `    [ -d "$__ia_lock" ] || ${locked("could not make the apply lock $__ia_lock (is the disk full?).")}`,
+    '    __ia_owner=; __ia_owner_boot=; read -r __ia_owner __ia_owner_boot < "$__ia_lock/pid" 2>/dev/null || :',
+    '    if [ -n "$__ia_owner" ] && { [ ! -d "/proc/$__ia_owner" ] || [ "$__ia_owner_boot" != "$__ia_boot" ]; } && [ $__ia_takeovers -lt 3 ]; then rm -rf "$__ia_lock"; __ia_takeovers=$((__ia_takeovers+1)); continue; fi',
+    `    [ $__ia_waited -lt ${lockWaitSeconds} ] || ${gaveUp}`,
+    "    sleep 1; __ia_waited=$((__ia_waited+1))",
+    "  done",
+    '  echo "$$ $__ia_boot" > "$__ia_lock/pid"',
+    `  trap 'rm -rf "$__ia_lock" "$__ia_dir"' EXIT`,
+    "fi",
     "trap 'exit 143' INT TERM HUP",
-    // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that frees the lock.
+    // A lost connection surfaces as SIGPIPE at the next write: exit through the trap that cleans up.
     "trap 'exit 141' PIPE"
   ];
 }
@@ -97465,9 +97362,9 @@ function renderCommand(command, op, wrap2, id) {
       ];
     }
     case "file": {
-      const staged = `"$__ia_dir/${id}"`;
+      const staged = `"$__ia_dir/f${id}"`;
       const content = Buffer.from(command.content, "base64");
-      const tag = `@@${id}`;
+      const tag = randomBytes2(8).toString("hex");
       const installer = fileInstallScript({
         path: command.path,
         tag,
@@ -97477,9 +97374,9 @@ function renderCommand(command, op, wrap2, id) {
       });
       const header = fileHeader(tag, content.length, command.ifSha256).trimEnd();
       return [
-        `(umask 077; base64 -d > ${staged}) <<'__IA_EOF_${id}'`,
+        `(umask 077; base64 -d > ${staged}) <<'__IA_EOF_${tag}'`,
         ...command.content.match(/.{1,76}/g) ?? [],
-        `__IA_EOF_${id}`,
+        `__IA_EOF_${tag}`,
         `{ printf '%s\\n' ${shellQuote(header)}; cat ${staged}; } | ${wrap2(installer, { ...opts, keepStdin: true })}`,
         `rm -f ${staged}`
       ];
@@ -97491,6 +97388,450 @@ function renderCommand(command, op, wrap2, id) {
       return [wrap2(reboot2, opts)];
     }
   }
+}
+
+// src/engine/fatal-lines.ts
+var errorLike = /\b(error|fatal|failed|failure|cannot|can't|could not|couldn't|unable|denied|not found|no such|invalid|refused|not permitted|no space|timed out|did not)\b|^E: /i;
+function fatalLines(stderr, count = 2) {
+  const lines2 = stderr.split(/\r?\n/).map((line2) => line2.trim()).filter(Boolean);
+  const errors = lines2.filter((line2) => errorLike.test(line2));
+  return (errors.length ? errors : lines2).slice(-count).join(" ");
+}
+
+// src/engine/describe-command.ts
+import { createHash as createHash4 } from "node:crypto";
+function describeCommand(command) {
+  switch (command.type) {
+    case "shell":
+      return command.command;
+    case "file": {
+      const size = Buffer.byteLength(command.content, "base64");
+      const details = [
+        formatSize(size),
+        command.mode ? `mode ${command.mode}` : "",
+        command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : ""
+      ];
+      return `write ${command.path} (${details.filter(Boolean).join(", ")})`;
+    }
+    case "get":
+      return `download ${command.path} to ${command.local}`;
+    case "reboot":
+      return `reboot, then wait up to ${command.timeout}s for the host`;
+  }
+}
+function fingerprintCommands(commands) {
+  const hash = createHash4("sha256");
+  for (const command of commands) {
+    hash.update(
+      JSON.stringify(
+        command.type === "file" ? { ...command, content: createHash4("sha256").update(command.content).digest("hex") } : command
+      )
+    );
+  }
+  return hash.digest("hex");
+}
+function formatSize(bytes) {
+  if (bytes === 0) return "empty";
+  if (bytes < 100) return "under 0.1 kB";
+  if (bytes < 999950) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+// src/engine/host-status.ts
+function willRun(op) {
+  return Boolean(op.plan?.changed) && !op.skipReason;
+}
+function plannedStatus(op) {
+  if (op.error) return "failed";
+  if (op.skipReason) return "skipped";
+  return op.plan?.changed ? "changed" : "unchanged";
+}
+function appliedStatus(outcome) {
+  return outcome?.status === "ok" ? "changed" : outcome?.status === "failed" ? "failed" : "skipped";
+}
+function digestOperation(op) {
+  return {
+    name: op.registered.label,
+    op: op.registered.definition.name,
+    status: plannedStatus(op),
+    fingerprint: op.plan?.changed ? fingerprintCommands(op.plan.commands) : op.error ?? ""
+  };
+}
+function reportOperation(op, mode, applied, notRunReason2) {
+  const index = op.registered.index;
+  const durationMs = Math.round(applied.durations.get(index) ?? op.durationMs);
+  const base = { name: op.registered.label, op: op.registered.definition.name, durationMs };
+  if (op.error) return { ...base, status: "failed", reason: op.error, commands: [] };
+  const plan = op.plan;
+  if (!plan.changed) return { ...base, status: "unchanged", reason: plan.reason, commands: [] };
+  const commands = plan.commands.map(describeCommand);
+  const extra = { ...plan.reason ? { reason: plan.reason } : {}, ...plan.diff ? { diff: plan.diff } : {} };
+  if (op.skipReason) return { ...base, status: "skipped", reason: op.skipReason, commands };
+  if (mode === "plan") return { ...base, status: "changed", commands, ...extra };
+  const outcome = applied.outcomes.get(index);
+  if (!outcome) return { ...base, status: "skipped", reason: applied.notRun.get(index) ?? notRunReason2, commands };
+  if (outcome.status === "skipped")
+    return { ...base, status: "skipped", reason: "not run: its _if operations did not change", commands };
+  if (outcome.status === "failed") {
+    return {
+      ...base,
+      status: "failed",
+      commands,
+      ...extra,
+      ...outcome.exitCode !== void 0 ? { exitCode: outcome.exitCode } : {},
+      stderr: outcome.stderr.trim()
+    };
+  }
+  return { ...base, status: "changed", commands, ...extra };
+}
+
+// src/engine/apply-host.ts
+var ApplyProgress = class {
+  outcomes = /* @__PURE__ */ new Map();
+  durations = /* @__PURE__ */ new Map();
+  notRun = /* @__PURE__ */ new Map();
+  began = /* @__PURE__ */ new Set();
+  // The operations apply runs (empty until it starts).
+  running = [];
+  // What the script now running printed so far for an operation (kept for those that never ended).
+  printed = () => void 0;
+  // Set on interruption: what apply learns afterwards (killed commands) does not rewrite the story.
+  interrupted = false;
+};
+async function applyHost(toRun, all, input2) {
+  const { progress } = input2;
+  if (toRun.length === 0) return {};
+  progress.running = toRun;
+  const byIndex = new Map(all.map((op) => [op.registered.index, op]));
+  const outcome = (op) => progress.outcomes.get(op.registered.index);
+  const stops = (op) => outcome(op)?.status === "failed" && !op.registered.global.ignoreErrors;
+  const changed = [];
+  let stopped;
+  for (const part of splitAtReboots(toRun)) {
+    try {
+      await runScript(part, byIndex, changed, input2);
+      for (const op of part) if (outcome(op)?.status === "ok") changed.push(op.registered.index);
+      const last = part.at(-1);
+      const reboot2 = last?.plan?.changed ? last.plan.commands.find((c) => c.type === "reboot") : void 0;
+      if (reboot2?.type === "reboot" && last && outcome(last)?.status === "ok") {
+        await waitForReboot(reboot2.delay, reboot2.interval, reboot2.timeout, input2);
+      }
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      stopped = withoutHostName(error.message, input2.host);
+      break;
+    }
+    if (part.some(stops)) break;
+  }
+  if (progress.interrupted) return {};
+  const stopping = toRun.find(stops);
+  for (const op of toRun) {
+    const index = op.registered.index;
+    if (outcome(op)) continue;
+    if (progress.began.has(index)) {
+      const printed = progress.printed(index);
+      const why = `did not finish: ${stopped ?? "the apply script stopped while it ran"}`;
+      progress.outcomes.set(index, {
+        status: "failed",
+        stdout: printed?.stdout ?? "",
+        stderr: `${printed?.stderr ?? ""}
+${why}`.trim()
+      });
+    } else {
+      progress.notRun.set(
+        index,
+        stopping ? "not run: an earlier operation failed" : stopped ? `not run: ${stopped}` : "not run: the apply script ended before it"
+      );
+    }
+  }
+  for (const op of toRun) op.registered.handle.status = appliedStatus(outcome(op));
+  return verdict(toRun, progress, stopping, stopped);
+}
+function verdict(toRun, progress, stopping, stopped) {
+  const outcome = (op) => progress.outcomes.get(op.registered.index);
+  const applied = toRun.filter((op) => outcome(op)?.status === "ok").map((op) => `"${op.registered.label}"`);
+  const notRun = toRun.filter((op) => progress.notRun.has(op.registered.index)).length;
+  const plural2 = notRun === 1 ? "" : "s";
+  if (stopping) {
+    const rest = notRun ? `; ${notRun} operation${plural2} after it did not run` : "";
+    const why = fatalLines(outcome(stopping)?.stderr ?? "");
+    return {
+      error: `operation "${stopping.registered.label}" failed with exit code ${outcome(stopping)?.exitCode ?? "?"}${why ? `: ${why}` : ""}${rest}.`
+    };
+  }
+  const failed = toRun.some((op) => outcome(op)?.status === "failed" && !op.registered.global.ignoreErrors);
+  if (!stopped && !notRun && !failed) return {};
+  const unfinished = toRun.find((op) => outcome(op)?.status === "failed");
+  const cause = stopped ?? `the apply script ended before running ${notRun} planned operation${plural2}.`;
+  return {
+    error: `${cause}${stopped && !/[.!?]$/.test(stopped) ? "." : ""}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${plural2} did not run.`
+  };
+}
+function interruptApply(progress, signal) {
+  progress.interrupted = true;
+  if (progress.running.length === 0) return void 0;
+  for (const op of progress.running) {
+    const index = op.registered.index;
+    if (progress.outcomes.has(index) || !progress.began.has(index)) continue;
+    progress.outcomes.set(index, { status: "failed", stdout: "", stderr: `interrupted by ${signal} while running` });
+  }
+  const labels = (ops) => ops.map((op) => `"${op.registered.label}"`).join(", ") || "nothing";
+  const ok = (op) => progress.outcomes.get(op.registered.index)?.status === "ok";
+  return `interrupted by ${signal} during apply. Applied: ${labels(progress.running.filter(ok))}. Not applied: ${labels(progress.running.filter((op) => !ok(op)))}.`;
+}
+async function runScript(part, byIndex, changedBefore, input2) {
+  const { progress, now } = input2;
+  const connector = input2.link.connector;
+  const nonce = randomBytes3(6).toString("hex");
+  const scriptOps = part.map((op) => ({
+    index: op.registered.index,
+    commands: op.plan?.changed ? op.plan.commands : [],
+    global: op.registered.global,
+    requires: requiredIndexes(op, byIndex)
+  }));
+  const script2 = buildApplyScript(
+    scriptOps,
+    (command, options2) => connector.wrapCommand(command, options2),
+    nonce,
+    changedBefore
+  );
+  const password = scriptOps.find((op) => op.global.sudoPassword)?.global.sudoPassword;
+  const started = /* @__PURE__ */ new Map();
+  const inPart = new Set(part.map((op) => op.registered.index));
+  const output = new ApplyOutput(nonce, {
+    begin: (index) => {
+      progress.began.add(index);
+      started.set(index, now());
+    },
+    end: (index, exitCode2) => {
+      if (!inPart.has(index)) return;
+      progress.outcomes.set(index, { status: exitCode2 === 0 ? "ok" : "failed", exitCode: exitCode2, stdout: "", stderr: "" });
+      progress.durations.set(index, now() - (started.get(index) ?? now()));
+    }
+  });
+  progress.printed = (index) => output.output(index);
+  input2.countExecution();
+  const result = await connector.run(applyRunner(), {
+    stdin: script2,
+    ...password ? { sudoPassword: password } : {},
+    onOutput: (stream, chunk) => output.push(stream, chunk)
+  });
+  output.finish(result.exitCode);
+  const said = fatalLines(output.outsideStderr());
+  const fields = { host: input2.host, exitCode: result.exitCode, stderr: output.outsideStderr() };
+  if (output.locked) throw new CommandError(said || "another apply holds the host's lock", fields);
+  if (!output.staged) {
+    throw new CommandError(
+      `could not start the apply script (exit code ${result.exitCode})${said ? `: ${said}` : ""}; nothing was applied by it.`,
+      fields
+    );
+  }
+  for (const op of part) {
+    const index = op.registered.index;
+    const outcome = output.outcome(index);
+    if (outcome) progress.outcomes.set(index, outcome);
+    const get3 = op.plan?.changed ? op.plan.commands.find((c) => c.type === "get") : void 0;
+    if (get3?.type === "get" && progress.outcomes.get(index)?.status === "ok") {
+      try {
+        input2.countExecution();
+        await writeFile(get3.local, await connector.getFile(get3.path, op.registered.global));
+      } catch (error) {
+        progress.outcomes.set(index, { status: "failed", stdout: "", stderr: error.message });
+      }
+    }
+  }
+  const failed = part.some(
+    (op) => progress.outcomes.get(op.registered.index)?.status === "failed" && !op.registered.global.ignoreErrors
+  );
+  if (!output.done && !failed) {
+    throw new CommandError(
+      `the apply script stopped unexpectedly (exit code ${result.exitCode})${said ? `: ${said}` : ""}.`,
+      fields
+    );
+  }
+}
+async function waitForReboot(delay, interval, timeout, input2) {
+  await input2.link.connector?.disconnect().catch(() => void 0);
+  await sleep2(delay * 1e3);
+  const deadline = input2.now() + timeout * 1e3;
+  let last = "";
+  while (input2.now() < deadline) {
+    const connector = input2.reconnect();
+    try {
+      await connector.connect();
+      input2.link.connector = connector;
+      return;
+    } catch (error) {
+      last = error.message;
+      await sleep2(interval * 1e3);
+    }
+  }
+  throw new ConnectError(`the host did not come back within ${timeout}s of rebooting${last ? ` (${last})` : ""}.`, {
+    host: input2.host
+  });
+}
+function splitAtReboots(operations) {
+  const parts = [[]];
+  for (const op of operations) {
+    parts.at(-1)?.push(op);
+    if (op.plan?.changed && op.plan.commands.some((c) => c.type === "reboot")) parts.push([]);
+  }
+  return parts.filter((part) => part.length);
+}
+function requiredIndexes(op, byIndex) {
+  const condition = op.registered.global.if;
+  if (!Array.isArray(condition)) return [];
+  return [...byIndex.values()].filter((other) => condition.includes(other.registered.handle)).map((other) => other.registered.index);
+}
+var sleep2 = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+
+// src/engine/deploy-failures.ts
+var DeployCodeFailures = class {
+  // `late` hears of the first rejection after the evaluation (the host decides what it means then).
+  constructor(late) {
+    this.late = late;
+  }
+  late;
+  // Set while the deploy files run: stops their evaluation.
+  stopEvaluation;
+  // The first unhandled rejection after the evaluation, described.
+  failure;
+  // Stops the evaluation, or records the rejection and tells the host.
+  fail(reason) {
+    const message = describeUnhandledRejection(reason);
+    if (this.stopEvaluation) {
+      this.stopEvaluation(new ModuleLoadError(message));
+      return;
+    }
+    if (this.failure) return;
+    this.failure = message;
+    this.late(message);
+  }
+};
+
+// src/engine/host-report.ts
+function reportHost(outcome, mode) {
+  const notRun = notRunReason(outcome);
+  return {
+    name: outcome.host.name,
+    groups: outcome.host.groups,
+    connector: outcome.host.connector,
+    ...reportStatus(outcome),
+    ...outcome.image ? { image: outcome.image } : {},
+    durationMs: Math.round(outcome.durationMs),
+    executions: outcome.executions,
+    operations: outcome.operations.map((op) => reportOperation(op, mode, outcome.applied, notRun))
+  };
+}
+function digestEntry(outcome) {
+  return {
+    host: outcome.host.name,
+    status: outcome.plannedStatus === "pending" ? "failed" : outcome.plannedStatus,
+    operations: outcome.operations.map(digestOperation)
+  };
+}
+function reportStatus(outcome) {
+  const { deployFailure, error } = outcome;
+  const late = deployFailure && !error?.includes(deployFailure) ? deployFailure : void 0;
+  const status = late || outcome.status === "pending" ? "failed" : outcome.status;
+  const said = [error, late].filter(Boolean).join(" ");
+  return { status, ...said ? { error: said } : {} };
+}
+function notRunReason(outcome) {
+  if (outcome.plannedStatus === "failed") return "not applied: an operation of this host failed to plan";
+  if (outcome.refused) return outcome.refused;
+  if (outcome.error) return `not run: ${outcome.error}`;
+  return "not run: apply did not reach this host";
+}
+
+// src/engine/plan-host.ts
+import { dirname as dirname4 } from "node:path";
+
+// src/facts/fact.ts
+var Unreadable = class {
+  constructor(unreadable2) {
+    this.unreadable = unreadable2;
+  }
+  unreadable;
+};
+function defineFact(fact) {
+  return fact;
+}
+function unreadable(reason) {
+  return new Unreadable(reason);
+}
+function isUnreadable(value) {
+  return value instanceof Unreadable;
+}
+function lines(text2) {
+  return text2.split("\n").filter((line2) => line2.trim() !== "");
+}
+function toInteger(text2) {
+  if (text2 === void 0 || !/^-?\d+$/.test(text2.trim())) return null;
+  return Number(text2.trim());
+}
+function emptyRecord() {
+  return /* @__PURE__ */ Object.create(null);
+}
+
+// src/host/instances.ts
+var boundApis = /* @__PURE__ */ new Map();
+function bindInstance(instance, bound) {
+  if (bound) boundApis.set(instance, bound);
+  else boundApis.delete(instance);
+}
+function apiForInstance(api2, instance) {
+  const bound = boundApis.get(instance);
+  if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
+  return { ...api2, ...bound };
+}
+var outsideDeploy = (member) => {
+  throw new UserError(
+    `\`host.${member}\` is only available in a deploy file while infra-action runs it for a host; inventory and group data files describe hosts and have no current host.`
+  );
+};
+var unboundHost = Object.freeze({
+  get name() {
+    return outsideDeploy("name");
+  },
+  get groups() {
+    return outsideDeploy("groups");
+  },
+  get data() {
+    return outsideDeploy("data");
+  },
+  getFact: () => outsideDeploy("getFact")
+});
+
+// src/operations/operation.ts
+var CannotTell = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+  reason;
+  name = "CannotTell";
+};
+function defineOperation(definition) {
+  return bindOperation(definition, () => {
+    throw new UserError(
+      `${definition.name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
+    );
+  });
+}
+function bindOperation(definition, call) {
+  const operation = (args = {}) => call(args);
+  for (const key2 of Object.keys(definition))
+    Object.defineProperty(operation, key2, { value: definition[key2], enumerable: true, configurable: true });
+  return operation;
+}
+var noop = (reason) => ({ changed: false, reason });
+function change(commands, extra = {}) {
+  return {
+    changed: true,
+    commands: commands.map((c) => typeof c === "string" ? { type: "shell", command: c } : c),
+    ...extra
+  };
 }
 
 // src/engine/cannot-tell.ts
@@ -97742,21 +98083,22 @@ var DirectoryHashes = defineFact({
 });
 
 // src/facts/packages.ts
-function addVersion(packages4, name, version2) {
-  packages4[name] = [...Object.hasOwn(packages4, name) ? packages4[name] ?? [] : [], version2];
+function addVersion(packages7, name, version2) {
+  packages7[name] = [...Object.hasOwn(packages7, name) ? packages7[name] ?? [] : [], version2];
 }
 var DebPackages = defineFact({
   name: "DebPackages",
   description: "installed Debian packages and versions",
   arguments: {},
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's format fields.
   command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages4 = emptyRecord();
+    const packages7 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const [status = "", name, version2 = ""] = line2.split("|");
-      if (status.startsWith("ii") && name) addVersion(packages4, name, version2);
+      if (status.startsWith("ii") && name) addVersion(packages7, name, version2);
     }
-    return packages4;
+    return packages7;
   }
 });
 var RpmPackages = defineFact({
@@ -97765,12 +98107,12 @@ var RpmPackages = defineFact({
   arguments: {},
   command: () => "rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages4 = emptyRecord();
+    const packages7 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const [name, version2 = ""] = line2.split("|");
-      if (name) addVersion(packages4, name, version2);
+      if (name) addVersion(packages7, name, version2);
     }
-    return packages4;
+    return packages7;
   }
 });
 var ApkPackages = defineFact({
@@ -97779,12 +98121,12 @@ var ApkPackages = defineFact({
   arguments: {},
   command: () => "apk info -v 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const packages4 = emptyRecord();
+    const packages7 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^(.+)-([^-]+-r\d+)$/.exec(line2.trim());
-      if (match4?.[1] && match4[2]) addVersion(packages4, match4[1], match4[2]);
+      if (match4?.[1] && match4[2]) addVersion(packages7, match4[1], match4[2]);
     }
-    return packages4;
+    return packages7;
   }
 });
 var PipPackages = defineFact({
@@ -97793,12 +98135,12 @@ var PipPackages = defineFact({
   arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
   command: ({ pip: pip2 = "pip3" } = {}) => `${shellQuote(pip2)} freeze --all 2>/dev/null || true`,
   parse: ({ stdout }) => {
-    const packages4 = emptyRecord();
+    const packages7 = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line2.trim());
-      if (match4?.[1] && match4[2]) addVersion(packages4, normalisePipName(match4[1]), match4[2]);
+      if (match4?.[1] && match4[2]) addVersion(packages7, normalisePipName(match4[1]), match4[2]);
     }
-    return packages4;
+    return packages7;
   }
 });
 function normalisePipName(name) {
@@ -97828,6 +98170,35 @@ var AptUpgradable = defineFact({
   command: ({ dist } = {}) => `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"} 2>/dev/null | grep '^Inst ' || true`,
   parse: ({ stdout }) => lines(stdout).flatMap((line2) => line2.split(/\s+/)[1] ?? [])
 });
+
+// src/facts/same-file.ts
+var SameFile = defineFact({
+  name: "SameFile",
+  description: "whether a path and a target are the same file (a hard link)",
+  arguments: {
+    path: { type: "string", required: true, description: "the link's path on the host (not followed)" },
+    target: { type: "string", required: true, description: "the path it should be the same file as" }
+  },
+  command: ({ path, target }) => {
+    const format2 = "'%F|%d:%i|%U|%G'";
+    return `printf 'path|'; stat -c ${format2} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format2} -- ${shellQuote(target)} 2>/dev/null || echo`;
+  },
+  parse: ({ stdout }) => {
+    const found2 = { path: null, target: null };
+    for (const line2 of stdout.split("\n")) {
+      const [which, type = "", id = "", user2 = "", group2 = ""] = line2.split("|");
+      if (which !== "path" && which !== "target" || id === "") continue;
+      found2[which] = { kind: kindOf2(type), id, user: user2, group: group2 };
+    }
+    return found2;
+  }
+});
+function kindOf2(type) {
+  if (type.includes("symbolic link")) return "link";
+  if (type.includes("directory")) return "directory";
+  if (type.includes("regular")) return "file";
+  return "other";
+}
 
 // src/facts/server.ts
 var Os = defineFact({
@@ -98191,6 +98562,7 @@ var facts = {
   FileContents,
   DirectoryEntries,
   DirectoryHashes,
+  SameFile,
   DebPackages,
   RpmPackages,
   ApkPackages,
@@ -98220,10 +98592,13 @@ function createHost(name, groups, data2, getFact = () => Promise.reject(new Erro
   return Object.freeze({ name, groups: Object.freeze([...groups]), data: view, getFact });
 }
 
-// src/operations/apt.ts
-import { posix as posix3 } from "node:path";
+// src/operations/apk/index.ts
+var apk_exports = {};
+__export(apk_exports, {
+  packages: () => packages
+});
 
-// src/operations/args.ts
+// src/operations/shared/args.ts
 var OperationArgumentError = class extends UserError {
   name = "OperationArgumentError";
 };
@@ -98326,10 +98701,194 @@ function rejectUnknown(args, known, operation) {
     }
   }
 }
+function refuse(message) {
+  throw new OperationArgumentError(message);
+}
 
-// src/operations/files/shared.ts
-import { createHash as createHash4 } from "node:crypto";
+// src/operations/shared/package-args.ts
+var packageKeys = [
+  "packages",
+  "present",
+  "latest",
+  "update",
+  "cache_time",
+  "extra_install_args",
+  "extra_uninstall_args"
+];
+function readPackageArgs(args, operation, known = packageKeys) {
+  rejectUnknown(args, known, operation);
+  const packages7 = stringList(args, "packages", { required: true });
+  for (const name of packages7) refuseOptionLike(name, "packages", "give options in extra_install_args.");
+  return {
+    packages: packages7,
+    present: booleanArg(args, "present", true),
+    latest: booleanArg(args, "latest", false),
+    update: booleanArg(args, "update", false),
+    cacheTime: optionalNumber(args, "cache_time"),
+    extraInstallArgs: stringList(args, "extra_install_args"),
+    extraUninstallArgs: stringList(args, "extra_uninstall_args")
+  };
+}
+
+// src/operations/shared/package-managers.ts
+function withPackages(prefix, packages7, extra) {
+  return [prefix, ...extra.map(shellQuote), ...packages7.map(shellQuote)].join(" ");
+}
+var aptCommands = {
+  versionSeparator: "=",
+  install: (packages7, extra) => withPackages(
+    "DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold",
+    packages7,
+    extra
+  ),
+  remove: (packages7, extra) => withPackages("DEBIAN_FRONTEND=noninteractive apt-get remove -y", packages7, extra),
+  update: "apt-get update"
+};
+var dnfCommands = {
+  install: (packages7, extra) => withPackages("dnf install -y", packages7, extra),
+  remove: (packages7, extra) => withPackages("dnf remove -y", packages7, extra),
+  update: "dnf makecache"
+};
+var yumCommands = {
+  install: (packages7, extra) => withPackages("yum install -y", packages7, extra),
+  remove: (packages7, extra) => withPackages("yum remove -y", packages7, extra),
+  update: "yum makecache"
+};
+var apkCommands = {
+  install: (packages7, extra) => withPackages("apk add", packages7, extra),
+  remove: (packages7, extra) => withPackages("apk del", packages7, extra),
+  update: "apk update"
+};
+
+// src/operations/shared/plan-packages.ts
+function planPackages(args, installed2, manager, upgradable = [], listsAge = null) {
+  const nameOf = (spec) => manager.versionSeparator ? spec.split(manager.versionSeparator)[0] ?? spec : spec;
+  const isInstalled = (spec) => {
+    const versions = installed2[nameOf(spec)];
+    if (!versions) return false;
+    const version2 = manager.versionSeparator && spec.includes(manager.versionSeparator) ? spec.slice(spec.indexOf(manager.versionSeparator) + 1) : void 0;
+    return version2 === void 0 || versions.includes(version2);
+  };
+  if (!args.present) {
+    const remove = args.packages.filter((spec) => installed2[nameOf(spec)]);
+    if (remove.length === 0) return noop(`${plural(args.packages, "is", "are")} not installed`);
+    return change([manager.remove(remove, args.extraUninstallArgs)], { reason: `remove ${remove.join(", ")}` });
+  }
+  const missing2 = args.packages.filter((spec) => !isInstalled(spec));
+  const upgrade2 = args.latest ? args.packages.filter((spec) => isInstalled(spec) && upgradable.includes(nameOf(spec))) : [];
+  const listsStale = args.cacheTime !== void 0 && (listsAge === null || listsAge > args.cacheTime);
+  const todo = [...missing2, ...upgrade2];
+  if (todo.length === 0 && !(args.update && listsStale))
+    return noop(
+      `${plural(args.packages, "is", "are")} already installed${args.latest ? " at the latest version" : ""}`
+    );
+  const commands = [
+    ...args.update && manager.update && (args.cacheTime === void 0 || listsStale) ? [manager.update] : [],
+    ...todo.length ? [manager.install(todo, args.extraInstallArgs)] : []
+  ];
+  const reason = [
+    missing2.length ? `install ${missing2.join(", ")}` : "",
+    upgrade2.length ? `upgrade ${upgrade2.join(", ")}` : ""
+  ].filter(Boolean).join("; ");
+  return change(commands, reason ? { reason } : {});
+}
+function plural(packages7, one, many) {
+  return packages7.length === 1 ? `package ${packages7[0]} ${one}` : `packages ${packages7.join(", ")} ${many}`;
+}
+
+// src/operations/apk/packages.ts
+var packages = defineOperation({
+  name: "apk.packages",
+  description: "Install or remove Alpine packages with apk.",
+  validate: (args) => readPackageArgs(args, "apk.packages"),
+  facts: () => [{ fact: ApkPackages }],
+  plan: (args, facts2) => planPackages(args, facts2.get(ApkPackages), apkCommands)
+});
+
+// src/operations/apt/index.ts
+var apt_exports = {};
+__export(apt_exports, {
+  key: () => key,
+  packages: () => packages2,
+  repo: () => repo,
+  update: () => update,
+  upgrade: () => upgrade
+});
+
+// src/operations/apt/key.ts
+import { posix as posix3 } from "node:path";
+
+// src/operations/shared/ownership.ts
 import { posix as posix2 } from "node:path";
+function ownershipCommands(path, current2, wanted, recursive = false) {
+  const p = shellQuote(path);
+  const r = recursive ? "-R " : "";
+  const commands = [];
+  if (wanted.mode && (!current2 || String(current2.mode) !== wanted.mode)) commands.push(`chmod ${r}${wanted.mode} ${p}`);
+  const userDiffers = wanted.user && (!current2 || current2.user !== wanted.user);
+  const groupDiffers = wanted.group && (!current2 || current2.group !== wanted.group);
+  if (userDiffers || groupDiffers) {
+    const owner = `${wanted.user ?? ""}${wanted.group ? `:${wanted.group}` : ""}`;
+    commands.push(`chown ${r}${shellQuote(owner)} ${p}`);
+  }
+  return commands;
+}
+function parentDirectoryCommand(path) {
+  return `mkdir -p ${shellQuote(posix2.dirname(path))}`;
+}
+
+// src/operations/apt/key.ts
+var key = defineOperation({
+  name: "apt.key",
+  description: "Download a repository signing key to a keyring file (for signed-by=), unless it is there.",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "dest"], "apt.key");
+    const src = requiredString(args, "src");
+    const dest = optionalString(args, "dest") ?? `/etc/apt/keyrings/${posix3.basename(new URL(src, "file:///").pathname) || "key.asc"}`;
+    return { src, dest };
+  },
+  facts: (args) => [{ fact: File2, args: { path: args.dest } }],
+  plan: (args, facts2) => {
+    if (facts2.get(File2, { path: args.dest })) return noop(`key ${args.dest} is already present`);
+    const url = shellQuote(args.src);
+    const dest = shellQuote(args.dest);
+    return change([
+      parentDirectoryCommand(args.dest),
+      `t=$(mktemp) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && chmod 644 "$t" && mv -f "$t" ${dest}`
+    ]);
+  }
+});
+
+// src/operations/apt/packages.ts
+var packages2 = defineOperation({
+  name: "apt.packages",
+  description: "Install (present), remove (present: false) or upgrade (latest) Debian packages; update refreshes the lists first.",
+  validate: (args) => readPackageArgs(args, "apt.packages"),
+  facts: (args) => [
+    { fact: DebPackages },
+    ...args.latest ? [{ fact: AptUpgradable, args: { dist: false } }] : [],
+    ...args.cacheTime !== void 0 ? [{ fact: AptListsAge }] : []
+  ],
+  plan: (args, facts2) => planPackages(
+    args,
+    facts2.get(DebPackages),
+    aptCommands,
+    args.latest ? facts2.get(AptUpgradable, { dist: false }) : [],
+    args.cacheTime !== void 0 ? facts2.get(AptListsAge) : null
+  )
+});
+
+// src/operations/shared/remote-text.ts
+function remoteText(path, remote) {
+  if (remote === false) throw new OperationArgumentError(`path ${path} is not a regular file.`);
+  if (remote === null) return null;
+  if (remote.content === null) {
+    throw new OperationArgumentError(
+      `path ${path} cannot be read in full: it is larger than 1 MiB, or the user cannot read it (add _sudo).`
+    );
+  }
+  return Buffer.from(remote.content, "base64").toString("utf8");
+}
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -98840,26 +99399,37 @@ function splitLines(text2) {
   return result;
 }
 
-// src/operations/files/shared.ts
-function ownershipCommands(path, current2, wanted, recursive = false) {
-  const p = shellQuote(path);
-  const r = recursive ? "-R " : "";
-  const commands = [];
-  if (wanted.mode && (!current2 || String(current2.mode) !== wanted.mode)) commands.push(`chmod ${r}${wanted.mode} ${p}`);
-  const userDiffers = wanted.user && (!current2 || current2.user !== wanted.user);
-  const groupDiffers = wanted.group && (!current2 || current2.group !== wanted.group);
-  if (userDiffers || groupDiffers) {
-    const owner = `${wanted.user ?? ""}${wanted.group ? `:${wanted.group}` : ""}`;
-    commands.push(`chown ${r}${shellQuote(owner)} ${p}`);
-  }
-  return commands;
+// src/operations/shared/file-diff.ts
+function fileDiff(path, before, content) {
+  if (before === void 0)
+    return `--- ${path}
++++ ${path}
+(content not compared: the remote file is larger than 1 MiB)
+`;
+  if (before && isBinary(before) || isBinary(content)) return `Binary file ${path} differs
+`;
+  const old = before?.toString("utf8") ?? "";
+  const patch = createTwoFilesPatch(
+    path,
+    path,
+    old,
+    content.toString("utf8"),
+    before ? "remote" : "missing",
+    "desired"
+  );
+  return patch.split("\n").slice(2).join("\n");
 }
-function parentDirectoryCommand(path) {
-  return `mkdir -p ${shellQuote(posix2.dirname(path))}`;
+function isBinary(content) {
+  return content.subarray(0, 8e3).includes(0);
 }
+
+// src/operations/shared/sha256.ts
+import { createHash as createHash5 } from "node:crypto";
 function sha256(content) {
-  return createHash4("sha256").update(content).digest("hex");
+  return createHash5("sha256").update(content).digest("hex");
 }
+
+// src/operations/shared/write-file.ts
 function writeFileCommands(dest, content, remote, wanted) {
   if (remote === false) {
     throw new OperationArgumentError(
@@ -98884,180 +99454,8 @@ function writeFileCommands(dest, content, remote, wanted) {
   const before = remote === null ? null : remote.content === null ? void 0 : Buffer.from(remote.content, "base64");
   return { commands, diff: fileDiff(dest, before, content) };
 }
-function fileDiff(path, before, content) {
-  if (before === void 0)
-    return `--- ${path}
-+++ ${path}
-(content not compared: the remote file is larger than 1 MiB)
-`;
-  if (before && isBinary(before) || isBinary(content)) return `Binary file ${path} differs
-`;
-  const old = before?.toString("utf8") ?? "";
-  const patch = createTwoFilesPatch(
-    path,
-    path,
-    old,
-    content.toString("utf8"),
-    before ? "remote" : "missing",
-    "desired"
-  );
-  return patch.split("\n").slice(2).join("\n");
-}
-function isBinary(content) {
-  return content.subarray(0, 8e3).includes(0);
-}
-function remoteText(path, remote) {
-  if (remote === false) throw new OperationArgumentError(`path ${path} is not a regular file.`);
-  if (remote === null) return null;
-  if (remote.content === null) {
-    throw new OperationArgumentError(
-      `path ${path} cannot be read in full: it is larger than 1 MiB, or the user cannot read it (add _sudo).`
-    );
-  }
-  return Buffer.from(remote.content, "base64").toString("utf8");
-}
 
-// src/operations/packages.ts
-var packageKeys = [
-  "packages",
-  "present",
-  "latest",
-  "update",
-  "cache_time",
-  "extra_install_args",
-  "extra_uninstall_args"
-];
-function readPackageArgs(args, operation, known = packageKeys) {
-  rejectUnknown(args, known, operation);
-  const packages4 = stringList(args, "packages", { required: true });
-  for (const name of packages4) refuseOptionLike(name, "packages", "give options in extra_install_args.");
-  return {
-    packages: packages4,
-    present: booleanArg(args, "present", true),
-    latest: booleanArg(args, "latest", false),
-    update: booleanArg(args, "update", false),
-    cacheTime: optionalNumber(args, "cache_time"),
-    extraInstallArgs: stringList(args, "extra_install_args"),
-    extraUninstallArgs: stringList(args, "extra_uninstall_args")
-  };
-}
-function planPackages(args, installed3, manager, upgradable = [], listsAge = null) {
-  const nameOf = (spec) => manager.versionSeparator ? spec.split(manager.versionSeparator)[0] ?? spec : spec;
-  const isInstalled = (spec) => {
-    const versions = installed3[nameOf(spec)];
-    if (!versions) return false;
-    const version2 = manager.versionSeparator && spec.includes(manager.versionSeparator) ? spec.slice(spec.indexOf(manager.versionSeparator) + 1) : void 0;
-    return version2 === void 0 || versions.includes(version2);
-  };
-  if (!args.present) {
-    const remove = args.packages.filter((spec) => installed3[nameOf(spec)]);
-    if (remove.length === 0) return noop(`${plural(args.packages, "is", "are")} not installed`);
-    return change([manager.remove(remove, args.extraUninstallArgs)], { reason: `remove ${remove.join(", ")}` });
-  }
-  const missing2 = args.packages.filter((spec) => !isInstalled(spec));
-  const upgrade2 = args.latest ? args.packages.filter((spec) => isInstalled(spec) && upgradable.includes(nameOf(spec))) : [];
-  const listsStale = args.cacheTime !== void 0 && (listsAge === null || listsAge > args.cacheTime);
-  const todo = [...missing2, ...upgrade2];
-  if (todo.length === 0 && !(args.update && listsStale))
-    return noop(
-      `${plural(args.packages, "is", "are")} already installed${args.latest ? " at the latest version" : ""}`
-    );
-  const commands = [
-    ...args.update && manager.update && (args.cacheTime === void 0 || listsStale) ? [manager.update] : [],
-    ...todo.length ? [manager.install(todo, args.extraInstallArgs)] : []
-  ];
-  const reason = [
-    missing2.length ? `install ${missing2.join(", ")}` : "",
-    upgrade2.length ? `upgrade ${upgrade2.join(", ")}` : ""
-  ].filter(Boolean).join("; ");
-  return change(commands, reason ? { reason } : {});
-}
-function plural(packages4, one, many) {
-  return packages4.length === 1 ? `package ${packages4[0]} ${one}` : `packages ${packages4.join(", ")} ${many}`;
-}
-function withPackages(prefix, packages4, extra) {
-  return [prefix, ...extra.map(shellQuote), ...packages4.map(shellQuote)].join(" ");
-}
-var aptCommands = {
-  versionSeparator: "=",
-  install: (packages4, extra) => withPackages(
-    "DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold",
-    packages4,
-    extra
-  ),
-  remove: (packages4, extra) => withPackages("DEBIAN_FRONTEND=noninteractive apt-get remove -y", packages4, extra),
-  update: "apt-get update"
-};
-var dnfCommands = {
-  install: (packages4, extra) => withPackages("dnf install -y", packages4, extra),
-  remove: (packages4, extra) => withPackages("dnf remove -y", packages4, extra),
-  update: "dnf makecache"
-};
-var yumCommands = {
-  install: (packages4, extra) => withPackages("yum install -y", packages4, extra),
-  remove: (packages4, extra) => withPackages("yum remove -y", packages4, extra),
-  update: "yum makecache"
-};
-var apkCommands = {
-  install: (packages4, extra) => withPackages("apk add", packages4, extra),
-  remove: (packages4, extra) => withPackages("apk del", packages4, extra),
-  update: "apk update"
-};
-
-// src/operations/apt.ts
-var packages = defineOperation({
-  name: "apt.packages",
-  description: "Install (present), remove (present: false) or upgrade (latest) Debian packages; update refreshes the lists first.",
-  validate: (args) => readPackageArgs(args, "apt.packages"),
-  facts: (args) => [
-    { fact: DebPackages },
-    ...args.latest ? [{ fact: AptUpgradable, args: { dist: false } }] : [],
-    ...args.cacheTime !== void 0 ? [{ fact: AptListsAge }] : []
-  ],
-  plan: (args, facts2) => planPackages(
-    args,
-    facts2.get(DebPackages),
-    aptCommands,
-    args.latest ? facts2.get(AptUpgradable, { dist: false }) : [],
-    args.cacheTime !== void 0 ? facts2.get(AptListsAge) : null
-  )
-});
-var update = defineOperation({
-  name: "apt.update",
-  description: "Refresh the package lists (apt-get update), unless they are younger than cache_time seconds.",
-  validate: (args) => {
-    rejectUnknown(args, ["cache_time"], "apt.update");
-    return { cacheTime: optionalNumber(args, "cache_time") };
-  },
-  facts: () => [{ fact: AptListsAge }],
-  plan: (args, facts2) => {
-    const age = facts2.get(AptListsAge);
-    if (args.cacheTime !== void 0 && age !== null && age <= args.cacheTime) {
-      return noop(`package lists are ${age}s old (cache_time ${args.cacheTime}s)`);
-    }
-    return change(["apt-get update"]);
-  }
-});
-var upgrade = defineOperation({
-  name: "apt.upgrade",
-  description: "Upgrade installed packages (dist_upgrade: also install or remove what upgrades need).",
-  validate: (args) => {
-    rejectUnknown(args, ["auto_remove", "dist_upgrade"], "apt.upgrade");
-    return { autoRemove: booleanArg(args, "auto_remove", false), dist: booleanArg(args, "dist_upgrade", false) };
-  },
-  facts: (args) => [{ fact: AptUpgradable, args: { dist: args.dist } }],
-  plan: (args, facts2) => {
-    const pending = facts2.get(AptUpgradable, { dist: args.dist });
-    if (pending.length === 0) return noop("no packages to upgrade");
-    const upgradeCommand = `DEBIAN_FRONTEND=noninteractive apt-get ${args.dist ? "dist-upgrade" : "upgrade"} -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold`;
-    return change(
-      [upgradeCommand, ...args.autoRemove ? ["DEBIAN_FRONTEND=noninteractive apt-get autoremove -y"] : []],
-      {
-        reason: `upgrade ${pending.join(", ")}`
-      }
-    );
-  }
-});
+// src/operations/apt/repo.ts
 var repo = defineOperation({
   name: "apt.repo",
   description: "Add (or remove) an APT source line in /etc/apt/sources.list.d/<filename>.list.",
@@ -99085,50 +99483,282 @@ var repo = defineOperation({
     return written ? change(written.commands, { diff: written.diff }) : noop(`${args.path} is up to date`);
   }
 });
-var key = defineOperation({
-  name: "apt.key",
-  description: "Download a repository signing key to a keyring file (for signed-by=), unless it is there.",
+
+// src/operations/apt/update.ts
+var update = defineOperation({
+  name: "apt.update",
+  description: "Refresh the package lists (apt-get update), unless they are younger than cache_time seconds.",
   validate: (args) => {
-    rejectUnknown(args, ["src", "dest"], "apt.key");
-    const src = requiredString(args, "src");
-    const dest = optionalString(args, "dest") ?? `/etc/apt/keyrings/${posix3.basename(new URL(src, "file:///").pathname) || "key.asc"}`;
-    return { src, dest };
+    rejectUnknown(args, ["cache_time"], "apt.update");
+    return { cacheTime: optionalNumber(args, "cache_time") };
   },
-  facts: (args) => [{ fact: File2, args: { path: args.dest } }],
+  facts: () => [{ fact: AptListsAge }],
   plan: (args, facts2) => {
-    if (facts2.get(File2, { path: args.dest })) return noop(`key ${args.dest} is already present`);
+    const age = facts2.get(AptListsAge);
+    if (args.cacheTime !== void 0 && age !== null && age <= args.cacheTime) {
+      return noop(`package lists are ${age}s old (cache_time ${args.cacheTime}s)`);
+    }
+    return change(["apt-get update"]);
+  }
+});
+
+// src/operations/apt/upgrade.ts
+var upgrade = defineOperation({
+  name: "apt.upgrade",
+  description: "Upgrade installed packages (dist_upgrade: also install or remove what upgrades need).",
+  validate: (args) => {
+    rejectUnknown(args, ["auto_remove", "dist_upgrade"], "apt.upgrade");
+    return { autoRemove: booleanArg(args, "auto_remove", false), dist: booleanArg(args, "dist_upgrade", false) };
+  },
+  facts: (args) => [{ fact: AptUpgradable, args: { dist: args.dist } }],
+  plan: (args, facts2) => {
+    const pending = facts2.get(AptUpgradable, { dist: args.dist });
+    if (pending.length === 0) return noop("no packages to upgrade");
+    const upgradeCommand = `DEBIAN_FRONTEND=noninteractive apt-get ${args.dist ? "dist-upgrade" : "upgrade"} -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold`;
+    return change(
+      [upgradeCommand, ...args.autoRemove ? ["DEBIAN_FRONTEND=noninteractive apt-get autoremove -y"] : []],
+      {
+        reason: `upgrade ${pending.join(", ")}`
+      }
+    );
+  }
+});
+
+// src/operations/dnf/index.ts
+var dnf_exports = {};
+__export(dnf_exports, {
+  packages: () => packages3
+});
+
+// src/operations/dnf/packages.ts
+var packages3 = defineOperation({
+  name: "dnf.packages",
+  description: "Install or remove packages with dnf.",
+  validate: (args) => readPackageArgs(args, "dnf.packages"),
+  facts: () => [{ fact: RpmPackages }],
+  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), dnfCommands)
+});
+
+// src/operations/files/index.ts
+var files_exports2 = {};
+__export(files_exports2, {
+  directory: () => directory,
+  download: () => download,
+  file: () => file,
+  get: () => get2,
+  line: () => line,
+  link: () => link,
+  put: () => put2,
+  replace: () => replace,
+  sync: () => sync,
+  template: () => template
+});
+
+// src/operations/files/ownership-args.ts
+var ownershipKeys = ["user", "group", "mode"];
+function readOwnershipArgs(args) {
+  return { user: accountName(args, "user"), group: accountName(args, "group"), mode: modeArg(args) };
+}
+
+// src/operations/files/directory.ts
+var directoryKeys = ["path", "present", "recursive", "force", ...ownershipKeys];
+var directory = defineOperation({
+  name: "files.directory",
+  description: "Make sure a directory exists (or not), with its owner, group and mode.",
+  validate: (args) => {
+    rejectUnknown(args, directoryKeys, "files.directory");
+    return {
+      path: requiredString(args, "path"),
+      present: booleanArg(args, "present", true),
+      recursive: booleanArg(args, "recursive", false),
+      force: booleanArg(args, "force", false),
+      ...readOwnershipArgs(args)
+    };
+  },
+  facts: (args) => [{ fact: Directory, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(Directory, { path: args.path });
+    const p = shellQuote(args.path);
+    if (!args.present)
+      return current2 === null ? noop(`directory ${args.path} does not exist`) : change([`rm -rf ${p}`]);
+    if (current2 === false) {
+      if (!args.force) refuse(`path ${args.path} exists and is not a directory; set force: true to replace it`);
+      return change([`rm -f ${p}`, `mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
+    }
+    if (current2 === null) return change([`mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
+    const commands = ownershipCommands(args.path, current2, args, args.recursive);
+    return commands.length ? change(commands) : noop(`directory ${args.path} exists with the requested owner and mode`);
+  }
+});
+
+// src/operations/files/download.ts
+import { posix as posix4 } from "node:path";
+var downloadKeys = ["src", "dest", "sha256sum", "force", ...ownershipKeys];
+var download = defineOperation({
+  name: "files.download",
+  description: "Download a URL to a file on the host (curl or wget) unless it is already there (and matches sha256sum).",
+  validate: (args) => {
+    rejectUnknown(args, downloadKeys, "files.download");
+    const sha = optionalString(args, "sha256sum");
+    if (sha !== void 0 && !/^[0-9a-f]{64}$/i.test(sha))
+      throw new OperationArgumentError("argument sha256sum must be 64 hex digits.");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      sha256sum: sha?.toLowerCase(),
+      force: booleanArg(args, "force", false),
+      ...readOwnershipArgs(args)
+    };
+  },
+  // The file's hash costs a read of the whole file: only when there is a sha256sum to compare.
+  facts: (args) => [
+    { fact: File2, args: { path: args.dest } },
+    ...args.sha256sum ? [{ fact: Sha256File, args: { path: args.dest } }] : []
+  ],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(File2, { path: args.dest });
+    const matches = !args.sha256sum || facts2.get(Sha256File, { path: args.dest }) === args.sha256sum;
+    if (current2 && !args.force && matches) {
+      const commands = ownershipCommands(args.dest, current2, args);
+      return commands.length ? change(commands) : noop(`${args.dest} is already downloaded`);
+    }
+    const d = shellQuote(args.dest);
     const url = shellQuote(args.src);
-    const dest = shellQuote(args.dest);
+    const verify = args.sha256sum ? `[ "$(sha256sum < "$t" | cut -c1-64)" = ${args.sha256sum} ] || { echo ${shellQuote(`${args.src}: SHA-256 does not match sha256sum`)} >&2; rm -f "$t"; exit 1; }; ` : "";
     return change([
       parentDirectoryCommand(args.dest),
-      `t=$(mktemp) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && chmod 644 "$t" && mv -f "$t" ${dest}`
+      `t=$(mktemp ${shellQuote(`${posix4.dirname(args.dest)}/.infra-action.XXXXXX`)}) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && ${verify}chmod 644 "$t" && mv -f "$t" ${d}`,
+      ...ownershipCommands(args.dest, null, args)
     ]);
   }
 });
 
-// src/operations/files/index.ts
-import { posix as posix6 } from "node:path";
-
-// src/operations/files/link.ts
-import { posix as posix4 } from "node:path";
-var SameFile = defineFact({
-  name: "SameFile",
-  description: "whether a path and a target are the same file (a hard link)",
-  command: ({ path, target }) => {
-    const format2 = "'%F|%d:%i|%U|%G'";
-    return `printf 'path|'; stat -c ${format2} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format2} -- ${shellQuote(target)} 2>/dev/null || echo`;
+// src/operations/files/file.ts
+var fileKeys = ["path", "present", "touch", "create_remote_dir", "force", ...ownershipKeys];
+var file = defineOperation({
+  name: "files.file",
+  description: "Make sure a regular file exists (or not), with its owner, group and mode.",
+  validate: (args) => {
+    rejectUnknown(args, fileKeys, "files.file");
+    return {
+      path: requiredString(args, "path"),
+      present: booleanArg(args, "present", true),
+      touch: booleanArg(args, "touch", false),
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      force: booleanArg(args, "force", false),
+      ...readOwnershipArgs(args)
+    };
   },
-  parse: ({ stdout }) => {
-    const found2 = { path: null, target: null };
-    for (const line2 of stdout.split("\n")) {
-      const [which, type = "", id = "", user2 = "", group2 = ""] = line2.split("|");
-      if (which !== "path" && which !== "target" || id === "") continue;
-      const kind = type.includes("symbolic link") ? "link" : type.includes("directory") ? "directory" : type.includes("regular") ? "file" : "other";
-      found2[which] = { kind, id, user: user2, group: group2 };
+  facts: (args) => [{ fact: File2, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(File2, { path: args.path });
+    const p = shellQuote(args.path);
+    if (!args.present) return current2 === null ? noop(`file ${args.path} does not exist`) : change([`rm -f ${p}`]);
+    const replace3 = current2 === false ? args.force ? [`rm -rf ${p}`] : refuse(`path ${args.path} exists and is not a regular file; set force: true to replace it`) : [];
+    if (current2 === null || current2 === false) {
+      return change([
+        ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
+        ...replace3,
+        `touch ${p}`,
+        ...ownershipCommands(args.path, null, args)
+      ]);
     }
-    return found2;
+    const commands = [...args.touch ? [`touch ${p}`] : [], ...ownershipCommands(args.path, current2, args)];
+    return commands.length ? change(commands) : noop(`file ${args.path} exists with the requested owner and mode`);
   }
 });
+
+// src/operations/files/get.ts
+var get2 = defineOperation({
+  name: "files.get",
+  description: "Download a file from the host to this machine when the local copy differs.",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "dest"], "files.get");
+    return { src: requiredString(args, "src"), dest: requiredString(args, "dest") };
+  },
+  prepare: async (args, context) => ({ local: await context.readLocalFileIfExists(args.dest) }),
+  facts: (args) => [{ fact: Sha256File, args: { path: args.src } }],
+  plan: (args, facts2, prepared) => {
+    const remote = facts2.get(Sha256File, { path: args.src });
+    if (remote === null)
+      throw new OperationArgumentError(`src ${args.src} does not exist on the host (or cannot be read).`);
+    if (prepared.local && sha256(prepared.local) === remote) return noop(`${args.dest} already matches ${args.src}`);
+    return change([{ type: "get", path: args.src, local: args.dest }]);
+  }
+});
+
+// src/operations/files/edited-file.ts
+function planEditedFile(path, before, after, mode) {
+  const content = Buffer.from(after);
+  const command = {
+    type: "file",
+    path,
+    content: content.toString("base64"),
+    ...mode !== void 0 ? { mode: String(mode) } : {},
+    ifSha256: before === null ? null : sha256(Buffer.from(before))
+  };
+  return change([command], { diff: fileDiff(path, before === null ? null : Buffer.from(before), content) });
+}
+
+// src/operations/files/line.ts
+var lineKeys = ["path", "line", "present", "replace", "escape_regex_characters", "ensure_newline"];
+var line = defineOperation({
+  name: "files.line",
+  description: "Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent.",
+  validate: (args) => {
+    rejectUnknown(args, lineKeys, "files.line");
+    const oneLine = "files.line matches and writes single lines: use one files.line per line, or files.put for a block.";
+    refuseLineBreak(args, "line", oneLine);
+    refuseLineBreak(args, "replace", oneLine);
+    if (!booleanArg(args, "ensure_newline", true))
+      throw new OperationArgumentError(
+        "argument ensure_newline: false is not supported: files.line always puts an appended line on a line of its own (as ensure_newline: true does). Remove the argument."
+      );
+    return {
+      path: requiredString(args, "path"),
+      line: requiredString(args, "line"),
+      present: booleanArg(args, "present", true),
+      replace: optionalString(args, "replace"),
+      escape: booleanArg(args, "escape_regex_characters", false)
+    };
+  },
+  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const remote = facts2.get(FileContents, { path: args.path });
+    const text2 = remoteText(args.path, remote);
+    const pattern = lineRegExp(args.line, args.escape);
+    const lines2 = text2 === null || text2 === "" ? [] : text2.replace(/\n$/, "").split("\n");
+    const matching = lines2.filter((l) => pattern.test(l));
+    let next2;
+    if (args.present) {
+      const wanted = args.replace ?? args.line;
+      if (matching.length === 0) {
+        if (args.replace !== void 0 && lines2.includes(wanted))
+          return noop(`no line matching ${args.line} in ${args.path}, and the line "${wanted}" is already there`);
+        next2 = [...lines2, wanted];
+      } else if (args.replace === void 0 || matching.every((l) => l === wanted))
+        return noop(`a line matching ${args.line} is already in ${args.path}`);
+      else next2 = lines2.map((l) => pattern.test(l) ? wanted : l);
+    } else {
+      if (matching.length === 0) return noop(`no line matching ${args.line} in ${args.path}`);
+      next2 = lines2.filter((l) => !pattern.test(l));
+    }
+    const after = next2.length ? `${next2.join("\n")}
+` : "";
+    return planEditedFile(args.path, text2, after, remote ? remote.mode : void 0);
+  }
+});
+function lineRegExp(pattern, literal2) {
+  const source = literal2 ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
+  try {
+    return new RegExp(source.startsWith("^") ? source : `^.*${source}`);
+  } catch (error) {
+    throw new OperationArgumentError(`argument line is not a valid regular expression: ${error.message}`);
+  }
+}
+
+// src/operations/files/link.ts
+import { posix as posix5 } from "node:path";
 var linkKeys = ["path", "target", "present", "symbolic", "create_remote_dir", "force", "user", "group"];
 var link = defineOperation({
   name: "files.link",
@@ -99138,7 +99768,7 @@ var link = defineOperation({
     const present = booleanArg(args, "present", true);
     const symbolic = booleanArg(args, "symbolic", true);
     const target = present ? requiredString(args, "target") : optionalString(args, "target") ?? "";
-    if (!symbolic && target !== "" && !posix4.isAbsolute(target))
+    if (!symbolic && target !== "" && !posix5.isAbsolute(target))
       throw new OperationArgumentError(
         `argument target ${JSON.stringify(target)} must be an absolute path with symbolic: false (a hard link's relative target would be read from the working directory).`
       );
@@ -99202,172 +99832,8 @@ function planHardLink(args, current2) {
     ...ownerCommands(args)
   ]);
 }
-function refuse(message) {
-  throw new OperationArgumentError(message);
-}
 
-// src/operations/files/sync.ts
-import { posix as posix5 } from "node:path";
-var syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
-var sync = defineOperation({
-  name: "files.sync",
-  description: "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
-  validate: (args) => {
-    rejectUnknown(args, syncKeys, "files.sync");
-    return {
-      src: requiredString(args, "src"),
-      dest: requiredString(args, "dest"),
-      delete: booleanArg(args, "delete", false),
-      exclude: stringList(args, "exclude"),
-      user: accountName(args, "user"),
-      group: accountName(args, "group"),
-      mode: modeArg(args),
-      dirMode: modeArg(args, "dir_mode")
-    };
-  },
-  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
-  // Owner and mode of each file and directory are read only when they are asked for.
-  facts: (args, prepared) => {
-    const local = included(args, prepared.files);
-    const needs = [{ fact: DirectoryHashes, args: { path: args.dest } }];
-    if (args.mode || args.user || args.group)
-      for (const f of local) needs.push({ fact: File2, args: { path: posix5.join(args.dest, f.path) } });
-    if (args.dirMode || args.user || args.group)
-      for (const dir of directories(args.dest, local)) needs.push({ fact: Directory, args: { path: dir } });
-    return needs;
-  },
-  plan: (args, facts2, prepared) => {
-    const local = included(args, prepared.files);
-    const remote = facts2.get(DirectoryHashes, { path: args.dest }) ?? {};
-    const wantsFileOwnership = Boolean(args.mode || args.user || args.group);
-    const wantsDirOwnership = Boolean(args.dirMode || args.user || args.group);
-    const uploads = [];
-    const fixes = [];
-    const dirs = /* @__PURE__ */ new Set();
-    for (const f of local) {
-      const target = posix5.join(args.dest, f.path);
-      if (remote[f.path] === sha256(f.content)) {
-        if (!wantsFileOwnership) continue;
-        const current2 = facts2.get(File2, { path: target }) || null;
-        const wanted = { mode: args.mode, user: args.user, group: args.group };
-        for (const command of ownershipCommands(target, current2, wanted)) fixes.push({ type: "shell", command });
-        continue;
-      }
-      dirs.add(posix5.dirname(target));
-      uploads.push({
-        type: "file",
-        path: target,
-        content: f.content.toString("base64"),
-        mode: args.mode ?? (f.mode & 511).toString(8),
-        ...args.user ? { user: args.user } : {},
-        ...args.group ? { group: args.group } : {}
-      });
-    }
-    const extras = args.delete ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !isExcluded(args, p)) : [];
-    const deletes = extras.map((extra) => ({
-      type: "shell",
-      command: `rm -f ${shellQuote(posix5.join(args.dest, extra))}`
-    }));
-    const dirCommands = wantsDirOwnership ? directories(args.dest, local).flatMap((dir) => {
-      const current2 = facts2.get(Directory, { path: dir }) || null;
-      const wanted = { mode: args.dirMode, user: args.user, group: args.group };
-      return [...current2 ? [] : [`mkdir -p ${shellQuote(dir)}`], ...ownershipCommands(dir, current2, wanted)];
-    }) : [...dirs].sort().map((dir) => `mkdir -p ${shellQuote(dir)}`);
-    const commands = [...uploads, ...fixes, ...deletes];
-    if (commands.length === 0 && dirCommands.length === 0)
-      return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
-    const fixing = fixes.length > 0 || wantsDirOwnership && dirCommands.length > 0;
-    return change([...dirCommands, ...commands], {
-      reason: `${uploads.length} to upload, ${extras.length} to delete${fixing ? ", owner or mode to fix" : ""}`
-    });
-  }
-});
-function included(args, files2) {
-  return files2.filter((f) => !isExcluded(args, f.path));
-}
-function isExcluded(args, path) {
-  return args.exclude.some((glob2) => globMatch(glob2, path));
-}
-function directories(dest, local) {
-  const dirs = /* @__PURE__ */ new Set([dest]);
-  for (const f of local) {
-    const parts = posix5.dirname(f.path).split("/").filter((part) => part !== "" && part !== ".");
-    for (let i2 = 1; i2 <= parts.length; i2++) dirs.add(posix5.join(dest, ...parts.slice(0, i2)));
-  }
-  return [...dirs].sort();
-}
-function globMatch(glob2, path) {
-  const source = glob2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*").replace(/\0/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
-}
-
-// src/operations/files/index.ts
-var ownershipKeys = ["user", "group", "mode"];
-function ownershipArgs(args) {
-  return { user: accountName(args, "user"), group: accountName(args, "group"), mode: modeArg(args) };
-}
-var fileKeys = ["path", "present", "touch", "create_remote_dir", "force", ...ownershipKeys];
-var file = defineOperation({
-  name: "files.file",
-  description: "Make sure a regular file exists (or not), with its owner, group and mode.",
-  validate: (args) => {
-    rejectUnknown(args, fileKeys, "files.file");
-    return {
-      path: requiredString(args, "path"),
-      present: booleanArg(args, "present", true),
-      touch: booleanArg(args, "touch", false),
-      createRemoteDir: booleanArg(args, "create_remote_dir", true),
-      force: booleanArg(args, "force", false),
-      ...ownershipArgs(args)
-    };
-  },
-  facts: (args) => [{ fact: File2, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(File2, { path: args.path });
-    const p = shellQuote(args.path);
-    if (!args.present) return current2 === null ? noop(`file ${args.path} does not exist`) : change([`rm -f ${p}`]);
-    const replace3 = current2 === false ? args.force ? [`rm -rf ${p}`] : refuse2(`path ${args.path} exists and is not a regular file; set force: true to replace it`) : [];
-    if (current2 === null || current2 === false) {
-      return change([
-        ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
-        ...replace3,
-        `touch ${p}`,
-        ...ownershipCommands(args.path, null, args)
-      ]);
-    }
-    const commands = [...args.touch ? [`touch ${p}`] : [], ...ownershipCommands(args.path, current2, args)];
-    return commands.length ? change(commands) : noop(`file ${args.path} exists with the requested owner and mode`);
-  }
-});
-var directoryKeys = ["path", "present", "recursive", "force", ...ownershipKeys];
-var directory = defineOperation({
-  name: "files.directory",
-  description: "Make sure a directory exists (or not), with its owner, group and mode.",
-  validate: (args) => {
-    rejectUnknown(args, directoryKeys, "files.directory");
-    return {
-      path: requiredString(args, "path"),
-      present: booleanArg(args, "present", true),
-      recursive: booleanArg(args, "recursive", false),
-      force: booleanArg(args, "force", false),
-      ...ownershipArgs(args)
-    };
-  },
-  facts: (args) => [{ fact: Directory, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(Directory, { path: args.path });
-    const p = shellQuote(args.path);
-    if (!args.present)
-      return current2 === null ? noop(`directory ${args.path} does not exist`) : change([`rm -rf ${p}`]);
-    if (current2 === false) {
-      if (!args.force) refuse2(`path ${args.path} exists and is not a directory; set force: true to replace it`);
-      return change([`rm -f ${p}`, `mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
-    }
-    if (current2 === null) return change([`mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
-    const commands = ownershipCommands(args.path, current2, args, args.recursive);
-    return commands.length ? change(commands) : noop(`directory ${args.path} exists with the requested owner and mode`);
-  }
-});
+// src/operations/files/put.ts
 var putKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
 var put2 = defineOperation({
   name: "files.put",
@@ -99378,7 +99844,7 @@ var put2 = defineOperation({
       src: requiredString(args, "src"),
       dest: requiredString(args, "dest"),
       createRemoteDir: booleanArg(args, "create_remote_dir", true),
-      ...ownershipArgs(args)
+      ...readOwnershipArgs(args)
     };
   },
   prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
@@ -99388,90 +99854,8 @@ var put2 = defineOperation({
     return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
   }
 });
-var templateKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
-var template = defineOperation({
-  name: "files.template",
-  description: "Render a Jinja2 template (extra arguments, host and inventory are its variables) and upload it when it differs; shows a diff in the plan.",
-  validate: (args) => ({
-    src: requiredString(args, "src"),
-    dest: requiredString(args, "dest"),
-    createRemoteDir: booleanArg(args, "create_remote_dir", true),
-    ...ownershipArgs(args),
-    variables: extraArgs(args, templateKeys)
-  }),
-  prepare: async (args, context) => ({ content: Buffer.from(await context.renderTemplate(args.src, args.variables)) }),
-  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
-  plan: (args, facts2, prepared) => {
-    const written = writeFileCommands(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
-    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
-  }
-});
-function editedFile(path, before, after, mode) {
-  const content = Buffer.from(after);
-  const command = {
-    type: "file",
-    path,
-    content: content.toString("base64"),
-    ...mode !== void 0 ? { mode: String(mode) } : {},
-    ifSha256: before === null ? null : sha256(Buffer.from(before))
-  };
-  return change([command], { diff: fileDiff(path, before === null ? null : Buffer.from(before), content) });
-}
-var lineKeys = ["path", "line", "present", "replace", "escape_regex_characters", "ensure_newline"];
-var line = defineOperation({
-  name: "files.line",
-  description: "Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent.",
-  validate: (args) => {
-    rejectUnknown(args, lineKeys, "files.line");
-    const oneLine = "files.line matches and writes single lines: use one files.line per line, or files.put for a block.";
-    refuseLineBreak(args, "line", oneLine);
-    refuseLineBreak(args, "replace", oneLine);
-    if (!booleanArg(args, "ensure_newline", true))
-      throw new OperationArgumentError(
-        "argument ensure_newline: false is not supported: files.line always puts an appended line on a line of its own (as ensure_newline: true does). Remove the argument."
-      );
-    return {
-      path: requiredString(args, "path"),
-      line: requiredString(args, "line"),
-      present: booleanArg(args, "present", true),
-      replace: optionalString(args, "replace"),
-      escape: booleanArg(args, "escape_regex_characters", false)
-    };
-  },
-  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const remote = facts2.get(FileContents, { path: args.path });
-    const text2 = remoteText(args.path, remote);
-    const pattern = lineRegExp(args.line, args.escape);
-    const lines2 = text2 === null || text2 === "" ? [] : text2.replace(/\n$/, "").split("\n");
-    const matching = lines2.filter((l) => pattern.test(l));
-    let next2;
-    if (args.present) {
-      const wanted = args.replace ?? args.line;
-      if (matching.length === 0) {
-        if (args.replace !== void 0 && lines2.includes(wanted))
-          return noop(`no line matching ${args.line} in ${args.path}, and the line "${wanted}" is already there`);
-        next2 = [...lines2, wanted];
-      } else if (args.replace === void 0 || matching.every((l) => l === wanted))
-        return noop(`a line matching ${args.line} is already in ${args.path}`);
-      else next2 = lines2.map((l) => pattern.test(l) ? wanted : l);
-    } else {
-      if (matching.length === 0) return noop(`no line matching ${args.line} in ${args.path}`);
-      next2 = lines2.filter((l) => !pattern.test(l));
-    }
-    const after = next2.length ? `${next2.join("\n")}
-` : "";
-    return editedFile(args.path, text2, after, remote ? remote.mode : void 0);
-  }
-});
-function lineRegExp(pattern, escape) {
-  const source = escape ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
-  try {
-    return new RegExp(source.startsWith("^") ? source : `^.*${source}`);
-  } catch (error) {
-    throw new OperationArgumentError(`argument line is not a valid regular expression: ${error.message}`);
-  }
-}
+
+// src/operations/files/replace.ts
 var replaceKeys = ["path", "text", "replace", "flags"];
 var replace = defineOperation({
   name: "files.replace",
@@ -99500,70 +99884,156 @@ var replace = defineOperation({
       throw new OperationArgumentError(`argument text is not a valid regular expression: ${error.message}`);
     }
     const after = text2.replace(pattern, args.replace);
-    return after === text2 ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`) : editedFile(args.path, text2, after, remote ? remote.mode : void 0);
+    return after === text2 ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`) : planEditedFile(args.path, text2, after, remote ? remote.mode : void 0);
   }
 });
-var get2 = defineOperation({
-  name: "files.get",
-  description: "Download a file from the host to this machine when the local copy differs.",
+
+// src/operations/files/sync.ts
+import { posix as posix6 } from "node:path";
+var syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
+var sync = defineOperation({
+  name: "files.sync",
+  description: "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
   validate: (args) => {
-    rejectUnknown(args, ["src", "dest"], "files.get");
-    return { src: requiredString(args, "src"), dest: requiredString(args, "dest") };
-  },
-  prepare: async (args, context) => ({ local: await context.readLocalFileIfExists(args.dest) }),
-  facts: (args) => [{ fact: Sha256File, args: { path: args.src } }],
-  plan: (args, facts2, prepared) => {
-    const remote = facts2.get(Sha256File, { path: args.src });
-    if (remote === null)
-      throw new OperationArgumentError(`src ${args.src} does not exist on the host (or cannot be read).`);
-    if (prepared.local && sha256(prepared.local) === remote) return noop(`${args.dest} already matches ${args.src}`);
-    return change([{ type: "get", path: args.src, local: args.dest }]);
-  }
-});
-var downloadKeys = ["src", "dest", "sha256sum", "force", ...ownershipKeys];
-var download = defineOperation({
-  name: "files.download",
-  description: "Download a URL to a file on the host (curl or wget) unless it is already there (and matches sha256sum).",
-  validate: (args) => {
-    rejectUnknown(args, downloadKeys, "files.download");
-    const sha = optionalString(args, "sha256sum");
-    if (sha !== void 0 && !/^[0-9a-f]{64}$/i.test(sha))
-      throw new OperationArgumentError("argument sha256sum must be 64 hex digits.");
+    rejectUnknown(args, syncKeys, "files.sync");
     return {
       src: requiredString(args, "src"),
       dest: requiredString(args, "dest"),
-      sha256sum: sha?.toLowerCase(),
-      force: booleanArg(args, "force", false),
-      ...ownershipArgs(args)
+      delete: booleanArg(args, "delete", false),
+      exclude: stringList(args, "exclude"),
+      user: accountName(args, "user"),
+      group: accountName(args, "group"),
+      mode: modeArg(args),
+      dirMode: modeArg(args, "dir_mode")
     };
   },
-  // The file's hash costs a read of the whole file: only when there is a sha256sum to compare.
-  facts: (args) => [
-    { fact: File2, args: { path: args.dest } },
-    ...args.sha256sum ? [{ fact: Sha256File, args: { path: args.dest } }] : []
-  ],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(File2, { path: args.dest });
-    const matches = !args.sha256sum || facts2.get(Sha256File, { path: args.dest }) === args.sha256sum;
-    if (current2 && !args.force && matches) {
-      const commands = ownershipCommands(args.dest, current2, args);
-      return commands.length ? change(commands) : noop(`${args.dest} is already downloaded`);
+  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
+  // Owner and mode of each file and directory are read only when they are asked for.
+  facts: (args, prepared) => {
+    const local = included(args, prepared.files);
+    const needs = [{ fact: DirectoryHashes, args: { path: args.dest } }];
+    if (args.mode || args.user || args.group)
+      for (const f of local) needs.push({ fact: File2, args: { path: posix6.join(args.dest, f.path) } });
+    if (args.dirMode || args.user || args.group)
+      for (const dir of directories(args.dest, local)) needs.push({ fact: Directory, args: { path: dir } });
+    return needs;
+  },
+  plan: (args, facts2, prepared) => {
+    const local = included(args, prepared.files);
+    const remote = facts2.get(DirectoryHashes, { path: args.dest }) ?? {};
+    const wantsFileOwnership = Boolean(args.mode || args.user || args.group);
+    const wantsDirOwnership = Boolean(args.dirMode || args.user || args.group);
+    const uploads = [];
+    const fixes = [];
+    const dirs = /* @__PURE__ */ new Set();
+    for (const f of local) {
+      const target = posix6.join(args.dest, f.path);
+      if (remote[f.path] === sha256(f.content)) {
+        if (!wantsFileOwnership) continue;
+        const current2 = facts2.get(File2, { path: target }) || null;
+        const wanted = { mode: args.mode, user: args.user, group: args.group };
+        for (const command of ownershipCommands(target, current2, wanted)) fixes.push({ type: "shell", command });
+        continue;
+      }
+      dirs.add(posix6.dirname(target));
+      uploads.push({
+        type: "file",
+        path: target,
+        content: f.content.toString("base64"),
+        mode: args.mode ?? (f.mode & 511).toString(8),
+        ...args.user ? { user: args.user } : {},
+        ...args.group ? { group: args.group } : {}
+      });
     }
-    const d = shellQuote(args.dest);
-    const url = shellQuote(args.src);
-    const verify = args.sha256sum ? `[ "$(sha256sum < "$t" | cut -c1-64)" = ${args.sha256sum} ] || { echo ${shellQuote(`${args.src}: SHA-256 does not match sha256sum`)} >&2; rm -f "$t"; exit 1; }; ` : "";
-    return change([
-      parentDirectoryCommand(args.dest),
-      `t=$(mktemp ${shellQuote(`${posix6.dirname(args.dest)}/.infra-action.XXXXXX`)}) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && ${verify}chmod 644 "$t" && mv -f "$t" ${d}`,
-      ...ownershipCommands(args.dest, null, args)
-    ]);
+    const extras = args.delete ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !isExcluded(args, p)) : [];
+    const deletes = extras.map((extra) => ({
+      type: "shell",
+      command: `rm -f ${shellQuote(posix6.join(args.dest, extra))}`
+    }));
+    const dirCommands = wantsDirOwnership ? directories(args.dest, local).flatMap((dir) => {
+      const current2 = facts2.get(Directory, { path: dir }) || null;
+      const wanted = { mode: args.dirMode, user: args.user, group: args.group };
+      return [...current2 ? [] : [`mkdir -p ${shellQuote(dir)}`], ...ownershipCommands(dir, current2, wanted)];
+    }) : [...dirs].sort().map((dir) => `mkdir -p ${shellQuote(dir)}`);
+    const commands = [...uploads, ...fixes, ...deletes];
+    if (commands.length === 0 && dirCommands.length === 0)
+      return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
+    const fixing = fixes.length > 0 || wantsDirOwnership && dirCommands.length > 0;
+    return change([...dirCommands, ...commands], {
+      reason: `${uploads.length} to upload, ${extras.length} to delete${fixing ? ", owner or mode to fix" : ""}`
+    });
   }
 });
-function refuse2(message) {
-  throw new OperationArgumentError(message);
+function included(args, files2) {
+  return files2.filter((f) => !isExcluded(args, f.path));
+}
+function isExcluded(args, path) {
+  return args.exclude.some((glob2) => globMatch(glob2, path));
+}
+function directories(dest, local) {
+  const dirs = /* @__PURE__ */ new Set([dest]);
+  for (const f of local) {
+    const parts = posix6.dirname(f.path).split("/").filter((part) => part !== "" && part !== ".");
+    for (let i2 = 1; i2 <= parts.length; i2++) dirs.add(posix6.join(dest, ...parts.slice(0, i2)));
+  }
+  return [...dirs].sort();
+}
+function globMatch(glob2, path) {
+  const source = glob2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*").replace(/\0/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
 }
 
-// src/operations/git.ts
+// src/operations/files/template.ts
+var templateKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
+var template = defineOperation({
+  name: "files.template",
+  description: "Render a Jinja2 template (extra arguments, host and inventory are its variables) and upload it when it differs; shows a diff in the plan.",
+  validate: (args) => ({
+    src: requiredString(args, "src"),
+    dest: requiredString(args, "dest"),
+    createRemoteDir: booleanArg(args, "create_remote_dir", true),
+    ...readOwnershipArgs(args),
+    variables: extraArgs(args, templateKeys)
+  }),
+  prepare: async (args, context) => ({ content: Buffer.from(await context.renderTemplate(args.src, args.variables)) }),
+  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
+  plan: (args, facts2, prepared) => {
+    const written = writeFileCommands(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
+    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
+  }
+});
+
+// src/operations/git/index.ts
+var git_exports = {};
+__export(git_exports, {
+  config: () => config,
+  repo: () => repo2
+});
+
+// src/operations/git/config.ts
+var config = defineOperation({
+  name: "git.config",
+  description: "Set a git config value, globally or in one repository.",
+  validate: (args) => {
+    rejectUnknown(args, ["key", "value", "repo"], "git.config");
+    const key2 = requiredString(args, "key");
+    refuseOptionLike(key2, "key", 'give a config key such as "user.name".');
+    return {
+      key: key2,
+      value: requiredString(args, "value"),
+      repo: optionalString(args, "repo")
+    };
+  },
+  facts: (args) => [{ fact: GitConfig, args: { repo: args.repo } }],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(GitConfig, { repo: args.repo })[args.key.toLowerCase()] ?? facts2.get(GitConfig, { repo: args.repo })[args.key];
+    if (current2?.length === 1 && current2[0] === args.value) return noop(`${args.key} is already ${args.value}`);
+    const where = args.repo ? `-C ${shellQuote(args.repo)} config --local` : "config --global";
+    return change([`git ${where} ${shellQuote(args.key)} ${shellQuote(args.value)}`]);
+  }
+});
+
+// src/operations/git/repo.ts
 var repo2 = defineOperation({
   name: "git.repo",
   description: "Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it).",
@@ -99608,31 +100078,17 @@ var repo2 = defineOperation({
     return change([...commands, ...owner]);
   }
 });
-var config = defineOperation({
-  name: "git.config",
-  description: "Set a git config value, globally or in one repository.",
-  validate: (args) => {
-    rejectUnknown(args, ["key", "value", "repo"], "git.config");
-    const key2 = requiredString(args, "key");
-    refuseOptionLike(key2, "key", 'give a config key such as "user.name".');
-    return {
-      key: key2,
-      value: requiredString(args, "value"),
-      repo: optionalString(args, "repo")
-    };
-  },
-  facts: (args) => [{ fact: GitConfig, args: { repo: args.repo } }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(GitConfig, { repo: args.repo })[args.key.toLowerCase()] ?? facts2.get(GitConfig, { repo: args.repo })[args.key];
-    if (current2?.length === 1 && current2[0] === args.value) return noop(`${args.key} is already ${args.value}`);
-    const where = args.repo ? `-C ${shellQuote(args.repo)} config --local` : "config --global";
-    return change([`git ${where} ${shellQuote(args.key)} ${shellQuote(args.value)}`]);
-  }
+
+// src/operations/pip/index.ts
+var pip_exports = {};
+__export(pip_exports, {
+  packages: () => packages4,
+  venv: () => venv
 });
 
-// src/operations/pip.ts
+// src/operations/pip/packages.ts
 import { posix as posix7 } from "node:path";
-var packages2 = defineOperation({
+var packages4 = defineOperation({
   name: "pip.packages",
   description: "Install or remove Python packages with pip, optionally inside a virtualenv.",
   validate: (args) => {
@@ -99643,10 +100099,10 @@ var packages2 = defineOperation({
       throw new OperationArgumentError(
         `argument pip ${JSON.stringify(pip2)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix7.join(virtualenv, "bin")}/<pip>.`
       );
-    const packages4 = stringList(args, "packages", { required: true });
-    for (const name of packages4) refuseOptionLike(name, "packages", "give options in extra_install_args.");
+    const packages7 = stringList(args, "packages", { required: true });
+    for (const name of packages7) refuseOptionLike(name, "packages", "give options in extra_install_args.");
     return {
-      packages: packages4,
+      packages: packages7,
       present: booleanArg(args, "present", true),
       latest: booleanArg(args, "latest", false),
       pip: virtualenv ? posix7.join(virtualenv, "bin", pip2 ?? "pip") : pip2 ?? "pip3",
@@ -99655,18 +100111,18 @@ var packages2 = defineOperation({
   },
   facts: (args) => [{ fact: PipPackages, args: { pip: args.pip } }],
   plan: (args, facts2) => {
-    const installed3 = facts2.get(PipPackages, { pip: args.pip });
+    const installed2 = facts2.get(PipPackages, { pip: args.pip });
     const split2 = (spec) => {
       const match4 = /^([A-Za-z0-9_.-]+)(?:==(.+))?$/.exec(spec);
       return { name: normalisePipName(match4?.[1] ?? spec), version: match4?.[2] };
     };
     const isInstalled = (spec) => {
       const { name, version: version2 } = split2(spec);
-      return installed3[name] !== void 0 && (version2 === void 0 || installed3[name].includes(version2));
+      return installed2[name] !== void 0 && (version2 === void 0 || installed2[name].includes(version2));
     };
     const pip2 = shellQuote(args.pip);
     if (!args.present) {
-      const remove = args.packages.filter((spec) => installed3[split2(spec).name]);
+      const remove = args.packages.filter((spec) => installed2[split2(spec).name]);
       return remove.length ? change([withPackages(`${pip2} uninstall -y`, remove, [])]) : noop(`${args.packages.join(", ")} not installed`);
     }
     const todo = args.latest ? args.packages : args.packages.filter((spec) => !isInstalled(spec));
@@ -99674,6 +100130,9 @@ var packages2 = defineOperation({
     return change([withPackages(`${pip2} install${args.latest ? " --upgrade" : ""}`, todo, args.extra)]);
   }
 });
+
+// src/operations/pip/venv.ts
+import { posix as posix8 } from "node:path";
 var venv = defineOperation({
   name: "pip.venv",
   description: "Create a Python virtualenv (python -m venv) unless it exists.",
@@ -99686,9 +100145,9 @@ var venv = defineOperation({
       present: booleanArg(args, "present", true)
     };
   },
-  facts: (args) => [{ fact: File2, args: { path: posix7.join(args.path, "bin", "activate") } }],
+  facts: (args) => [{ fact: File2, args: { path: posix8.join(args.path, "bin", "activate") } }],
   plan: (args, facts2) => {
-    const exists = Boolean(facts2.get(File2, { path: posix7.join(args.path, "bin", "activate") }));
+    const exists = Boolean(facts2.get(File2, { path: posix8.join(args.path, "bin", "activate") }));
     if (!args.present)
       return exists ? change([`rm -rf ${shellQuote(args.path)}`]) : noop(`virtualenv ${args.path} does not exist`);
     if (exists) return noop(`virtualenv ${args.path} exists`);
@@ -99698,44 +100157,188 @@ var venv = defineOperation({
   }
 });
 
-// src/operations/rpm-apk.ts
-var dnfPackages = defineOperation({
-  name: "dnf.packages",
-  description: "Install or remove packages with dnf.",
-  validate: (args) => readPackageArgs(args, "dnf.packages"),
-  facts: () => [{ fact: RpmPackages }],
-  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), dnfCommands)
-});
-var yumPackages = defineOperation({
-  name: "yum.packages",
-  description: "Install or remove packages with yum.",
-  validate: (args) => readPackageArgs(args, "yum.packages"),
-  facts: () => [{ fact: RpmPackages }],
-  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), yumCommands)
-});
-var apkPackages = defineOperation({
-  name: "apk.packages",
-  description: "Install or remove Alpine packages with apk.",
-  validate: (args) => readPackageArgs(args, "apk.packages"),
-  facts: () => [{ fact: ApkPackages }],
-  plan: (args, facts2) => planPackages(args, facts2.get(ApkPackages), apkCommands)
+// src/operations/server/index.ts
+var server_exports2 = {};
+__export(server_exports2, {
+  crontab: () => crontab,
+  group: () => group,
+  hostname: () => hostname,
+  packages: () => packages5,
+  reboot: () => reboot,
+  script: () => script,
+  service: () => service,
+  shell: () => shell,
+  sysctl: () => sysctl,
+  user: () => user,
+  wait: () => wait
 });
 
-// src/operations/systemd.ts
-var serviceKeys = ["service", "running", "restarted", "reloaded", "enabled", "daemon_reload"];
-function readServiceArgs(args, operation, known = serviceKeys) {
-  rejectUnknown(args, known, operation);
-  const service3 = requiredString(args, "service");
-  refuseOptionLike(service3, "service", `give the service's name, e.g. service: "nginx".`);
-  return {
-    service: service3,
-    running: args.running === void 0 ? true : optionalBoolean(args, "running"),
-    restarted: booleanArg(args, "restarted", false),
-    reloaded: booleanArg(args, "reloaded", false),
-    enabled: optionalBoolean(args, "enabled"),
-    daemonReload: booleanArg(args, "daemon_reload", false)
-  };
-}
+// src/operations/server/crontab.ts
+var cronKeys = [
+  "command",
+  "present",
+  "user",
+  "minute",
+  "hour",
+  "month",
+  "day_of_week",
+  "day_of_month",
+  "special_time"
+];
+var scheduleKeys = ["minute", "hour", "day_of_month", "month", "day_of_week"];
+var specialTimes = ["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
+var crontab = defineOperation({
+  name: "server.crontab",
+  description: "Make sure a crontab entry exists with its schedule (or does not).",
+  validate: (args) => {
+    rejectUnknown(args, cronKeys, "server.crontab");
+    for (const key2 of cronKeys) refuseLineBreak(args, key2, "A line break would add another crontab entry: remove it.");
+    const field = (key2) => {
+      const value = optionalString(args, key2) ?? "*";
+      if (/\s/.test(value))
+        throw new OperationArgumentError(
+          `argument ${key2} ${JSON.stringify(value)} holds a space: a schedule field is one cron field such as "*/5" or "0,30".`
+        );
+      return value;
+    };
+    const specialTime = optionalString(args, "special_time");
+    if (specialTime !== void 0 && !specialTimes.includes(specialTime))
+      throw new OperationArgumentError(
+        `argument special_time must be one of ${specialTimes.join(", ")}; it is ${JSON.stringify(specialTime)}.`
+      );
+    return {
+      command: requiredString(args, "command"),
+      present: booleanArg(args, "present", true),
+      user: accountName(args, "user"),
+      schedule: Object.fromEntries(scheduleKeys.map((key2) => [key2, field(key2)])),
+      specialTime
+    };
+  },
+  facts: (args) => [{ fact: Crontab, args: { user: args.user } }],
+  plan: (args, facts2) => {
+    const entries = facts2.get(Crontab, { user: args.user });
+    const current2 = entries[args.command];
+    const s = args.schedule;
+    const line2 = args.specialTime ? `${args.specialTime} ${args.command}` : `${s.minute} ${s.hour} ${s.day_of_month} ${s.month} ${s.day_of_week} ${args.command}`;
+    const u = args.user ? ` -u ${shellQuote(args.user)}` : "";
+    const without = `crontab -l${u} 2>/dev/null | grep -vF -- ${shellQuote(args.command)}`;
+    if (!args.present)
+      return current2 ? change([`{ ${without} || true; } | crontab${u} -`]) : noop(`no crontab entry runs ${args.command}`);
+    const same = current2 && (args.specialTime ? current2.special_time === args.specialTime : !current2.special_time && Object.entries(s).every(([k, v]) => current2[k] === v));
+    if (same) return noop(`crontab entry for ${args.command} is up to date`);
+    return change([`{ ${without} || true; echo ${shellQuote(line2)}; } | crontab${u} -`]);
+  }
+});
+
+// src/operations/server/group.ts
+var group = defineOperation({
+  name: "server.group",
+  description: "Make sure a group exists (or does not).",
+  validate: (args) => {
+    rejectUnknown(args, ["group", "present", "system", "gid"], "server.group");
+    requiredString(args, "group");
+    return {
+      group: accountName(args, "group"),
+      present: booleanArg(args, "present", true),
+      system: booleanArg(args, "system", false),
+      gid: optionalNumber(args, "gid")
+    };
+  },
+  facts: () => [{ fact: Groups }],
+  plan: (args, facts2) => {
+    const exists = facts2.get(Groups).includes(args.group);
+    const g = shellQuote(args.group);
+    if (!args.present) return exists ? change([`groupdel ${g}`]) : noop(`group ${args.group} does not exist`);
+    if (exists) return noop(`group ${args.group} exists`);
+    return change([
+      ["groupadd", args.system ? "-r" : "", args.gid !== void 0 ? `-g ${args.gid}` : "", g].filter(Boolean).join(" ")
+    ]);
+  }
+});
+
+// src/operations/server/hostname.ts
+var hostname = defineOperation({
+  name: "server.hostname",
+  description: "Set the host's name (and /etc/hostname).",
+  validate: (args) => {
+    rejectUnknown(args, ["hostname"], "server.hostname");
+    const name = requiredString(args, "hostname");
+    if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(name))
+      throw new OperationArgumentError(`argument hostname ${JSON.stringify(name)} is not a valid host name.`);
+    return { hostname: name };
+  },
+  facts: () => [{ fact: Hostname }],
+  plan: (args, facts2) => {
+    if (facts2.get(Hostname) === args.hostname) return noop(`hostname is already ${args.hostname}`);
+    const h = shellQuote(args.hostname);
+    return change([
+      `if command -v hostnamectl >/dev/null 2>&1 && hostnamectl set-hostname ${h} 2>/dev/null; then :; else hostname ${h}; fi`,
+      `echo ${h} > /etc/hostname`
+    ]);
+  }
+});
+
+// src/operations/server/packages.ts
+var packages5 = defineOperation({
+  name: "server.packages",
+  description: "Install or remove packages with the host's package manager (apt, dnf, yum or apk).",
+  validate: (args) => readPackageArgs(args, "server.packages", packageKeys),
+  facts: () => [{ fact: PackageManager }, { fact: DebPackages }, { fact: RpmPackages }, { fact: ApkPackages }],
+  plan: (args, facts2) => {
+    const manager = facts2.get(PackageManager);
+    switch (manager) {
+      case "apt":
+        return planPackages(args, facts2.get(DebPackages), aptCommands);
+      case "dnf":
+        return planPackages(args, facts2.get(RpmPackages), dnfCommands);
+      case "yum":
+        return planPackages(args, facts2.get(RpmPackages), yumCommands);
+      case "apk":
+        return planPackages(args, facts2.get(ApkPackages), apkCommands);
+      default:
+        throw new OperationArgumentError(
+          "the host has none of apt-get, dnf, yum or apk; use server.shell to install packages."
+        );
+    }
+  }
+});
+
+// src/operations/server/reboot.ts
+var reboot = defineOperation({
+  name: "server.reboot",
+  description: "Reboot the host and wait for it to come back (always a change).",
+  validate: (args) => {
+    rejectUnknown(args, ["delay", "interval", "reboot_timeout"], "server.reboot");
+    return {
+      delay: optionalNumber(args, "delay") ?? 10,
+      interval: optionalNumber(args, "interval") ?? 1,
+      timeout: optionalNumber(args, "reboot_timeout") ?? 300
+    };
+  },
+  facts: () => [],
+  plan: (args) => change([{ type: "reboot", delay: args.delay, interval: args.interval, timeout: args.timeout }])
+});
+
+// src/operations/server/script.ts
+var script = defineOperation({
+  name: "server.script",
+  description: "Upload a local script and run it (always a change).",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "args"], "server.script");
+    return { src: requiredString(args, "src"), args: stringList(args, "args") };
+  },
+  prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
+  facts: () => [],
+  plan: (args, _facts, prepared) => {
+    const path = `/tmp/infra-action-script-${sha256(Buffer.from(args.src)).slice(0, 16)}`;
+    return change([
+      { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
+      `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`
+    ]);
+  }
+});
+
+// src/operations/shared/plan-service.ts
 function serviceActions(args, active, command) {
   const verbs = [];
   if (args.running === true && !active) verbs.push("start");
@@ -99759,25 +100362,49 @@ function planSystemdService(args, status, enabled) {
     );
   return change(commands);
 }
+
+// src/operations/shared/service-args.ts
+var serviceKeys = ["service", "running", "restarted", "reloaded", "enabled", "daemon_reload"];
+function readServiceArgs(args, operation, known = serviceKeys) {
+  rejectUnknown(args, known, operation);
+  const service3 = requiredString(args, "service");
+  refuseOptionLike(service3, "service", `give the service's name, e.g. service: "nginx".`);
+  return {
+    service: service3,
+    running: args.running === void 0 ? true : optionalBoolean(args, "running"),
+    restarted: booleanArg(args, "restarted", false),
+    reloaded: booleanArg(args, "reloaded", false),
+    enabled: optionalBoolean(args, "enabled"),
+    daemonReload: booleanArg(args, "daemon_reload", false)
+  };
+}
+
+// src/operations/server/service.ts
 var service = defineOperation({
-  name: "systemd.service",
-  description: "Start, stop, restart, reload, enable or disable a systemd unit.",
-  validate: (args) => readServiceArgs(args, "systemd.service"),
-  facts: () => [{ fact: SystemdStatus }, { fact: SystemdEnabled }],
-  plan: (args, facts2) => planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled))
-});
-var daemon_reload = defineOperation({
-  name: "systemd.daemon_reload",
-  description: "Reload systemd's unit files (always a change).",
-  validate: (args) => {
-    rejectUnknown(args, [], "systemd.daemon_reload");
-    return {};
-  },
-  facts: () => [],
-  plan: () => change(["systemctl daemon-reload"])
+  name: "server.service",
+  description: "Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script.",
+  validate: (args) => readServiceArgs(args, "server.service", serviceKeys),
+  facts: (args) => [
+    { fact: Which, args: { command: "systemctl" } },
+    { fact: SystemdStatus },
+    { fact: SystemdEnabled },
+    { fact: InitdRunning, args: { service: args.service } }
+  ],
+  plan: (args, facts2) => {
+    const systemd2 = facts2.get(Which, { command: "systemctl" }) !== null && Object.keys(facts2.get(SystemdStatus)).length > 0;
+    if (systemd2) return planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled));
+    const running = facts2.get(InitdRunning, { service: args.service });
+    if (running === null)
+      throw new OperationArgumentError(
+        `service ${args.service}: no systemd and no /etc/init.d/${args.service} on the host.`
+      );
+    const script2 = `/etc/init.d/${shellQuote(args.service)}`;
+    const commands = serviceActions(args, running, (verb) => `${script2} ${verb}`);
+    return commands.length ? change(commands) : noop(`service ${args.service} is ${running ? "running" : "stopped"}`);
+  }
 });
 
-// src/operations/server.ts
+// src/operations/server/shell.ts
 var shell = defineOperation({
   name: "server.shell",
   description: "Run shell commands (always a change: infra-action cannot know what they do).",
@@ -99788,23 +100415,70 @@ var shell = defineOperation({
   facts: () => [],
   plan: (args) => change(args.commands)
 });
-var script = defineOperation({
-  name: "server.script",
-  description: "Upload a local script and run it (always a change).",
+
+// src/operations/server/sysctl.ts
+var sysctl = defineOperation({
+  name: "server.sysctl",
+  description: "Set a kernel parameter (persist: also in persist_file).",
   validate: (args) => {
-    rejectUnknown(args, ["src", "args"], "server.script");
-    return { src: requiredString(args, "src"), args: stringList(args, "args") };
+    rejectUnknown(args, ["key", "value", "persist", "persist_file"], "server.sysctl");
+    const value = args.value;
+    if (value === void 0 || typeof value !== "string" && typeof value !== "number" && !Array.isArray(value)) {
+      throw new OperationArgumentError("argument value must be a number, a string or a list of numbers.");
+    }
+    refuseLineBreak(args, "value", "A line break would add another setting to the file: remove it.");
+    const key2 = requiredString(args, "key");
+    checkSysctlKey(key2);
+    return {
+      key: key2,
+      value: Array.isArray(value) ? value.join(" ") : String(value),
+      persist: booleanArg(args, "persist", false),
+      persistFile: optionalString(args, "persist_file") ?? "/etc/sysctl.conf"
+    };
   },
-  prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
-  facts: () => [],
-  plan: (args, _facts, prepared) => {
-    const path = `/tmp/infra-action-script-${sha256(Buffer.from(args.src)).slice(0, 16)}`;
-    return change([
-      { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
-      `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`
-    ]);
+  facts: (args) => [
+    { fact: Sysctl },
+    ...args.persist ? [{ fact: FileContents, args: { path: args.persistFile } }] : []
+  ],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(Sysctl)[args.key];
+    const wanted = parseSysctlValue(args.value);
+    const commands = [];
+    if (JSON.stringify(current2) !== JSON.stringify(wanted))
+      commands.push(`sysctl -w ${shellQuote(`${args.key}=${args.value}`)}`);
+    if (args.persist) {
+      const remote = facts2.get(FileContents, { path: args.persistFile });
+      const text2 = remoteText(args.persistFile, remote) ?? "";
+      const line2 = `${args.key} = ${args.value}`;
+      const lines2 = text2.split("\n").filter((l, i2, all) => l !== "" || i2 < all.length - 1);
+      const index = lines2.findIndex((l) => settingKey(l) === args.key);
+      if (index < 0 || lines2[index] !== line2) {
+        const next2 = index < 0 ? [...lines2, line2] : lines2.map((l, i2) => i2 === index ? line2 : l);
+        const written = writeFileCommands(args.persistFile, Buffer.from(`${next2.join("\n")}
+`), remote, {
+          createRemoteDir: true
+        });
+        if (written) commands.push(...written.commands);
+      }
+    }
+    return commands.length ? change(commands) : noop(`${args.key} is already ${args.value}`);
   }
 });
+function checkSysctlKey(key2) {
+  const separator = /[\s=]/.exec(key2)?.[0];
+  const bad = key2.startsWith("-") ? 'starts with "-"' : separator ? `holds ${JSON.stringify(separator)}` : "";
+  if (bad)
+    throw new OperationArgumentError(
+      `argument key ${JSON.stringify(key2)} is not a kernel parameter name: it ${bad}. Give a name such as "net.ipv4.ip_forward".`
+    );
+}
+function settingKey(line2) {
+  const equals = line2.indexOf("=");
+  const key2 = equals < 0 ? "" : line2.slice(0, equals).trim();
+  return key2 === "" || key2.startsWith("#") || key2.startsWith(";") ? void 0 : key2;
+}
+
+// src/operations/server/user.ts
 var userKeys = [
   "user",
   "present",
@@ -99866,225 +100540,8 @@ var user = defineOperation({
     return change([`usermod ${options2.join(" ")} ${u}`]);
   }
 });
-var group = defineOperation({
-  name: "server.group",
-  description: "Make sure a group exists (or does not).",
-  validate: (args) => {
-    rejectUnknown(args, ["group", "present", "system", "gid"], "server.group");
-    requiredString(args, "group");
-    return {
-      group: accountName(args, "group"),
-      present: booleanArg(args, "present", true),
-      system: booleanArg(args, "system", false),
-      gid: optionalNumber(args, "gid")
-    };
-  },
-  facts: () => [{ fact: Groups }],
-  plan: (args, facts2) => {
-    const exists = facts2.get(Groups).includes(args.group);
-    const g = shellQuote(args.group);
-    if (!args.present) return exists ? change([`groupdel ${g}`]) : noop(`group ${args.group} does not exist`);
-    if (exists) return noop(`group ${args.group} exists`);
-    return change([
-      ["groupadd", args.system ? "-r" : "", args.gid !== void 0 ? `-g ${args.gid}` : "", g].filter(Boolean).join(" ")
-    ]);
-  }
-});
-var packages3 = defineOperation({
-  name: "server.packages",
-  description: "Install or remove packages with the host's package manager (apt, dnf, yum or apk).",
-  validate: (args) => readPackageArgs(args, "server.packages", packageKeys),
-  facts: () => [{ fact: PackageManager }, { fact: DebPackages }, { fact: RpmPackages }, { fact: ApkPackages }],
-  plan: (args, facts2) => {
-    const manager = facts2.get(PackageManager);
-    switch (manager) {
-      case "apt":
-        return planPackages(args, facts2.get(DebPackages), aptCommands);
-      case "dnf":
-        return planPackages(args, facts2.get(RpmPackages), dnfCommands);
-      case "yum":
-        return planPackages(args, facts2.get(RpmPackages), yumCommands);
-      case "apk":
-        return planPackages(args, facts2.get(ApkPackages), apkCommands);
-      default:
-        throw new OperationArgumentError(
-          "the host has none of apt-get, dnf, yum or apk; use server.shell to install packages."
-        );
-    }
-  }
-});
-var service2 = defineOperation({
-  name: "server.service",
-  description: "Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script.",
-  validate: (args) => readServiceArgs(args, "server.service", serviceKeys),
-  facts: (args) => [
-    { fact: Which, args: { command: "systemctl" } },
-    { fact: SystemdStatus },
-    { fact: SystemdEnabled },
-    { fact: InitdRunning, args: { service: args.service } }
-  ],
-  plan: (args, facts2) => {
-    const systemd2 = facts2.get(Which, { command: "systemctl" }) !== null && Object.keys(facts2.get(SystemdStatus)).length > 0;
-    if (systemd2) return planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled));
-    const running = facts2.get(InitdRunning, { service: args.service });
-    if (running === null)
-      throw new OperationArgumentError(
-        `service ${args.service}: no systemd and no /etc/init.d/${args.service} on the host.`
-      );
-    const script2 = `/etc/init.d/${shellQuote(args.service)}`;
-    const commands = serviceActions(args, running, (verb) => `${script2} ${verb}`);
-    return commands.length ? change(commands) : noop(`service ${args.service} is ${running ? "running" : "stopped"}`);
-  }
-});
-var hostname = defineOperation({
-  name: "server.hostname",
-  description: "Set the host's name (and /etc/hostname).",
-  validate: (args) => {
-    rejectUnknown(args, ["hostname"], "server.hostname");
-    const name = requiredString(args, "hostname");
-    if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(name))
-      throw new OperationArgumentError(`argument hostname ${JSON.stringify(name)} is not a valid host name.`);
-    return { hostname: name };
-  },
-  facts: () => [{ fact: Hostname }],
-  plan: (args, facts2) => {
-    if (facts2.get(Hostname) === args.hostname) return noop(`hostname is already ${args.hostname}`);
-    const h = shellQuote(args.hostname);
-    return change([
-      `if command -v hostnamectl >/dev/null 2>&1 && hostnamectl set-hostname ${h} 2>/dev/null; then :; else hostname ${h}; fi`,
-      `echo ${h} > /etc/hostname`
-    ]);
-  }
-});
-var sysctl = defineOperation({
-  name: "server.sysctl",
-  description: "Set a kernel parameter (persist: also in persist_file).",
-  validate: (args) => {
-    rejectUnknown(args, ["key", "value", "persist", "persist_file"], "server.sysctl");
-    const value = args.value;
-    if (value === void 0 || typeof value !== "string" && typeof value !== "number" && !Array.isArray(value)) {
-      throw new OperationArgumentError("argument value must be a number, a string or a list of numbers.");
-    }
-    refuseLineBreak(args, "value", "A line break would add another setting to the file: remove it.");
-    const key2 = requiredString(args, "key");
-    checkSysctlKey(key2);
-    return {
-      key: key2,
-      value: Array.isArray(value) ? value.join(" ") : String(value),
-      persist: booleanArg(args, "persist", false),
-      persistFile: optionalString(args, "persist_file") ?? "/etc/sysctl.conf"
-    };
-  },
-  facts: (args) => [
-    { fact: Sysctl },
-    ...args.persist ? [{ fact: FileContents, args: { path: args.persistFile } }] : []
-  ],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(Sysctl)[args.key];
-    const wanted = parseSysctlValue(args.value);
-    const commands = [];
-    if (JSON.stringify(current2) !== JSON.stringify(wanted))
-      commands.push(`sysctl -w ${shellQuote(`${args.key}=${args.value}`)}`);
-    if (args.persist) {
-      const remote = facts2.get(FileContents, { path: args.persistFile });
-      const text2 = remoteText(args.persistFile, remote) ?? "";
-      const line2 = `${args.key} = ${args.value}`;
-      const lines2 = text2.split("\n").filter((l, i2, all) => l !== "" || i2 < all.length - 1);
-      const index = lines2.findIndex((l) => settingKey(l) === args.key);
-      if (index < 0 || lines2[index] !== line2) {
-        const next2 = index < 0 ? [...lines2, line2] : lines2.map((l, i2) => i2 === index ? line2 : l);
-        const written = writeFileCommands(args.persistFile, Buffer.from(`${next2.join("\n")}
-`), remote, {
-          createRemoteDir: true
-        });
-        if (written) commands.push(...written.commands);
-      }
-    }
-    return commands.length ? change(commands) : noop(`${args.key} is already ${args.value}`);
-  }
-});
-function checkSysctlKey(key2) {
-  const separator = /[\s=]/.exec(key2)?.[0];
-  const bad = key2.startsWith("-") ? 'starts with "-"' : separator ? `holds ${JSON.stringify(separator)}` : "";
-  if (bad)
-    throw new OperationArgumentError(
-      `argument key ${JSON.stringify(key2)} is not a kernel parameter name: it ${bad}. Give a name such as "net.ipv4.ip_forward".`
-    );
-}
-function settingKey(line2) {
-  const equals = line2.indexOf("=");
-  const key2 = equals < 0 ? "" : line2.slice(0, equals).trim();
-  return key2 === "" || key2.startsWith("#") || key2.startsWith(";") ? void 0 : key2;
-}
-var cronKeys = [
-  "command",
-  "present",
-  "user",
-  "minute",
-  "hour",
-  "month",
-  "day_of_week",
-  "day_of_month",
-  "special_time"
-];
-var scheduleKeys = ["minute", "hour", "day_of_month", "month", "day_of_week"];
-var specialTimes = ["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
-var crontab = defineOperation({
-  name: "server.crontab",
-  description: "Make sure a crontab entry exists with its schedule (or does not).",
-  validate: (args) => {
-    rejectUnknown(args, cronKeys, "server.crontab");
-    for (const key2 of cronKeys) refuseLineBreak(args, key2, "A line break would add another crontab entry: remove it.");
-    const field = (key2) => {
-      const value = optionalString(args, key2) ?? "*";
-      if (/\s/.test(value))
-        throw new OperationArgumentError(
-          `argument ${key2} ${JSON.stringify(value)} holds a space: a schedule field is one cron field such as "*/5" or "0,30".`
-        );
-      return value;
-    };
-    const specialTime = optionalString(args, "special_time");
-    if (specialTime !== void 0 && !specialTimes.includes(specialTime))
-      throw new OperationArgumentError(
-        `argument special_time must be one of ${specialTimes.join(", ")}; it is ${JSON.stringify(specialTime)}.`
-      );
-    return {
-      command: requiredString(args, "command"),
-      present: booleanArg(args, "present", true),
-      user: accountName(args, "user"),
-      schedule: Object.fromEntries(scheduleKeys.map((key2) => [key2, field(key2)])),
-      specialTime
-    };
-  },
-  facts: (args) => [{ fact: Crontab, args: { user: args.user } }],
-  plan: (args, facts2) => {
-    const entries = facts2.get(Crontab, { user: args.user });
-    const current2 = entries[args.command];
-    const s = args.schedule;
-    const line2 = args.specialTime ? `${args.specialTime} ${args.command}` : `${s.minute} ${s.hour} ${s.day_of_month} ${s.month} ${s.day_of_week} ${args.command}`;
-    const u = args.user ? ` -u ${shellQuote(args.user)}` : "";
-    const without = `crontab -l${u} 2>/dev/null | grep -vF -- ${shellQuote(args.command)}`;
-    if (!args.present)
-      return current2 ? change([`{ ${without} || true; } | crontab${u} -`]) : noop(`no crontab entry runs ${args.command}`);
-    const same = current2 && (args.specialTime ? current2.special_time === args.specialTime : !current2.special_time && Object.entries(s).every(([k, v]) => current2[k] === v));
-    if (same) return noop(`crontab entry for ${args.command} is up to date`);
-    return change([`{ ${without} || true; echo ${shellQuote(line2)}; } | crontab${u} -`]);
-  }
-});
-var reboot = defineOperation({
-  name: "server.reboot",
-  description: "Reboot the host and wait for it to come back (always a change).",
-  validate: (args) => {
-    rejectUnknown(args, ["delay", "interval", "reboot_timeout"], "server.reboot");
-    return {
-      delay: optionalNumber(args, "delay") ?? 10,
-      interval: optionalNumber(args, "interval") ?? 1,
-      timeout: optionalNumber(args, "reboot_timeout") ?? 300
-    };
-  },
-  facts: () => [],
-  plan: (args) => change([{ type: "reboot", delay: args.delay, interval: args.interval, timeout: args.timeout }])
-});
+
+// src/operations/server/wait.ts
 var wait = defineOperation({
   name: "server.wait",
   description: "Wait until something listens on a TCP port of the host (at most timeout seconds).",
@@ -100107,41 +100564,51 @@ var wait = defineOperation({
   }
 });
 
+// src/operations/systemd/index.ts
+var systemd_exports = {};
+__export(systemd_exports, {
+  daemon_reload: () => daemon_reload,
+  service: () => service2
+});
+
+// src/operations/systemd/daemon-reload.ts
+var daemon_reload = defineOperation({
+  name: "systemd.daemon_reload",
+  description: "Reload systemd's unit files (always a change).",
+  validate: (args) => {
+    rejectUnknown(args, [], "systemd.daemon_reload");
+    return {};
+  },
+  facts: () => [],
+  plan: () => change(["systemctl daemon-reload"])
+});
+
+// src/operations/systemd/service.ts
+var service2 = defineOperation({
+  name: "systemd.service",
+  description: "Start, stop, restart, reload, enable or disable a systemd unit.",
+  validate: (args) => readServiceArgs(args, "systemd.service"),
+  facts: () => [{ fact: SystemdStatus }, { fact: SystemdEnabled }],
+  plan: (args, facts2) => planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled))
+});
+
+// src/operations/yum/index.ts
+var yum_exports = {};
+__export(yum_exports, {
+  packages: () => packages6
+});
+
+// src/operations/yum/packages.ts
+var packages6 = defineOperation({
+  name: "yum.packages",
+  description: "Install or remove packages with yum.",
+  validate: (args) => readPackageArgs(args, "yum.packages"),
+  facts: () => [{ fact: RpmPackages }],
+  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), yumCommands)
+});
+
 // src/operations/index.ts
-var operationFamilies = {
-  server: {
-    shell,
-    script,
-    user,
-    group,
-    packages: packages3,
-    service: service2,
-    hostname,
-    sysctl,
-    crontab,
-    reboot,
-    wait
-  },
-  apt: { packages, update, upgrade, repo, key },
-  dnf: { packages: dnfPackages },
-  yum: { packages: yumPackages },
-  apk: { packages: apkPackages },
-  files: {
-    file,
-    directory,
-    put: put2,
-    template,
-    line,
-    replace,
-    link,
-    get: get2,
-    download,
-    sync
-  },
-  git: { repo: repo2, config },
-  pip: { packages: packages2, venv },
-  systemd: { service, daemon_reload }
-};
+var operationFamilies = { server: server_exports2, apt: apt_exports, dnf: dnf_exports, yum: yum_exports, apk: apk_exports, files: files_exports2, git: git_exports, pip: pip_exports, systemd: systemd_exports };
 var operationsByName = Object.fromEntries(
   Object.values(operationFamilies).flatMap(
     (family) => Object.values(family).map((op) => [op.name, op])
@@ -100184,13 +100651,10 @@ var DeployContext = class {
       }
     };
     const readFact2 = async (name, args) => {
-      const fact = factByName(name);
-      if (!fact) {
-        const near = closestName(name, Object.keys(facts));
-        throw new FactError(`host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`);
-      }
+      const fact = typeof name === "string" ? factByName(name) : isFact(name) ? name : void 0;
+      if (!fact) throw new FactError(describeUnknownFact(name));
       const { own, sudo } = splitFactArgs(args);
-      const call = `host.getFact("${name}"${own === void 0 ? "" : `, ${JSON.stringify(own)}`})`;
+      const call = `host.getFact(${typeof name === "string" ? `"${name}"` : fact.name}${own === void 0 ? "" : `, ${JSON.stringify(own)}`})`;
       const problem = checkFactArguments(fact, own);
       if (problem) throw new FactError(`${call}: ${problem}.`);
       const value = await gatherer.get(fact, own, sudo);
@@ -100219,7 +100683,8 @@ var DeployContext = class {
         )
       ])
     );
-    return { host: this.host, ...families };
+    const defineOperation2 = (definition) => bindOperation(definition, (args) => this.register(definition, args));
+    return { host: this.host, ...families, defineOperation: defineOperation2 };
   }
   // Ends the deploy code's turn: operations called after it (from a promise nobody awaited) are refused.
   close() {
@@ -100290,48 +100755,19 @@ function defaultLabel(operation, args) {
   }
   return operation;
 }
-
-// src/engine/describe-command.ts
-import { createHash as createHash5 } from "node:crypto";
-function describeCommand(command) {
-  switch (command.type) {
-    case "shell":
-      return command.command;
-    case "file": {
-      const size = Buffer.byteLength(command.content, "base64");
-      const details = [
-        formatSize(size),
-        command.mode ? `mode ${command.mode}` : "",
-        command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : ""
-      ];
-      return `write ${command.path} (${details.filter(Boolean).join(", ")})`;
-    }
-    case "get":
-      return `download ${command.path} to ${command.local}`;
-    case "reboot":
-      return `reboot, then wait up to ${command.timeout}s for the host`;
-  }
+function describeUnknownFact(name) {
+  if (typeof name !== "string")
+    return `host.getFact takes a fact's name ("File") or a fact made with defineFact; it was given ${describeValue(name)}.`;
+  const near = closestName(name, Object.keys(facts));
+  return `host.getFact: there is no fact "${name}"${near ? ` (did you mean "${near}"?)` : ""}.`;
 }
-function fingerprintCommands(commands) {
-  const hash = createHash5("sha256");
-  for (const command of commands) {
-    hash.update(
-      JSON.stringify(
-        command.type === "file" ? { ...command, content: createHash5("sha256").update(command.content).digest("hex") } : command
-      )
-    );
-  }
-  return hash.digest("hex");
-}
-function formatSize(bytes) {
-  if (bytes === 0) return "empty";
-  if (bytes < 100) return "under 0.1 kB";
-  if (bytes < 999950) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+function isFact(value) {
+  const fact = value;
+  return typeof fact === "object" && fact !== null && typeof fact.name === "string" && typeof fact.command === "function" && typeof fact.parse === "function";
 }
 
 // src/engine/fact-gatherer.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes4 } from "node:crypto";
 
 // src/engine/markers.ts
 function markedSection(text2, nonce, index) {
@@ -100358,6 +100794,8 @@ var FactGatherer = class {
   connector;
   onExecution;
   cache = /* @__PURE__ */ new Map();
+  // Values gathered so far, for planning (which reads them synchronously).
+  settled = /* @__PURE__ */ new Map();
   pending = [];
   scheduled = false;
   // The fact's value for these arguments (or why it could not be read); asked again, the same promise.
@@ -100366,11 +100804,22 @@ var FactGatherer = class {
     const cached = this.cache.get(key2);
     if (cached) return cached;
     const promise = new Promise((resolve4, reject) => {
-      this.pending.push({ key: key2, fact, args, sudo, resolve: resolve4, reject });
+      const settle = (value) => {
+        this.settled.set(key2, value);
+        resolve4(value);
+      };
+      this.pending.push({ key: key2, fact, args, sudo, resolve: settle, reject });
     });
     this.cache.set(key2, promise);
     this.schedule();
     return promise;
+  }
+  // A value already gathered (or why it could not be read), by fact, arguments and user; asking
+  // for one never gathered is a bug (an operation read a fact it did not declare).
+  lookup(fact, args, sudo = {}) {
+    const key2 = factKey(fact, args, sudo);
+    if (!this.settled.has(key2)) throw new Error(`internal: fact ${key2} was read but not declared`);
+    return this.settled.get(key2);
   }
   schedule() {
     if (this.scheduled) return;
@@ -100383,7 +100832,7 @@ var FactGatherer = class {
     });
   }
   async gather(batch2) {
-    const nonce = randomBytes2(6).toString("hex");
+    const nonce = randomBytes4(6).toString("hex");
     const password = batch2.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
     const groups = /* @__PURE__ */ new Map();
     batch2.forEach((p, i2) => {
@@ -100402,7 +100851,8 @@ var FactGatherer = class {
         if (section?.exitCode === void 0) {
           p.reject(
             new FactError(
-              `${this.host}: fact ${p.fact.name} gave no answer${result.stderr ? `: ${result.stderr.trim()}` : ""}`
+              `${this.host}: fact ${p.fact.name} gave no answer${result.stderr ? `: ${result.stderr.trim()}` : ""}`,
+              { host: this.host, exitCode: result.exitCode, stderr: result.stderr }
             )
           );
           return;
@@ -100411,7 +100861,12 @@ var FactGatherer = class {
         try {
           p.resolve(p.fact.parse({ stdout: section.output, stderr, exitCode: section.exitCode }, p.args));
         } catch (error) {
-          p.reject(new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${error.message}`));
+          p.reject(
+            new FactError(`${this.host}: fact ${p.fact.name} could not be read: ${error.message}`, {
+              host: this.host,
+              cause: error
+            })
+          );
         }
       });
     } catch (error) {
@@ -100429,14 +100884,6 @@ function factScript(p, part, errorPart, nonce) {
 function factKey(fact, args, sudo) {
   const user2 = runsAs(sudo);
   return `${fact.name}(${JSON.stringify(args ?? null)})${user2 ? `@${user2}` : ""}`;
-}
-
-// src/engine/fatal-lines.ts
-var errorLike = /\b(error|fatal|failed|failure|cannot|can't|could not|couldn't|unable|denied|not found|no such|invalid|refused|not permitted|no space|timed out|did not)\b|^E: /i;
-function fatalLines(stderr, count = 2) {
-  const lines2 = stderr.split(/\r?\n/).map((line2) => line2.trim()).filter(Boolean);
-  const errors = lines2.filter((line2) => errorLike.test(line2));
-  return (errors.length ? errors : lines2).slice(-count).join(" ");
 }
 
 // src/engine/planned-files.ts
@@ -100564,6 +101011,19 @@ var missing = /* @__PURE__ */ Symbol("missing");
 function describeCount(params) {
   const required = params.filter((param) => typeof param === "string").length;
   return required === params.length ? String(required) : `from ${required} to ${params.length}`;
+}
+
+// src/templates/nunjucks-internals.ts
+var import_nunjucks = __toESM(require_nunjucks(), 1);
+var import_transformer = __toESM(require_transformer(), 1);
+var internals = import_nunjucks.default;
+function tokenType(name) {
+  const type = internals.lexer[`TOKEN_${name}`];
+  if (typeof type !== "string") throw new Error(`nunjucks has no token type ${name}`);
+  return type;
+}
+function transformAst(ast) {
+  return import_transformer.default.transform(ast, []);
 }
 
 // src/templates/python-numbers.ts
@@ -100710,19 +101170,6 @@ function parsePythonInt(text2, base) {
     value = value * BigInt(radix) + BigInt(digit);
   }
   return sign * Number(value);
-}
-
-// src/templates/nunjucks-internals.ts
-var import_nunjucks = __toESM(require_nunjucks(), 1);
-var import_transformer = __toESM(require_transformer(), 1);
-var internals = import_nunjucks.default;
-function tokenType(name) {
-  const type = internals.lexer[`TOKEN_${name}`];
-  if (typeof type !== "string") throw new Error(`nunjucks has no token type ${name}`);
-  return type;
-}
-function transformAst(ast, templateName) {
-  return import_transformer.default.transform(ast, [], templateName);
 }
 
 // src/templates/python-values.ts
@@ -100915,13 +101362,13 @@ function dictHas(value, key2) {
 }
 var nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 function reprString(text2) {
-  const quote3 = text2.includes("'") && !text2.includes('"') ? '"' : "'";
-  let out = quote3;
-  for (const char of text2) out += escapeReprChar(char, quote3);
-  return out + quote3;
+  const quote4 = text2.includes("'") && !text2.includes('"') ? '"' : "'";
+  let out = quote4;
+  for (const char of text2) out += escapeReprChar(char, quote4);
+  return out + quote4;
 }
-function escapeReprChar(char, quote3) {
-  if (char === "\\" || char === quote3) return `\\${char}`;
+function escapeReprChar(char, quote4) {
+  if (char === "\\" || char === quote4) return `\\${char}`;
   if (char === "\n") return "\\n";
   if (char === "\r") return "\\r";
   if (char === "	") return "\\t";
@@ -100930,6 +101377,22 @@ function escapeReprChar(char, quote3) {
   if (code <= 255) return `\\x${code.toString(16).padStart(2, "0")}`;
   if (code <= 65535) return `\\u${code.toString(16).padStart(4, "0")}`;
   return `\\U${code.toString(16).padStart(8, "0")}`;
+}
+
+// src/templates/python-method.ts
+function text(value, what = "argument") {
+  const known = defined(value);
+  if (!isStr(known)) throw new JinjaRuntimeError(`${what} must be str, not ${typeName(known)}`);
+  return strValue(known);
+}
+function optionalText(value) {
+  return value === null ? null : text(value);
+}
+function optionalInteger(value) {
+  return value === null ? null : requireInt(value);
+}
+function bindMethod(self2, name, method) {
+  return new PyCallable(name, (args, kwargs) => method.run(self2, bindArguments({ name, ...method }, args, kwargs)));
 }
 
 // src/templates/python-format.ts
@@ -101305,6 +101768,146 @@ function unpack(value, count) {
   return items;
 }
 
+// src/templates/python-collection-methods.ts
+var missingDefault = /* @__PURE__ */ Symbol("no default");
+var dictMethods = {
+  items: {
+    params: [],
+    run: (d) => makeDictView(
+      "dict_items",
+      dictEntries(d).map((entry) => makeTuple(entry))
+    )
+  },
+  keys: { params: [], run: (d) => makeDictView("dict_keys", dictKeys(d)) },
+  values: {
+    params: [],
+    run: (d) => makeDictView(
+      "dict_values",
+      dictEntries(d).map(([, value]) => value)
+    )
+  },
+  get: { params: ["key", ["default", null]], run: (d, { values }) => dictGet(d, values[0], values[1]) },
+  copy: { params: [], run: (d) => Object.fromEntries(dictEntries(d)) },
+  pop: {
+    params: ["key", ["default", missingDefault]],
+    run: (d, { values }) => {
+      const key2 = values[0];
+      if (isStr(key2) && dictHas(d, strValue(key2))) {
+        const value = d[strValue(key2)];
+        delete d[strValue(key2)];
+        return value;
+      }
+      if (values[1] === missingDefault) throw new JinjaRuntimeError(`KeyError: ${pyRepr(key2)}`);
+      return values[1];
+    }
+  },
+  setdefault: {
+    params: ["key", ["default", null]],
+    run: (d, { values }) => {
+      const key2 = text(values[0], "key");
+      if (!dictHas(d, key2)) d[key2] = values[1];
+      return d[key2];
+    }
+  },
+  update: {
+    params: [["other", null]],
+    varkw: true,
+    run: (d, { values, kwargs }) => {
+      if (isDict(values[0])) Object.assign(d, Object.fromEntries(dictEntries(values[0])));
+      Object.assign(d, kwargs);
+      return null;
+    }
+  },
+  clear: {
+    params: [],
+    run: (d) => {
+      for (const key2 of Object.keys(d)) delete d[key2];
+      return null;
+    }
+  }
+};
+function dictGet(d, key2, fallback) {
+  const name = defined(key2);
+  return isStr(name) && dictHas(d, strValue(name)) ? d[strValue(name)] : fallback;
+}
+var tupleMethods = {
+  count: { params: ["value"], run: (l, { values }) => l.filter((item) => pyEquals(item, values[0])).length },
+  index: {
+    params: ["value"],
+    run: (l, { values }) => {
+      const index = l.findIndex((item) => pyEquals(item, values[0]));
+      if (index === -1) throw new JinjaRuntimeError(`${pyRepr(values[0])} is not in list`);
+      return index;
+    }
+  }
+};
+var listMethods = {
+  ...tupleMethods,
+  append: {
+    params: ["object"],
+    run: (l, { values }) => {
+      l.push(values[0]);
+      return null;
+    }
+  },
+  extend: {
+    params: ["iterable"],
+    run: (l, { values }) => {
+      l.push(...iterate(values[0]));
+      return null;
+    }
+  },
+  insert: {
+    params: ["index", "object"],
+    run: (l, { values }) => {
+      const index = requireInt(values[0]);
+      l.splice(index < 0 ? Math.max(0, l.length + index) : index, 0, values[1]);
+      return null;
+    }
+  },
+  pop: {
+    params: [["index", -1]],
+    run: (l, { values }) => {
+      if (l.length === 0) throw new JinjaRuntimeError("pop from empty list");
+      const index = requireInt(values[0]);
+      const at2 = index < 0 ? l.length + index : index;
+      if (at2 < 0 || at2 >= l.length) throw new JinjaRuntimeError("pop index out of range");
+      return l.splice(at2, 1)[0];
+    }
+  },
+  remove: {
+    params: ["value"],
+    run: (l, { values }) => {
+      const index = l.findIndex((item) => pyEquals(item, values[0]));
+      if (index === -1) throw new JinjaRuntimeError("list.remove(x): x not in list");
+      l.splice(index, 1);
+      return null;
+    }
+  },
+  copy: { params: [], run: (l) => [...l] },
+  reverse: {
+    params: [],
+    run: (l) => {
+      l.reverse();
+      return null;
+    }
+  },
+  sort: {
+    params: [["reverse", false]],
+    run: (l, { values }) => {
+      l.sort((a, b) => values[0] === true ? pyCompare(b, a) : pyCompare(a, b));
+      return null;
+    }
+  },
+  clear: {
+    params: [],
+    run: (l) => {
+      l.splice(0);
+      return null;
+    }
+  }
+};
+
 // src/templates/python-strings.ts
 var whitespaceClass = String.raw`\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000`;
 var whitespaceRun = new RegExp(`[${whitespaceClass}]+`, "u");
@@ -101465,18 +102068,7 @@ function expandTabs(text2, size) {
   return out;
 }
 
-// src/templates/python-methods.ts
-function text(value, what = "argument") {
-  const known = defined(value);
-  if (!isStr(known)) throw new JinjaRuntimeError(`${what} must be str, not ${typeName(known)}`);
-  return strValue(known);
-}
-function optionalText(value) {
-  return value === null ? null : text(value);
-}
-function optionalInteger(value) {
-  return value === null ? null : requireInt(value);
-}
+// src/templates/python-str-methods.ts
 function affixes(value) {
   return isTuple(value) ? value.map((item) => text(item)) : [text(value)];
 }
@@ -101484,6 +102076,10 @@ var characterTest = (pattern) => ({
   params: [],
   run: (s) => allCharacters(s, pattern)
 });
+function found(index) {
+  if (index === -1) throw new JinjaRuntimeError("substring not found");
+  return index;
+}
 var strMethods = {
   upper: { params: [], run: (s) => s.toUpperCase() },
   lower: { params: [], run: (s) => s.toLowerCase() },
@@ -101546,12 +102142,6 @@ var strMethods = {
       return strValue(item);
     }).join(s)
   },
-  format: {
-    params: [],
-    varargs: true,
-    varkw: true,
-    run: (s, { rest, kwargs }) => formatBraces(s, rest, kwargs, formatField)
-  },
   count: {
     params: ["sub", ["start", null], ["end", null]],
     run: (s, { values }) => findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "count")
@@ -101597,128 +102187,21 @@ var strMethods = {
   islower: { params: [], run: (s) => isCase(s, true) },
   isupper: { params: [], run: (s) => isCase(s, false) }
 };
-function found(index) {
-  if (index === -1) throw new JinjaRuntimeError("substring not found");
-  return index;
-}
-var missingDefault = /* @__PURE__ */ Symbol("no default");
-var dictMethods = {
-  items: {
+
+// src/templates/python-methods.ts
+var strMethods2 = {
+  ...strMethods,
+  format: {
     params: [],
-    run: (d) => makeDictView(
-      "dict_items",
-      dictEntries(d).map((entry) => makeTuple(entry))
-    )
-  },
-  keys: { params: [], run: (d) => makeDictView("dict_keys", dictKeys(d)) },
-  values: {
-    params: [],
-    run: (d) => makeDictView(
-      "dict_values",
-      dictEntries(d).map(([, value]) => value)
-    )
-  },
-  get: { params: ["key", ["default", null]], run: (d, { values }) => dictGet(d, values[0], values[1]) },
-  copy: { params: [], run: (d) => Object.fromEntries(dictEntries(d)) },
-  pop: {
-    params: ["key", ["default", missingDefault]],
-    run: (d, { values }) => {
-      const key2 = values[0];
-      if (isStr(key2) && dictHas(d, strValue(key2))) {
-        const value = d[strValue(key2)];
-        delete d[strValue(key2)];
-        return value;
-      }
-      if (values[1] === missingDefault) throw new JinjaRuntimeError(`KeyError: ${pyRepr(key2)}`);
-      return values[1];
-    }
-  },
-  setdefault: {
-    params: ["key", ["default", null]],
-    run: (d, { values }) => {
-      const key2 = text(values[0], "key");
-      if (!dictHas(d, key2)) d[key2] = values[1];
-      return d[key2];
-    }
-  },
-  update: {
-    params: [["other", null]],
+    varargs: true,
     varkw: true,
-    run: (d, { values, kwargs }) => {
-      if (isDict(values[0])) Object.assign(d, Object.fromEntries(dictEntries(values[0])));
-      Object.assign(d, kwargs);
-      return null;
-    }
-  },
-  clear: {
-    params: [],
-    run: (d) => {
-      for (const key2 of Object.keys(d)) delete d[key2];
-      return null;
-    }
+    run: (s, { rest, kwargs }) => formatBraces(s, rest, kwargs, formatField)
   }
 };
-function dictGet(d, key2, fallback) {
-  const name = defined(key2);
-  return isStr(name) && dictHas(d, strValue(name)) ? d[strValue(name)] : fallback;
-}
-var tupleMethods = {
-  count: { params: ["value"], run: (l, { values }) => l.filter((item) => pyEquals(item, values[0])).length },
-  index: {
-    params: ["value"],
-    run: (l, { values }) => {
-      const index = l.findIndex((item) => pyEquals(item, values[0]));
-      if (index === -1) throw new JinjaRuntimeError(`${pyRepr(values[0])} is not in list`);
-      return index;
-    }
-  }
-};
-var listMethods = {
-  ...tupleMethods,
-  append: { params: ["object"], run: (l, { values }) => (l.push(values[0]), null) },
-  extend: { params: ["iterable"], run: (l, { values }) => (l.push(...iterate(values[0])), null) },
-  insert: {
-    params: ["index", "object"],
-    run: (l, { values }) => {
-      const index = requireInt(values[0]);
-      l.splice(index < 0 ? Math.max(0, l.length + index) : index, 0, values[1]);
-      return null;
-    }
-  },
-  pop: {
-    params: [["index", -1]],
-    run: (l, { values }) => {
-      if (l.length === 0) throw new JinjaRuntimeError("pop from empty list");
-      const index = requireInt(values[0]);
-      const at2 = index < 0 ? l.length + index : index;
-      if (at2 < 0 || at2 >= l.length) throw new JinjaRuntimeError("pop index out of range");
-      return l.splice(at2, 1)[0];
-    }
-  },
-  remove: {
-    params: ["value"],
-    run: (l, { values }) => {
-      const index = l.findIndex((item) => pyEquals(item, values[0]));
-      if (index === -1) throw new JinjaRuntimeError("list.remove(x): x not in list");
-      l.splice(index, 1);
-      return null;
-    }
-  },
-  copy: { params: [], run: (l) => [...l] },
-  reverse: { params: [], run: (l) => (l.reverse(), null) },
-  sort: {
-    params: [["reverse", false]],
-    run: (l, { values }) => (l.sort((a, b) => values[0] === true ? pyCompare(b, a) : pyCompare(a, b)), null)
-  },
-  clear: { params: [], run: (l) => (l.splice(0), null) }
-};
-function bindMethod(self2, name, method) {
-  return new PyCallable(name, (args, kwargs) => method.run(self2, bindArguments({ name, ...method }, args, kwargs)));
-}
 var notFound = /* @__PURE__ */ Symbol("not found");
 function lookupAttribute(value, name) {
   if (isStr(value)) {
-    const method = Object.hasOwn(strMethods, name) ? strMethods[name] : void 0;
+    const method = Object.hasOwn(strMethods2, name) ? strMethods2[name] : void 0;
     return method ? bindMethod(strValue(value), name, method) : notFound;
   }
   if (Array.isArray(value)) {
@@ -101928,6 +102411,66 @@ var numberFilters = {
   abs: { params: ["x"], run: ({ values }) => absolute(values[0]) }
 };
 
+// src/templates/filters-select.ts
+function mapItems(value, args, kwargs, env) {
+  const items = iterate(value);
+  if (args.length === 0 && Object.hasOwn(kwargs, "attribute")) {
+    const { attribute, default: fallback, ...others } = kwargs;
+    const unexpected2 = Object.keys(others)[0];
+    if (unexpected2 !== void 0) throw new FilterArgumentError(`Unexpected keyword argument '${unexpected2}'`);
+    const getter = makeAttributeGetter(attribute, { fallback });
+    return items.map(getter);
+  }
+  const [name, ...rest] = args;
+  if (name === void 0) throw new FilterArgumentError("map requires a filter argument");
+  return items.map((item) => env.callFilter(softStr(name), [item, ...rest], kwargs));
+}
+function selectItems(value, args, kwargs, env, options2) {
+  let getter = (item) => item;
+  let rest = args;
+  if (options2.byAttribute) {
+    const [attribute, ...others] = args;
+    if (attribute === void 0) throw new FilterArgumentError("Missing parameter for attribute name");
+    getter = makeAttributeGetter(attribute);
+    rest = others;
+  }
+  const [testName, ...testArgs] = rest;
+  const test = testName === void 0 ? (item) => truthy(item) : (item) => env.callTest(softStr(testName), [item, ...testArgs], kwargs);
+  return iterate(value).filter((item) => test(getter(item)) === options2.keep);
+}
+var selectFilters = {
+  map: {
+    params: ["value"],
+    varargs: true,
+    varkw: true,
+    run: ({ values, rest, kwargs }, env) => mapItems(values[0], rest, kwargs, env)
+  },
+  select: {
+    params: ["value"],
+    varargs: true,
+    varkw: true,
+    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: false, keep: true })
+  },
+  reject: {
+    params: ["value"],
+    varargs: true,
+    varkw: true,
+    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: false, keep: false })
+  },
+  selectattr: {
+    params: ["value"],
+    varargs: true,
+    varkw: true,
+    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: true, keep: true })
+  },
+  rejectattr: {
+    params: ["value"],
+    varargs: true,
+    varkw: true,
+    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: true, keep: false })
+  }
+};
+
 // src/templates/filters-sequences.ts
 function length(value) {
   const known = defined(value);
@@ -101963,32 +102506,6 @@ function minOrMax(value, caseSensitive, attribute, sign) {
     }
   }
   return best;
-}
-function mapItems(value, args, kwargs, env) {
-  const items = iterate(value);
-  if (args.length === 0 && Object.hasOwn(kwargs, "attribute")) {
-    const { attribute, default: fallback, ...others } = kwargs;
-    const unexpected2 = Object.keys(others)[0];
-    if (unexpected2 !== void 0) throw new FilterArgumentError(`Unexpected keyword argument '${unexpected2}'`);
-    const getter = makeAttributeGetter(attribute, { fallback });
-    return items.map(getter);
-  }
-  const [name, ...rest] = args;
-  if (name === void 0) throw new FilterArgumentError("map requires a filter argument");
-  return items.map((item) => env.callFilter(softStr(name), [item, ...rest], kwargs));
-}
-function selectItems(value, args, kwargs, env, options2) {
-  let getter = (item) => item;
-  let rest = args;
-  if (options2.byAttribute) {
-    const [attribute, ...others] = args;
-    if (attribute === void 0) throw new FilterArgumentError("Missing parameter for attribute name");
-    getter = makeAttributeGetter(attribute);
-    rest = others;
-  }
-  const [testName, ...testArgs] = rest;
-  const test = testName === void 0 ? (item) => truthy(item) : (item) => env.callTest(softStr(testName), [item, ...testArgs], kwargs);
-  return iterate(value).filter((item) => test(getter(item)) === options2.keep);
 }
 function groupBy(value, attribute, fallback, caseSensitive) {
   const key2 = makeAttributeGetter(attribute, { lowerCase: !caseSensitive, fallback });
@@ -102128,36 +102645,6 @@ var sequenceFilters = {
       if (items.length === 0) throw new JinjaRuntimeError("Cannot choose from an empty sequence");
       return items[Math.floor(Math.random() * items.length)];
     }
-  },
-  map: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) => mapItems(values[0], rest, kwargs, env)
-  },
-  select: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: false, keep: true })
-  },
-  reject: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: false, keep: false })
-  },
-  selectattr: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: true, keep: true })
-  },
-  rejectattr: {
-    params: ["value"],
-    varargs: true,
-    varkw: true,
-    run: ({ values, rest, kwargs }, env) => selectItems(values[0], rest, kwargs, env, { byAttribute: true, keep: false })
   },
   groupby: {
     params: ["value", "attribute", ["default", null], ["case_sensitive", false]],
@@ -102497,410 +102984,18 @@ function filesizeformat(value, binary) {
 }
 
 // src/templates/filters.ts
-var filters = { ...textFilters, ...numberFilters, ...sequenceFilters };
+var filters = { ...textFilters, ...numberFilters, ...sequenceFilters, ...selectFilters };
 
-// src/templates/jinja-parser.ts
+// src/templates/jinja-nodes.ts
 var { nodes } = internals;
-var STRING = tokenType("STRING");
-var FLOAT = tokenType("FLOAT");
-var INT = tokenType("INT");
-var SYMBOL = tokenType("SYMBOL");
-var BOOLEAN = tokenType("BOOLEAN");
-var NONE = tokenType("NONE");
-var OPERATOR = tokenType("OPERATOR");
-var COMMA = tokenType("COMMA");
-var COLON = tokenType("COLON");
-var LEFT_PAREN = tokenType("LEFT_PAREN");
-var RIGHT_PAREN = tokenType("RIGHT_PAREN");
-var LEFT_BRACKET = tokenType("LEFT_BRACKET");
-var RIGHT_BRACKET = tokenType("RIGHT_BRACKET");
-var LEFT_CURLY = tokenType("LEFT_CURLY");
-var RIGHT_CURLY = tokenType("RIGHT_CURLY");
-var BLOCK_END = tokenType("BLOCK_END");
-var PIPE = tokenType("PIPE");
-var TILDE = tokenType("TILDE");
 var SliceNode = nodes.Node.extend("JinjaSlice", { fields: ["target", "start", "stop", "step"] });
 var WithNode = nodes.Node.extend("JinjaWith", { fields: ["targets", "values", "body"] });
-var Parser3 = internals.parser.Parser;
-var JinjaParser = class extends Parser3 {
-  constructor(tokens) {
-    super(tokens);
-  }
-  // The body of a block up to one of its closing tags; the template ending first is a syntax error.
-  parseUntilBlocks(...names) {
-    const body = super.parseUntilBlocks(...names);
-    if (!this.peekToken()) {
-      const expected = names.filter((name) => name !== "elseif").map((name) => `{% ${name} %}`);
-      this.fail(`unexpected end of template, expected ${expected.join(" or ")}`, this.tokens.lineno, this.tokens.colno);
-    }
-    return body;
-  }
-  parseStatement() {
-    const token = this.peekToken();
-    if (token?.type === SYMBOL && token.value === "with") return this.parseWith();
-    if (token?.type === SYMBOL && token.value === "raw") return this.parseRawBlock();
-    return super.parseStatement();
-  }
-  // `for target in iterable [if condition]` … `[else]` … `endfor`.
-  parseFor() {
-    const tag = this.peekToken();
-    if (!this.skipSymbol("for")) this.fail("expected for", tag.lineno, tag.colno);
-    const node = new nodes.For(tag.lineno, tag.colno);
-    node.name = this.parseTargets();
-    if (!this.skipSymbol("in")) this.fail('expected "in" in for loop', tag.lineno, tag.colno);
-    node.arr = this.parseTuple(() => this.parseOr());
-    if (this.skipSymbol("if")) node.test = this.parseExpression();
-    if (this.skipSymbol("recursive")) this.fail("recursive loops are not supported", tag.lineno, tag.colno);
-    this.advanceAfterBlockEnd("for");
-    node.body = this.parseUntilBlocks("endfor", "else");
-    if (this.skipSymbol("else")) {
-      this.advanceAfterBlockEnd("else");
-      node.else_ = this.parseUntilBlocks("endfor");
-    }
-    this.advanceAfterBlockEnd();
-    return node;
-  }
-  // Loop or with targets: `x`, `k, v`, `(k, v)`.
-  parseTargets() {
-    const parenthesised = this.skip(LEFT_PAREN);
-    const first2 = this.parseName();
-    let node = first2;
-    if (this.peekToken().type === COMMA) {
-      const list2 = new nodes.Array(first2.lineno, first2.colno);
-      list2.addChild(first2);
-      while (this.skip(COMMA)) {
-        if (parenthesised && this.peekToken().type === RIGHT_PAREN) break;
-        list2.addChild(this.parseName());
-      }
-      node = list2;
-    }
-    if (parenthesised) this.expect(RIGHT_PAREN);
-    return node;
-  }
-  // A plain name (an assignment target).
-  parseName() {
-    const token = this.nextToken();
-    if (!token || token.type !== SYMBOL) this.fail("expected a name", token?.lineno, token?.colno);
-    return new nodes.Symbol(token.lineno, token.colno, token.value);
-  }
-  // An expression, or several separated by commas (a tuple).
-  parseTuple(parseItem) {
-    const first2 = parseItem();
-    if (this.peekToken()?.type !== COMMA) return first2;
-    const tuple = new nodes.Group(first2.lineno, first2.colno);
-    tuple.addChild(first2);
-    while (this.skip(COMMA)) {
-      if (this.peekToken().type === BLOCK_END) break;
-      tuple.addChild(parseItem());
-    }
-    return tuple.children.length === 1 ? markOneTuple(tuple) : tuple;
-  }
-  // `set x = value`, `set a, b = pair`, `set ns.attr = value`, and the block form `set x` … `endset`.
-  parseSet() {
-    const tag = this.peekToken();
-    if (!this.skipSymbol("set")) this.fail("expected set", tag.lineno, tag.colno);
-    const node = new nodes.Set(tag.lineno, tag.colno, []);
-    do
-      node.targets.push(this.parsePrimary());
-    while (this.skip(COMMA));
-    if (this.skipValue(OPERATOR, "=")) {
-      node.value = this.parseTuple(() => this.parseExpression());
-      this.advanceAfterBlockEnd(tag.value);
-    } else {
-      if (this.peekToken().type !== BLOCK_END) this.fail("expected = or the end of the set tag", tag.lineno, tag.colno);
-      this.advanceAfterBlockEnd(tag.value);
-      node.body = new nodes.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
-      node.value = null;
-      this.advanceAfterBlockEnd();
-    }
-    return node;
-  }
-  // `include name [ignore missing] [with context|without context]`.
-  parseInclude() {
-    const tag = this.peekToken();
-    this.skipSymbol("include");
-    const node = new nodes.Include(tag.lineno, tag.colno);
-    node.template = this.parseExpression();
-    if (this.skipSymbol("ignore")) {
-      if (!this.skipSymbol("missing")) this.fail('expected "missing" after "ignore"', tag.lineno, tag.colno);
-      node.ignoreMissing = true;
-    }
-    node.withContext = true;
-    if (this.skipSymbol("without")) node.withContext = false;
-    else this.skipSymbol("with");
-    if (node.withContext === false || this.peekToken().type === SYMBOL) {
-      if (!this.skipSymbol("context")) this.fail('expected "context"', tag.lineno, tag.colno);
-    }
-    this.advanceAfterBlockEnd(tag.value);
-    return node;
-  }
-  // `with a = 1, b = 2` … `endwith`.
-  parseWith() {
-    const tag = this.peekToken();
-    this.skipSymbol("with");
-    const targets = [];
-    const values = [];
-    while (this.peekToken().type !== BLOCK_END) {
-      if (targets.length > 0 && !this.skip(COMMA)) this.fail("expected a comma in the with tag", tag.lineno, tag.colno);
-      targets.push(this.parseName());
-      if (!this.skipValue(OPERATOR, "=")) this.fail("expected = in the with tag", tag.lineno, tag.colno);
-      values.push(this.parseExpression());
-    }
-    this.advanceAfterBlockEnd(tag.value);
-    const body = this.parseUntilBlocks("endwith");
-    this.advanceAfterBlockEnd();
-    return new WithNode(tag.lineno, tag.colno, targets, values, body);
-  }
-  // `raw` … `endraw` as Jinja2 reads it: the first endraw ends it, `{%- endraw -%}` strips whitespace.
-  parseRawBlock() {
-    const begun = this.advanceAfterBlockEnd();
-    const dropLeading = this.dropLeadingWhitespace;
-    this.dropLeadingWhitespace = false;
-    const { tokens } = this;
-    const rest = tokens.str.slice(tokens.index);
-    const end = /\{%(-?)\s*endraw\s*(-?)%\}/.exec(rest);
-    if (!end) this.fail("missing endraw: the raw block is not closed", begun.lineno, begun.colno);
-    let text2 = rest.slice(0, end.index);
-    if (dropLeading) text2 = text2.replace(/^\s+/, "");
-    if (end[1] === "-") text2 = text2.replace(/\s+$/, "");
-    for (let i2 = 0; i2 < end.index + end[0].length; i2++) tokens.forward();
-    this.dropLeadingWhitespace = end[2] === "-";
-    return new nodes.Output(begun.lineno, begun.colno, [new nodes.TemplateData(begun.lineno, begun.colno, text2)]);
-  }
-  // `(…)`, `[…]`, `{…}` literals, allowing a trailing comma (`(1,)` is a one-item tuple).
-  parseAggregate() {
-    const open = this.nextToken();
-    const kinds = {
-      [LEFT_PAREN]: [nodes.Group, RIGHT_PAREN],
-      [LEFT_BRACKET]: [nodes.Array, RIGHT_BRACKET],
-      [LEFT_CURLY]: [nodes.Dict, RIGHT_CURLY]
-    };
-    const kind = open ? kinds[open.type] : void 0;
-    if (!open || !kind) return null;
-    const [NodeType, close] = kind;
-    const node = new NodeType(open.lineno, open.colno);
-    let trailingComma = false;
-    for (; ; ) {
-      const token = this.peekToken();
-      if (!token) this.fail("unexpected end of template", open.lineno, open.colno);
-      if (token.type === close) {
-        this.nextToken();
-        break;
-      }
-      if (node.children.length > 0 && !trailingComma) {
-        if (!this.skip(COMMA)) this.fail("expected a comma", token.lineno, token.colno);
-        trailingComma = true;
-        continue;
-      }
-      trailingComma = false;
-      if (NodeType === nodes.Dict) {
-        const key2 = this.parseExpression();
-        if (!this.skip(COLON)) this.fail("expected a colon after a dict key", token.lineno, token.colno);
-        node.addChild(new nodes.Pair(key2.lineno, key2.colno, key2, this.parseExpression()));
-      } else {
-        node.addChild(this.parseExpression());
-      }
-    }
-    return NodeType === nodes.Group && node.children.length === 1 && trailingComma ? markOneTuple(node) : node;
-  }
-  // Literals the way Jinja2 reads them: floats stay floats, adjacent strings join.
-  parsePrimary(noPostfix) {
-    const token = this.peekToken();
-    let node;
-    if (token?.type === FLOAT) {
-      this.nextToken();
-      node = new nodes.Literal(token.lineno, token.colno, Number.parseFloat(token.value));
-      node.isFloat = true;
-    } else if (token?.type === STRING) {
-      this.nextToken();
-      let value = token.value;
-      while (this.peekToken()?.type === STRING) value += this.nextToken()?.value ?? "";
-      node = new nodes.Literal(token.lineno, token.colno, value);
-    } else {
-      return super.parsePrimary(noPostfix);
-    }
-    return noPostfix ? node : this.parsePostfix(node);
-  }
-  // Calls, `x.name` (attribute first), `x[key]` (item first) and `x[a:b:c]` slices.
-  parsePostfix(start) {
-    let node = start;
-    for (let token = this.peekToken(); token; token = this.peekToken()) {
-      if (token.type === LEFT_PAREN) {
-        node = new nodes.FunCall(token.lineno, token.colno, node, this.parseSignature());
-      } else if (token.type === LEFT_BRACKET) {
-        node = this.parseSubscript(node);
-      } else if (token.type === OPERATOR && token.value === ".") {
-        this.nextToken();
-        node = this.parseDotted(node, token);
-      } else {
-        break;
-      }
-    }
-    return node;
-  }
-  // What follows a dot: a name (getattr) or an integer (getitem, `x.0`).
-  parseDotted(target, dot) {
-    const name = this.nextToken();
-    if (name && (name.type === SYMBOL || name.type === BOOLEAN || name.type === NONE)) {
-      const lookup = new nodes.LookupVal(
-        dot.lineno,
-        dot.colno,
-        target,
-        new nodes.Literal(name.lineno, name.colno, name.value)
-      );
-      lookup.attribute = true;
-      return lookup;
-    }
-    if (name?.type === INT) {
-      return new nodes.LookupVal(
-        dot.lineno,
-        dot.colno,
-        target,
-        new nodes.Literal(name.lineno, name.colno, Number(name.value))
-      );
-    }
-    return this.fail(
-      `expected a name after ".", got ${name?.value ?? "the end of the template"}`,
-      name?.lineno,
-      name?.colno
-    );
-  }
-  // `[key]` or `[start:stop:step]`.
-  parseSubscript(target) {
-    const open = this.nextToken();
-    const parts = [null, null, null];
-    let index = 0;
-    let slice = false;
-    for (; ; ) {
-      const token = this.peekToken();
-      if (!token) this.fail("expected ]", open.lineno, open.colno);
-      if (token.type === RIGHT_BRACKET) {
-        this.nextToken();
-        break;
-      }
-      if (token.type === COLON) {
-        this.nextToken();
-        slice = true;
-        index += 1;
-        if (index > 2) this.fail("too many colons in a slice", token.lineno, token.colno);
-      } else {
-        if (parts[index]) this.fail("expected ] or :", token.lineno, token.colno);
-        parts[index] = this.parseExpression();
-      }
-    }
-    const [startNode, stopNode, stepNode] = parts;
-    if (!slice) {
-      if (!startNode) this.fail("expected a subscript", open.lineno, open.colno);
-      return new nodes.LookupVal(open.lineno, open.colno, target, startNode);
-    }
-    return new SliceNode(open.lineno, open.colno, target, startNode, stopNode, stepNode);
-  }
-  // Jinja2 parses tests with filters (see parseFilter), not above comparisons as nunjucks does.
-  parseIs() {
-    return this.parseCompare();
-  }
-  // Jinja2's operator precedence below comparisons: `+ -`, then `~`, then `* / // %`, then `**`
-  // (nunjucks puts `~` above `+` and nests `* / // %` one level per operator).
-  parseConcat() {
-    let node = this.parseStringConcat();
-    for (; ; ) {
-      if (this.skipValue(OPERATOR, "+")) node = new nodes.Add(node.lineno, node.colno, node, this.parseStringConcat());
-      else if (this.skipValue(OPERATOR, "-"))
-        node = new nodes.Sub(node.lineno, node.colno, node, this.parseStringConcat());
-      else return node;
-    }
-  }
-  // `a ~ b`.
-  parseStringConcat() {
-    let node = this.parseProduct();
-    while (this.skip(TILDE)) node = new nodes.Concat(node.lineno, node.colno, node, this.parseProduct());
-    return node;
-  }
-  // `a * b`, `a / b`, `a // b`, `a % b`, left to right.
-  parseProduct() {
-    const operators = {
-      "*": nodes.Mul,
-      "/": nodes.Div,
-      "//": nodes.FloorDiv,
-      "%": nodes.Mod
-    };
-    let node = this.parsePow();
-    for (let token = this.peekToken(); token?.type === OPERATOR && operators[token.value]; token = this.peekToken()) {
-      this.nextToken();
-      const NodeType = operators[token.value];
-      node = new NodeType(node.lineno, node.colno, node, this.parsePow());
-    }
-    return node;
-  }
-  // Filters (`| name(args)`), tests (`is [not] name [arg]`) and calls after them, left to right.
-  parseFilter(start) {
-    let node = start;
-    for (let token = this.peekToken(); token; token = this.peekToken()) {
-      if (token.type === PIPE) {
-        this.nextToken();
-        const name = this.parseFilterName();
-        const args = this.peekToken()?.type === LEFT_PAREN ? this.parseSignature().children : [];
-        node = new nodes.Filter(
-          name.lineno,
-          name.colno,
-          name,
-          new nodes.NodeList(name.lineno, name.colno, [node, ...args])
-        );
-      } else if (token.type === SYMBOL && token.value === "is") {
-        node = this.parseTest(node);
-      } else if (token.type === LEFT_PAREN) {
-        node = new nodes.FunCall(token.lineno, token.colno, node, this.parseSignature());
-      } else {
-        break;
-      }
-    }
-    return node;
-  }
-  // `is test`, `is not test`, `is test(args)`, `is test arg`.
-  parseTest(node) {
-    const is = this.nextToken();
-    const negated = this.skipSymbol("not");
-    const name = this.nextToken();
-    if (!name || name.type !== SYMBOL && name.type !== BOOLEAN && name.type !== NONE) {
-      this.fail("expected a test name after is", name?.lineno ?? is.lineno, name?.colno ?? is.colno);
-    }
-    const testName = new nodes.Symbol(name.lineno, name.colno, name.type === NONE ? "none" : name.value);
-    let test = testName;
-    const next2 = this.peekToken();
-    if (next2?.type === LEFT_PAREN) {
-      test = new nodes.FunCall(name.lineno, name.colno, testName, this.parseSignature());
-    } else if (next2 && startsBareArgument(next2)) {
-      if (next2.type === SYMBOL && next2.value === "is")
-        this.fail("You cannot chain multiple tests with is", next2.lineno, next2.colno);
-      const args = new nodes.NodeList(next2.lineno, next2.colno);
-      args.addChild(this.parsePrimary());
-      test = new nodes.FunCall(name.lineno, name.colno, testName, args);
-    }
-    const result = new nodes.Is(is.lineno, is.colno, node, test);
-    return negated ? new nodes.Not(is.lineno, is.colno, result) : result;
-  }
-  // `a if condition else b`, the else part itself conditional (`a if x else b if y else c`).
-  parseInlineIf() {
-    let node = this.parseOr();
-    while (this.skipSymbol("if")) {
-      const condition = this.parseOr();
-      const otherwise = this.skipSymbol("else") ? this.parseInlineIf() : null;
-      node = new nodes.InlineIf(node.lineno, node.colno, condition, node, otherwise);
-    }
-    return node;
-  }
-};
-var bareArgumentTypes = /* @__PURE__ */ new Set([SYMBOL, STRING, INT, FLOAT, BOOLEAN, NONE, LEFT_BRACKET, LEFT_CURLY]);
-function startsBareArgument(token) {
-  if (!bareArgumentTypes.has(token.type)) return false;
-  return !(token.type === SYMBOL && ["else", "or", "and"].includes(token.value));
-}
 function markOneTuple(tuple) {
   tuple.tuple = true;
   return tuple;
 }
 
-// src/templates/jinja-compiler.ts
+// src/templates/jinja-expression-compiler.ts
 var { nodes: nodes2 } = internals;
 var binaryOperators = {
   Add: "+",
@@ -102911,16 +103006,9 @@ var binaryOperators = {
   Mod: "%",
   Pow: "**"
 };
-function lookupLocal(frame, name) {
-  for (let scope = frame; scope; scope = scope.isolateWrites ? void 0 : scope.parent) {
-    const id = scope.variables[name];
-    if (id !== void 0) return id;
-  }
-  return void 0;
-}
 var quote2 = (text2) => JSON.stringify(text2);
 var Compiler = internals.compiler.Compiler;
-var JinjaCompiler = class extends Compiler {
+var JinjaExpressionCompiler = class extends Compiler {
   known;
   constructor(templateName, known) {
     super(templateName, false);
@@ -102939,32 +103027,9 @@ var JinjaCompiler = class extends Compiler {
       this.compile(item, frame);
     });
   }
-  _emitFuncBegin(node, name) {
-    super._emitFuncBegin(node, name);
-    this._emitLine("runtime = jinjaRuntime;");
-  }
-  _emitFuncEnd(noReturn) {
-    if (!noReturn) this._emitLine(`cb(null, ${this.buffer});`);
-    this._closeScopeLevels();
-    this._emitLine("} catch (e) {");
-    this._emitLine(`  cb(runtime.handleError(e, lineno, colno, ${quote2(this.templateName)}));`);
-    this._emitLine("}");
-    this._emitLine("}");
-  }
   assertType(node, ...types2) {
     if (node instanceof SliceNode) return;
     super.assertType(node, ...types2);
-  }
-  _compileMacro(node, frame) {
-    const start = this.codebuf.length;
-    const id = super._compileMacro(node, frame);
-    for (let i2 = start; i2 < this.codebuf.length; i2++) {
-      const code = this.codebuf[i2] ?? "";
-      const match4 = /^return new runtime\.SafeString\((\w+)\);\n$/.exec(code);
-      if (match4) this.codebuf[i2] = `return ${match4[1]};
-`;
-    }
-    return id;
   }
   compileLiteral(node, frame) {
     if (node.isFloat && typeof node.value === "number" && Number.isInteger(node.value)) {
@@ -102977,7 +103042,10 @@ var JinjaCompiler = class extends Compiler {
     const name = String(node.value);
     const constants = { True: "true", False: "false", None: "null" };
     const constant = constants[name];
-    if (constant !== void 0) return this._emit(constant);
+    if (constant !== void 0) {
+      this._emit(constant);
+      return;
+    }
     const id = frame.lookup(name);
     if (id) this._emit(`runtime.local(${id}, ${quote2(name)}, ${id.startsWith("l_")})`);
     else this._emit(`runtime.lookup(context, frame, ${quote2(name)})`);
@@ -103161,9 +103229,45 @@ var JinjaCompiler = class extends Compiler {
     this.list(node.args.children, frame);
     this._emit("]))");
   }
+};
+
+// src/templates/jinja-compiler.ts
+var { nodes: nodes3 } = internals;
+function lookupLocal(frame, name) {
+  for (let scope = frame; scope; scope = scope.isolateWrites ? void 0 : scope.parent) {
+    const id = scope.variables[name];
+    if (id !== void 0) return id;
+  }
+  return void 0;
+}
+var quote3 = (text2) => JSON.stringify(text2);
+var JinjaCompiler = class extends JinjaExpressionCompiler {
+  _emitFuncBegin(node, name) {
+    super._emitFuncBegin(node, name);
+    this._emitLine("runtime = jinjaRuntime;");
+  }
+  _emitFuncEnd(noReturn) {
+    if (!noReturn) this._emitLine(`cb(null, ${this.buffer});`);
+    this._closeScopeLevels();
+    this._emitLine("} catch (e) {");
+    this._emitLine(`  cb(runtime.handleError(e, lineno, colno, ${quote3(this.templateName)}));`);
+    this._emitLine("}");
+    this._emitLine("}");
+  }
+  _compileMacro(node, frame) {
+    const start = this.codebuf.length;
+    const id = super._compileMacro(node, frame);
+    for (let i2 = start; i2 < this.codebuf.length; i2++) {
+      const code = this.codebuf[i2] ?? "";
+      const match4 = /^return new runtime\.SafeString\((\w+)\);\n$/.exec(code);
+      if (match4) this.codebuf[i2] = `return ${match4[1]};
+`;
+    }
+    return id;
+  }
   compileOutput(node, frame) {
     for (const child of node.children) {
-      if (child instanceof nodes2.TemplateData) {
+      if (child instanceof nodes3.TemplateData) {
         if (child.value) {
           this._emit(`${this.buffer} += `);
           this.compileLiteral(child, frame);
@@ -103194,13 +103298,13 @@ var JinjaCompiler = class extends Compiler {
       const target = first2;
       this._emit("runtime.setAttribute(");
       this.compile(target.target, frame);
-      this._emit(`, ${quote2(String(target.val.value))}, `);
+      this._emit(`, ${quote3(String(target.val.value))}, `);
       this.located(node.value, frame);
       this._emitLine(");");
       return;
     }
     const names = node.targets.map((target) => {
-      if (!(target instanceof nodes2.Symbol))
+      if (!(target instanceof nodes3.Symbol))
         this.fail("can only assign to names and namespace attributes", target.lineno, target.colno);
       return String(target.value);
     });
@@ -103216,7 +103320,7 @@ var JinjaCompiler = class extends Compiler {
       this._emit(`var ${tuple} = runtime.unpack(`);
       this.located(node.value, frame);
       this._emitLine(`, ${ids.length});`);
-      ids.forEach((id, i2) => this._emitLine(`${id} = ${tuple}[${i2}];`));
+      for (const [i2, id] of ids.entries()) this._emitLine(`${id} = ${tuple}[${i2}];`);
     } else {
       this._emit(`${ids.join(" = ")} = `);
       if (node.value) this.located(node.value, frame);
@@ -103225,9 +103329,9 @@ var JinjaCompiler = class extends Compiler {
     }
     names.forEach((name, i2) => {
       const id = ids[i2] ?? "undefined";
-      this._emitLine(`frame.set(${quote2(name)}, ${id});`);
-      this._emitLine(`if (frame.topLevel) { context.setVariable(${quote2(name)}, ${id}); }`);
-      if (!name.startsWith("_")) this._emitLine(`if (frame.topLevel) { context.addExport(${quote2(name)}, ${id}); }`);
+      this._emitLine(`frame.set(${quote3(name)}, ${id});`);
+      this._emitLine(`if (frame.topLevel) { context.setVariable(${quote3(name)}, ${id}); }`);
+      if (!name.startsWith("_")) this._emitLine(`if (frame.topLevel) { context.addExport(${quote3(name)}, ${id}); }`);
     });
   }
   // Binds loop targets to an item: one name, or several unpacked from it.
@@ -103237,9 +103341,10 @@ var JinjaCompiler = class extends Compiler {
     } else {
       const values = this._tmpid();
       this._emitLine(`var ${values} = runtime.unpack(${item}, ${targets.length});`);
-      ids.forEach((id, i2) => this._emitLine(`${id} = ${values}[${i2}];`));
+      for (const [i2, id] of ids.entries()) this._emitLine(`${id} = ${values}[${i2}];`);
     }
-    targets.forEach((target, i2) => this._emitLine(`frame.set(${quote2(String(target.value))}, ${ids[i2]});`));
+    for (const [i2, target] of targets.entries())
+      this._emitLine(`frame.set(${quote3(String(target.value))}, ${ids[i2]});`);
   }
   compileFor(node, frame) {
     const items = this._tmpid();
@@ -103250,7 +103355,7 @@ var JinjaCompiler = class extends Compiler {
     this._emitLine(");");
     const scope = frame.push(true);
     this._emitLine("frame = frame.push(true);");
-    const targets = node.name instanceof nodes2.Array ? node.name.children : [node.name];
+    const targets = node.name instanceof nodes3.Array ? node.name.children : [node.name];
     const ids = targets.map((target) => {
       const id = this._tmpid();
       this._emitLine(`var ${id};`);
@@ -103301,7 +103406,7 @@ var JinjaCompiler = class extends Compiler {
     this._emitLine("frame = frame.push(true);");
     node.targets.forEach((target, i2) => {
       const id = ids[i2] ?? "undefined";
-      this._emitLine(`frame.set(${quote2(String(target.value))}, ${id});`);
+      this._emitLine(`frame.set(${quote3(String(target.value))}, ${id});`);
       scope.set(String(target.value), id);
     });
     this._withScopedSyntax(() => this.compile(node.body, scope));
@@ -103428,12 +103533,12 @@ function createGlobals() {
 }
 
 // src/templates/jinja-lexer.ts
-var SYMBOL2 = tokenType("SYMBOL");
-var INT2 = tokenType("INT");
-var FLOAT2 = tokenType("FLOAT");
-var LEFT_CURLY2 = tokenType("LEFT_CURLY");
-var RIGHT_CURLY2 = tokenType("RIGHT_CURLY");
-var BLOCK_END2 = tokenType("BLOCK_END");
+var SYMBOL = tokenType("SYMBOL");
+var INT = tokenType("INT");
+var FLOAT = tokenType("FLOAT");
+var LEFT_CURLY = tokenType("LEFT_CURLY");
+var RIGHT_CURLY = tokenType("RIGHT_CURLY");
+var BLOCK_END = tokenType("BLOCK_END");
 var VARIABLE_END = tokenType("VARIABLE_END");
 function decodePythonEscapes(raw) {
   return raw.replace(
@@ -103489,21 +103594,21 @@ function readPythonNumbers(tokens) {
   tokens.nextToken = () => {
     const token = next2();
     if (!token) return token;
-    if (token.type === SYMBOL2 && wholeInt.test(token.value))
-      return { ...token, type: INT2, value: token.value.replaceAll("_", "") };
-    const exponent = token.type === SYMBOL2 ? intThenE.exec(token.value) : null;
+    if (token.type === SYMBOL && wholeInt.test(token.value))
+      return { ...token, type: INT, value: token.value.replaceAll("_", "") };
+    const exponent = token.type === SYMBOL ? intThenE.exec(token.value) : null;
     if (exponent) {
       const rest = exponent[1] === void 0 ? consume(signedAhead) : "";
       if (exponent[1] !== void 0 || rest)
-        return { ...token, type: FLOAT2, value: (token.value + rest).replaceAll("_", "") };
+        return { ...token, type: FLOAT, value: (token.value + rest).replaceAll("_", "") };
     }
-    if (token.type === FLOAT2 && token.value.endsWith(".")) {
+    if (token.type === FLOAT && token.value.endsWith(".")) {
       tokens.back();
-      return { ...token, type: INT2, value: token.value.slice(0, -1).replaceAll("_", "") };
+      return { ...token, type: INT, value: token.value.slice(0, -1).replaceAll("_", "") };
     }
-    if (token.type === FLOAT2 || token.type === INT2) {
+    if (token.type === FLOAT || token.type === INT) {
       const rest = consume(exponentAhead);
-      if (rest) return { ...token, type: FLOAT2, value: (token.value + rest).replaceAll("_", "") };
+      if (rest) return { ...token, type: FLOAT, value: (token.value + rest).replaceAll("_", "") };
     }
     return token;
   };
@@ -103513,15 +103618,15 @@ function balanceBraces(tokens) {
   let depth = 0;
   tokens.nextToken = () => {
     if (depth > 0 && tokens.in_code && tokens.current() === "}") {
-      const token2 = { type: RIGHT_CURLY2, value: "}", lineno: tokens.lineno, colno: tokens.colno };
+      const token2 = { type: RIGHT_CURLY, value: "}", lineno: tokens.lineno, colno: tokens.colno };
       tokens.forward();
       depth -= 1;
       return token2;
     }
     const token = next2();
-    if (token?.type === LEFT_CURLY2) depth += 1;
-    else if (token?.type === RIGHT_CURLY2) depth = Math.max(0, depth - 1);
-    else if (token?.type === VARIABLE_END || token?.type === BLOCK_END2) depth = 0;
+    if (token?.type === LEFT_CURLY) depth += 1;
+    else if (token?.type === RIGHT_CURLY) depth = Math.max(0, depth - 1);
+    else if (token?.type === VARIABLE_END || token?.type === BLOCK_END) depth = 0;
     return token;
   };
 }
@@ -103543,6 +103648,408 @@ function lexJinja(source) {
   };
   return tokens;
 }
+
+// src/templates/jinja-expression-parser.ts
+var { nodes: nodes4 } = internals;
+var STRING = tokenType("STRING");
+var FLOAT2 = tokenType("FLOAT");
+var INT2 = tokenType("INT");
+var SYMBOL2 = tokenType("SYMBOL");
+var BOOLEAN = tokenType("BOOLEAN");
+var NONE = tokenType("NONE");
+var OPERATOR = tokenType("OPERATOR");
+var COMMA = tokenType("COMMA");
+var COLON = tokenType("COLON");
+var LEFT_PAREN = tokenType("LEFT_PAREN");
+var RIGHT_PAREN = tokenType("RIGHT_PAREN");
+var LEFT_BRACKET = tokenType("LEFT_BRACKET");
+var RIGHT_BRACKET = tokenType("RIGHT_BRACKET");
+var LEFT_CURLY2 = tokenType("LEFT_CURLY");
+var RIGHT_CURLY2 = tokenType("RIGHT_CURLY");
+var PIPE = tokenType("PIPE");
+var TILDE = tokenType("TILDE");
+var Parser3 = internals.parser.Parser;
+var JinjaExpressionParser = class extends Parser3 {
+  // `(…)`, `[…]`, `{…}` literals, allowing a trailing comma (`(1,)` is a one-item tuple).
+  parseAggregate() {
+    const open = this.nextToken();
+    const kinds = {
+      [LEFT_PAREN]: [nodes4.Group, RIGHT_PAREN],
+      [LEFT_BRACKET]: [nodes4.Array, RIGHT_BRACKET],
+      [LEFT_CURLY2]: [nodes4.Dict, RIGHT_CURLY2]
+    };
+    const kind = open ? kinds[open.type] : void 0;
+    if (!open || !kind) return null;
+    const [NodeType, close] = kind;
+    const node = new NodeType(open.lineno, open.colno);
+    let trailingComma = false;
+    for (; ; ) {
+      const token = this.peekToken();
+      if (!token) this.fail("unexpected end of template", open.lineno, open.colno);
+      if (token.type === close) {
+        this.nextToken();
+        break;
+      }
+      if (node.children.length > 0 && !trailingComma) {
+        if (!this.skip(COMMA)) this.fail("expected a comma", token.lineno, token.colno);
+        trailingComma = true;
+        continue;
+      }
+      trailingComma = false;
+      if (NodeType === nodes4.Dict) {
+        const key2 = this.parseExpression();
+        if (!this.skip(COLON)) this.fail("expected a colon after a dict key", token.lineno, token.colno);
+        node.addChild(new nodes4.Pair(key2.lineno, key2.colno, key2, this.parseExpression()));
+      } else {
+        node.addChild(this.parseExpression());
+      }
+    }
+    return NodeType === nodes4.Group && node.children.length === 1 && trailingComma ? markOneTuple(node) : node;
+  }
+  // Literals the way Jinja2 reads them: floats stay floats, adjacent strings join.
+  parsePrimary(noPostfix) {
+    const token = this.peekToken();
+    let node;
+    if (token?.type === FLOAT2) {
+      this.nextToken();
+      node = new nodes4.Literal(token.lineno, token.colno, Number.parseFloat(token.value));
+      node.isFloat = true;
+    } else if (token?.type === STRING) {
+      this.nextToken();
+      let value = token.value;
+      while (this.peekToken()?.type === STRING) value += this.nextToken()?.value ?? "";
+      node = new nodes4.Literal(token.lineno, token.colno, value);
+    } else {
+      return super.parsePrimary(noPostfix);
+    }
+    return noPostfix ? node : this.parsePostfix(node);
+  }
+  // Calls, `x.name` (attribute first), `x[key]` (item first) and `x[a:b:c]` slices.
+  parsePostfix(start) {
+    let node = start;
+    for (let token = this.peekToken(); token; token = this.peekToken()) {
+      if (token.type === LEFT_PAREN) {
+        node = new nodes4.FunCall(token.lineno, token.colno, node, this.parseSignature());
+      } else if (token.type === LEFT_BRACKET) {
+        node = this.parseSubscript(node);
+      } else if (token.type === OPERATOR && token.value === ".") {
+        this.nextToken();
+        node = this.parseDotted(node, token);
+      } else {
+        break;
+      }
+    }
+    return node;
+  }
+  // What follows a dot: a name (getattr) or an integer (getitem, `x.0`).
+  parseDotted(target, dot) {
+    const name = this.nextToken();
+    if (name && (name.type === SYMBOL2 || name.type === BOOLEAN || name.type === NONE)) {
+      const lookup = new nodes4.LookupVal(
+        dot.lineno,
+        dot.colno,
+        target,
+        new nodes4.Literal(name.lineno, name.colno, name.value)
+      );
+      lookup.attribute = true;
+      return lookup;
+    }
+    if (name?.type === INT2) {
+      return new nodes4.LookupVal(
+        dot.lineno,
+        dot.colno,
+        target,
+        new nodes4.Literal(name.lineno, name.colno, Number(name.value))
+      );
+    }
+    return this.fail(
+      `expected a name after ".", got ${name?.value ?? "the end of the template"}`,
+      name?.lineno,
+      name?.colno
+    );
+  }
+  // `[key]` or `[start:stop:step]`.
+  parseSubscript(target) {
+    const open = this.nextToken();
+    const parts = [null, null, null];
+    let index = 0;
+    let slice = false;
+    for (; ; ) {
+      const token = this.peekToken();
+      if (!token) this.fail("expected ]", open.lineno, open.colno);
+      if (token.type === RIGHT_BRACKET) {
+        this.nextToken();
+        break;
+      }
+      if (token.type === COLON) {
+        this.nextToken();
+        slice = true;
+        index += 1;
+        if (index > 2) this.fail("too many colons in a slice", token.lineno, token.colno);
+      } else {
+        if (parts[index]) this.fail("expected ] or :", token.lineno, token.colno);
+        parts[index] = this.parseExpression();
+      }
+    }
+    const [startNode, stopNode, stepNode] = parts;
+    if (!slice) {
+      if (!startNode) this.fail("expected a subscript", open.lineno, open.colno);
+      return new nodes4.LookupVal(open.lineno, open.colno, target, startNode);
+    }
+    return new SliceNode(open.lineno, open.colno, target, startNode, stopNode, stepNode);
+  }
+  // Jinja2 parses tests with filters (see parseFilter), not above comparisons as nunjucks does.
+  parseIs() {
+    return this.parseCompare();
+  }
+  // Jinja2's operator precedence below comparisons: `+ -`, then `~`, then `* / // %`, then `**`
+  // (nunjucks puts `~` above `+` and nests `* / // %` one level per operator).
+  parseConcat() {
+    let node = this.parseStringConcat();
+    for (; ; ) {
+      if (this.skipValue(OPERATOR, "+")) node = new nodes4.Add(node.lineno, node.colno, node, this.parseStringConcat());
+      else if (this.skipValue(OPERATOR, "-"))
+        node = new nodes4.Sub(node.lineno, node.colno, node, this.parseStringConcat());
+      else return node;
+    }
+  }
+  // `a ~ b`.
+  parseStringConcat() {
+    let node = this.parseProduct();
+    while (this.skip(TILDE)) node = new nodes4.Concat(node.lineno, node.colno, node, this.parseProduct());
+    return node;
+  }
+  // `a * b`, `a / b`, `a // b`, `a % b`, left to right.
+  parseProduct() {
+    const operators = {
+      "*": nodes4.Mul,
+      "/": nodes4.Div,
+      "//": nodes4.FloorDiv,
+      "%": nodes4.Mod
+    };
+    let node = this.parsePow();
+    for (let token = this.peekToken(); token?.type === OPERATOR && operators[token.value]; token = this.peekToken()) {
+      this.nextToken();
+      const NodeType = operators[token.value];
+      node = new NodeType(node.lineno, node.colno, node, this.parsePow());
+    }
+    return node;
+  }
+  // Filters (`| name(args)`), tests (`is [not] name [arg]`) and calls after them, left to right.
+  parseFilter(start) {
+    let node = start;
+    for (let token = this.peekToken(); token; token = this.peekToken()) {
+      if (token.type === PIPE) {
+        this.nextToken();
+        const name = this.parseFilterName();
+        const args = this.peekToken()?.type === LEFT_PAREN ? this.parseSignature().children : [];
+        node = new nodes4.Filter(
+          name.lineno,
+          name.colno,
+          name,
+          new nodes4.NodeList(name.lineno, name.colno, [node, ...args])
+        );
+      } else if (token.type === SYMBOL2 && token.value === "is") {
+        node = this.parseTest(node);
+      } else if (token.type === LEFT_PAREN) {
+        node = new nodes4.FunCall(token.lineno, token.colno, node, this.parseSignature());
+      } else {
+        break;
+      }
+    }
+    return node;
+  }
+  // `is test`, `is not test`, `is test(args)`, `is test arg`.
+  parseTest(node) {
+    const is = this.nextToken();
+    const negated = this.skipSymbol("not");
+    const name = this.nextToken();
+    if (!name || name.type !== SYMBOL2 && name.type !== BOOLEAN && name.type !== NONE) {
+      this.fail("expected a test name after is", name?.lineno ?? is.lineno, name?.colno ?? is.colno);
+    }
+    const testName = new nodes4.Symbol(name.lineno, name.colno, name.type === NONE ? "none" : name.value);
+    let test = testName;
+    const next2 = this.peekToken();
+    if (next2?.type === LEFT_PAREN) {
+      test = new nodes4.FunCall(name.lineno, name.colno, testName, this.parseSignature());
+    } else if (next2 && startsBareArgument(next2)) {
+      if (next2.type === SYMBOL2 && next2.value === "is")
+        this.fail("You cannot chain multiple tests with is", next2.lineno, next2.colno);
+      const args = new nodes4.NodeList(next2.lineno, next2.colno);
+      args.addChild(this.parsePrimary());
+      test = new nodes4.FunCall(name.lineno, name.colno, testName, args);
+    }
+    const result = new nodes4.Is(is.lineno, is.colno, node, test);
+    return negated ? new nodes4.Not(is.lineno, is.colno, result) : result;
+  }
+  // `a if condition else b`, the else part itself conditional (`a if x else b if y else c`).
+  parseInlineIf() {
+    let node = this.parseOr();
+    while (this.skipSymbol("if")) {
+      const condition = this.parseOr();
+      const otherwise = this.skipSymbol("else") ? this.parseInlineIf() : null;
+      node = new nodes4.InlineIf(node.lineno, node.colno, condition, node, otherwise);
+    }
+    return node;
+  }
+};
+var bareArgumentTypes = /* @__PURE__ */ new Set([SYMBOL2, STRING, INT2, FLOAT2, BOOLEAN, NONE, LEFT_BRACKET, LEFT_CURLY2]);
+function startsBareArgument(token) {
+  if (!bareArgumentTypes.has(token.type)) return false;
+  return !(token.type === SYMBOL2 && ["else", "or", "and"].includes(token.value));
+}
+
+// src/templates/jinja-parser.ts
+var { nodes: nodes5 } = internals;
+var SYMBOL3 = tokenType("SYMBOL");
+var OPERATOR2 = tokenType("OPERATOR");
+var COMMA2 = tokenType("COMMA");
+var LEFT_PAREN2 = tokenType("LEFT_PAREN");
+var RIGHT_PAREN2 = tokenType("RIGHT_PAREN");
+var BLOCK_END2 = tokenType("BLOCK_END");
+var JinjaParser = class extends JinjaExpressionParser {
+  // The body of a block up to one of its closing tags; the template ending first is a syntax error.
+  parseUntilBlocks(...names) {
+    const body = super.parseUntilBlocks(...names);
+    if (!this.peekToken()) {
+      const expected = names.filter((name) => name !== "elseif").map((name) => `{% ${name} %}`);
+      this.fail(`unexpected end of template, expected ${expected.join(" or ")}`, this.tokens.lineno, this.tokens.colno);
+    }
+    return body;
+  }
+  parseStatement() {
+    const token = this.peekToken();
+    if (token?.type === SYMBOL3 && token.value === "with") return this.parseWith();
+    if (token?.type === SYMBOL3 && token.value === "raw") return this.parseRawBlock();
+    return super.parseStatement();
+  }
+  // `for target in iterable [if condition]` … `[else]` … `endfor`.
+  parseFor() {
+    const tag = this.peekToken();
+    if (!this.skipSymbol("for")) this.fail("expected for", tag.lineno, tag.colno);
+    const node = new nodes5.For(tag.lineno, tag.colno);
+    node.name = this.parseTargets();
+    if (!this.skipSymbol("in")) this.fail('expected "in" in for loop', tag.lineno, tag.colno);
+    node.arr = this.parseTuple(() => this.parseOr());
+    if (this.skipSymbol("if")) node.test = this.parseExpression();
+    if (this.skipSymbol("recursive")) this.fail("recursive loops are not supported", tag.lineno, tag.colno);
+    this.advanceAfterBlockEnd("for");
+    node.body = this.parseUntilBlocks("endfor", "else");
+    if (this.skipSymbol("else")) {
+      this.advanceAfterBlockEnd("else");
+      node.else_ = this.parseUntilBlocks("endfor");
+    }
+    this.advanceAfterBlockEnd();
+    return node;
+  }
+  // Loop or with targets: `x`, `k, v`, `(k, v)`.
+  parseTargets() {
+    const parenthesised = this.skip(LEFT_PAREN2);
+    const first2 = this.parseName();
+    let node = first2;
+    if (this.peekToken().type === COMMA2) {
+      const list2 = new nodes5.Array(first2.lineno, first2.colno);
+      list2.addChild(first2);
+      while (this.skip(COMMA2)) {
+        if (parenthesised && this.peekToken().type === RIGHT_PAREN2) break;
+        list2.addChild(this.parseName());
+      }
+      node = list2;
+    }
+    if (parenthesised) this.expect(RIGHT_PAREN2);
+    return node;
+  }
+  // A plain name (an assignment target).
+  parseName() {
+    const token = this.nextToken();
+    if (!token || token.type !== SYMBOL3) this.fail("expected a name", token?.lineno, token?.colno);
+    return new nodes5.Symbol(token.lineno, token.colno, token.value);
+  }
+  // An expression, or several separated by commas (a tuple).
+  parseTuple(parseItem) {
+    const first2 = parseItem();
+    if (this.peekToken()?.type !== COMMA2) return first2;
+    const tuple = new nodes5.Group(first2.lineno, first2.colno);
+    tuple.addChild(first2);
+    while (this.skip(COMMA2)) {
+      if (this.peekToken().type === BLOCK_END2) break;
+      tuple.addChild(parseItem());
+    }
+    return tuple.children.length === 1 ? markOneTuple(tuple) : tuple;
+  }
+  // `set x = value`, `set a, b = pair`, `set ns.attr = value`, and the block form `set x` … `endset`.
+  parseSet() {
+    const tag = this.peekToken();
+    if (!this.skipSymbol("set")) this.fail("expected set", tag.lineno, tag.colno);
+    const node = new nodes5.Set(tag.lineno, tag.colno, []);
+    do
+      node.targets.push(this.parsePrimary());
+    while (this.skip(COMMA2));
+    if (this.skipValue(OPERATOR2, "=")) {
+      node.value = this.parseTuple(() => this.parseExpression());
+      this.advanceAfterBlockEnd(tag.value);
+    } else {
+      if (this.peekToken().type !== BLOCK_END2) this.fail("expected = or the end of the set tag", tag.lineno, tag.colno);
+      this.advanceAfterBlockEnd(tag.value);
+      node.body = new nodes5.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
+      node.value = null;
+      this.advanceAfterBlockEnd();
+    }
+    return node;
+  }
+  // `include name [ignore missing] [with context|without context]`.
+  parseInclude() {
+    const tag = this.peekToken();
+    this.skipSymbol("include");
+    const node = new nodes5.Include(tag.lineno, tag.colno);
+    node.template = this.parseExpression();
+    if (this.skipSymbol("ignore")) {
+      if (!this.skipSymbol("missing")) this.fail('expected "missing" after "ignore"', tag.lineno, tag.colno);
+      node.ignoreMissing = true;
+    }
+    node.withContext = true;
+    if (this.skipSymbol("without")) node.withContext = false;
+    else this.skipSymbol("with");
+    if (node.withContext === false || this.peekToken().type === SYMBOL3) {
+      if (!this.skipSymbol("context")) this.fail('expected "context"', tag.lineno, tag.colno);
+    }
+    this.advanceAfterBlockEnd(tag.value);
+    return node;
+  }
+  // `with a = 1, b = 2` … `endwith`.
+  parseWith() {
+    const tag = this.peekToken();
+    this.skipSymbol("with");
+    const targets = [];
+    const values = [];
+    while (this.peekToken().type !== BLOCK_END2) {
+      if (targets.length > 0 && !this.skip(COMMA2)) this.fail("expected a comma in the with tag", tag.lineno, tag.colno);
+      targets.push(this.parseName());
+      if (!this.skipValue(OPERATOR2, "=")) this.fail("expected = in the with tag", tag.lineno, tag.colno);
+      values.push(this.parseExpression());
+    }
+    this.advanceAfterBlockEnd(tag.value);
+    const body = this.parseUntilBlocks("endwith");
+    this.advanceAfterBlockEnd();
+    return new WithNode(tag.lineno, tag.colno, targets, values, body);
+  }
+  // `raw` … `endraw` as Jinja2 reads it: the first endraw ends it, `{%- endraw -%}` strips whitespace.
+  parseRawBlock() {
+    const begun = this.advanceAfterBlockEnd();
+    const dropLeading = this.dropLeadingWhitespace;
+    this.dropLeadingWhitespace = false;
+    const { tokens } = this;
+    const rest = tokens.str.slice(tokens.index);
+    const end = /\{%(-?)\s*endraw\s*(-?)%\}/.exec(rest);
+    if (!end) this.fail("missing endraw: the raw block is not closed", begun.lineno, begun.colno);
+    let text2 = rest.slice(0, end.index);
+    if (dropLeading) text2 = text2.replace(/^\s+/, "");
+    if (end[1] === "-") text2 = text2.replace(/\s+$/, "");
+    for (let i2 = 0; i2 < end.index + end[0].length; i2++) tokens.forward();
+    this.dropLeadingWhitespace = end[2] === "-";
+    return new nodes5.Output(begun.lineno, begun.colno, [new nodes5.TemplateData(begun.lineno, begun.colno, text2)]);
+  }
+};
 
 // src/templates/jinja-runtime.ts
 function splitArguments(raw) {
@@ -103736,7 +104243,7 @@ function compileSource(source, name, runtime, known) {
   const tokens = lexJinja(source);
   let code;
   try {
-    const ast = transformAst(new JinjaParser(tokens).parseAsRoot(), name);
+    const ast = transformAst(new JinjaParser(tokens).parseAsRoot());
     const compiler = new JinjaCompiler(name, known);
     compiler.compile(ast);
     code = compiler.getCode();
@@ -103894,445 +104401,117 @@ function createPrepareContext(deployDirs, globals) {
   };
 }
 
-// src/engine/host-run.ts
-var runCounter = 0;
-var defaultDeployDeadlineMs = 3e5;
-var HostRun = class {
-  constructor(host2, context) {
-    this.host = host2;
-    this.context = context;
-    this.instance = `${process.pid}-${++runCounter}-${host2.name}`;
+// src/engine/plan-host.ts
+async function planHost(input2) {
+  const gatherer = new FactGatherer(input2.host.name, input2.connector, input2.countExecution);
+  const deploy = new DeployContext(input2.host, gatherer);
+  try {
+    bindInstance(input2.instance, deploy.api());
+    await evaluate(input2);
+  } catch (error) {
+    return failedPlan(error, input2.host.name);
+  } finally {
+    bindInstance(input2.instance, void 0);
+    deploy.close();
   }
-  host;
-  context;
-  status = "pending";
-  // The status the plan gave (apply may change `status`; the plan digest keeps this one).
-  plannedStatus = "pending";
-  error;
-  image;
-  executions = 0;
-  operations = [];
-  connector;
-  // While applying: the operations to run, and those whose script part has begun them.
-  applying = [];
-  began = /* @__PURE__ */ new Set();
-  // The output of the script now running, by operation (kept for those that never ended).
-  lastOutput = {
-    get: () => void 0
-  };
-  // Set by interrupt(): what apply learns afterwards (killed commands) does not rewrite the story.
-  interrupted = false;
-  // This host's own time (connect to done, without waiting for other hosts or a confirmation).
-  activeMs = 0;
-  activeSince;
-  // Set while the deploy files run: stops their evaluation (unhandled rejection, deadline).
-  stopEvaluation;
-  // An unhandled rejection from this host's deploy code after its evaluation.
-  deployFailure;
-  // Set by the engine when apply begins for this host.
-  applyBegun = false;
-  instance;
-  get failed() {
-    return this.status === "failed" || this.status === "unreachable";
-  }
-  // Runs one stage of this host's work, counting its time as the host's own.
-  async timed(work) {
-    const since = Date.now();
-    this.activeSince = since;
-    try {
-      return await work();
-    } finally {
-      this.activeMs += Date.now() - since;
-      this.activeSince = void 0;
-    }
-  }
-  // An unhandled rejection from this host's deploy code: stops its evaluation, or fails the host
-  // when it comes later (before apply); the other hosts go on.
-  failFromDeployCode(reason) {
-    const message = describeUnhandledRejection(reason);
-    if (this.stopEvaluation) return this.stopEvaluation(new ModuleLoadError(message));
-    if (this.deployFailure) return;
-    this.deployFailure = message;
-    if (this.status === "pending" || this.applyBegun || this.failed) return;
-    this.status = "failed";
-    this.plannedStatus = "failed";
-    this.error = `${asSentence(message)} Nothing was applied on this host.`;
-  }
-  // Connects, runs the deploy files for this host (within `deadlineMs`) and plans every operation
-  // from gathered facts.
-  async plan(deployFiles, globals, deadlineMs = defaultDeployDeadlineMs) {
-    try {
-      this.connector = createConnector(this.host, this.context);
-      await this.connector.connect();
-    } catch (error) {
-      return this.fail(error, error instanceof ConnectError ? "unreachable" : "failed");
-    }
-    const gatherer = new FactGatherer(this.host.name, this.connector, () => this.executions++);
-    const deploy = new DeployContext(this.host, gatherer);
-    try {
-      bindInstance(this.instance, deploy.api());
-      await this.evaluate(deployFiles, deadlineMs);
-    } catch (error) {
-      return this.fail(error, "failed");
-    } finally {
-      bindInstance(this.instance, void 0);
-      deploy.close();
-    }
-    const prepareContext = createPrepareContext(
-      deployFiles.map((f) => dirname4(f)),
-      globals
-    );
-    const prepared = await Promise.all(
-      deploy.operations.map(async (op) => {
-        try {
-          return { value: op.definition.prepare ? await op.definition.prepare(op.args, prepareContext) : void 0 };
-        } catch (error) {
-          if (!isUserError(error)) throw error;
-          return { error: `${op.location ? `${op.location}: ` : ""}${op.definition.name}: ${error.message}` };
-        }
-      })
-    );
-    const values = /* @__PURE__ */ new Map();
-    const sudoOf = (op) => sudoOptions(op.global);
-    const scoped = (op, name, args) => {
-      const user2 = runsAs(sudoOf(op));
-      return `${user2 ? `@${user2}:` : ""}${lookupKey(name, args)}`;
-    };
-    try {
-      await Promise.all(
-        deploy.operations.flatMap(
-          (op, i2) => prepared[i2]?.error ? [] : op.definition.facts(op.args, prepared[i2]?.value).map(async (need) => {
-            values.set(
-              scoped(op, need.fact.name, need.args),
-              await gatherer.get(need.fact, need.args, sudoOf(op))
-            );
-          })
-        )
-      );
-    } catch (error) {
-      return this.fail(error, "failed");
-    }
-    const lookupFor = (op) => ({
-      get: (fact, args) => {
-        const key2 = scoped(op, fact.name, args);
-        if (!values.has(key2)) throw new Error(`internal: fact ${key2} was read but not declared`);
-        const value = values.get(key2);
-        if (isUnreadable(value)) throw new CannotTell(value.unreadable);
-        return value;
-      }
-    });
-    const plannedFiles = new PlannedFiles();
-    this.operations = deploy.operations.map((registered, i2) => {
-      const op = planOperation(registered, prepared[i2], plannedFiles.lookup(lookupFor(registered)));
-      registered.handle.status = op.error ? "failed" : op.plan?.changed ? "changed" : "unchanged";
-      const skip = op.plan?.changed ? conditionSkip(op) : void 0;
-      if (skip) {
-        op.skipReason = skip;
-        registered.handle.status = "skipped";
-      }
-      if (op.plan?.changed && !skip) plannedFiles.record(op.plan.commands, lookupFor(registered));
-      return op;
-    });
-    await Promise.all(deploy.factReads);
-    await new Promise((resolve4) => setImmediate(resolve4));
-    if (this.deployFailure) {
-      this.status = "failed";
-      this.plannedStatus = "failed";
-      this.error = `${asSentence(this.deployFailure)} Nothing was applied on this host.`;
-      return;
-    }
-    const planFailure = this.operations.find((op) => op.error && !op.cannotTell);
-    const unknown = this.operations.filter((op) => op.cannotTell);
-    if (unknown.length && !planFailure) {
-      this.status = "failed";
-      this.plannedStatus = "failed";
-      this.error = incompletePlan(
-        unknown.map((op) => op.registered.label),
-        unknown[0]?.error ?? ""
-      );
-      return;
-    }
-    if (planFailure) {
-      this.status = "failed";
-      this.plannedStatus = "failed";
-      this.error = `${asSentence(planFailure.error ?? "")} Nothing was applied on this host.`;
-      return;
-    }
-    this.status = this.operations.some((op) => this.willRun(op)) ? "changed" : "unchanged";
-    this.plannedStatus = this.status;
-  }
-  // Runs the deploy files in this host's scope; an unhandled rejection from them, or the deadline
-  // passing, stops the evaluation with a clear error.
-  async evaluate(deployFiles, deadlineMs) {
-    let timer;
-    const stopped = new Promise((_, reject) => {
-      this.stopEvaluation = reject;
-      timer = setTimeout(
-        () => reject(
-          new ModuleLoadError(
-            `deploy code did not finish within ${deadlineMs / 1e3} s (a promise that never settles?); nothing was applied on this host. Raise the limit with --deploy-timeout SECONDS when it needs longer.`
-          )
-        ),
-        deadlineMs
-      );
-    });
-    const scope = { fail: (reason) => this.failFromDeployCode(reason) };
-    try {
-      await Promise.race([
-        runInDeployScope(scope, async () => {
-          for (const file2 of deployFiles) await loadModule(file2, { role: "deploy file", instance: this.instance });
-        }),
-        stopped
-      ]);
-    } finally {
-      clearTimeout(timer);
-      this.stopEvaluation = void 0;
-    }
-  }
-  // Applies the changed operations as one remote script (one per part when a reboot splits them);
-  // the first failing operation stops the host unless it has _ignore_errors. Every operation that
-  // was to run either has an outcome or says why it did not run, and then the host has failed.
-  async apply() {
-    if (this.failed || !this.connector) return;
-    const toRun = this.operations.filter((op) => this.willRun(op));
-    if (toRun.length === 0) return;
-    this.applying = toRun;
-    const byIndex = new Map(this.operations.map((op) => [op.registered.index, op]));
-    const changed = [];
-    let stopped;
-    for (const part of splitAtReboots(toRun)) {
+  const prepareContext = createPrepareContext(
+    input2.deployFiles.map((f) => dirname4(f)),
+    input2.globals
+  );
+  const prepared = await Promise.all(
+    deploy.operations.map(async (op) => {
       try {
-        await this.runScript(part, byIndex, changed);
+        return { value: op.definition.prepare ? await op.definition.prepare(op.args, prepareContext) : void 0 };
       } catch (error) {
         if (!isUserError(error)) throw error;
-        stopped = this.withoutHost(error.message);
-        break;
+        return { error: `${op.location ? `${op.location}: ` : ""}${op.definition.name}: ${error.message}` };
       }
-      for (const op of part) if (op.outcome?.status === "ok") changed.push(op.registered.index);
-      const last = part.at(-1);
-      const reboot2 = last?.plan?.changed ? last.plan.commands.find((c) => c.type === "reboot") : void 0;
-      if (reboot2?.type === "reboot" && last?.outcome?.status === "ok") {
-        try {
-          await this.waitForReboot(reboot2.delay, reboot2.interval, reboot2.timeout);
-        } catch (error) {
-          if (!isUserError(error)) throw error;
-          stopped = this.withoutHost(error.message);
-          break;
-        }
-      }
-      if (part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) break;
-    }
-    if (this.interrupted) return;
-    const stopping = toRun.find((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
-    for (const op of toRun) {
-      if (op.outcome) continue;
-      if (this.began.has(op.registered.index)) {
-        const printed = this.lastOutput.get(op.registered.index);
-        const why = `did not finish: ${stopped ?? "the apply script stopped while it ran"}`;
-        op.outcome = {
-          status: "failed",
-          stdout: printed?.stdout ?? "",
-          stderr: `${printed?.stderr ?? ""}
-${why}`.trim()
-        };
-      } else {
-        op.notRun = stopping ? "not run: an earlier operation failed" : stopped ? `not run: ${stopped}` : "not run: the apply script ended before it";
-      }
-    }
-    for (const op of toRun) {
-      op.registered.handle.status = op.outcome?.status === "ok" ? "changed" : op.outcome?.status === "failed" ? "failed" : "skipped";
-    }
-    const applied = toRun.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
-    const notRun = toRun.filter((op) => op.notRun).length;
-    const rest = notRun ? `; ${notRun} operation${notRun === 1 ? "" : "s"} after it did not run` : "";
-    if (stopping) {
-      this.status = "failed";
-      const why = fatalLines(stopping.outcome?.stderr ?? "");
-      this.error = `operation "${stopping.registered.label}" failed with exit code ${stopping.outcome?.exitCode ?? "?"}${why ? `: ${why}` : ""}${rest}.`;
-    } else if (stopped || notRun || toRun.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors)) {
-      this.status = "failed";
-      const unfinished = toRun.find((op) => op.outcome?.status === "failed");
-      this.error = `${stopped ?? `the apply script ended before running ${notRun} planned operation${notRun === 1 ? "" : "s"}.`}${stopped && !/[.!?]$/.test(stopped) ? "." : ""}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${notRun === 1 ? "" : "s"} did not run.`;
-    }
-  }
-  // Runs one script of operations and records each one's outcome (and files.get downloads).
-  async runScript(part, byIndex, changedBefore) {
-    const connector = this.connector;
-    const nonce = randomBytes3(6).toString("hex");
-    const scriptOps = part.map((op) => ({
-      index: op.registered.index,
-      commands: op.plan?.changed ? op.plan.commands : [],
-      global: op.registered.global,
-      requires: requiredIndexes(op, byIndex)
-    }));
-    const script2 = buildApplyScript(
-      scriptOps,
-      (command, options2) => connector.wrapCommand(command, options2),
-      nonce,
-      changedBefore
+    })
+  );
+  try {
+    await Promise.all(
+      deploy.operations.flatMap(
+        (op, i2) => prepared[i2]?.error ? [] : op.definition.facts(op.args, prepared[i2]?.value).map((need) => gatherer.get(need.fact, need.args, sudoOptions(op.global)))
+      )
     );
-    const password = scriptOps.find((op) => op.global.sudoPassword)?.global.sudoPassword;
-    const started = /* @__PURE__ */ new Map();
-    const byScriptIndex = new Map(part.map((op) => [op.registered.index, op]));
-    const output = new ApplyOutput(nonce, {
-      begin: (index) => {
-        this.began.add(index);
-        started.set(index, Date.now());
-      },
-      end: (index, exitCode2) => {
-        const op = byScriptIndex.get(index);
-        if (!op) return;
-        op.outcome = { status: exitCode2 === 0 ? "ok" : "failed", exitCode: exitCode2, stdout: "", stderr: "" };
-        op.durationMs = Date.now() - (started.get(index) ?? Date.now());
-      }
-    });
-    this.lastOutput = { get: (index) => output.output(index) };
-    this.executions++;
-    const result = await connector.run(applyRunner(nonce), {
-      stdin: script2,
-      ...password ? { sudoPassword: password } : {},
-      onOutput: (stream, chunk) => output.push(stream, chunk)
-    });
-    output.finish();
-    const said = fatalLines(output.outsideStderr());
-    if (output.locked) throw new CommandError(said || "another apply holds the host's lock");
-    if (!output.staged) {
-      throw new CommandError(
-        `could not start the apply script (exit code ${result.exitCode})${said ? `: ${said}` : ""}; nothing was applied by it.`
-      );
-    }
-    for (const op of part) {
-      const outcome = output.outcome(op.registered.index);
-      if (outcome) op.outcome = outcome;
-      const get3 = op.plan?.changed ? op.plan.commands.find((c) => c.type === "get") : void 0;
-      if (get3?.type === "get" && op.outcome?.status === "ok") {
-        try {
-          this.executions++;
-          await writeFile(get3.local, await connector.getFile(get3.path, op.registered.global));
-        } catch (error) {
-          op.outcome = { status: "failed", stdout: "", stderr: error.message };
-        }
-      }
-    }
-    const failed = part.some((op) => op.outcome?.status === "failed" && !op.registered.global.ignoreErrors);
-    if (!output.done && !failed) {
-      throw new CommandError(
-        `the apply script stopped unexpectedly (exit code ${result.exitCode})${said ? `: ${said}` : ""}.`
-      );
-    }
+  } catch (error) {
+    return failedPlan(error, input2.host.name);
   }
-  // After a reboot: wait, then reconnect every `interval` seconds until `timeout`.
-  async waitForReboot(delay, interval, timeout) {
-    await this.connector?.disconnect().catch(() => void 0);
-    await sleep2(delay * 1e3);
-    const deadline = Date.now() + timeout * 1e3;
-    let last = "";
-    while (Date.now() < deadline) {
-      const connector = createConnector(this.host, this.context);
-      try {
-        await connector.connect();
-        this.connector = connector;
-        return;
-      } catch (error) {
-        last = error.message;
-        await sleep2(interval * 1e3);
-      }
+  const lookupFor = (op) => ({
+    get: (fact, args) => {
+      const value = gatherer.lookup(fact, args, sudoOptions(op.global));
+      if (isUnreadable(value)) throw new CannotTell(value.unreadable);
+      return value;
     }
-    throw new ConnectError(`the host did not come back within ${timeout}s of rebooting${last ? ` (${last})` : ""}.`);
-  }
-  // Disconnects; on apply, a container made from an image is committed and its image reported.
-  async finish(commit) {
-    const connector = this.connector;
-    if (!connector) return;
-    this.connector = void 0;
-    try {
-      const result = await connector.disconnect({ commit: commit && this.status === "changed" });
-      if (result.image) this.image = result.image;
-    } catch (error) {
-      if (!this.error) this.error = `could not disconnect cleanly: ${error.message}`;
-    }
-  }
-  // Whether the operation runs on apply (it changes, and neither _if nor _run_once stops it).
-  willRun(op) {
-    return Boolean(op.plan?.changed) && !op.skipReason;
-  }
-  // Status and error for the report; deploy code failing after apply began fails the host too.
-  reportStatus() {
-    const late = this.deployFailure && !this.error?.includes(this.deployFailure) ? this.deployFailure : void 0;
-    const status = late || this.status === "pending" ? "failed" : this.status;
-    const error = [this.error, late].filter(Boolean).join(" ");
-    return { status, ...error ? { error } : {} };
-  }
-  // The host's part of the report.
-  report(mode) {
+  });
+  const plannedFiles = new PlannedFiles();
+  const operations = deploy.operations.map((registered, i2) => {
+    const op = planOperation(registered, prepared[i2], plannedFiles.lookup(lookupFor(registered)), input2.now);
+    registered.handle.status = plannedStatus(op);
+    const skip = op.plan?.changed ? conditionSkip(op) : void 0;
+    if (skip) op.skipReason = skip;
+    registered.handle.status = plannedStatus(op);
+    if (op.plan?.changed && !skip) plannedFiles.record(op.plan.commands, lookupFor(registered));
+    return op;
+  });
+  await Promise.all(deploy.factReads);
+  await new Promise((resolve4) => setImmediate(resolve4));
+  return { ...verdict2(operations, input2.deployCode.failure), operations };
+}
+function verdict2(operations, deployFailure) {
+  if (deployFailure)
+    return { status: "failed", error: `${asSentence(deployFailure)} Nothing was applied on this host.` };
+  const planFailure = operations.find((op) => op.error && !op.cannotTell);
+  const unknown = operations.filter((op) => op.cannotTell);
+  if (unknown.length && !planFailure) {
     return {
-      name: this.host.name,
-      groups: this.host.groups,
-      connector: this.host.connector,
-      ...this.reportStatus(),
-      ...this.image ? { image: this.image } : {},
-      durationMs: Math.round(this.activeMs + (this.activeSince === void 0 ? 0 : Date.now() - this.activeSince)),
-      executions: this.executions,
-      operations: this.operations.map((op) => reportOperation(op, mode, this.notRunReason()))
+      status: "failed",
+      error: incompletePlan(
+        unknown.map((op) => op.registered.label),
+        unknown[0]?.error ?? ""
+      )
     };
   }
-  // Marks the host as interrupted (SIGINT/SIGTERM): what was applied and what was not, as known
-  // from the markers seen so far.
-  interrupt(signal) {
-    this.interrupted = true;
-    if (this.status === "pending") {
-      this.status = "failed";
-      this.error = `interrupted by ${signal} before applying; nothing was applied on this host.`;
-      return;
-    }
-    if (this.applying.length === 0) return;
-    for (const op of this.applying) {
-      if (op.outcome) continue;
-      if (this.began.has(op.registered.index))
-        op.outcome = { status: "failed", stdout: "", stderr: `interrupted by ${signal} while running` };
-    }
-    const applied = this.applying.filter((op) => op.outcome?.status === "ok").map((op) => `"${op.registered.label}"`);
-    const notApplied = this.applying.filter((op) => op.outcome?.status !== "ok").map((op) => `"${op.registered.label}"`);
-    this.status = "failed";
-    this.error = `interrupted by ${signal} during apply. Applied: ${applied.join(", ") || "nothing"}. Not applied: ${notApplied.join(", ") || "nothing"}.`;
+  if (planFailure) {
+    return { status: "failed", error: `${asSentence(planFailure.error ?? "")} Nothing was applied on this host.` };
   }
-  // Why a changing operation did not run on apply, when apply did not say (it never started).
-  notRunReason() {
-    if (this.plannedStatus === "failed") return "not applied: an operation of this host failed to plan";
-    if (this.error?.startsWith("not applied:")) return this.error;
-    if (this.error) return `not run: ${this.error}`;
-    return "not run: apply did not reach this host";
+  return { status: operations.some(willRun) ? "changed" : "unchanged" };
+}
+function failedPlan(error, host2) {
+  if (!isUserError(error)) throw error;
+  return { status: "failed", error: withoutHostName(error.message, host2), operations: [] };
+}
+async function evaluate(input2) {
+  let timer;
+  const stopped = new Promise((_, reject) => {
+    input2.deployCode.stopEvaluation = reject;
+    timer = setTimeout(
+      () => reject(
+        new ModuleLoadError(
+          `deploy code did not finish within ${input2.deadlineMs / 1e3} s (a promise that never settles?); nothing was applied on this host. Raise the limit with --deploy-timeout SECONDS when it needs longer.`
+        )
+      ),
+      input2.deadlineMs
+    );
+  });
+  try {
+    await Promise.race([
+      runInDeployScope(input2.deployCode, async () => {
+        for (const file2 of input2.deployFiles) await input2.loadDeploy(file2, input2.instance);
+      }),
+      stopped
+    ]);
+  } finally {
+    clearTimeout(timer);
+    input2.deployCode.stopEvaluation = void 0;
   }
-  // The digest's view of this host's plan.
-  digestEntry() {
-    return {
-      host: this.host.name,
-      status: this.plannedStatus === "pending" ? "failed" : this.plannedStatus,
-      operations: this.operations.map((op) => ({
-        name: op.registered.label,
-        op: op.registered.definition.name,
-        status: op.error ? "failed" : op.skipReason ? "skipped" : op.plan?.changed ? "changed" : "unchanged",
-        fingerprint: op.plan?.changed ? fingerprintCommands(op.plan.commands) : op.error ?? ""
-      }))
-    };
-  }
-  fail(error, status) {
-    if (!isUserError(error)) throw error;
-    this.status = status;
-    this.plannedStatus = status;
-    this.error = this.withoutHost(error.message);
-  }
-  // Messages name the host; the report already does.
-  withoutHost(message) {
-    return withoutHostName(message, this.host.name);
-  }
-};
-function planOperation(registered, ready, facts2) {
-  const started = Date.now();
+}
+function planOperation(registered, ready, facts2, now) {
+  const started = now();
   if (ready?.error) return { registered, error: ready.error, durationMs: 0 };
   try {
     const plan = registered.definition.plan(registered.args, facts2, ready?.value);
-    return { registered, plan, durationMs: Date.now() - started };
+    return { registered, plan, durationMs: now() - started };
   } catch (error) {
     if (error instanceof CannotTell) {
       const reason = describeCannotTell(error.reason, sudoOptions(registered.global));
@@ -104360,54 +104539,239 @@ function conditionSkip(op) {
   const unchanged = condition.filter((handle) => handle.status !== "changed");
   return unchanged.length ? `_if: ${unchanged.map((h) => `"${h.name}"`).join(", ")} will not change` : void 0;
 }
-function splitAtReboots(operations) {
-  const parts = [[]];
-  for (const op of operations) {
-    parts.at(-1)?.push(op);
-    if (op.plan?.changed && op.plan.commands.some((c) => c.type === "reboot")) parts.push([]);
+
+// src/engine/host-run.ts
+var runCounter = 0;
+var defaultDeployDeadlineMs = 3e5;
+var HostRun = class {
+  constructor(host2, context, seams) {
+    this.host = host2;
+    this.context = context;
+    this.seams = seams;
+    this.instance = `${process.pid}-${++runCounter}-${host2.name}`;
   }
-  return parts.filter((part) => part.length);
-}
-var sleep2 = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
-function lookupKey(name, args) {
-  return `${name}(${JSON.stringify(args ?? null)})`;
-}
-function requiredIndexes(op, byIndex) {
-  const condition = op.registered.global.if;
-  if (!Array.isArray(condition)) return [];
-  return [...byIndex.values()].filter((other) => condition.includes(other.registered.handle)).map((other) => other.registered.index);
-}
-function reportOperation(op, mode, notRunReason) {
-  const base = { name: op.registered.label, op: op.registered.definition.name, durationMs: Math.round(op.durationMs) };
-  if (op.error) return { ...base, status: "failed", reason: op.error, commands: [] };
-  const plan = op.plan;
-  if (!plan.changed) return { ...base, status: "unchanged", reason: plan.reason, commands: [] };
-  const commands = plan.commands.map(describeCommand);
-  const extra = { ...plan.reason ? { reason: plan.reason } : {}, ...plan.diff ? { diff: plan.diff } : {} };
-  if (op.skipReason) return { ...base, status: "skipped", reason: op.skipReason, commands };
-  if (mode === "plan") return { ...base, status: "changed", commands, ...extra };
-  const outcome = op.outcome;
-  if (!outcome) return { ...base, status: "skipped", reason: op.notRun ?? notRunReason, commands };
-  if (outcome.status === "skipped")
-    return { ...base, status: "skipped", reason: "not run: its _if operations did not change", commands };
-  if (outcome.status === "failed") {
+  host;
+  context;
+  seams;
+  status = "pending";
+  // The status the plan gave (apply may change `status`; the plan digest keeps this one).
+  plannedStatus = "pending";
+  error;
+  // Why apply did not go to this host though it planned well.
+  refused;
+  image;
+  executions = 0;
+  operations = [];
+  // The host's connection while it is connected (a reboot replaces it).
+  link = {};
+  progress = new ApplyProgress();
+  deployCode = new DeployCodeFailures((message) => this.failLate(message));
+  // Set by interrupt(): later news (killed commands, a plan finishing) does not rewrite the story.
+  interrupted = false;
+  // This host's own time (connect to done, without waiting for other hosts or a confirmation).
+  activeMs = 0;
+  activeSince;
+  // Set when apply begins for this host.
+  applyBegun = false;
+  instance;
+  get failed() {
+    return this.status === "failed" || this.status === "unreachable";
+  }
+  // The operations that run on apply.
+  get toApply() {
+    return this.operations.filter(willRun);
+  }
+  // Runs one stage of this host's work, counting its time as the host's own.
+  async timed(work) {
+    const since = this.seams.now();
+    this.activeSince = since;
+    try {
+      return await work();
+    } finally {
+      this.activeMs += this.seams.now() - since;
+      this.activeSince = void 0;
+    }
+  }
+  // Connects, then plans: runs the deploy files for this host (within `deadlineMs`) and plans every
+  // operation from gathered facts.
+  async plan(deployFiles, globals, deadlineMs = defaultDeployDeadlineMs) {
+    try {
+      this.link.connector = this.seams.connect(this.host, this.context);
+      await this.link.connector.connect();
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      const status = error instanceof ConnectError ? "unreachable" : "failed";
+      return this.settlePlan(status, withoutHostName(error.message, this.host.name));
+    }
+    const plan = await planHost({
+      host: this.host,
+      connector: this.link.connector,
+      deployFiles,
+      globals,
+      deadlineMs,
+      instance: this.instance,
+      loadDeploy: this.seams.loadDeploy,
+      now: this.seams.now,
+      deployCode: this.deployCode,
+      countExecution: () => this.executions++
+    });
+    if (this.interrupted) return;
+    this.operations = plan.operations;
+    this.settlePlan(plan.status, plan.error);
+  }
+  // Applies the plan's changed operations; the host fails when one of them did not run as it should.
+  async apply() {
+    if (this.failed || !this.link.connector) return;
+    this.applyBegun = true;
+    const { error } = await applyHost(this.toApply, this.operations, {
+      host: this.host.name,
+      link: this.link,
+      reconnect: () => this.seams.connect(this.host, this.context),
+      now: this.seams.now,
+      countExecution: () => this.executions++,
+      progress: this.progress
+    });
+    if (this.interrupted || error === void 0) return;
+    this.status = "failed";
+    this.error = error;
+  }
+  // Keeps apply from this host though its plan holds (--fail-percent), saying why.
+  refuse(reason) {
+    this.status = "failed";
+    this.error = reason;
+    this.refused = reason;
+  }
+  // Gives `op` to another host (`_run_once`); a host left with nothing to run is unchanged.
+  skip(op, reason) {
+    op.skipReason = reason;
+    op.registered.handle.status = "skipped";
+    if (this.status === "changed" && !this.operations.some(willRun)) {
+      this.status = "unchanged";
+      this.plannedStatus = "unchanged";
+    }
+  }
+  // Disconnects; on apply, a container made from an image is committed and its image reported.
+  async finish(commit) {
+    const connector = this.link.connector;
+    if (!connector) return;
+    this.link.connector = void 0;
+    try {
+      const result = await connector.disconnect({ commit: commit && this.status === "changed" });
+      if (result.image) this.image = result.image;
+    } catch (error) {
+      if (!this.error) this.error = `could not disconnect cleanly: ${error.message}`;
+    }
+  }
+  // Marks the host as interrupted (SIGINT/SIGTERM): what was applied and what was not, as known
+  // from the markers seen so far.
+  interrupt(signal) {
+    this.interrupted = true;
+    if (this.status === "pending") {
+      this.status = "failed";
+      this.error = `interrupted by ${signal} before applying; nothing was applied on this host.`;
+      return;
+    }
+    const error = interruptApply(this.progress, signal);
+    if (error === void 0) return;
+    this.status = "failed";
+    this.error = error;
+  }
+  // The host's part of the report.
+  report(mode) {
+    return reportHost(this.outcome(), mode);
+  }
+  // The digest's view of this host's plan.
+  digestEntry() {
+    return digestEntry(this.outcome());
+  }
+  outcome() {
+    const running = this.activeSince === void 0 ? 0 : this.seams.now() - this.activeSince;
     return {
-      ...base,
-      status: "failed",
-      commands,
-      ...extra,
-      ...outcome.exitCode !== void 0 ? { exitCode: outcome.exitCode } : {},
-      stderr: outcome.stderr.trim()
+      host: this.host,
+      status: this.status,
+      plannedStatus: this.plannedStatus,
+      ...this.error ? { error: this.error } : {},
+      ...this.refused ? { refused: this.refused } : {},
+      ...this.deployCode.failure ? { deployFailure: this.deployCode.failure } : {},
+      ...this.image ? { image: this.image } : {},
+      durationMs: this.activeMs + running,
+      executions: this.executions,
+      operations: this.operations,
+      applied: this.progress
     };
   }
-  return { ...base, status: "changed", commands, ...extra };
+  // The plan's verdict.
+  settlePlan(status, error) {
+    this.status = status;
+    this.plannedStatus = status;
+    if (error !== void 0) this.error = error;
+  }
+  // Deploy code failing after its evaluation, before apply began: nothing is applied on this host.
+  // (While planning, the plan sees it; once apply began, the report adds it.)
+  failLate(message) {
+    if (this.status === "pending" || this.applyBegun || this.failed) return;
+    this.status = "failed";
+    this.plannedStatus = "failed";
+    this.error = `${asSentence(message)} Nothing was applied on this host.`;
+  }
+};
+
+// src/index.ts
+var src_exports = {};
+__export(src_exports, {
+  apk: () => apk,
+  apt: () => apt,
+  change: () => change,
+  defineFact: () => defineFact,
+  defineOperation: () => defineOperation,
+  dnf: () => dnf,
+  files: () => files,
+  git: () => git,
+  host: () => host,
+  noop: () => noop,
+  pip: () => pip,
+  server: () => server,
+  shellQuote: () => shellQuote,
+  systemd: () => systemd,
+  yum: () => yum
+});
+function unboundFamily(family) {
+  return Object.fromEntries(
+    Object.keys(operationFamilies[family]).map((name) => [
+      name,
+      () => {
+        throw new Error(
+          `${family}.${name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
+        );
+      }
+    ])
+  );
 }
+var host = unboundHost;
+var server = unboundFamily("server");
+var apt = unboundFamily("apt");
+var dnf = unboundFamily("dnf");
+var yum = unboundFamily("yum");
+var apk = unboundFamily("apk");
+var files = unboundFamily("files");
+var git = unboundFamily("git");
+var pip = unboundFamily("pip");
+var systemd = unboundFamily("systemd");
+
+// src/engine/public-api.ts
+var api = { ...src_exports };
+var publicApiProvider = { api, forInstance: (instance) => apiForInstance(api, instance) };
 
 // src/engine/run-deploy.ts
-async function runDeploy(options2) {
-  const startedAt = /* @__PURE__ */ new Date();
+async function runDeploy(options2, seams = {}) {
+  const now = seams.now ?? Date.now;
+  const connect = seams.connect ?? createConnector;
+  const loadDeploy = seams.loadDeploy ?? loadDeployFile;
+  const startedAt = new Date(now());
   const events = options2.events ?? {};
-  const runs = options2.inventory.hosts.map((host2) => new HostRun(host2, options2.connectContext ?? {}));
+  const runs = options2.inventory.hosts.map(
+    (host2) => new HostRun(host2, options2.connectContext ?? {}, { connect, now, loadDeploy })
+  );
   const globals = {
     inventory: {
       hosts: options2.inventory.hosts.map((h) => h.name),
@@ -104416,12 +104780,15 @@ async function runDeploy(options2) {
   };
   const finishAll = (commit) => Promise.all(runs.map((run) => run.timed(() => run.finish(commit))));
   let stage = "plan";
-  const unregister = onInterruptCleanup(async (signal) => {
+  const interruption = whenAborted(seams.signal, async (signal) => {
     for (const run of runs) run.interrupt(signal);
-    await options2.onInterrupt?.(buildReport(runs, stage, startedAt, options2.digestSecrets));
-    await finishAll(false);
+    try {
+      await options2.onInterrupt?.(buildReport(runs, stage, startedAt, options2.digestSecrets ?? [], now));
+    } finally {
+      await finishAll(false);
+    }
   });
-  try {
+  const work = async () => {
     await mapLimit(runs, options2.parallel, async (run) => {
       events.hostStage?.(run.host.name, "planning");
       await run.timed(
@@ -104434,20 +104801,21 @@ async function runDeploy(options2) {
       events.hostStage?.(run.host.name, run.failed ? "failed" : "planned");
     });
     settleRunOnce(runs);
-    const report = (mode) => buildReport(runs, mode, startedAt, options2.digestSecrets);
+    const report = (mode) => buildReport(runs, mode, startedAt, options2.digestSecrets ?? [], now);
     if (options2.mode === "apply") {
       const failedShare = runs.filter((r) => r.failed).length / Math.max(runs.length, 1) * 100;
       const crossed = options2.failPercent !== void 0 && failedShare > options2.failPercent;
       const proceed = !crossed && await (events.planned?.(report("plan")) ?? true);
       if (crossed) {
         for (const run of runs.filter((r) => !r.failed)) {
-          run.status = "failed";
-          run.error = `not applied: ${failedShare.toFixed(0)}% of hosts failed to plan, more than --fail-percent ${options2.failPercent}.`;
+          run.refuse(
+            `not applied: ${failedShare.toFixed(0)}% of hosts failed to plan, more than --fail-percent ${options2.failPercent}.`
+          );
         }
       }
       if (proceed) {
         stage = "apply";
-        const serial = runs.filter((r) => r.operations.some((op) => op.registered.global.serial && r.willRun(op)));
+        const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
         const parallel = runs.filter((r) => !serial.includes(r));
         await Promise.all([
           mapLimit(parallel, options2.parallel, (run) => applyOne(run, events)),
@@ -104460,14 +104828,24 @@ async function runDeploy(options2) {
     }
     await finishAll(options2.mode === "apply");
     return report(options2.mode);
+  };
+  try {
+    const report = await Promise.race([work(), interruption.promise]).catch(async (error) => {
+      if (interruption.aborted) await interruption.promise;
+      throw error;
+    });
+    if (interruption.aborted) await interruption.promise;
+    return report;
   } finally {
-    unregister();
-    await finishAll(false);
+    interruption.stop();
+    if (!interruption.aborted) await finishAll(false);
   }
+}
+function loadDeployFile(file2, instance) {
+  return loadModule(file2, { role: "deploy file", instance, api: publicApiProvider });
 }
 async function applyOne(run, events) {
   if (run.failed) return;
-  run.applyBegun = true;
   events.hostStage?.(run.host.name, "applying");
   await run.timed(() => run.apply());
   events.hostStage?.(run.host.name, run.failed ? "failed" : "applied");
@@ -104475,29 +104853,22 @@ async function applyOne(run, events) {
 function settleRunOnce(runs) {
   const owners = /* @__PURE__ */ new Map();
   for (const run of runs) {
-    for (const op of run.operations) {
-      if (!op.registered.global.runOnce || !run.willRun(op)) continue;
+    for (const op of run.toApply) {
+      if (!op.registered.global.runOnce) continue;
       const key2 = `${op.registered.index}:${op.registered.label}`;
       const owner = owners.get(key2);
       if (owner === void 0) owners.set(key2, run.host.name);
-      else {
-        op.skipReason = `_run_once: runs on ${owner}`;
-        op.registered.handle.status = "skipped";
-      }
-    }
-    if (run.status === "changed" && !run.operations.some((op) => run.willRun(op))) {
-      run.status = "unchanged";
-      run.plannedStatus = "unchanged";
+      else run.skip(op, `_run_once: runs on ${owner}`);
     }
   }
 }
-function buildReport(runs, mode, startedAt, digestSecrets = []) {
+function buildReport(runs, mode, startedAt, digestSecrets, now) {
   const hosts = runs.map((run) => run.report(mode));
   return {
     version: 1,
     mode,
     startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
+    durationMs: now() - startedAt.getTime(),
     planDigest: planDigest(
       runs.map((run) => run.digestEntry()),
       digestSecrets
@@ -104507,14 +104878,14 @@ function buildReport(runs, mode, startedAt, digestSecrets = []) {
   };
 }
 
-// src/cli/format-table.ts
+// src/report/table.ts
 function formatTable(header, rows) {
   const widths = header.map((title2, i2) => Math.max(title2.length, ...rows.map((row) => (row[i2] ?? "").length)));
   const line2 = (cells) => cells.map((cell, i2) => i2 === cells.length - 1 ? cell : cell.padEnd(widths[i2] ?? 0)).join("  ").trimEnd();
   return [line2(header), ...rows.map(line2)];
 }
 
-// src/cli/format-report.ts
+// src/report/text.ts
 function formatHost(host2, mode, options2) {
   const lines2 = [];
   const verb = mode === "plan" ? "would change" : "changed";
@@ -104568,7 +104939,7 @@ import { basename as basename2, extname as extname2 } from "node:path";
 // src/inventory/build-inventory.ts
 import { isDeepStrictEqual } from "node:util";
 
-// src/connectors/host-name.ts
+// src/inventory/host-name.ts
 var prefixes = {
   local: { connector: "local", argument: "none", usage: "@local" },
   docker: {
@@ -104905,7 +105276,7 @@ function isIgnored(name, value, file2, warnings) {
 }
 
 // src/inventory/group-data-dir.ts
-async function loadGroupDataDir(inventoryFile, warnings) {
+async function loadGroupDataDir(inventoryFile, warnings, api2) {
   const dir = join4(dirname5(inventoryFile), "group_data");
   const files2 = /* @__PURE__ */ new Map();
   if (!existsSync9(dir) || !statSync4(dir).isDirectory()) return files2;
@@ -104920,7 +105291,7 @@ async function loadGroupDataDir(inventoryFile, warnings) {
         `${earlier.file} and ${shown} both hold data for group "${group2}". Keep one file per group.`
       );
     }
-    const loaded = await loadModule(path, { role: "group data file" });
+    const loaded = await loadModule(path, { role: "group data file", api: api2 });
     files2.set(group2, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
   }
   return files2;
@@ -104992,11 +105363,11 @@ function applyLimit(inventory, limits) {
 }
 
 // src/inventory/load-inventory.ts
-async function loadInventory(path, options2 = {}) {
-  const loaded = await loadModule(path, { role: "inventory" });
+async function loadInventory(path, options2) {
+  const loaded = await loadModule(path, { role: "inventory", api: options2.api });
   const file2 = displayPath(loaded.file);
   const parts = readInventoryExports(loaded.exports, file2);
-  const groupDataFiles = await loadGroupDataDir(loaded.file, parts.warnings);
+  const groupDataFiles = await loadGroupDataDir(loaded.file, parts.warnings, options2.api);
   const stem = basename2(loaded.file, extname2(loaded.file));
   const built = buildInventory(parts, { file: file2, stem, groupDataFiles, overrides: options2.overrides ?? {} });
   return applyLimit({ file: loaded.file, ...built }, options2.limit ?? []);
@@ -105038,7 +105409,11 @@ function withHostSelection(command) {
 }
 async function loadSelectedHosts(file2, options2, secrets) {
   secrets.addEnvironment(options2.secret);
-  const inventory = await loadInventory(file2, { limit: options2.limit, overrides: parseOverrides(options2.data) });
+  const inventory = await loadInventory(file2, {
+    limit: options2.limit,
+    overrides: parseOverrides(options2.data),
+    api: publicApiProvider
+  });
   secrets.addHostData(inventory.hosts);
   return inventory;
 }
@@ -105049,6 +105424,48 @@ function positiveInteger(value, flag) {
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`${flag} ${JSON.stringify(value)} must be a whole number of at least 1.`);
   return n;
+}
+
+// src/engine/abort-guard.ts
+function createSignalGuard(seams) {
+  const controller = new AbortController();
+  let work = Promise.resolve();
+  let handling = false;
+  const handlers = ["SIGINT", "SIGTERM"].map((name) => {
+    const handler = () => {
+      if (handling) return;
+      handling = true;
+      seams.write(`infra-action: ${name} received, cleaning up…
+`);
+      controller.abort(name);
+      const limit = new Promise((resolve4) => setTimeout(resolve4, seams.cleanupMs ?? 2e4).unref());
+      void Promise.race([work.catch(() => void 0), limit]).finally(() => seams.exit(signalExitCode(name)));
+    };
+    seams.listen(name, handler);
+    return [name, handler];
+  });
+  return {
+    signal: controller.signal,
+    watch: (promise) => {
+      work = promise;
+      return promise;
+    },
+    dispose: () => {
+      if (handling) return;
+      for (const [name, handler] of handlers) seams.unlisten(name, handler);
+    }
+  };
+}
+
+// src/cli/signals.ts
+function abortOnSignals(write, exit = (code) => process.exit(code), cleanupMs = 2e4) {
+  return createSignalGuard({
+    write,
+    exit,
+    cleanupMs,
+    listen: (name, handler) => process.on(name, handler),
+    unlisten: (name, handler) => process.off(name, handler)
+  });
 }
 
 // src/cli/commands/deploy.ts
@@ -105073,39 +105490,45 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
     interactive,
     io
   );
-  const report = await runDeploy({
-    inventory,
-    deployFiles,
-    mode,
-    parallel,
-    failPercent,
-    deployDeadlineMs,
-    digestSecrets: secrets.values,
-    connectContext: { warn: (message) => io.stderr(`warning: ${message}
+  const guard = abortOnSignals(io.stderr);
+  const report = await guard.watch(
+    runDeploy(
+      {
+        inventory,
+        deployFiles,
+        mode,
+        parallel,
+        failPercent,
+        deployDeadlineMs,
+        digestSecrets: secrets.values,
+        connectContext: { warn: (message) => io.stderr(`warning: ${message}
 `) },
-    onInterrupt: async (partial) => {
-      for (const host2 of partial.hosts.filter((h) => h.error)) io.stderr(`${host2.name}: ${host2.error}
+        onInterrupt: async (partial) => {
+          for (const host2 of partial.hosts.filter((h) => h.error)) io.stderr(`${host2.name}: ${host2.error}
 `);
-      if (options2.report) await writeReport(options2.report, partial, secrets);
-    },
-    events: {
-      hostStage: progress.stage,
-      planned: async (plan) => {
-        if (mode !== "apply" || options2.yes) return true;
-        for (const host2 of plan.hosts) io.stdout(formatHost(host2, "plan", format2));
-        io.stdout(`
+          if (options2.report) await writeReport(options2.report, partial, secrets);
+        },
+        events: {
+          hostStage: progress.stage,
+          planned: async (plan) => {
+            if (mode !== "apply" || options2.yes) return true;
+            for (const host2 of plan.hosts) io.stdout(formatHost(host2, "plan", format2));
+            io.stdout(`
 ${formatSummary(plan)}`);
-        if (plan.totals.operationsChanged === 0) return true;
-        const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
-        if (answer.trim() !== "yes") {
-          io.stdout("Apply cancelled; nothing was changed.\n");
-          cancelled = true;
-          return false;
+            if (plan.totals.operationsChanged === 0) return true;
+            const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
+            if (answer.trim() !== "yes") {
+              io.stdout("Apply cancelled; nothing was changed.\n");
+              cancelled = true;
+              return false;
+            }
+            return true;
+          }
         }
-        return true;
-      }
-    }
-  });
+      },
+      { signal: guard.signal }
+    )
+  ).finally(() => guard.dispose());
   progress.done();
   io.stdout("\n");
   for (const host2 of report.hosts) io.stdout(formatHost(host2, report.mode, format2));
@@ -105120,8 +105543,11 @@ function createProgress(hosts, live, io) {
   return {
     stage(host2, stage) {
       stages.set(host2, stage);
-      if (!live) return io.stderr(`[${host2}] ${stage}
+      if (!live) {
+        io.stderr(`[${host2}] ${stage}
 `);
+        return;
+      }
       const counts = /* @__PURE__ */ new Map();
       for (const s of stages.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
       const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");
@@ -105156,6 +105582,100 @@ function percent(value) {
   return n;
 }
 
+// src/engine/track-connectors.ts
+function trackConnectors() {
+  const disconnects = /* @__PURE__ */ new Map();
+  const disconnect = (connector) => {
+    const pending = disconnects.get(connector) ?? connector.disconnect().catch(() => void 0);
+    disconnects.set(connector, pending);
+    return pending;
+  };
+  return {
+    add: (connector) => void disconnects.set(connector, void 0),
+    disconnect,
+    disconnectAll: () => {
+      for (const connector of disconnects.keys()) void disconnect(connector);
+    }
+  };
+}
+
+// src/engine/exec.ts
+var sudoKeys = ["_sudo", "_sudo_user", "_sudo_password"];
+async function execOnHosts(options2, seams = {}) {
+  const connect = seams.connect ?? createConnector;
+  const now = seams.now ?? Date.now;
+  const connectors2 = trackConnectors();
+  const onAbort = () => connectors2.disconnectAll();
+  seams.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const outcomes = await mapLimit(options2.hosts, options2.parallel, async (host2) => {
+      if (seams.signal?.aborted) return { host: host2.name, status: "failed", ms: 0 };
+      try {
+        return await execOnHost(host2, options2, { connect, now, connectors: connectors2 });
+      } catch (error) {
+        if (seams.signal?.aborted) return { host: host2.name, status: "failed", ms: 0 };
+        throw error;
+      } finally {
+        options2.events?.done?.(host2.name);
+      }
+    });
+    if (seams.signal?.aborted) throw new InterruptedError(String(seams.signal.reason));
+    return outcomes;
+  } finally {
+    seams.signal?.removeEventListener("abort", onAbort);
+  }
+}
+async function execOnHost(host2, options2, seams) {
+  const started = seams.now();
+  const outcome = (fields) => ({
+    host: host2.name,
+    ...fields,
+    ms: seams.now() - started
+  });
+  let sudo;
+  try {
+    sudo = readSudo(host2, options2);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return outcome({ status: "failed", message: error.message });
+  }
+  const connector = seams.connect(host2, options2.connectContext ?? {});
+  seams.connectors.add(connector);
+  try {
+    try {
+      await connector.connect();
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      return outcome({ status: "unreachable", message: withoutHostName(error.message, host2.name) });
+    }
+    const result = await connector.run(options2.command, {
+      ...sudo,
+      timeoutMs: options2.timeoutMs,
+      onOutput: (stream, chunk) => options2.events?.output?.(host2.name, stream, chunk)
+    });
+    if (result.timedOut)
+      return outcome({ status: "failed", message: `timed out after ${(options2.timeoutMs ?? 0) / 1e3}s` });
+    return outcome({ status: result.exitCode === 0 ? "ok" : "failed", exitCode: result.exitCode });
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const status = error instanceof ConnectError ? "unreachable" : "failed";
+    return outcome({ status, message: withoutHostName(error.message, host2.name) });
+  } finally {
+    await seams.connectors.disconnect(connector);
+  }
+}
+function readSudo(host2, options2) {
+  const given = {
+    ...options2.sudo ? { _sudo: true } : {},
+    ...options2.sudoUser ? { _sudo_user: options2.sudoUser } : {}
+  };
+  const data2 = Object.fromEntries(sudoKeys.filter((key2) => key2 in host2.data).map((key2) => [key2, host2.data[key2]]));
+  return sudoOptions(splitArgs(given, data2, isNoHandle).global);
+}
+function isNoHandle(_value) {
+  return false;
+}
+
 // src/cli/line-prefixer.ts
 function createLinePrefixer(prefix, write) {
   let pending = "";
@@ -105184,71 +105704,54 @@ async function execCommand(file2, command, options2, secrets) {
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}
 `);
   const line2 = command.length === 1 ? command[0] ?? "" : command.join(" ");
-  const outcomes = await mapLimit(
-    inventory.hosts,
-    parallel,
-    (host2) => execOnHost(host2, line2, { ...options2, timeoutMs }, io)
+  const prefixers = new Map(
+    inventory.hosts.map((host2) => {
+      const prefix = `[${host2.name}] `;
+      return [
+        host2.name,
+        { stdout: createLinePrefixer(prefix, io.stdout), stderr: createLinePrefixer(prefix, io.stderr) }
+      ];
+    })
   );
+  const guard = abortOnSignals(io.stderr);
+  const outcomes = await guard.watch(
+    execOnHosts(
+      {
+        hosts: inventory.hosts,
+        command: line2,
+        parallel,
+        timeoutMs,
+        sudo: options2.sudo,
+        sudoUser: options2.sudoUser,
+        connectContext: { warn: (message) => io.stderr(`warning: ${message}
+`) },
+        events: {
+          output: (host2, stream, chunk) => prefixers.get(host2)?.[stream].push(chunk),
+          done: (host2) => {
+            prefixers.get(host2)?.stdout.flush();
+            prefixers.get(host2)?.stderr.flush();
+          }
+        }
+      },
+      { signal: guard.signal }
+    )
+  ).finally(() => guard.dispose());
   io.stdout("\n");
-  const rows = inventory.hosts.map((host2, i2) => {
-    const o = outcomes[i2];
-    return [host2.name, o.status, o.exitCode === void 0 ? "-" : String(o.exitCode), `${(o.ms / 1e3).toFixed(1)}s`];
-  });
+  const rows = outcomes.map((o) => [
+    o.host,
+    o.status,
+    o.exitCode === void 0 ? "-" : String(o.exitCode),
+    `${(o.ms / 1e3).toFixed(1)}s`
+  ]);
   io.stdout(`${formatTable(["HOST", "STATUS", "EXIT", "TIME"], rows).join("\n")}
 `);
-  for (const [i2, host2] of inventory.hosts.entries()) {
-    const message = outcomes[i2]?.message;
-    if (message) io.stderr(`${host2.name}: ${message}
+  for (const { host: host2, message } of outcomes) if (message) io.stderr(`${host2}: ${message}
 `);
-  }
   const failed = outcomes.filter((o) => o.status !== "ok").length;
   io.stdout(`
 ${outcomes.length - failed} ok, ${failed} failed or unreachable
 `);
   return failed ? 1 : 0;
-}
-async function execOnHost(host2, line2, options2, io) {
-  const started = Date.now();
-  const connector = createConnector(host2, { warn: (message) => io.stderr(`warning: ${message}
-`) });
-  const out = createLinePrefixer(`[${host2.name}] `, io.stdout);
-  const err = createLinePrefixer(`[${host2.name}] `, io.stderr);
-  try {
-    await connector.connect();
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    return { status: "unreachable", message: withoutHostName(error.message, host2.name), ms: Date.now() - started };
-  }
-  try {
-    const sudoUser = options2.sudoUser ?? stringData(host2, "_sudo_user");
-    const result = await connector.run(line2, {
-      sudo: options2.sudo || host2.data._sudo === true || Boolean(options2.sudoUser),
-      sudoUser,
-      sudoPassword: stringData(host2, "_sudo_password"),
-      timeoutMs: options2.timeoutMs,
-      onOutput: (stream, chunk) => (stream === "stdout" ? out : err).push(chunk)
-    });
-    if (result.timedOut) {
-      return {
-        status: "failed",
-        message: `timed out after ${(options2.timeoutMs ?? 0) / 1e3}s`,
-        ms: Date.now() - started
-      };
-    }
-    return { status: result.exitCode === 0 ? "ok" : "failed", exitCode: result.exitCode, ms: Date.now() - started };
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    const status = error instanceof ConnectError ? "unreachable" : "failed";
-    return { status, message: withoutHostName(error.message, host2.name), ms: Date.now() - started };
-  } finally {
-    out.flush();
-    err.flush();
-    await connector.disconnect().catch(() => void 0);
-  }
-}
-function stringData(host2, key2) {
-  const value = host2.data[key2];
-  return typeof value === "string" && value ? value : void 0;
 }
 
 // src/engine/read-fact.ts
@@ -105276,25 +105779,37 @@ function parseFactRequest(name, rawArgs) {
   }
   return { fact, args };
 }
-async function readFact(hosts, request, parallel, context) {
+async function readFact(hosts, request, parallel, context, seams = {}) {
+  const connect = seams.connect ?? createConnector;
+  const connectors2 = trackConnectors();
+  const onAbort = () => connectors2.disconnectAll();
+  seams.signal?.addEventListener("abort", onAbort, { once: true });
   let failed = false;
-  const values = await mapLimit([...hosts], parallel, async (host2) => {
-    const connector = createConnector(host2, context);
-    try {
-      await connector.connect();
-      const value = await new FactGatherer(host2.name, connector, () => void 0).get(request.fact, request.args);
-      if (!isUnreadable(value)) return value;
-      failed = true;
-      return { error: value.unreadable };
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      failed = true;
-      return { error: error.message };
-    } finally {
-      await connector.disconnect().catch(() => void 0);
-    }
-  });
-  return { values, failed };
+  try {
+    const values = await mapLimit([...hosts], parallel, async (host2) => {
+      if (seams.signal?.aborted) return void 0;
+      const connector = connect(host2, context);
+      connectors2.add(connector);
+      try {
+        await connector.connect();
+        const value = await new FactGatherer(host2.name, connector, () => void 0).get(request.fact, request.args);
+        if (!isUnreadable(value)) return value;
+        failed = true;
+        return { error: value.unreadable };
+      } catch (error) {
+        if (seams.signal?.aborted) return void 0;
+        if (!isUserError(error)) throw error;
+        failed = true;
+        return { error: error.message };
+      } finally {
+        await connectors2.disconnect(connector);
+      }
+    });
+    if (seams.signal?.aborted) throw new InterruptedError(String(seams.signal.reason));
+    return { values, failed };
+  } finally {
+    seams.signal?.removeEventListener("abort", onAbort);
+  }
 }
 
 // src/cli/commands/fact.ts
@@ -105303,10 +105818,17 @@ async function factCommand(file2, name, rawArgs, options2, secrets) {
   const request = parseFactRequest(name, rawArgs);
   const parallel = positiveInteger(options2.parallel, "--parallel");
   const inventory = await loadSelectedHosts(file2, options2, secrets);
-  const { values, failed } = await readFact(inventory.hosts, request, parallel, {
-    warn: (message) => io.stderr(`warning: ${message}
-`)
-  });
+  const guard = abortOnSignals(io.stderr);
+  const { values, failed } = await guard.watch(
+    readFact(
+      inventory.hosts,
+      request,
+      parallel,
+      { warn: (message) => io.stderr(`warning: ${message}
+`) },
+      { signal: guard.signal }
+    )
+  ).finally(() => guard.dispose());
   io.stdout(`${JSON.stringify(Object.fromEntries(inventory.hosts.map((h, i2) => [h.name, values[i2]])), null, 2)}
 `);
   return failed ? 1 : 0;
@@ -105577,6 +106099,7 @@ async function runCli(argv, rawIo = processIo) {
     return strayRejection ? Math.max(exitCode2, 1) : exitCode2;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof InterruptedError) return error.exitCode;
     if (isUserError(error)) {
       io.stderr(`error: ${error.message}
 `);

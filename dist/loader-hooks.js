@@ -1115,6 +1115,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 // src/errors.ts
 var UserError = class extends Error {
   name = "UserError";
+  constructor(message, fields = {}) {
+    super(message, fields.cause === void 0 ? void 0 : { cause: fields.cause });
+    if (fields.host !== void 0) this.host = fields.host;
+    if (fields.operation !== void 0) this.operation = fields.operation;
+    if (fields.exitCode !== void 0) this.exitCode = fields.exitCode;
+    if (fields.stderr !== void 0) this.stderr = fields.stderr;
+  }
 };
 var ModuleLoadError = class extends UserError {
   name = "ModuleLoadError";

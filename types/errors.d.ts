@@ -1,5 +1,17 @@
+export interface ErrorFields {
+    host?: string;
+    operation?: string;
+    exitCode?: number;
+    stderr?: string;
+    cause?: unknown;
+}
 export declare class UserError extends Error {
     name: string;
+    readonly host?: string;
+    readonly operation?: string;
+    readonly exitCode?: number;
+    readonly stderr?: string;
+    constructor(message: string, fields?: ErrorFields);
 }
 export declare class UsageError extends UserError {
     name: string;
@@ -27,3 +39,10 @@ export declare class OperationError extends UserError {
     name: string;
 }
 export declare function withoutHostName(message: string, host: string): string;
+export declare class InterruptedError extends Error {
+    readonly signal: string;
+    name: string;
+    readonly exitCode: number;
+    constructor(signal: string);
+}
+export declare function signalExitCode(signal: string): number;

@@ -1,13 +1,15 @@
 import type { Host } from "./host/host.js";
 import type { GlobalArgsInput, OperationArgs } from "./operations/arg-types.js";
+import type { OperationResult } from "./operations/operation.js";
+export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
+export { defineFact } from "./facts/fact.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
 export type { Host, HostData, HostDataView } from "./host/host.js";
 export type { GlobalArgsInput, OperationArgs } from "./operations/arg-types.js";
-export interface OperationResult {
-    readonly name: string;
-    readonly changed: boolean;
-}
+export type { Command, FactLookup, FactNeed, Operation, OperationCallArgs, OperationDefinition, OperationPlan, OperationResult, PrepareContext, } from "./operations/operation.js";
+export { change, defineOperation, noop } from "./operations/operation.js";
+export { shellQuote } from "./util/shell-quote.js";
 type Family<P extends string> = {
     [K in keyof OperationArgs as K extends `${P}.${infer Op}` ? Op : never]: (args: OperationArgs[K] & GlobalArgsInput) => OperationResult;
 };

@@ -105,6 +105,7 @@ export function parseSecrets(text: string): Record<string, string> {
       parsed = JSON.parse(trimmed);
     } catch {
       throw new UsageError(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression the user types, not a template.
         "The secrets input starts with { but is not valid JSON. Give `${{ toJSON(secrets) }}` or KEY=VALUE lines.",
       );
     }

@@ -1,17 +1,9 @@
 // The action owns the process: the runner cancels with SIGTERM (SIGINT by hand); either aborts the
 // engine's signal, and once the engine has written its partial report and summary and cleaned up
 // (at most 20 s), the process exits with 128 + the signal's number.
-import { signalExitCode } from "../errors.js";
+import { createSignalGuard, type SignalGuard } from "../engine/abort-guard.js";
 
-// The signal handed to the engine, and the run it guards.
-export interface SignalGuard {
-  // Handed to the engine; aborted with the signal's name as its reason.
-  signal: AbortSignal;
-  // The engine's run: after a signal, the process exits once it has settled.
-  watch<T>(work: Promise<T>): Promise<T>;
-  // Removes the handlers (the run is over).
-  dispose(): void;
-}
+export type { SignalGuard };
 
 // Installs SIGINT/SIGTERM handlers for the engine's run.
 export function abortOnSignals(
@@ -19,32 +11,11 @@ export function abortOnSignals(
   exit: (code: number) => void = (code) => process.exit(code),
   cleanupMs = 20_000,
 ): SignalGuard {
-  const controller = new AbortController();
-  let work: Promise<unknown> = Promise.resolve();
-  let handling = false;
-  const handlers = (["SIGINT", "SIGTERM"] as const).map((name) => {
-    const handler = () => {
-      if (handling) return;
-      handling = true;
-      write(`infra-action: ${name} received, cleaning up…\n`);
-      controller.abort(name);
-      // Bounded: a clean-up that hangs must not keep the step running.
-      const limit = new Promise((resolve) => setTimeout(resolve, cleanupMs).unref());
-      void Promise.race([work.catch(() => undefined), limit]).finally(() => exit(signalExitCode(name)));
-    };
-    process.on(name, handler);
-    return [name, handler] as const;
+  return createSignalGuard({
+    write,
+    exit,
+    cleanupMs,
+    listen: (name, handler) => process.on(name, handler),
+    unlisten: (name, handler) => process.off(name, handler),
   });
-  return {
-    signal: controller.signal,
-    watch: (promise) => {
-      work = promise;
-      return promise;
-    },
-    dispose: () => {
-      // After a signal the handlers stay: a second signal must not stop the clean-up half-way.
-      if (handling) return;
-      for (const [name, handler] of handlers) process.off(name, handler);
-    },
-  };
 }

@@ -5,7 +5,11 @@ import { InterruptedError } from "../errors.js";
 // Runs `cleanUp` once when `signal` aborts, then rejects `promise` with an InterruptedError naming
 // the signal; `stop` stops listening (the run ended first).
 export function whenAborted(signal: AbortSignal | undefined, cleanUp: (signal: string) => Promise<void>) {
-  const state = { aborted: false, promise: new Promise<never>(() => undefined), stop: () => undefined as void };
+  const state: { aborted: boolean; promise: Promise<never>; stop: () => void } = {
+    aborted: false,
+    promise: new Promise<never>(() => undefined),
+    stop: () => undefined,
+  };
   if (!signal) return state;
   state.promise = new Promise<never>((_, reject) => {
     const onAbort = () => {

@@ -98,6 +98,7 @@ function lockLines(): string[] {
   );
   return [
     "__ia_base=/tmp",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion.
     'for __ia_b in "$XDG_RUNTIME_DIR" "${HOME:+$HOME/.cache}"; do',
     '  if [ -n "$__ia_b" ] && mkdir -p "$__ia_b" 2>/dev/null && [ -O "$__ia_b" ] && [ -w "$__ia_b" ]; then __ia_base=$__ia_b; break; fi',
     "done",

@@ -16,7 +16,10 @@ export class DeployCodeFailures implements DeployScope {
   // Stops the evaluation, or records the rejection and tells the host.
   fail(reason: unknown): void {
     const message = describeUnhandledRejection(reason);
-    if (this.stopEvaluation) return this.stopEvaluation(new ModuleLoadError(message));
+    if (this.stopEvaluation) {
+      this.stopEvaluation(new ModuleLoadError(message));
+      return;
+    }
     if (this.failure) return;
     this.failure = message;
     this.late(message);

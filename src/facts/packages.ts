@@ -13,6 +13,7 @@ export const DebPackages = defineFact<undefined, PackageVersions>({
   name: "DebPackages",
   description: "installed Debian packages and versions",
   arguments: {},
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's format fields.
   command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
   parse: ({ stdout }) => {
     const packages: PackageVersions = emptyRecord();

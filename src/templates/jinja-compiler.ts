@@ -3,14 +3,7 @@
 // macros return str. The generated code starts each function with `runtime = jinjaRuntime`, so the
 // runtime is per environment, never patched globally.
 import { JinjaExpressionCompiler } from "./jinja-expression-compiler.js";
-import {
-  type ForNode,
-  type IfNode,
-  type IncludeNode,
-  type LookupNode,
-  type SetNode,
-  type WithValueNode,
-} from "./jinja-nodes.js";
+import type { ForNode, IfNode, IncludeNode, LookupNode, SetNode, WithValueNode } from "./jinja-nodes.js";
 import { type AstNode, type CompileFrame, internals, type ListNode, type ValueNode } from "./nunjucks-internals.js";
 
 const { nodes } = internals;
@@ -112,7 +105,7 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
       this._emit(`var ${tuple} = runtime.unpack(`);
       this.located(node.value, frame);
       this._emitLine(`, ${ids.length});`);
-      ids.forEach((id, i) => this._emitLine(`${id} = ${tuple}[${i}];`));
+      for (const [i, id] of ids.entries()) this._emitLine(`${id} = ${tuple}[${i}];`);
     } else {
       this._emit(`${ids.join(" = ")} = `);
       if (node.value) this.located(node.value, frame);
@@ -134,9 +127,10 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
     } else {
       const values = this._tmpid();
       this._emitLine(`var ${values} = runtime.unpack(${item}, ${targets.length});`);
-      ids.forEach((id, i) => this._emitLine(`${id} = ${values}[${i}];`));
+      for (const [i, id] of ids.entries()) this._emitLine(`${id} = ${values}[${i}];`);
     }
-    targets.forEach((target, i) => this._emitLine(`frame.set(${quote(String(target.value))}, ${ids[i]});`));
+    for (const [i, target] of targets.entries())
+      this._emitLine(`frame.set(${quote(String(target.value))}, ${ids[i]});`);
   }
 
   override compileFor(node: ForNode, frame: CompileFrame): void {

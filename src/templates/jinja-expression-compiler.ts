@@ -78,7 +78,10 @@ export class JinjaExpressionCompiler extends Compiler {
     const name = String(node.value);
     const constants: Record<string, string> = { True: "true", False: "false", None: "null" };
     const constant = constants[name];
-    if (constant !== undefined) return this._emit(constant);
+    if (constant !== undefined) {
+      this._emit(constant);
+      return;
+    }
     const id = frame.lookup(name);
     // Macro parameters are `l_<name>`; a missing one is "parameter 'x' was not provided", as in Jinja2.
     if (id) this._emit(`runtime.local(${id}, ${quote(name)}, ${id.startsWith("l_")})`);

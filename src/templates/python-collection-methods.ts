@@ -100,8 +100,20 @@ export const tupleMethods: Record<string, Method<unknown[]>> = {
 // list's methods by name: tuple's and those that change the list.
 export const listMethods: Record<string, Method<unknown[]>> = {
   ...tupleMethods,
-  append: { params: ["object"], run: (l, { values }) => (l.push(values[0]), null) },
-  extend: { params: ["iterable"], run: (l, { values }) => (l.push(...iterate(values[0])), null) },
+  append: {
+    params: ["object"],
+    run: (l, { values }) => {
+      l.push(values[0]);
+      return null;
+    },
+  },
+  extend: {
+    params: ["iterable"],
+    run: (l, { values }) => {
+      l.push(...iterate(values[0]));
+      return null;
+    },
+  },
   insert: {
     params: ["index", "object"],
     run: (l, { values }) => {
@@ -130,10 +142,25 @@ export const listMethods: Record<string, Method<unknown[]>> = {
     },
   },
   copy: { params: [], run: (l) => [...l] },
-  reverse: { params: [], run: (l) => (l.reverse(), null) },
+  reverse: {
+    params: [],
+    run: (l) => {
+      l.reverse();
+      return null;
+    },
+  },
   sort: {
     params: [["reverse", false]],
-    run: (l, { values }) => (l.sort((a, b) => (values[0] === true ? pyCompare(b, a) : pyCompare(a, b))), null),
+    run: (l, { values }) => {
+      l.sort((a, b) => (values[0] === true ? pyCompare(b, a) : pyCompare(a, b)));
+      return null;
+    },
   },
-  clear: { params: [], run: (l) => (l.splice(0), null) },
+  clear: {
+    params: [],
+    run: (l) => {
+      l.splice(0);
+      return null;
+    },
+  },
 };

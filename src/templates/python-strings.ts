@@ -57,6 +57,7 @@ export function rsplit(text: string, separator: string | null, maxsplit: number)
   return parts.map(reverse).reverse();
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's str.splitlines() breaks at these control characters.
 const lineBreak = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
 
 // str.splitlines(keepends=False).

@@ -25,8 +25,8 @@ test("the example type-checks against the public API", () => {
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
   const program = ts.createProgram([example], { ...options, noEmit: true });
   const file = program.getSourceFile(example);
-  const problems = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map(
-    (d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+  const problems = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, "\n"),
   );
   expect(problems).toEqual([]);
 }, 60_000);

@@ -14,7 +14,7 @@ const env = loadTestEnv();
 const dir = mkdtempSync(join(tmpdir(), "infra-action-hostile-"));
 
 // Each tries to run `touch CANARY` when quoted wrongly anywhere on its way.
-export function hostileValues(canary: string): string[] {
+function hostileValues(canary: string): string[] {
   return [
     `space name`,
     `quote'single`,

@@ -51,6 +51,10 @@ export declare const facts: {
     readonly DirectoryHashes: Fact<{
         path: string;
     }, Record<string, string> | null>;
+    readonly SameFile: Fact<{
+        path: string;
+        target: string;
+    }, import("./same-file.js").SameFileInfo>;
     readonly DebPackages: Fact<undefined, packages.PackageVersions>;
     readonly RpmPackages: Fact<undefined, packages.PackageVersions>;
     readonly ApkPackages: Fact<undefined, packages.PackageVersions>;

@@ -1,3 +1,4 @@
+import type { Fact } from "../facts/fact.js";
 import type { FactArgs, FactName, FactResult } from "../facts/index.js";
 export interface HostData {
     [key: string]: unknown;
@@ -11,6 +12,7 @@ export interface Host {
     readonly groups: readonly string[];
     readonly data: HostDataView;
     getFact<K extends FactName>(name: K, ...args: FactArgs<K> extends undefined ? [] | [FactSudoArgs] : [FactArgs<K> & FactSudoArgs]): Promise<FactResult<K>>;
+    getFact<A, R>(fact: Fact<A, R>, ...args: A extends undefined ? [] | [FactSudoArgs] : [A & FactSudoArgs]): Promise<R>;
 }
 export interface FactSudoArgs {
     _sudo?: boolean;

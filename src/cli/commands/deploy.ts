@@ -106,7 +106,10 @@ function createProgress(hosts: string[], live: boolean, io: CliIo) {
   return {
     stage(host: string, stage: string): void {
       stages.set(host, stage);
-      if (!live) return io.stderr(`[${host}] ${stage}\n`);
+      if (!live) {
+        io.stderr(`[${host}] ${stage}\n`);
+        return;
+      }
       const counts = new Map<string, number>();
       for (const s of stages.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
       const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");

@@ -1,5 +1,7 @@
 // SSH hosts through ssh2: one connection per host reused for every command and file, host keys
 // verified against known_hosts, ~/.ssh/config honoured, ProxyJump, retries and keepalive.
+// One file: the connection, its host-key check, its channels and its failure handling share one
+// ssh2 client and its state; split, each part would reach into the others.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { homedir, userInfo } from "node:os";
 import { dirname, join } from "node:path";

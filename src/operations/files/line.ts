@@ -66,8 +66,8 @@ export const line = defineOperation({
 });
 
 // pyinfra matches `line` anywhere in a line unless it is anchored.
-function lineRegExp(pattern: string, escape: boolean): RegExp {
-  const source = escape ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
+function lineRegExp(pattern: string, literal: boolean): RegExp {
+  const source = literal ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
   try {
     return new RegExp(source.startsWith("^") ? source : `^.*${source}`);
   } catch (error) {

@@ -1,0 +1,3 @@
+export declare const update: import("../operation.js").Operation<{
+    cacheTime: number | undefined;
+}, undefined>;

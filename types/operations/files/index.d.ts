@@ -1,0 +1,10 @@
+export { directory } from "./directory.js";
+export { download } from "./download.js";
+export { file } from "./file.js";
+export { get } from "./get.js";
+export { line } from "./line.js";
+export { link } from "./link.js";
+export { put } from "./put.js";
+export { replace } from "./replace.js";
+export { sync } from "./sync.js";
+export { template } from "./template.js";

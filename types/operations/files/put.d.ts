@@ -1,0 +1,10 @@
+export declare const put: import("../operation.js").Operation<{
+    user: string | undefined;
+    group: string | undefined;
+    mode: string | undefined;
+    src: string;
+    dest: string;
+    createRemoteDir: boolean;
+}, {
+    content: Buffer<ArrayBufferLike>;
+}>;

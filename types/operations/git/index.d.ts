@@ -1,0 +1,2 @@
+export { config } from "./config.js";
+export { repo } from "./repo.js";

@@ -1,0 +1,23 @@
+import * as apk from "./apk/index.js";
+import * as apt from "./apt/index.js";
+import * as dnf from "./dnf/index.js";
+import * as files from "./files/index.js";
+import * as git from "./git/index.js";
+import type { OperationDefinition } from "./operation.js";
+import * as pip from "./pip/index.js";
+import * as server from "./server/index.js";
+import * as systemd from "./systemd/index.js";
+import * as yum from "./yum/index.js";
+export declare const operationFamilies: {
+    readonly server: typeof server;
+    readonly apt: typeof apt;
+    readonly dnf: typeof dnf;
+    readonly yum: typeof yum;
+    readonly apk: typeof apk;
+    readonly files: typeof files;
+    readonly git: typeof git;
+    readonly pip: typeof pip;
+    readonly systemd: typeof systemd;
+};
+export type OperationFamilies = typeof operationFamilies;
+export declare const operationsByName: Record<string, OperationDefinition<unknown, unknown>>;

@@ -1,0 +1,2 @@
+export { packages } from "./packages.js";
+export { venv } from "./venv.js";

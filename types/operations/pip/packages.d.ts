@@ -1,0 +1,7 @@
+export declare const packages: import("../operation.js").Operation<{
+    packages: string[];
+    present: boolean;
+    latest: boolean;
+    pip: string;
+    extra: string[];
+}, undefined>;

@@ -1,0 +1,3 @@
+export declare const hostname: import("../operation.js").Operation<{
+    hostname: string;
+}, undefined>;

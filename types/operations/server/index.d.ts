@@ -1,0 +1,11 @@
+export { crontab } from "./crontab.js";
+export { group } from "./group.js";
+export { hostname } from "./hostname.js";
+export { packages } from "./packages.js";
+export { reboot } from "./reboot.js";
+export { script } from "./script.js";
+export { service } from "./service.js";
+export { shell } from "./shell.js";
+export { sysctl } from "./sysctl.js";
+export { user } from "./user.js";
+export { wait } from "./wait.js";

@@ -1,0 +1,3 @@
+export declare const shell: import("../operation.js").Operation<{
+    commands: string[];
+}, undefined>;

@@ -1,0 +1,1 @@
+export declare function sha256(content: Buffer): string;

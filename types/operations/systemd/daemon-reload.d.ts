@@ -1,0 +1,1 @@
+export declare const daemon_reload: import("../operation.js").Operation<{}, undefined>;

@@ -1,0 +1,1 @@
+export declare function shellQuote(value: string): string;
