@@ -98717,17 +98717,18 @@ var packageKeys = [
 ];
 function readPackageArgs(args, operation, known = packageKeys) {
   rejectUnknown(args, known, operation);
-  const packages7 = stringList(args, "packages", { required: true });
-  for (const name of packages7) refuseOptionLike(name, "packages", "give options in extra_install_args.");
   return {
-    packages: packages7,
-    present: booleanArg(args, "present", true),
-    latest: booleanArg(args, "latest", false),
+    ...readPackageList(args),
     update: booleanArg(args, "update", false),
     cacheTime: optionalNumber(args, "cache_time"),
     extraInstallArgs: stringList(args, "extra_install_args"),
     extraUninstallArgs: stringList(args, "extra_uninstall_args")
   };
+}
+function readPackageList(args) {
+  const packages7 = stringList(args, "packages", { required: true });
+  for (const name of packages7) refuseOptionLike(name, "packages", "give options in extra_install_args.");
+  return { packages: packages7, present: booleanArg(args, "present", true), latest: booleanArg(args, "latest", false) };
 }
 
 // src/operations/shared/package-managers.ts
@@ -100099,12 +100100,8 @@ var packages4 = defineOperation({
       throw new OperationArgumentError(
         `argument pip ${JSON.stringify(pip2)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix7.join(virtualenv, "bin")}/<pip>.`
       );
-    const packages7 = stringList(args, "packages", { required: true });
-    for (const name of packages7) refuseOptionLike(name, "packages", "give options in extra_install_args.");
     return {
-      packages: packages7,
-      present: booleanArg(args, "present", true),
-      latest: booleanArg(args, "latest", false),
+      ...readPackageList(args),
       pip: virtualenv ? posix7.join(virtualenv, "bin", pip2 ?? "pip") : pip2 ?? "pip3",
       extra: stringList(args, "extra_install_args")
     };

@@ -3,14 +3,8 @@ import { posix } from "node:path";
 import { normalisePipName, PipPackages } from "../../facts/packages.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import { change, defineOperation, noop } from "../operation.js";
-import {
-  booleanArg,
-  OperationArgumentError,
-  optionalString,
-  refuseOptionLike,
-  rejectUnknown,
-  stringList,
-} from "../shared/args.js";
+import { OperationArgumentError, optionalString, rejectUnknown, stringList } from "../shared/args.js";
+import { readPackageList } from "../shared/package-args.js";
 import { withPackages } from "../shared/package-managers.js";
 
 export const packages = defineOperation({
@@ -25,12 +19,8 @@ export const packages = defineOperation({
       throw new OperationArgumentError(
         `argument pip ${JSON.stringify(pip)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix.join(virtualenv, "bin")}/<pip>.`,
       );
-    const packages = stringList(args, "packages", { required: true });
-    for (const name of packages) refuseOptionLike(name, "packages", "give options in extra_install_args.");
     return {
-      packages,
-      present: booleanArg(args, "present", true),
-      latest: booleanArg(args, "latest", false),
+      ...readPackageList(args),
       pip: virtualenv ? posix.join(virtualenv, "bin", pip ?? "pip") : (pip ?? "pip3"),
       extra: stringList(args, "extra_install_args"),
     };

@@ -1,7 +1,7 @@
 export declare const packages: import("../operation.js").Operation<{
+    pip: string;
+    extra: string[];
     packages: string[];
     present: boolean;
     latest: boolean;
-    pip: string;
-    extra: string[];
 }, undefined>;
