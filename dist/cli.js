@@ -97041,16 +97041,71 @@ import { writeFile } from "node:fs/promises";
 
 // src/engine/apply-output.ts
 import { StringDecoder } from "node:string_decoder";
+
+// src/engine/markers.ts
+var nonceVariable = "__ia_n";
+function markerFunctions(nonce) {
+  return [
+    `${nonceVariable}=${nonce}`,
+    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`,
+    `__ia_mark() { __ia_out "$1"; printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1" >&2; }`
+  ].join("\n");
+}
+var nestedMarkers = {
+  input: `printf '%s\\n' "$${nonceVariable}"`,
+  preamble: [
+    `IFS= read -r ${nonceVariable} || exit 70`,
+    "exec 0</dev/null",
+    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`
+  ].join("\n")
+};
+function stagedScript(nonce, script2) {
+  return `${scriptEnd(nonce)}
+${script2}
+${scriptEnd(nonce)}
+`;
+}
+function scriptEnd(nonce) {
+  return `# end ${nonce}`;
+}
+function scriptRunner(what) {
+  return [
+    "__ia_um=$(umask); umask 077",
+    "IFS= read -r __ia_end || exit 70",
+    `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the ${what} (is the disk full?)" >&2; exit 70; }`,
+    `trap 'rm -rf "$__ia_dir"' EXIT`,
+    "trap 'exit 143' HUP INT TERM",
+    `cat > "$__ia_dir/script.sh" || { echo "could not stage the ${what} in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
+    `[ "$(tail -n 1 "$__ia_dir/script.sh")" = "$__ia_end" ] || { echo "the ${what} did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
+    'umask "$__ia_um"',
+    "exec 0</dev/null",
+    '. "$__ia_dir/script.sh"'
+  ].join("\n");
+}
+function applyMarkerPattern(nonce) {
+  return new RegExp(`\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`, "g");
+}
+function markedSection(text2, nonce, index) {
+  const begin = `@@${nonce}:begin:${index}
+`;
+  const end = `
+@@${nonce}:end:${index}:`;
+  const from = text2.indexOf(begin);
+  if (from < 0) return void 0;
+  const start = from + begin.length;
+  const to = text2.indexOf(end, start);
+  if (to < 0) return { output: text2.slice(start) };
+  return { output: text2.slice(start, to), exitCode: Number(/^(\d+)/.exec(text2.slice(to + end.length))?.[1] ?? 255) };
+}
+
+// src/engine/apply-output.ts
 var keepHead = 256 * 1024;
 var keepTail = 64 * 1024;
 var markerRoom = 96;
 var ApplyOutput = class {
   constructor(nonce, on = {}) {
     this.on = on;
-    this.pattern = new RegExp(
-      `\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`,
-      "g"
-    );
+    this.pattern = applyMarkerPattern(nonce);
     const state2 = () => ({
       decoder: new StringDecoder("utf8"),
       pending: "",
@@ -97259,24 +97314,9 @@ function wrong(key2, expected, value) {
 
 // src/engine/apply-script.ts
 var lockWaitSeconds = 120;
-function applyRunner() {
-  return [
-    "__ia_um=$(umask); umask 077",
-    "IFS= read -r __ia_end || exit 70",
-    `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the apply script (is the disk full?)" >&2; exit 70; }`,
-    `trap 'rm -rf "$__ia_dir"' EXIT`,
-    "trap 'exit 143' HUP INT TERM",
-    `cat > "$__ia_dir/apply.sh" || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
-    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = "$__ia_end" ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
-    'umask "$__ia_um"',
-    "exec 0</dev/null",
-    '. "$__ia_dir/apply.sh"'
-  ].join("\n");
-}
 function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
   const out = [
-    scriptEnd(nonce),
-    `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
+    markerFunctions(nonce),
     "__ia_mark staged",
     ...lockLines(),
     ...changedBefore.map((index) => `__ia_changed_${index}=1`)
@@ -97300,11 +97340,8 @@ function buildApplyScript(operations, wrap2, nonce, changedBefore = []) {
       `else __ia_mark skip:${op.index}; fi`
     );
   }
-  out.push("__ia_mark done", "exit 0", scriptEnd(nonce), "");
-  return out.join("\n");
-}
-function scriptEnd(nonce) {
-  return `# end ${nonce}`;
+  out.push("__ia_mark done", "exit 0");
+  return stagedScript(nonce, out.join("\n"));
 }
 function lockLines() {
   const locked = (message) => `{ echo "${message}" >&2; __ia_mark locked; exit 75; }`;
@@ -97611,7 +97648,7 @@ async function runScript(part, byIndex, changedBefore, input2) {
   });
   progress.printed = (index) => output.output(index);
   input2.countExecution();
-  const result = await connector.run(applyRunner(), {
+  const result = await connector.run(scriptRunner("apply script"), {
     stdin: script2,
     ...password ? { sudoPassword: password } : {},
     onOutput: (stream, chunk) => output.push(stream, chunk)
@@ -100765,22 +100802,6 @@ function isFact(value) {
 
 // src/engine/fact-gatherer.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-
-// src/engine/markers.ts
-function markedSection(text2, nonce, index) {
-  const begin = `@@${nonce}:begin:${index}
-`;
-  const end = `
-@@${nonce}:end:${index}:`;
-  const from = text2.indexOf(begin);
-  if (from < 0) return void 0;
-  const start = from + begin.length;
-  const to = text2.indexOf(end, start);
-  if (to < 0) return { output: text2.slice(start) };
-  return { output: text2.slice(start, to), exitCode: Number(/^(\d+)/.exec(text2.slice(to + end.length))?.[1] ?? 255) };
-}
-
-// src/engine/fact-gatherer.ts
 var FactGatherer = class {
   constructor(host2, connector, onExecution) {
     this.host = host2;
@@ -100836,13 +100857,20 @@ var FactGatherer = class {
       const key2 = runsAs(p.sudo);
       groups.set(key2, [...groups.get(key2) ?? [], { p, i: i2 }]);
     });
-    const script2 = [...groups].map(([key2, members]) => {
-      const body = members.map(({ p, i: i2 }) => factScript(p, i2, batch2.length + i2, nonce)).join("\n");
-      return key2 ? this.connector.wrapCommand(body, members[0]?.p.sudo ?? {}) : body;
-    }).join("\n");
+    const parts = [...groups].map(([key2, members]) => {
+      const body = members.map(({ p, i: i2 }) => factScript(p, i2, batch2.length + i2)).join("\n");
+      if (!key2) return body;
+      const sudo = { ...members[0]?.p.sudo ?? {}, keepStdin: true };
+      return `${nestedMarkers.input} | ${this.connector.wrapCommand(`${nestedMarkers.preamble}
+${body}`, sudo)}`;
+    });
+    const script2 = stagedScript(nonce, [markerFunctions(nonce), ...parts].join("\n"));
     try {
       this.onExecution();
-      const result = await this.connector.run(script2, password ? { sudoPassword: password } : {});
+      const result = await this.connector.run(scriptRunner("fact script"), {
+        stdin: script2,
+        ...password ? { sudoPassword: password } : {}
+      });
       batch2.forEach((p, i2) => {
         const section = markedSection(result.stdout, nonce, i2);
         if (section?.exitCode === void 0) {
@@ -100871,12 +100899,12 @@ var FactGatherer = class {
     }
   }
 };
-function factScript(p, part, errorPart, nonce) {
+function factScript(p, part, errorPart) {
   const command = p.fact.command(p.args);
   const run = `{ e=$( ( ${command}
 ) 2>&1 1>&3 3>&- </dev/null ); } 3>&1; r=$?`;
-  const errors = `[ -z "$e" ] || printf '\\n@@${nonce}:begin:${errorPart}\\n%s\\n@@${nonce}:end:${errorPart}:0\\n' "$(printf '%s\\n' "$e" | tail -n 20)"`;
-  return `printf '\\n@@${nonce}:begin:${part}\\n'; ${run}; printf '\\n@@${nonce}:end:${part}:%s\\n' "$r"; ${errors}`;
+  const errors = `[ -z "$e" ] || { __ia_out begin:${errorPart}; printf '%s' "$(printf '%s\\n' "$e" | tail -n 20)"; __ia_out end:${errorPart}:0; }`;
+  return `__ia_out begin:${part}; ${run}; __ia_out "end:${part}:$r"; ${errors}`;
 }
 function factKey(fact, args, sudo) {
   const user2 = runsAs(sudo);

@@ -7,9 +7,10 @@ import { writeFile } from "node:fs/promises";
 import type { Connector } from "../connectors/connector.js";
 import { CommandError, ConnectError, isUserError, withoutHostName } from "../errors.js";
 import { ApplyOutput, type OperationOutcome } from "./apply-output.js";
-import { applyRunner, buildApplyScript, type ScriptOperation } from "./apply-script.js";
+import { buildApplyScript, type ScriptOperation } from "./apply-script.js";
 import { fatalLines } from "./fatal-lines.js";
 import { type AppliedOperations, appliedStatus, type PlannedOperation } from "./host-status.js";
+import { scriptRunner } from "./markers.js";
 
 // What apply knows so far about one host, by operation index.
 export class ApplyProgress implements AppliedOperations {
@@ -180,7 +181,7 @@ async function runScript(
   });
   progress.printed = (index) => output.output(index);
   input.countExecution();
-  const result = await connector.run(applyRunner(), {
+  const result = await connector.run(scriptRunner("apply script"), {
     stdin: script,
     ...(password ? { sudoPassword: password } : {}),
     onOutput: (stream, chunk) => output.push(stream, chunk),

@@ -4,6 +4,7 @@
 // connection drops midway, and no amount of output exhausts memory.
 import { StringDecoder } from "node:string_decoder";
 import { BoundedOutput } from "../util/bounded-output.js";
+import { applyMarkerPattern } from "./markers.js";
 
 export interface OperationOutcome {
   status: "ok" | "failed" | "skipped";
@@ -44,12 +45,7 @@ export class ApplyOutput {
     nonce: string,
     private readonly on: { begin?(index: number): void; end?(index: number, exitCode: number): void } = {},
   ) {
-    // The newline after a marker is looked at, not taken: a marker printed without one cannot
-    // swallow the newline that starts the next.
-    this.pattern = new RegExp(
-      `\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`,
-      "g",
-    );
+    this.pattern = applyMarkerPattern(nonce);
     const state = (): StreamState => ({
       decoder: new StringDecoder("utf8"),
       pending: "",

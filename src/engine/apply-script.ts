@@ -1,12 +1,13 @@
-// The one remote script that applies a host's changed operations in order: how it reaches the
-// host (staged in a private directory, never read from standard input), what it runs (every
-// operation with /dev/null as input, files written through the installer), and its markers.
+// The one remote script that applies a host's changed operations in order: every operation with
+// /dev/null as input, files written through the installer, the host lock, and (see markers.ts) how
+// it reaches the host and marks its parts.
 import { randomBytes } from "node:crypto";
 import type { CommandOptions } from "../connectors/connector.js";
 import { fileHeader, fileInstallScript } from "../connectors/file-install.js";
 import type { Command } from "../operations/operation.js";
 import { shellQuote } from "../util/shell-quote.js";
 import { type GlobalArgs, sudoOptions } from "./global-args.js";
+import { markerFunctions, stagedScript } from "./markers.js";
 
 export interface ScriptOperation {
   index: number;
@@ -21,27 +22,6 @@ type Wrap = (command: string, options: CommandOptions) => string;
 // How long a second apply on the same host (same user) waits for the first, in seconds.
 export const lockWaitSeconds = 120;
 
-// The command line that receives the script on standard input, stages it in a new private
-// directory (mode 0700), checks it arrived whole, and runs it with /dev/null as input. With a
-// sudo password the connector puts `readPasswordLine` first: the script runs in the same shell
-// (`.`), so its sudo calls reach the password without it ever being exported or written. The
-// script's first line is the line it must end with: the run's nonce never appears on a command
-// line (which any user of the host may read), so no command can forge the script's markers.
-export function applyRunner(): string {
-  return [
-    "__ia_um=$(umask); umask 077",
-    "IFS= read -r __ia_end || exit 70",
-    `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the apply script (is the disk full?)" >&2; exit 70; }`,
-    `trap 'rm -rf "$__ia_dir"' EXIT`,
-    "trap 'exit 143' HUP INT TERM",
-    `cat > "$__ia_dir/apply.sh" || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
-    `[ "$(tail -n 1 "$__ia_dir/apply.sh")" = "$__ia_end" ] || { echo "the apply script did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
-    'umask "$__ia_um"',
-    "exec 0</dev/null",
-    '. "$__ia_dir/apply.sh"',
-  ].join("\n");
-}
-
 // The script for a list of operations. `wrap` is the connector's (sudo, env, cwd); `changedBefore`
 // lists operations an earlier script (before a reboot) changed, for `_if`.
 export function buildApplyScript(
@@ -51,8 +31,7 @@ export function buildApplyScript(
   changedBefore: number[] = [],
 ): string {
   const out = [
-    scriptEnd(nonce),
-    `__ia_mark() { printf '\\n@@${nonce}:%s\\n' "$1"; printf '\\n@@${nonce}:%s\\n' "$1" >&2; }`,
+    markerFunctions(nonce),
     "__ia_mark staged",
     ...lockLines(),
     ...changedBefore.map((index) => `__ia_changed_${index}=1`),
@@ -76,13 +55,8 @@ export function buildApplyScript(
       `else __ia_mark skip:${op.index}; fi`,
     );
   }
-  out.push("__ia_mark done", "exit 0", scriptEnd(nonce), "");
-  return out.join("\n");
-}
-
-// The script's last line: the runner refuses a script that does not end with it.
-function scriptEnd(nonce: string): string {
-  return `# end ${nonce}`;
+  out.push("__ia_mark done", "exit 0");
+  return stagedScript(nonce, out.join("\n"));
 }
 
 // One apply at a time per host and user. The lock lives in the user's own runtime or cache

@@ -6,7 +6,7 @@ import type { CommandOptions, Connector } from "../connectors/connector.js";
 import { FactError } from "../errors.js";
 import type { Fact, Unreadable } from "../facts/fact.js";
 import { runsAs } from "./global-args.js";
-import { markedSection } from "./markers.js";
+import { markedSection, markerFunctions, nestedMarkers, scriptRunner, stagedScript } from "./markers.js";
 
 interface Pending {
   key: string;
@@ -72,21 +72,26 @@ export class FactGatherer {
     const nonce = randomBytes(6).toString("hex");
     const password = batch.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
     // Facts run as the same user share one wrapper (one sudo, not one per fact); each still prints
-    // its own markers. Standard input stays free for sudo's password prompts.
+    // its own markers.
     const groups = new Map<string, Array<{ p: Pending; i: number }>>();
     batch.forEach((p, i) => {
       const key = runsAs(p.sudo);
       groups.set(key, [...(groups.get(key) ?? []), { p, i }]);
     });
-    const script = [...groups]
-      .map(([key, members]) => {
-        const body = members.map(({ p, i }) => factScript(p, i, batch.length + i, nonce)).join("\n");
-        return key ? this.connector.wrapCommand(body, members[0]?.p.sudo ?? {}) : body;
-      })
-      .join("\n");
+    const parts = [...groups].map(([key, members]) => {
+      const body = members.map(({ p, i }) => factScript(p, i, batch.length + i)).join("\n");
+      if (!key) return body;
+      // A shell of its own (through sudo): it gets the nonce on its input, never on its command line.
+      const sudo = { ...(members[0]?.p.sudo ?? {}), keepStdin: true };
+      return `${nestedMarkers.input} | ${this.connector.wrapCommand(`${nestedMarkers.preamble}\n${body}`, sudo)}`;
+    });
+    const script = stagedScript(nonce, [markerFunctions(nonce), ...parts].join("\n"));
     try {
       this.onExecution();
-      const result = await this.connector.run(script, password ? { sudoPassword: password } : {});
+      const result = await this.connector.run(scriptRunner("fact script"), {
+        stdin: script,
+        ...(password ? { sudoPassword: password } : {}),
+      });
       batch.forEach((p, i) => {
         const section = markedSection(result.stdout, nonce, i);
         if (section?.exitCode === undefined) {
@@ -118,12 +123,12 @@ export class FactGatherer {
 
 // One fact's part of the batch: its output between markers, then (when it said anything on stderr)
 // the last lines of its stderr as part `errorPart`, so its parse can tell "missing" from "may not read".
-function factScript(p: Pending, part: number, errorPart: number, nonce: string): string {
+function factScript(p: Pending, part: number, errorPart: number): string {
   const command = p.fact.command(p.args as never);
   // stdout goes straight out (fd 3); stderr is kept in $e. The assignment's status is the command's.
   const run = `{ e=$( ( ${command}\n) 2>&1 1>&3 3>&- </dev/null ); } 3>&1; r=$?`;
-  const errors = `[ -z "$e" ] || printf '\\n@@${nonce}:begin:${errorPart}\\n%s\\n@@${nonce}:end:${errorPart}:0\\n' "$(printf '%s\\n' "$e" | tail -n 20)"`;
-  return `printf '\\n@@${nonce}:begin:${part}\\n'; ${run}; printf '\\n@@${nonce}:end:${part}:%s\\n' "$r"; ${errors}`;
+  const errors = `[ -z "$e" ] || { __ia_out begin:${errorPart}; printf '%s' "$(printf '%s\\n' "$e" | tail -n 20)"; __ia_out end:${errorPart}:0; }`;
+  return `__ia_out begin:${part}; ${run}; __ia_out "end:${part}:$r"; ${errors}`;
 }
 
 function factKey(fact: Fact<never, unknown>, args: unknown, sudo: CommandOptions): string {

@@ -1,5 +1,69 @@
-// Scripts the engine runs (the fact batch, the apply script) frame each part's output with markers:
-// `\n@@<nonce>:begin:<i>\n` … `\n@@<nonce>:end:<i>:<exit code>\n`.
+// The protocol of the scripts the engine runs on a host (the fact batch, the apply script), written
+// and read here only.
+// - Delivery: the script travels on standard input, its first line being the line it must end
+//   with; `scriptRunner` stages it in a new private directory (mode 0700), checks that it arrived
+//   whole and runs it in the same shell with /dev/null as input. The run's nonce is never on a
+//   command line (which any user of the host may read), so no command can forge a marker.
+// - Markers: each part's output is framed as `\n@@<nonce>:begin:<i>\n` … `\n@@<nonce>:end:<i>:<exit
+//   code>\n`; the apply script also says `staged`, `done`, `locked` and `skip:<i>`.
+
+// The variable that holds the nonce inside a script (set from the staged file, never exported).
+const nonceVariable = "__ia_n";
+
+// The marker functions a script uses: `__ia_mark` writes to stdout and stderr (so each stream's
+// output can be told apart by part), `__ia_out` to stdout only.
+export function markerFunctions(nonce: string): string {
+  return [
+    `${nonceVariable}=${nonce}`,
+    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`,
+    `__ia_mark() { __ia_out "$1"; printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1" >&2; }`,
+  ].join("\n");
+}
+
+// A part of the script run by another shell (through sudo): it gets the nonce on its standard
+// input, first line, and defines the marker functions itself. Returns the line to pipe in and the
+// part's own preamble.
+export const nestedMarkers = {
+  input: `printf '%s\\n' "$${nonceVariable}"`,
+  preamble: [
+    `IFS= read -r ${nonceVariable} || exit 70`,
+    "exec 0</dev/null",
+    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`,
+  ].join("\n"),
+};
+
+// What goes on the runner's standard input: the end line, the script, the end line.
+export function stagedScript(nonce: string, script: string): string {
+  return `${scriptEnd(nonce)}\n${script}\n${scriptEnd(nonce)}\n`;
+}
+
+function scriptEnd(nonce: string): string {
+  return `# end ${nonce}`;
+}
+
+// The command line that receives a staged script on standard input and runs it (see above). With a
+// sudo password the connector puts the password's line first: the script runs in the same shell
+// (`.`), so its sudo calls reach the password without it ever being exported or written.
+export function scriptRunner(what: string): string {
+  return [
+    "__ia_um=$(umask); umask 077",
+    "IFS= read -r __ia_end || exit 70",
+    `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the ${what} (is the disk full?)" >&2; exit 70; }`,
+    `trap 'rm -rf "$__ia_dir"' EXIT`,
+    "trap 'exit 143' HUP INT TERM",
+    `cat > "$__ia_dir/script.sh" || { echo "could not stage the ${what} in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
+    `[ "$(tail -n 1 "$__ia_dir/script.sh")" = "$__ia_end" ] || { echo "the ${what} did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
+    'umask "$__ia_um"',
+    "exec 0</dev/null",
+    '. "$__ia_dir/script.sh"',
+  ].join("\n");
+}
+
+// The apply script's markers, as they stream in. The newline after a marker is looked at, not
+// taken: a marker printed without one cannot swallow the newline that starts the next.
+export function applyMarkerPattern(nonce: string): RegExp {
+  return new RegExp(`\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`, "g");
+}
 
 export interface MarkedSection {
   output: string;

@@ -54,12 +54,12 @@ export function createFakeConnector(host: string, behaviour: FakeHost = {}, log:
     putFile: async () => undefined,
     getFile: async () => Buffer.from(""),
     run: async (command, options: RunOptions = {}) => {
-      if (typeof options.stdin === "string" && command.includes("apply.sh")) {
+      if (typeof options.stdin === "string" && command.includes("the apply script")) {
         return replayApply(host, options.stdin, behaviour, options, log, released);
       }
-      if (command.includes(":begin:")) {
+      if (typeof options.stdin === "string" && command.includes("the fact script")) {
         log.push(`${host} facts`);
-        return replayFacts(command, behaviour);
+        return replayFacts(options.stdin, behaviour);
       }
       log.push(`${host} run ${command}`);
       return { exitCode: 0, stdout: "", stderr: "" };
@@ -69,9 +69,10 @@ export function createFakeConnector(host: string, behaviour: FakeHost = {}, log:
 
 // The fact batch: each part's answer between its markers, its stderr as the part after the batch.
 function replayFacts(script: string, behaviour: FakeHost): RunResult {
-  const parts = [...script.matchAll(/@@([0-9a-f]+):begin:(\d+)\\n'; \{ e=\$\( \( ([\s\S]*?)\n\) 2>&1/g)];
+  const nonce = /^__ia_n=([0-9a-f]+)$/m.exec(script)?.[1] ?? "";
+  const parts = [...script.matchAll(/__ia_out begin:(\d+); \{ e=\$\( \( ([\s\S]*?)\n\) 2>&1/g)];
   let stdout = "";
-  for (const [, nonce, index, command] of parts) {
+  for (const [, index, command] of parts) {
     const answer = behaviour.facts?.find(([piece]) => command?.includes(piece))?.[1] ?? {};
     stdout += `\n@@${nonce}:begin:${index}\n${answer.stdout ?? ""}\n@@${nonce}:end:${index}:${answer.exitCode ?? 0}\n`;
     if (answer.stderr) {
@@ -99,7 +100,7 @@ async function replayApply(
   log: string[],
   released: () => Promise<void>,
 ): Promise<RunResult> {
-  const nonce = /@@([0-9a-f]+):%s/.exec(script)?.[1] ?? "";
+  const nonce = /^__ia_n=([0-9a-f]+)$/m.exec(script)?.[1] ?? "";
   const parts = readParts(script);
   log.push(`${host} apply ${parts.map((p) => p.index).join(",")}`);
   const changed = new Set([...script.matchAll(/^__ia_changed_(\d+)=1$/gm)].map((m) => Number(m[1])));

@@ -229,7 +229,9 @@ describe("links, special bits and the run's secrets on the host", () => {
     const { result } = await apply(
       "nonce",
       [`@docker/${container}`],
-      `import { files, server } from "infra-action";
+      `import { files, host, server } from "infra-action";
+// Read while the facts are gathered, as another user.
+await host.getFact("Command", { command: "cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\\\\0' '\\\\n' > /tmp/fact-cmdlines; echo read", _sudo_user: "nobody" });
 files.put({ name: "a file", src: ${JSON.stringify(join(dir, "t.j2"))}, dest: "/srv/links/nonce-file" });
 server.shell({ name: "look", commands: ["cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\\\\0' '\\\\n' > /tmp/cmdlines; test -s /tmp/cmdlines"], _sudo_user: "nobody" });
 `,
@@ -238,6 +240,9 @@ server.shell({ name: "look", commands: ["cat /proc/[0-9]*/cmdline 2>/dev/null | 
     const seen = docker("exec", container, "cat", "/tmp/cmdlines");
     expect(seen).toContain("infra-action");
     expect(seen).not.toMatch(/# end [0-9a-f]{12}|@@[0-9a-f]{12}/);
+    const seenByFacts = docker("exec", container, "cat", "/tmp/fact-cmdlines");
+    expect(seenByFacts).toContain("cmdline");
+    expect(seenByFacts).not.toMatch(/# end [0-9a-f]{12}|@@[0-9a-f]{12}|__ia_n=/);
   }, 60_000);
 });
 
