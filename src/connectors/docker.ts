@@ -138,7 +138,7 @@ export class DockerConnector extends ShellConnector {
     let killed = false;
     const done = new Promise<number>((resolve, reject) => {
       stream.on("error", (error) =>
-        killed ? resolve(137) : reject(new CommandError(`${this.host}: ${error.message}`)),
+        killed ? resolve(137) : reject(new CommandError(`${this.host}: ${error.message}`, { host: this.host })),
       );
       stream.on("close", async () => {
         if (killed) return resolve(137);
@@ -146,7 +146,11 @@ export class DockerConnector extends ShellConnector {
           const info = await exec.inspect();
           resolve(info.ExitCode ?? 255);
         } catch (error) {
-          reject(new CommandError(`${this.host}: lost the command's exit code: ${(error as Error).message}`));
+          reject(
+            new CommandError(`${this.host}: lost the command's exit code: ${(error as Error).message}`, {
+              host: this.host,
+            }),
+          );
         }
       });
     });
@@ -182,7 +186,9 @@ export class DockerConnector extends ShellConnector {
     try {
       await container.putArchive(archive as unknown as NodeJS.ReadableStream, { path: posix.dirname(remotePath) });
     } catch (error) {
-      throw new CommandError(`${this.host}: could not write ${remotePath}: ${dockerMessage(error)}`);
+      throw new CommandError(`${this.host}: could not write ${remotePath}: ${dockerMessage(error)}`, {
+        host: this.host,
+      });
     }
     if (options.sudoUser && options.sudoUser !== "root") {
       await this.check(
@@ -200,7 +206,9 @@ export class DockerConnector extends ShellConnector {
     try {
       tar = await container.getArchive({ path: remotePath });
     } catch (error) {
-      throw new CommandError(`${this.host}: could not read ${remotePath}: ${dockerMessage(error)}`);
+      throw new CommandError(`${this.host}: could not read ${remotePath}: ${dockerMessage(error)}`, {
+        host: this.host,
+      });
     }
     const { extract } = await import("tar-stream");
     const entries = extract();
@@ -218,12 +226,15 @@ export class DockerConnector extends ShellConnector {
       entries.on("error", reject);
       tar.pipe(entries);
     });
-    if (!found) throw new CommandError(`${this.host}: could not read ${remotePath}: it is not a regular file.`);
+    if (!found)
+      throw new CommandError(`${this.host}: could not read ${remotePath}: it is not a regular file.`, {
+        host: this.host,
+      });
     return Buffer.concat(chunks);
   }
 
   private connected(): { docker: Docker; container: Docker.Container } {
-    if (!this.docker || !this.container) throw new CommandError(`${this.host}: not connected.`);
+    if (!this.docker || !this.container) throw new CommandError(`${this.host}: not connected.`, { host: this.host });
     return { docker: this.docker, container: this.container };
   }
 

@@ -116,6 +116,7 @@ export abstract class ShellConnector implements Connector {
     if (password && exitCode !== 0 && /^sudo: \d+ incorrect password attempts?$/m.test(errText)) {
       throw new SudoError(
         `${this.host}: sudo refused the password for ${options.sudoUser ?? "root"} (_sudo_password is wrong for this user).`,
+        { host: this.host, exitCode, stderr: errText },
       );
     }
     if (
@@ -126,6 +127,7 @@ export abstract class ShellConnector implements Connector {
     ) {
       throw new SudoError(
         `${this.host}: sudo wants a password to run as ${options.sudoUser ?? "root"} and none was given. Set _sudo_password (as an operation argument or host data), or allow this user NOPASSWD in sudoers.`,
+        { host: this.host, exitCode, stderr: errText },
       );
     }
     return {
@@ -162,7 +164,11 @@ export abstract class ShellConnector implements Connector {
     const result = await this.execute(command, options);
     if (result.exitCode !== 0) {
       const reason = result.stderr.toString("utf8").trim() || `exit code ${result.exitCode}`;
-      throw new CommandError(`${this.host}: could not ${what}: ${reason}`);
+      throw new CommandError(`${this.host}: could not ${what}: ${reason}`, {
+        host: this.host,
+        exitCode: result.exitCode,
+        stderr: result.stderr.toString("utf8"),
+      });
     }
     return result;
   }

@@ -79,17 +79,25 @@ export function splitPrivateKeys(text: string): string[] {
 function readNamedKey(sources: AuthSources) {
   const file = sources.keyFile ?? "";
   if (!existsSync(file)) {
-    throw new ConnectError(`${sources.host}: ssh_key ${file} does not exist. Fix the path in the host's data.`);
+    throw new ConnectError(`${sources.host}: ssh_key ${file} does not exist. Fix the path in the host's data.`, {
+      host: sources.host,
+    });
   }
   const key = parseOneKey(readFileSync(file), sources.keyPassphrase);
   if (!(key instanceof Error)) return key;
   if (/encrypted/i.test(key.message) && !sources.keyPassphrase) {
-    throw new ConnectError(`${sources.host}: ssh_key ${file} is encrypted; give its passphrase as ssh_key_password.`);
+    throw new ConnectError(`${sources.host}: ssh_key ${file} is encrypted; give its passphrase as ssh_key_password.`, {
+      host: sources.host,
+    });
   }
   if (sources.keyPassphrase && /(bad|wrong|incorrect|decrypt)/i.test(key.message)) {
-    throw new ConnectError(`${sources.host}: ssh_key_password does not decrypt ssh_key ${file}.`);
+    throw new ConnectError(`${sources.host}: ssh_key_password does not decrypt ssh_key ${file}.`, {
+      host: sources.host,
+    });
   }
-  throw new ConnectError(`${sources.host}: ssh_key ${file} is not a usable private key: ${key.message}.`);
+  throw new ConnectError(`${sources.host}: ssh_key ${file} is not a usable private key: ${key.message}.`, {
+    host: sources.host,
+  });
 }
 
 function tryReadKey(file: string) {

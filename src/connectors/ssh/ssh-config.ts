@@ -19,7 +19,7 @@ export function readSshConfig(file: string, host: string): SshConfigEntry {
     // `Match exec` would run commands from the file: not evaluated.
     computed = SSHConfig.parse(readFileSync(file, "utf8")).compute(host, { ignoreCase: true, matchExec: false });
   } catch (error) {
-    throw new ConnectError(`${host}: cannot read ssh config ${file}: ${(error as Error).message}`);
+    throw new ConnectError(`${host}: cannot read ssh config ${file}: ${(error as Error).message}`, { host });
   }
   const one = (key: string) => {
     const value = computed[key];

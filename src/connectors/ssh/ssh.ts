@@ -136,7 +136,11 @@ export class SshConnector extends ShellConnector {
         }
         this.client = await this.handshake(target, settings, keys, home, sock, "");
         this.client.on("close", () =>
-          this.lose(new CommandError(`${this.host}: the SSH connection closed while a command was running.`)),
+          this.lose(
+            new CommandError(`${this.host}: the SSH connection closed while a command was running.`, {
+              host: this.host,
+            }),
+          ),
         );
         return;
       } catch (error) {
@@ -169,7 +173,7 @@ export class SshConnector extends ShellConnector {
 
   protected async spawn(commandLine: string): Promise<StartedProcess> {
     const client = this.client;
-    if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`);
+    if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`, { host: this.host });
     await this.acquireChannel();
     let channel: ClientChannel;
     try {
@@ -178,7 +182,9 @@ export class SshConnector extends ShellConnector {
       );
     } catch (error) {
       this.releaseChannel();
-      throw new CommandError(`${this.host}: could not start a command: ${(error as Error).message}`);
+      throw new CommandError(`${this.host}: could not start a command: ${(error as Error).message}`, {
+        host: this.host,
+      });
     }
     let settle: ((code: number) => void) | undefined;
     const done = new Promise<number>((resolve, reject) => {
@@ -333,7 +339,7 @@ function describeFailure(
   if (/timed out/i.test(error.message)) {
     return new RetryableError(`${host}: timed out connecting to ${where} (ssh_connect_timeout).`);
   }
-  return new ConnectError(`${host}: SSH connection to ${where} failed: ${error.message}`);
+  return new ConnectError(`${host}: SSH connection to ${where} failed: ${error.message}`, { host });
 }
 
 // known_hosts for one connection: the file (or ~/.ssh/known_hosts), /etc/ssh/ssh_known_hosts and
