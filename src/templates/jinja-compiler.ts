@@ -48,6 +48,28 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
     return id;
   }
 
+  // Jinja2 outputs what a template writes before `{% extends %}`, then the parent's output; nunjucks drops
+  // the former. The root remembers its output when it extends and puts it before the parent's.
+  override compileRoot(node: ListNode, frame?: CompileFrame): void {
+    const start = this.codebuf.length;
+    super.compileRoot(node, frame);
+    const replacements: Record<string, string> = {
+      "var parentTemplate = null;\n": 'var parentTemplate = null, jinjaPrefix = "";\n',
+      "parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);\n":
+        "parentTemplate.rootRenderFunc(env, context, frame, runtime, (e, r) => cb(e, e ? r : jinjaPrefix + r));\n",
+    };
+    for (const [from, to] of Object.entries(replacements)) {
+      const index = this.codebuf.indexOf(from, start);
+      if (index === -1) this.fail(`nunjucks' root code has no line ${JSON.stringify(from)}`);
+      this.codebuf[index] = to;
+    }
+  }
+
+  override compileExtends(node: AstNode, frame: CompileFrame): void {
+    this._emitLine(`if (!parentTemplate) jinjaPrefix = ${this.buffer};`);
+    super.compileExtends(node, frame);
+  }
+
   override compileOutput(node: ListNode, frame: CompileFrame): void {
     for (const child of node.children) {
       if (child instanceof nodes.TemplateData) {

@@ -177,6 +177,8 @@ export interface CompilerBase {
   compileSet(node: AstNode, frame: CompileFrame): void;
   compileFor(node: AstNode, frame: CompileFrame): void;
   compileInclude(node: AstNode, frame: CompileFrame): void;
+  compileRoot(node: AstNode, frame?: CompileFrame): void;
+  compileExtends(node: AstNode, frame: CompileFrame): void;
 }
 
 // nunjucks' run-time Frame.

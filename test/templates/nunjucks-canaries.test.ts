@@ -97,6 +97,8 @@ const compileMethods = [
   "compileSet",
   "compileFor",
   "compileInclude",
+  "compileRoot",
+  "compileExtends",
 ] as const;
 
 const compilerArities = {
@@ -406,8 +408,28 @@ describe("nunjucks canaries", () => {
     const dialect = base
       .getCode()
       .replace("try {\n", "try {\nruntime = jinjaRuntime;\n")
-      .replace("handleError(e, lineno, colno)", 'handleError(e, lineno, colno, "t.j2")');
+      .replace("handleError(e, lineno, colno)", 'handleError(e, lineno, colno, "t.j2")')
+      .replace("var parentTemplate = null;", 'var parentTemplate = null, jinjaPrefix = "";')
+      .replace("runtime, cb);", "runtime, (e, r) => cb(e, e ? r : jinjaPrefix + r));");
     expect(compileWithDialect("", "t.j2"), describeTouchPoint(row)).toBe(dialect);
+  });
+
+  test("compileRoot's parentTemplate lines, compileExtends", () => {
+    const row = "compileRoot's parentTemplate lines, compileExtends";
+    const base = new compiler.Compiler("t.j2", false);
+    base.compile(new parser.Parser(lexer.lex('before{% extends "b.j2" %}', {})).parseAsRoot());
+    const lines = [
+      "var parentTemplate = null;\n",
+      "parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);\n",
+      "parentTemplate = t_2\n",
+    ];
+    expect(
+      lines.filter((line) => !base.codebuf.includes(line)),
+      describeTouchPoint(row),
+    ).toEqual([]);
+    const dialect = compileWithDialect('before{% extends "b.j2" %}');
+    expect(dialect, describeTouchPoint(row)).toContain("if (!parentTemplate) jinjaPrefix = output;\nenv.getTemplate(");
+    expect(dialect, describeTouchPoint(row)).toContain("cb(e, e ? r : jinjaPrefix + r)");
   });
 
   test("_compileMacro's `return new runtime.SafeString`", () => {
