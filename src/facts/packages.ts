@@ -1,8 +1,19 @@
 // Installed packages: Debian (dpkg), RPM and Alpine (apk), and pip. Each maps a name to its versions.
 import { shellQuote } from "../util/shell-quote.js";
-import { defineFact, emptyRecord, lines } from "./fact.js";
+import { defineFact, emptyRecord, type FactOutput, lines, type Unreadable, unreadable } from "./fact.js";
+import { cannotRead } from "./stderr.js";
 
 export type PackageVersions = Record<string, string[]>;
+
+// A package list, or why the command listing it failed ("cannot list the installed RPM packages: rpm: not
+// found"): a failing or missing package tool is never read as "nothing installed".
+function listOrUnreadable(
+  output: FactOutput,
+  what: string,
+  read: (stdout: string) => PackageVersions,
+): PackageVersions | Unreadable {
+  return output.exitCode === 0 ? read(output.stdout) : unreadable(cannotRead(what, output.stderr, "list"));
+}
 
 function addVersion(packages: PackageVersions, name: string, version: string): void {
   packages[name] = [...(Object.hasOwn(packages, name) ? (packages[name] ?? []) : []), version];
@@ -14,64 +25,79 @@ export const DebPackages = defineFact<undefined, PackageVersions>({
   description: "installed Debian packages and versions",
   arguments: {},
   // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's format fields.
-  command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const packages: PackageVersions = emptyRecord();
-    for (const line of lines(stdout)) {
-      const [status = "", name, version = ""] = line.split("|");
-      if (status.startsWith("ii") && name) addVersion(packages, name, version);
-    }
-    return packages;
-  },
+  command: () => "LC_ALL=C dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n'",
+  parse: (output) => listOrUnreadable(output, "the installed Debian packages", parseDpkgList),
 });
+
+// dpkg-query's "status|name|version" lines: the installed ("ii") ones.
+function parseDpkgList(stdout: string): PackageVersions {
+  const packages: PackageVersions = emptyRecord();
+  for (const line of lines(stdout)) {
+    const [status = "", name, version = ""] = line.split("|");
+    if (status.startsWith("ii") && name) addVersion(packages, name, version);
+  }
+  return packages;
+}
 
 // Installed RPM packages.
 export const RpmPackages = defineFact<undefined, PackageVersions>({
   name: "RpmPackages",
   description: "installed RPM packages and versions",
   arguments: {},
-  command: () => "rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const packages: PackageVersions = emptyRecord();
-    for (const line of lines(stdout)) {
-      const [name, version = ""] = line.split("|");
-      if (name) addVersion(packages, name, version);
-    }
-    return packages;
-  },
+  command: () => "LC_ALL=C rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n'",
+  parse: (output) => listOrUnreadable(output, "the installed RPM packages", parseRpmList),
 });
+
+// rpm's "name|version-release" lines.
+function parseRpmList(stdout: string): PackageVersions {
+  const packages: PackageVersions = emptyRecord();
+  for (const line of lines(stdout)) {
+    const [name, version = ""] = line.split("|");
+    if (name) addVersion(packages, name, version);
+  }
+  return packages;
+}
 
 // Installed Alpine packages ("name-1.2.3-r0").
 export const ApkPackages = defineFact<undefined, PackageVersions>({
   name: "ApkPackages",
   description: "installed Alpine packages and versions",
   arguments: {},
-  command: () => "apk info -v 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const packages: PackageVersions = emptyRecord();
-    for (const line of lines(stdout)) {
-      const match = /^(.+)-([^-]+-r\d+)$/.exec(line.trim());
-      if (match?.[1] && match[2]) addVersion(packages, match[1], match[2]);
-    }
-    return packages;
-  },
+  command: () => "LC_ALL=C apk info -v",
+  parse: (output) => listOrUnreadable(output, "the installed Alpine packages", parseApkList),
 });
+
+// apk's "name-version-rN" lines.
+function parseApkList(stdout: string): PackageVersions {
+  const packages: PackageVersions = emptyRecord();
+  for (const line of lines(stdout)) {
+    const match = /^(.+)-([^-]+-r\d+)$/.exec(line.trim());
+    if (match?.[1] && match[2]) addVersion(packages, match[1], match[2]);
+  }
+  return packages;
+}
 
 // Packages pip has installed (names lowercased, `_` as `-`), for a given pip command.
 export const PipPackages = defineFact<{ pip?: string }, PackageVersions>({
   name: "PipPackages",
   description: "packages installed by pip",
   arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
-  command: ({ pip = "pip3" } = {}) => `${shellQuote(pip)} freeze --all 2>/dev/null || true`,
-  parse: ({ stdout }) => {
-    const packages: PackageVersions = emptyRecord();
-    for (const line of lines(stdout)) {
-      const match = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line.trim());
-      if (match?.[1] && match[2]) addVersion(packages, normalisePipName(match[1]), match[2]);
-    }
-    return packages;
-  },
+  command: ({ pip = "pip3" } = {}) => `${shellQuote(pip)} freeze --all`,
+  // A pip that is not there (exit 127) has installed nothing: an earlier operation may create it (a
+  // virtualenv, python3-pip), as in pyinfra. A pip that fails cannot tell.
+  parse: (output, { pip = "pip3" } = {}) =>
+    output.exitCode === 127 ? emptyRecord() : listOrUnreadable(output, `the packages of ${pip}`, parsePipFreeze),
 });
+
+// pip freeze's "name==version" lines (editable and URL installs have no version: skipped).
+function parsePipFreeze(stdout: string): PackageVersions {
+  const packages: PackageVersions = emptyRecord();
+  for (const line of lines(stdout)) {
+    const match = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line.trim());
+    if (match?.[1] && match[2]) addVersion(packages, normalisePipName(match[1]), match[2]);
+  }
+  return packages;
+}
 
 // pip's canonical form of a package name.
 export function normalisePipName(name: string): string {
@@ -105,7 +131,16 @@ export const AptUpgradable = defineFact<{ dist?: boolean }, string[]>({
   name: "AptUpgradable",
   description: "packages apt would upgrade",
   arguments: { dist: { type: "boolean", description: "dist-upgrade instead of upgrade" } },
-  command: ({ dist } = {}) =>
-    `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"} 2>/dev/null | grep '^Inst ' || true`,
-  parse: ({ stdout }) => lines(stdout).flatMap((line) => line.split(/\s+/)[1] ?? []),
+  command: ({ dist } = {}) => `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"}`,
+  // apt-get says why on its first "E:" line ("Could not open file /var/lib/dpkg/status - open (13: Permission denied)").
+  parse: ({ stdout, stderr, exitCode }) =>
+    exitCode === 0
+      ? lines(stdout).flatMap((line) => (line.startsWith("Inst ") ? (line.split(/\s+/)[1] ?? []) : []))
+      : unreadable(cannotRead("the packages apt would upgrade", firstAptError(stderr), "list")),
 });
+
+// apt's first error line without its "E: " (the later ones only say that something failed).
+function firstAptError(stderr: string): string {
+  const first = stderr.split("\n").find((line) => line.startsWith("E: "));
+  return first ? first.slice(3) : stderr;
+}

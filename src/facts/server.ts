@@ -1,7 +1,7 @@
 // Facts about the machine: OS, distribution, hostname, users and groups, commands, sysctl, mounts, crontab.
 import { shellQuote } from "../util/shell-quote.js";
-import { defineFact, emptyRecord, lines, toInteger, unreadable } from "./fact.js";
-import { cannotRead, stderrCause } from "./stderr.js";
+import { defineFact, emptyRecord, lines, toInteger, type Unreadable, unreadable } from "./fact.js";
+import { cannotRead, saysMissing, stderrCause } from "./stderr.js";
 
 // `uname -s`: "Linux".
 export const Os = defineFact<undefined, string>({
@@ -80,8 +80,10 @@ export const LinuxDistribution = defineFact<undefined, LinuxDistributionInfo>({
   name: "LinuxDistribution",
   description: "the Linux distribution from /etc/os-release",
   arguments: {},
-  command: () => "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null || true",
-  parse: ({ stdout }) => {
+  command: () => "LC_ALL=C cat /etc/os-release || LC_ALL=C cat /usr/lib/os-release",
+  // Neither file there is an answer (no distribution named); a file there but unreadable is not.
+  parse: ({ stdout, stderr, exitCode }) => {
+    if (exitCode !== 0 && !saysMissing(stderr)) return unreadable(cannotRead("/etc/os-release", stderr));
     const meta: Record<string, string> = emptyRecord();
     for (const line of lines(stdout)) {
       const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
@@ -188,25 +190,39 @@ export const Home = defineFact<{ user?: string }, string | null>({
   parse: ({ stdout }) => stdout.trim() || null,
 });
 
-// Kernel parameters: numbers as numbers, several numbers as a list.
-export const Sysctl = defineFact<undefined, Record<string, string | number | number[]>>({
+export type SysctlValue = string | number | number[];
+
+// Kernel parameters: numbers as numbers, several numbers as a list; a key sysctl would not read
+// (another user's, "permission denied on key …") holds why.
+export const Sysctl = defineFact<undefined, Record<string, SysctlValue | Unreadable>>({
   name: "Sysctl",
   description: "kernel parameters (sysctl -a)",
   arguments: {},
-  command: () => "sysctl -a 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const values: Record<string, string | number | number[]> = emptyRecord();
+  command: () => "LC_ALL=C sysctl -a",
+  parse: ({ stdout, stderr, exitCode }) => {
+    if (exitCode !== 0) return unreadable(cannotRead("the kernel parameters", stderr));
+    const values: Record<string, SysctlValue | Unreadable> = emptyRecord();
     for (const line of lines(stdout)) {
       const eq = line.indexOf("=");
       if (eq < 0) continue;
       values[line.slice(0, eq).trim()] = parseSysctlValue(line.slice(eq + 1).trim());
     }
+    for (const line of lines(stderr)) {
+      const key = /key ['"]([^'"]+)['"]/.exec(line)?.[1];
+      if (key && !Object.hasOwn(values, key))
+        values[key] = unreadable(`cannot read kernel parameter ${key}: ${sysctlCause(line)}`);
+    }
     return values;
   },
 });
 
+// "sysctl: permission denied on key 'k'" → "permission denied"; other complaints as sysctl words them.
+function sysctlCause(line: string): string {
+  return /permission denied/i.test(line) ? "permission denied" : line.replace(/^sysctl:\s*/, "");
+}
+
 // "1" → 1, "4096 87380" → [4096, 87380], anything else stays a string.
-export function parseSysctlValue(value: string): string | number | number[] {
+export function parseSysctlValue(value: string): SysctlValue {
   const parts = value.split(/\s+/);
   if (parts.length > 1 && parts.every((p) => /^-?\d+$/.test(p))) return parts.map(Number);
   return /^-?\d+$/.test(value) ? Number(value) : value;
