@@ -3,7 +3,7 @@
 // macros return str. The generated code starts each function with `runtime = jinjaRuntime`, so the
 // runtime is per environment, never patched globally.
 import { JinjaExpressionCompiler } from "./jinja-expression-compiler.js";
-import type { ForNode, IfNode, IncludeNode, LookupNode, SetNode, WithValueNode } from "./jinja-nodes.js";
+import type { CallNode, ForNode, IfNode, IncludeNode, LookupNode, SetNode, WithValueNode } from "./jinja-nodes.js";
 import { type AstNode, type CompileFrame, internals, type ListNode, type ValueNode } from "./nunjucks-internals.js";
 
 const { nodes } = internals;
@@ -37,6 +37,13 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
   }
 
   override _compileMacro(node: AstNode, frame?: CompileFrame): string {
+    const { args } = node as CallNode;
+    for (const param of [...args.children, ...args.children.flatMap((child) => (child as ListNode).children ?? [])]) {
+      const star = ({ JinjaStarArgs: "*", JinjaStarKwargs: "**" } as Record<string, string>)[param.typename];
+      if (star) {
+        this.fail(`expected a parameter name, got '${star}'`, param.lineno, param.colno);
+      }
+    }
     const start = this.codebuf.length;
     const id = super._compileMacro(node, frame);
     // Jinja2 macros return plain str when autoescape is off; nunjucks wraps their output in SafeString.

@@ -10,6 +10,8 @@ import {
   type PairNode,
   SliceNode,
   type SliceValueNode,
+  StarKwargsNode,
+  type StarValueNode,
   type UnaryNode,
 } from "./jinja-nodes.js";
 import {
@@ -114,15 +116,30 @@ export class JinjaExpressionCompiler extends Compiler {
     this._emit("])");
   }
 
+  // `name=value` arguments, then those a `**mapping` adds.
   override compileKeywordArgs(node: ListNode, frame: CompileFrame): void {
-    this._emit("runtime.makeKeywordArgs({");
-    node.children.forEach((child, i) => {
-      const pair = child as PairNode;
+    const spread = node.children.find((child) => child instanceof StarKwargsNode) as StarValueNode | undefined;
+    const pairs = node.children.filter((child) => child !== spread) as PairNode[];
+    this._emit(spread ? "runtime.makeKeywordArgs(runtime.mergeKeywords({" : "runtime.makeKeywordArgs({");
+    pairs.forEach((pair, i) => {
       if (!(pair.key instanceof nodes.Symbol)) this.fail("a keyword argument needs a name", pair.lineno, pair.colno);
       this._emit(`${i > 0 ? ", " : ""}${quote(String((pair.key as ValueNode).value))}: `);
       this.compile(pair.value, frame);
     });
-    this._emit("})");
+    if (spread) {
+      this._emit("}, ");
+      this.compile(spread.value, frame);
+      this._emit("))");
+    } else {
+      this._emit("})");
+    }
+  }
+
+  // `*iterable` among a call's arguments: its items, spread in place.
+  compileJinjaStarArgs(node: StarValueNode, frame: CompileFrame): void {
+    this._emit("...runtime.spreadPositional(");
+    this.compile(node.value, frame);
+    this._emit(")");
   }
 
   override compileInlineIf(node: InlineIfNode, frame: CompileFrame): void {

@@ -2,7 +2,7 @@
 // `* / // %`, tests beside filters), tests with a bare argument (`is divisibleby 3`), `x.attr` told apart
 // from `x["key"]`, slices, trailing commas and one-item tuples, float and adjacent string literals, and
 // chained inline ifs.
-import { type LookupNode, markOneTuple, SliceNode } from "./jinja-nodes.js";
+import { type LookupNode, markOneTuple, SliceNode, StarArgsNode, StarKwargsNode } from "./jinja-nodes.js";
 import {
   type AstNode,
   internals,
@@ -91,6 +91,55 @@ export class JinjaExpressionParser extends Parser {
       return super.parsePrimary(noPostfix);
     }
     return noPostfix ? node : this.parsePostfix(node);
+  }
+
+  // A call's arguments as Jinja2 reads them: positional ones, then `*args` and `name=value` ones, then
+  // `**kwargs`, with a trailing comma allowed. `*args` closes the args list, `**kwargs` the keyword list.
+  override parseSignature(tolerant?: boolean, noParens?: boolean): ListNode | null {
+    const open = this.peekToken();
+    if (noParens || open?.type !== LEFT_PAREN) return super.parseSignature(tolerant, noParens);
+    this.nextToken();
+    const args = new nodes.NodeList(open.lineno, open.colno);
+    const kwargs = new nodes.KeywordArgs(open.lineno, open.colno);
+    let starArgs: AstNode | null = null;
+    let starKwargs: AstNode | null = null;
+    const ensure = (valid: boolean, token: Token) => {
+      if (!valid) this.fail("invalid syntax for function call expression", token.lineno, token.colno);
+    };
+    for (let count = 0; ; count++) {
+      let token = this.peekToken();
+      if (!token) this.fail("unexpected end of template, expected )", open.lineno, open.colno);
+      if (token.type === RIGHT_PAREN) break;
+      if (count > 0) {
+        if (!this.skip(COMMA)) this.fail("expected a comma or ) in the call", token.lineno, token.colno);
+        token = this.peekToken();
+        if (token?.type === RIGHT_PAREN) break;
+        if (!token) this.fail("unexpected end of template, expected )", open.lineno, open.colno);
+      }
+      if (token.type === OPERATOR && token.value === "*") {
+        ensure(!starArgs && !starKwargs, token);
+        this.nextToken();
+        starArgs = new StarArgsNode(token.lineno, token.colno, this.parseExpression());
+      } else if (token.type === OPERATOR && token.value === "**") {
+        ensure(!starKwargs, token);
+        this.nextToken();
+        starKwargs = new StarKwargsNode(token.lineno, token.colno, this.parseExpression());
+      } else {
+        const arg = this.parseExpression();
+        if (this.skipValue(OPERATOR, "=")) {
+          ensure(!starKwargs, token);
+          kwargs.addChild(new nodes.Pair(arg.lineno, arg.colno, arg, this.parseExpression()));
+        } else {
+          ensure(!starArgs && !starKwargs && kwargs.children.length === 0, token);
+          args.addChild(arg);
+        }
+      }
+    }
+    this.nextToken();
+    if (starArgs) args.addChild(starArgs);
+    if (starKwargs) kwargs.addChild(starKwargs);
+    if (kwargs.children.length > 0) args.addChild(kwargs);
+    return args;
   }
 
   // Calls, `x.name` (attribute first), `x[key]` (item first) and `x[a:b:c]` slices.

@@ -9,6 +9,11 @@ export const SliceNode: NodeClass = nodes.Node.extend("JinjaSlice", { fields: ["
 // `{% with a = 1 %}…{% endwith %}`.
 export const WithNode: NodeClass = nodes.Node.extend("JinjaWith", { fields: ["targets", "values", "body"] });
 
+// `*value` among a call's arguments.
+export const StarArgsNode: NodeClass = nodes.Node.extend("JinjaStarArgs", { fields: ["value"] });
+// `**value` among a call's keyword arguments.
+export const StarKwargsNode: NodeClass = nodes.Node.extend("JinjaStarKwargs", { fields: ["value"] });
+
 // A value lookup: `attribute` is true for `x.name` (Jinja2's getattr), false for `x[key]` (getitem).
 export interface LookupNode extends AstNode {
   target: AstNode;
@@ -75,6 +80,10 @@ export interface SliceValueNode extends AstNode {
   start: AstNode | null;
   stop: AstNode | null;
   step: AstNode | null;
+}
+// A JinjaStarArgs or JinjaStarKwargs node's field.
+export interface StarValueNode extends AstNode {
+  value: AstNode;
 }
 // A JinjaWith node's fields.
 export interface WithValueNode extends AstNode {

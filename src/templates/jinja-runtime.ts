@@ -10,6 +10,7 @@ import { JinjaRuntimeError, locateError } from "./jinja-errors.js";
 import { dictKey, LoopContext } from "./jinja-globals.js";
 import { internals, type NunjucksTemplate, type RuntimeContext, type RuntimeFrame } from "./nunjucks-internals.js";
 import { bindArguments } from "./python-arguments.js";
+import { mergeKeywords, spreadPositional } from "./python-call-spread.js";
 import { getAttribute, getItem, sliceValue } from "./python-methods.js";
 import {
   binaryOperation,
@@ -106,6 +107,8 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
     },
     output: pyStr,
     truthy,
+    spreadPositional,
+    mergeKeywords,
     or: (left: unknown, right: () => unknown) => (truthy(left) ? left : right()),
     and: (left: unknown, right: () => unknown) => (truthy(left) ? right() : left),
     binary: binaryOperation,

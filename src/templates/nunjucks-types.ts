@@ -64,6 +64,7 @@ export interface NodeClasses {
   Group: NodeClass<ListNode>;
   Array: NodeClass<ListNode>;
   Dict: NodeClass<ListNode>;
+  KeywordArgs: NodeClass<ListNode>;
   Pair: NodeClass;
   LookupVal: NodeClass;
   FunCall: NodeClass;

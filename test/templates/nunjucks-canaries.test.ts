@@ -141,6 +141,7 @@ const nodeFields = {
   Group: ["children"],
   Array: ["children"],
   Dict: ["children"],
+  KeywordArgs: ["children"],
   Pair: ["key", "value"],
   LookupVal: ["target", "val"],
   FunCall: ["name", "args"],
@@ -165,7 +166,7 @@ const nodeFields = {
 // A template that reaches every statement and expression the dialect or nunjucks compiles.
 const everything = [
   '{% extends "base.j2" %}{% import "m.j2" as m %}{% from "m.j2" import x as y %}',
-  "{% macro greet(name, punct='!') %}{{ name ~ punct }}{% endmacro %}",
+  "{% macro greet(name, punct='!') %}{{ name ~ punct }}{% endmacro %}{{ greet(*[1], **{'punct': '?'}) }}",
   "{% block body %}{{ super() }}{% set a, b = 1, 2.0 %}{% set c %}{{ a }}{% endset %}",
   '{% for k, v in {"x": [1, 2][0:1]}.items() if v %}{{ loop.index }}{% else %}none{% endfor %}',
   "{% if a is defined and not b or c in [a] %}{{ a|upper if a > 1 < 2 else -b // 2 % 3 ** +a }}{% endif %}",

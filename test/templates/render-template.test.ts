@@ -364,6 +364,33 @@ describe("errors name the template and line", () => {
       "t.j2:2: syntax error: unexpected end of template, expected {% endfor %} or {% else %}",
     ],
     ["an unknown filter", "\n{{ x | nope }}", "t.j2:2: syntax error: no filter named 'nope'"],
+    [
+      "a positional argument after *args",
+      "{{ '{0}'.format(*ports, 1) }}",
+      "t.j2:1: syntax error: invalid syntax for function call expression",
+    ],
+    [
+      "a keyword argument after **kwargs",
+      "{{ '{a}'.format(**settings, a=1) }}",
+      "t.j2:1: syntax error: invalid syntax for function call expression",
+    ],
+    ["*args of a non-iterable", "{{ '{0}'.format(*port) }}", "t.j2:1: Value after * must be an iterable, not int"],
+    [
+      "**kwargs of a non-mapping",
+      "{{ '{0}'.format(**ports) }}",
+      "t.j2:1: argument after ** must be a mapping, not list",
+    ],
+    ["**kwargs of an undefined value", "{{ '{0}'.format(**nope) }}", `t.j2:1: 'nope' is undefined. ${hint}`],
+    [
+      "a keyword argument given twice",
+      "{{ '{a}'.format(a=1, **settings) }}",
+      "t.j2:1: got multiple values for keyword argument 'a'",
+    ],
+    [
+      "*args in a macro's parameters",
+      "{% macro m(*a) %}{% endmacro %}",
+      "t.j2:1: syntax error: expected a parameter name, got '*'",
+    ],
     ["an unknown test", "{{ x is nope }}", "t.j2:1: syntax error: no test named 'nope'"],
     ["a missing include", "\n{% include 'nope.j2' %}", `t.j2:2: template 'nope.j2' not found in ${fixtures}`],
     [
