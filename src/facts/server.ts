@@ -198,7 +198,8 @@ export const Sysctl = defineFact<undefined, Record<string, SysctlValue | Unreada
   name: "Sysctl",
   description: "kernel parameters (sysctl -a)",
   arguments: {},
-  command: () => "LC_ALL=C sysctl -a",
+  // sysctl lives in /usr/sbin, which a user's PATH over SSH often lacks (the fact runs in a subshell).
+  command: () => 'PATH="$PATH:/usr/sbin:/sbin"; LC_ALL=C sysctl -a',
   parse: ({ stdout, stderr, exitCode }) => {
     if (exitCode !== 0) return unreadable(cannotRead("the kernel parameters", stderr));
     const values: Record<string, SysctlValue | Unreadable> = emptyRecord();

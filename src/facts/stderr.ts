@@ -20,7 +20,11 @@ export function stderrCause(stderr: string): string {
   const errno = errnoText.exec(line)?.[1];
   if (errno && !/^(fatal|error):/i.test(line)) return lowerFirst(errno);
   // "fatal: …", "sh: 1: git: not found" → "…", "git: not found"
-  const stripped = line.replace(/^(fatal|error):\s*/i, "").replace(/^(sh|bash|dash):\s*(\d+:\s*)?/, "");
+  const stripped = line
+    .replace(/^(fatal|error):\s*/i, "")
+    .replace(/^(sh|bash|dash):\s*(\d+:\s*)?/, "")
+    // The staged script's path ("/tmp/.infra-action-…/script.sh: line 3: rpm: command not found").
+    .replace(/^\S*\/script\.sh:\s*(line \d+:\s*|\d+:\s*)?/, "");
   return stripped.length > 300 ? `${stripped.slice(0, 299)}…` : stripped;
 }
 

@@ -1,9 +1,10 @@
 // server.sysctl: a kernel parameter, set now and (persist) in a sysctl file.
 
+import { isUnreadable } from "../../facts/fact.js";
 import { FileContents } from "../../facts/files.js";
 import { parseSysctlValue, Sysctl } from "../../facts/server.js";
 import { shellQuote } from "../../util/shell-quote.js";
-import { type Command, change, defineOperation, noop } from "../operation.js";
+import { CannotTell, type Command, change, defineOperation, noop } from "../operation.js";
 import {
   booleanArg,
   OperationArgumentError,
@@ -40,6 +41,8 @@ export const sysctl = defineOperation({
   ],
   plan: (args, facts) => {
     const current = facts.get(Sysctl)[args.key];
+    // A key sysctl -a would not read (another user's) is not an absent one.
+    if (isUnreadable(current)) throw new CannotTell(current.unreadable);
     const wanted = parseSysctlValue(args.value);
     const commands: Array<string | Command> = [];
     if (JSON.stringify(current) !== JSON.stringify(wanted))
