@@ -48,6 +48,7 @@ describe("facts the host would not give, on a real host", () => {
       server.sysctl({ name: "denied key", key: "kernel.cad_pid", value: 1 });
       dnf.packages({ name: "rpm on debian", packages: ["nginx"] });
       apt.packages({ name: "dpkg there", packages: ["dpkg"] });
+      apt.upgrade({ name: "upgrade simulated" });
       pip.packages({ name: "venv not made yet", packages: ["requests"], virtualenv: "/tmp/ia-no-such-venv" });
     });
     expect(ops["denied key"]?.[1]).toBe(
@@ -57,6 +58,7 @@ describe("facts the host would not give, on a real host", () => {
       "cannot tell: cannot list the installed RPM packages: rpm: not found — is it installed on the host?",
     );
     expect(ops["dpkg there"]?.[1]).toBe("package dpkg is already installed");
+    expect(ops["upgrade simulated"]?.[0]).not.toBe("failed");
     expect(ops["venv not made yet"]).toEqual(["changed", ""]);
     expect(error).toMatch(/^plan incomplete: 2 operations cannot tell what to do \("denied key", "rpm on debian"\)/);
   }, 60_000);
