@@ -22,7 +22,12 @@ const quote = (text: string) => JSON.stringify(text);
 // The Jinja2 dialect of nunjucks' compiler: `new JinjaCompiler(templateName, { filters, tests })`, the
 // names of the filters and tests templates may use.
 export class JinjaCompiler extends JinjaExpressionCompiler {
+  // Whether output is compiled into the root function outside macros and `{% set %}` blocks: there,
+  // as in Jinja2, it is skipped (not even evaluated) once the template has extended another.
+  private outputChecked = false;
+
   override _emitFuncBegin(node: AstNode, name: string): void {
+    this.outputChecked = name === "root";
     super._emitFuncBegin(node, name);
     this._emitLine("runtime = jinjaRuntime;");
   }
@@ -36,6 +41,21 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
     this._emitLine("}");
   }
 
+  override compileCapture(node: AstNode, frame: CompileFrame): void {
+    this.withoutOutputCheck(() => super.compileCapture(node, frame));
+  }
+
+  // Compiles with output unchecked (a macro's or a `{% set %}` block's), restoring the check after.
+  private withoutOutputCheck(compile: () => void): void {
+    const checked = this.outputChecked;
+    this.outputChecked = false;
+    try {
+      compile();
+    } finally {
+      this.outputChecked = checked;
+    }
+  }
+
   override _compileMacro(node: AstNode, frame?: CompileFrame): string {
     const { args } = node as CallNode;
     for (const param of [...args.children, ...args.children.flatMap((child) => (child as ListNode).children ?? [])]) {
@@ -45,7 +65,10 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
       }
     }
     const start = this.codebuf.length;
-    const id = super._compileMacro(node, frame);
+    let id = "";
+    this.withoutOutputCheck(() => {
+      id = super._compileMacro(node, frame);
+    });
     // Jinja2 macros return plain str when autoescape is off; nunjucks wraps their output in SafeString.
     for (let i = start; i < this.codebuf.length; i++) {
       const code = this.codebuf[i] ?? "";
@@ -78,6 +101,7 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
   }
 
   override compileOutput(node: ListNode, frame: CompileFrame): void {
+    if (this.outputChecked) this._emitLine("if (!parentTemplate) {");
     for (const child of node.children) {
       if (child instanceof nodes.TemplateData) {
         if ((child as ValueNode).value) {
@@ -91,6 +115,7 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
         this._emitLine(");");
       }
     }
+    if (this.outputChecked) this._emitLine("}");
   }
 
   override compileIf(node: IfNode, frame: CompileFrame): void {

@@ -180,6 +180,7 @@ export interface CompilerBase {
   compileInclude(node: AstNode, frame: CompileFrame): void;
   compileRoot(node: AstNode, frame?: CompileFrame): void;
   compileExtends(node: AstNode, frame: CompileFrame): void;
+  compileCapture(node: AstNode, frame: CompileFrame): void;
 }
 
 // nunjucks' run-time Frame.

@@ -99,6 +99,7 @@ const compileMethods = [
   "compileInclude",
   "compileRoot",
   "compileExtends",
+  "compileCapture",
 ] as const;
 
 const compilerArities = {
