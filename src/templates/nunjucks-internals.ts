@@ -22,7 +22,7 @@
 // | _emitFuncBegin/_emitFuncEnd code                | jinja-compiler.ts              | per-environment runtime       |
 // | _compileMacro's `return new runtime.SafeString` | jinja-compiler.ts (a regex)    | macros return str             |
 // | compileRoot's parentTemplate lines,             | jinja-compiler.ts (replaced)   | text before extends is output |
-// |   compileExtends                                |                                |                               |
+// |   compileExtends                                |                                | and output after it skipped   |
 // | getCode(): a body returning {root, b_<name>}    | jinja-environment.ts           | new Function(…)(runtime)      |
 // | generated code calls runtime.<name>             | jinja-runtime.ts               | all exist in our runtime      |
 // | runtime.Frame, makeMacro, SafeString            | jinja-runtime, python-values   | scopes, macros, Markup        |
