@@ -95442,12 +95442,14 @@ var ShellConnector = class {
     const errText = stderr.toString();
     if (password && exitCode2 !== 0 && /^sudo: \d+ incorrect password attempts?$/m.test(errText)) {
       throw new SudoError(
-        `${this.host}: sudo refused the password for ${options2.sudoUser ?? "root"} (_sudo_password is wrong for this user).`
+        `${this.host}: sudo refused the password for ${options2.sudoUser ?? "root"} (_sudo_password is wrong for this user).`,
+        { host: this.host, exitCode: exitCode2, stderr: errText }
       );
     }
     if (sudoing && !password && exitCode2 === 1 && /^sudo: (a password is required|a terminal is required)/m.test(errText)) {
       throw new SudoError(
-        `${this.host}: sudo wants a password to run as ${options2.sudoUser ?? "root"} and none was given. Set _sudo_password (as an operation argument or host data), or allow this user NOPASSWD in sudoers.`
+        `${this.host}: sudo wants a password to run as ${options2.sudoUser ?? "root"} and none was given. Set _sudo_password (as an operation argument or host data), or allow this user NOPASSWD in sudoers.`,
+        { host: this.host, exitCode: exitCode2, stderr: errText }
       );
     }
     return {
@@ -95480,7 +95482,11 @@ var ShellConnector = class {
     const result = await this.execute(command, options2);
     if (result.exitCode !== 0) {
       const reason = result.stderr.toString("utf8").trim() || `exit code ${result.exitCode}`;
-      throw new CommandError(`${this.host}: could not ${what}: ${reason}`);
+      throw new CommandError(`${this.host}: could not ${what}: ${reason}`, {
+        host: this.host,
+        exitCode: result.exitCode,
+        stderr: result.stderr.toString("utf8")
+      });
     }
     return result;
   }
@@ -95601,7 +95607,7 @@ var DockerConnector = class extends ShellConnector {
     const done = new Promise((resolve4, reject) => {
       stream.on(
         "error",
-        (error) => killed ? resolve4(137) : reject(new CommandError(`${this.host}: ${error.message}`))
+        (error) => killed ? resolve4(137) : reject(new CommandError(`${this.host}: ${error.message}`, { host: this.host }))
       );
       stream.on("close", async () => {
         if (killed) return resolve4(137);
@@ -95609,7 +95615,11 @@ var DockerConnector = class extends ShellConnector {
           const info = await exec.inspect();
           resolve4(info.ExitCode ?? 255);
         } catch (error) {
-          reject(new CommandError(`${this.host}: lost the command's exit code: ${error.message}`));
+          reject(
+            new CommandError(`${this.host}: lost the command's exit code: ${error.message}`, {
+              host: this.host
+            })
+          );
         }
       });
     });
@@ -95644,7 +95654,9 @@ var DockerConnector = class extends ShellConnector {
     try {
       await container2.putArchive(archive, { path: posix.dirname(remotePath) });
     } catch (error) {
-      throw new CommandError(`${this.host}: could not write ${remotePath}: ${dockerMessage(error)}`);
+      throw new CommandError(`${this.host}: could not write ${remotePath}: ${dockerMessage(error)}`, {
+        host: this.host
+      });
     }
     if (options2.sudoUser && options2.sudoUser !== "root") {
       await this.check(
@@ -95661,7 +95673,9 @@ var DockerConnector = class extends ShellConnector {
     try {
       tar = await container2.getArchive({ path: remotePath });
     } catch (error) {
-      throw new CommandError(`${this.host}: could not read ${remotePath}: ${dockerMessage(error)}`);
+      throw new CommandError(`${this.host}: could not read ${remotePath}: ${dockerMessage(error)}`, {
+        host: this.host
+      });
     }
     const { extract } = await Promise.resolve().then(() => __toESM(require_tar_stream2(), 1));
     const entries = extract();
@@ -95679,11 +95693,14 @@ var DockerConnector = class extends ShellConnector {
       entries.on("error", reject);
       tar.pipe(entries);
     });
-    if (!found2) throw new CommandError(`${this.host}: could not read ${remotePath}: it is not a regular file.`);
+    if (!found2)
+      throw new CommandError(`${this.host}: could not read ${remotePath}: it is not a regular file.`, {
+        host: this.host
+      });
     return Buffer.concat(chunks);
   }
   connected() {
-    if (!this.docker || !this.container) throw new CommandError(`${this.host}: not connected.`);
+    if (!this.docker || !this.container) throw new CommandError(`${this.host}: not connected.`, { host: this.host });
     return { docker: this.docker, container: this.container };
   }
   // Uses a local image, else pulls it; a failed pull is a clear error.
@@ -95946,17 +95963,25 @@ function splitPrivateKeys(text2) {
 function readNamedKey(sources) {
   const file2 = sources.keyFile ?? "";
   if (!existsSync4(file2)) {
-    throw new ConnectError(`${sources.host}: ssh_key ${file2} does not exist. Fix the path in the host's data.`);
+    throw new ConnectError(`${sources.host}: ssh_key ${file2} does not exist. Fix the path in the host's data.`, {
+      host: sources.host
+    });
   }
   const key2 = parseOneKey(readFileSync4(file2), sources.keyPassphrase);
   if (!(key2 instanceof Error)) return key2;
   if (/encrypted/i.test(key2.message) && !sources.keyPassphrase) {
-    throw new ConnectError(`${sources.host}: ssh_key ${file2} is encrypted; give its passphrase as ssh_key_password.`);
+    throw new ConnectError(`${sources.host}: ssh_key ${file2} is encrypted; give its passphrase as ssh_key_password.`, {
+      host: sources.host
+    });
   }
   if (sources.keyPassphrase && /(bad|wrong|incorrect|decrypt)/i.test(key2.message)) {
-    throw new ConnectError(`${sources.host}: ssh_key_password does not decrypt ssh_key ${file2}.`);
+    throw new ConnectError(`${sources.host}: ssh_key_password does not decrypt ssh_key ${file2}.`, {
+      host: sources.host
+    });
   }
-  throw new ConnectError(`${sources.host}: ssh_key ${file2} is not a usable private key: ${key2.message}.`);
+  throw new ConnectError(`${sources.host}: ssh_key ${file2} is not a usable private key: ${key2.message}.`, {
+    host: sources.host
+  });
 }
 function tryReadKey(file2) {
   if (!existsSync4(file2)) return void 0;
@@ -96636,7 +96661,7 @@ function readSshConfig(file2, host2) {
   try {
     computed = SSHConfig.parse(readFileSync5(file2, "utf8")).compute(host2, { ignoreCase: true, matchExec: false });
   } catch (error) {
-    throw new ConnectError(`${host2}: cannot read ssh config ${file2}: ${error.message}`);
+    throw new ConnectError(`${host2}: cannot read ssh config ${file2}: ${error.message}`, { host: host2 });
   }
   const one = (key2) => {
     const value = computed[key2];
@@ -96736,7 +96761,11 @@ var SshConnector = class extends ShellConnector {
         this.client = await this.handshake(target, settings, keys, home, sock, "");
         this.client.on(
           "close",
-          () => this.lose(new CommandError(`${this.host}: the SSH connection closed while a command was running.`))
+          () => this.lose(
+            new CommandError(`${this.host}: the SSH connection closed while a command was running.`, {
+              host: this.host
+            })
+          )
         );
         return;
       } catch (error) {
@@ -96766,7 +96795,7 @@ var SshConnector = class extends ShellConnector {
   }
   async spawn(commandLine) {
     const client = this.client;
-    if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`);
+    if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`, { host: this.host });
     await this.acquireChannel();
     let channel;
     try {
@@ -96775,7 +96804,9 @@ var SshConnector = class extends ShellConnector {
       );
     } catch (error) {
       this.releaseChannel();
-      throw new CommandError(`${this.host}: could not start a command: ${error.message}`);
+      throw new CommandError(`${this.host}: could not start a command: ${error.message}`, {
+        host: this.host
+      });
     }
     let settle;
     const done = new Promise((resolve4, reject) => {
@@ -96911,7 +96942,7 @@ function describeFailure(host2, where, error, tried) {
   if (/timed out/i.test(error.message)) {
     return new RetryableError(`${host2}: timed out connecting to ${where} (ssh_connect_timeout).`);
   }
-  return new ConnectError(`${host2}: SSH connection to ${where} failed: ${error.message}`);
+  return new ConnectError(`${host2}: SSH connection to ${where} failed: ${error.message}`, { host: host2 });
 }
 var HostKeys = class {
   constructor(file2, memory, policy) {
@@ -97545,6 +97576,7 @@ async function applyHost(toRun, all, input2) {
   const changed = [];
   let stopped;
   for (const part of splitAtReboots(toRun)) {
+    if (progress.interrupted) break;
     try {
       await runScript(part, byIndex, changed, input2);
       for (const op of part) if (outcome(op)?.status === "ok") changed.push(op.registered.index);
@@ -97692,10 +97724,14 @@ async function waitForReboot(delay, interval, timeout, input2) {
   await sleep2(delay * 1e3);
   const deadline = input2.now() + timeout * 1e3;
   let last = "";
-  while (input2.now() < deadline) {
+  while (input2.now() < deadline && !input2.progress.interrupted) {
     const connector = input2.reconnect();
     try {
       await connector.connect();
+      if (input2.progress.interrupted) {
+        await connector.disconnect().catch(() => void 0);
+        return;
+      }
       input2.link.connector = connector;
       return;
     } catch (error) {
@@ -97972,7 +98008,7 @@ function stderrCause(stderr) {
   if (!line2) return "no output on stderr";
   const errno = errnoText.exec(line2)?.[1];
   if (errno && !/^(fatal|error):/i.test(line2)) return lowerFirst(errno);
-  const stripped = line2.replace(/^(fatal|error):\s*/i, "").replace(/^(sh|bash|dash):\s*(\d+:\s*)?/, "");
+  const stripped = line2.replace(/^(fatal|error):\s*/i, "").replace(/^(sh|bash|dash):\s*(\d+:\s*)?/, "").replace(/^\S*\/script\.sh:\s*(line \d+:\s*|\d+:\s*)?/, "");
   return stripped.length > 300 ? `${stripped.slice(0, 299)}…` : stripped;
 }
 function cannotRead(path, stderr, verb = "read") {
@@ -98120,6 +98156,9 @@ var DirectoryHashes = defineFact({
 });
 
 // src/facts/packages.ts
+function listOrUnreadable(output, what, read) {
+  return output.exitCode === 0 ? read(output.stdout) : unreadable(cannotRead(what, output.stderr, "list"));
+}
 function addVersion(packages7, name, version2) {
   packages7[name] = [...Object.hasOwn(packages7, name) ? packages7[name] ?? [] : [], version2];
 }
@@ -98128,58 +98167,64 @@ var DebPackages = defineFact({
   description: "installed Debian packages and versions",
   arguments: {},
   // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's format fields.
-  command: () => "dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n' 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const packages7 = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const [status = "", name, version2 = ""] = line2.split("|");
-      if (status.startsWith("ii") && name) addVersion(packages7, name, version2);
-    }
-    return packages7;
-  }
+  command: () => "LC_ALL=C dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n'",
+  parse: (output) => listOrUnreadable(output, "the installed Debian packages", parseDpkgList)
 });
+function parseDpkgList(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const [status = "", name, version2 = ""] = line2.split("|");
+    if (status.startsWith("ii") && name) addVersion(packages7, name, version2);
+  }
+  return packages7;
+}
 var RpmPackages = defineFact({
   name: "RpmPackages",
   description: "installed RPM packages and versions",
   arguments: {},
-  command: () => "rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const packages7 = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const [name, version2 = ""] = line2.split("|");
-      if (name) addVersion(packages7, name, version2);
-    }
-    return packages7;
-  }
+  command: () => "LC_ALL=C rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n'",
+  parse: (output) => listOrUnreadable(output, "the installed RPM packages", parseRpmList)
 });
+function parseRpmList(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const [name, version2 = ""] = line2.split("|");
+    if (name) addVersion(packages7, name, version2);
+  }
+  return packages7;
+}
 var ApkPackages = defineFact({
   name: "ApkPackages",
   description: "installed Alpine packages and versions",
   arguments: {},
-  command: () => "apk info -v 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const packages7 = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const match4 = /^(.+)-([^-]+-r\d+)$/.exec(line2.trim());
-      if (match4?.[1] && match4[2]) addVersion(packages7, match4[1], match4[2]);
-    }
-    return packages7;
-  }
+  command: () => "LC_ALL=C apk info -v",
+  parse: (output) => listOrUnreadable(output, "the installed Alpine packages", parseApkList)
 });
+function parseApkList(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const match4 = /^(.+)-([^-]+-r\d+)$/.exec(line2.trim());
+    if (match4?.[1] && match4[2]) addVersion(packages7, match4[1], match4[2]);
+  }
+  return packages7;
+}
 var PipPackages = defineFact({
   name: "PipPackages",
   description: "packages installed by pip",
   arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
-  command: ({ pip: pip2 = "pip3" } = {}) => `${shellQuote(pip2)} freeze --all 2>/dev/null || true`,
-  parse: ({ stdout }) => {
-    const packages7 = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const match4 = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line2.trim());
-      if (match4?.[1] && match4[2]) addVersion(packages7, normalisePipName(match4[1]), match4[2]);
-    }
-    return packages7;
-  }
+  command: ({ pip: pip2 = "pip3" } = {}) => `${shellQuote(pip2)} freeze --all`,
+  // A pip that is not there (exit 127) has installed nothing: an earlier operation may create it (a
+  // virtualenv, python3-pip), as in pyinfra. A pip that fails cannot tell.
+  parse: (output, { pip: pip2 = "pip3" } = {}) => output.exitCode === 127 ? emptyRecord() : listOrUnreadable(output, `the packages of ${pip2}`, parsePipFreeze)
 });
+function parsePipFreeze(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const match4 = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line2.trim());
+    if (match4?.[1] && match4[2]) addVersion(packages7, normalisePipName(match4[1]), match4[2]);
+  }
+  return packages7;
+}
 function normalisePipName(name) {
   return name.toLowerCase().replace(/[_.]+/g, "-");
 }
@@ -98204,9 +98249,14 @@ var AptUpgradable = defineFact({
   name: "AptUpgradable",
   description: "packages apt would upgrade",
   arguments: { dist: { type: "boolean", description: "dist-upgrade instead of upgrade" } },
-  command: ({ dist } = {}) => `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"} 2>/dev/null | grep '^Inst ' || true`,
-  parse: ({ stdout }) => lines(stdout).flatMap((line2) => line2.split(/\s+/)[1] ?? [])
+  command: ({ dist } = {}) => `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"}`,
+  // apt-get says why on its first "E:" line ("Could not open file /var/lib/dpkg/status - open (13: Permission denied)").
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => exitCode2 === 0 ? lines(stdout).flatMap((line2) => line2.startsWith("Inst ") ? line2.split(/\s+/)[1] ?? [] : []) : unreadable(cannotRead("the packages apt would upgrade", firstAptError(stderr), "list"))
 });
+function firstAptError(stderr) {
+  const first2 = stderr.split("\n").find((line2) => line2.startsWith("E: "));
+  return first2 ? first2.slice(3) : stderr;
+}
 
 // src/facts/same-file.ts
 var SameFile = defineFact({
@@ -98293,8 +98343,10 @@ var LinuxDistribution = defineFact({
   name: "LinuxDistribution",
   description: "the Linux distribution from /etc/os-release",
   arguments: {},
-  command: () => "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null || true",
-  parse: ({ stdout }) => {
+  command: () => "LC_ALL=C cat /etc/os-release || LC_ALL=C cat /usr/lib/os-release",
+  // Neither file there is an answer (no distribution named); a file there but unreadable is not.
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0 && !saysMissing(stderr)) return unreadable(cannotRead("/etc/os-release", stderr));
     const meta = emptyRecord();
     for (const line2 of lines(stdout)) {
       const match4 = /^([A-Z0-9_]+)=(.*)$/.exec(line2.trim());
@@ -98378,17 +98430,27 @@ var Sysctl = defineFact({
   name: "Sysctl",
   description: "kernel parameters (sysctl -a)",
   arguments: {},
-  command: () => "sysctl -a 2>/dev/null || true",
-  parse: ({ stdout }) => {
+  // sysctl lives in /usr/sbin, which a user's PATH over SSH often lacks (the fact runs in a subshell).
+  command: () => 'PATH="$PATH:/usr/sbin:/sbin"; LC_ALL=C sysctl -a',
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0) return unreadable(cannotRead("the kernel parameters", stderr));
     const values = emptyRecord();
     for (const line2 of lines(stdout)) {
       const eq = line2.indexOf("=");
       if (eq < 0) continue;
       values[line2.slice(0, eq).trim()] = parseSysctlValue(line2.slice(eq + 1).trim());
     }
+    for (const line2 of lines(stderr)) {
+      const key2 = /key ['"]([^'"]+)['"]/.exec(line2)?.[1];
+      if (key2 && !Object.hasOwn(values, key2))
+        values[key2] = unreadable(`cannot read kernel parameter ${key2}: ${sysctlCause(line2)}`);
+    }
     return values;
   }
 });
+function sysctlCause(line2) {
+  return /permission denied/i.test(line2) ? "permission denied" : line2.replace(/^sysctl:\s*/, "");
+}
 function parseSysctlValue(value) {
   const parts = value.split(/\s+/);
   if (parts.length > 1 && parts.every((p) => /^-?\d+$/.test(p))) return parts.map(Number);
@@ -100476,6 +100538,7 @@ var sysctl = defineOperation({
   ],
   plan: (args, facts2) => {
     const current2 = facts2.get(Sysctl)[args.key];
+    if (isUnreadable(current2)) throw new CannotTell(current2.unreadable);
     const wanted = parseSysctlValue(args.value);
     const commands = [];
     if (JSON.stringify(current2) !== JSON.stringify(wanted))
@@ -103015,6 +103078,8 @@ var filters = { ...textFilters, ...numberFilters, ...sequenceFilters, ...selectF
 var { nodes } = internals;
 var SliceNode = nodes.Node.extend("JinjaSlice", { fields: ["target", "start", "stop", "step"] });
 var WithNode = nodes.Node.extend("JinjaWith", { fields: ["targets", "values", "body"] });
+var StarArgsNode = nodes.Node.extend("JinjaStarArgs", { fields: ["value"] });
+var StarKwargsNode = nodes.Node.extend("JinjaStarKwargs", { fields: ["value"] });
 function markOneTuple(tuple) {
   tuple.tuple = true;
   return tuple;
@@ -103099,15 +103164,29 @@ var JinjaExpressionCompiler = class extends Compiler {
     });
     this._emit("])");
   }
+  // `name=value` arguments, then those a `**mapping` adds.
   compileKeywordArgs(node, frame) {
-    this._emit("runtime.makeKeywordArgs({");
-    node.children.forEach((child, i2) => {
-      const pair = child;
+    const spread = node.children.find((child) => child instanceof StarKwargsNode);
+    const pairs = node.children.filter((child) => child !== spread);
+    this._emit(spread ? "runtime.makeKeywordArgs(runtime.mergeKeywords({" : "runtime.makeKeywordArgs({");
+    pairs.forEach((pair, i2) => {
       if (!(pair.key instanceof nodes2.Symbol)) this.fail("a keyword argument needs a name", pair.lineno, pair.colno);
       this._emit(`${i2 > 0 ? ", " : ""}${quote2(String(pair.key.value))}: `);
       this.compile(pair.value, frame);
     });
-    this._emit("})");
+    if (spread) {
+      this._emit("}, ");
+      this.compile(spread.value, frame);
+      this._emit("))");
+    } else {
+      this._emit("})");
+    }
+  }
+  // `*iterable` among a call's arguments: its items, spread in place.
+  compileJinjaStarArgs(node, frame) {
+    this._emit("...runtime.spreadPositional(");
+    this.compile(node.value, frame);
+    this._emit(")");
   }
   compileInlineIf(node, frame) {
     this._emit("(runtime.truthy(");
@@ -103267,7 +103346,11 @@ function lookupLocal(frame, name) {
 }
 var quote3 = (text2) => JSON.stringify(text2);
 var JinjaCompiler = class extends JinjaExpressionCompiler {
+  // Whether output is compiled into the root function outside macros and `{% set %}` blocks: there,
+  // as in Jinja2, it is skipped (not even evaluated) once the template has extended another.
+  outputChecked = false;
   _emitFuncBegin(node, name) {
+    this.outputChecked = name === "root";
     super._emitFuncBegin(node, name);
     this._emitLine("runtime = jinjaRuntime;");
   }
@@ -103279,9 +103362,32 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
     this._emitLine("}");
     this._emitLine("}");
   }
+  compileCapture(node, frame) {
+    this.withoutOutputCheck(() => super.compileCapture(node, frame));
+  }
+  // Compiles with output unchecked (a macro's or a `{% set %}` block's), restoring the check after.
+  withoutOutputCheck(compile) {
+    const checked = this.outputChecked;
+    this.outputChecked = false;
+    try {
+      compile();
+    } finally {
+      this.outputChecked = checked;
+    }
+  }
   _compileMacro(node, frame) {
+    const { args } = node;
+    for (const param of [...args.children, ...args.children.flatMap((child) => child.children ?? [])]) {
+      const star = { JinjaStarArgs: "*", JinjaStarKwargs: "**" }[param.typename];
+      if (star) {
+        this.fail(`expected a parameter name, got '${star}'`, param.lineno, param.colno);
+      }
+    }
     const start = this.codebuf.length;
-    const id = super._compileMacro(node, frame);
+    let id = "";
+    this.withoutOutputCheck(() => {
+      id = super._compileMacro(node, frame);
+    });
     for (let i2 = start; i2 < this.codebuf.length; i2++) {
       const code = this.codebuf[i2] ?? "";
       const match4 = /^return new runtime\.SafeString\((\w+)\);\n$/.exec(code);
@@ -103290,7 +103396,27 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
     }
     return id;
   }
+  // Jinja2 outputs what a template writes before `{% extends %}`, then the parent's output; nunjucks drops
+  // the former. The root remembers its output when it extends and puts it before the parent's.
+  compileRoot(node, frame) {
+    const start = this.codebuf.length;
+    super.compileRoot(node, frame);
+    const replacements = {
+      "var parentTemplate = null;\n": 'var parentTemplate = null, jinjaPrefix = "";\n',
+      "parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);\n": "parentTemplate.rootRenderFunc(env, context, frame, runtime, (e, r) => cb(e, e ? r : jinjaPrefix + r));\n"
+    };
+    for (const [from, to] of Object.entries(replacements)) {
+      const index = this.codebuf.indexOf(from, start);
+      if (index === -1) this.fail(`nunjucks' root code has no line ${JSON.stringify(from)}`);
+      this.codebuf[index] = to;
+    }
+  }
+  compileExtends(node, frame) {
+    this._emitLine(`if (!parentTemplate) jinjaPrefix = ${this.buffer};`);
+    super.compileExtends(node, frame);
+  }
   compileOutput(node, frame) {
+    if (this.outputChecked) this._emitLine("if (!parentTemplate) {");
     for (const child of node.children) {
       if (child instanceof nodes3.TemplateData) {
         if (child.value) {
@@ -103304,6 +103430,7 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
         this._emitLine(");");
       }
     }
+    if (this.outputChecked) this._emitLine("}");
   }
   compileIf(node, frame) {
     this._emit("if (runtime.truthy(");
@@ -103749,6 +103876,54 @@ var JinjaExpressionParser = class extends Parser3 {
     }
     return noPostfix ? node : this.parsePostfix(node);
   }
+  // A call's arguments as Jinja2 reads them: positional ones, then `*args` and `name=value` ones, then
+  // `**kwargs`, with a trailing comma allowed. `*args` closes the args list, `**kwargs` the keyword list.
+  parseSignature(tolerant, noParens) {
+    const open = this.peekToken();
+    if (noParens || open?.type !== LEFT_PAREN) return super.parseSignature(tolerant, noParens);
+    this.nextToken();
+    const args = new nodes4.NodeList(open.lineno, open.colno);
+    const kwargs = new nodes4.KeywordArgs(open.lineno, open.colno);
+    let starArgs = null;
+    let starKwargs = null;
+    const ensure = (valid, token) => {
+      if (!valid) this.fail("invalid syntax for function call expression", token.lineno, token.colno);
+    };
+    for (let count = 0; ; count++) {
+      let token = this.peekToken();
+      if (!token) this.fail("unexpected end of template, expected )", open.lineno, open.colno);
+      if (token.type === RIGHT_PAREN) break;
+      if (count > 0) {
+        if (!this.skip(COMMA)) this.fail("expected a comma or ) in the call", token.lineno, token.colno);
+        token = this.peekToken();
+        if (token?.type === RIGHT_PAREN) break;
+        if (!token) this.fail("unexpected end of template, expected )", open.lineno, open.colno);
+      }
+      if (token.type === OPERATOR && token.value === "*") {
+        ensure(!starArgs && !starKwargs, token);
+        this.nextToken();
+        starArgs = new StarArgsNode(token.lineno, token.colno, this.parseExpression());
+      } else if (token.type === OPERATOR && token.value === "**") {
+        ensure(!starKwargs, token);
+        this.nextToken();
+        starKwargs = new StarKwargsNode(token.lineno, token.colno, this.parseExpression());
+      } else {
+        const arg = this.parseExpression();
+        if (this.skipValue(OPERATOR, "=")) {
+          ensure(!starKwargs, token);
+          kwargs.addChild(new nodes4.Pair(arg.lineno, arg.colno, arg, this.parseExpression()));
+        } else {
+          ensure(!starArgs && !starKwargs && kwargs.children.length === 0, token);
+          args.addChild(arg);
+        }
+      }
+    }
+    this.nextToken();
+    if (starArgs) args.addChild(starArgs);
+    if (starKwargs) kwargs.addChild(starKwargs);
+    if (kwargs.children.length > 0) args.addChild(kwargs);
+    return args;
+  }
   // Calls, `x.name` (attribute first), `x[key]` (item first) and `x[a:b:c]` slices.
   parsePostfix(start) {
     let node = start;
@@ -104076,6 +104251,27 @@ var JinjaParser = class extends JinjaExpressionParser {
   }
 };
 
+// src/templates/python-call-spread.ts
+function spreadPositional(value) {
+  if (value instanceof JinjaUndefined) throw value.toError();
+  try {
+    return iterate(value);
+  } catch (error) {
+    if (!(error instanceof JinjaRuntimeError)) throw error;
+    throw new JinjaRuntimeError(`Value after * must be an iterable, not ${typeName(value)}`);
+  }
+}
+function mergeKeywords(named, value) {
+  if (value instanceof JinjaUndefined) throw value.toError();
+  if (!isDict(value)) throw new JinjaRuntimeError(`argument after ** must be a mapping, not ${typeName(value)}`);
+  const merged = { ...named };
+  for (const [name, item] of dictEntries(value)) {
+    if (Object.hasOwn(merged, name)) throw new JinjaRuntimeError(`got multiple values for keyword argument '${name}'`);
+    merged[name] = item;
+  }
+  return merged;
+}
+
 // src/templates/jinja-runtime.ts
 function splitArguments(raw) {
   const last = raw.at(-1);
@@ -104128,6 +104324,8 @@ function createJinjaRuntime(options2) {
     },
     output: pyStr,
     truthy,
+    spreadPositional,
+    mergeKeywords,
     or: (left, right) => truthy(left) ? left : right(),
     and: (left, right) => truthy(left) ? right() : left,
     binary: binaryOperation,
@@ -104593,6 +104791,7 @@ var HostRun = class {
   deployCode = new DeployCodeFailures((message) => this.failLate(message));
   // Set by interrupt(): later news (killed commands, a plan finishing) does not rewrite the story.
   interrupted = false;
+  finishing;
   // This host's own time (connect to done, without waiting for other hosts or a confirmation).
   activeMs = 0;
   activeSince;
@@ -104620,9 +104819,15 @@ var HostRun = class {
   // Connects, then plans: runs the deploy files for this host (within `deadlineMs`) and plans every
   // operation from gathered facts.
   async plan(deployFiles, globals, deadlineMs = defaultDeployDeadlineMs) {
+    if (this.interrupted) return;
     try {
-      this.link.connector = this.seams.connect(this.host, this.context);
-      await this.link.connector.connect();
+      const connector = this.seams.connect(this.host, this.context);
+      this.link.connector = connector;
+      await connector.connect();
+      if (this.interrupted) {
+        await connector.disconnect().catch(() => void 0);
+        return;
+      }
     } catch (error) {
       if (!isUserError(error)) throw error;
       const status = error instanceof ConnectError ? "unreachable" : "failed";
@@ -104675,8 +104880,14 @@ var HostRun = class {
       this.plannedStatus = "unchanged";
     }
   }
-  // Disconnects; on apply, a container made from an image is committed and its image reported.
-  async finish(commit) {
+  // Disconnects, once: every caller (the run's end, an interruption) waits for the same disconnect,
+  // so a container being committed is removed before the process may exit.
+  finish(commit) {
+    this.finishing ??= this.disconnect(commit);
+    return this.finishing;
+  }
+  // On apply, a container made from an image is committed and its image reported.
+  async disconnect(commit) {
     const connector = this.link.connector;
     if (!connector) return;
     this.link.connector = void 0;
@@ -104815,6 +105026,7 @@ async function runDeploy(options2, seams = {}) {
   });
   const work = async () => {
     await mapLimit(runs, options2.parallel, async (run) => {
+      if (seams.signal?.aborted) return;
       events.hostStage?.(run.host.name, "planning");
       await run.timed(
         () => run.plan(
@@ -104843,8 +105055,8 @@ async function runDeploy(options2, seams = {}) {
         const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
         const parallel = runs.filter((r) => !serial.includes(r));
         await Promise.all([
-          mapLimit(parallel, options2.parallel, (run) => applyOne(run, events)),
-          mapLimit(serial, 1, (run) => applyOne(run, events))
+          mapLimit(parallel, options2.parallel, (run) => applyOne(run, events, seams.signal)),
+          mapLimit(serial, 1, (run) => applyOne(run, events, seams.signal))
         ]);
       } else {
         await finishAll(false);
@@ -104869,8 +105081,8 @@ async function runDeploy(options2, seams = {}) {
 function loadDeployFile(file2, instance) {
   return loadModule(file2, { role: "deploy file", instance, api: publicApiProvider });
 }
-async function applyOne(run, events) {
-  if (run.failed) return;
+async function applyOne(run, events, signal) {
+  if (run.failed || signal?.aborted) return;
   events.hostStage?.(run.host.name, "applying");
   await run.timed(() => run.apply());
   events.hostStage?.(run.host.name, run.failed ? "failed" : "applied");
@@ -104878,6 +105090,7 @@ async function applyOne(run, events) {
 function settleRunOnce(runs) {
   const owners = /* @__PURE__ */ new Map();
   for (const run of runs) {
+    if (run.failed) continue;
     for (const op of run.toApply) {
       if (!op.registered.global.runOnce) continue;
       const key2 = `${op.registered.index}:${op.registered.label}`;
@@ -105594,8 +105807,17 @@ function exitCode(report, detailed) {
 }
 async function ask(question) {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const interrupted = new Promise(
+    (_, reject) => rl.once("SIGINT", () => {
+      process.stdout.write("\nApply cancelled (Ctrl-C); nothing was changed.\n");
+      reject(new InterruptedError("SIGINT"));
+    })
+  );
   try {
-    return await rl.question(question);
+    return await Promise.race([rl.question(question), interrupted]);
+  } catch (error) {
+    if (error.name === "AbortError") throw new InterruptedError("SIGINT");
+    throw error;
   } finally {
     rl.close();
   }

@@ -56,6 +56,8 @@ export async function applyHost(
   // Why the rest stopped when it was not an operation's failure (lost connection, lock, reboot).
   let stopped: string | undefined;
   for (const part of splitAtReboots(toRun)) {
+    // Interrupted (between parts, or while waiting for a reboot): nothing more starts.
+    if (progress.interrupted) break;
     try {
       await runScript(part, byIndex, changed, input);
       for (const op of part) if (outcome(op)?.status === "ok") changed.push(op.registered.index);
@@ -227,10 +229,15 @@ async function waitForReboot(delay: number, interval: number, timeout: number, i
   await sleep(delay * 1000);
   const deadline = input.now() + timeout * 1000;
   let last = "";
-  while (input.now() < deadline) {
+  // Interrupted while waiting: no new connection (the clean-up has already disconnected the host).
+  while (input.now() < deadline && !input.progress.interrupted) {
     const connector = input.reconnect();
     try {
       await connector.connect();
+      if (input.progress.interrupted) {
+        await connector.disconnect().catch(() => undefined);
+        return;
+      }
       input.link.connector = connector;
       return;
     } catch (error) {

@@ -42,6 +42,7 @@ export class HostRun {
   private readonly deployCode = new DeployCodeFailures((message) => this.failLate(message));
   // Set by interrupt(): later news (killed commands, a plan finishing) does not rewrite the story.
   private interrupted = false;
+  private finishing?: Promise<void>;
   // This host's own time (connect to done, without waiting for other hosts or a confirmation).
   private activeMs = 0;
   private activeSince?: number;
@@ -81,9 +82,16 @@ export class HostRun {
   // Connects, then plans: runs the deploy files for this host (within `deadlineMs`) and plans every
   // operation from gathered facts.
   async plan(deployFiles: string[], globals: TemplateGlobals, deadlineMs = defaultDeployDeadlineMs): Promise<void> {
+    if (this.interrupted) return;
     try {
-      this.link.connector = this.seams.connect(this.host, this.context);
-      await this.link.connector.connect();
+      const connector = this.seams.connect(this.host, this.context);
+      this.link.connector = connector;
+      await connector.connect();
+      // Interrupted while connecting: the clean-up may have come before the connection was made.
+      if (this.interrupted) {
+        await connector.disconnect().catch(() => undefined);
+        return;
+      }
     } catch (error) {
       if (!isUserError(error)) throw error;
       const status = error instanceof ConnectError ? "unreachable" : "failed";
@@ -141,8 +149,15 @@ export class HostRun {
     }
   }
 
-  // Disconnects; on apply, a container made from an image is committed and its image reported.
-  async finish(commit: boolean): Promise<void> {
+  // Disconnects, once: every caller (the run's end, an interruption) waits for the same disconnect,
+  // so a container being committed is removed before the process may exit.
+  finish(commit: boolean): Promise<void> {
+    this.finishing ??= this.disconnect(commit);
+    return this.finishing;
+  }
+
+  // On apply, a container made from an image is committed and its image reported.
+  private async disconnect(commit: boolean): Promise<void> {
     const connector = this.link.connector;
     if (!connector) return;
     this.link.connector = undefined;

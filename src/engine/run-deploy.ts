@@ -80,6 +80,8 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
   });
   const work = async (): Promise<Report> => {
     await mapLimit(runs, options.parallel, async (run) => {
+      // Once aborted, no host starts (a container made now would outlive the clean-up).
+      if (seams.signal?.aborted) return;
       events.hostStage?.(run.host.name, "planning");
       await run.timed(() =>
         run.plan(
@@ -109,8 +111,8 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
         const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
         const parallel = runs.filter((r) => !serial.includes(r));
         await Promise.all([
-          mapLimit(parallel, options.parallel, (run) => applyOne(run, events)),
-          mapLimit(serial, 1, (run) => applyOne(run, events)),
+          mapLimit(parallel, options.parallel, (run) => applyOne(run, events, seams.signal)),
+          mapLimit(serial, 1, (run) => applyOne(run, events, seams.signal)),
         ]);
       } else {
         await finishAll(false);
@@ -141,8 +143,8 @@ function loadDeployFile(file: string, instance: string): Promise<unknown> {
   return loadModule(file, { role: "deploy file", instance, api: publicApiProvider });
 }
 
-async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {
-  if (run.failed) return;
+async function applyOne(run: HostRun, events: EngineEvents, signal: AbortSignal | undefined): Promise<void> {
+  if (run.failed || signal?.aborted) return;
   events.hostStage?.(run.host.name, "applying");
   await run.timed(() => run.apply());
   events.hostStage?.(run.host.name, run.failed ? "failed" : "applied");
@@ -152,6 +154,8 @@ async function applyOne(run: HostRun, events: EngineEvents): Promise<void> {
 function settleRunOnce(runs: HostRun[]): void {
   const owners = new Map<string, string>();
   for (const run of runs) {
+    // A host that failed to plan applies nothing: it cannot be the one to run it.
+    if (run.failed) continue;
     for (const op of run.toApply) {
       if (!op.registered.global.runOnce) continue;
       const key = `${op.registered.index}:${op.registered.label}`;

@@ -119,3 +119,13 @@ test("apply on a terminal shows the plan and asks: anything but yes changes noth
   expect(yes.output).toContain("@local: 5 changed");
   expect(statSync(join(root, "app")).isDirectory()).toBe(true);
 });
+
+test("Ctrl-C at the apply prompt cancels like SIGINT: exit 130, nothing changed, no internal error", () => {
+  const root = mkdtempSync(join(tmpdir(), "infra-action-tty-"));
+  const args = `apply examples/demo/inventory.ts examples/demo/deploy.ts --data demo_root=${root}`;
+  const cancelled = onTerminal(args, "\\003");
+  expect(cancelled.output).toContain("Apply these changes? Only 'yes' is accepted:");
+  expect(cancelled.output).not.toContain("internal error");
+  expect(cancelled.status).toBe(130);
+  expect(() => statSync(join(root, "app"))).toThrow();
+});

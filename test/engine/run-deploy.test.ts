@@ -112,6 +112,17 @@ describe("runDeploy", () => {
     expect(log.filter((line) => line.includes(" apply ")).sort()).toEqual(["a apply 0,1", "b apply 1", "c apply 1"]);
   });
 
+  test("_run_once: a host that failed to plan is never the one to run it", async () => {
+    const { report, log } = await run({
+      hosts: { a: { unreachable: "a: connection refused" }, b: {}, c: {} },
+      deploy: ({ server }) => void server.shell({ name: "migrate", commands: ["migrate"], _run_once: true }),
+    });
+    expect(report.hosts.find((h) => h.name === "a")?.status).toBe("unreachable");
+    expect(statuses(report, "b")).toEqual([["migrate", "changed", ""]]);
+    expect(statuses(report, "c")).toEqual([["migrate", "skipped", "_run_once: runs on b"]]);
+    expect(log.filter((line) => line.includes(" apply "))).toEqual(["b apply 0"]);
+  });
+
   test("_serial: hosts with a serial operation apply one after another, the others in parallel", async () => {
     const deploy: Run["deploy"] = ({ server }, host) =>
       void server.shell({ name: "slow", commands: ["slow"], _serial: host !== "d" });
@@ -248,6 +259,49 @@ describe("runDeploy", () => {
     ]);
     expect(log).toContain("a disconnect");
     expect(log).toContain("b disconnect");
+  });
+
+  test("interrupted while the finish stage disconnects (a container being committed): the run waits for that disconnect", async () => {
+    const controller = new AbortController();
+    const log: string[] = [];
+    const running = run({
+      hosts: { web: { disconnectMs: 200 } },
+      deploy: ({ server }) => void server.shell({ name: "a", commands: ["a"] }),
+      options: { onInterrupt: async () => undefined },
+      signal: controller.signal,
+      log,
+    });
+    for (let i = 0; i < 2000 && !log.includes("web applied"); i++) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, 5));
+    controller.abort("SIGTERM");
+    const started = Date.now();
+    const error = await running.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(log.filter((line) => line === "web disconnect")).toEqual(["web disconnect"]);
+  });
+
+  test("interrupted while waiting for a reboot: nothing runs or connects after the clean-up", async () => {
+    const controller = new AbortController();
+    const log: string[] = [];
+    const running = run({
+      hosts: { web: {} },
+      deploy: ({ server }) => {
+        server.shell({ name: "kernel", commands: ["install kernel"] });
+        server.reboot({ name: "reboot", delay: 1 });
+        server.shell({ name: "after", commands: ["echo back"] });
+      },
+      options: { onInterrupt: async () => undefined },
+      signal: controller.signal,
+      log,
+    });
+    for (let i = 0; i < 2000 && !log.includes("web applied"); i++) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, 100));
+    controller.abort("SIGTERM");
+    await running.catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(log.at(-1)).toBe("web disconnect");
+    expect(log.filter((line) => line.startsWith("web apply"))).toEqual(["web apply 0,1"]);
   });
 
   test("interrupted while planning: nothing is applied, the host says so", async () => {

@@ -21,7 +21,7 @@ export declare const facts: {
     readonly Home: Fact<{
         user?: string;
     }, string | null>;
-    readonly Sysctl: Fact<undefined, Record<string, string | number | number[]>>;
+    readonly Sysctl: Fact<undefined, Record<string, import("./fact.js").Unreadable | server.SysctlValue>>;
     readonly Mounts: Fact<undefined, Record<string, server.MountInfo>>;
     readonly Crontab: Fact<{
         user?: string;

@@ -1,3 +1,4 @@
+import { type Unreadable } from "./fact.js";
 export declare const Os: import("./fact.js").Fact<undefined, string>;
 export declare const Kernel: import("./fact.js").Fact<undefined, string>;
 export declare const KernelVersion: import("./fact.js").Fact<undefined, string>;
@@ -31,8 +32,9 @@ export declare const Command: import("./fact.js").Fact<{
 export declare const Home: import("./fact.js").Fact<{
     user?: string;
 }, string | null>;
-export declare const Sysctl: import("./fact.js").Fact<undefined, Record<string, string | number | number[]>>;
-export declare function parseSysctlValue(value: string): string | number | number[];
+export type SysctlValue = string | number | number[];
+export declare const Sysctl: import("./fact.js").Fact<undefined, Record<string, Unreadable | SysctlValue>>;
+export declare function parseSysctlValue(value: string): SysctlValue;
 export interface MountInfo {
     device: string;
     type: string;

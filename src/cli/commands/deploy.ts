@@ -2,7 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 import { runDeploy } from "../../engine/run-deploy.js";
-import { UsageError } from "../../errors.js";
+import { InterruptedError, UsageError } from "../../errors.js";
 import type { Report } from "../../report/report.js";
 import { formatHost, formatSummary } from "../../report/text.js";
 import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
@@ -132,10 +132,21 @@ function exitCode(report: Report, detailed: boolean): number {
   return detailed && report.mode === "plan" && report.totals.operationsChanged > 0 ? 2 : 0;
 }
 
+// Asks on the terminal. Ctrl-C at the prompt is an interruption like SIGINT anywhere else: nothing
+// is applied, hosts are disconnected, and the exit code is 130.
 async function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const interrupted = new Promise<never>((_, reject) =>
+    rl.once("SIGINT", () => {
+      process.stdout.write("\nApply cancelled (Ctrl-C); nothing was changed.\n");
+      reject(new InterruptedError("SIGINT"));
+    }),
+  );
   try {
-    return await rl.question(question);
+    return await Promise.race([rl.question(question), interrupted]);
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw new InterruptedError("SIGINT");
+    throw error;
   } finally {
     rl.close();
   }
