@@ -20915,11 +20915,11 @@ var require_Channel = __commonJS({
           );
         }
       }
-      signal(signalName) {
+      signal(signalName2) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (this.type === "session" && this.writable && this.outgoing.state === "open") {
-          this._client._protocol.signal(this.outgoing.id, signalName);
+          this._client._protocol.signal(this.outgoing.id, signalName2);
         }
       }
       exit(statusOrSignal, coreDumped, msg) {
@@ -95232,7 +95232,7 @@ function whenAborted(signal, cleanUp) {
   state2.promise = new Promise((_, reject) => {
     const onAbort = () => {
       state2.aborted = true;
-      const name = typeof signal.reason === "string" ? signal.reason : "SIGTERM";
+      const name = signalName(signal);
       void cleanUp(name).catch(() => void 0).then(() => reject(new InterruptedError(name)));
     };
     if (signal.aborted) return onAbort();
@@ -95240,6 +95240,9 @@ function whenAborted(signal, cleanUp) {
     state2.stop = () => signal.removeEventListener("abort", onAbort);
   });
   return state2;
+}
+function signalName(signal) {
+  return typeof signal.reason === "string" ? signal.reason : "SIGTERM";
 }
 
 // src/connectors/docker.ts
@@ -97065,6 +97068,9 @@ function createConnector(host2, context = {}) {
 function asSentence(message) {
   return /[.!?]$/.test(message.trimEnd()) ? message.trimEnd() : `${message.trimEnd()}.`;
 }
+function nothingApplied(reason) {
+  return `${asSentence(reason)} Nothing was applied on this host.`;
+}
 
 // src/engine/apply-host.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -97075,20 +97081,17 @@ import { StringDecoder } from "node:string_decoder";
 
 // src/engine/markers.ts
 var nonceVariable = "__ia_n";
+var outFunction = `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`;
 function markerFunctions(nonce) {
   return [
     `${nonceVariable}=${nonce}`,
-    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`,
+    outFunction,
     `__ia_mark() { __ia_out "$1"; printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1" >&2; }`
   ].join("\n");
 }
 var nestedMarkers = {
   input: `printf '%s\\n' "$${nonceVariable}"`,
-  preamble: [
-    `IFS= read -r ${nonceVariable} || exit 70`,
-    "exec 0</dev/null",
-    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`
-  ].join("\n")
+  preamble: [`IFS= read -r ${nonceVariable} || exit 70`, "exec 0</dev/null", outFunction].join("\n")
 };
 function stagedScript(nonce, script2) {
   return `${scriptEnd(nonce)}
@@ -97116,17 +97119,23 @@ function scriptRunner(what) {
 function applyMarkerPattern(nonce) {
   return new RegExp(`\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`, "g");
 }
-function markedSection(text2, nonce, index) {
-  const begin = `@@${nonce}:begin:${index}
-`;
-  const end = `
-@@${nonce}:end:${index}:`;
-  const from = text2.indexOf(begin);
-  if (from < 0) return void 0;
-  const start = from + begin.length;
-  const to = text2.indexOf(end, start);
-  if (to < 0) return { output: text2.slice(start) };
-  return { output: text2.slice(start, to), exitCode: Number(/^(\d+)/.exec(text2.slice(to + end.length))?.[1] ?? 255) };
+function markedSections(text2, nonce) {
+  const sections = /* @__PURE__ */ new Map();
+  const pattern = new RegExp(`@@${nonce}:begin:(\\d+)\\n|\\n@@${nonce}:end:(\\d+):(\\d+)`, "g");
+  let open;
+  for (const match4 of text2.matchAll(pattern)) {
+    const [whole, begin, end, exitCode2] = match4;
+    const at2 = match4.index ?? 0;
+    if (begin !== void 0) {
+      if (open) sections.set(open.index, { output: text2.slice(open.from, at2) });
+      open = { index: Number(begin), from: at2 + whole.length };
+    } else if (open && Number(end) === open.index) {
+      sections.set(open.index, { output: text2.slice(open.from, at2), exitCode: Number(exitCode2) });
+      open = void 0;
+    }
+  }
+  if (open) sections.set(open.index, { output: text2.slice(open.from) });
+  return sections;
 }
 
 // src/engine/apply-output.ts
@@ -97148,7 +97157,6 @@ var ApplyOutput = class {
   staged = false;
   done = false;
   locked = false;
-  begun = /* @__PURE__ */ new Set();
   ended = /* @__PURE__ */ new Map();
   skipped = /* @__PURE__ */ new Set();
   outputs = /* @__PURE__ */ new Map();
@@ -97169,9 +97177,6 @@ var ApplyOutput = class {
       state2.pending += state2.decoder.end();
       this.scan(stream, true);
     }
-  }
-  began(index) {
-    return this.begun.has(index);
   }
   // The operation's outcome, or undefined when it never began (or began and never ended).
   outcome(index) {
@@ -97206,10 +97211,7 @@ var ApplyOutput = class {
     const [, kind, begin, end, exitCode2, skip] = match4;
     if (begin !== void 0) {
       state2.current = Number(begin);
-      if (stream === "stdout") {
-        this.begun.add(state2.current);
-        this.on.begin?.(state2.current);
-      }
+      if (stream === "stdout") this.on.begin?.(state2.current);
     } else if (end !== void 0) {
       state2.current = void 0;
       if (stream === "stdout") {
@@ -97633,7 +97635,7 @@ function verdict(toRun, progress, stopping, stopped) {
   const unfinished = toRun.find((op) => outcome(op)?.status === "failed");
   const cause = stopped ?? `the apply script ended before running ${notRun} planned operation${plural2}.`;
   return {
-    error: `${cause}${stopped && !/[.!?]$/.test(stopped) ? "." : ""}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${plural2} did not run.`
+    error: `${asSentence(cause)}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${plural2} did not run.`
   };
 }
 function interruptApply(progress, signal) {
@@ -97913,7 +97915,9 @@ function describeCannotTell(reason, sudo) {
 }
 function incompletePlan(labels, first2) {
   const count = labels.length === 1 ? "1 operation cannot tell" : `${labels.length} operations cannot tell`;
-  return `plan incomplete: ${count} what to do (${labels.map((l) => `"${l}"`).join(", ")}); the first: ${asSentence(first2)} Nothing was applied on this host.`;
+  return nothingApplied(
+    `plan incomplete: ${count} what to do (${labels.map((l) => `"${l}"`).join(", ")}); the first: ${first2}`
+  );
 }
 function hintFor(reason, sudo) {
   const user2 = runsAs(sudo);
@@ -98580,8 +98584,8 @@ var GitRepo = defineFact({
   parse: (output, { dest }) => {
     const { stdout, exitCode: exitCode2 } = output;
     if (exitCode2 === 3 || exitCode2 === 4) {
-      if (noRepository(dest, output) !== null)
-        return unreadable(cannotRead(`the git repository ${dest}`, output.stderr));
+      const none = noRepository(dest, output);
+      if (none !== null) return none;
       return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
     }
     const [remote = "", branch = "", head = "", remoteHead = ""] = stdout.split("\n").map((l) => l.trim());
@@ -99554,6 +99558,10 @@ function writeFileCommands(dest, content, remote, wanted) {
   const before = remote === null ? null : remote.content === null ? void 0 : Buffer.from(remote.content, "base64");
   return { commands, diff: fileDiff(dest, before, content) };
 }
+function planWrittenFile(dest, content, remote, wanted) {
+  const written = writeFileCommands(dest, content, remote, wanted);
+  return written ? change(written.commands, { diff: written.diff }) : noop(`${dest} is up to date`);
+}
 
 // src/operations/apt/repo.ts
 var repo = defineOperation({
@@ -99788,14 +99796,14 @@ var get2 = defineOperation({
 });
 
 // src/operations/files/edited-file.ts
-function planEditedFile(path, before, after, mode) {
+function planEditedFile(path, before, after, remote) {
   const content = Buffer.from(after);
   const command = {
     type: "file",
     path,
     content: content.toString("base64"),
-    ...mode !== void 0 ? { mode: String(mode) } : {},
-    ifSha256: before === null ? null : sha256(Buffer.from(before))
+    ...remote ? { mode: String(remote.mode) } : {},
+    ifSha256: remote ? remote.sha256 : null
   };
   return change([command], { diff: fileDiff(path, before === null ? null : Buffer.from(before), content) });
 }
@@ -99845,7 +99853,7 @@ var line = defineOperation({
     }
     const after = next2.length ? `${next2.join("\n")}
 ` : "";
-    return planEditedFile(args.path, text2, after, remote ? remote.mode : void 0);
+    return planEditedFile(args.path, text2, after, remote || null);
   }
 });
 function lineRegExp(pattern, literal2) {
@@ -99950,8 +99958,7 @@ var put2 = defineOperation({
   prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
   facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
   plan: (args, facts2, prepared) => {
-    const written = writeFileCommands(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
-    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
+    return planWrittenFile(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
   }
 });
 
@@ -99984,7 +99991,7 @@ var replace = defineOperation({
       throw new OperationArgumentError(`argument text is not a valid regular expression: ${error.message}`);
     }
     const after = text2.replace(pattern, args.replace);
-    return after === text2 ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`) : planEditedFile(args.path, text2, after, remote ? remote.mode : void 0);
+    return after === text2 ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`) : planEditedFile(args.path, text2, after, remote || null);
   }
 });
 
@@ -100098,8 +100105,7 @@ var template = defineOperation({
   prepare: async (args, context) => ({ content: Buffer.from(await context.renderTemplate(args.src, args.variables)) }),
   facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
   plan: (args, facts2, prepared) => {
-    const written = writeFileCommands(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
-    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
+    return planWrittenFile(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
   }
 });
 
@@ -100934,8 +100940,9 @@ ${body}`, sudo)}`;
         stdin: script2,
         ...password ? { sudoPassword: password } : {}
       });
+      const sections = markedSections(result.stdout, nonce);
       batch2.forEach((p, i2) => {
-        const section = markedSection(result.stdout, nonce, i2);
+        const section = sections.get(i2);
         if (section?.exitCode === void 0) {
           p.reject(
             new FactError(
@@ -100945,7 +100952,7 @@ ${body}`, sudo)}`;
           );
           return;
         }
-        const stderr = markedSection(result.stdout, nonce, batch2.length + i2)?.output ?? "";
+        const stderr = sections.get(batch2.length + i2)?.output ?? "";
         try {
           p.resolve(p.fact.parse({ stdout: section.output, stderr, exitCode: section.exitCode }, p.args));
         } catch (error) {
@@ -103370,7 +103377,7 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
     const checked = this.outputChecked;
     this.outputChecked = false;
     try {
-      compile();
+      return compile();
     } finally {
       this.outputChecked = checked;
     }
@@ -103384,10 +103391,7 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
       }
     }
     const start = this.codebuf.length;
-    let id = "";
-    this.withoutOutputCheck(() => {
-      id = super._compileMacro(node, frame);
-    });
+    const id = this.withoutOutputCheck(() => super._compileMacro(node, frame));
     for (let i2 = start; i2 < this.codebuf.length; i2++) {
       const code = this.codebuf[i2] ?? "";
       const match4 = /^return new runtime\.SafeString\((\w+)\);\n$/.exec(code);
@@ -104670,7 +104674,6 @@ async function planHost(input2) {
   const plannedFiles = new PlannedFiles();
   const operations = deploy.operations.map((registered, i2) => {
     const op = planOperation(registered, prepared[i2], plannedFiles.lookup(lookupFor(registered)), input2.now);
-    registered.handle.status = plannedStatus(op);
     const skip = op.plan?.changed ? conditionSkip(op) : void 0;
     if (skip) op.skipReason = skip;
     registered.handle.status = plannedStatus(op);
@@ -104682,8 +104685,7 @@ async function planHost(input2) {
   return { ...verdict2(operations, input2.deployCode.failure), operations };
 }
 function verdict2(operations, deployFailure) {
-  if (deployFailure)
-    return { status: "failed", error: `${asSentence(deployFailure)} Nothing was applied on this host.` };
+  if (deployFailure) return { status: "failed", error: nothingApplied(deployFailure) };
   const planFailure = operations.find((op) => op.error && !op.cannotTell);
   const unknown = operations.filter((op) => op.cannotTell);
   if (unknown.length && !planFailure) {
@@ -104696,7 +104698,7 @@ function verdict2(operations, deployFailure) {
     };
   }
   if (planFailure) {
-    return { status: "failed", error: `${asSentence(planFailure.error ?? "")} Nothing was applied on this host.` };
+    return { status: "failed", error: nothingApplied(planFailure.error ?? "") };
   }
   return { status: operations.some(willRun) ? "changed" : "unchanged" };
 }
@@ -104948,7 +104950,7 @@ var HostRun = class {
     if (this.status === "pending" || this.applyBegun || this.failed) return;
     this.status = "failed";
     this.plannedStatus = "failed";
-    this.error = `${asSentence(message)} Nothing was applied on this host.`;
+    this.error = nothingApplied(message);
   }
 };
 
@@ -105845,32 +105847,45 @@ function trackConnectors() {
     }
   };
 }
+async function eachHostUntilAborted(hosts, parallel, signal, cut, work) {
+  const connectors2 = trackConnectors();
+  const onAbort = () => connectors2.disconnectAll();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const results = await mapLimit([...hosts], parallel, async (host2) => {
+      if (signal?.aborted) return cut(host2);
+      try {
+        return await work(host2, connectors2);
+      } catch (error) {
+        if (signal?.aborted) return cut(host2);
+        throw error;
+      }
+    });
+    if (signal?.aborted) throw new InterruptedError(signalName(signal));
+    return results;
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
 
 // src/engine/exec.ts
 var sudoKeys = ["_sudo", "_sudo_user", "_sudo_password"];
 async function execOnHosts(options2, seams = {}) {
   const connect = seams.connect ?? createConnector;
   const now = seams.now ?? Date.now;
-  const connectors2 = trackConnectors();
-  const onAbort = () => connectors2.disconnectAll();
-  seams.signal?.addEventListener("abort", onAbort, { once: true });
-  try {
-    const outcomes = await mapLimit(options2.hosts, options2.parallel, async (host2) => {
-      if (seams.signal?.aborted) return { host: host2.name, status: "failed", ms: 0 };
+  return eachHostUntilAborted(
+    options2.hosts,
+    options2.parallel,
+    seams.signal,
+    (host2) => ({ host: host2.name, status: "failed", ms: 0 }),
+    async (host2, connectors2) => {
       try {
         return await execOnHost(host2, options2, { connect, now, connectors: connectors2 });
-      } catch (error) {
-        if (seams.signal?.aborted) return { host: host2.name, status: "failed", ms: 0 };
-        throw error;
       } finally {
         options2.events?.done?.(host2.name);
       }
-    });
-    if (seams.signal?.aborted) throw new InterruptedError(String(seams.signal.reason));
-    return outcomes;
-  } finally {
-    seams.signal?.removeEventListener("abort", onAbort);
-  }
+    }
+  );
 }
 async function execOnHost(host2, options2, seams) {
   const started = seams.now();
@@ -106028,13 +106043,13 @@ function parseFactRequest(name, rawArgs) {
 }
 async function readFact(hosts, request, parallel, context, seams = {}) {
   const connect = seams.connect ?? createConnector;
-  const connectors2 = trackConnectors();
-  const onAbort = () => connectors2.disconnectAll();
-  seams.signal?.addEventListener("abort", onAbort, { once: true });
   let failed = false;
-  try {
-    const values = await mapLimit([...hosts], parallel, async (host2) => {
-      if (seams.signal?.aborted) return void 0;
+  const values = await eachHostUntilAborted(
+    hosts,
+    parallel,
+    seams.signal,
+    () => void 0,
+    async (host2, connectors2) => {
       const connector = connect(host2, context);
       connectors2.add(connector);
       try {
@@ -106044,19 +106059,15 @@ async function readFact(hosts, request, parallel, context, seams = {}) {
         failed = true;
         return { error: value.unreadable };
       } catch (error) {
-        if (seams.signal?.aborted) return void 0;
         if (!isUserError(error)) throw error;
         failed = true;
         return { error: error.message };
       } finally {
         await connectors2.disconnect(connector);
       }
-    });
-    if (seams.signal?.aborted) throw new InterruptedError(String(seams.signal.reason));
-    return { values, failed };
-  } finally {
-    seams.signal?.removeEventListener("abort", onAbort);
-  }
+    }
+  );
+  return { values, failed };
 }
 
 // src/cli/commands/fact.ts

@@ -1,9 +1,9 @@
 // The bench image: the test image plus python3-apt (which Ansible's apt module needs), made once per
 // test image and used by both tools.
-import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { MINUTE } from "../../scripts/lib/processes.mjs";
+import { shortHash } from "../../scripts/lib/short-hash.mjs";
 import { fail, imageId, must, run, say } from "./output.mjs";
 import { workDir } from "./paths.mjs";
 import { ANSIBLE_APT_DEBS, BENCH_IMAGE_REPO, CONTAINER_PREFIX, LABEL, TEST_IMAGE } from "./settings.mjs";
@@ -12,10 +12,7 @@ import { ANSIBLE_APT_DEBS, BENCH_IMAGE_REPO, CONTAINER_PREFIX, LABEL, TEST_IMAGE
 export async function ensureBenchImage() {
   const base = await imageId(TEST_IMAGE);
   if (!base) fail(`${TEST_IMAGE} is missing after scripts/test-env.mjs up`);
-  const tag = `${BENCH_IMAGE_REPO}:${createHash("sha256")
-    .update(JSON.stringify([base, ANSIBLE_APT_DEBS]))
-    .digest("hex")
-    .slice(0, 12)}`;
+  const tag = `${BENCH_IMAGE_REPO}:${shortHash([base, ANSIBLE_APT_DEBS])}`;
   if (await imageId(tag)) {
     say(`setup: bench image ${tag} present`);
     return tag;

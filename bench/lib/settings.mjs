@@ -1,6 +1,7 @@
 // The benchmark's settings: sizes and repetitions (BENCH_SIZES, BENCH_RUNS, BENCH_SCALES for a quicker
 // run), time limits, the names it gives Docker, and the steps each tool runs.
 import { MINUTE } from "../../scripts/lib/processes.mjs";
+import { LOOPBACK, IMAGE as TEST_IMAGE } from "../../scripts/test-env/paths.mjs";
 
 // A comma-separated list of positive integers from the environment, or the default.
 function listSetting(name, fallback) {
@@ -14,14 +15,12 @@ function listSetting(name, fallback) {
   return values;
 }
 
-// The image made by scripts/test-env.mjs, and the bench image made from it.
-export const TEST_IMAGE = "infra-action-test/debian:bookworm";
+// The image made by scripts/test-env.mjs (and the only address servers listen on), and the bench image.
+export { LOOPBACK, TEST_IMAGE };
 export const BENCH_IMAGE_REPO = "infra-action-bench/debian";
 // The bench containers' name prefix and label.
 export const CONTAINER_PREFIX = "infra-action-bench-";
 export const LABEL = "infra-action-bench";
-// The only address the servers listen on.
-export const LOOPBACK = "127.0.0.1";
 // Where each container sees its host key (bind-mounted read-only).
 export const HOST_KEY_IN_CONTAINER = "/etc/ssh/infra-action-bench/ssh_host_ed25519_key";
 // Ansible's apt module needs python3-apt on the host (and would try to download it when missing): the

@@ -1,8 +1,9 @@
 // What goes into the test image (packages, sshd settings, users, sudoers) and the tag naming that
 // recipe: change any of it and the next `up` builds a new image.
+
+import { shortHash } from "../lib/short-hash.mjs";
 import { USERS } from "./accounts.mjs";
 import { IMAGE_REPO, SUITE } from "./paths.mjs";
-import { shortHash } from "./short-hash.mjs";
 
 // Debian packages of the test image (debootstrap resolves their dependencies). iproute2 is left out on purpose.
 export const IMAGE_PACKAGES = [

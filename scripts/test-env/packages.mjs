@@ -11,6 +11,10 @@ const HOST_TOOLS = [
   ["ssh-keygen", "openssh-client"],
   ["ssh", "openssh-client"],
   ["sshd", "openssh-server"],
+  // The reliability tests: a lock held with flock, a user switch with su, a terminal with script.
+  ["flock", "util-linux"],
+  ["su", "util-linux"],
+  ["script", "bsdutils"],
 ];
 
 // Python modules the tests import with Debian's /usr/bin/python3 (the template tests render with real

@@ -1,10 +1,10 @@
 // The two OpenSSH servers of the test environment, each a container on the host network listening on
 // 127.0.0.1 only: how one is defined, looked at, started and removed.
 import { MINUTE, tail } from "../lib/processes.mjs";
+import { shortHash } from "../lib/short-hash.mjs";
 import { authorizedKeys } from "./accounts.mjs";
 import { fail, must, run } from "./output.mjs";
 import { LABEL, LOOPBACK } from "./paths.mjs";
-import { shortHash } from "./short-hash.mjs";
 
 // The servers by role: a target and a bastion, with the container name and the host key of each.
 export const SERVERS = {

@@ -27,7 +27,7 @@ export function maskSecrets(secrets: readonly NamedSecret[], setSecret: (value: 
 // token, new for every job (nor `github_token`, which `${{ toJSON(secrets) }}` carries).
 export function selectDigestSecrets(settings: ActionSettings, hostSecrets: readonly NamedSecret[]): string[] {
   return [...readInputSecrets(settings), ...hostSecrets]
-    .filter((secret) => secret.name !== "github-token" && secret.name.toLowerCase() !== "github_token")
+    .filter((secret) => secret.name.toLowerCase() !== "github_token")
     .filter((secret) => secret.value !== settings.githubToken)
     .map((secret) => secret.value);
 }

@@ -1,8 +1,3 @@
-// A run that stops without a report (a broken inventory or deploy file, a missing working directory,
-// a bug): the job summary, the outputs, the report file and the sticky comment still say what
-// happened and for which commit, so an old plan is never left looking current; then the step fails.
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import * as core from "@actions/core";
 import { isUserError } from "../errors.js";
 import { escapeHtml } from "../report/markdown.js";
@@ -10,13 +5,15 @@ import { type Report, reportTotals } from "../report/report.js";
 import { displayPath } from "../util/display-path.js";
 import {
   commentMarker,
+  commentWanted,
   createGitHubClient,
   pullRequestTarget,
   runUrl,
   shortCommit,
   upsertComment,
 } from "./pr-comment.js";
-import type { ActionSettings } from "./settings.js";
+import { writeReportFile } from "./report-file.js";
+import type { FailureSettings } from "./settings.js";
 
 // How far the run got: "setup" (inputs, inventory), "planning" (the engine ran), "reporting" (the
 // report was written out already).
@@ -28,8 +25,6 @@ export interface RunProgress {
   hosts?: string[];
   redact: (text: string) => string;
 }
-
-export type FailureSettings = Pick<ActionSettings, "mode" | "inventory" | "githubToken" | "prComment" | "jobSummary">;
 
 // Most characters of the error shown in the summary and the comment.
 const messageLimit = 20_000;
@@ -56,15 +51,14 @@ export async function reportFailure(error: unknown, progress: RunProgress, setti
 
 async function writeFailure(message: string, progress: RunProgress, settings: FailureSettings): Promise<void> {
   const report = failureReport(settings.mode, progress.hosts ?? [], message);
-  const file = join(process.env.RUNNER_TEMP ?? process.cwd(), `infra-action-report-${process.pid}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = writeReportFile(report);
   core.setOutput("failed-hosts", report.hosts.map((h) => h.name).join(","));
   core.setOutput("report", file);
   const title = `infra-action ${settings.mode}${settings.inventory ? ` for ${displayPath(settings.inventory)}` : ""}`;
   if (settings.jobSummary)
     await core.summary.addRaw(renderFailure(message, progress, { title, forComment: false }), true).write();
   const target = pullRequestTarget();
-  const wanted = settings.prComment === "auto" ? Boolean(target) : settings.prComment;
+  const wanted = commentWanted(settings.prComment, target);
   // Without an inventory input there is no marker to find the comment by.
   if (!wanted || !target || !settings.githubToken || !settings.inventory) return;
   const marker = commentMarker(settings.inventory);

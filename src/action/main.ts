@@ -1,7 +1,3 @@
-// The GitHub Action's entry: inputs → one run → log, job summary, PR comment and outputs. The only
-// code that knows GitHub. One top-level catch: user mistakes fail the step with their message.
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import * as core from "@actions/core";
 import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
 import { publicApiProvider } from "../engine/public-api.js";
@@ -18,12 +14,14 @@ import { maskSecrets, readInputSecrets, selectDigestSecrets } from "./action-sec
 import { type RunProgress, reportFailure } from "./failure.js";
 import {
   commentMarker,
+  commentWanted,
   createGitHubClient,
   pullRequestTarget,
   runUrl as runLink,
   shortCommit,
   upsertComment,
 } from "./pr-comment.js";
+import { writeReportFile } from "./report-file.js";
 import { type ActionSettings, enterWorkingDirectory, readFailureSettings, readSettings } from "./settings.js";
 import { abortOnSignals } from "./signals.js";
 
@@ -185,7 +183,7 @@ async function commentOnPullRequest(
   runUrl: string,
 ): Promise<void> {
   const target = pullRequestTarget();
-  const wanted = settings.prComment === "auto" ? Boolean(target) : settings.prComment;
+  const wanted = commentWanted(settings.prComment, target);
   if (!wanted) return;
   if (!target) return core.info("pr-comment is on, but this run is not for a pull request: no comment.");
   if (!settings.githubToken) return core.warning("pr-comment is on but github-token is empty: no comment.");
@@ -199,8 +197,7 @@ async function commentOnPullRequest(
 
 function writeOutputs(report: Report): void {
   const names = (hosts: Report["hosts"]) => hosts.map((h) => h.name).join(",");
-  const file = join(process.env.RUNNER_TEMP ?? process.cwd(), `infra-action-report-${process.pid}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = writeReportFile(report);
   core.setOutput("changed", report.totals.operationsChanged > 0 ? "true" : "false");
   core.setOutput("changed-hosts", names(report.hosts.filter((h) => h.operations.some((o) => o.status === "changed"))));
   core.setOutput(

@@ -115,3 +115,8 @@ async function authorLogin(octokit: Octokit): Promise<string> {
     return "github-actions[bot]";
   }
 }
+
+// Whether to comment: `auto` comments on pull requests only.
+export function commentWanted(prComment: boolean | "auto", target: CommentTarget | undefined): boolean {
+  return prComment === "auto" ? Boolean(target) : prComment;
+}

@@ -64,11 +64,11 @@ export function readSettings(): ActionSettings {
   };
 }
 
+// The inputs a failure report needs.
+export type FailureSettings = Pick<ActionSettings, "mode" | "inventory" | "githubToken" | "prComment" | "jobSummary">;
+
 // The inputs a failure report needs, read without checks (a run may fail on a bad input).
-export function readFailureSettings(): Pick<
-  ActionSettings,
-  "mode" | "inventory" | "githubToken" | "prComment" | "jobSummary"
-> {
+export function readFailureSettings(): FailureSettings {
   const prComment = core.getInput("pr-comment");
   return {
     mode: core.getInput("mode") === "apply" ? "apply" : "plan",

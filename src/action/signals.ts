@@ -3,8 +3,6 @@
 // (at most 20 s), the process exits with 128 + the signal's number.
 import { createSignalGuard, type SignalGuard } from "../engine/abort-guard.js";
 
-export type { SignalGuard };
-
 // Installs SIGINT/SIGTERM handlers for the engine's run.
 export function abortOnSignals(
   write: (text: string) => void = (text) => void process.stderr.write(text),

@@ -2,8 +2,6 @@
 // written what it knew and cleaned up (at most 20 s), the process exits with 128 + the signal's number.
 import { createSignalGuard, type SignalGuard } from "../engine/abort-guard.js";
 
-export type { SignalGuard };
-
 // Installs SIGINT/SIGTERM handlers for one run of the engine.
 export function abortOnSignals(
   write: (text: string) => void,

@@ -21,11 +21,11 @@ export interface CommandContext {
 
 // The shell variable that holds the sudo password inside a script (never exported, never on a
 // command line: `printf` is a shell builtin).
-export const passwordVariable = "__ia_pw";
+const passwordVariable = "__ia_pw";
 
 // The first thing a script run with a sudo password does: take the password from the first line
 // of standard input into an unexported variable.
-export const readPasswordLine = `IFS= read -r ${passwordVariable} || exit 70`;
+const readPasswordLine = `IFS= read -r ${passwordVariable} || exit 70`;
 
 // Wraps a shell command with its working directory, environment and sudo, every value quoted.
 export function buildCommand(command: string, context: CommandContext = {}): string {

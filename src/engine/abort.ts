@@ -14,7 +14,7 @@ export function whenAborted(signal: AbortSignal | undefined, cleanUp: (signal: s
   state.promise = new Promise<never>((_, reject) => {
     const onAbort = () => {
       state.aborted = true;
-      const name = typeof signal.reason === "string" ? signal.reason : "SIGTERM";
+      const name = signalName(signal);
       void cleanUp(name)
         .catch(() => undefined)
         .then(() => reject(new InterruptedError(name)));
@@ -24,4 +24,9 @@ export function whenAborted(signal: AbortSignal | undefined, cleanUp: (signal: s
     state.stop = () => signal.removeEventListener("abort", onAbort);
   });
   return state;
+}
+
+// The name of the signal an abort stands for (the faces abort with it; anything else is SIGTERM).
+export function signalName(signal: AbortSignal): string {
+  return typeof signal.reason === "string" ? signal.reason : "SIGTERM";
 }

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import type { Connector } from "../connectors/connector.js";
 import { CommandError, ConnectError, isUserError, withoutHostName } from "../errors.js";
+import { asSentence } from "../util/sentence.js";
 import { ApplyOutput, type OperationOutcome } from "./apply-output.js";
 import { buildApplyScript, type ScriptOperation } from "./apply-script.js";
 import { fatalLines } from "./fatal-lines.js";
@@ -125,7 +126,7 @@ function verdict(
   const unfinished = toRun.find((op) => outcome(op)?.status === "failed");
   const cause = stopped ?? `the apply script ended before running ${notRun} planned operation${plural}.`;
   return {
-    error: `${cause}${stopped && !/[.!?]$/.test(stopped) ? "." : ""}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${plural} did not run.`,
+    error: `${asSentence(cause)}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${plural} did not run.`,
   };
 }
 

@@ -34,7 +34,6 @@ export class ApplyOutput {
   staged = false;
   done = false;
   locked = false;
-  private readonly begun = new Set<number>();
   private readonly ended = new Map<number, number>();
   private readonly skipped = new Set<number>();
   private readonly outputs = new Map<number, Record<Stream, BoundedOutput>>();
@@ -70,10 +69,6 @@ export class ApplyOutput {
       state.pending += state.decoder.end();
       this.scan(stream, true);
     }
-  }
-
-  began(index: number): boolean {
-    return this.begun.has(index);
   }
 
   // The operation's outcome, or undefined when it never began (or began and never ended).
@@ -113,10 +108,7 @@ export class ApplyOutput {
     const [, kind, begin, end, exitCode, skip] = match;
     if (begin !== undefined) {
       state.current = Number(begin);
-      if (stream === "stdout") {
-        this.begun.add(state.current);
-        this.on.begin?.(state.current);
-      }
+      if (stream === "stdout") this.on.begin?.(state.current);
     } else if (end !== undefined) {
       state.current = undefined;
       if (stream === "stdout") {

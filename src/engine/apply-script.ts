@@ -20,7 +20,7 @@ export interface ScriptOperation {
 type Wrap = (command: string, options: CommandOptions) => string;
 
 // How long a second apply on the same host (same user) waits for the first, in seconds.
-export const lockWaitSeconds = 120;
+const lockWaitSeconds = 120;
 
 // The script for a list of operations. `wrap` is the connector's (sudo, env, cwd); `changedBefore`
 // lists operations an earlier script (before a reboot) changed, for `_if`.

@@ -1,6 +1,6 @@
 // "cannot tell": an operation whose facts the host would not give, and what that makes of the plan.
 import type { CommandOptions } from "../connectors/connector.js";
-import { asSentence } from "../util/sentence.js";
+import { nothingApplied } from "../util/sentence.js";
 import { runsAs } from "./global-args.js";
 
 // "cannot tell: cannot read /etc/app.conf: permission denied — does it need `_sudo: true`?"
@@ -11,7 +11,9 @@ export function describeCannotTell(reason: string, sudo: CommandOptions): string
 // The host's error when some operations cannot tell: the plan is incomplete and nothing is applied.
 export function incompletePlan(labels: string[], first: string): string {
   const count = labels.length === 1 ? "1 operation cannot tell" : `${labels.length} operations cannot tell`;
-  return `plan incomplete: ${count} what to do (${labels.map((l) => `"${l}"`).join(", ")}); the first: ${asSentence(first)} Nothing was applied on this host.`;
+  return nothingApplied(
+    `plan incomplete: ${count} what to do (${labels.map((l) => `"${l}"`).join(", ")}); the first: ${first}`,
+  );
 }
 
 function hintFor(reason: string, sudo: CommandOptions): string {

@@ -1,13 +1,12 @@
 // The engine's ad-hoc `exec` (pyinfra's `exec`): one shell command on the selected hosts in
 // parallel, sudo by the global-argument rules, one outcome per host in inventory order.
 import type { CommandOptions, ConnectContext, Connector } from "../connectors/connector.js";
-import { ConnectError, InterruptedError, isUserError, withoutHostName } from "../errors.js";
+import { ConnectError, isUserError, withoutHostName } from "../errors.js";
 import type { InventoryHost } from "../inventory/types.js";
-import { mapLimit } from "../util/parallel.js";
 import { createConnector } from "./connect.js";
 import { splitArgs, sudoOptions } from "./global-args.js";
 import type { OperationHandle } from "./operation-handle.js";
-import { type ConnectorTracker, trackConnectors } from "./track-connectors.js";
+import { type ConnectorTracker, eachHostUntilAborted } from "./track-connectors.js";
 
 export interface ExecOptions {
   hosts: readonly InventoryHost[];
@@ -56,27 +55,19 @@ const sudoKeys = ["_sudo", "_sudo_user", "_sudo_password"] as const;
 export async function execOnHosts(options: ExecOptions, seams: ExecSeams = {}): Promise<ExecOutcome[]> {
   const connect = seams.connect ?? createConnector;
   const now = seams.now ?? Date.now;
-  const connectors = trackConnectors();
-  const onAbort = () => connectors.disconnectAll();
-  seams.signal?.addEventListener("abort", onAbort, { once: true });
-  try {
-    const outcomes = await mapLimit(options.hosts, options.parallel, async (host) => {
-      if (seams.signal?.aborted) return { host: host.name, status: "failed" as const, ms: 0 };
+  return eachHostUntilAborted(
+    options.hosts,
+    options.parallel,
+    seams.signal,
+    (host): ExecOutcome => ({ host: host.name, status: "failed", ms: 0 }),
+    async (host, connectors) => {
       try {
         return await execOnHost(host, options, { connect, now, connectors });
-      } catch (error) {
-        // Interrupted: whatever the cut connection threw, the run rejects as interrupted below.
-        if (seams.signal?.aborted) return { host: host.name, status: "failed" as const, ms: 0 };
-        throw error;
       } finally {
         options.events?.done?.(host.name);
       }
-    });
-    if (seams.signal?.aborted) throw new InterruptedError(String(seams.signal.reason));
-    return outcomes;
-  } finally {
-    seams.signal?.removeEventListener("abort", onAbort);
-  }
+    },
+  );
 }
 
 async function execOnHost(

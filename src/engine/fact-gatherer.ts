@@ -6,7 +6,7 @@ import type { CommandOptions, Connector } from "../connectors/connector.js";
 import { FactError } from "../errors.js";
 import type { Fact, Unreadable } from "../facts/fact.js";
 import { runsAs } from "./global-args.js";
-import { markedSection, markerFunctions, nestedMarkers, scriptRunner, stagedScript } from "./markers.js";
+import { markedSections, markerFunctions, nestedMarkers, scriptRunner, stagedScript } from "./markers.js";
 
 interface Pending {
   key: string;
@@ -92,8 +92,9 @@ export class FactGatherer {
         stdin: script,
         ...(password ? { sudoPassword: password } : {}),
       });
+      const sections = markedSections(result.stdout, nonce);
       batch.forEach((p, i) => {
-        const section = markedSection(result.stdout, nonce, i);
+        const section = sections.get(i);
         if (section?.exitCode === undefined) {
           p.reject(
             new FactError(
@@ -103,7 +104,7 @@ export class FactGatherer {
           );
           return;
         }
-        const stderr = markedSection(result.stdout, nonce, batch.length + i)?.output ?? "";
+        const stderr = sections.get(batch.length + i)?.output ?? "";
         try {
           p.resolve(p.fact.parse({ stdout: section.output, stderr, exitCode: section.exitCode }, p.args as never));
         } catch (error) {

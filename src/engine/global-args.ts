@@ -37,7 +37,7 @@ export function runsAs(options: CommandOptions): string {
   return options.sudo || options.sudoUser ? (options.sudoUser ?? "root") : "";
 }
 
-export const globalArgNames = [
+const globalArgNames = [
   "_sudo",
   "_sudo_user",
   "_sudo_password",

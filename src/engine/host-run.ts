@@ -4,7 +4,7 @@ import type { ConnectContext, Connector } from "../connectors/connector.js";
 import { ConnectError, isUserError, withoutHostName } from "../errors.js";
 import type { InventoryHost } from "../inventory/types.js";
 import type { HostStatus, ReportHost } from "../report/report.js";
-import { asSentence } from "../util/sentence.js";
+import { nothingApplied } from "../util/sentence.js";
 import { ApplyProgress, applyHost, interruptApply } from "./apply-host.js";
 import { DeployCodeFailures } from "./deploy-failures.js";
 import { digestEntry, reportHost } from "./host-report.js";
@@ -23,7 +23,7 @@ export interface HostSeams {
 }
 
 // How long a host's deploy code may take to run (it only registers operations and reads facts).
-export const defaultDeployDeadlineMs = 300_000;
+const defaultDeployDeadlineMs = 300_000;
 
 // One host's run: its stages in order, and where it got to (read by the report and interrupt()).
 export class HostRun {
@@ -224,6 +224,6 @@ export class HostRun {
     if (this.status === "pending" || this.applyBegun || this.failed) return;
     this.status = "failed";
     this.plannedStatus = "failed";
-    this.error = `${asSentence(message)} Nothing was applied on this host.`;
+    this.error = nothingApplied(message);
   }
 }

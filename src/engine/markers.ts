@@ -10,12 +10,15 @@
 // The variable that holds the nonce inside a script (set from the staged file, never exported).
 const nonceVariable = "__ia_n";
 
+// Prints a marker on stdout: `__ia_out begin:3`.
+const outFunction = `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`;
+
 // The marker functions a script uses: `__ia_mark` writes to stdout and stderr (so each stream's
 // output can be told apart by part), `__ia_out` to stdout only.
 export function markerFunctions(nonce: string): string {
   return [
     `${nonceVariable}=${nonce}`,
-    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`,
+    outFunction,
     `__ia_mark() { __ia_out "$1"; printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1" >&2; }`,
   ].join("\n");
 }
@@ -25,11 +28,7 @@ export function markerFunctions(nonce: string): string {
 // part's own preamble.
 export const nestedMarkers = {
   input: `printf '%s\\n' "$${nonceVariable}"`,
-  preamble: [
-    `IFS= read -r ${nonceVariable} || exit 70`,
-    "exec 0</dev/null",
-    `__ia_out() { printf '\\n@@%s:%s\\n' "$${nonceVariable}" "$1"; }`,
-  ].join("\n"),
+  preamble: [`IFS= read -r ${nonceVariable} || exit 70`, "exec 0</dev/null", outFunction].join("\n"),
 };
 
 // What goes on the runner's standard input: the end line, the script, the end line.
@@ -71,14 +70,22 @@ export interface MarkedSection {
   exitCode?: number;
 }
 
-// Part `index`'s output and exit code, or undefined when it never began.
-export function markedSection(text: string, nonce: string, index: number): MarkedSection | undefined {
-  const begin = `@@${nonce}:begin:${index}\n`;
-  const end = `\n@@${nonce}:end:${index}:`;
-  const from = text.indexOf(begin);
-  if (from < 0) return undefined;
-  const start = from + begin.length;
-  const to = text.indexOf(end, start);
-  if (to < 0) return { output: text.slice(start) };
-  return { output: text.slice(start, to), exitCode: Number(/^(\d+)/.exec(text.slice(to + end.length))?.[1] ?? 255) };
+// Every part's output and exit code (undefined when its end marker never came), read in one pass.
+export function markedSections(text: string, nonce: string): Map<number, MarkedSection> {
+  const sections = new Map<number, MarkedSection>();
+  const pattern = new RegExp(`@@${nonce}:begin:(\\d+)\\n|\\n@@${nonce}:end:(\\d+):(\\d+)`, "g");
+  let open: { index: number; from: number } | undefined;
+  for (const match of text.matchAll(pattern)) {
+    const [whole, begin, end, exitCode] = match;
+    const at = match.index ?? 0;
+    if (begin !== undefined) {
+      if (open) sections.set(open.index, { output: text.slice(open.from, at) });
+      open = { index: Number(begin), from: at + whole.length };
+    } else if (open && Number(end) === open.index) {
+      sections.set(open.index, { output: text.slice(open.from, at), exitCode: Number(exitCode) });
+      open = undefined;
+    }
+  }
+  if (open) sections.set(open.index, { output: text.slice(open.from) });
+  return sections;
 }

@@ -7,7 +7,7 @@ import { isUnreadable } from "../facts/fact.js";
 import { bindInstance } from "../host/instances.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { CannotTell, type FactLookup } from "../operations/operation.js";
-import { asSentence } from "../util/sentence.js";
+import { nothingApplied } from "../util/sentence.js";
 import { describeCannotTell, incompletePlan } from "./cannot-tell.js";
 import { DeployContext, type RegisteredOperation } from "./deploy-context.js";
 import type { DeployCodeFailures } from "./deploy-failures.js";
@@ -97,7 +97,6 @@ export async function planHost(input: PlanHostInput): Promise<HostPlan> {
   const plannedFiles = new PlannedFiles();
   const operations = deploy.operations.map((registered, i) => {
     const op = planOperation(registered, prepared[i], plannedFiles.lookup(lookupFor(registered)), input.now);
-    registered.handle.status = plannedStatus(op);
     const skip = op.plan?.changed ? conditionSkip(op) : undefined;
     if (skip) op.skipReason = skip;
     registered.handle.status = plannedStatus(op);
@@ -113,8 +112,7 @@ export async function planHost(input: PlanHostInput): Promise<HostPlan> {
 // Whether the plan holds: deploy code that failed after its evaluation, an operation that could
 // not be planned, or facts that could not be read fail it.
 function verdict(operations: PlannedOperation[], deployFailure: string | undefined): Omit<HostPlan, "operations"> {
-  if (deployFailure)
-    return { status: "failed", error: `${asSentence(deployFailure)} Nothing was applied on this host.` };
+  if (deployFailure) return { status: "failed", error: nothingApplied(deployFailure) };
   const planFailure = operations.find((op) => op.error && !op.cannotTell);
   const unknown = operations.filter((op) => op.cannotTell);
   if (unknown.length && !planFailure) {
@@ -127,7 +125,7 @@ function verdict(operations: PlannedOperation[], deployFailure: string | undefin
     };
   }
   if (planFailure) {
-    return { status: "failed", error: `${asSentence(planFailure.error ?? "")} Nothing was applied on this host.` };
+    return { status: "failed", error: nothingApplied(planFailure.error ?? "") };
   }
   return { status: operations.some(willRun) ? "changed" : "unchanged" };
 }

@@ -1,15 +1,14 @@
 // `infra-action fact`: one fact, with arguments given as key=value text, read on every host.
 import type { ConnectContext, Connector } from "../connectors/connector.js";
-import { InterruptedError, isUserError, UsageError } from "../errors.js";
+import { isUserError, UsageError } from "../errors.js";
 import { type Fact, isUnreadable } from "../facts/fact.js";
 import { checkFactArguments, factArgumentFromText } from "../facts/fact-arguments.js";
 import { factByName, facts } from "../facts/index.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { closestName } from "../util/closest.js";
-import { mapLimit } from "../util/parallel.js";
 import { createConnector } from "./connect.js";
 import { FactGatherer } from "./fact-gatherer.js";
-import { trackConnectors } from "./track-connectors.js";
+import { eachHostUntilAborted } from "./track-connectors.js";
 
 export interface FactRequest {
   fact: Fact<never, unknown>;
@@ -62,13 +61,13 @@ export async function readFact(
   seams: ReadFactSeams = {},
 ): Promise<{ values: unknown[]; failed: boolean }> {
   const connect = seams.connect ?? createConnector;
-  const connectors = trackConnectors();
-  const onAbort = () => connectors.disconnectAll();
-  seams.signal?.addEventListener("abort", onAbort, { once: true });
   let failed = false;
-  try {
-    const values = await mapLimit([...hosts], parallel, async (host) => {
-      if (seams.signal?.aborted) return undefined;
+  const values = await eachHostUntilAborted(
+    hosts,
+    parallel,
+    seams.signal,
+    () => undefined as unknown,
+    async (host, connectors) => {
       const connector = connect(host, context);
       connectors.add(connector);
       try {
@@ -78,18 +77,13 @@ export async function readFact(
         failed = true;
         return { error: value.unreadable };
       } catch (error) {
-        // Interrupted: whatever the cut connection threw, the run rejects as interrupted below.
-        if (seams.signal?.aborted) return undefined;
         if (!isUserError(error)) throw error;
         failed = true;
         return { error: error.message };
       } finally {
         await connectors.disconnect(connector);
       }
-    });
-    if (seams.signal?.aborted) throw new InterruptedError(String(seams.signal.reason));
-    return { values, failed };
-  } finally {
-    seams.signal?.removeEventListener("abort", onAbort);
-  }
+    },
+  );
+  return { values, failed };
 }

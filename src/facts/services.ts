@@ -90,8 +90,8 @@ export const GitRepo = defineFact<{ dest: string; branch?: string }, GitRepoStat
   parse: (output, { dest }) => {
     const { stdout, exitCode } = output;
     if (exitCode === 3 || exitCode === 4) {
-      if (noRepository(dest, output) !== null)
-        return unreadable(cannotRead(`the git repository ${dest}`, output.stderr));
+      const none = noRepository(dest, output);
+      if (none !== null) return none;
       return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
     }
     const [remote = "", branch = "", head = "", remoteHead = ""] = stdout.split("\n").map((l) => l.trim());

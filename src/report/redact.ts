@@ -3,8 +3,6 @@
 import { SECRET_DATA_KEYS } from "../util/secret-keys.js";
 import { encodeSecretForms } from "./secret-forms.js";
 
-export { SECRET_DATA_KEYS };
-
 // A secret as a face knows it: a name for messages (never the value) and the value.
 export interface NamedSecret {
   name: string;

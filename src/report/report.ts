@@ -84,7 +84,7 @@ export function planDigest(
 // The digest's key: a hash of the distinct secret values in a fixed order, so it is the same
 // whatever order they were given in (a plan job and its apply job), and different for other values.
 // With no secrets it is a constant: there is then no known secret in the plan to protect.
-export function digestKey(secrets: Iterable<string>): Buffer {
+function digestKey(secrets: Iterable<string>): Buffer {
   const hash = createHash("sha256").update("infra-action plan digest key 1\0");
   for (const value of [...new Set(secrets)].filter(Boolean).sort()) {
     // Length-prefixed, so ["ab", "c"] and ["a", "bc"] differ.

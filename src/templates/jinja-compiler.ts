@@ -46,11 +46,11 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
   }
 
   // Compiles with output unchecked (a macro's or a `{% set %}` block's), restoring the check after.
-  private withoutOutputCheck(compile: () => void): void {
+  private withoutOutputCheck<T>(compile: () => T): T {
     const checked = this.outputChecked;
     this.outputChecked = false;
     try {
-      compile();
+      return compile();
     } finally {
       this.outputChecked = checked;
     }
@@ -65,10 +65,7 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
       }
     }
     const start = this.codebuf.length;
-    let id = "";
-    this.withoutOutputCheck(() => {
-      id = super._compileMacro(node, frame);
-    });
+    const id = this.withoutOutputCheck(() => super._compileMacro(node, frame));
     // Jinja2 macros return plain str when autoescape is off; nunjucks wraps their output in SafeString.
     for (let i = start; i < this.codebuf.length; i++) {
       const code = this.codebuf[i] ?? "";

@@ -9,9 +9,9 @@ export interface JsonDataProblem {
 }
 
 // Deeper data is refused: no inventory needs it, and JSON.stringify overflows the stack near 10,000.
-export const maxJsonDepth = 100;
+const maxJsonDepth = 100;
 // The walk stops after this many values (shared objects can make a small module a huge tree).
-export const maxJsonValues = 1_000_000;
+const maxJsonValues = 1_000_000;
 
 type Key = string | number;
 type Step = { value: unknown; path: Key[]; exit?: false } | { value: object; exit: true };

@@ -4,3 +4,8 @@
 export function asSentence(message: string): string {
   return /[.!?]$/.test(message.trimEnd()) ? message.trimEnd() : `${message.trimEnd()}.`;
 }
+
+// A host's error when its plan stopped it: the reason, then that nothing was applied.
+export function nothingApplied(reason: string): string {
+  return `${asSentence(reason)} Nothing was applied on this host.`;
+}

@@ -11,7 +11,7 @@ export interface SourceFile {
 }
 
 // The part a file belongs to, or undefined when ARCHITECTURE.md does not place it.
-export function partOf(path: string): Part | undefined {
+function partOf(path: string): Part | undefined {
   for (const [place, part] of partPlaces) {
     if (place.endsWith("/") ? path.startsWith(place) : path === place) return part;
   }
@@ -19,7 +19,7 @@ export function partOf(path: string): Part | undefined {
 }
 
 // The file a relative specifier names: `../util/x.js` from src/a/b.ts → src/util/x.ts.
-export function resolveSpecifier(from: string, specifier: string): string {
+function resolveSpecifier(from: string, specifier: string): string {
   const joined = posix.normalize(posix.join(posix.dirname(from), specifier));
   return joined.replace(/\.(m?)js$/, ".$1ts");
 }

@@ -69,7 +69,7 @@ export function createFakeConnector(host: string, behaviour: FakeHost = {}, log:
 
 // The fact batch: each part's answer between its markers, its stderr as the part after the batch.
 function replayFacts(script: string, behaviour: FakeHost): RunResult {
-  const nonce = /^__ia_n=([0-9a-f]+)$/m.exec(script)?.[1] ?? "";
+  const nonce = nonceOf(script);
   const parts = [...script.matchAll(/__ia_out begin:(\d+); \{ e=\$\( \( ([\s\S]*?)\n\) 2>&1/g)];
   let stdout = "";
   for (const [, index, command] of parts) {
@@ -100,7 +100,7 @@ async function replayApply(
   log: string[],
   released: () => Promise<void>,
 ): Promise<RunResult> {
-  const nonce = /^__ia_n=([0-9a-f]+)$/m.exec(script)?.[1] ?? "";
+  const nonce = nonceOf(script);
   const parts = readParts(script);
   log.push(`${host} apply ${parts.map((p) => p.index).join(",")}`);
   const changed = new Set([...script.matchAll(/^__ia_changed_(\d+)=1$/gm)].map((m) => Number(m[1])));
@@ -154,4 +154,9 @@ function readParts(script: string): ScriptPart[] {
       const body = /\( set -e\n([\s\S]*?)\n\) <\/dev\/null[^;\n]*; __ia_rc=\$\?/.exec(text)?.[1] ?? "";
       return { index, requires, body, ignoreErrors: !/else exit \$__ia_rc; fi/.test(text) };
     });
+}
+
+// The run's nonce, as the staged script sets it.
+function nonceOf(script: string): string {
+  return /^__ia_n=([0-9a-f]+)$/m.exec(script)?.[1] ?? "";
 }

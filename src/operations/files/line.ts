@@ -61,7 +61,7 @@ export const line = defineOperation({
       next = lines.filter((l) => !pattern.test(l));
     }
     const after = next.length ? `${next.join("\n")}\n` : "";
-    return planEditedFile(args.path, text, after, remote ? remote.mode : undefined);
+    return planEditedFile(args.path, text, after, remote || null);
   },
 });
 

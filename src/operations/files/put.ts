@@ -1,8 +1,8 @@
 // files.put: a local file uploaded when the remote copy differs.
 import { FileContents } from "../../facts/files.js";
-import { change, defineOperation, noop } from "../operation.js";
+import { defineOperation } from "../operation.js";
 import { booleanArg, rejectUnknown, requiredString } from "../shared/args.js";
-import { writeFileCommands } from "../shared/write-file.js";
+import { planWrittenFile } from "../shared/write-file.js";
 import { ownershipKeys, readOwnershipArgs } from "./ownership-args.js";
 
 const putKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
@@ -22,7 +22,6 @@ export const put = defineOperation({
   prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
   facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
   plan: (args, facts, prepared) => {
-    const written = writeFileCommands(args.dest, prepared.content, facts.get(FileContents, { path: args.dest }), args);
-    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
+    return planWrittenFile(args.dest, prepared.content, facts.get(FileContents, { path: args.dest }), args);
   },
 });

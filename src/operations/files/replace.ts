@@ -36,6 +36,6 @@ export const replace = defineOperation({
     const after = text.replace(pattern, args.replace);
     return after === text
       ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`)
-      : planEditedFile(args.path, text, after, remote ? remote.mode : undefined);
+      : planEditedFile(args.path, text, after, remote || null);
   },
 });

@@ -1,8 +1,8 @@
 // files.template: a Jinja2 template rendered and uploaded when it differs.
 import { FileContents } from "../../facts/files.js";
-import { change, defineOperation, noop } from "../operation.js";
+import { defineOperation } from "../operation.js";
 import { booleanArg, extraArgs, requiredString } from "../shared/args.js";
-import { writeFileCommands } from "../shared/write-file.js";
+import { planWrittenFile } from "../shared/write-file.js";
 import { ownershipKeys, readOwnershipArgs } from "./ownership-args.js";
 
 const templateKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
@@ -21,7 +21,6 @@ export const template = defineOperation({
   prepare: async (args, context) => ({ content: Buffer.from(await context.renderTemplate(args.src, args.variables)) }),
   facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
   plan: (args, facts, prepared) => {
-    const written = writeFileCommands(args.dest, prepared.content, facts.get(FileContents, { path: args.dest }), args);
-    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.dest} is up to date`);
+    return planWrittenFile(args.dest, prepared.content, facts.get(FileContents, { path: args.dest }), args);
   },
 });

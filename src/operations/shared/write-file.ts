@@ -1,6 +1,6 @@
 // Putting content at a path when it differs (with its diff), then fixing owner, group and mode.
 import type { FileContentsInfo } from "../../facts/files.js";
-import type { Command } from "../operation.js";
+import { type Command, change, noop, type OperationPlan } from "../operation.js";
 import { OperationArgumentError } from "./args.js";
 import { fileDiff } from "./file-diff.js";
 import { type Ownership, ownershipCommands, parentDirectoryCommand } from "./ownership.js";
@@ -11,7 +11,7 @@ export function writeFileCommands(
   dest: string,
   content: Buffer,
   remote: FileContentsInfo | false | null,
-  wanted: Ownership & { createRemoteDir: boolean; ifSha256?: string },
+  wanted: Ownership & { createRemoteDir: boolean },
 ): { commands: Command[]; diff?: string } | null {
   if (remote === false) {
     throw new OperationArgumentError(
@@ -35,4 +35,15 @@ export function writeFileCommands(
   });
   const before = remote === null ? null : remote.content === null ? undefined : Buffer.from(remote.content, "base64");
   return { commands, diff: fileDiff(dest, before, content) };
+}
+
+// files.put and files.template: the content at `dest`, or a no-op when it is already there as wanted.
+export function planWrittenFile(
+  dest: string,
+  content: Buffer,
+  remote: FileContentsInfo | false | null,
+  wanted: Ownership & { createRemoteDir: boolean },
+): OperationPlan {
+  const written = writeFileCommands(dest, content, remote, wanted);
+  return written ? change(written.commands, { diff: written.diff }) : noop(`${dest} is up to date`);
 }
