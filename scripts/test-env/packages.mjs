@@ -15,6 +15,8 @@ const HOST_TOOLS = [
   ["flock", "util-linux"],
   ["su", "util-linux"],
   ["script", "bsdutils"],
+  // The Ansible parity tests render templates with Debian's Ansible (its template module is the reference).
+  ["ansible-playbook", "ansible-core"],
 ];
 
 // Python modules the tests import with Debian's /usr/bin/python3 (the template tests render with real
