@@ -1,4 +1,5 @@
-// A nunjucks Environment set up as Jinja2's (no autoescape, StrictUndefined, keep_trailing_newline),
+// A nunjucks Environment set up as Jinja2's (no autoescape; by default StrictUndefined and
+// keep_trailing_newline, as pyinfra sets it up; trim_blocks, lstrip_blocks and the others by option),
 // whose templates compile with the Jinja2 dialect and load from one search path the way Jinja2's
 // FileSystemLoader does (names relative to the search path, `/`-separated, no `..`).
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -8,6 +9,7 @@ import { JinjaCompiler } from "./jinja-compiler.js";
 import { JinjaRuntimeError, JinjaSyntaxError } from "./jinja-errors.js";
 import { createGlobals } from "./jinja-globals.js";
 import { lexJinja } from "./jinja-lexer.js";
+import type { JinjaOptions } from "./jinja-options.js";
 import { JinjaParser } from "./jinja-parser.js";
 import { createJinjaRuntime } from "./jinja-runtime.js";
 import {
@@ -25,9 +27,11 @@ export interface JinjaEnvironment {
   render(source: string, name: string, context: Record<string, unknown>): string;
 }
 
-// Jinja2 reads \r\n and \r as \n everywhere in a template (newline_sequence).
-function normalizeNewlines(source: string): string {
-  return source.replace(/\r\n?/g, "\n");
+// Jinja2 reads \r\n and \r as \n everywhere in a template (newline_sequence), and drops one trailing
+// newline unless keep_trailing_newline is set.
+function normalizeNewlines(source: string, keepTrailingNewline: boolean): string {
+  const normalized = source.replace(/\r\n?/g, "\n");
+  return keepTrailingNewline || !normalized.endsWith("\n") ? normalized : normalized.slice(0, -1);
 }
 
 // "parseIf: expected endif" → "expected endif".
@@ -41,8 +45,9 @@ function compileSource(
   name: string,
   runtime: Record<string, unknown>,
   known: { filters: ReadonlySet<string>; tests: ReadonlySet<string> },
+  options: Required<JinjaOptions>,
 ): { root: RenderFunction; blocks: Record<string, RenderFunction> } {
-  const tokens = lexJinja(source);
+  const tokens = lexJinja(source, options);
   let code: string;
   try {
     const ast = transformAst(new JinjaParser(tokens).parseAsRoot());
@@ -74,17 +79,24 @@ function resolveTemplatePath(searchPath: string, name: string): string | undefin
 }
 
 // Creates an environment whose includes, imports and extends load from `searchPath`.
-export function createJinjaEnvironment(searchPath: string): JinjaEnvironment {
+export function createJinjaEnvironment(searchPath: string, options: Required<JinjaOptions>): JinjaEnvironment {
   const environment = new internals.Environment([], { autoescape: false, dev: true });
   const known = { filters: new Set(Object.keys(filters)), tests: new Set(Object.keys(tests)) };
   const cache = new Map<string, NunjucksTemplate>();
-  const runtime = createJinjaRuntime({ filters, tests, globals: createGlobals(), loadTemplate });
+  const runtime = createJinjaRuntime({
+    filters,
+    tests,
+    globals: createGlobals(),
+    undefinedKind: options.undefined,
+    loadTemplate,
+  });
 
   // A nunjucks Template compiled (now, so syntax errors surface at load) with the Jinja2 dialect.
   function makeTemplate(source: string, name: string): NunjucksTemplate {
-    const template = new internals.Template(normalizeNewlines(source), environment, name);
+    const text = normalizeNewlines(source, options.keepTrailingNewline);
+    const template = new internals.Template(text, environment, name);
     template._compile = () => {
-      const { root, blocks } = compileSource(template.tmplStr, name, runtime, known);
+      const { root, blocks } = compileSource(template.tmplStr, name, runtime, known, options);
       template.rootRenderFunc = root;
       template.blocks = blocks;
       template.compiled = true;

@@ -1,6 +1,8 @@
 // nunjucks' lexer made to read what Jinja2's reads: Python string escapes, `1_000` and `1e3` numbers,
 // `}}` closing nested dict literals, and `#}` in plain text. Each tweak wraps one token stream's own
 // methods: nunjucks' lexer module is never patched.
+
+import { controlWhitespace, type WhitespaceSettings } from "./jinja-whitespace.js";
 import { internals, type TokenStream, tokenType } from "./nunjucks-internals.js";
 
 const SYMBOL = tokenType("SYMBOL");
@@ -111,8 +113,15 @@ function balanceBraces(tokens: TokenStream): void {
   };
 }
 
-// Lexes a template the way Jinja2 would: Python string escapes, and `#}` outside a comment is text.
-export function lexJinja(source: string): TokenStream {
+// A token stream that carries the whitespace settings it was lexed with (the parser's `{% raw %}` reads them).
+export type JinjaTokenStream = TokenStream & { whitespace: WhitespaceSettings };
+
+// Lexes a template the way Jinja2 would: Python string escapes, `#}` outside a comment is text, and the
+// whitespace settings (trim_blocks, lstrip_blocks) applied as Jinja2's lexer applies them.
+export function lexJinja(
+  source: string,
+  whitespace: WhitespaceSettings = { trimBlocks: false, lstripBlocks: false },
+): JinjaTokenStream {
   const tokens = internals.lexer.lex(source, { trimBlocks: false, lstripBlocks: false }) as TokenStream & {
     src: string;
     _matches(text: string): boolean | null;
@@ -134,5 +143,6 @@ export function lexJinja(source: string): TokenStream {
     if (extracted === "#}") inComment = false;
     return extracted;
   };
-  return tokens;
+  controlWhitespace(tokens, whitespace);
+  return Object.assign(tokens, { whitespace });
 }

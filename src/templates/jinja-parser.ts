@@ -3,7 +3,9 @@
 // `include … without context`, `{% with %}`, `{% raw %}` with whitespace control, and an unclosed block
 // named as Jinja2 names it.
 import { JinjaExpressionParser } from "./jinja-expression-parser.js";
+import type { JinjaTokenStream } from "./jinja-lexer.js";
 import { type ForNode, markOneTuple, WithNode } from "./jinja-nodes.js";
+import { consumeNewline, stripTagIndent } from "./jinja-whitespace.js";
 import { type AstNode, internals, type ListNode, tokenType, type ValueNode } from "./nunjucks-internals.js";
 
 const { nodes } = internals;
@@ -158,20 +160,27 @@ export class JinjaParser extends JinjaExpressionParser {
     return new WithNode(tag.lineno, tag.colno, targets, values, body);
   }
 
-  // `raw` … `endraw` as Jinja2 reads it: the first endraw ends it, `{%- endraw -%}` strips whitespace.
+  // `raw` … `endraw` as Jinja2 reads it: the first endraw ends it, `{%- endraw -%}` strips whitespace,
+  // `{%+ endraw +%}` keeps it, and the lexer's lstrip_blocks and trim_blocks apply around endraw.
   private parseRawBlock(): AstNode {
     const begun = this.advanceAfterBlockEnd();
     const dropLeading = this.dropLeadingWhitespace;
     this.dropLeadingWhitespace = false;
-    const { tokens } = this;
+    const tokens = this.tokens as JinjaTokenStream;
     const rest = tokens.str.slice(tokens.index);
-    const end = /\{%(-?)\s*endraw\s*(-?)%\}/.exec(rest);
+    const end = /\{%([-+]?)\s*endraw\s*([-+]?)%\}/.exec(rest);
     if (!end) this.fail("missing endraw: the raw block is not closed", begun.lineno, begun.colno);
     let text = rest.slice(0, end.index);
     if (dropLeading) text = text.replace(/^\s+/, "");
     if (end[1] === "-") text = text.replace(/\s+$/, "");
+    else if (end[1] === "" && tokens.whitespace.lstripBlocks) {
+      // Jinja2 counts the raw text as starting a line when `-%}` ate whitespace up to a newline.
+      const eaten = dropLeading ? (/^\s*/.exec(rest)?.[0] ?? "") : "";
+      text = stripTagIndent(text, eaten.endsWith("\n"));
+    }
     for (let i = 0; i < end.index + end[0].length; i++) tokens.forward();
     this.dropLeadingWhitespace = end[2] === "-";
+    if (end[2] === "" && tokens.whitespace.trimBlocks) consumeNewline(tokens);
     return new nodes.Output(begun.lineno, begun.colno, [new nodes.TemplateData(begun.lineno, begun.colno, text)]);
   }
 }

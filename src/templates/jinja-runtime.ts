@@ -8,6 +8,7 @@
 import type { FilterEnvironment, FilterSpec, FilterTable, TestTable } from "./filter-support.js";
 import { JinjaRuntimeError, locateError } from "./jinja-errors.js";
 import { dictKey, LoopContext } from "./jinja-globals.js";
+import type { UndefinedKind } from "./jinja-options.js";
 import { internals, type NunjucksTemplate, type RuntimeContext, type RuntimeFrame } from "./nunjucks-internals.js";
 import { bindArguments } from "./python-arguments.js";
 import { mergeKeywords, spreadPositional } from "./python-call-spread.js";
@@ -39,6 +40,8 @@ export interface RuntimeOptions {
   filters: FilterTable;
   tests: TestTable;
   globals: Record<string, unknown>;
+  // What a missing variable, attribute or item is (the `undefined` option).
+  undefinedKind: UndefinedKind;
   // The template of an include (a name or a list of names to try), or undefined if missing and ignored.
   loadTemplate(name: unknown, ignoreMissing: boolean): NunjucksTemplate | undefined;
 }
@@ -68,7 +71,15 @@ function invoke<R>(
 
 // Builds the runtime object generated template code runs against.
 export function createJinjaRuntime(options: RuntimeOptions): Record<string, unknown> {
-  const { filters, tests, globals } = options;
+  const { filters, tests, globals, undefinedKind } = options;
+  // A missing member is of the environment's undefined kind; a chainable undefined's members are itself.
+  const member =
+    (find: (value: unknown, key: never) => unknown) =>
+    (value: unknown, key: never): unknown => {
+      if (value instanceof JinjaUndefined && value.kind === "chainable") return value;
+      const found = find(value, key);
+      return found instanceof JinjaUndefined ? found.ofKind(undefinedKind) : found;
+    };
   const macros = new WeakSet<object>();
   const lookupSpec = <T extends FilterSpec<unknown>>(table: Record<string, T>, kind: string, name: string): T => {
     const spec = Object.hasOwn(table, name) ? table[name] : undefined;
@@ -96,14 +107,16 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
     dict: (pairs: [unknown, unknown][]) => Object.fromEntries(pairs.map(([key, value]) => [dictKey(key), value])),
     local(value: unknown, name: string, parameter: boolean): unknown {
       if (value !== undefined) return value;
-      return parameter ? new JinjaUndefined(`parameter ${reprString(name)} was not provided`) : undefinedName(name);
+      return parameter
+        ? new JinjaUndefined(`parameter ${reprString(name)} was not provided`, undefined, undefinedKind)
+        : undefinedName(name, undefinedKind);
     },
     lookup(context: RuntimeContext, frame: RuntimeFrame, name: string): unknown {
       const local = frame.lookup(name);
       if (local !== undefined) return local;
       if (Object.hasOwn(context.ctx, name) && context.ctx[name] !== undefined) return context.ctx[name];
       if (Object.hasOwn(globals, name)) return globals[name];
-      return undefinedName(name);
+      return undefinedName(name, undefinedKind);
     },
     output: pyStr,
     truthy,
@@ -124,8 +137,8 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
       }
       return true;
     },
-    getattr: getAttribute,
-    getitem: getItem,
+    getattr: member(getAttribute),
+    getitem: member(getItem),
     slice: sliceValue,
     iterate,
     unpack,

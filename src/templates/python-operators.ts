@@ -7,10 +7,12 @@ import {
   dictKeys,
   isDict,
   isFloat,
+  isLenientUndefined,
   isList,
   isNumeric,
   isStr,
   isTuple,
+  JinjaUndefined,
   makeNumber,
   makeTuple,
   type PyFloat,
@@ -22,6 +24,8 @@ import {
 
 // Python's `a == b`: numbers across int/float/bool, lists and dicts by content.
 export function pyEquals(a: unknown, b: unknown): boolean {
+  // A lenient undefined equals only another undefined (Jinja2's Undefined.__eq__).
+  if (isLenientUndefined(a) || isLenientUndefined(b)) return a instanceof JinjaUndefined && b instanceof JinjaUndefined;
   const left = defined(a);
   const right = defined(b);
   if (isNumeric(left) && isNumeric(right)) return toNumber(left) === toNumber(right);
@@ -188,6 +192,7 @@ export function concatenate(a: unknown, b: unknown): string {
 
 // Python's `item in container`.
 export function contains(container: unknown, item: unknown): boolean {
+  if (isLenientUndefined(container)) return false;
   const haystack = defined(container);
   const needle = defined(item);
   if (isStr(haystack)) {
@@ -203,6 +208,7 @@ export function contains(container: unknown, item: unknown): boolean {
 
 // The items `for x in value` visits: a list's items, a str's characters, a dict's keys.
 export function iterate(value: unknown): unknown[] {
+  if (isLenientUndefined(value)) return [];
   const known = defined(value);
   if (Array.isArray(known)) return [...known];
   if (isStr(known)) return Array.from(strValue(known));

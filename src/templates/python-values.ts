@@ -6,15 +6,23 @@
 // data: every integral number in data is an int. Integral floats that templates compute (`4 / 2`,
 // `x|float`, `x|round`, a `1.0` literal) are boxed as PyFloat so they still print as `2.0`.
 import { JinjaRuntimeError, UndefinedError } from "./jinja-errors.js";
+import type { UndefinedKind } from "./jinja-options.js";
 import { internals } from "./nunjucks-internals.js";
 import { formatFloatRepr, formatInt } from "./python-numbers.js";
 
-// Jinja2's StrictUndefined: what a missing variable, attribute or item evaluates to.
+// What a missing variable, attribute or item evaluates to: Jinja2's StrictUndefined (every use raises), or
+// with the `undefined` option its Undefined or ChainableUndefined (lenient: printed as nothing, false, empty).
 export class JinjaUndefined {
   constructor(
     readonly message: string,
     readonly missingName?: string,
+    readonly kind: UndefinedKind = "strict",
   ) {}
+
+  // The same undefined value, of another kind.
+  ofKind(kind: UndefinedKind): JinjaUndefined {
+    return kind === this.kind ? this : new JinjaUndefined(this.message, this.missingName, kind);
+  }
 
   // The error using this value raises.
   toError(): UndefinedError {
@@ -23,8 +31,13 @@ export class JinjaUndefined {
 }
 
 // An undefined variable `name`: `'name' is undefined`.
-export function undefinedName(name: string): JinjaUndefined {
-  return new JinjaUndefined(`${reprString(name)} is undefined`, name);
+export function undefinedName(name: string, kind: UndefinedKind = "strict"): JinjaUndefined {
+  return new JinjaUndefined(`${reprString(name)} is undefined`, name, kind);
+}
+
+// Whether a value is a lenient undefined (Undefined or ChainableUndefined), which prints as "" and is false.
+export function isLenientUndefined(value: unknown): value is JinjaUndefined {
+  return value instanceof JinjaUndefined && value.kind !== "strict";
 }
 
 // A float whose value is integral (Python `2.0`), kept apart from ints so it prints as a float.
@@ -171,7 +184,7 @@ export function requireInt(
 // Python's type name: 'int', 'str', 'dict', 'NoneType'…
 export function typeName(value: unknown): string {
   if (value === null) return "NoneType";
-  if (value instanceof JinjaUndefined) return "StrictUndefined";
+  if (value instanceof JinjaUndefined) return undefinedTypeNames[value.kind];
   if (typeof value === "boolean") return "bool";
   if (isInt(value)) return "int";
   if (isFloat(value)) return "float";
@@ -185,8 +198,15 @@ export function typeName(value: unknown): string {
   return typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value;
 }
 
-// Python's bool(value); using an undefined value raises.
+const undefinedTypeNames: Record<UndefinedKind, string> = {
+  strict: "StrictUndefined",
+  default: "Undefined",
+  chainable: "ChainableUndefined",
+};
+
+// Python's bool(value); using a strict undefined value raises, a lenient one is false.
 export function truthy(value: unknown): boolean {
+  if (isLenientUndefined(value)) return false;
   const known = defined(value);
   if (known === null || known === false) return false;
   if (typeof known === "number") return known !== 0;
@@ -199,6 +219,7 @@ export function truthy(value: unknown): boolean {
 
 // Python's str(value): what `{{ value }}` prints.
 export function pyStr(value: unknown): string {
+  if (isLenientUndefined(value)) return "";
   const known = defined(value);
   if (typeof known === "string") return known;
   if (known instanceof Markup) return known.val;

@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import { UserError } from "../errors.js";
 import { createJinjaEnvironment, type JinjaEnvironment } from "./jinja-environment.js";
 import { findJinjaError, JinjaSyntaxError, UndefinedError } from "./jinja-errors.js";
+import { type JinjaOptions, jinjaOptionsKey, resolveJinjaOptions } from "./jinja-options.js";
 
 // How to name a template in messages and where its includes are.
 export interface RenderTemplateOptions {
@@ -12,6 +13,8 @@ export interface RenderTemplateOptions {
   name: string;
   // The directory `{% include %}`, `{% import %}` and `{% extends %}` load from; default: the template's.
   searchPath?: string;
+  // Jinja2 Environment settings (files.template's `jinja_env_kwargs`); default: pyinfra's.
+  jinja?: JinjaOptions;
 }
 
 // A template that does not parse or fails while rendering, named with its file and line.
@@ -42,8 +45,8 @@ function toTemplateError(error: unknown, name: string): TemplateError {
   return new TemplateError(`${where}: ${message}`, template, line, { cause: error });
 }
 
-// One environment per template directory for the life of the process (one run): its includes and
-// compiled templates serve every host.
+// One environment per template directory and settings for the life of the process (one run): its
+// includes and compiled templates serve every host.
 const environments = new Map<string, JinjaEnvironment>();
 
 // Renders a Jinja2 template source with the given variables; raises TemplateError on any failure.
@@ -53,10 +56,12 @@ export function renderTemplate(
   options: RenderTemplateOptions,
 ): string {
   const searchPath = options.searchPath ?? dirname(options.name);
-  let environment = environments.get(searchPath);
+  const settings = resolveJinjaOptions(options.jinja);
+  const key = `${jinjaOptionsKey(settings)}\0${searchPath}`;
+  let environment = environments.get(key);
   if (!environment) {
-    environment = createJinjaEnvironment(searchPath);
-    environments.set(searchPath, environment);
+    environment = createJinjaEnvironment(searchPath, settings);
+    environments.set(key, environment);
   }
   try {
     return environment.render(source, options.name, context);

@@ -458,6 +458,7 @@ describe("nunjucks canaries", () => {
       filters,
       tests,
       globals: createGlobals(),
+      undefinedKind: "strict",
       loadTemplate: () => undefined,
     });
     const missing = findMembersUsed(compileWithDialect(everything), "runtime").filter(
