@@ -1,12 +1,13 @@
-// Reads `group_data/<group>.{ts,mts,js,mjs,json}` beside an inventory, as pyinfra does.
+// Reads `group_data/<group>.{ts,mts,js,mjs,json,py}` beside an inventory, as pyinfra does.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { InventoryError } from "../errors.js";
 import type { ApiProvider } from "../loader/hooks.js";
-import { loadModule } from "../loader/load-module.js";
+import { type LoadedModule, loadModule } from "../loader/load-module.js";
 import { formatOf } from "../loader/module-kinds.js";
 import { displayPath } from "../util/display-path.js";
 import type { GroupDataFile } from "./build-inventory.js";
+import { isPythonFile, loadPythonModule } from "./python-module.js";
 import { readDataExports } from "./read-exports.js";
 
 // Loads every group data file next to the inventory; two files for one group are an error.
@@ -19,7 +20,7 @@ export async function loadGroupDataDir(
   const files = new Map<string, GroupDataFile>();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return files;
   for (const entry of readdirSync(dir).sort()) {
-    if (!formatOf(entry) || entry.endsWith(".d.ts")) continue;
+    if ((!formatOf(entry) && !isPythonFile(entry)) || entry.endsWith(".d.ts")) continue;
     const group = basename(entry, extname(entry));
     const path = join(dir, entry);
     const shown = displayPath(path);
@@ -29,7 +30,10 @@ export async function loadGroupDataDir(
         `${earlier.file} and ${shown} both hold data for group "${group}". Keep one file per group.`,
       );
     }
-    const loaded = await loadModule(path, { role: "group data file", api });
+    const loaded: LoadedModule & { warnings?: string[] } = isPythonFile(path)
+      ? await loadPythonModule(path, "group data file")
+      : await loadModule(path, { role: "group data file", api });
+    warnings.push(...(loaded.warnings ?? []));
     files.set(group, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
   }
   return files;

@@ -1,0 +1,2 @@
+# Data for the db_servers group.
+postgres_version = "14"

@@ -1,0 +1,14 @@
+# Global data
+app_port = 8000
+
+web_servers = [
+    ("web-01.example.com", {
+        "app_port": 8001,  # Host data - highest priority
+    }),
+    "web-02.example.com",  # Will use group or global data
+]
+
+# Group data
+web_servers_data = {
+    "app_port": 8080,  # Group data - medium priority
+}
