@@ -64,7 +64,9 @@ export function splitArgs(
     if (key === "name") continue;
     if (key.startsWith("_")) {
       if (!(globalArgNames as readonly string[]).includes(key)) {
-        throw new OperationError(`unknown global argument ${key}. Global arguments: ${globalArgNames.join(", ")}.`);
+        throw new OperationError(
+          `unknown global argument ${key}. Global arguments: ${globalArgNames.join(", ")}. A template variable named ${key} goes in files.template's \`variables\` argument: variables: { ${key}: … }.`,
+        );
       }
       given[key] = value;
     } else own[key] = value;

@@ -23,13 +23,14 @@ export function createPrepareContext(deployDirs: string[], globals: TemplateGlob
   return {
     readLocalFile: async (path) => readFile(locate(path)),
     readLocalFileIfExists: async (path) => (existsSync(resolve(path)) ? readFile(resolve(path)) : undefined),
-    renderTemplate: async (path, variables) => {
+    renderTemplate: async (path, variables, settings) => {
       const file = locate(path);
       const source = await readFile(file, "utf8");
+      // As in pyinfra, a variable the user passes named `host` or `inventory` wins over the built-in one.
       return renderTemplate(
         source,
-        { ...variables, host: globals.host, inventory: globals.inventory },
-        { name: path, searchPath: dirname(file) },
+        { host: globals.host, inventory: globals.inventory, ...variables },
+        { name: path, searchPath: dirname(file), jinja: settings },
       );
     },
     readLocalTree: async (path) => {

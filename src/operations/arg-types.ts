@@ -83,8 +83,20 @@ export interface OperationArgs {
   };
   "files.directory": Ownership & { path: string; present?: boolean; recursive?: boolean; force?: boolean };
   "files.put": Ownership & { src: string; dest: string; create_remote_dir?: boolean };
-  // Every other argument is a template variable.
-  "files.template": Ownership & { src: string; dest: string; create_remote_dir?: boolean; [variable: string]: unknown };
+  // Every other argument is a template variable; `variables` holds names that cannot be arguments (`_x`, `dest`).
+  "files.template": Ownership & {
+    src: string;
+    dest: string;
+    create_remote_dir?: boolean;
+    jinja_env_kwargs?: {
+      trim_blocks?: boolean;
+      lstrip_blocks?: boolean;
+      keep_trailing_newline?: boolean;
+      undefined?: "strict" | "default" | "chainable" | "StrictUndefined" | "Undefined" | "ChainableUndefined";
+    };
+    variables?: Record<string, unknown>;
+    [variable: string]: unknown;
+  };
   // `line` and `replace` are one line each; an appended line always goes on a line of its own.
   "files.line": {
     path: string;
