@@ -10,6 +10,7 @@ import { inventoryCommand } from "./commands/inventory.js";
 import { withHostSelection } from "./host-selection.js";
 import { type CliIo, processIo } from "./io.js";
 import { CliSecrets } from "./secrets.js";
+import { readVersion } from "./version.js";
 
 // Runs the CLI with the given arguments (without `node` and the script) and returns the exit code.
 export async function runCli(argv: readonly string[], rawIo: CliIo = processIo): Promise<number> {
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
   process.on("unhandledRejection", onUnhandledRejection);
   const program = new Command("infra-action")
     .description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.")
+    .version(`infra-action ${readVersion()}`, "-V, --version", "print infra-action's version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run infra-action --help for usage)");

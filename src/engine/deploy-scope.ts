@@ -5,6 +5,8 @@ import { isUserError } from "../errors.js";
 import { userFrame } from "../loader/load-module.js";
 
 export interface DeployScope {
+  // The host whose deploy code this is (a face prefixes its console output with it).
+  readonly host?: string;
   // Called with the reason of an unhandled rejection that arose from this host's deploy code.
   fail(reason: unknown): void;
 }
@@ -14,6 +16,11 @@ const storage = new AsyncLocalStorage<DeployScope>();
 // Runs `work` (a host's deploy code, and everything it starts) inside that host's scope.
 export function runInDeployScope<T>(scope: DeployScope, work: () => Promise<T>): Promise<T> {
   return storage.run(scope, work);
+}
+
+// The host whose deploy code is running here, if any: the CLI puts console output under its name.
+export function currentDeployHost(): string | undefined {
+  return storage.getStore()?.host;
 }
 
 // Hands an unhandled rejection to the host whose deploy code it came from; false when it came from

@@ -155,7 +155,7 @@ async function evaluate(input: PlanHostInput): Promise<void> {
   });
   try {
     await Promise.race([
-      runInDeployScope(input.deployCode, async () => {
+      runInDeployScope({ host: input.host.name, fail: (reason) => input.deployCode.fail(reason) }, async () => {
         for (const file of input.deployFiles) await input.loadDeploy(file, input.instance);
       }),
       stopped,

@@ -8,6 +8,7 @@ import { planDigest, type Report, reportTotals } from "../report/report.js";
 import { mapLimit } from "../util/parallel.js";
 import { whenAborted } from "./abort.js";
 import { createConnector } from "./connect.js";
+import { checkDeployFiles } from "./deploy-files.js";
 import { HostRun } from "./host-run.js";
 import { publicApiProvider } from "./public-api.js";
 
@@ -57,6 +58,8 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
   const now = seams.now ?? Date.now;
   const connect = seams.connect ?? createConnector;
   const loadDeploy = seams.loadDeploy ?? loadDeployFile;
+  // Files the loader would read: a missing one fails the run once, before any host is contacted.
+  if (!seams.loadDeploy) checkDeployFiles(options.deployFiles);
   const startedAt = new Date(now());
   const events = options.events ?? {};
   const runs = options.inventory.hosts.map(

@@ -1,5 +1,8 @@
 // Plans and apply results as text for terminals and logs (the CLI's output, the action's log): each
-// host's changes, then a summary table.
+// host's changes, then a summary table. Colour only when the caller passes a palette (the CLI, on a
+// terminal); the default is plain.
+import { plural } from "../util/plural.js";
+import { type Palette, paintDiffLine, paintStatus, plainPalette } from "./colour.js";
 import type { Report, ReportHost } from "./report.js";
 import { formatTable } from "./table.js";
 
@@ -8,10 +11,13 @@ export interface FormatOptions {
   diff: boolean;
   // Show unchanged operations too, with their reasons.
   verbose?: boolean;
+  // Colours for diff lines and statuses (default: none).
+  palette?: Palette;
 }
 
 // One host's operations: what changes (or changed), with commands and optional diffs.
 export function formatHost(host: ReportHost, mode: Report["mode"], options: FormatOptions): string {
+  const palette = options.palette ?? plainPalette;
   const lines: string[] = [];
   const verb = mode === "plan" ? "would change" : "changed";
   const head =
@@ -20,24 +26,25 @@ export function formatHost(host: ReportHost, mode: Report["mode"], options: Form
       : host.status === "failed"
         ? "failed"
         : `${host.operations.filter((o) => o.status === "changed").length} ${verb}`;
-  lines.push(`${host.name}: ${head}`);
-  if (host.error) lines.push(`  error: ${host.error}`);
+  lines.push(`${host.name}: ${paintStatus(host.status, palette, head)}`);
+  if (host.error) lines.push(`  ${palette.failed("error:")} ${host.error}`);
   for (const op of host.operations) {
     if (op.status === "unchanged" && !options.verbose) continue;
     const mark = { changed: mode === "plan" ? "~" : "✓", unchanged: "=", failed: "✗", skipped: "-" }[op.status];
-    lines.push(`  ${mark} ${op.name}${op.reason && op.status !== "changed" ? ` (${op.reason})` : ""}`);
+    const reason = op.reason && op.status !== "changed" ? ` (${op.reason})` : "";
+    lines.push(`  ${paintStatus(op.status, palette, `${mark} ${op.name}`)}${reason}`);
     if (op.status === "changed" || op.status === "failed")
       for (const command of op.commands) lines.push(`      $ ${firstLine(command)}`);
     if (op.status === "failed" && op.stderr)
-      for (const line of op.stderr.split("\n").slice(-10)) lines.push(`      ! ${line}`);
+      for (const line of op.stderr.split("\n").slice(-10)) lines.push(`      ${palette.failed(`! ${line}`)}`);
     if (options.diff && op.diff && op.status !== "skipped")
-      for (const line of op.diff.trimEnd().split("\n")) lines.push(`      ${line}`);
+      for (const line of op.diff.trimEnd().split("\n")) lines.push(`      ${paintDiffLine(line, palette)}`);
   }
   return `${lines.join("\n")}\n`;
 }
 
-// host | status | changed | unchanged | failed | time, then totals.
-export function formatSummary(report: Report): string {
+// host | status | changed | unchanged | failed | time, then totals ("1 host: …; 2 operations to change.").
+export function formatSummary(report: Report, palette: Palette = plainPalette): string {
   const rows = report.hosts.map((host) => {
     const count = (status: string) => String(host.operations.filter((o) => o.status === status).length);
     return [
@@ -51,10 +58,13 @@ export function formatSummary(report: Report): string {
   });
   const t = report.totals;
   const verb = report.mode === "plan" ? "to change" : "changed";
+  const status = 1;
   return [
-    ...formatTable(["HOST", "STATUS", "CHANGED", "UNCHANGED", "FAILED", "TIME"], rows),
+    ...formatTable(["HOST", "STATUS", "CHANGED", "UNCHANGED", "FAILED", "TIME"], rows, (cell, _row, column) =>
+      column === status ? paintStatus(cell, palette) : cell,
+    ),
     "",
-    `${t.hosts} hosts: ${t.changed} ${verb}, ${t.unchanged} unchanged, ${t.failed} failed, ${t.unreachable} unreachable; ${t.operationsChanged} operations ${verb}.`,
+    `${plural(t.hosts, "host")}: ${t.changed} ${verb}, ${t.unchanged} unchanged, ${t.failed} failed, ${t.unreachable} unreachable; ${plural(t.operationsChanged, "operation")} ${verb}.`,
     `Plan digest: ${report.planDigest}`,
     "",
   ].join("\n");

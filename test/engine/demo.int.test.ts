@@ -100,6 +100,8 @@ function onTerminal(args: string, answer: string): { status: number | null; outp
       cwd: repoRoot,
       encoding: "utf8",
       timeout: 60_000,
+      // The words, not the terminal's colours, are under test here.
+      env: { ...process.env, NO_COLOR: "1" },
     },
   );
   return { status: result.status, output: result.stdout };

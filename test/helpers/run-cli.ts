@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { spawnCollect } from "./spawn-collect.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+// INFRA_ACTION_TEST_CLI runs the tests against a bundle built elsewhere (dist/ is rebuilt by the lead).
+export const cliPath =
+  process.env.INFRA_ACTION_TEST_CLI ?? fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
 export interface CliResult {
   exitCode: number | null;

@@ -4,10 +4,12 @@ import { createInterface } from "node:readline/promises";
 import { runDeploy } from "../../engine/run-deploy.js";
 import { InterruptedError, UsageError } from "../../errors.js";
 import type { Report } from "../../report/report.js";
-import { formatHost, formatSummary } from "../../report/text.js";
+import { type FormatOptions, formatHost, formatSummary } from "../../report/text.js";
+import { choosePalette } from "../colour-choice.js";
+import { captureDeployConsole } from "../deploy-console.js";
 import { type HostSelectionOptions, loadSelectedHosts } from "../host-selection.js";
-import type { CliIo } from "../io.js";
 import { positiveInteger } from "../numbers.js";
+import { createProgress } from "../progress.js";
 import type { CliSecrets } from "../secrets.js";
 import { abortOnSignals } from "../signals.js";
 
@@ -20,6 +22,8 @@ export interface DeployCommandOptions extends HostSelectionOptions {
   failPercent?: string;
   verbose?: boolean;
   deployTimeout?: string;
+  // false after --no-color.
+  color?: boolean;
 }
 
 // Plans or applies; exit code 1 on any failed or unreachable host, 2 with --detailed-exitcode when a plan has changes.
@@ -42,13 +46,19 @@ export async function deployCommand(
   }
   const inventory = await loadSelectedHosts(inventoryFile, options, secrets);
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}\n`);
-  const format = { diff: Boolean(options.diff) || mode === "plan", verbose: options.verbose };
+  const palette = choosePalette(options.color !== false);
+  const format: FormatOptions = { diff: Boolean(options.diff) || mode === "plan", verbose: options.verbose, palette };
   let cancelled = false;
   const progress = createProgress(
     inventory.hosts.map((h) => h.name),
     interactive,
     io,
   );
+  // Deploy code's console output: under its host's prefix, never on the progress line.
+  const restoreConsole = captureDeployConsole({
+    stdout: (text) => progress.interject(() => io.stdout(text)),
+    stderr: (text) => progress.interject(() => io.stderr(text)),
+  });
 
   // The process is ours: SIGINT/SIGTERM stop the engine, which writes what it knew and cleans up.
   const guard = abortOnSignals(io.stderr);
@@ -72,8 +82,11 @@ export async function deployCommand(
             hostStage: progress.stage,
             planned: async (plan) => {
               if (mode !== "apply" || options.yes) return true;
-              for (const host of plan.hosts) io.stdout(formatHost(host, "plan", format));
-              io.stdout(`\n${formatSummary(plan)}`);
+              // The plan as `plan` shows it, diffs included: what the answer is about.
+              progress.hide();
+              io.stdout("\n");
+              for (const host of plan.hosts) io.stdout(formatHost(host, "plan", { ...format, diff: true }));
+              io.stdout(`\n${formatSummary(plan, palette)}`);
               if (plan.totals.operationsChanged === 0) return true;
               const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
               if (answer.trim() !== "yes") {
@@ -88,38 +101,20 @@ export async function deployCommand(
         { signal: guard.signal },
       ),
     )
-    .finally(() => guard.dispose());
+    .finally(() => {
+      guard.dispose();
+      restoreConsole();
+    });
 
-  progress.done();
-  io.stdout("\n");
-  for (const host of report.hosts) io.stdout(formatHost(host, report.mode, format));
-  io.stdout(`\n${formatSummary(report)}`);
+  progress.hide();
+  // Cancelled at the prompt: the plan is on the screen already.
+  if (!cancelled) {
+    io.stdout("\n");
+    for (const host of report.hosts) io.stdout(formatHost(host, report.mode, format));
+    io.stdout(`\n${formatSummary(report, palette)}`);
+  }
   if (options.report) await writeReport(options.report, report, secrets);
   return cancelled ? 1 : exitCode(report, Boolean(options.detailedExitcode));
-}
-
-// Per-host progress: on a terminal one line rewritten in place ("3/10 planned · web-04 applying"),
-// elsewhere a plain line per change.
-function createProgress(hosts: string[], live: boolean, io: CliIo) {
-  const stages = new Map(hosts.map((h) => [h, "waiting"]));
-  let shown = false;
-  return {
-    stage(host: string, stage: string): void {
-      stages.set(host, stage);
-      if (!live) {
-        io.stderr(`[${host}] ${stage}\n`);
-        return;
-      }
-      const counts = new Map<string, number>();
-      for (const s of stages.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
-      const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");
-      io.stderr(`\r\x1b[2K${summary} · ${host} ${stage}`);
-      shown = true;
-    },
-    done(): void {
-      if (shown) io.stderr("\r\x1b[2K");
-    },
-  };
 }
 
 // The JSON report, with every secret value redacted.
