@@ -1,0 +1,265 @@
+// Ansible's regex filters (regex_replace, regex_search, regex_findall, regex_escape), with Python `re` patterns
+// and replacement templates read into JavaScript RegExps so they match what Python would. What JavaScript cannot express the same way (verbose mode, scoped flags, atomic groups,
+// possessive quantifiers, conditionals) is refused with a clear error rather than matched differently.
+import type { FilterTable } from "./filter-support.js";
+import { JinjaRuntimeError } from "./jinja-errors.js";
+import { isStr, makeTuple, pyStr, strValue, truthy } from "./python-values.js";
+
+// Python's \w, in JavaScript's Unicode mode (Python 3 str patterns are Unicode-aware).
+const WORD = "\\p{L}\\p{N}_";
+const wordBoundary = `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
+const notWordBoundary = `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`;
+
+// Python's re flags a filter was given.
+export interface RegexFlags {
+  ignorecase?: boolean;
+  multiline?: boolean;
+}
+
+// A refusal: the pattern uses what has no exact JavaScript equivalent.
+function refuse(pattern: string, what: string): never {
+  throw new JinjaRuntimeError(
+    `regular expression ${JSON.stringify(pattern)}: ${what} is not supported by infra-action (it cannot match exactly as Python's re does); rewrite the pattern without it`,
+  );
+}
+
+// Escapes outside a class: Python's meaning, in JavaScript's Unicode-mode syntax.
+function translateEscape(pattern: string, next: string, inClass: boolean): string {
+  if (next === "d") return "\\p{Nd}";
+  if (next === "D") return inClass ? refuse(pattern, "\\D inside a character class") : "\\P{Nd}";
+  if (next === "w") return inClass ? WORD : `[${WORD}]`;
+  if (next === "W") return inClass ? refuse(pattern, "\\W inside a character class") : `[^${WORD}]`;
+  if (next === "b") return inClass ? "\\x08" : wordBoundary;
+  if (next === "B") return inClass ? refuse(pattern, "\\B inside a character class") : notWordBoundary;
+  if (next === "A") return "(?<![\\s\\S])";
+  if (next === "Z") return "(?![\\s\\S])";
+  if (/[sStnrfv0-9]/.test(next)) return `\\${next}`;
+  if (/[a-zA-Z]/.test(next)) return refuse(pattern, `the escape \\${next}`);
+  if (/[\^$\\.*+?()[\]{}|/-]/.test(next)) return `\\${next}`;
+  return next;
+}
+
+// The length of a Python quantifier `{m,n}` at `index`, or 0 when the brace is a literal.
+function quantifierLength(pattern: string, index: number): number {
+  const found = /^\{(\d*)(,?)(\d*)\}/.exec(pattern.slice(index));
+  if (!found || (found[1] === "" && found[2] === "")) return 0;
+  return found[0].length;
+}
+
+// Reads a group opening `(?…` at `index`: its JavaScript text and how many pattern characters it spans.
+function translateGroupOpening(pattern: string, index: number, flags: Set<string>): [string, number] {
+  const rest = pattern.slice(index);
+  const named = /^\(\?P<([A-Za-z_]\w*)>/.exec(rest);
+  if (named) return [`(?<${named[1]}>`, named[0].length];
+  const reference = /^\(\?P=([A-Za-z_]\w*)\)/.exec(rest);
+  if (reference) return [`\\k<${reference[1]}>`, reference[0].length];
+  const plain = /^\(\?(?::|=|!|<=|<!)/.exec(rest);
+  if (plain) return [plain[0], plain[0].length];
+  const comment = /^\(\?#[^)]*\)/.exec(rest);
+  if (comment) return ["", comment[0].length];
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(rest);
+  if (inline && index === 0) {
+    for (const flag of inline[1] ?? "") {
+      if (!"ims".includes(flag)) refuse(pattern, `the inline flag (?${flag})`);
+      flags.add(flag);
+    }
+    return ["", inline[0].length];
+  }
+  return refuse(pattern, `the group ${rest.slice(0, 4)}…`);
+}
+
+// Translates a Python pattern into a JavaScript RegExp (Unicode mode, global).
+export function compilePythonRegex(pattern: string, given: RegexFlags = {}): RegExp {
+  const flags = new Set<string>();
+  if (given.ignorecase) flags.add("i");
+  if (given.multiline) flags.add("m");
+  let out = "";
+  let inClass = false;
+  const dots: number[] = [];
+  const dollars: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern.charAt(i);
+    if (char === "\\") {
+      const next = pattern.charAt(i + 1);
+      if (next === "") refuse(pattern, "a trailing backslash");
+      out += translateEscape(pattern, next, inClass);
+      i++;
+    } else if (inClass) {
+      if (char === "]") inClass = false;
+      out += char === "[" ? "\\[" : char;
+    } else if (char === "[") {
+      inClass = true;
+      out += char;
+      if (pattern.charAt(i + 1) === "^") out += pattern.charAt(++i);
+      if (pattern.charAt(i + 1) === "]") {
+        out += "\\]";
+        i++;
+      }
+    } else if (char === "(" && pattern.charAt(i + 1) === "?") {
+      const [text, length] = translateGroupOpening(pattern, i, flags);
+      out += text;
+      i += length - 1;
+    } else if (char === "{") {
+      const length = quantifierLength(pattern, i);
+      out += length === 0 ? "\\{" : pattern.slice(i, i + length).replace("{,", "{0,");
+      i += Math.max(0, length - 1);
+      if (/^[+]/.test(pattern.charAt(i + 1)) && length > 0) refuse(pattern, "a possessive quantifier");
+    } else if (char === "}" || char === "]") out += `\\${char}`;
+    else if (char === ".") {
+      dots.push(out.length);
+      out += ".";
+    } else if (char === "$") {
+      dollars.push(out.length);
+      out += "$";
+    } else if (/[*+?]/.test(char) && pattern.charAt(i + 1) === "+") refuse(pattern, "a possessive quantifier");
+    else out += char;
+  }
+  return finishRegex(out, flags, dots, dollars);
+}
+
+// Gives `.` and `$` Python's meaning once the flags are known.
+function finishRegex(source: string, flags: Set<string>, dots: number[], dollars: number[]): RegExp {
+  const dot = flags.has("s") ? "[\\s\\S]" : "[^\\n]";
+  const dollar = flags.has("m") ? "(?=\\n|(?![\\s\\S]))" : "(?=\\n?(?![\\s\\S]))";
+  const marks = [...dots.map((at) => [at, dot] as const), ...dollars.map((at) => [at, dollar] as const)];
+  let out = source;
+  for (const [at, text] of marks.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(at + 1);
+  const jsFlags = `gu${flags.has("i") ? "i" : ""}${flags.has("m") ? "m" : ""}`;
+  try {
+    return new RegExp(out, jsFlags);
+  } catch (error) {
+    throw new JinjaRuntimeError(`invalid regular expression: ${(error as Error).message}`);
+  }
+}
+
+// Python re.sub's template: `\1`, `\g<1>`, `\g<name>` and escapes like `\n`, expanded for one match.
+export function expandReplacement(template: string, match: RegExpExecArray): string {
+  let out = "";
+  const group = (key: string): string => {
+    const value = /^\d+$/.test(key) ? match[Number(key)] : match.groups?.[key];
+    if (value === undefined && !(/^\d+$/.test(key) ? Number(key) < match.length : key in (match.groups ?? {}))) {
+      throw new JinjaRuntimeError(`invalid group reference ${key} in the replacement ${JSON.stringify(template)}`);
+    }
+    return value ?? "";
+  };
+  for (let i = 0; i < template.length; i++) {
+    const char = template.charAt(i);
+    if (char !== "\\") {
+      out += char;
+      continue;
+    }
+    const rest = template.slice(i + 1);
+    const named = /^g<([^>]*)>/.exec(rest);
+    const number = /^\d{1,2}/.exec(rest);
+    const escaped = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", a: "\x07", b: "\b", "\\": "\\" }[rest.charAt(0)];
+    if (named) {
+      out += group(named[1] ?? "");
+      i += named[0].length;
+    } else if (number) {
+      out += group(number[0]);
+      i += number[0].length;
+    } else if (escaped !== undefined) {
+      out += escaped;
+      i++;
+    } else if (/[a-zA-Z]/.test(rest.charAt(0))) {
+      throw new JinjaRuntimeError(`bad escape \\${rest.charAt(0)} in the replacement ${JSON.stringify(template)}`);
+    } else out += "\\";
+  }
+  return out;
+}
+
+// Ansible's to_text(value, nonstring='simplerepr'): a str as it is, anything else through str().
+function textOf(value: unknown): string {
+  return pyStr(value);
+}
+
+// A pattern argument, which Python requires to be a str.
+function patternOf(value: unknown): string {
+  if (!isStr(value))
+    throw new JinjaRuntimeError(`first argument must be string or compiled pattern, not ${pyStr(value)}`);
+  return strValue(value);
+}
+
+// re.findall: whole matches, the one group, or tuples of every group ('' for a group that did not take part).
+function findAll(text: string, regex: RegExp): unknown[] {
+  return Array.from(text.matchAll(regex), (match) => {
+    if (match.length === 1) return match[0];
+    const groups = match.slice(1).map((group) => group ?? "");
+    return groups.length === 1 ? groups[0] : makeTuple(groups);
+  });
+}
+
+// Ansible's regex_search: the first match, or the groups named by `\\1` / `\\g<name>` arguments; None without one.
+function search(text: string, regex: RegExp, references: unknown[]): unknown {
+  const keys = references.map((reference) => {
+    const written = isStr(reference) ? strValue(reference) : "";
+    const found = /^\\g<(\S+)>/.exec(written) ?? /^\\(\d+)/.exec(written);
+    if (!found)
+      throw new JinjaRuntimeError(`regex_search: unknown argument ${pyStr(reference)} (expected '\\1' or '\\g<name>')`);
+    return found[1] ?? "";
+  });
+  const match = regex.exec(text);
+  if (!match) return null;
+  if (keys.length === 0) return match[0];
+  return keys.map((key) => (/^\d+$/.test(key) ? match[Number(key)] : match.groups?.[key]) ?? null);
+}
+
+// Python's re.escape (3.7+): only the characters special in patterns get a backslash.
+function escapePython(text: string): string {
+  return text.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, (char) => `\\${char}`);
+}
+
+// The regex filters, by name.
+export const ansibleRegexFilters: FilterTable = {
+  regex_replace: {
+    params: [
+      ["value", ""],
+      ["pattern", ""],
+      ["replacement", ""],
+      ["ignorecase", false],
+      ["multiline", false],
+    ],
+    run: ({ values: [value, pattern, replacement, ignorecase, multiline] }) => {
+      const regex = compilePythonRegex(patternOf(pattern), {
+        ignorecase: truthy(ignorecase),
+        multiline: truthy(multiline),
+      });
+      const template = textOf(replacement);
+      return textOf(value).replace(regex, (...found) => {
+        const groups = found.at(-1);
+        const named = typeof groups === "object" && groups !== null;
+        const captures = found.slice(0, named ? -3 : -2) as string[];
+        const match = Object.assign(captures, { groups: named ? groups : undefined }) as unknown as RegExpExecArray;
+        return expandReplacement(template, match);
+      });
+    },
+  },
+  regex_findall: {
+    params: ["value", "regex", ["multiline", false], ["ignorecase", false]],
+    run: ({ values: [value, regex, multiline, ignorecase] }) =>
+      findAll(
+        textOf(value),
+        compilePythonRegex(patternOf(regex), { ignorecase: truthy(ignorecase), multiline: truthy(multiline) }),
+      ),
+  },
+  regex_search: {
+    params: ["value", "regex"],
+    varargs: true,
+    varkw: true,
+    run: ({ values: [value, regex], rest, kwargs }) => {
+      const flags = { ignorecase: truthy(kwargs.ignorecase ?? false), multiline: truthy(kwargs.multiline ?? false) };
+      const compiled = compilePythonRegex(patternOf(regex), flags);
+      return search(textOf(value), new RegExp(compiled.source, compiled.flags.replace("g", "")), rest);
+    },
+  },
+  regex_escape: {
+    params: ["string", ["re_type", "python"]],
+    run: ({ values: [value, type] }) => {
+      const text = textOf(value);
+      if (type === "python") return escapePython(text);
+      if (type === "posix_basic") return text.replace(/[\].[^$*\\]/g, (char) => `\\${char}`);
+      if (type === "posix_extended") throw new JinjaRuntimeError(`Regex type (${pyStr(type)}) not yet implemented`);
+      throw new JinjaRuntimeError(`Invalid regex type (${pyStr(type)})`);
+    },
+  },
+};

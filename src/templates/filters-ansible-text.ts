@@ -1,0 +1,163 @@
+// Ansible's text and value filters: comment, quote, b64encode/b64decode, hash, basename/dirname, bool,
+// ternary, mandatory, type_debug (ansible-core's plugins/filter/core.py, same names, arguments and output).
+import { createHash, getHashes } from "node:crypto";
+import type { FilterSpec, FilterTable } from "./filter-support.js";
+import { JinjaRuntimeError } from "./jinja-errors.js";
+import { pyEquals } from "./python-operators.js";
+import { isStr, JinjaUndefined, pyStr, strValue, truthy, typeName } from "./python-values.js";
+
+// The comment styles: what starts, decorates and ends a comment.
+const commentStyles: Record<string, Record<string, string>> = {
+  plain: { decoration: "# " },
+  erlang: { decoration: "% " },
+  c: { decoration: "// " },
+  cblock: { beginning: "/*", decoration: " * ", end: " */" },
+  xml: { beginning: "<!--", decoration: " - ", end: "-->" },
+};
+
+// Ansible's comment filter: the text with a decoration on each line, between a prefix and a postfix line.
+function comment(text: string, style: string, options: Record<string, unknown>): string {
+  const styleOptions = commentStyles[style];
+  if (!styleOptions) throw new JinjaRuntimeError(`comment: unknown style '${style}' (plain, erlang, c, cblock, xml)`);
+  const around = "decoration" in options ? pyStr(options.decoration) : (styleOptions.decoration ?? "");
+  const settings: Record<string, unknown> = {
+    newline: "\n",
+    beginning: "",
+    prefix: around.trimEnd(),
+    prefix_count: 1,
+    decoration: "",
+    postfix: around.trimEnd(),
+    postfix_count: 1,
+    end: "",
+    ...styleOptions,
+    ...options,
+  };
+  const get = (key: string): string => pyStr(settings[key]);
+  const count = (key: string): number => Math.max(0, Math.trunc(Number(get(key))));
+  const [newline, decoration, prefix] = [get("newline"), get("decoration"), get("prefix")];
+  const beginning = get("beginning") ? get("beginning") + newline : "";
+  let prefixText = "";
+  if (truthy(settings.prefix))
+    prefixText = (prefix !== newline ? prefix + newline : newline).repeat(count("prefix_count"));
+  const body = (decoration + text.replaceAll(newline, newline + decoration)).replaceAll(
+    decoration + newline,
+    decoration.trimEnd() + newline,
+  );
+  const postfix = ["", ...Array.from({ length: count("postfix_count") }, () => get("postfix"))].join(newline);
+  const end = get("end") ? newline + get("end") : "";
+  return beginning + prefixText + body + postfix + end;
+}
+
+// Python's shlex.quote.
+export function shellQuote(text: string): string {
+  if (text === "") return "''";
+  if (!/[^\w@%+=:,./-]/.test(text)) return text;
+  return `'${text.replaceAll("'", `'"'"'`)}'`;
+}
+
+// Ansible's to_bytes(value) for hashing and base64: a str's UTF-8, anything else's str().
+function bytesOf(value: unknown, encoding = "utf-8"): Buffer {
+  const text = pyStr(value);
+  const name = encoding.toLowerCase().replace(/_/g, "-");
+  if (["utf-8", "utf8"].includes(name)) return Buffer.from(text, "utf8");
+  if (["utf-16-le", "utf-16le"].includes(name)) return Buffer.from(text, "utf16le");
+  if (["latin-1", "latin1", "iso-8859-1", "ascii"].includes(name)) return Buffer.from(text, "latin1");
+  throw new JinjaRuntimeError(`the encoding '${encoding}' is not supported (utf-8, utf-16-le, latin-1, ascii)`);
+}
+
+// Ansible's hash filter: the hex digest of a str's UTF-8 (sha1 by default).
+function hexDigest(value: unknown, algorithm: string): string {
+  if (!getHashes().includes(algorithm)) throw new JinjaRuntimeError(`unsupported hash type ${algorithm}`);
+  return createHash(algorithm).update(bytesOf(value)).digest("hex");
+}
+
+// posixpath.basename and dirname.
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function dirname(path: string): string {
+  const head = path.slice(0, path.lastIndexOf("/") + 1);
+  return head && !/^\/+$/.test(head) ? head.replace(/\/+$/, "") : head;
+}
+
+// Ansible's bool filter: None and booleans as they are; 'yes', 'on', '1', 'true' (any case) and 1 are true.
+function toBool(value: unknown): boolean | null {
+  if (value === null || typeof value === "boolean") return value;
+  if (isStr(value)) return ["yes", "on", "1", "true"].includes(strValue(value).toLowerCase());
+  return pyEquals(value, 1);
+}
+
+// A filter of one str argument (Python str methods would refuse anything else).
+const pathFilter = (transform: (path: string) => string): FilterSpec => ({
+  params: ["path"],
+  run: ({ values: [path] }) => {
+    if (!isStr(path)) throw new JinjaRuntimeError(`expected str, bytes or os.PathLike object, not ${typeName(path)}`);
+    return transform(strValue(path));
+  },
+});
+
+// A digest filter with a fixed algorithm (md5, sha1, checksum).
+const digestFilter = (algorithm: string): FilterSpec => ({
+  params: ["data"],
+  run: ({ values: [data] }) => hexDigest(data, algorithm),
+});
+
+// The text and value filters, by name.
+export const ansibleTextFilters: FilterTable = {
+  comment: {
+    params: ["text", ["style", "plain"]],
+    varkw: true,
+    run: ({ values: [text, style], kwargs }) => {
+      if (!isStr(text)) throw new JinjaRuntimeError(`'${typeName(text)}' object has no attribute 'replace'`);
+      return comment(strValue(text), pyStr(style), kwargs);
+    },
+  },
+  quote: { params: ["a"], run: ({ values: [value] }) => shellQuote(value === null ? "" : pyStr(value)) },
+  b64encode: {
+    params: ["string", ["encoding", "utf-8"]],
+    run: ({ values: [value, encoding] }) => bytesOf(value, pyStr(encoding)).toString("base64"),
+  },
+  b64decode: {
+    params: ["string", ["encoding", "utf-8"]],
+    run: ({ values: [value, encoding] }) => {
+      const bytes = Buffer.from(pyStr(value), "base64");
+      const name = pyStr(encoding).toLowerCase().replace(/_/g, "-");
+      if (["utf-16-le", "utf-16le"].includes(name)) return bytes.toString("utf16le");
+      if (["latin-1", "latin1", "iso-8859-1"].includes(name)) return bytes.toString("latin1");
+      if (!["utf-8", "utf8", "ascii"].includes(name)) bytesOf("", name);
+      return bytes.toString("utf8");
+    },
+  },
+  hash: {
+    params: ["data", ["hashtype", "sha1"]],
+    run: ({ values: [data, type] }) => hexDigest(data, pyStr(type)),
+  },
+  md5: digestFilter("md5"),
+  sha1: digestFilter("sha1"),
+  checksum: digestFilter("sha1"),
+  basename: pathFilter(basename),
+  dirname: pathFilter(dirname),
+  bool: { params: ["a"], run: ({ values: [value] }) => toBool(value) },
+  ternary: {
+    params: ["value", "true_val", "false_val", ["none_val", null]],
+    run: ({ values: [value, whenTrue, whenFalse, whenNone] }) => {
+      if (value === null && whenNone !== null) return whenNone;
+      return truthy(value) ? whenTrue : whenFalse;
+    },
+  },
+  mandatory: {
+    params: ["a", ["msg", null]],
+    acceptsUndefined: true,
+    run: ({ values: [value, message] }) => {
+      if (!(value instanceof JinjaUndefined) && value !== undefined) return value;
+      if (message !== null) throw new JinjaRuntimeError(pyStr(message));
+      const name = value instanceof JinjaUndefined && value.missingName ? `'${value.missingName}' ` : "";
+      throw new JinjaRuntimeError(`Mandatory variable ${name}not defined.`);
+    },
+  },
+  type_debug: {
+    params: ["o"],
+    acceptsUndefined: true,
+    run: ({ values: [value] }) => (value instanceof JinjaUndefined ? "AnsibleUndefined" : typeName(value)),
+  },
+};
