@@ -42,8 +42,12 @@ export async function loadModule(path: string, options: LoadOptions): Promise<Lo
   }
   const format = formatOf(file);
   if (!format) {
+    // (A .py reaches here only as a deploy file: inventories and group data in .py go to python3.)
+    const fix = file.toLowerCase().endsWith(".py")
+      ? "pyinfra's Python is read for inventories and group data only; write deploy files in TypeScript or JavaScript."
+      : `Rename it or convert it to one of these${options.role === "inventory" ? " or to a pyinfra inventory (`.py`)" : ""}.`;
     throw new ModuleLoadError(
-      `${options.role} ${shown} has an unsupported extension; infra-action reads ${describeExtensions()} files. Rename it or convert it to one of these.`,
+      `${options.role} ${shown} has an unsupported extension; infra-action reads ${describeExtensions()} files. ${fix}`,
     );
   }
   if (format === "json") return { file, exports: loadJson(file, shown, options.role) };

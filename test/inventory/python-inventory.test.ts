@@ -8,6 +8,7 @@ import { publicApiProvider } from "../../src/engine/public-api.js";
 import { type InventoryJson, toInventoryJson } from "../../src/inventory/inventory-json.js";
 import { loadInventory } from "../../src/inventory/load-inventory.js";
 import { loadPythonModule } from "../../src/inventory/python-module.js";
+import { loadModule } from "../../src/loader/load-module.js";
 import { tempProject } from "../helpers/temp-project.js";
 
 // Loads `inventory.py` of a throwaway project with these files.
@@ -254,6 +255,26 @@ describe("mistakes in a pyinfra inventory", () => {
       "inventory <dir>/inventory.py did not finish within 1 s, so python3 was stopped. Look for code that waits: a network call without a timeout, input(), an endless loop.",
     );
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  test("a deploy file in Python is refused with what to do", async () => {
+    const dir = tempProject({ "deploy.py": "from pyinfra.operations import server\n" });
+    const message = await loadModule(join(dir, "deploy.py"), { role: "deploy file", api: publicApiProvider }).then(
+      () => "it loaded",
+      (error: Error) => error.message,
+    );
+    expect(message.split(dir).join("<dir>")).toBe(
+      "deploy file <dir>/deploy.py has an unsupported extension; infra-action reads `.ts`, `.mts`, `.js`, `.mjs`, `.json` files. pyinfra's Python is read for inventories and group data only; write deploy files in TypeScript or JavaScript.",
+    );
+  });
+
+  test("an inventory of another kind: the message names .py among the choices", async () => {
+    const dir = tempProject({ "inventory.yaml": "web: [a]\n" });
+    const message = await loadInventory(join(dir, "inventory.yaml"), { api: publicApiProvider }).then(
+      () => "it loaded",
+      (error: Error) => error.message,
+    );
+    expect(message).toContain("Rename it or convert it to one of these or to a pyinfra inventory (`.py`).");
   });
 
   test("a file that does not exist", async () => {
