@@ -1,4 +1,4 @@
-// Jinja2 3.1's tests (`x is defined`, `n is divisibleby 3`, …), by name.
+// Jinja2 3.1's tests (`x is defined`, `n is divisibleby 3`, …) and Ansible's common ones, by name.
 import type { FilterSpec, TestTable } from "./filter-support.js";
 import { softStr } from "./filter-support.js";
 import { binaryOperation, compareValues, contains, iterate, pyEquals } from "./python-operators.js";
@@ -14,6 +14,7 @@ import {
   Markup,
   strValue,
 } from "./python-values.js";
+import { ansibleTests } from "./tests-ansible.js";
 
 // A one-value test that may look at an undefined value without raising (type checks).
 const typeTest = (check: (value: unknown) => boolean): FilterSpec<boolean> => ({
@@ -45,8 +46,9 @@ function iterable(value: unknown): boolean {
   }
 }
 
-// The tests, by name.
+// The tests, by name (Jinja2's, and Ansible's common ones).
 export const tests: TestTable = {
+  ...ansibleTests,
   defined: typeTest((value) => !(value instanceof JinjaUndefined) && value !== undefined),
   undefined: typeTest((value) => value instanceof JinjaUndefined || value === undefined),
   none: typeTest((value) => value === null),
