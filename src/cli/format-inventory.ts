@@ -3,11 +3,12 @@ import type { Inventory } from "../inventory/types.js";
 import { formatTable } from "../report/table.js";
 import { showValue } from "../util/describe-value.js";
 import { findJsonProblem } from "../util/json-data.js";
+import { plural } from "../util/plural.js";
 
 // Renders the inventory for a terminal or a log.
 export function formatInventory(inventory: Inventory, file: string): string {
   const lines = [
-    `Inventory ${file}: ${inventory.hosts.length} host${inventory.hosts.length === 1 ? "" : "s"}, ${Object.keys(inventory.groups).length} groups`,
+    `Inventory ${file}: ${plural(inventory.hosts.length, "host")}, ${plural(Object.keys(inventory.groups).length, "group")}`,
     "",
     ...formatTable(
       ["HOST", "CONNECTOR", "GROUPS"],

@@ -65,6 +65,10 @@ test("counts read as English: 1 host, 1 operation", async () => {
   expect(result.stdout).toContain(
     "\n1 host: 1 to change, 0 unchanged, 0 failed, 0 unreachable; 1 operation to change.\n",
   );
+
+  const web = tempProject({ "web.json": JSON.stringify({ web: ["web-01"] }) });
+  const inventory = await runCli(["inventory", "web.json"], { cwd: web });
+  expect(inventory.stdout.split("\n")[0]).toBe("Inventory web.json: 1 host, 1 group");
 });
 
 test.each<[string, string[], Record<string, string | undefined>, boolean]>([

@@ -61,7 +61,7 @@ export async function deployCommand(
   });
 
   // The process is ours: SIGINT/SIGTERM stop the engine, which writes what it knew and cleans up.
-  const guard = abortOnSignals(io.stderr);
+  const guard = abortOnSignals((text) => progress.interject(() => io.stderr(text)));
   const report = await guard
     .watch(
       runDeploy(
@@ -73,21 +73,22 @@ export async function deployCommand(
           failPercent,
           deployDeadlineMs,
           digestSecrets: secrets.values,
-          connectContext: { warn: (message) => io.stderr(`warning: ${message}\n`) },
+          connectContext: { warn: (message) => progress.interject(() => io.stderr(`warning: ${message}\n`)) },
           onInterrupt: async (partial) => {
+            progress.hide();
             for (const host of partial.hosts.filter((h) => h.error)) io.stderr(`${host.name}: ${host.error}\n`);
             if (options.report) await writeReport(options.report, partial, secrets);
           },
           events: {
             hostStage: progress.stage,
             planned: async (plan) => {
-              if (mode !== "apply" || options.yes) return true;
+              // Nothing to ask about: the apply's own report says so.
+              if (mode !== "apply" || options.yes || plan.totals.operationsChanged === 0) return true;
               // The plan as `plan` shows it, diffs included: what the answer is about.
               progress.hide();
               io.stdout("\n");
               for (const host of plan.hosts) io.stdout(formatHost(host, "plan", { ...format, diff: true }));
               io.stdout(`\n${formatSummary(plan, palette)}`);
-              if (plan.totals.operationsChanged === 0) return true;
               const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
               if (answer.trim() !== "yes") {
                 io.stdout("Apply cancelled; nothing was changed.\n");
