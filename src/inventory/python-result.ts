@@ -62,7 +62,7 @@ export function readPythonRun(run: PythonRun, file: string, role: string): Pytho
   if (result.error) throw new InventoryError(describeError(result.error, shown, role));
   const warnings = (result.skipped ?? []).map(
     (item) =>
-      `${shown}: variable "${item.name}" is a ${item.type} (${item.repr}), which is not data; it is ignored. ${dataHelp}.`,
+      `${shown}: variable "${item.name}" is ${withArticle(item.type)} (${item.repr}), which is not data; it is ignored. ${dataHelp}.`,
   );
   return { exports: result.variables ?? [], warnings };
 }
@@ -76,7 +76,7 @@ function describeError(error: RunnerError, shown: string, role: string): string 
     case "exit":
       return `${role} ${shown} called sys.exit(${error.code === "None" ? "" : error.code}) while it ran. An inventory only defines variables; remove the exit.`;
     case "not-data":
-      return `${shown}: variable ${error.where} is ${error.reason ? `${error.reason} (${error.repr})` : `a ${error.type} (${error.repr}), which is not data`}. ${dataHelp}: convert it (for example with str()).`;
+      return `${shown}: variable ${error.where} is ${error.reason ? `${error.reason} (${error.repr})` : `${withArticle(error.type)} (${error.repr}), which is not data`}. ${dataHelp}: convert it (for example with str()).`;
     case "exception": {
       if (error.syntax) {
         return `${displayPath(error.syntax.file)}${at(error.syntax.line, null)}: syntax error: ${error.syntax.message} (imported by ${shown}${at(error.line, null)}). Fix the syntax at that position and run again.`;
@@ -86,9 +86,24 @@ function describeError(error: RunnerError, shown: string, role: string): string 
         error.raisedIn ? `raised in ${displayPath(error.raisedIn.file)}:${error.raisedIn.line}` : undefined,
       ].filter(Boolean);
       const message = error.message ? `${error.type}: ${error.message}` : error.type;
-      return `${role} ${shown} failed while running: ${message}${where.length ? ` (at ${where.join(", ")})` : ""}.`;
+      return `${role} ${shown} failed while running: ${message}${where.length ? ` (at ${where.join(", ")})` : ""}.${importHint(error)}`;
     }
   }
+}
+
+// What to do about an import that failed: pyinfra's own API is not there; other modules can be.
+function importHint(error: { type: string; message: string }): string {
+  if (error.type !== "ModuleNotFoundError") return "";
+  const name = /'([^'.]+)/.exec(error.message)?.[1] ?? "";
+  if (name === "pyinfra") {
+    return " infra-action reads inventories without pyinfra, so pyinfra's API (pyinfra.host, pyinfra.inventory) cannot be imported there; keep the file to plain data.";
+  }
+  return ` Put ${name || "the module"}.py beside the inventory, or install the package for python3 (\`pip install …\`).`;
+}
+
+// "a set", "an object", "a datetime.date".
+function withArticle(typeName: string): string {
+  return `${/^[aeiou]/i.test(typeName) ? "an" : "a"} ${typeName}`;
 }
 
 function at(line: number | null, column: number | null): string {

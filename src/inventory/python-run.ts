@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { pythonRunner } from "./python-runner.js";
 
+// How a Python file is run: the interpreter, the time limit and where its own output goes.
 export interface PythonRunOptions {
   // The interpreter to run (a name looked up on PATH, like a workflow step would).
   python?: string;

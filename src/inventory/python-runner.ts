@@ -152,7 +152,7 @@ def main():
     if cwd not in sys.path:
         sys.path.append(cwd)
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:
             source = handle.read()
     except (OSError, UnicodeDecodeError) as error:
         report({"error": {"kind": "read", "message": str(error)}})

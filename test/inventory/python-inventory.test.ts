@@ -207,7 +207,17 @@ describe("mistakes in a pyinfra inventory", () => {
     [
       "an import of a module that is not there",
       { "inventory.py": "import no_such_helper\n" },
-      "inventory <dir>/inventory.py failed while running: ModuleNotFoundError: No module named 'no_such_helper' (at <dir>/inventory.py:1).",
+      "inventory <dir>/inventory.py failed while running: ModuleNotFoundError: No module named 'no_such_helper' (at <dir>/inventory.py:1). Put no_such_helper.py beside the inventory, or install the package for python3 (`pip install …`).",
+    ],
+    [
+      "an import of pyinfra's API in group data",
+      { "inventory.py": 'web = ["web-01"]\n', "group_data/web.py": "from pyinfra import inventory\n" },
+      "group data file <dir>/group_data/web.py failed while running: ModuleNotFoundError: No module named 'pyinfra' (at <dir>/group_data/web.py:1). infra-action reads inventories without pyinfra, so pyinfra's API (pyinfra.host, pyinfra.inventory) cannot be imported there; keep the file to plain data.",
+    ],
+    [
+      "a file with a UTF-8 byte order mark reads as any other",
+      { "inventory.py": '\ufeffweb = ["web-01"]\nweb_data = {"port": None}\nbad = [object()]\n' },
+      `<dir>/inventory.py: variable "bad"[0] is an object (<object object at `,
     ],
     [
       "input(): there is no one to answer",
