@@ -9,6 +9,7 @@ import { type InventoryJson, toInventoryJson } from "../../src/inventory/invento
 import { loadInventory } from "../../src/inventory/load-inventory.js";
 import { loadPythonModule } from "../../src/inventory/python-module.js";
 import { loadModule } from "../../src/loader/load-module.js";
+import { runCli } from "../helpers/run-cli.js";
 import { tempProject } from "../helpers/temp-project.js";
 
 // Loads `inventory.py` of a throwaway project with these files.
@@ -111,6 +112,18 @@ describe("what a pyinfra inventory can do", () => {
     expect(output).toContain('{"variables": [["targets", ["evil"]]], "skipped": []}');
     expect(output).toContain("written to fd 1\n");
     expect(output).toContain("a warning\n");
+  });
+
+  test("`infra-action inventory inventory.py --json`: the JSON on stdout, the file's print() on stderr", async () => {
+    const dir = tempProject({
+      "inventory.py": 'print("hello from the inventory")\nweb = [("web-01", {"port": 80})]\n',
+    });
+    const result = await runCli(["inventory", join(dir, "inventory.py"), "--json"]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).hosts).toEqual([
+      { name: "web-01", connector: "ssh", groups: ["inventory", "web"], data: { port: 80 } },
+    ]);
+    expect(result.stderr).toContain("hello from the inventory");
   });
 
   test("group_data/*.py: group and global data, __all__ limiting the names, modules and functions left out", async () => {
