@@ -2,6 +2,7 @@
 // InventoryError naming the file, the line or the variable (never a Python traceback).
 import { InventoryError } from "../errors.js";
 import { displayPath } from "../util/display-path.js";
+import { asSentence } from "../util/sentence.js";
 import type { PythonRun } from "./python-run.js";
 
 // A file's variables in definition order, and warnings for values left out.
@@ -70,23 +71,23 @@ export function readPythonRun(run: PythonRun, file: string, role: string): Pytho
 function describeError(error: RunnerError, shown: string, role: string): string {
   switch (error.kind) {
     case "syntax":
-      return `${shown}${at(error.line, error.column)}: syntax error: ${error.message}. Fix the syntax at that position and run again.`;
+      return `${shown}${at(error.line, error.column)}: syntax error: ${asSentence(error.message)} Fix the syntax at that position and run again.`;
     case "read":
-      return `${role} ${shown} cannot be read: ${error.message}. Save it as UTF-8 text.`;
+      return `${role} ${shown} cannot be read: ${asSentence(error.message)} Save it as UTF-8 text.`;
     case "exit":
       return `${role} ${shown} called sys.exit(${error.code === "None" ? "" : error.code}) while it ran. An inventory only defines variables; remove the exit.`;
     case "not-data":
       return `${shown}: variable ${error.where} is ${error.reason ? `${error.reason} (${error.repr})` : `${withArticle(error.type)} (${error.repr}), which is not data`}. ${dataHelp}: convert it (for example with str()).`;
     case "exception": {
       if (error.syntax) {
-        return `${displayPath(error.syntax.file)}${at(error.syntax.line, null)}: syntax error: ${error.syntax.message} (imported by ${shown}${at(error.line, null)}). Fix the syntax at that position and run again.`;
+        return `${displayPath(error.syntax.file)}${at(error.syntax.line, null)}: syntax error: ${error.syntax.message.replace(/[.?!]$/, "")} (imported by ${shown}${at(error.line, null)}). Fix the syntax at that position and run again.`;
       }
       const where = [
         error.line ? `${shown}:${error.line}` : undefined,
         error.raisedIn ? `raised in ${displayPath(error.raisedIn.file)}:${error.raisedIn.line}` : undefined,
       ].filter(Boolean);
       const message = error.message ? `${error.type}: ${error.message}` : error.type;
-      return `${role} ${shown} failed while running: ${message}${where.length ? ` (at ${where.join(", ")})` : ""}.${importHint(error)}`;
+      return `${role} ${shown} failed while running: ${asSentence(`${message}${where.length ? ` (at ${where.join(", ")})` : ""}`)}${importHint(error)}`;
     }
   }
 }

@@ -200,6 +200,11 @@ describe("mistakes in a pyinfra inventory", () => {
       "<dir>/inventory.py:2:5: syntax error: invalid syntax. Fix the syntax at that position and run again.",
     ],
     [
+      "a syntax error whose message is a question (Python 3.10 and later)",
+      { "inventory.py": 'targets = ["a" "b" "c"\n  "d" 1]\n' },
+      "<dir>/inventory.py:1:12: syntax error: invalid syntax. Perhaps you forgot a comma? Fix the syntax at that position and run again.",
+    ],
+    [
       "a syntax error in a module the inventory imports",
       { "inventory.py": 'import hosts\ntargets = ["a"]\n', "hosts.py": "names = ['a']\nsize = = 1\n" },
       "<dir>/hosts.py:2: syntax error: invalid syntax (imported by <dir>/inventory.py:1). Fix the syntax at that position and run again.",
