@@ -5,7 +5,7 @@ import { runDeploy } from "../engine/run-deploy.js";
 import { InterruptedError } from "../errors.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
-import { renderMarkdown } from "../report/markdown.js";
+import { type MarkdownOptions, renderMarkdown } from "../report/markdown.js";
 import { createRedactor, redactDeep, secretDataValues, warnAboutShortSecrets } from "../report/redact.js";
 import type { Report } from "../report/report.js";
 import { formatHost, formatSummary } from "../report/text.js";
@@ -16,9 +16,11 @@ import {
   commentMarker,
   commentWanted,
   createGitHubClient,
+  jobName,
+  pullRequestOfCommit,
   pullRequestTarget,
+  runCommit,
   runUrl as runLink,
-  shortCommit,
   upsertComment,
 } from "./pr-comment.js";
 import { writeReportFile } from "./report-file.js";
@@ -155,11 +157,17 @@ async function runAction(
     }
   }
 
-  const title = `infra-action ${report.mode} for ${displayPath(settings.inventory)}`;
-  const runUrl = runLink();
+  const view: Omit<MarkdownOptions, "limit"> = {
+    title: `infra-action ${report.mode} for ${displayPath(settings.inventory)}`,
+    runUrl: runLink(),
+    ...(runCommit() ? { commit: runCommit() } : {}),
+    environment: jobName(),
+    footer: whatHappensNext(report, refused),
+    ...(refused ? { refused } : {}),
+  };
   if (settings.jobSummary)
-    await core.summary.addRaw(renderMarkdown(report, { title, limit: summaryLimit, runUrl }), true).write();
-  await commentOnPullRequest(settings, report, title, runUrl);
+    await core.summary.addRaw(renderMarkdown(report, { ...view, limit: summaryLimit }), true).write();
+  await commentOnPullRequest(settings, report, view);
   writeOutputs(report);
   progress.stage = "reporting";
 
@@ -176,23 +184,30 @@ async function runAction(
   }
 }
 
+// Plans go on the pull request being reviewed; an apply of a pushed commit goes on the pull request the
+// commit came from (found through the API), so the plan and its outcome sit in one place.
 async function commentOnPullRequest(
   settings: ActionSettings,
   report: Report,
-  title: string,
-  runUrl: string,
+  view: Omit<MarkdownOptions, "limit">,
 ): Promise<void> {
-  const target = pullRequestTarget();
-  const wanted = commentWanted(settings.prComment, target);
-  if (!wanted) return;
-  if (!target) return core.info("pr-comment is on, but this run is not for a pull request: no comment.");
+  const direct = pullRequestTarget();
+  const afterMerge = report.mode === "apply" && !direct && settings.prComment !== false && view.commit;
+  if (!commentWanted(settings.prComment, direct) && !afterMerge) return;
   if (!settings.githubToken) return core.warning("pr-comment is on but github-token is empty: no comment.");
+  const client = createGitHubClient(settings.githubToken);
+  const target = direct ?? (afterMerge && view.commit ? await pullRequestOfCommit(client, view.commit.sha) : undefined);
+  if (!target) return core.info("pr-comment is on, but this run is not for a pull request: no comment.");
   const marker = commentMarker(settings.inventory);
-  // The commit in the title: a reader sees which push the plan is for.
-  const commit = shortCommit();
-  const titled = commit ? `${title} at commit ${commit}` : title;
-  const body = renderMarkdown(report, { title: titled, limit: commentLimit, runUrl, marker });
-  await upsertComment(createGitHubClient(settings.githubToken), target, marker, body);
+  const body = renderMarkdown(report, { ...view, limit: commentLimit, marker });
+  await upsertComment(client, target, marker, body, report.mode === "plan" ? "plan" : "apply result");
+}
+
+// The footer: what this run did not do and what comes next.
+function whatHappensNext(report: Report, refused: string | undefined): string {
+  if (refused) return "Nothing was applied. Review the new plan and approve the apply again.";
+  if (report.mode === "apply") return "This is the result of the apply.";
+  return "Nothing was changed: this is a plan. After merge, the apply job applies it, once its environment's reviewers approve (if the environment requires it); given this plan's digest as `expected-plan-digest`, it refuses any other plan.";
 }
 
 function writeOutputs(report: Report): void {

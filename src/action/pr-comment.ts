@@ -34,17 +34,49 @@ export function commentMarker(inventory: string): string {
   return `<!-- infra-action:${workflow}:${job}:${displayPath(inventory)} -->`;
 }
 
+// The job the run is (its id in the workflow), shown as where the plan is for.
+export function jobName(): string {
+  return github.context.job;
+}
+
 // The link to this workflow run.
 export function runUrl(): string {
   const { serverUrl, repo, runId } = github.context;
   return `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
 }
 
-// The short SHA of the commit the run is for: the pull request's head, else GITHUB_SHA.
-export function shortCommit(): string | undefined {
+// The commit the run is for (the pull request's head, else GITHUB_SHA) and its page.
+export function runCommit(): { sha: string; url: string } | undefined {
   const head = github.context.payload.pull_request?.head?.sha;
   const sha = typeof head === "string" && head ? head : github.context.sha;
-  return sha ? sha.slice(0, 7) : undefined;
+  if (!sha) return undefined;
+  const { serverUrl, repo } = github.context;
+  return { sha, url: `${serverUrl}/${repo.owner}/${repo.repo}/commit/${sha}` };
+}
+
+// The short SHA of the commit the run is for.
+export function shortCommit(): string | undefined {
+  return runCommit()?.sha.slice(0, 7);
+}
+
+// The pull request a pushed commit came from (its merge commit, else the first one GitHub lists), or
+// undefined: none, or the API could not tell (said in the log, never a failure).
+export async function pullRequestOfCommit(octokit: Octokit, sha: string): Promise<CommentTarget | undefined> {
+  const { owner, repo } = github.context.repo;
+  try {
+    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha });
+    const pull = data.find((p) => p.merge_commit_sha === sha) ?? data[0];
+    if (!pull) {
+      core.info(`Commit ${sha.slice(0, 7)} came from no pull request: the apply result is in the job summary only.`);
+      return undefined;
+    }
+    return { owner, repo, issueNumber: pull.number };
+  } catch (error) {
+    core.warning(
+      `Could not find the pull request of commit ${sha.slice(0, 7)}: ${describeFailure(error, "apply result")}. The result is in the job summary.`,
+    );
+    return undefined;
+  }
 }
 
 // Creates or updates the comment; a missing permission, a rate limit or an API outage is a warning,
@@ -54,6 +86,7 @@ export async function upsertComment(
   target: CommentTarget,
   marker: string,
   body: string,
+  what: "plan" | "apply result" = "plan",
 ): Promise<void> {
   try {
     const author = await authorLogin(octokit);
@@ -71,7 +104,7 @@ export async function upsertComment(
         comment_id: existing.id,
         body,
       });
-      core.info(`Updated the plan comment on #${target.issueNumber}.`);
+      core.info(`Updated the ${what} comment on #${target.issueNumber}.`);
     } else {
       await octokit.rest.issues.createComment({
         owner: target.owner,
@@ -79,24 +112,24 @@ export async function upsertComment(
         issue_number: target.issueNumber,
         body,
       });
-      core.info(`Commented the plan on #${target.issueNumber}.`);
+      core.info(`Commented the ${what} on #${target.issueNumber}.`);
     }
   } catch (error) {
     core.warning(
-      `Could not comment the plan on #${target.issueNumber}: ${describeFailure(error)}. The plan is in the job summary.`,
+      `Could not comment the ${what} on #${target.issueNumber}: ${describeFailure(error, what)}. The ${what === "plan" ? "plan" : "result"} is in the job summary.`,
     );
   }
 }
 
 // Why a comment call failed, in the words a user acts on.
-function describeFailure(error: unknown): string {
+function describeFailure(error: unknown, what: string): string {
   if (error instanceof ApiRetriesExhausted) {
     const { failure } = error;
     if (failure.kind === "rate-limit") {
       const when = failure.retryAt ? `after ${new Date(failure.retryAt).toISOString().slice(11, 16)} UTC` : "later";
-      return `GitHub API rate limit hit; the plan comment was not updated; retry ${when} (re-run the job)`;
+      return `GitHub API rate limit hit; the ${what} comment was not updated; retry ${when} (re-run the job)`;
     }
-    return `the GitHub API answered ${failure.status} ${error.attempts} times; the plan comment was not updated; re-run the job to try again`;
+    return `the GitHub API answered ${failure.status} ${error.attempts} times; the ${what} comment was not updated; re-run the job to try again`;
   }
   const status = (error as { status?: number }).status;
   if (status === 403 || status === 404)

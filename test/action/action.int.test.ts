@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
 import { recordFault } from "../helpers/fault-table.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-api.js";
-import { runAction } from "../helpers/run-action.js";
+import { pushedCommit, runAction } from "../helpers/run-action.js";
 
 const secret = "s3cr3t-T0KEN-value-9f2c";
 let api: FakeGitHub;
@@ -43,16 +43,24 @@ describe("plan on a pull request", () => {
     expect(report.mode).toBe("plan");
     expect(first.stdout).toContain("::group::Load inventory");
     expect(first.stdout).toContain("::group::Plan by host");
-    expect(first.summary).toContain("### infra-action plan for test/fixtures/action/inventory.ts");
-    expect(first.summary).toContain("| host | status | changed | unchanged | failed | time |");
-    expect(first.summary).toMatch(/\| @local \| 🟡 changed \| 2 \| 0 \| 0 \| \d+\.\ds \|/);
-    expect(first.summary).toContain("<details><summary><strong>@local</strong>: changed</summary>");
+    expect(first.summary).toContain("### 📋 infra-action plan for test/fixtures/action/inventory.ts");
+    // The header names the job, the commit (linked) and the run, always.
+    expect(first.summary).toContain(
+      "Environment **plan** · commit [`abc`](https://github.example/acme/infra/commit/abc) · [workflow run](https://github.example/acme/infra/actions/runs/4242)",
+    );
+    expect(first.summary).toContain(
+      "**1 host**: **1** to change, **0** unchanged, **0** failed — **2 operations** to change.",
+    );
+    expect(first.summary).toContain(
+      "<details open><summary>🟡 <strong>@local</strong>: 2 operations to change</summary>",
+    );
+    expect(first.summary).toContain("Nothing was changed: this is a plan. After merge, the apply job applies it");
     expect(first.summary).toContain("**Create &lt;root&gt; &amp; friends**");
     expect(first.summary).toContain("```diff");
     const posts = api.calls.filter((c) => c.method === "POST");
     expect(posts.map((c) => c.path)).toEqual(["/repos/acme/infra/issues/7/comments"]);
     expect(posts[0]?.body?.body).toMatch(
-      /^<!-- infra-action:deploy:plan:test\/fixtures\/action\/inventory\.ts -->\n### infra-action plan/,
+      /^<!-- infra-action:deploy:plan:test\/fixtures\/action\/inventory\.ts -->\n### 📋 infra-action plan/,
     );
 
     const second = await runAction(base(root), { event: "pull_request", payload: pullRequest, apiUrl: api.url });
@@ -166,15 +174,44 @@ describe("plan on a pull request", () => {
 });
 
 describe("apply after merge", () => {
-  test("applies, writes the job summary and leaves no comment on a push", async () => {
+  test("applies, writes the job summary and, for a commit of no pull request, comments nowhere", async () => {
     const root = join(mkdtempSync(join(tmpdir(), "infra-action-apply-")), "target");
     const calls = api.calls.length;
     const result = await runAction(base(root, { mode: "apply" }), { event: "push", apiUrl: api.url });
     expect(result.exitCode, result.stdout).toBe(0);
     expect(readFileSync(join(root, "secret.conf"), "utf8")).toBe(`# @local\ntoken = ${secret}\n`);
-    expect(result.summary).toContain("### infra-action apply for test/fixtures/action/inventory.ts");
-    expect(api.calls.length).toBe(calls);
+    expect(result.summary).toContain("### ✅ infra-action apply for test/fixtures/action/inventory.ts");
+    expect(result.summary).toContain(
+      "**1 host**: **1** changed, **0** unchanged, **0** failed — **2 operations** changed.",
+    );
+    expect(result.summary).toContain(
+      `commit [\`${pushedCommit.slice(0, 7)}\`](https://github.example/acme/infra/commit/${pushedCommit})`,
+    );
+    expect(api.calls.slice(calls).map((c) => `${c.method} ${c.path}`)).toEqual([
+      `GET /repos/acme/infra/commits/${pushedCommit}/pulls`,
+    ]);
+    expect(result.stdout).toContain(`Commit ${pushedCommit.slice(0, 7)} came from no pull request`);
     expect(result.outputs.changed).toBe("true");
+  });
+
+  test("the result of an apply after merge is posted on the pull request the commit came from", async () => {
+    const fresh = await startFakeGitHub();
+    try {
+      fresh.pullsOfCommit = { [pushedCommit]: [12] };
+      const root = join(mkdtempSync(join(tmpdir(), "infra-action-apply-pr-")), "target");
+      const result = await runAction(base(root, { mode: "apply" }), { event: "push", apiUrl: fresh.url });
+      expect(result.exitCode, result.stdout).toBe(0);
+      const posts = fresh.calls.filter((c) => c.method === "POST");
+      expect(posts.map((c) => c.path)).toEqual(["/repos/acme/infra/issues/12/comments"]);
+      const body = posts[0]?.body?.body ?? "";
+      expect(body).toContain("### ✅ infra-action apply for test/fixtures/action/inventory.ts");
+      expect(body).toContain("🟡 <strong>@local</strong>: 2 operations changed");
+      expect(body).toContain("This is the result of the apply.");
+      expect(body).not.toContain(secret);
+      expect(result.stdout).toContain("Commented the apply result on #12.");
+    } finally {
+      await fresh.close();
+    }
   });
 
   test("a plan digest that differs from the reviewed one: nothing is applied, the changes are named", async () => {
@@ -188,6 +225,10 @@ describe("apply after merge", () => {
       /::error::The plan differs from the reviewed one \(expected-plan-digest 0{64}, now [0-9a-f]{64}\); nothing was applied\. Changes planned now: @local: Create <root> & friends, Config with the token\. Review the new plan and approve again\./,
     );
     expect(existsSync(join(root, "secret.conf"))).toBe(false);
+    // The job summary says the apply was refused, before anything else, and what comes next.
+    expect(result.summary).toMatch(/^### ⛔ infra-action \w+ for test\/fixtures\/action\/inventory\.ts/m);
+    expect(result.summary).toContain("> [!CAUTION]\n> The plan differs from the reviewed one");
+    expect(result.summary).toContain("Nothing was applied. Review the new plan and approve the apply again.");
   });
 
   test("the reviewed digest lets apply go ahead", async () => {
@@ -406,8 +447,9 @@ describe("PR comment under faults", () => {
       expect(badDeploy.exitCode).toBe(1);
       expect(fake.comments).toHaveLength(1);
       const failedPlan = fake.comments[0]?.body ?? "";
-      expect(failedPlan).toContain("### infra-action plan for inventory.ts at commit 7777777");
-      expect(failedPlan).toContain("| @local | 🔴 failed |");
+      expect(failedPlan).toContain("### 📋 infra-action plan for inventory.ts");
+      expect(failedPlan).toContain("commit [`7777777`](https://github.example/acme/infra/commit/7777777aaaa)");
+      expect(failedPlan).toContain("🔴 <strong>@local</strong>: failed — deploy.ts:3:1: syntax error");
       expect(failedPlan).toContain("deploy.ts:3:1: syntax error");
     }));
 

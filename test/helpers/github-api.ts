@@ -33,6 +33,8 @@ export interface FakeGitHub {
   comments: FakeComment[];
   // Status to answer comment writes with (e.g. 403 for a read-only token).
   writeStatus: number;
+  // The pull requests each commit came from (GET /repos/o/r/commits/SHA/pulls), by commit SHA.
+  pullsOfCommit: Record<string, number[]>;
   // Queues answers (502s, rate limits) for the next matching requests, in order.
   fail(...answers: FaultAnswer[]): void;
   // Answers every matching request with this from now on.
@@ -46,6 +48,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     calls: [] as RecordedCall[],
     comments: [] as FakeComment[],
     writeStatus: 200,
+    pullsOfCommit: {} as Record<string, number[]>,
     nextId: 1000,
     faults: [] as FaultAnswer[],
     always: undefined as FaultAnswer | undefined,
@@ -88,6 +91,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       state.comments.push(comment);
       return send(201, comment);
     }
+    const pulls = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]+)\/pulls$/.exec(url.pathname);
+    if (pulls && method === "GET") {
+      const numbers = state.pullsOfCommit[pulls[3] ?? ""] ?? [];
+      return send(
+        200,
+        numbers.map((number) => ({ number, merge_commit_sha: pulls[3], state: "closed" })),
+      );
+    }
     const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname);
     if (edit && request.method === "PATCH") {
       if (state.writeStatus >= 400)
@@ -113,6 +124,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     },
     set writeStatus(status: number) {
       state.writeStatus = status;
+    },
+    get pullsOfCommit() {
+      return state.pullsOfCommit;
+    },
+    set pullsOfCommit(pulls: Record<string, number[]>) {
+      state.pullsOfCommit = pulls;
     },
     fail: (...answers) => {
       state.faults.push(...answers);

@@ -30,6 +30,9 @@ export interface ActionRun {
   env?: Record<string, string>;
 }
 
+// The commit every run is for (GITHUB_SHA), unless the event names a pull request's head.
+export const pushedCommit = "0123456789abcdef0123456789abcdef01234567";
+
 // Runs the action with the given inputs (names as in action.yml).
 export async function runAction(inputs: Record<string, string>, run: ActionRun = {}): Promise<ActionResult> {
   const dir = mkdtempSync(join(tmpdir(), "infra-action-runner-"));
@@ -54,6 +57,7 @@ export async function runAction(inputs: Record<string, string>, run: ActionRun =
     GITHUB_WORKFLOW: "deploy",
     GITHUB_JOB: "plan",
     GITHUB_RUN_ID: "4242",
+    GITHUB_SHA: pushedCommit,
     GITHUB_SERVER_URL: "https://github.example",
     GITHUB_API_URL: run.apiUrl ?? "http://127.0.0.1:9",
     RUNNER_TEMP: dir,
