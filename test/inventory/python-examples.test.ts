@@ -1,8 +1,10 @@
 // Every Python inventory example of the pyinfra guide, unchanged (examples/inventory/python/), resolves
 // to exactly what its TypeScript port resolves to: hosts, groups, data per host and warnings.
 import { copyFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publicApiProvider } from "../../src/engine/public-api.js";
 import { type InventoryJson, toInventoryJson } from "../../src/inventory/inventory-json.js";
 import { loadInventory } from "../../src/inventory/load-inventory.js";
@@ -14,6 +16,23 @@ const python = "examples/inventory/python";
 // The Python inventory as `infra-action inventory FILE --json` shows it.
 async function pythonInventory(file: string): Promise<InventoryJson> {
   return toInventoryJson(await loadInventory(file, { api: publicApiProvider }));
+}
+
+// Runs with process.env changed for the duration (python3 inherits it).
+async function withEnv<T>(env: Record<string, string | undefined>, run: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  const assign = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  assign(env);
+  try {
+    return await run();
+  } finally {
+    assign(saved);
+  }
 }
 
 // The TypeScript port's inventory, its file name in warnings replaced by the Python file's.
@@ -87,18 +106,49 @@ describe("the guide's Python inventories resolve as their TypeScript ports", () 
     mkdirSync(join(dir, "group_data"));
     copyFileSync(`${python}/secrets.py`, join(dir, "group_data/all.py"));
     const env = { DB_PASSWORD: "s3cret-db", API_KEY: "k-123" };
-    const saved = { DB_PASSWORD: process.env.DB_PASSWORD, API_KEY: process.env.API_KEY };
-    Object.assign(process.env, env);
-    try {
-      const inventory = await pythonInventory(join(dir, "inventory.py"));
-      const port = await inventoryJson("examples/inventory/secrets.ts", [], { env });
-      expect(inventory.hosts.map((host) => host.data)).toEqual(port.hosts.map((host) => host.data));
-      expect(inventory.hosts[0]?.data).toEqual({ database_password: "s3cret-db", api_key: "k-123" });
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+    const inventory = await withEnv(env, () => pythonInventory(join(dir, "inventory.py")));
+    const port = await inventoryJson("examples/inventory/secrets.ts", [], { env });
+    expect(inventory.hosts.map((host) => host.data)).toEqual(port.hosts.map((host) => host.data));
+    expect(inventory.hosts[0]?.data).toEqual({ database_password: "s3cret-db", api_key: "k-123" });
+  });
+});
+
+describe("dynamic-api.py (the Python form of dynamic-api.ts): hosts from an HTTP API or the JSON file", () => {
+  const server = createServer((request, response) => {
+    if (request.url === "/hosts") {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ web_servers: ["api-web-01"], db_servers: [["api-db-01", { is_primary: true }]] }));
+    } else {
+      response.writeHead(503, "Service Unavailable").end();
     }
+  });
+  let url = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const file = `${python}/dynamic-api.py`;
+
+  test.each([
+    ["the JSON file beside the examples", undefined],
+    ["a loopback API", "/hosts"],
+  ])("from %s, as the TypeScript port", async (_source, path) => {
+    const env = { INVENTORY_API_URL: path && `${url}${path}`, NO_PROXY: "127.0.0.1" };
+    const expected = await portInventory("examples/inventory/dynamic-api.ts", file, env);
+    expect(await withEnv(env, () => pythonInventory(file))).toEqual(expected);
+    expect(expected.hosts.length).toBe(path ? 2 : 3);
+  });
+
+  test("an API failure names the exception and the inventory's line", async () => {
+    const message = await withEnv({ INVENTORY_API_URL: `${url}/down`, NO_PROXY: "127.0.0.1" }, () =>
+      pythonInventory(file).then(
+        () => "it loaded",
+        (error: Error) => error.message,
+      ),
+    );
+    expect(message).toBe(
+      `inventory ${file} failed while running: HTTPError: HTTP Error 503: Service Unavailable (at ${file}:12).`,
+    );
   });
 });
