@@ -48,7 +48,7 @@ describe("the action with a pyinfra inventory", () => {
       ["@local", ["@local", "inventory", "local"]],
     ]);
     expect(report.hosts[0]?.operations.map((op) => op.name)).toEqual(["Say hello to ops (14)"]);
-    expect(result.summary).toContain("### infra-action plan for inventory.py");
+    expect(result.summary).toContain("infra-action plan for inventory.py");
     expect(result.stderr).toContain("inventory loaded");
   });
 
