@@ -3,6 +3,7 @@ import type { FilterTable } from "./filter-support.js";
 import { ansibleDataFilters } from "./filters-ansible-data.js";
 import { ansibleRegexFilters } from "./filters-ansible-regex.js";
 import { ansibleTextFilters } from "./filters-ansible-text.js";
+import { ansibleYamlFilters } from "./filters-ansible-yaml.js";
 import { numberFilters } from "./filters-numbers.js";
 import { selectFilters } from "./filters-select.js";
 import { sequenceFilters } from "./filters-sequences.js";
@@ -17,4 +18,5 @@ export const filters: FilterTable = {
   ...ansibleTextFilters,
   ...ansibleRegexFilters,
   ...ansibleDataFilters,
+  ...ansibleYamlFilters,
 };
