@@ -166,7 +166,7 @@ async function runAction(
     ...(refused ? { refused } : {}),
   };
   if (settings.jobSummary)
-    await core.summary.addRaw(renderMarkdown(report, { ...view, limit: summaryLimit }), true).write();
+    await core.summary.addRaw(renderMarkdown(report, { ...view, limit: summaryLimit, timing: true }), true).write();
   await commentOnPullRequest(settings, report, view);
   writeOutputs(report);
   progress.stage = "reporting";

@@ -1,6 +1,6 @@
 // A host's part of the report and of the plan digest, derived from where its run got to.
 import type { InventoryHost } from "../inventory/types.js";
-import type { HostStatus, ReportHost } from "../report/report.js";
+import type { HostPhase, HostStatus, ReportHost } from "../report/report.js";
 import { type AppliedOperations, digestOperation, type PlannedOperation, reportOperation } from "./host-status.js";
 
 // Where one host's run got to, as the report needs it.
@@ -18,6 +18,7 @@ export interface HostOutcome {
   image?: string;
   durationMs: number;
   executions: number;
+  timing: HostPhase[];
   operations: PlannedOperation[];
   applied: AppliedOperations;
 }
@@ -33,6 +34,7 @@ export function reportHost(outcome: HostOutcome, mode: "plan" | "apply"): Report
     ...(outcome.image ? { image: outcome.image } : {}),
     durationMs: Math.round(outcome.durationMs),
     executions: outcome.executions,
+    timing: outcome.timing,
     operations: outcome.operations.map((op) => reportOperation(op, mode, outcome.applied, notRun)),
   };
 }

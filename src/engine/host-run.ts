@@ -9,6 +9,7 @@ import { ApplyProgress, applyHost, interruptApply } from "./apply-host.js";
 import { DeployCodeFailures } from "./deploy-failures.js";
 import { digestEntry, reportHost } from "./host-report.js";
 import { type PlannedOperation, willRun } from "./host-status.js";
+import { HostTimeline } from "./host-timeline.js";
 import { planHost } from "./plan-host.js";
 import type { TemplateGlobals } from "./prepare-context.js";
 
@@ -18,6 +19,8 @@ let runCounter = 0;
 export interface HostSeams {
   connect(host: InventoryHost, context: ConnectContext): Connector;
   now(): number;
+  // When the run began (the host's timing is reported from it).
+  startedAt: number;
   // Runs one deploy file for one host (its instance binds `import … from "infra-action"`).
   loadDeploy(file: string, instance: string): Promise<unknown>;
 }
@@ -49,6 +52,7 @@ export class HostRun {
   // Set when apply begins for this host.
   private applyBegun = false;
   private readonly instance: string;
+  private readonly timeline: HostTimeline;
 
   constructor(
     readonly host: InventoryHost,
@@ -56,6 +60,7 @@ export class HostRun {
     private readonly seams: HostSeams,
   ) {
     this.instance = `${process.pid}-${++runCounter}-${host.name}`;
+    this.timeline = new HostTimeline(seams.now, seams.startedAt);
   }
 
   get failed(): boolean {
@@ -83,6 +88,7 @@ export class HostRun {
   // operation from gathered facts.
   async plan(deployFiles: string[], globals: TemplateGlobals, deadlineMs = defaultDeployDeadlineMs): Promise<void> {
     if (this.interrupted) return;
+    this.timeline.begin("connect");
     try {
       const connector = this.seams.connect(this.host, this.context);
       this.link.connector = connector;
@@ -96,9 +102,11 @@ export class HostRun {
       if (!isUserError(error)) throw error;
       const status = error instanceof ConnectError ? "unreachable" : "failed";
       // Messages name the host; the report already does.
+      this.timeline.end();
       return this.settlePlan(status, withoutHostName(error.message, this.host.name));
     }
     const plan = await planHost({
+      phase: (phase) => this.timeline.begin(phase),
       host: this.host,
       connector: this.link.connector,
       deployFiles,
@@ -110,6 +118,7 @@ export class HostRun {
       deployCode: this.deployCode,
       countExecution: () => this.executions++,
     });
+    this.timeline.end();
     if (this.interrupted) return;
     this.operations = plan.operations;
     this.settlePlan(plan.status, plan.error);
@@ -119,6 +128,7 @@ export class HostRun {
   async apply(): Promise<void> {
     if (this.failed || !this.link.connector) return;
     this.applyBegun = true;
+    this.timeline.begin("apply");
     const { error } = await applyHost(this.toApply, this.operations, {
       host: this.host.name,
       link: this.link,
@@ -127,6 +137,7 @@ export class HostRun {
       countExecution: () => this.executions++,
       progress: this.progress,
     });
+    this.timeline.end();
     if (this.interrupted || error === undefined) return;
     this.status = "failed";
     this.error = error;
@@ -206,6 +217,7 @@ export class HostRun {
       ...(this.image ? { image: this.image } : {}),
       durationMs: this.activeMs + running,
       executions: this.executions,
+      timing: this.timeline.report(),
       operations: this.operations,
       applied: this.progress,
     };

@@ -41,6 +41,8 @@ export interface PlanHostInput {
   deployCode: DeployCodeFailures;
   // Counts remote executions (the report shows them).
   countExecution(): void;
+  // Says which stage of planning begins (the host's timing).
+  phase?(phase: "deploy" | "facts" | "plan"): void;
 }
 
 // Plans one host; a user mistake anywhere becomes the plan's error (bugs are thrown).
@@ -48,6 +50,7 @@ export async function planHost(input: PlanHostInput): Promise<HostPlan> {
   const gatherer = new FactGatherer(input.host.name, input.connector, input.countExecution);
   const deploy = new DeployContext(input.host, gatherer);
   try {
+    input.phase?.("deploy");
     bindInstance(input.instance, deploy.api());
     await evaluate(input);
   } catch (error) {
@@ -62,6 +65,7 @@ export async function planHost(input: PlanHostInput): Promise<HostPlan> {
     input.globals,
   );
   // Local work (templates, source files), then every operation's facts in one batch.
+  input.phase?.("facts");
   const prepared = await Promise.all(
     deploy.operations.map(async (op) => {
       try {
@@ -94,6 +98,7 @@ export async function planHost(input: PlanHostInput): Promise<HostPlan> {
     },
   });
   // In order: an operation's _if sees the earlier ones' status, and its file reads their writes.
+  input.phase?.("plan");
   const plannedFiles = new PlannedFiles();
   const operations = deploy.operations.map((registered, i) => {
     const op = planOperation(registered, prepared[i], plannedFiles.lookup(lookupFor(registered)), input.now);

@@ -63,7 +63,8 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
   const startedAt = new Date(now());
   const events = options.events ?? {};
   const runs = options.inventory.hosts.map(
-    (host) => new HostRun(host, options.connectContext ?? {}, { connect, now, loadDeploy }),
+    (host) =>
+      new HostRun(host, options.connectContext ?? {}, { connect, now, loadDeploy, startedAt: startedAt.getTime() }),
   );
   const globals = {
     inventory: {

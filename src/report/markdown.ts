@@ -6,6 +6,7 @@
 import { plural } from "../util/plural.js";
 import { groupPlans, type PlanGroup, rollUpByGroup, rollUpByOperation } from "./plan-groups.js";
 import type { Report, ReportOperation } from "./report.js";
+import { renderTimingChart } from "./timing-chart.js";
 
 export interface MarkdownOptions {
   // "infra-action plan for inventory/production.ts"
@@ -24,6 +25,8 @@ export interface MarkdownOptions {
   footer?: string;
   // Why nothing was applied (an apply refused because its plan differs from the reviewed one), shown first.
   refused?: string;
+  // Show each host's time as a Gantt chart (the job summary; a comment stays about the change).
+  timing?: boolean;
 }
 
 // How much of each plan group is shown; hostNames caps the names listed per group.
@@ -74,6 +77,8 @@ function render(report: Report, groups: PlanGroup[], options: MarkdownOptions, d
       ),
     );
   if (report.hosts.length > 1) out.push(...rollups(report));
+  const chart = options.timing && detail.hostNames > 0 ? renderTimingChart(report) : undefined;
+  if (chart) out.push("**Time per host**", "", chart, "");
   const elided = detail.operations !== "full" || detail.hostNames !== Number.POSITIVE_INFINITY;
   if (elided) out.push(elisionNote(detail, options.runUrl), "");
   if (options.footer) out.push(escapeHtml(options.footer), "");

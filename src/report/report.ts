@@ -16,6 +16,15 @@ export interface ReportOperation {
   durationMs: number;
 }
 
+export type HostPhaseName = "connect" | "deploy" | "facts" | "plan" | "apply";
+
+// One stage of a host's run: when it began (ms from the run's start) and how long it took.
+export interface HostPhase {
+  phase: HostPhaseName;
+  startMs: number;
+  durationMs: number;
+}
+
 export interface ReportHost {
   name: string;
   groups: string[];
@@ -26,6 +35,8 @@ export interface ReportHost {
   durationMs: number;
   // Remote executions after connecting (facts, apply scripts, file transfers).
   executions: number;
+  // Its stages in order, for the timing picture (absent in reports written before it existed).
+  timing?: HostPhase[];
   operations: ReportOperation[];
 }
 

@@ -187,6 +187,10 @@ describe("apply after merge", () => {
     expect(result.summary).toContain(
       `commit [\`${pushedCommit.slice(0, 7)}\`](https://github.example/acme/infra/commit/${pushedCommit})`,
     );
+    // The timing picture: each stage of @local's run as a bar, from the engine's own clock.
+    expect(result.summary).toMatch(
+      /```mermaid\ngantt\n[\s\S]*  section @local\n    connect :\d+, \d+\n    deploy :\d+, \d+\n    facts :\d+, \d+\n    plan :\d+, \d+\n    apply :\d+, \d+\n```/,
+    );
     expect(api.calls.slice(calls).map((c) => `${c.method} ${c.path}`)).toEqual([
       `GET /repos/acme/infra/commits/${pushedCommit}/pulls`,
     ]);
