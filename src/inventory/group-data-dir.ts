@@ -3,11 +3,11 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { InventoryError } from "../errors.js";
 import type { ApiProvider } from "../loader/hooks.js";
-import { type LoadedModule, loadModule } from "../loader/load-module.js";
+import { loadModule } from "../loader/load-module.js";
 import { formatOf } from "../loader/module-kinds.js";
+import { isPythonFile } from "../loader/python-module.js";
 import { displayPath } from "../util/display-path.js";
 import type { GroupDataFile } from "./build-inventory.js";
-import { isPythonFile, loadPythonModule } from "./python-module.js";
 import { readDataExports } from "./read-exports.js";
 
 // Loads every group data file next to the inventory; two files for one group are an error.
@@ -30,9 +30,7 @@ export async function loadGroupDataDir(
         `${earlier.file} and ${shown} both hold data for group "${group}". Keep one file per group.`,
       );
     }
-    const loaded: LoadedModule & { warnings?: string[] } = isPythonFile(path)
-      ? await loadPythonModule(path, "group data file")
-      : await loadModule(path, { role: "group data file", api });
+    const loaded = await loadModule(path, { role: "group data file", api, python: true });
     warnings.push(...(loaded.warnings ?? []));
     files.set(group, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
   }

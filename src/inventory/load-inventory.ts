@@ -1,12 +1,11 @@
 // Loads an inventory file into resolved hosts, groups and data (DESIGN §2).
 import { basename, extname } from "node:path";
 import type { ApiProvider } from "../loader/hooks.js";
-import { type LoadedModule, loadModule } from "../loader/load-module.js";
+import { loadModule } from "../loader/load-module.js";
 import { displayPath } from "../util/display-path.js";
 import { buildInventory } from "./build-inventory.js";
 import { loadGroupDataDir } from "./group-data-dir.js";
 import { applyLimit } from "./limit.js";
-import { isPythonFile, loadPythonModule } from "./python-module.js";
 import { readInventoryExports } from "./read-exports.js";
 import type { Data, Inventory } from "./types.js";
 
@@ -23,9 +22,7 @@ export interface InventoryOptions {
 // Reads the file (a module, or pyinfra's `.py` run by python3) and its group_data/ directory,
 // resolves every host, then applies the limit.
 export async function loadInventory(path: string, options: InventoryOptions): Promise<Inventory> {
-  const loaded: LoadedModule & { warnings?: string[] } = isPythonFile(path)
-    ? await loadPythonModule(path, "inventory")
-    : await loadModule(path, { role: "inventory", api: options.api });
+  const loaded = await loadModule(path, { role: "inventory", api: options.api, python: true });
   const file = displayPath(loaded.file);
   const parts = readInventoryExports(loaded.exports, file);
   parts.warnings.unshift(...(loaded.warnings ?? []));

@@ -1,5 +1,6 @@
 // The project's one module loader: reads an inventory, group data or deploy file (.ts, .mts, .js,
-// .mjs, .json) and returns its exports in source order, turning every failure into a clear user error.
+// .mjs, .json; pyinfra's .py inventories and group data through python3) and returns its exports in
+// source order, turning every failure into a clear user error.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -9,13 +10,17 @@ import { displayPath } from "../util/display-path.js";
 import { checkedSource } from "./hook-logic.js";
 import { type ApiProvider, installLoaderHooks } from "./hooks.js";
 import { describeExtensions, formatOf } from "./module-kinds.js";
+import { isPythonFile, loadPythonModule } from "./python-module.js";
 import { lineColumn } from "./syntax.js";
 
 export interface LoadedModule {
   // Absolute path of the file.
   file: string;
   // The exports as [name, value] pairs: declared ones in source order, then the rest (`export *`).
+  // A pyinfra `.py` file's are its variables in definition order.
   exports: Array<[string, unknown]>;
+  // What was read but is not data (a `.py` file's top-level objects), said once per file.
+  warnings?: string[];
 }
 
 export interface LoadOptions {
@@ -26,6 +31,8 @@ export interface LoadOptions {
   // What the module's `import … from "infra-action"` gets, handed in by the caller (the loader
   // does not import the API).
   api: ApiProvider;
+  // Read pyinfra's `.py` files too (inventories and group data), by running them with python3.
+  python?: boolean;
 }
 
 // Loads one user module and returns its exports; every problem becomes a ModuleLoadError.
@@ -40,6 +47,7 @@ export async function loadModule(path: string, options: LoadOptions): Promise<Lo
   if (!statSync(file).isFile()) {
     throw new ModuleLoadError(`${options.role} ${shown} is a directory; give the path of a file inside it.`);
   }
+  if (options.python && isPythonFile(file)) return loadPythonModule(file, options.role);
   const format = formatOf(file);
   if (!format) {
     // (A .py reaches here only as a deploy file: inventories and group data in .py go to python3.)

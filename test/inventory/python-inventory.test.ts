@@ -7,8 +7,8 @@ import { describe, expect, test } from "vitest";
 import { publicApiProvider } from "../../src/engine/public-api.js";
 import { type InventoryJson, toInventoryJson } from "../../src/inventory/inventory-json.js";
 import { loadInventory } from "../../src/inventory/load-inventory.js";
-import { loadPythonModule } from "../../src/inventory/python-module.js";
 import { loadModule } from "../../src/loader/load-module.js";
+import { loadPythonModule } from "../../src/loader/python-module.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempProject } from "../helpers/temp-project.js";
 

@@ -1,9 +1,6 @@
 // Reads a pyinfra `.py` inventory or group data file through python3 into [name, value] pairs, the
 // same shape the module loader gives for TypeScript, so one set of inventory rules reads both.
-import { existsSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { InventoryError } from "../errors.js";
-import { displayPath } from "../util/display-path.js";
 import { type PythonVariables, readPythonRun } from "./python-result.js";
 import { type PythonRunOptions, runPythonFile } from "./python-run.js";
 
@@ -12,20 +9,14 @@ export function isPythonFile(path: string): boolean {
   return extname(path).toLowerCase() === ".py";
 }
 
-// Runs the file with python3 and returns its variables in definition order, plus warnings for
-// top-level values that are not data. Every problem is an InventoryError naming the file.
+// Runs the file (which the loader found to exist) with python3 and returns its variables in definition
+// order, plus warnings for top-level values that are not data. Every problem is an InventoryError
+// naming the file.
 export async function loadPythonModule(
   path: string,
   role: string,
   options: PythonRunOptions = {},
 ): Promise<PythonVariables & { file: string }> {
   const file = resolve(path);
-  const shown = displayPath(file);
-  if (!existsSync(file)) {
-    throw new InventoryError(`${role} ${shown} does not exist. Check the path (it is relative to ${process.cwd()}).`);
-  }
-  if (!statSync(file).isFile()) {
-    throw new InventoryError(`${role} ${shown} is a directory; give the path of a file inside it.`);
-  }
   return { file, ...readPythonRun(await runPythonFile(file, options), file, role) };
 }
