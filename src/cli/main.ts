@@ -41,7 +41,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
   hostCommand(
     "inventory",
     "show the hosts, groups and merged data an inventory resolves to",
-    "inventory file (.ts, .mts, .js, .mjs, .json)",
+    "inventory file (.ts, .mts, .js, .mjs, .json, or pyinfra's .py)",
   )
     .option("--json", "print the resolved inventory as JSON")
     .option("--no-color", "plain output")
