@@ -1,6 +1,7 @@
 // Ansible's regex filters (regex_replace, regex_search, regex_findall, regex_escape), with Python `re` patterns
-// and replacement templates read into JavaScript RegExps so they match what Python would. What JavaScript cannot express the same way (verbose mode, scoped flags, atomic groups,
-// possessive quantifiers, conditionals) is refused with a clear error rather than matched differently.
+// and replacement templates read into JavaScript RegExps so they match what Python would. What JavaScript
+// cannot express the same way (verbose mode, scoped flags, atomic groups, possessive quantifiers,
+// conditionals) is refused with a clear error rather than matched differently.
 import type { FilterTable } from "./filter-support.js";
 import { JinjaRuntimeError } from "./jinja-errors.js";
 import { isStr, makeTuple, pyStr, strValue, truthy } from "./python-values.js";
@@ -35,7 +36,7 @@ function translateEscape(pattern: string, next: string, inClass: boolean): strin
   if (next === "Z") return "(?![\\s\\S])";
   if (/[sStnrfv0-9]/.test(next)) return `\\${next}`;
   if (/[a-zA-Z]/.test(next)) return refuse(pattern, `the escape \\${next}`);
-  if (/[\^$\\.*+?()[\]{}|/-]/.test(next)) return `\\${next}`;
+  if (/[\^$\\.*+?()[\]{}|/]/.test(next) || (inClass && next === "-")) return `\\${next}`;
   return next;
 }
 
@@ -77,6 +78,7 @@ export function compilePythonRegex(pattern: string, given: RegexFlags = {}): Reg
   let inClass = false;
   const dots: number[] = [];
   const dollars: number[] = [];
+  const carets: number[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern.charAt(i);
     if (char === "\\") {
@@ -108,23 +110,33 @@ export function compilePythonRegex(pattern: string, given: RegexFlags = {}): Reg
     else if (char === ".") {
       dots.push(out.length);
       out += ".";
-    } else if (char === "$") {
-      dollars.push(out.length);
-      out += "$";
+    } else if (char === "$" || char === "^") {
+      (char === "$" ? dollars : carets).push(out.length);
+      out += char;
     } else if (/[*+?]/.test(char) && pattern.charAt(i + 1) === "+") refuse(pattern, "a possessive quantifier");
     else out += char;
   }
-  return finishRegex(out, flags, dots, dollars);
+  return finishRegex(out, flags, { dots, dollars, carets });
 }
 
-// Gives `.` and `$` Python's meaning once the flags are known.
-function finishRegex(source: string, flags: Set<string>, dots: number[], dollars: number[]): RegExp {
+// Gives `.`, `^` and `$` Python's meaning once the flags are known (only \n ends a line, not \r).
+function finishRegex(
+  source: string,
+  flags: Set<string>,
+  at: { dots: number[]; dollars: number[]; carets: number[] },
+): RegExp {
   const dot = flags.has("s") ? "[\\s\\S]" : "[^\\n]";
   const dollar = flags.has("m") ? "(?=\\n|(?![\\s\\S]))" : "(?=\\n?(?![\\s\\S]))";
-  const marks = [...dots.map((at) => [at, dot] as const), ...dollars.map((at) => [at, dollar] as const)];
+  const caret = flags.has("m") ? "(?<=\\n|(?<![\\s\\S]))" : "(?<![\\s\\S])";
+  const marks = [
+    ...at.dots.map((index) => [index, dot] as const),
+    ...at.dollars.map((index) => [index, dollar] as const),
+    ...at.carets.map((index) => [index, caret] as const),
+  ];
   let out = source;
-  for (const [at, text] of marks.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(at + 1);
-  const jsFlags = `gu${flags.has("i") ? "i" : ""}${flags.has("m") ? "m" : ""}`;
+  for (const [index, text] of marks.sort((a, b) => b[0] - a[0]))
+    out = out.slice(0, index) + text + out.slice(index + 1);
+  const jsFlags = `gu${flags.has("i") ? "i" : ""}`;
   try {
     return new RegExp(out, jsFlags);
   } catch (error) {
@@ -132,40 +144,41 @@ function finishRegex(source: string, flags: Set<string>, dots: number[], dollars
   }
 }
 
-// Python re.sub's template: `\1`, `\g<1>`, `\g<name>` and escapes like `\n`, expanded for one match.
-export function expandReplacement(template: string, match: RegExpExecArray): string {
-  let out = "";
-  const group = (key: string): string => {
-    const value = /^\d+$/.test(key) ? match[Number(key)] : match.groups?.[key];
-    if (value === undefined && !(/^\d+$/.test(key) ? Number(key) < match.length : key in (match.groups ?? {}))) {
+// Python re.sub's template (`\\1`, `\\g<1>`, `\\g<name>`, escapes like `\\n`), checked against the pattern's groups
+// before any match as Python does, and expanded for each match.
+export function compileReplacement(template: string, regex: RegExp): (match: RegExpExecArray) => string {
+  const probe = new RegExp(`${regex.source}|`, regex.flags.replace("g", "")).exec("");
+  const count = (probe?.length ?? 1) - 1;
+  const names = Object.keys(probe?.groups ?? {});
+  const parts: (string | ((match: RegExpExecArray) => string))[] = [];
+  const reference = (key: string) => {
+    const index = /^\d+$/.test(key) ? Number(key) : undefined;
+    if (index === undefined ? !names.includes(key) : index > count) {
       throw new JinjaRuntimeError(`invalid group reference ${key} in the replacement ${JSON.stringify(template)}`);
     }
-    return value ?? "";
+    parts.push((match) => (index === undefined ? match.groups?.[key] : match[index]) ?? "");
   };
   for (let i = 0; i < template.length; i++) {
     const char = template.charAt(i);
-    if (char !== "\\") {
-      out += char;
-      continue;
-    }
     const rest = template.slice(i + 1);
     const named = /^g<([^>]*)>/.exec(rest);
-    const number = /^\d{1,2}/.exec(rest);
-    const escaped = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", a: "\x07", b: "\b", "\\": "\\" }[rest.charAt(0)];
-    if (named) {
-      out += group(named[1] ?? "");
-      i += named[0].length;
-    } else if (number) {
-      out += group(number[0]);
-      i += number[0].length;
-    } else if (escaped !== undefined) {
-      out += escaped;
-      i++;
-    } else if (/[a-zA-Z]/.test(rest.charAt(0))) {
+    const number = /^[1-9]\d?/.exec(rest);
+    const escaped = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", a: "\x07", b: "\b", "\\": "\\", "0": "\0" }[
+      rest.charAt(0)
+    ];
+    if (char !== "\\") parts.push(char);
+    else if (named) reference(named[1] ?? "");
+    else if (number) reference(number[0]);
+    else if (escaped !== undefined) parts.push(escaped);
+    else if (/[a-zA-Z]/.test(rest.charAt(0))) {
       throw new JinjaRuntimeError(`bad escape \\${rest.charAt(0)} in the replacement ${JSON.stringify(template)}`);
-    } else out += "\\";
+    } else {
+      parts.push("\\");
+      continue;
+    }
+    if (char === "\\") i += named ? named[0].length : number ? number[0].length : 1;
   }
-  return out;
+  return (match) => parts.map((part) => (typeof part === "string" ? part : part(match))).join("");
 }
 
 // Ansible's to_text(value, nonstring='simplerepr'): a str as it is, anything else through str().
@@ -180,9 +193,38 @@ function patternOf(value: unknown): string {
   return strValue(value);
 }
 
+// Every match as Python 3.7+ finds them: after an empty match at p, the next may start at p only if it is not
+// empty (JavaScript would skip p), and an empty match may follow a non-empty one.
+export function findMatches(text: string, regex: RegExp): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  const flags = regex.flags.replace("g", "");
+  let [position, mustAdvance] = [0, false];
+  while (position <= text.length && matches.length <= 2 * text.length + 2) {
+    let match: RegExpExecArray | null = null;
+    if (mustAdvance) {
+      const before = Array.from(text.slice(0, position)).length;
+      const nonEmpty = new RegExp(`(?:${regex.source})(?<!(?<![\\s\\S])[\\s\\S]{${before}})`, `${flags}y`);
+      nonEmpty.lastIndex = position;
+      match = nonEmpty.exec(text);
+      if (!match) position += (text.codePointAt(position) ?? 0) > 0xffff ? 2 : 1;
+    }
+    if (!match) {
+      if (position > text.length) break;
+      const anywhere = new RegExp(regex.source, `${flags}g`);
+      anywhere.lastIndex = position;
+      match = anywhere.exec(text);
+    }
+    if (!match) break;
+    matches.push(match);
+    position = match.index + match[0].length;
+    mustAdvance = match[0] === "";
+  }
+  return matches;
+}
+
 // re.findall: whole matches, the one group, or tuples of every group ('' for a group that did not take part).
 function findAll(text: string, regex: RegExp): unknown[] {
-  return Array.from(text.matchAll(regex), (match) => {
+  return findMatches(text, regex).map((match) => {
     if (match.length === 1) return match[0];
     const groups = match.slice(1).map((group) => group ?? "");
     return groups.length === 1 ? groups[0] : makeTuple(groups);
@@ -224,14 +266,14 @@ export const ansibleRegexFilters: FilterTable = {
         ignorecase: truthy(ignorecase),
         multiline: truthy(multiline),
       });
-      const template = textOf(replacement);
-      return textOf(value).replace(regex, (...found) => {
-        const groups = found.at(-1);
-        const named = typeof groups === "object" && groups !== null;
-        const captures = found.slice(0, named ? -3 : -2) as string[];
-        const match = Object.assign(captures, { groups: named ? groups : undefined }) as unknown as RegExpExecArray;
-        return expandReplacement(template, match);
-      });
+      const expand = compileReplacement(textOf(replacement), regex);
+      const text = textOf(value);
+      let [out, last] = ["", 0];
+      for (const match of findMatches(text, regex)) {
+        out += text.slice(last, match.index) + expand(match);
+        last = match.index + match[0].length;
+      }
+      return out + text.slice(last);
     },
   },
   regex_findall: {
