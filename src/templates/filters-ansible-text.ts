@@ -3,8 +3,10 @@
 import { createHash, getHashes } from "node:crypto";
 import type { FilterSpec, FilterTable } from "./filter-support.js";
 import { JinjaRuntimeError } from "./jinja-errors.js";
-import { pyEquals } from "./python-operators.js";
-import { isStr, JinjaUndefined, pyStr, strValue, truthy, typeName } from "./python-values.js";
+import { getItem } from "./python-methods.js";
+import { iterate, pyEquals } from "./python-operators.js";
+import { split } from "./python-strings.js";
+import { isStr, JinjaUndefined, makeTuple, pyStr, requireInt, strValue, truthy, typeName } from "./python-values.js";
 
 // The comment styles: what starts, decorates and ends a comment.
 const commentStyles: Record<string, Record<string, string>> = {
@@ -80,6 +82,22 @@ function dirname(path: string): string {
   return head && !/^\/+$/.test(head) ? head.replace(/\/+$/, "") : head;
 }
 
+// posixpath.join: each absolute part restarts the path.
+function joinPaths(parts: string[]): string {
+  return parts.reduce(
+    (path, part) => (part.startsWith("/") || path === "" ? part : path.endsWith("/") ? path + part : `${path}/${part}`),
+    "",
+  );
+}
+
+// posixpath.splitext: (root, extension), a leading dot of the last part is not an extension.
+function splitExtension(path: string): unknown[] {
+  const dot = path.lastIndexOf(".");
+  const slash = path.lastIndexOf("/");
+  if (dot <= slash + 1 || /^\.+$/.test(path.slice(slash + 1, dot + 1))) return makeTuple([path, ""]);
+  return makeTuple([path.slice(0, dot), path.slice(dot)]);
+}
+
 // Ansible's bool filter: None and booleans as they are; 'yes', 'on', '1', 'true' (any case) and 1 are true.
 function toBool(value: unknown): boolean | null {
   if (value === null || typeof value === "boolean") return value;
@@ -88,7 +106,7 @@ function toBool(value: unknown): boolean | null {
 }
 
 // A filter of one str argument (Python str methods would refuse anything else).
-const pathFilter = (transform: (path: string) => string): FilterSpec => ({
+const pathFilter = (transform: (path: string) => unknown): FilterSpec => ({
   params: ["path"],
   run: ({ values: [path] }) => {
     if (!isStr(path)) throw new JinjaRuntimeError(`expected str, bytes or os.PathLike object, not ${typeName(path)}`);
@@ -137,6 +155,28 @@ export const ansibleTextFilters: FilterTable = {
   checksum: digestFilter("sha1"),
   basename: pathFilter(basename),
   dirname: pathFilter(dirname),
+  splitext: pathFilter(splitExtension),
+  path_join: {
+    params: ["paths"],
+    run: ({ values: [paths] }) => (isStr(paths) ? strValue(paths) : joinPaths(iterate(paths).map(pyStr))),
+  },
+  split: {
+    params: ["s", ["sep", null], ["maxsplit", -1]],
+    run: ({ values: [text, separator, maxsplit] }) => {
+      if (!isStr(text))
+        throw new JinjaRuntimeError(
+          `descriptor 'split' for 'str' objects doesn't apply to a '${typeName(text)}' object`,
+        );
+      return split(strValue(text), separator === null ? null : pyStr(separator), requireInt(maxsplit));
+    },
+  },
+  extract: {
+    params: ["item", "container", ["morekeys", null]],
+    run: ({ values: [item, container, morekeys] }) => {
+      const keys = morekeys === null ? [item] : Array.isArray(morekeys) ? [item, ...morekeys] : [item, morekeys];
+      return keys.reduce((value, key) => getItem(value, key), container);
+    },
+  },
   bool: { params: ["a"], run: ({ values: [value] }) => toBool(value) },
   ternary: {
     params: ["value", "true_val", "false_val", ["none_val", null]],
