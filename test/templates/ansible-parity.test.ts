@@ -25,10 +25,17 @@ const defaultVarsFile = join(directory, "vars.json");
 const ANSIBLE_SETTINGS = {
   trimBlocks: true,
   lstripBlocks: false,
-  // Ansible's rule differs from keep_trailing_newline when trim_blocks eats the source's last newline.
-  keepTrailingNewline: true,
+  // Ansible renders without the source's last newline, then pads: see addAnsibleNewlines.
+  keepTrailingNewline: false,
   undefined: "strict",
 } as const;
+
+// Ansible's rule for trailing newlines: as many as the source ends with, unless the output has more already
+// (`{{ yaml | to_nice_yaml }}\n` keeps the dump's own newline and adds none).
+function addAnsibleNewlines(output: string, source: string): string {
+  const count = (text: string) => text.length - text.replace(/\n+$/, "").length;
+  return output + "\n".repeat(Math.max(0, count(source) - count(output)));
+}
 
 // Every `.j2` under a directory, as sorted paths relative to it.
 function findTemplates(root: string, under = ""): string[] {
@@ -152,7 +159,8 @@ test.each(templates.map((template, index) => [template, index] as const))(
     if (!theirs || "error" in theirs) throw new Error(`Ansible failed to render ${template}: ${theirs?.error}`);
     const path = join(directory, template);
     const options = { name: path, searchPath: dirname(path), jinja: ANSIBLE_SETTINGS };
-    const ours = renderTemplate(readFileSync(path, "utf8"), readVars(varsFileOf(template)), options);
+    const source = readFileSync(path, "utf8");
+    const ours = addAnsibleNewlines(renderTemplate(source, readVars(varsFileOf(template)), options), source);
     expect(ours).toBe(theirs.output);
     expect(Buffer.from(ours, "utf8").equals(Buffer.from(theirs.output, "utf8"))).toBe(true);
   },
