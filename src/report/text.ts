@@ -34,7 +34,7 @@ export function formatHost(host: ReportHost, mode: Report["mode"], options: Form
     const reason = op.reason && op.status !== "changed" ? ` (${op.reason})` : "";
     lines.push(`  ${paintStatus(op.status, palette, `${mark} ${op.name}`)}${reason}`);
     if (op.status === "changed" || op.status === "failed")
-      for (const command of op.commands) lines.push(`      $ ${firstLine(command)}`);
+      for (const command of op.commands) lines.push(...commandLines(command));
     if (op.status === "failed" && op.stderr)
       for (const line of op.stderr.split("\n").slice(-10)) lines.push(`      ${palette.failed(`! ${line}`)}`);
     if (options.diff && op.diff && op.status !== "skipped")
@@ -70,7 +70,8 @@ export function formatSummary(report: Report, palette: Palette = plainPalette): 
   ].join("\n");
 }
 
-function firstLine(command: string): string {
-  const [first = "", ...rest] = command.split("\n");
-  return rest.length ? `${first} …` : first;
+// A command whole, however many lines it has (a heredoc, a script): never cut before what it changes.
+function commandLines(command: string): string[] {
+  const [first = "", ...rest] = command.replace(/\n$/, "").split("\n");
+  return [`      $ ${first}`, ...rest.map((line) => `        ${line}`)];
 }
