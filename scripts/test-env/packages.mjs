@@ -20,8 +20,11 @@ const HOST_TOOLS = [
 ];
 
 // Python modules the tests import with Debian's /usr/bin/python3 (the template tests render with real
-// Jinja2), and the Debian package of each.
-const PYTHON_MODULES = [["jinja2", "python3-jinja2"]];
+// Jinja2; the Ansible filter tests dump YAML with PyYAML's libyaml dumper), and the Debian package of each.
+const PYTHON_MODULES = [
+  ["jinja2", "python3-jinja2"],
+  ["yaml", "python3-yaml"],
+];
 
 // Debian's python3, where Debian's python3-* packages are found (a pyenv `python3` on PATH would not see them).
 const PYTHON = "/usr/bin/python3";
