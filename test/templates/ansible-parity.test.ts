@@ -70,7 +70,8 @@ function readVars(file: string): Record<string, unknown> {
 // own vars (template_vars) and the debug module hands the text back in the JSON report; a failing fixture does
 // not stop the others. The lookup runs the same renderer as the template module (Templar.do_template on an
 // AnsibleEnvironment: trim_blocks=True, trailing newlines preserved, no backslash escaping, no conversion of
-// the result) without the module's stat and copy runs on the target, which cost seconds a file.
+// the result) without the module's stat and copy runs on the target, which cost seconds a file; a second task
+// renders a few fixtures with the template module itself, to check that claim.
 function writePlaybook(work: string, templates: string[]): string {
   const fixtures = templates.map((template) => ({
     path: resolve(directory, template),
@@ -86,13 +87,29 @@ function writePlaybook(work: string, templates: string[]): string {
     loop_control: { label: "{{ item.path }}" },
     ignore_errors: true,
   };
+  const module = {
+    name: "cross-check",
+    "ansible.builtin.template": { src: "{{ item }}", dest: `${work}/module-{{ index }}.out` },
+    vars: readVars(defaultVarsFile),
+    loop: moduleChecked.map((template) => resolve(directory, template)),
+    loop_control: { index_var: "index" },
+  };
   const play = [
-    { hosts: "localhost", connection: "local", gather_facts: false, vars_files: ["fixtures.json"], tasks: [task] },
+    {
+      hosts: "localhost",
+      connection: "local",
+      gather_facts: false,
+      vars_files: ["fixtures.json"],
+      tasks: [task, module],
+    },
   ];
   const file = join(work, "playbook.yml");
   writeFileSync(file, JSON.stringify(play));
   return file;
 }
+
+// Fixtures (with the shared vars) also rendered by the template module: whitespace, None and YAML output.
+const moduleChecked = ["filters/environment.txt.j2", "filters/yaml.yml.j2", "filters/comment.txt.j2"];
 
 // What Ansible rendered, by template: its output, or its error message.
 type AnsibleResult = { output: string } | { error: string };
@@ -134,6 +151,7 @@ function hasAnsible(): boolean {
 const templates = findTemplates(directory);
 const work = mkdtempSync(join(tmpdir(), "ansible-parity-"));
 let ansible: AnsibleResult[] = [];
+let moduleOutputs: string[] = [];
 
 beforeAll(() => {
   if (!hasAnsible()) {
@@ -142,6 +160,7 @@ beforeAll(() => {
     );
   }
   ansible = renderWithAnsible(work, templates);
+  moduleOutputs = moduleChecked.map((_, index) => readFileSync(join(work, `module-${index}.out`), "utf8"));
 }, 150_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -150,6 +169,11 @@ test("the reference is Debian's ansible-core 2.14 and the fixtures cover the fil
   const version = execFileSync("ansible-playbook", ["--version"], { encoding: "utf8", timeout: 30_000 });
   expect(version.split("\n")[0]).toMatch(/^ansible-playbook \[core 2\.14\.\d+\]$/);
   expect(templates.filter((name) => name.startsWith("filters/")).length).toBeGreaterThanOrEqual(10);
+});
+
+test.each(moduleChecked)("Ansible's template lookup renders %s as its template module does", (template) => {
+  const lookup = ansible[templates.indexOf(template)];
+  expect(lookup && "output" in lookup ? lookup.output : lookup).toBe(moduleOutputs[moduleChecked.indexOf(template)]);
 });
 
 test.each(templates.map((template, index) => [template, index] as const))(
