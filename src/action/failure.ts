@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
 import { isUserError } from "../errors.js";
-import { escapeHtml } from "../report/markdown.js";
+import { renderFailureMarkdown } from "../report/failure-markdown.js";
 import { type Report, reportTotals } from "../report/report.js";
 import { displayPath } from "../util/display-path.js";
 import {
@@ -8,8 +8,8 @@ import {
   commentWanted,
   createGitHubClient,
   pullRequestTarget,
+  runCommit,
   runUrl,
-  shortCommit,
   upsertComment,
 } from "./pr-comment.js";
 import { writeReportFile } from "./report-file.js";
@@ -25,9 +25,6 @@ export interface RunProgress {
   hosts?: string[];
   redact: (text: string) => string;
 }
-
-// Most characters of the error shown in the summary and the comment.
-const messageLimit = 20_000;
 
 // Writes what is known about the failed run and fails the step; never throws.
 export async function reportFailure(error: unknown, progress: RunProgress, settings: FailureSettings): Promise<void> {
@@ -55,14 +52,22 @@ async function writeFailure(message: string, progress: RunProgress, settings: Fa
   core.setOutput("failed-hosts", report.hosts.map((h) => h.name).join(","));
   core.setOutput("report", file);
   const title = `infra-action ${settings.mode}${settings.inventory ? ` for ${displayPath(settings.inventory)}` : ""}`;
+  const commit = runCommit();
+  const view = {
+    title,
+    stage: progress.stage,
+    ...(progress.hosts ? { hosts: progress.hosts } : {}),
+    ...(commit ? { commit } : {}),
+    runUrl: runUrl(),
+  };
   if (settings.jobSummary)
-    await core.summary.addRaw(renderFailure(message, progress, { title, forComment: false }), true).write();
+    await core.summary.addRaw(renderFailureMarkdown(message, { ...view, forComment: false }), true).write();
   const target = pullRequestTarget();
   const wanted = commentWanted(settings.prComment, target);
   // Without an inventory input there is no marker to find the comment by.
   if (!wanted || !target || !settings.githubToken || !settings.inventory) return;
   const marker = commentMarker(settings.inventory);
-  const body = `${marker}\n${renderFailure(message, progress, { title, forComment: true })}`;
+  const body = `${marker}\n${renderFailureMarkdown(message, { ...view, forComment: true })}`;
   await upsertComment(createGitHubClient(settings.githubToken), target, marker, body);
 }
 
@@ -71,34 +76,6 @@ function describeError(error: unknown): string {
   if (isUserError(error)) return error.message;
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `infra-action stopped on an internal error: ${what}. This is a bug in infra-action; please report it with this run's log.`;
-}
-
-// The failure as Markdown: what failed, for which commit, and that no plan is shown.
-function renderFailure(
-  message: string,
-  progress: RunProgress,
-  options: { title: string; forComment: boolean },
-): string {
-  const commit = shortCommit();
-  const run = commit ? `The run for commit \`${commit}\`` : "The run";
-  const when = progress.stage === "setup" ? "failed before it could plan" : "failed before it finished";
-  const stale = options.forComment ? " Any earlier plan in this comment is out of date." : "";
-  const shown = message.length > messageLimit ? `${message.slice(0, messageLimit)}… (cut; see the log)` : message;
-  const hosts = progress.hosts?.length
-    ? [`Hosts: ${progress.hosts.map((h) => `\`${escapeHtml(h)}\``).join(", ")} — their state is not known.`, ""]
-    : [];
-  return [
-    `### ${escapeHtml(options.title)}`,
-    "",
-    "> [!CAUTION]",
-    `> ${run} ${when}. No plan is shown.${stale}`,
-    "",
-    `<pre>${escapeHtml(shown)}</pre>`,
-    "",
-    ...hosts,
-    `See the [run's log](${runUrl()}).`,
-    "",
-  ].join("\n");
 }
 
 // A report of the known hosts, each failed with the run's error and no operations.

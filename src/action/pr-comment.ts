@@ -54,11 +54,6 @@ export function runCommit(): { sha: string; url: string } | undefined {
   return { sha, url: `${serverUrl}/${repo.owner}/${repo.repo}/commit/${sha}` };
 }
 
-// The short SHA of the commit the run is for.
-export function shortCommit(): string | undefined {
-  return runCommit()?.sha.slice(0, 7);
-}
-
 // The pull request a pushed commit came from (its merge commit, else the first one GitHub lists), or
 // undefined: none, or the API could not tell (said in the log, never a failure).
 export async function pullRequestOfCommit(octokit: Octokit, sha: string): Promise<CommentTarget | undefined> {

@@ -189,7 +189,7 @@ describe("apply after merge", () => {
     );
     // The timing picture: each stage of @local's run as a bar, from the engine's own clock.
     expect(result.summary).toMatch(
-      /```mermaid\ngantt\n[\s\S]*  section @local\n    connect :\d+, \d+\n    deploy :\d+, \d+\n    facts :\d+, \d+\n    plan :\d+, \d+\n    apply :\d+, \d+\n```/,
+      /```mermaid\ngantt\n[\s\S]* {2}section @local\n {4}connect :\d+, \d+\n {4}deploy :\d+, \d+\n {4}facts :\d+, \d+\n {4}plan :\d+, \d+\n {4}apply :\d+, \d+\n```/,
     );
     expect(api.calls.slice(calls).map((c) => `${c.method} ${c.path}`)).toEqual([
       `GET /repos/acme/infra/commits/${pushedCommit}/pulls`,
@@ -430,13 +430,19 @@ describe("PR comment under faults", () => {
       expect(broken.exitCode).toBe(1);
       expect(fake.comments).toHaveLength(1);
       const body = fake.comments[0]?.body ?? "";
-      expect(body).toMatch(/^<!-- infra-action:deploy:plan:inventory\.ts -->\n### infra-action plan for inventory\.ts/);
-      expect(body).toContain("The run for commit `fedcba9` failed before it could plan");
+      expect(body).toMatch(
+        /^<!-- infra-action:deploy:plan:inventory\.ts -->\n### ❌ infra-action plan for inventory\.ts/,
+      );
+      expect(body).toContain(
+        "The run for commit [`fedcba9`](https://github.example/acme/infra/commit/fedcba9876543210fedcba9876543210fedcba98) failed before it could plan",
+      );
       expect(body).not.toContain("Say hi");
       expect(body).toContain("<pre>inventory.ts:2:1: syntax error: Unexpected token.");
       expect(broken.stdout).toContain("::error::inventory.ts:2:1: syntax error: Unexpected token.");
       expect(broken.stdout).not.toMatch(/^\s+at /m);
-      expect(broken.summary).toContain("The run for commit `fedcba9` failed before it could plan. No plan is shown.");
+      expect(broken.summary).toContain(
+        "The run for commit [`fedcba9`](https://github.example/acme/infra/commit/fedcba9876543210fedcba9876543210fedcba98) failed before it could plan. No plan is shown.",
+      );
 
       // Inventory fixed, the deploy file broken: every host fails to plan, and the comment says so.
       write('export const targets = ["@local"];\n');
@@ -467,7 +473,9 @@ describe("PR comment under faults", () => {
       expect(result.stdout).not.toMatch(/^\s+at /m);
       expect(result.stdout).not.toContain("ENOENT");
       expect(fake.comments).toHaveLength(1);
-      expect(fake.comments[0]?.body).toContain("The run for commit `0123456` failed before it could plan");
+      expect(fake.comments[0]?.body).toContain(
+        "The run for commit [`0123456`](https://github.example/acme/infra/commit/0123456789abcdef0123456789abcdef01234567) failed before it could plan",
+      );
     }));
 
   test("an unexpected engine error still writes the summary, the outputs and a clear failure", () =>
@@ -481,9 +489,11 @@ describe("PR comment under faults", () => {
         "::error::infra-action stopped on an internal error: TypeError: simulated engine bug",
       );
       expect(result.stdout).not.toMatch(/^::error::.*\n\s+at /m);
-      expect(result.summary).toContain("### infra-action plan for test/fixtures/action/inventory.ts");
+      expect(result.summary).toContain("### ❌ infra-action plan for test/fixtures/action/inventory.ts");
       expect(result.summary).toContain("simulated engine bug");
       expect(result.outputs["failed-hosts"]).toBe("@local");
-      expect(fake.comments[0]?.body).toContain("The run for commit `0123456` failed before it finished");
+      expect(fake.comments[0]?.body).toContain(
+        "The run for commit [`0123456`](https://github.example/acme/infra/commit/0123456789abcdef0123456789abcdef01234567) failed before it finished",
+      );
     }));
 });

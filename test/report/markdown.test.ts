@@ -4,6 +4,7 @@
 // outputs (set UPDATE_SAMPLES=1 to write them again after a deliberate change).
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "vitest";
+import { renderFailureMarkdown } from "../../src/report/failure-markdown.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { type Report, type ReportHost, type ReportOperation, reportTotals } from "../../src/report/report.js";
 
@@ -229,4 +230,20 @@ test("too much detail for the limit: diffs go first, every host stays counted, a
   expect(text).toContain(
     "were left out to stay within GitHub's size limit. The full plan is in the [run's log and report](https://github.com/acme/infra/actions/runs/4242).",
   );
+});
+
+test("a run that failed before it could plan: the commit, that no plan is shown, and that the old one is stale", () => {
+  const text = renderFailureMarkdown("inventory/production.ts:12:5: syntax error: Unexpected token <here>.", {
+    title: "infra-action plan for inventory/production.ts",
+    stage: "setup",
+    commit: view.commit,
+    runUrl: view.runUrl,
+    forComment: true,
+  });
+  expect(text).toContain("### ❌ infra-action plan for inventory/production.ts");
+  expect(text).toContain(
+    "> The run for commit [`9fceb02`](https://github.com/acme/infra/commit/9fceb02d0ae598e95dc970b74767f19372d61af8) failed before it could plan. No plan is shown. Any earlier plan in this comment is out of date.",
+  );
+  expect(text).toContain("<pre>inventory/production.ts:12:5: syntax error: Unexpected token &lt;here&gt;.</pre>");
+  matchesSample("failure", text);
 });
