@@ -1,6 +1,6 @@
 // nunjucks' compiler made to emit Jinja2 semantics: expressions as jinja-expression-compiler.ts emits
-// them; output, `if`, `for` and `set` follow Jinja2's scoping (a set inside a loop stays in the loop);
-// macros return str. The generated code starts each function with `runtime = jinjaRuntime`, so the
+// them; output, `if`, `for` (also recursive) and `set` follow Jinja2's scoping (a set inside a loop stays
+// in the loop); macros return str. The generated code starts each function with `runtime = jinjaRuntime`, so the
 // runtime is per environment, never patched globally.
 import { JinjaExpressionCompiler } from "./jinja-expression-compiler.js";
 import type { CallNode, ForNode, IfNode, IncludeNode, LookupNode, SetNode, WithValueNode } from "./jinja-nodes.js";
@@ -185,12 +185,50 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
   }
 
   override compileFor(node: ForNode, frame: CompileFrame): void {
+    if (node.recursive) {
+      this.compileRecursiveFor(node, frame);
+      return;
+    }
     const items = this._tmpid();
-    const index = this._tmpid();
-    const loop = this._tmpid();
     this._emit(`var ${items} = runtime.iterate(`);
     this.located(node.arr, frame);
     this._emitLine(");");
+    this.compileLoop(node, frame, items, "null, 0");
+  }
+
+  // A recursive loop, as Jinja2 compiles it: a function rendering the loop over an iterable at a depth,
+  // called once for the top level; `loop(children)` in its body calls it again one level deeper. Every
+  // call starts from the frame the loop is defined in and writes to its own buffer.
+  private compileRecursiveFor(node: ForNode, frame: CompileFrame): void {
+    const render = this._tmpid();
+    const iterable = this._tmpid();
+    const depth0 = this._tmpid();
+    const defined = this._tmpid();
+    const caller = this._tmpid();
+    const items = this._tmpid();
+    const buffer = this.buffer;
+    this._emitLine(`var ${defined} = frame;`);
+    this._emitLine(`var ${render} = function(${iterable}, ${depth0}) {`);
+    this._emitLine(`var ${caller} = frame;`);
+    this._emitLine(`frame = ${defined};`);
+    this._emitLine('var output = "";');
+    this.buffer = "output";
+    this._emitLine(`var ${items} = runtime.iterate(${iterable});`);
+    this.compileLoop(node, frame, items, `${render}, ${depth0}`);
+    this._emitLine(`frame = ${caller};`);
+    this._emitLine("return output;");
+    this._emitLine("};");
+    this.buffer = buffer;
+    this._emit(`${buffer} += ${render}(`);
+    this.located(node.arr, frame);
+    this._emitLine(", 0);");
+  }
+
+  // The loop over `items` (already iterated): the filter condition, the `loop` object (made with the
+  // given recursion arguments: the render function or null, and depth0), the body and the else block.
+  private compileLoop(node: ForNode, frame: CompileFrame, items: string, recursion: string): void {
+    const index = this._tmpid();
+    const loop = this._tmpid();
     const scope = frame.push(true);
     this._emitLine("frame = frame.push(true);");
     const targets = (node.name instanceof nodes.Array ? (node.name as ListNode).children : [node.name]) as ValueNode[];
@@ -211,7 +249,7 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
       this._emitLine("}");
       this._emitLine(`${items} = ${kept};`);
     }
-    this._emitLine(`var ${loop} = runtime.loop(${items});`);
+    this._emitLine(`var ${loop} = runtime.loop(${items}, ${recursion});`);
     this._emitLine(`frame.set("loop", ${loop});`);
     scope.set("loop", loop);
     this._emitLine(`for (var ${index} = 0; ${index} < ${items}.length; ${index}++) {`);

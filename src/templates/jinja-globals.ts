@@ -21,16 +21,28 @@ import {
 
 const never = Symbol("never called");
 
+// Renders a recursive loop's body over an iterable at a depth (depth0 of the level it renders).
+export type RecurseLoop = (iterable: unknown, depth0: number) => string;
+
 // The `loop` variable of a for loop (Jinja2's LoopContext), advanced in place on each iteration.
 export class LoopContext {
   index0 = 0;
-  readonly depth = 1;
-  readonly depth0 = 0;
   readonly #items: readonly unknown[];
+  readonly #recurse: RecurseLoop | null;
   #lastChanged: unknown = never;
 
-  constructor(items: readonly unknown[]) {
+  // A loop over items; a recursive loop's also renders its body again for `loop(children)`, a level deeper.
+  constructor(
+    items: readonly unknown[],
+    recurse: RecurseLoop | null = null,
+    readonly depth0 = 0,
+  ) {
     this.#items = items;
+    this.#recurse = recurse;
+  }
+
+  get depth(): number {
+    return this.depth0 + 1;
   }
 
   get index(): number {
@@ -73,6 +85,17 @@ export class LoopContext {
     this.#lastChanged = value;
     return true;
   });
+
+  // `loop(children)`: the body rendered over children one level deeper; Jinja2's TypeError for a loop
+  // without the `recursive` marker.
+  call(args: unknown[], kwargs: Record<string, unknown>): string {
+    if (!this.#recurse)
+      throw new JinjaRuntimeError("The loop must have the 'recursive' marker to be called recursively.");
+    const given = [...args, ...Object.entries(kwargs).map(([key, value]) => (key === "iterable" ? value : never))];
+    if (given.length !== 1 || given[0] === never)
+      throw new JinjaRuntimeError("loop() takes one argument, the iterable");
+    return this.#recurse(given[0], this.depth);
+  }
 
   toString(): string {
     return `<LoopContext ${this.index}/${this.length}>`;

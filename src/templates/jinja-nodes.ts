@@ -21,13 +21,14 @@ export interface LookupNode extends AstNode {
   attribute?: boolean;
 }
 
-// A for loop, with Jinja2's optional filter condition.
+// A for loop, with Jinja2's optional filter condition and `recursive` marker.
 export interface ForNode extends AstNode {
   name: AstNode;
   arr: AstNode;
   body: ListNode;
   else_: ListNode | null;
   test?: AstNode;
+  recursive?: boolean;
 }
 
 // A node with two operands (`a + b`, `a in b`, `a is test`, `a or b`).

@@ -1,7 +1,7 @@
 // nunjucks' parser taught Jinja2's grammar where they differ: expressions as jinja-expression-parser.ts
 // reads them; `for … if …`, loop targets in parentheses, `set` of tuples and namespace attributes,
-// `include … without context`, `{% with %}`, `{% raw %}` with whitespace control, and an unclosed block
-// named as Jinja2 names it.
+// `include … without context`, `{% with %}`, `{% raw %}` with whitespace control, recursive loops, and an
+// unclosed block named as Jinja2 names it.
 import { JinjaExpressionParser } from "./jinja-expression-parser.js";
 import type { JinjaTokenStream } from "./jinja-lexer.js";
 import { type ForNode, markOneTuple, WithNode } from "./jinja-nodes.js";
@@ -36,7 +36,7 @@ export class JinjaParser extends JinjaExpressionParser {
     return super.parseStatement();
   }
 
-  // `for target in iterable [if condition]` … `[else]` … `endfor`.
+  // `for target in iterable [if condition] [recursive]` … `[else]` … `endfor`.
   override parseFor(): AstNode {
     const tag = this.peekToken();
     if (!this.skipSymbol("for")) this.fail("expected for", tag.lineno, tag.colno);
@@ -45,7 +45,7 @@ export class JinjaParser extends JinjaExpressionParser {
     if (!this.skipSymbol("in")) this.fail('expected "in" in for loop', tag.lineno, tag.colno);
     node.arr = this.parseTuple(() => this.parseOr());
     if (this.skipSymbol("if")) node.test = this.parseExpression();
-    if (this.skipSymbol("recursive")) this.fail("recursive loops are not supported", tag.lineno, tag.colno);
+    node.recursive = this.skipSymbol("recursive");
     this.advanceAfterBlockEnd("for");
     node.body = this.parseUntilBlocks("endfor", "else");
     if (this.skipSymbol("else")) {

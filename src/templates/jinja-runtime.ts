@@ -7,7 +7,7 @@
 // JavaScript semantics for the rest). Everything here is scoped to the environment instead.
 import type { FilterEnvironment, FilterSpec, FilterTable, TestTable } from "./filter-support.js";
 import { JinjaRuntimeError, locateError } from "./jinja-errors.js";
-import { dictKey, LoopContext } from "./jinja-globals.js";
+import { dictKey, LoopContext, type RecurseLoop } from "./jinja-globals.js";
 import type { UndefinedKind } from "./jinja-options.js";
 import { internals, type NunjucksTemplate, type RuntimeContext, type RuntimeFrame } from "./nunjucks-internals.js";
 import { bindArguments } from "./python-arguments.js";
@@ -142,7 +142,7 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
     slice: sliceValue,
     iterate,
     unpack,
-    loop: (items: unknown[]) => new LoopContext(items),
+    loop: (items: unknown[], recurse: RecurseLoop | null, depth0: number) => new LoopContext(items, recurse, depth0),
     setAttribute(target: unknown, name: string, value: unknown): void {
       if (!(target instanceof Namespace))
         throw new JinjaRuntimeError("cannot assign attribute on non-namespace object");
@@ -153,6 +153,7 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
       if (typeof callee === "function" && macros.has(callee)) return Reflect.apply(callee, context, raw);
       const { args, kwargs } = splitArguments(raw);
       if (callee instanceof PyCallable) return callee.call(args, kwargs);
+      if (callee instanceof LoopContext) return callee.call(args, kwargs);
       if (typeof callee === "function")
         return Reflect.apply(callee, undefined, Object.keys(kwargs).length > 0 ? [...args, kwargs] : args);
       throw new JinjaRuntimeError(`'${typeName(callee)}' object is not callable (${name})`);

@@ -1,0 +1,83 @@
+// Jinja2 features real role templates use that the dialect lacked, each found by rendering public Ansible
+// roles' templates against ansible-core (test/fixtures/ansible/roles/SOURCES.md). The expected strings are
+// what Jinja2 3.1 renders.
+import { describe, expect, test } from "vitest";
+import { renderTemplate, TemplateError } from "../../src/templates/render-template.js";
+
+// Renders a template source named `t.j2`.
+function render(source: string, context: Record<string, unknown> = {}): string {
+  return renderTemplate(source, context, { name: "t.j2" });
+}
+
+const tree = [
+  { name: "a", children: [{ name: "b", children: [{ name: "c" }] }, { name: "d" }] },
+  { name: "e", children: [] },
+];
+
+describe("recursive for loops: loop(children) renders the body again, one level deeper", () => {
+  test.each([
+    [
+      "a tree, depth first",
+      "{% for n in tree recursive %}{{ n.name }}{% if n.children | default([]) %}[{{ loop(n.children) }}]{% endif %}{% endfor %}",
+      { tree },
+      "a[b[c]d]e",
+    ],
+    [
+      "loop.depth and depth0 per level, index and length per call",
+      "{% for n in tree recursive %}{{ loop.depth }}{{ loop.depth0 }}{{ n.name }}{{ loop.index }}/{{ loop.length }} {% if n.children is defined %}{{ loop(n.children) }}{% endif %}{% endfor %}",
+      { tree },
+      "10a1/2 21b1/2 32c1/1 21d2/2 10e2/2 ",
+    ],
+    [
+      "the loop's if filters every level, else runs for an empty level",
+      "{% for n in tree if n.name != 'd' recursive %}{{ n.name }}{{ loop(n.children | default([])) }}{% else %}-{% endfor %}",
+      { tree },
+      "abc-e-",
+    ],
+    [
+      "a dict tree through dictsort",
+      "{% for k, v in d | dictsort recursive %}{{ k }}={% if v is mapping %}({{ loop(v | dictsort) }}){% else %}{{ v }}{% endif %}{{ ',' if not loop.last }}{% endfor %}",
+      { d: { b: { y: 2, x: { z: 1 } }, a: 0 } },
+      "a=0,b=(x=(z=1),y=2)",
+    ],
+    [
+      "set inside the body is per level; outer variables are seen",
+      "{% set prefix = '>' %}{% for n in tree recursive %}{% set mark = prefix * loop.depth %}{{ mark }}{{ n.name }}\n{{ loop(n.children | default([])) }}{% endfor %}",
+      { tree },
+      ">a\n>>b\n>>>c\n>>d\n>e\n",
+    ],
+    [
+      "inside a macro",
+      "{% macro m(t) %}{% for n in t recursive %}<{{ n.name }}{{ loop(n.children|default([])) }}>{% endfor %}{% endmacro %}{{ m(tree) }}",
+      { tree },
+      "<a<b<c>><d>><e>",
+    ],
+    [
+      "nested lists",
+      "{% for n in [[1,[2]],3] recursive %}{% if n is iterable %}{{ loop(n) }}{% else %}{{ n }}{% endif %}{% endfor %}",
+      {},
+      "123",
+    ],
+    [
+      "an inner loop shadows loop, the recursive call still works",
+      "{% for n in tree recursive %}{{ n.name }}{% for c in n.children | default([]) %}({{ loop.index }}){% endfor %}{{ loop(n.children | default([])) }}{% endfor %}",
+      { tree },
+      "a(1)(2)b(1)cde",
+    ],
+    [
+      "previtem and cycle",
+      "{% for n in [1, 2] recursive %}{{ loop.previtem | default('^') }}{{ n }}{{ loop.cycle('a', 'b') }}{% endfor %}",
+      {},
+      "^1a12b",
+    ],
+  ] as [string, string, Record<string, unknown>, string][])("%s", (_name, source, context, expected) => {
+    expect(render(source, context)).toBe(expected);
+  });
+
+  test("calling the loop of a loop without `recursive` is Jinja2's TypeError", () => {
+    expect(() => render("{% for x in [1] %}{{ loop([2]) }}{% endfor %}")).toThrow(TemplateError);
+    expect(() => render("{% for x in [1] %}{{ loop([2]) }}{% endfor %}")).toThrow(
+      "t.j2:1: The loop must have the 'recursive' marker to be called recursively.",
+    );
+  });
+});
