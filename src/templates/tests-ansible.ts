@@ -1,4 +1,4 @@
-// Ansible's common tests: version (version_compare), match, search, regex, truthy, falsy, subset, superset,
+// Ansible's common tests: version (version_compare; loose, strict and semver), match, search, regex, truthy, falsy, subset, superset,
 // contains (ansible-core's plugins/test/core.py and mathstuff.py, same names, arguments and results).
 import type { FilterSpec, TestTable } from "./filter-support.js";
 import { compilePythonRegex } from "./filters-ansible-regex.js";
@@ -40,6 +40,31 @@ function strictParts(version: string): unknown[] {
   return [...release, ...pre];
 }
 
+const semverPattern =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+// Ansible's SemanticVersion order: the core numbers, then a pre-release sorts before none; build metadata
+// is ignored; pre-release identifiers compare numbers before words.
+function compareSemver(a: string, b: string): number {
+  const parse = (version: string) => {
+    const found = semverPattern.exec(version);
+    if (!found) throw new JinjaRuntimeError(`Version comparison failed: invalid semantic version '${version}'`);
+    const pre = found[4] ? found[4].split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [];
+    return { core: [Number(found[1]), Number(found[2]), Number(found[3])], pre };
+  };
+  const [left, right] = [parse(a), parse(b)];
+  const core = compareParts(left.core, right.core);
+  if (core !== 0 || (left.pre.length === 0 && right.pre.length === 0)) return core;
+  if (left.pre.length === 0 || right.pre.length === 0) return left.pre.length === 0 ? 1 : -1;
+  for (let i = 0; i < Math.min(left.pre.length, right.pre.length); i++) {
+    const [x, y] = [left.pre[i], right.pre[i]];
+    if (x === y) continue;
+    if (typeof x !== typeof y) return typeof x === "number" ? -1 : 1;
+    return (x ?? 0) < (y ?? 0) ? -1 : 1;
+  }
+  return Math.sign(left.pre.length - right.pre.length);
+}
+
 // Python's comparison of two part lists (a TypeError between an int and a str is Ansible's failure).
 function compareParts(a: unknown[], b: unknown[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -59,8 +84,8 @@ function versionCompare(value: unknown, version: unknown, operator: unknown, str
   if (!truthy(value)) throw new JinjaRuntimeError("Input version value cannot be empty");
   if (!truthy(version)) throw new JinjaRuntimeError("Version parameter to compare against cannot be empty");
   const kind = truthy(strict ?? false) ? "strict" : type === null ? "loose" : pyStr(type);
-  if (kind !== "loose" && kind !== "strict") {
-    throw new JinjaRuntimeError(`version_type '${kind}' is not supported by infra-action (loose or strict)`);
+  if (!["loose", "strict", "semver", "semantic"].includes(kind)) {
+    throw new JinjaRuntimeError(`version_type '${kind}' is not supported by infra-action (loose, strict, semver)`);
   }
   const name = operators[pyStr(operator)];
   if (!name) {
@@ -70,8 +95,16 @@ function versionCompare(value: unknown, version: unknown, operator: unknown, str
         .join(", ")}`,
     );
   }
-  const parts = kind === "strict" ? strictParts : looseParts;
-  const order = compareParts(parts(pyStr(value)), parts(pyStr(version)));
+  const [a, b] = [pyStr(value), pyStr(version)];
+  const order =
+    kind === "semver" || kind === "semantic"
+      ? compareSemver(a, b)
+      : compareParts(
+          ...((kind === "strict" ? [strictParts(a), strictParts(b)] : [looseParts(a), looseParts(b)]) as [
+            unknown[],
+            unknown[],
+          ]),
+        );
   const results: Record<string, boolean> = {
     eq: order === 0,
     ne: order !== 0,

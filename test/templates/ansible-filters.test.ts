@@ -45,8 +45,8 @@ test.each([
     "templates/app.conf.j2:1: to_nice_yaml: the argument 'explicit_start' is not supported by infra-action (indent, width, sort_keys, default_flow_style)",
   ],
   [
-    "{{ '1.0' is version('1.0', '>=', version_type='semver') }}",
-    "templates/app.conf.j2:1: version_type 'semver' is not supported by infra-action (loose or strict)",
+    "{{ '1.0' is version('1.0', '>=', version_type='pep440') }}",
+    "templates/app.conf.j2:1: version_type 'pep440' is not supported by infra-action (loose, strict, semver)",
   ],
   [
     "{{ '1.0' is version('1.0', '=>') }}",
@@ -55,6 +55,10 @@ test.each([
   [
     "{{ '1.0' is version('1.x', '>=', strict=True) }}",
     "templates/app.conf.j2:1: Version comparison failed: invalid version number '1.x'",
+  ],
+  [
+    "{{ '1.0' is version('1.0.0', '>=', version_type='semver') }}",
+    "templates/app.conf.j2:1: Version comparison failed: invalid semantic version '1.0'",
   ],
   ["{{ 'x' | hash('sha3_999') }}", "templates/app.conf.j2:1: unsupported hash type sha3_999"],
   [
