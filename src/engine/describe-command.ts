@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import type { Command } from "../operations/operation.js";
 
-// "write /etc/nginx/nginx.conf (1.2 kB, mode 644)", or the shell command itself. Sizes are rounded
+// "write /etc/nginx/nginx.conf (1.2 kB, mode 644)", "create /etc/app.conf (new file, 0.4 kB, mode from
+// the umask (644 under 022), owner: the user it runs as)", or the shell command itself. Sizes are rounded
 // (see formatSize): the report is read by people who must not learn a templated secret's length.
 export function describeCommand(command: Command): string {
   switch (command.type) {
@@ -10,12 +11,17 @@ export function describeCommand(command: Command): string {
       return command.command;
     case "file": {
       const size = Buffer.byteLength(command.content, "base64");
-      const details = [
-        formatSize(size),
-        command.mode ? `mode ${command.mode}` : "",
-        command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : "",
-      ];
-      return `write ${command.path} (${details.filter(Boolean).join(", ")})`;
+      const owner =
+        command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : "";
+      const details = command.created
+        ? [
+            "new file",
+            formatSize(size),
+            command.mode ? `mode ${command.mode}` : "mode from the umask (644 under 022)",
+            owner || "owner: the user it runs as",
+          ]
+        : [formatSize(size), command.mode ? `mode ${command.mode}` : "", owner];
+      return `${command.created ? "create" : "write"} ${command.path} (${details.filter(Boolean).join(", ")})`;
     }
     case "get":
       return `download ${command.path} to ${command.local}`;

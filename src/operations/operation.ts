@@ -21,6 +21,8 @@ export type Command =
       user?: string;
       group?: string;
       ifSha256?: string | null;
+      /** The file does not exist yet: without `mode` it gets 0666 less the host's umask, and the owner is the user it runs as. */
+      created?: boolean;
     }
   /** Copy a file from the host to this machine (files.get). */
   | { type: "get"; path: string; local: string }

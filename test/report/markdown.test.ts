@@ -32,7 +32,7 @@ const configure = operation({
   op: "files.template",
   status: "changed",
   reason: "/etc/nginx/nginx.conf differs",
-  commands: ["install /etc/nginx/nginx.conf (mode 644, 1.2 kB)"],
+  commands: ["write /etc/nginx/nginx.conf (1.2 kB, mode 644)"],
   diff: nginxDiff,
 });
 const host = (

@@ -80,6 +80,20 @@ describe("sizes in the report", () => {
     expect(describeCommand(write(bytes))).toBe(expected);
   });
 
+  test("a new file says so, with its mode and owner even when the deploy gives neither", () => {
+    const created: Command = { ...write(430), created: true };
+    expect(describeCommand(created)).toBe(
+      "create /etc/app.conf (new file, 0.4 kB, mode 640, owner: the user it runs as)",
+    );
+    const { mode: _, ...unset } = created;
+    expect(describeCommand(unset)).toBe(
+      "create /etc/app.conf (new file, 0.4 kB, mode from the umask (644 under 022), owner: the user it runs as)",
+    );
+    expect(describeCommand({ ...created, user: "www-data", group: "www-data" })).toBe(
+      "create /etc/app.conf (new file, 0.4 kB, mode 640, owner www-data:www-data)",
+    );
+  });
+
   test("a secret one character longer does not change the size shown", () => {
     const template = (secret: string): Command => ({
       type: "file",

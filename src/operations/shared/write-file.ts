@@ -32,6 +32,7 @@ export function writeFileCommands(
     ...(wanted.mode ? { mode: wanted.mode } : remote ? { mode: String(remote.mode) } : {}),
     ...(wanted.user ? { user: wanted.user } : {}),
     ...(wanted.group ? { group: wanted.group } : {}),
+    ...(remote === null ? { created: true } : {}),
   });
   const before = remote === null ? null : remote.content === null ? undefined : Buffer.from(remote.content, "base64");
   return { commands, diff: fileDiff(dest, before, content) };
