@@ -4,6 +4,7 @@
 // operation, then what happens next. Everything user-given is escaped, and detail is elided (and said
 // so) to stay under a size limit.
 import { plural } from "../util/plural.js";
+import { foldCommand } from "./fold-command.js";
 import { groupPlans, type PlanGroup, rollUpByGroup, rollUpByOperation } from "./plan-groups.js";
 import type { Report, ReportOperation } from "./report.js";
 import { renderTimingChart } from "./timing-chart.js";
@@ -172,7 +173,7 @@ function operationLines(op: ReportOperation, detail: Detail): string[] {
     `- ${statusMark(op.status)} **${escapeHtml(op.name)}** <code>${escapeHtml(op.op)}</code>${reason}${exit}`,
   ];
   if (detail.operations === "full" || detail.operations === "no-diffs") {
-    if (op.commands.length) out.push("", codeBlock(op.commands.join("\n"), "sh", "  "));
+    if (op.commands.length) out.push("", codeBlock(op.commands.map(foldCommand).join("\n"), "sh", "  "));
   }
   if (detail.operations !== "none" && op.status === "failed" && op.stderr)
     out.push("", codeBlock(op.stderr, "text", "  "));
