@@ -62,7 +62,7 @@ describe("plan digest", () => {
 });
 
 describe("sizes in the report", () => {
-  const write = (bytes: number): Command => ({
+  const write = (bytes: number): Extract<Command, { type: "file" }> => ({
     type: "file",
     path: "/etc/app.conf",
     content: Buffer.alloc(bytes, "x").toString("base64"),
