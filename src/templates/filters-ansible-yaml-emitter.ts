@@ -1,9 +1,9 @@
 // A YAML emitter that writes plain data byte for byte as Ansible's to_yaml/to_nice_yaml do: PyYAML's
 // representer (sorted keys, flow style for collections of scalars unless block style is asked) over libyaml's
 // emitter (indentation, `- ` items, quoting, folding at the line width), with allow_unicode.
-
 import {
   analyzeScalar,
+  escapeCharacter,
   isBreak,
   isPrintable,
   representScalar,
@@ -28,24 +28,6 @@ interface NodeContext {
   mapping?: boolean;
   simpleKey?: boolean;
 }
-
-const escapes: Record<number, string> = {
-  0: "0",
-  7: "a",
-  8: "b",
-  9: "t",
-  10: "n",
-  11: "v",
-  12: "f",
-  13: "r",
-  27: "e",
-  34: '"',
-  92: "\\",
-  133: "N",
-  160: "_",
-  8232: "L",
-  8233: "P",
-};
 
 // One dump: the output so far and libyaml's emitter state.
 class YamlEmitter {
@@ -285,9 +267,7 @@ class YamlEmitter {
     chars.forEach((char, i) => {
       const code = char.codePointAt(0) ?? 0;
       if (!isPrintable(code) || code === 0xfeff || isBreak(char) || char === '"' || char === "\\") {
-        const hex = (digits: number) => code.toString(16).toUpperCase().padStart(digits, "0");
-        const short = escapes[code];
-        this.put(`\\${short ?? (code <= 0xff ? `x${hex(2)}` : code <= 0xffff ? `u${hex(4)}` : `U${hex(8)}`)}`);
+        this.put(escapeCharacter(code));
         spaces = false;
       } else if (char === " ") {
         if (allowBreaks && !spaces && this.column > this.bestWidth && i !== 0 && i !== chars.length - 1) {

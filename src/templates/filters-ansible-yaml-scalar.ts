@@ -116,6 +116,31 @@ export function readsAsString(text: string): boolean {
   return !implicitTypes.some(([pattern, firsts]) => firsts.includes(first) && pattern.test(text));
 }
 
+const escapes: Record<number, string> = {
+  0: "0",
+  7: "a",
+  8: "b",
+  9: "t",
+  10: "n",
+  11: "v",
+  12: "f",
+  13: "r",
+  27: "e",
+  34: '"',
+  92: "\\",
+  133: "N",
+  160: "_",
+  8232: "L",
+  8233: "P",
+};
+
+// A character as libyaml escapes it in a double-quoted scalar: `\\n`, `\\t`, … or `\\xXX`, `\\uXXXX`, `\\UXXXXXXXX`.
+export function escapeCharacter(code: number): string {
+  const hex = (digits: number) => code.toString(16).toUpperCase().padStart(digits, "0");
+  const short = escapes[code];
+  return `\\${short ?? (code <= 0xff ? `x${hex(2)}` : code <= 0xffff ? `u${hex(4)}` : `U${hex(8)}`)}`;
+}
+
 // A scalar as the representer hands it to the emitter: its text and whether it may be written plain.
 export interface ScalarNode {
   text: string;

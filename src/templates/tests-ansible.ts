@@ -1,7 +1,7 @@
 // Ansible's common tests: version (version_compare; loose, strict and semver), match, search, regex, truthy, falsy, subset, superset,
 // contains (ansible-core's plugins/test/core.py and mathstuff.py, same names, arguments and results).
 import type { FilterSpec, TestTable } from "./filter-support.js";
-import { compilePythonRegex } from "./filters-ansible-regex.js";
+import { compilePythonRegex } from "./filters-ansible-regex-python.js";
 import { JinjaRuntimeError } from "./jinja-errors.js";
 import { contains, iterate, pyCompare, pyEquals } from "./python-operators.js";
 import { isStr, pyStr, strValue, truthy } from "./python-values.js";
