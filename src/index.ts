@@ -2,16 +2,28 @@
 // Outside a deploy run these members only explain themselves; infra-action binds them per host.
 import type { Host } from "./host/host.js";
 import { unboundHost } from "./host/instances.js";
-import type { GlobalArgsInput, OperationArgs } from "./operations/arg-types.js";
+import type { OperationCall } from "./host/operation-call.js";
+import type { OperationArgs } from "./operations/arg-types.js";
 import { operationFamilies } from "./operations/index.js";
-import type { OperationResult } from "./operations/operation.js";
 
 export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
 // Writing your own facts and operations, as the built-in ones are written.
 export { defineFact } from "./facts/fact.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
+export type { ConnectorData, GlobalArgsData, SshData } from "./host/connector-data.js";
 export type { Host, HostData, HostDataView } from "./host/host.js";
+export type { OperationCall } from "./host/operation-call.js";
+export type {
+  CheckData,
+  CheckHostName,
+  CheckHostSpec,
+  CheckHosts,
+  InventoryData,
+  InventoryHost,
+} from "./host/typed-inventory.js";
+// Typed inventories: each returns its argument unchanged; tsc checks host specs and data keys.
+export { data, group, hosts } from "./host/typed-inventory.js";
 export type { GlobalArgsInput, OperationArgs } from "./operations/arg-types.js";
 export type {
   Command,
@@ -28,9 +40,7 @@ export { change, defineOperation, noop } from "./operations/operation.js";
 export { shellQuote } from "./util/shell-quote.js";
 
 type Family<P extends string> = {
-  [K in keyof OperationArgs as K extends `${P}.${infer Op}` ? Op : never]: (
-    args: OperationArgs[K] & GlobalArgsInput,
-  ) => OperationResult;
+  [K in keyof OperationArgs as K extends `${P}.${infer Op}` ? Op : never]: OperationCall<OperationArgs[K]>;
 };
 
 function unboundFamily<P extends keyof typeof operationFamilies & string>(family: P): Family<P> {

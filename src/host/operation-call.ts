@@ -1,0 +1,19 @@
+// How a deploy file calls an operation, as a type: its own arguments and the global `_` arguments.
+import type { GlobalArgsInput } from "../operations/arg-types.js";
+import type { OperationResult } from "../operations/operation.js";
+
+// The call's `_` keys checked: an unknown one (`_sduo`) gets a message naming it.
+type CheckGlobalArgs<A> = {
+  [K in keyof A]: K extends `_${string}`
+    ? K extends keyof GlobalArgsInput
+      ? A[K]
+      : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial); a template variable named ${K} goes in \`variables: { ${K}: … }\``
+    : A[K];
+};
+
+// An operation as deploy files call it. Operations whose extra arguments are free (files.template's
+// template variables) take any other key, except an unknown global argument.
+export type OperationCall<Args> = string extends keyof Args
+  ? // A is inferred from the call's own keys (through the mapped type), so hover help stays Args'.
+    <A>(args: Args & GlobalArgsInput & CheckGlobalArgs<A>) => OperationResult
+  : (args: Args & GlobalArgsInput) => OperationResult;

@@ -1,0 +1,89 @@
+// Typed inventories: `hosts`, `group` and `data` return what they are given, unchanged, so the
+// inventory rules stay as they are; their types make tsc name a misspelt connection key (`ssh_prot`),
+// a value of the wrong type, an unknown `_` argument and a malformed host spec.
+import type { ConnectorData, ConnectorKeyPrefix } from "./connector-data.js";
+import type { HostData } from "./host.js";
+
+// The keys declared by augmenting HostData, without its `[key: string]: unknown`.
+type DeclaredHostData = {
+  [K in keyof HostData as string extends K ? never : number extends K ? never : K]: HostData[K];
+};
+
+type KnownData = ConnectorData & DeclaredHostData;
+
+// Host, group or global data as an inventory may hold it, for annotations
+// (`const base: InventoryData = { ssh_user: "deploy" }`): known keys typed, any other key free.
+export type InventoryData = Partial<KnownData> & { [key: string]: unknown };
+
+// A host spec for annotations: a name, or a [name, data] pair.
+export type InventoryHost = string | readonly [name: string, data: InventoryData];
+
+type UnknownKeyMessage<K extends string> = K extends `ssh_${string}`
+  ? `${K} is not a data key the SSH connector reads: see "SSH data keys" in infra-action's README`
+  : K extends `docker_${string}`
+    ? `${K} is not a data key: the Docker connector reads none (the image or container is the host name, "@docker/IMAGE")`
+    : K extends `local_${string}`
+      ? `${K} is not a data key: the local connector reads none`
+      : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial)`;
+
+// Data checked key by key: known keys get their type, a connector-prefixed or `_` key that no part
+// of infra-action reads gets a message naming it, and any other key (`app_port`) is the user's.
+export type CheckData<D> = {
+  [K in keyof D]: K extends keyof KnownData
+    ? KnownData[K]
+    : K extends `${ConnectorKeyPrefix}${string}` | `_${string}`
+      ? UnknownKeyMessage<K>
+      : D[K];
+};
+
+// A host name checked as src/inventory/host-name.ts reads it; a computed `string` passes as it is.
+export type CheckHostName<N extends string> = string extends N
+  ? N
+  : N extends ""
+    ? "a host name is not empty"
+    : N extends `${string} ${string}`
+      ? `"${N}" is not a host name: names have no spaces`
+      : N extends "@local"
+        ? N
+        : N extends `@local/${string}`
+          ? `"${N}" is not a valid host: write @local alone`
+          : N extends `@${"docker" | "ssh"}/${infer Target}`
+            ? Target extends ""
+              ? `"${N}" is missing its target: write @docker/IMAGE, @docker/CONTAINER or @ssh/HOSTNAME`
+              : N
+            : N extends `@${string}`
+              ? `"${N}" names an unknown connector: write @local, @docker/IMAGE, @docker/CONTAINER or @ssh/HOSTNAME (a plain name uses SSH)`
+              : N;
+
+type SpecMessage =
+  'a host is a name ("web-01.example.com") or a [name, data] pair (["web-01.example.com", { ssh_user: "deploy" }])';
+
+// One host spec checked: a name, or a [name, data] pair whose data is checked.
+export type CheckHostSpec<S> = S extends string
+  ? CheckHostName<S>
+  : S extends readonly [infer N extends string, infer D extends object]
+    ? D extends readonly unknown[] | ((...args: never[]) => unknown)
+      ? readonly [N, "the second item of a [name, data] pair is an object of host data"]
+      : readonly [CheckHostName<N>, CheckData<D>]
+    : SpecMessage;
+
+// A list of host specs checked one by one.
+export type CheckHosts<T> = { [I in keyof T]: CheckHostSpec<T[I]> };
+
+// A group (or `targets`): `export const web_servers = hosts(["web-01", ["web-02", { ssh_port: 2222 }]])`.
+export function hosts<const T extends readonly unknown[] & CheckHosts<T>>(specs: T): T {
+  return specs;
+}
+
+// pyinfra's group form, hosts with their group data: `export const web_servers = group([...], { app_port: 80 })`.
+export function group<const T extends readonly unknown[] & CheckHosts<T>, const D extends CheckData<D>>(
+  specs: T,
+  groupData: D,
+): [T, D] {
+  return [specs, groupData];
+}
+
+// Group or global data, checked as host data is: `export const web_servers_data = data({ ssh_user: "deploy" })`.
+export function data<const D extends CheckData<D>>(values: D): D {
+  return values;
+}
