@@ -4,7 +4,7 @@
 import type { ConnectContext, Connector } from "../connectors/connector.js";
 import type { Inventory, InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
-import { planDigest, type Report, reportTotals } from "../report/report.js";
+import { combinePlanDigests, hostPlanDigest, type Report, reportTotals } from "../report/report.js";
 import { mapLimit } from "../util/parallel.js";
 import { whenAborted } from "./abort.js";
 import { createConnector } from "./connect.js";
@@ -177,16 +177,17 @@ function buildReport(
   digestSecrets: readonly string[],
   now: () => number,
 ): Report {
-  const hosts = runs.map((run) => run.report(mode));
+  // Each host carries its part of the digest, so shard reports merge into the unsharded digest.
+  const hosts = runs.map((run) => ({
+    ...run.report(mode),
+    planDigest: hostPlanDigest(run.digestEntry(), digestSecrets),
+  }));
   return {
     version: 1,
     mode,
     startedAt: startedAt.toISOString(),
     durationMs: now() - startedAt.getTime(),
-    planDigest: planDigest(
-      runs.map((run) => run.digestEntry()),
-      digestSecrets,
-    ),
+    planDigest: combinePlanDigests(hosts),
     hosts,
     totals: reportTotals(hosts),
   };

@@ -37,6 +37,8 @@ export interface ReportHost {
   executions: number;
   // Its stages in order, for the timing picture (absent in reports written before it existed).
   timing?: HostPhase[];
+  // Its part of the plan digest (hostPlanDigest); absent in reports written before shards existed.
+  planDigest?: string;
   operations: ReportOperation[];
 }
 
@@ -70,26 +72,46 @@ export function reportTotals(hosts: ReportHost[]): Report["totals"] {
   };
 }
 
-// HMAC-SHA256 of the canonical plan: per host (by name) its status and each operation's name, type,
-// status and commands (file contents by hash). Timings and output are left out, so the digest is
-// stable across runs when nothing changed. The key comes from the known secret values (see
-// digestKey): a reader of the digest who lacks them cannot test guesses of a templated secret.
-export function planDigest(
-  plan: Array<{
-    host: string;
-    status: HostStatus;
-    operations: Array<{ name: string; op: string; status: string; fingerprint: string }>;
-  }>,
-  secrets: Iterable<string> = [],
-): string {
-  const canonical = [...plan]
-    .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0))
-    .map((h) => ({
-      host: h.host,
-      status: h.status,
-      operations: h.operations.map((o) => [o.name, o.op, o.status, o.fingerprint]),
-    }));
-  return createHmac("sha256", digestKey(secrets)).update(JSON.stringify(canonical)).digest("hex");
+// One host's view of the plan, as the digest reads it.
+export interface PlanDigestEntry {
+  host: string;
+  status: HostStatus;
+  operations: Array<{ name: string; op: string; status: string; fingerprint: string }>;
+}
+
+// The run's plan digest, in two levels so shards can be merged (see combinePlanDigests): each host's
+// canonical entry (its status and each operation's name, type, status and commands, file contents
+// by hash) gets its own HMAC-SHA256 (hostPlanDigest), and the run's digest combines them. Timings
+// and output are left out, so the digest is stable across runs when nothing changed. The key comes
+// from the known secret values (see digestKey): a reader of the digest who lacks them cannot test
+// guesses of a templated secret.
+export function planDigest(plan: readonly PlanDigestEntry[], secrets: Iterable<string> = []): string {
+  const key = digestKey(secrets);
+  return combinePlanDigests(plan.map((entry) => ({ name: entry.host, planDigest: keyedHostDigest(entry, key) })));
+}
+
+// One host's keyed digest, carried in the report as hosts[].planDigest.
+export function hostPlanDigest(entry: PlanDigestEntry, secrets: Iterable<string> = []): string {
+  return keyedHostDigest(entry, digestKey(secrets));
+}
+
+// The run's digest from its hosts' digests, in any order: what merge-reports computes from shard
+// reports alone. The host digests are keyed already, so this level needs no secret (a fixed key):
+// merge-reports, which holds none, gets the digest the unsharded run would have had.
+export function combinePlanDigests(hosts: ReadonlyArray<{ name: string; planDigest: string }>): string {
+  const sorted = hosts
+    .map((h) => [h.name, h.planDigest] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return createHmac("sha256", "infra-action combined plan digest 1").update(JSON.stringify(sorted)).digest("hex");
+}
+
+function keyedHostDigest(entry: PlanDigestEntry, key: Buffer): string {
+  const canonical = {
+    host: entry.host,
+    status: entry.status,
+    operations: entry.operations.map((o) => [o.name, o.op, o.status, o.fingerprint]),
+  };
+  return createHmac("sha256", key).update(JSON.stringify(canonical)).digest("hex");
 }
 
 // The digest's key: a hash of the distinct secret values in a fixed order, so it is the same

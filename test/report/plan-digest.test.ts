@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { describeCommand, fingerprintCommands } from "../../src/engine/describe-command.js";
 import type { Command } from "../../src/operations/operation.js";
-import { planDigest } from "../../src/report/report.js";
+import { combinePlanDigests, hostPlanDigest, planDigest } from "../../src/report/report.js";
 
 const sshKey =
   "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----\n";
@@ -24,6 +24,15 @@ function planWith(pin: string) {
       ],
     },
   ];
+}
+
+// Two more hosts with a plain plan.
+function otherHosts() {
+  return ["db-01", "web-02"].map((host) => ({
+    host,
+    status: "unchanged" as const,
+    operations: [{ name: "nginx", op: "apt.packages", status: "unchanged", fingerprint: "-" }],
+  }));
 }
 
 describe("plan digest", () => {
@@ -48,14 +57,37 @@ describe("plan digest", () => {
     expect(planDigest(planWith("4821"), [sshKey])).not.toBe(planDigest(planWith("4822"), [sshKey]));
   });
 
+  test("hosts in any order: the same digest", () => {
+    const plan = [...planWith("4821"), ...otherHosts()];
+    expect(planDigest([...plan].reverse(), [sshKey])).toBe(planDigest(plan, [sshKey]));
+  });
+
+  test("two levels: the run's digest combines its hosts' keyed digests, so shards merge into the unsharded digest", () => {
+    const plan = [...planWith("4821"), ...otherHosts()];
+    const whole = planDigest(plan, ["4821", sshKey]);
+    // Each shard carries its hosts' digests; combining them (no secrets needed) gives the whole run's.
+    const digests = plan.map((entry) => ({ name: entry.host, planDigest: hostPlanDigest(entry, [sshKey, "4821"]) }));
+    const shards = [digests.slice(0, 1), digests.slice(1)];
+    expect(combinePlanDigests(shards.flat().reverse())).toBe(whole);
+    // A host digest is keyed like the run's: other secrets, another host digest.
+    expect(hostPlanDigest(plan[0] as (typeof plan)[0], [sshKey])).not.toBe(digests[0]?.planDigest);
+    // One host's plan changed: its digest and the combined one change, the others' stay.
+    const changed = planWith("4822")[0] as (typeof plan)[0];
+    expect(hostPlanDigest(changed, ["4821", sshKey])).not.toBe(digests[0]?.planDigest);
+    expect(planDigest([changed, ...otherHosts()], ["4821", sshKey])).not.toBe(whole);
+  });
+
   test("every guess of a 4-digit PIN without the secrets misses the published digest", () => {
     const published = planDigest(planWith("4821"), ["4821", sshKey]);
+    const publishedHost = hostPlanDigest(planWith("4821")[0] as never, ["4821", sshKey]);
     const hits: string[] = [];
     for (let n = 0; n < 10_000; n++) {
       const guess = String(n).padStart(4, "0");
       // Without the key, with only the guess as key, and as an unkeyed sha256 over the same plan.
       if (planDigest(planWith(guess)) === published || planDigest(planWith(guess), [guess]) === published)
         hits.push(guess);
+      // The host digest the report carries is keyed the same way.
+      if (hostPlanDigest(planWith(guess)[0] as never) === publishedHost) hits.push(`host ${guess}`);
     }
     expect(hits).toEqual([]);
   });
