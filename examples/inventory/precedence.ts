@@ -12,6 +12,3 @@ export const web_servers = [
 export const web_servers_data = {
   app_port: 8080, // Group data - medium priority
 };
-
-// A host outside web_servers, to show the global default
-export const db_servers = ["db-01.example.com"];

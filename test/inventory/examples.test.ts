@@ -109,13 +109,12 @@ describe("guide examples", () => {
     expect(inventory.hosts.map((h) => [h.name, h.data.app_port])).toEqual([
       ["web-01.example.com", 8001],
       ["web-02.example.com", 8080],
-      ["db-01.example.com", 8000],
     ]);
   });
 
   test("precedence: --data overrides beat host data", async () => {
     const inventory = await inventoryJson("examples/inventory/precedence.ts", ["--data", "app_port=9000"]);
-    expect(inventory.hosts.map((h) => h.data.app_port)).toEqual([9000, 9000, 9000]);
+    expect(inventory.hosts.map((h) => h.data.app_port)).toEqual([9000, 9000]);
   });
 
   test.each([
@@ -132,11 +131,21 @@ describe("guide examples", () => {
     }
   });
 
-  test("dynamic inventory: generated names web-01 through web-10", async () => {
+  test("dynamic inventory: hosts from the external source, as the later assignment wins", async () => {
     const inventory = await inventoryJson("examples/inventory/dynamic.ts");
+    expect(inventory.hosts.map((h) => h.name)).toEqual(["server1.example.com", "server2.example.com"]);
+  });
+
+  test("dynamic inventory: generated names web-01 through web-10", async () => {
+    const inventory = await inventoryJson("examples/inventory/dynamic.ts", [], { env: { INVENTORY_GENERATED: "1" } });
     expect(inventory.hosts.map((h) => h.name)).toEqual(
       ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"].map((n) => `web-${n}.example.com`),
     );
+  });
+
+  test("defaults: the host's 9000 beats the global default 8000", async () => {
+    const inventory = await inventoryJson("examples/inventory/defaults.ts");
+    expect(inventory.hosts.map((h) => [h.name, h.data.app_port])).toEqual([["special-server.com", 9000]]);
   });
 
   test("dynamic inventory with top-level await: hosts from the local JSON file", async () => {

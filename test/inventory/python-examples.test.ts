@@ -54,6 +54,9 @@ describe("the guide's Python inventories resolve as their TypeScript ports", () 
     ["staging.py", "staging.ts"],
     ["development.py", "development.ts"],
     ["real-world.py", "real-world.ts"],
+    ["precedence.py", "precedence.ts"],
+    ["dynamic.py", "dynamic.ts"],
+    ["defaults.py", "defaults.ts"],
     ["group-data-files/inventory.py", "group-data-files/inventory.ts"],
   ])("%s ↔ %s", async (py, ts) => {
     const pyFile = `${python}/${py}`;
