@@ -1,6 +1,7 @@
 // Every Jinja2 3.1 builtin filter infra-action supports, by name (all but urlize), and Ansible's common ones.
 import type { FilterTable } from "./filter-support.js";
 import { ansibleDataFilters } from "./filters-ansible-data.js";
+import { ansibleRandomFilters } from "./filters-ansible-random.js";
 import { ansibleRegexFilters } from "./filters-ansible-regex.js";
 import { ansibleTextFilters } from "./filters-ansible-text.js";
 import { ansibleYamlFilters } from "./filters-ansible-yaml.js";
@@ -19,4 +20,6 @@ export const filters: FilterTable = {
   ...ansibleRegexFilters,
   ...ansibleDataFilters,
   ...ansibleYamlFilters,
+  // Ansible's random takes an int or a sequence and a seed; it stands in for Jinja2's, as in Ansible.
+  ...ansibleRandomFilters,
 };
