@@ -1,5 +1,5 @@
 // The engine's stages: connect and plan every host in parallel, settle _run_once, then (apply
-// mode) apply every host in parallel, disconnect, and report.
+// mode) apply every host in parallel (batch after batch with `batch`), disconnect, and report.
 
 import type { ConnectContext, Connector } from "../connectors/connector.js";
 import type { Inventory, InventoryHost } from "../inventory/types.js";
@@ -7,6 +7,7 @@ import { loadModule } from "../loader/load-module.js";
 import { combinePlanDigests, hostPlanDigest, type Report, reportTotals } from "../report/report.js";
 import { mapLimit } from "../util/parallel.js";
 import { whenAborted } from "./abort.js";
+import { applyInBatches, type BatchSize } from "./batches.js";
 import { createConnector } from "./connect.js";
 import { checkDeployFiles } from "./deploy-files.js";
 import { HostRun } from "./host-run.js";
@@ -26,7 +27,10 @@ export interface RunDeployOptions {
   mode: "plan" | "apply";
   parallel: number;
   // Stop before applying anything when more than this percentage of hosts failed to plan.
+  // With `batch` too: stop the rollout after a batch in which more than this percentage failed.
   failPercent?: number;
+  // Apply batch after batch of this size (rolling batches); a batch that fails stops the rollout.
+  batch?: BatchSize;
   // How long each host's deploy code may run before that host fails (default 300 s).
   deployDeadlineMs?: number;
   connectContext?: ConnectContext;
@@ -112,12 +116,12 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
       }
       if (proceed) {
         stage = "apply";
-        const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
-        const parallel = runs.filter((r) => !serial.includes(r));
-        await Promise.all([
-          mapLimit(parallel, options.parallel, (run) => applyOne(run, events, seams.signal)),
-          mapLimit(serial, 1, (run) => applyOne(run, events, seams.signal)),
-        ]);
+        await applyInBatches(runs, {
+          batch: options.batch,
+          failPercent: options.failPercent,
+          stopped: () => Boolean(seams.signal?.aborted),
+          applyBatch: (batch) => applyBatch(batch, options.parallel, events, seams.signal),
+        });
       } else {
         await finishAll(false);
         return report("plan");
@@ -145,6 +149,21 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
 // Runs a deploy file through the loader, bound to one host's instance.
 function loadDeployFile(file: string, instance: string): Promise<unknown> {
   return loadModule(file, { role: "deploy file", instance, api: publicApiProvider });
+}
+
+// Applies hosts in parallel; hosts with a `_serial` operation one at a time, beside them.
+async function applyBatch(
+  runs: HostRun[],
+  parallel: number,
+  events: EngineEvents,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
+  const others = runs.filter((r) => !serial.includes(r));
+  await Promise.all([
+    mapLimit(others, parallel, (run) => applyOne(run, events, signal)),
+    mapLimit(serial, 1, (run) => applyOne(run, events, signal)),
+  ]);
 }
 
 async function applyOne(run: HostRun, events: EngineEvents, signal: AbortSignal | undefined): Promise<void> {
