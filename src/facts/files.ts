@@ -3,21 +3,31 @@ import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, type FactArgument, type FactOutput, lines, toInteger, unreadable } from "./fact.js";
 import { cannotRead, saysMissing } from "./stderr.js";
 
+/** A path's metadata, as the File and Directory facts give it. */
 export interface FileInfo {
+  /** The owning user's name. */
   user: string;
+  /** The owning group's name. */
   group: string;
-  // Permission bits as octal digits, e.g. 644
+  /** The permission bits as octal digits read as a number: 644, 755. */
   mode: number;
+  /** The size in bytes. */
   size: number;
-  // Modification time, ISO 8601
+  /** The modification time, ISO 8601. */
   mtime: string;
 }
 
+/** A symbolic link's metadata, as the Link fact gives it. */
 export interface LinkInfo extends FileInfo {
+  /** What the link points at, as written in it (not resolved). */
   link_target: string;
 }
 
-type PathArgs = { path: string };
+/** The argument of the facts about one path. */
+export type PathArgs = {
+  /** A path on the host. */
+  path: string;
+};
 
 const pathArgument = {
   path: { type: "string", required: true, description: "a path on the host" },
@@ -70,7 +80,10 @@ function parseStat(stdout: string, kind: "file" | "directory" | "link"): FileInf
   return kind === "link" ? { ...info, link_target: (target ?? "").trim() } : info;
 }
 
-// A regular file: null when missing, false when the path is not a regular file.
+/**
+ * A regular file: null when missing, false when the path is not a regular file.
+ * `await host.getFact("File", { path })`.
+ */
 export const File = defineFact<PathArgs, FileInfo | false | null>({
   name: "File",
   description: "a regular file's owner, group, mode, size and mtime",
@@ -79,7 +92,10 @@ export const File = defineFact<PathArgs, FileInfo | false | null>({
   parse: (output, { path }) => parseStatOutput(output, path, "file") as FileInfo | false | null,
 });
 
-// A directory: null when missing, false when the path is not a directory.
+/**
+ * A directory: null when missing, false when the path is not a directory.
+ * `await host.getFact("Directory", { path })`.
+ */
 export const Directory = defineFact<PathArgs, FileInfo | false | null>({
   name: "Directory",
   description: "a directory's owner, group, mode, size and mtime",
@@ -88,7 +104,10 @@ export const Directory = defineFact<PathArgs, FileInfo | false | null>({
   parse: (output, { path }) => parseStatOutput(output, path, "directory") as FileInfo | false | null,
 });
 
-// A symbolic link with its target: null when missing, false when the path is not a link.
+/**
+ * A symbolic link with its target: null when missing, false when the path is not a link.
+ * `await host.getFact("Link", { path })`.
+ */
 export const Link = defineFact<PathArgs, LinkInfo | false | null>({
   name: "Link",
   description: "a symbolic link's target, owner and mode",
@@ -97,7 +116,10 @@ export const Link = defineFact<PathArgs, LinkInfo | false | null>({
   parse: (output, { path }) => parseStatOutput(output, path, "link") as LinkInfo | false | null,
 });
 
-// The SHA-256 of a file, or null when it is missing (or a directory).
+/**
+ * The SHA-256 of a file, or null when it is missing (or a directory).
+ * `await host.getFact("Sha256File", { path })`.
+ */
 export const Sha256File = defineFact<PathArgs, string | null>({
   name: "Sha256File",
   description: "a file's SHA-256 hash",
@@ -109,8 +131,19 @@ export const Sha256File = defineFact<PathArgs, string | null>({
       : failedAnswer(path, output, "read", /Is a directory/),
 });
 
-// Lines of a file matching an extended regular expression; null when the file is missing.
-export const FindInFile = defineFact<{ path: string; pattern: string }, string[] | null>({
+/** The arguments of the FindInFile fact. */
+export interface FindInFileArgs {
+  /** A path on the host. */
+  path: string;
+  /** An extended regular expression (grep -E). */
+  pattern: string;
+}
+
+/**
+ * Lines of a file matching an extended regular expression; null when the file is missing.
+ * `await host.getFact("FindInFile", { path, pattern })`.
+ */
+export const FindInFile = defineFact<FindInFileArgs, string[] | null>({
   name: "FindInFile",
   description: "lines of a file matching a pattern (grep -E)",
   arguments: {
@@ -127,16 +160,21 @@ export const FindInFile = defineFact<{ path: string; pattern: string }, string[]
   },
 });
 
+/** A file's metadata, hash and content, as the FileContents fact gives them. */
 export interface FileContentsInfo extends FileInfo {
+  /** The SHA-256 of the content, hex. */
   sha256: string;
-  // The bytes, base64, when the file is at most `limit` bytes (else only the hash is known)
+  /** The bytes, base64, when the file is at most 1 MiB (else null: only the hash is known). */
   content: string | null;
 }
 
 // Largest file whose content is fetched for diffs and edits.
 export const contentLimit = 1024 * 1024;
 
-// A regular file's metadata, hash and (up to 1 MiB) content: what put, template, line and replace compare.
+/**
+ * A regular file's metadata, hash and (up to 1 MiB) content: what put, template, line and replace compare.
+ * `await host.getFact("FileContents", { path })`.
+ */
 export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null>({
   name: "FileContents",
   description: "a file's metadata, SHA-256 and content (up to 1 MiB)",
@@ -164,7 +202,10 @@ export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null
   },
 });
 
-// The entries of a directory (names only), or null when it is missing.
+/**
+ * The entries of a directory (names only), or null when it is missing.
+ * `await host.getFact("DirectoryEntries", { path })`.
+ */
 export const DirectoryEntries = defineFact<PathArgs, string[] | null>({
   name: "DirectoryEntries",
   description: "names in a directory",
@@ -182,7 +223,10 @@ function missingDirectory(path: string, output: FactOutput) {
   return failedAnswer(path, output);
 }
 
-// SHA-256 of every file under a directory, by path relative to it; null when the directory is missing.
+/**
+ * SHA-256 of every file under a directory, by path relative to it; null when the directory is missing.
+ * `await host.getFact("DirectoryHashes", { path })`.
+ */
 export const DirectoryHashes = defineFact<PathArgs, Record<string, string> | null>({
   name: "DirectoryHashes",
   description: "SHA-256 of every file under a directory",

@@ -3,6 +3,7 @@ import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, type FactOutput, lines, type Unreadable, unreadable } from "./fact.js";
 import { cannotRead } from "./stderr.js";
 
+/** Installed packages: each name with its installed versions. */
 export type PackageVersions = Record<string, string[]>;
 
 // A package list, or why the command listing it failed ("cannot list the installed RPM packages: rpm: not
@@ -19,7 +20,10 @@ function addVersion(packages: PackageVersions, name: string, version: string): v
   packages[name] = [...(Object.hasOwn(packages, name) ? (packages[name] ?? []) : []), version];
 }
 
-// Installed Debian packages (dpkg status "ii").
+/**
+ * Installed Debian packages (dpkg status "ii").
+ * `await host.getFact("DebPackages")`; no arguments.
+ */
 export const DebPackages = defineFact<undefined, PackageVersions>({
   name: "DebPackages",
   description: "installed Debian packages and versions",
@@ -39,7 +43,10 @@ function parseDpkgList(stdout: string): PackageVersions {
   return packages;
 }
 
-// Installed RPM packages.
+/**
+ * Installed RPM packages.
+ * `await host.getFact("RpmPackages")`; no arguments.
+ */
 export const RpmPackages = defineFact<undefined, PackageVersions>({
   name: "RpmPackages",
   description: "installed RPM packages and versions",
@@ -58,7 +65,10 @@ function parseRpmList(stdout: string): PackageVersions {
   return packages;
 }
 
-// Installed Alpine packages ("name-1.2.3-r0").
+/**
+ * Installed Alpine packages ("name-1.2.3-r0").
+ * `await host.getFact("ApkPackages")`; no arguments.
+ */
 export const ApkPackages = defineFact<undefined, PackageVersions>({
   name: "ApkPackages",
   description: "installed Alpine packages and versions",
@@ -77,8 +87,17 @@ function parseApkList(stdout: string): PackageVersions {
   return packages;
 }
 
-// Packages pip has installed (names lowercased, `_` as `-`), for a given pip command.
-export const PipPackages = defineFact<{ pip?: string }, PackageVersions>({
+/** The arguments of the PipPackages fact. */
+export interface PipPackagesArgs {
+  /** The pip command (default: pip3). */
+  pip?: string;
+}
+
+/**
+ * Packages pip has installed (names lowercased, `_` as `-`), for a given pip command.
+ * `await host.getFact("PipPackages", { pip })`.
+ */
+export const PipPackages = defineFact<PipPackagesArgs, PackageVersions>({
   name: "PipPackages",
   description: "packages installed by pip",
   arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
@@ -104,7 +123,10 @@ export function normalisePipName(name: string): string {
   return name.toLowerCase().replace(/[_.]+/g, "-");
 }
 
-// Which package manager the host has: apt, dnf, yum or apk (null when none).
+/**
+ * Which package manager the host has: apt, dnf, yum or apk (null when none).
+ * `await host.getFact("PackageManager")`; no arguments.
+ */
 export const PackageManager = defineFact<undefined, "apt" | "dnf" | "yum" | "apk" | null>({
   name: "PackageManager",
   description: "the host's package manager",
@@ -116,7 +138,10 @@ export const PackageManager = defineFact<undefined, "apt" | "dnf" | "yum" | "apk
   },
 });
 
-// Seconds since the apt package lists were last updated (null when never).
+/**
+ * Seconds since the apt package lists were last updated (null when never).
+ * `await host.getFact("AptListsAge")`; no arguments.
+ */
 export const AptListsAge = defineFact<undefined, number | null>({
   name: "AptListsAge",
   description: "seconds since apt's package lists were last updated",
@@ -126,8 +151,17 @@ export const AptListsAge = defineFact<undefined, number | null>({
   parse: ({ stdout }) => (/^\d+$/.test(stdout.trim()) ? Number(stdout.trim()) : null),
 });
 
-// Debian packages that an upgrade would change (apt-get -s upgrade).
-export const AptUpgradable = defineFact<{ dist?: boolean }, string[]>({
+/** The arguments of the AptUpgradable fact. */
+export interface AptUpgradableArgs {
+  /** Dist-upgrade instead of upgrade. */
+  dist?: boolean;
+}
+
+/**
+ * Debian packages that an upgrade would change (apt-get -s upgrade).
+ * `await host.getFact("AptUpgradable", { dist })`.
+ */
+export const AptUpgradable = defineFact<AptUpgradableArgs, string[]>({
   name: "AptUpgradable",
   description: "packages apt would upgrade",
   arguments: { dist: { type: "boolean", description: "dist-upgrade instead of upgrade" } },

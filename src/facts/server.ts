@@ -3,7 +3,10 @@ import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, lines, toInteger, type Unreadable, unreadable } from "./fact.js";
 import { cannotRead, saysMissing, stderrCause } from "./stderr.js";
 
-// `uname -s`: "Linux".
+/**
+ * `uname -s`: "Linux".
+ * `await host.getFact("Os")`; no arguments.
+ */
 export const Os = defineFact<undefined, string>({
   name: "Os",
   description: "the operating system name (uname -s)",
@@ -12,7 +15,10 @@ export const Os = defineFact<undefined, string>({
   parse: ({ stdout }) => stdout.trim(),
 });
 
-// `uname -s`, as pyinfra's Kernel.
+/**
+ * `uname -s`, as pyinfra's Kernel.
+ * `await host.getFact("Kernel")`; no arguments.
+ */
 export const Kernel = defineFact<undefined, string>({
   name: "Kernel",
   description: "the kernel name (uname -s)",
@@ -21,7 +27,10 @@ export const Kernel = defineFact<undefined, string>({
   parse: ({ stdout }) => stdout.trim(),
 });
 
-// `uname -r`: "6.1.0-18-amd64".
+/**
+ * `uname -r`: "6.1.0-18-amd64".
+ * `await host.getFact("KernelVersion")`; no arguments.
+ */
 export const KernelVersion = defineFact<undefined, string>({
   name: "KernelVersion",
   description: "the kernel release (uname -r)",
@@ -30,7 +39,10 @@ export const KernelVersion = defineFact<undefined, string>({
   parse: ({ stdout }) => stdout.trim(),
 });
 
-// `uname -m`: "x86_64".
+/**
+ * `uname -m`: "x86_64".
+ * `await host.getFact("Arch")`; no arguments.
+ */
 export const Arch = defineFact<undefined, string>({
   name: "Arch",
   description: "the machine architecture (uname -m)",
@@ -39,7 +51,10 @@ export const Arch = defineFact<undefined, string>({
   parse: ({ stdout }) => stdout.trim(),
 });
 
-// The host's name as it knows itself.
+/**
+ * The host's name as it knows itself.
+ * `await host.getFact("Hostname")`; no arguments.
+ */
 export const Hostname = defineFact<undefined, string>({
   name: "Hostname",
   description: "the host's own name (uname -n)",
@@ -48,13 +63,17 @@ export const Hostname = defineFact<undefined, string>({
   parse: ({ stdout }) => stdout.trim(),
 });
 
+/** What the LinuxDistribution fact gives: the distribution as /etc/os-release names it. */
 export interface LinuxDistributionInfo {
-  // "Debian", "Ubuntu", "CentOS", "RedHat", "Fedora", "Alpine", … (null when unknown)
+  /** "Debian", "Ubuntu", "CentOS", "RedHat", "Fedora", "Alpine", … (null when unknown). */
   name: string | null;
+  /** The major version (12 for Debian 12), or null. */
   major: number | null;
+  /** The minor version (4 for Rocky 9.4), or null. */
   minor: number | null;
-  // os-release ID: "debian", "ubuntu", …
+  /** The os-release ID: "debian", "ubuntu", …, or null. */
   id: string | null;
+  /** Every field of os-release, by its name: `VERSION_CODENAME`, `PRETTY_NAME`, …. */
   release_meta: Record<string, string>;
 }
 
@@ -75,7 +94,10 @@ const distributionNames: Record<string, string> = {
   raspbian: "Raspbian",
 };
 
-// /etc/os-release: name, major and minor version, id and every field.
+/**
+ * /etc/os-release: name, major and minor version, id and every field.
+ * `await host.getFact("LinuxDistribution")`; no arguments.
+ */
 export const LinuxDistribution = defineFact<undefined, LinuxDistributionInfo>({
   name: "LinuxDistribution",
   description: "the Linux distribution from /etc/os-release",
@@ -101,19 +123,30 @@ export const LinuxDistribution = defineFact<undefined, LinuxDistributionInfo>({
   },
 });
 
+/** One user of the Users fact. */
 export interface UserInfo {
+  /** The user id. */
   uid: number;
+  /** The primary group's id. */
   gid: number;
+  /** The primary group's name (null when /etc/group does not name it). */
   group: string | null;
+  /** The supplementary groups the user is a member of. */
   groups: string[];
+  /** The home directory. */
   home: string;
+  /** The login shell. */
   shell: string;
+  /** The comment (GECOS) field. */
   comment: string;
 }
 
 const passwdAndGroup = "cat /etc/passwd; echo '--infra-action-groups--'; cat /etc/group";
 
-// Users from /etc/passwd with their primary and supplementary groups.
+/**
+ * Users from /etc/passwd with their primary and supplementary groups.
+ * `await host.getFact("Users")`; no arguments.
+ */
 export const Users = defineFact<undefined, Record<string, UserInfo>>({
   name: "Users",
   description: "local users (/etc/passwd, /etc/group)",
@@ -142,7 +175,10 @@ export const Users = defineFact<undefined, Record<string, UserInfo>>({
   },
 });
 
-// Group names from /etc/group.
+/**
+ * Group names from /etc/group.
+ * `await host.getFact("Groups")`; no arguments.
+ */
 export const Groups = defineFact<undefined, string[]>({
   name: "Groups",
   description: "local group names (/etc/group)",
@@ -159,8 +195,17 @@ function parseGroupFile(text: string) {
   });
 }
 
-// The path of a command, or null when it is not installed.
-export const Which = defineFact<{ command: string }, string | null>({
+/** The arguments of the Which fact. */
+export interface WhichArgs {
+  /** The command's name. */
+  command: string;
+}
+
+/**
+ * The path of a command, or null when it is not installed.
+ * `await host.getFact("Which", { command })`.
+ */
+export const Which = defineFact<WhichArgs, string | null>({
   name: "Which",
   description: "where a command is installed (command -v)",
   arguments: { command: { type: "string", required: true, description: "the command's name" } },
@@ -168,8 +213,17 @@ export const Which = defineFact<{ command: string }, string | null>({
   parse: ({ stdout }) => stdout.trim() || null,
 });
 
-// The output of any command, trimmed.
-export const Command = defineFact<{ command: string }, string>({
+/** The arguments of the Command fact. */
+export interface CommandArgs {
+  /** The shell command to run. */
+  command: string;
+}
+
+/**
+ * The output of any command, trimmed.
+ * `await host.getFact("Command", { command })`.
+ */
+export const Command = defineFact<CommandArgs, string>({
   name: "Command",
   description: "the output of a shell command",
   arguments: { command: { type: "string", required: true, description: "the shell command to run" } },
@@ -181,8 +235,17 @@ export const Command = defineFact<{ command: string }, string>({
       : unreadable(`cannot run ${JSON.stringify(command)}: exit code ${exitCode}: ${stderrCause(stderr)}`),
 });
 
-// A user's home directory (the connecting user's when none is given), or null.
-export const Home = defineFact<{ user?: string }, string | null>({
+/** The arguments of the Home fact. */
+export interface HomeArgs {
+  /** The user (default: the connecting user). */
+  user?: string;
+}
+
+/**
+ * A user's home directory (the connecting user's when none is given), or null.
+ * `await host.getFact("Home", { user })`.
+ */
+export const Home = defineFact<HomeArgs, string | null>({
   name: "Home",
   description: "a user's home directory",
   arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
@@ -190,10 +253,14 @@ export const Home = defineFact<{ user?: string }, string | null>({
   parse: ({ stdout }) => stdout.trim() || null,
 });
 
+/** A kernel parameter's value: a number, a list of numbers ("4096 87380"), else the text. */
 export type SysctlValue = string | number | number[];
 
-// Kernel parameters: numbers as numbers, several numbers as a list; a key sysctl would not read
-// (another user's, "permission denied on key …") holds why.
+/**
+ * Kernel parameters: numbers as numbers, several numbers as a list; a key sysctl would not read
+ * (another user's, "permission denied on key …") holds why.
+ * `await host.getFact("Sysctl")`; no arguments.
+ */
 export const Sysctl = defineFact<undefined, Record<string, SysctlValue | Unreadable>>({
   name: "Sysctl",
   description: "kernel parameters (sysctl -a)",
@@ -229,13 +296,20 @@ export function parseSysctlValue(value: string): SysctlValue {
   return /^-?\d+$/.test(value) ? Number(value) : value;
 }
 
+/** One mounted filesystem of the Mounts fact. */
 export interface MountInfo {
+  /** What is mounted: "/dev/sda1", "tmpfs", …. */
   device: string;
+  /** The filesystem type: "ext4", "tmpfs", …. */
   type: string;
+  /** The mount options: ["rw", "relatime"]. */
   options: string[];
 }
 
-// Mounted filesystems by mount point.
+/**
+ * Mounted filesystems by mount point.
+ * `await host.getFact("Mounts")`; no arguments.
+ */
 export const Mounts = defineFact<undefined, Record<string, MountInfo>>({
   name: "Mounts",
   description: "mounted filesystems (/proc/mounts)",
@@ -255,20 +329,35 @@ function unescapeMount(path: string): string {
   return path.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(Number.parseInt(octal, 8)));
 }
 
+/** One entry of the Crontab fact (its schedule fields are "" when it uses special_time). */
 export interface CrontabEntry {
+  /** The cron minute field. */
   minute: string;
+  /** The cron hour field. */
   hour: string;
+  /** The cron day-of-month field. */
   day_of_month: string;
+  /** The cron month field. */
   month: string;
+  /** The cron day-of-week field. */
   day_of_week: string;
-  // "@reboot", "@daily", … when the entry uses one
+  /** "@reboot", "@daily", … when the entry uses one. */
   special_time?: string;
-  // Comment lines just above the entry
+  /** The comment lines just above the entry. */
   comments: string[];
 }
 
-// A user's crontab (the connecting user's when none is given), by command.
-export const Crontab = defineFact<{ user?: string }, Record<string, CrontabEntry>>({
+/** The arguments of the Crontab fact. */
+export interface CrontabArgs {
+  /** The user (default: the connecting user). */
+  user?: string;
+}
+
+/**
+ * A user's crontab (the connecting user's when none is given), by command.
+ * `await host.getFact("Crontab", { user })`.
+ */
+export const Crontab = defineFact<CrontabArgs, Record<string, CrontabEntry>>({
   name: "Crontab",
   description: "a user's crontab entries, by command",
   arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },

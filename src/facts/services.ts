@@ -3,7 +3,10 @@ import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, type FactOutput, lines, unreadable } from "./fact.js";
 import { cannotRead, saysMissing } from "./stderr.js";
 
-// systemd units by name: true when active.
+/**
+ * systemd units by name: true when active.
+ * `await host.getFact("SystemdStatus")`; no arguments.
+ */
 export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
   name: "SystemdStatus",
   description: "systemd units and whether each is active",
@@ -19,7 +22,10 @@ export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
   },
 });
 
-// systemd unit files by name: true when enabled.
+/**
+ * systemd unit files by name: true when enabled.
+ * `await host.getFact("SystemdEnabled")`; no arguments.
+ */
 export const SystemdEnabled = defineFact<undefined, Record<string, boolean>>({
   name: "SystemdEnabled",
   description: "systemd unit files and whether each is enabled",
@@ -35,8 +41,17 @@ export const SystemdEnabled = defineFact<undefined, Record<string, boolean>>({
   },
 });
 
-// The checked-out branch of a repository, or null when there is no repository there.
-export const GitBranch = defineFact<{ repo: string }, string | null>({
+/** The arguments of the GitBranch fact. */
+export interface GitBranchArgs {
+  /** The repository's directory. */
+  repo: string;
+}
+
+/**
+ * The checked-out branch of a repository, or null when there is no repository there.
+ * `await host.getFact("GitBranch", { repo })`.
+ */
+export const GitBranch = defineFact<GitBranchArgs, string | null>({
   name: "GitBranch",
   description: "the branch checked out in a git repository",
   arguments: { repo: { type: "string", required: true, description: "the repository's directory" } },
@@ -55,19 +70,33 @@ function noRepository(repo: string, output: FactOutput) {
   return (notRepository && !denied) || noClone ? null : unreadable(cannotRead(`the git repository ${repo}`, stderr));
 }
 
+/** What the GitRepo fact gives: a clone's state and its remote branch's commit. */
 export interface GitRepoState {
-  // Whether dest holds a git repository
+  /** Whether dest holds a git repository. */
   exists: boolean;
+  /** The URL of its `origin` remote, or null. */
   remote: string | null;
+  /** The branch checked out, or null. */
   branch: string | null;
-  // HEAD's commit
+  /** HEAD's commit, or null. */
   head: string | null;
-  // The commit the remote's branch points at (git ls-remote), when asked for
+  /** The commit the remote's branch (its HEAD when no branch is asked for) points at, or null. */
   remoteHead: string | null;
 }
 
-// A clone's remote, branch and HEAD, and the remote branch's commit, for git.repo.
-export const GitRepo = defineFact<{ dest: string; branch?: string }, GitRepoState>({
+/** The arguments of the GitRepo fact. */
+export interface GitRepoArgs {
+  /** The clone's directory. */
+  dest: string;
+  /** The branch whose remote commit to look up. */
+  branch?: string;
+}
+
+/**
+ * A clone's remote, branch and HEAD, and the remote branch's commit, for git.repo.
+ * `await host.getFact("GitRepo", { dest, branch })`.
+ */
+export const GitRepo = defineFact<GitRepoArgs, GitRepoState>({
   name: "GitRepo",
   description: "a git clone's remote, branch, HEAD and the remote branch's commit",
   arguments: {
@@ -105,8 +134,17 @@ export const GitRepo = defineFact<{ dest: string; branch?: string }, GitRepoStat
   },
 });
 
-// git config values (global, or a repository's own), by key; several values per key are kept.
-export const GitConfig = defineFact<{ repo?: string }, Record<string, string[]>>({
+/** The arguments of the GitConfig fact. */
+export interface GitConfigArgs {
+  /** The repository (default: the global configuration). */
+  repo?: string;
+}
+
+/**
+ * git config values (global, or a repository's own), by key; several values per key are kept.
+ * `await host.getFact("GitConfig", { repo })`.
+ */
+export const GitConfig = defineFact<GitConfigArgs, Record<string, string[]>>({
   name: "GitConfig",
   description: "git configuration values",
   arguments: { repo: { type: "string", description: "the repository (default: the global configuration)" } },
@@ -126,8 +164,17 @@ export const GitConfig = defineFact<{ repo?: string }, Record<string, string[]>>
   },
 });
 
-// Whether an /etc/init.d service reports running (its status exits 0); null when there is no such script.
-export const InitdRunning = defineFact<{ service: string }, boolean | null>({
+/** The arguments of the InitdRunning fact. */
+export interface InitdRunningArgs {
+  /** The init.d script's name. */
+  service: string;
+}
+
+/**
+ * Whether an /etc/init.d service reports running (its status exits 0); null when there is no such script.
+ * `await host.getFact("InitdRunning", { service })`.
+ */
+export const InitdRunning = defineFact<InitdRunningArgs, boolean | null>({
   name: "InitdRunning",
   description: "whether an /etc/init.d service reports running",
   arguments: { service: { type: "string", required: true, description: "the init.d script's name" } },
@@ -139,7 +186,10 @@ export const InitdRunning = defineFact<{ service: string }, boolean | null>({
   parse: ({ stdout }) => (stdout.trim() === "missing" ? null : stdout.trim() === "status:0"),
 });
 
-// TCP ports something listens on (from /proc/net/tcp and tcp6).
+/**
+ * TCP ports something listens on (from /proc/net/tcp and tcp6).
+ * `await host.getFact("ListeningPorts")`; no arguments.
+ */
 export const ListeningPorts = defineFact<undefined, number[]>({
   name: "ListeningPorts",
   description: "TCP ports with a listening socket",

@@ -50,22 +50,44 @@ export interface ServiceArgs {
   daemon_reload?: boolean;
 }
 
-/** Every operation's own arguments, by the name deploy files call it with. */
-export interface OperationArgs {
+/** The operations of each family by name, as deploy files call them: `files.template` is `OperationFamilies["files"]["template"]`. */
+export interface OperationFamilies {
+  /** server.*: shell commands and scripts, users and groups, packages, services, hostname, sysctl, crontab, reboot, waiting for a port. */
+  server: ServerOperations;
+  /** apt.*: Debian and Ubuntu packages, package lists, upgrades, repositories and keys. */
+  apt: AptOperations;
+  /** dnf.*: Fedora and RHEL packages. */
+  dnf: DnfOperations;
+  /** yum.*: RHEL and CentOS packages. */
+  yum: YumOperations;
+  /** apk.*: Alpine packages. */
+  apk: ApkOperations;
+  /** files.*: files, directories, links, uploads, templates, line edits, downloads and syncs. */
+  files: FilesOperations;
+  /** git.*: clones kept at a branch's latest commit, and git config values. */
+  git: GitOperations;
+  /** pip.*: Python packages and virtualenvs. */
+  pip: PipOperations;
+  /** systemd.*: services and daemon-reload. */
+  systemd: SystemdOperations;
+}
+
+/** The server.* operations' own arguments, by operation. */
+export interface ServerOperations {
   /** Run shell commands (always a change: infra-action cannot know what they do). */
-  "server.shell": {
+  shell: {
     /** The command, or the commands to run in order; the first that fails stops the operation. */
     commands: StringOrList;
   };
   /** Upload a local script and run it (always a change). */
-  "server.script": {
+  script: {
     /** The script on this machine: relative to the working directory, else to the deploy file. */
     src: string;
     /** Arguments given to the script, each quoted. */
     args?: StringOrList;
   };
   /** Make sure a user exists (with its home, shell, groups, uid, comment) or does not. */
-  "server.user": {
+  user: {
     /** The user's name. */
     user: string;
     /** `true` (default): the user exists; `false`: it is deleted (userdel). */
@@ -90,7 +112,7 @@ export interface OperationArgs {
     create_home?: boolean;
   };
   /** Make sure a group exists (or does not). */
-  "server.group": {
+  group: {
     /** The group's name. */
     group: string;
     /** `true` (default): the group exists; `false`: it is deleted (groupdel). */
@@ -101,16 +123,16 @@ export interface OperationArgs {
     gid?: number;
   };
   /** Install or remove packages with the host's package manager (apt, dnf, yum or apk). */
-  "server.packages": PackagesArgs;
+  packages: PackagesArgs;
   /** Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script. */
-  "server.service": ServiceArgs;
+  service: ServiceArgs;
   /** Set the host's name (and /etc/hostname). */
-  "server.hostname": {
+  hostname: {
     /** The name: letters, digits, `.` and `-`. */
     hostname: string;
   };
   /** Set a kernel parameter (persist: also in persist_file). */
-  "server.sysctl": {
+  sysctl: {
     /** The parameter, `"net.ipv4.ip_forward"`. */
     key: string;
     /** Its value; a list of numbers is written space-separated. */
@@ -121,7 +143,7 @@ export interface OperationArgs {
     persist_file?: string;
   };
   /** Make sure a crontab entry exists with its schedule (or does not). No field may hold a line break. */
-  "server.crontab": {
+  crontab: {
     /** The command; it identifies the entry (one entry per command). */
     command: string;
     /** `true` (default): the entry exists; `false`: it is removed. */
@@ -142,7 +164,7 @@ export interface OperationArgs {
     special_time?: "@reboot" | "@yearly" | "@annually" | "@monthly" | "@weekly" | "@daily" | "@midnight" | "@hourly";
   };
   /** Reboot the host and wait for it to come back (always a change). */
-  "server.reboot": {
+  reboot: {
     /** Seconds to wait after asking for the reboot before checking whether the host is back. Default `10`. */
     delay?: number;
     /** Seconds between checks. Default `1`. */
@@ -151,28 +173,32 @@ export interface OperationArgs {
     reboot_timeout?: number;
   };
   /** Wait until something listens on a TCP port of the host (at most timeout seconds). */
-  "server.wait": {
+  wait: {
     /** The TCP port (1-65535). */
     port: number;
     /** Seconds to wait before failing. Default `60`. */
     timeout?: number;
   };
+}
+
+/** The apt.* operations' own arguments, by operation. */
+export interface AptOperations {
   /** Install (present), remove (present: false) or upgrade (latest) Debian packages; update refreshes the lists first. */
-  "apt.packages": PackagesArgs;
+  packages: PackagesArgs;
   /** Refresh the package lists (apt-get update), unless they are younger than cache_time seconds. */
-  "apt.update": {
+  update: {
     /** Skip the refresh when the lists are younger than this many seconds; default: always refresh. */
     cache_time?: number;
   };
   /** Upgrade installed packages (dist_upgrade: also install or remove what upgrades need). */
-  "apt.upgrade": {
+  upgrade: {
     /** Then remove packages nothing needs any more (apt-get autoremove). Default `false`. */
     auto_remove?: boolean;
     /** apt-get dist-upgrade instead of upgrade. Default `false`. */
     dist_upgrade?: boolean;
   };
   /** Add (or remove) an APT source line in /etc/apt/sources.list.d/<filename>.list. */
-  "apt.repo": {
+  repo: {
     /** The source line, `"deb [signed-by=/etc/apt/keyrings/x.asc] https://… bookworm main"`. */
     src: string;
     /** `true` (default): the line is in the file; `false`: it is removed. */
@@ -181,20 +207,36 @@ export interface OperationArgs {
     filename?: string;
   };
   /** Download a repository signing key to a keyring file (for signed-by=), unless it is there. */
-  "apt.key": {
+  key: {
     /** The key's URL. */
     src: string;
     /** The keyring file; default `/etc/apt/keyrings/<the URL's file name>`. */
     dest?: string;
   };
+}
+
+/** The dnf.* operations' own arguments, by operation. */
+export interface DnfOperations {
   /** Install or remove Fedora/RHEL packages with dnf. */
-  "dnf.packages": PackagesArgs;
+  packages: PackagesArgs;
+}
+
+/** The yum.* operations' own arguments, by operation. */
+export interface YumOperations {
   /** Install or remove RHEL/CentOS packages with yum. */
-  "yum.packages": PackagesArgs;
+  packages: PackagesArgs;
+}
+
+/** The apk.* operations' own arguments, by operation. */
+export interface ApkOperations {
   /** Install or remove Alpine packages with apk. */
-  "apk.packages": PackagesArgs;
+  packages: PackagesArgs;
+}
+
+/** The files.* operations' own arguments, by operation. */
+export interface FilesOperations {
   /** Make sure a regular file exists (or not), with its owner, group and mode. */
-  "files.file": Ownership & {
+  file: Ownership & {
     /** The file on the host. */
     path: string;
     /** `true` (default): the file exists (created empty if missing); `false`: it is removed. */
@@ -207,7 +249,7 @@ export interface OperationArgs {
     force?: boolean;
   };
   /** Make sure a directory exists (or not), with its owner, group and mode. */
-  "files.directory": Ownership & {
+  directory: Ownership & {
     /** The directory on the host (created with its parents). */
     path: string;
     /** `true` (default): the directory exists; `false`: it is removed with what it holds. */
@@ -218,7 +260,7 @@ export interface OperationArgs {
     force?: boolean;
   };
   /** Upload a local file when the remote copy differs; shows a diff in the plan. */
-  "files.put": Ownership & {
+  put: Ownership & {
     /** The file on this machine: relative to the working directory, else to the deploy file. */
     src: string;
     /** The file on the host. */
@@ -230,7 +272,7 @@ export interface OperationArgs {
    * Render a Jinja2 template and upload it when it differs; shows a diff in the plan. Every other argument
    * is a template variable, as are `host` and `inventory`.
    */
-  "files.template": Ownership & {
+  template: Ownership & {
     /** The Jinja2 template on this machine: relative to the working directory, else to the deploy file. */
     src: string;
     /** The rendered file on the host. */
@@ -254,7 +296,7 @@ export interface OperationArgs {
     [variable: string]: unknown;
   };
   /** Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent. */
-  "files.line": {
+  line: {
     /** The file on the host. */
     path: string;
     /** A regular expression matched against each line (anywhere in it unless anchored with `^`); appended when missing. One line. */
@@ -269,7 +311,7 @@ export interface OperationArgs {
     ensure_newline?: true;
   };
   /** Replace every match of a regular expression in a file. */
-  "files.replace": {
+  replace: {
     /** The file on the host; it must exist. */
     path: string;
     /** The regular expression (JavaScript syntax); every match is replaced. */
@@ -280,7 +322,7 @@ export interface OperationArgs {
     flags?: string;
   };
   /** Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist. */
-  "files.link": {
+  link: {
     /** The link on the host. */
     path: string;
     /** What it points at; required unless `present: false`. An absolute path for a hard link. */
@@ -299,14 +341,14 @@ export interface OperationArgs {
     group?: string;
   };
   /** Download a file from the host to this machine when the local copy differs. */
-  "files.get": {
+  get: {
     /** The file on the host. */
     src: string;
     /** Where to write it on this machine. */
     dest: string;
   };
   /** Download a URL to a file on the host (curl or wget) unless it is already there (and matches sha256sum). */
-  "files.download": Ownership & {
+  download: Ownership & {
     /** The URL. */
     src: string;
     /** The file on the host. */
@@ -317,7 +359,7 @@ export interface OperationArgs {
     force?: boolean;
   };
   /** Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras). */
-  "files.sync": Ownership & {
+  sync: Ownership & {
     /** The directory on this machine: relative to the working directory, else to the deploy file. */
     src: string;
     /** The directory on the host. */
@@ -329,8 +371,12 @@ export interface OperationArgs {
     /** The mode of directories (`mode` is the files'); left as it is when not given. */
     dir_mode?: Mode;
   };
+}
+
+/** The git.* operations' own arguments, by operation. */
+export interface GitOperations {
   /** Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it). */
-  "git.repo": {
+  repo: {
     /** The repository's URL. */
     src: string;
     /** The clone's directory on the host. */
@@ -347,7 +393,7 @@ export interface OperationArgs {
     group?: string;
   };
   /** Set a git config value, globally or in one repository. */
-  "git.config": {
+  config: {
     /** The config key, `"user.name"`. */
     key: string;
     /** Its value. */
@@ -355,8 +401,12 @@ export interface OperationArgs {
     /** A clone's directory, to set it there (--local); default the user's global config. */
     repo?: string;
   };
+}
+
+/** The pip.* operations' own arguments, by operation. */
+export interface PipOperations {
   /** Install or remove Python packages with pip, optionally inside a virtualenv. */
-  "pip.packages": {
+  packages: {
     /** The packages: a name or a list; `name==version` pins a version. */
     packages: StringOrList;
     /** `true` (default): install them; `false`: uninstall the installed ones. */
@@ -371,7 +421,7 @@ export interface OperationArgs {
     extra_install_args?: StringOrList;
   };
   /** Create a Python virtualenv (python -m venv) unless it exists. */
-  "pip.venv": {
+  venv: {
     /** The virtualenv's directory on the host. */
     path: string;
     /** The Python that creates it. Default `"python3"`. */
@@ -381,11 +431,29 @@ export interface OperationArgs {
     /** `true` (default): it exists; `false`: its directory is removed. */
     present?: boolean;
   };
-  /** Start, stop, restart, reload, enable or disable a systemd unit. */
-  "systemd.service": ServiceArgs;
-  /** Reload systemd's unit files (always a change). Takes no arguments. */
-  "systemd.daemon_reload": Record<string, never>;
 }
+
+/** The systemd.* operations' own arguments, by operation. */
+export interface SystemdOperations {
+  /** Start, stop, restart, reload, enable or disable a systemd unit. */
+  service: ServiceArgs;
+  /** Reload systemd's unit files (always a change). Takes no arguments. */
+  daemon_reload: Record<string, never>;
+}
+
+// An operation family's operations under their full names ("files.template").
+type Prefixed<F extends string, O> = { [K in keyof O & string as `${F}.${K}`]: O[K] };
+
+/** Every operation's own arguments, by its full name (`"files.template"`); documented in each family's interface. */
+export type OperationArgs = Prefixed<"server", ServerOperations> &
+  Prefixed<"apt", AptOperations> &
+  Prefixed<"dnf", DnfOperations> &
+  Prefixed<"yum", YumOperations> &
+  Prefixed<"apk", ApkOperations> &
+  Prefixed<"files", FilesOperations> &
+  Prefixed<"git", GitOperations> &
+  Prefixed<"pip", PipOperations> &
+  Prefixed<"systemd", SystemdOperations>;
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {
