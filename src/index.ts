@@ -3,7 +3,7 @@
 import type { Host } from "./host/host.js";
 import { unboundHost } from "./host/instances.js";
 import type { OperationCall } from "./host/operation-call.js";
-import type { OperationArgs } from "./operations/arg-types.js";
+import type { OperationFamilies } from "./operations/arg-types.js";
 import { operationFamilies } from "./operations/index.js";
 
 export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
@@ -24,7 +24,7 @@ export type {
 } from "./host/typed-inventory.js";
 // Typed inventories: each returns its argument unchanged; tsc checks host specs and data keys.
 export { data, group, hosts } from "./host/typed-inventory.js";
-export type { GlobalArgsInput, OperationArgs } from "./operations/arg-types.js";
+export type { GlobalArgsInput, OperationArgs, OperationFamilies } from "./operations/arg-types.js";
 export type {
   Command,
   FactLookup,
@@ -39,8 +39,10 @@ export type {
 export { change, defineOperation, noop } from "./operations/operation.js";
 export { shellQuote } from "./util/shell-quote.js";
 
-type Family<P extends string> = {
-  [K in keyof OperationArgs as K extends `${P}.${infer Op}` ? Op : never]: OperationCall<OperationArgs[K]>;
+// Mapped over the family's own interface (not renamed keys) so that editors show each operation's doc.
+type Family<P extends string> = P extends keyof OperationFamilies ? FamilyOf<OperationFamilies[P]> : never;
+type FamilyOf<Ops> = {
+  [K in keyof Ops]: OperationCall<Ops[K]>;
 };
 
 function unboundFamily<P extends keyof typeof operationFamilies & string>(family: P): Family<P> {
