@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { publicApiProvider } from "../engine/public-api.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
+import { applyShard, describeShard, parseShard } from "../inventory/shard.js";
 import type { Inventory } from "../inventory/types.js";
 import type { CliSecrets } from "./secrets.js";
 
@@ -11,6 +12,8 @@ export interface HostSelectionOptions {
   limit: string[];
   data: string[];
   secret: string[];
+  // --shard I/N (plan, apply, exec).
+  shard?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -27,6 +30,14 @@ export function withHostSelection(command: Command): Command {
     );
 }
 
+// Adds --shard I/N (plan, apply, exec): one part of the selected hosts, for a matrix job.
+export function withShard(command: Command): Command {
+  return command.option(
+    "--shard <I/N>",
+    "only shard I of N: hosts split by a hash of their name, after --limit (for a CI matrix)",
+  );
+}
+
 // Loads the inventory; the --secret values and the passwords in host data are redacted from then on.
 export async function loadSelectedHosts(
   file: string,
@@ -34,11 +45,19 @@ export async function loadSelectedHosts(
   secrets: CliSecrets,
 ): Promise<Inventory> {
   secrets.addEnvironment(options.secret);
+  // A bad --shard is refused before the inventory is read.
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const inventory = await loadInventory(file, {
     limit: options.limit,
     overrides: parseOverrides(options.data),
     api: publicApiProvider,
   });
   secrets.addHostData(inventory.hosts);
-  return inventory;
+  if (!shard) return inventory;
+  // --limit applies first.
+  const part = applyShard(inventory, shard);
+  secrets.io.stderr(
+    `${describeShard(shard, part.hosts.length, inventory.hosts.length)}${part.hosts.length ? "." : ": nothing to do on this shard."}\n`,
+  );
+  return part;
 }

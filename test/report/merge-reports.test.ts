@@ -1,0 +1,148 @@
+// merge-reports: shard reports back into one, with the unsharded digest, and every bad input refused
+// with a message naming the file and the fix.
+import { describe, expect, test } from "vitest";
+import { UsageError } from "../../src/errors.js";
+import { mergeReports, parseShardReport, type ShardReport } from "../../src/report/merge-reports.js";
+import {
+  combinePlanDigests,
+  hostPlanDigest,
+  type PlanDigestEntry,
+  planDigest,
+  type Report,
+  type ReportHost,
+  reportTotals,
+} from "../../src/report/report.js";
+
+const secrets = ["s3cret-value"];
+
+function entry(name: string, changed: boolean): PlanDigestEntry {
+  return {
+    host: name,
+    status: changed ? "changed" : "unchanged",
+    operations: [{ name: "nginx", op: "apt.packages", status: changed ? "changed" : "unchanged", fingerprint: "f" }],
+  };
+}
+
+function host(name: string, changed: boolean): ReportHost {
+  const e = entry(name, changed);
+  return {
+    name,
+    groups: [],
+    connector: "ssh",
+    status: e.status,
+    durationMs: 10,
+    executions: 1,
+    planDigest: hostPlanDigest(e, secrets),
+    operations: [
+      {
+        name: "nginx",
+        op: "apt.packages",
+        status: e.status,
+        commands: changed ? ["apt-get install nginx"] : [],
+        durationMs: 1,
+      },
+    ],
+  };
+}
+
+// A shard's report as the engine writes it.
+function shard(
+  source: string,
+  hosts: ReportHost[],
+  startedAt = "2026-01-01T00:00:00.000Z",
+  mode: Report["mode"] = "plan",
+): ShardReport {
+  return {
+    source,
+    report: {
+      version: 1,
+      mode,
+      startedAt,
+      durationMs: 1000,
+      planDigest: combinePlanDigests(hosts as Array<{ name: string; planDigest: string }>),
+      hosts,
+      totals: reportTotals(hosts),
+    },
+  };
+}
+
+describe("mergeReports", () => {
+  test("one report with every host, recounted, whose digest is the unsharded run's", () => {
+    const unsharded = planDigest([entry("web-1", true), entry("web-2", false), entry("db-1", true)], secrets);
+    const merged = mergeReports([
+      shard("a.json", [host("web-2", false), host("web-1", true)], "2026-01-01T00:00:01.000Z"),
+      shard("b.json", [host("db-1", true)], "2026-01-01T00:00:00.000Z"),
+      shard("c.json", []),
+    ]);
+    expect(merged.planDigest).toBe(unsharded);
+    expect(merged.hosts.map((h) => h.name)).toEqual(["db-1", "web-1", "web-2"]);
+    expect(merged.totals).toEqual({
+      hosts: 3,
+      changed: 2,
+      unchanged: 1,
+      failed: 0,
+      unreachable: 0,
+      operationsChanged: 2,
+    });
+    expect(merged.startedAt).toBe("2026-01-01T00:00:00.000Z");
+    expect(merged.durationMs).toBe(2000);
+    expect(merged.mode).toBe("plan");
+  });
+
+  test.each<[string, () => ShardReport[], string]>([
+    ["no reports", () => [], "merge-reports needs at least one report file."],
+    [
+      "different modes",
+      () => [shard("a.json", [host("a", true)]), shard("b.json", [host("b", true)], undefined, "apply")],
+      "b.json is an apply report but a.json is a plan report: merge the reports of one run, all plan or all apply.",
+    ],
+    [
+      "a host in two reports",
+      () => [shard("a.json", [host("web-1", true)]), shard("b.json", [host("web-1", true)])],
+      "Host web-1 is in both a.json and b.json: each host belongs to one shard.",
+    ],
+    [
+      "another format version",
+      () => [shard("a.json", []), { source: "b.json", report: { ...shard("b.json", []).report, version: 2 as 1 } }],
+      "b.json is a report of format version 2; this infra-action reads version 1.",
+    ],
+    [
+      "a host without its digest",
+      () => {
+        const { planDigest: _, ...bare } = host("web-1", true);
+        return [{ source: "a.json", report: { ...shard("a.json", []).report, hosts: [bare] } }];
+      },
+      "a.json: host web-1 has no plan digest",
+    ],
+    [
+      "a run that failed before planning",
+      () => [{ source: "a.json", report: { ...shard("a.json", []).report, planDigest: "" } }],
+      "a.json has no plan digest: that shard's run failed before it planned.",
+    ],
+    [
+      "a shard digest that is not its hosts'",
+      () => [
+        { source: "a.json", report: { ...shard("a.json", [host("web-1", true)]).report, planDigest: "0".repeat(64) } },
+      ],
+      "a.json: its planDigest is not the combination of its hosts' digests",
+    ],
+  ])("%s: refused", (_, parts, message) => {
+    expect(() => mergeReports(parts())).toThrow(UsageError);
+    expect(() => mergeReports(parts())).toThrow(message);
+  });
+});
+
+describe("parseShardReport", () => {
+  test.each([
+    ["{", "r.json is not valid JSON ("],
+    ["[]", "r.json is not an infra-action report (it needs version, mode, planDigest and hosts)."],
+    ['{"version":1,"mode":"x","planDigest":"","hosts":[]}', "r.json is not an infra-action report"],
+  ])("%s: refused", (text, message) => {
+    expect(() => parseShardReport(text, "r.json")).toThrow(message);
+  });
+
+  test("a report written by the engine reads back", () => {
+    const { report } = shard("r.json", [host("web-1", true)]);
+    expect(parseShardReport(JSON.stringify(report), "r.json").report).toEqual(report);
+  });
+});
