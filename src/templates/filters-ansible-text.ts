@@ -98,6 +98,21 @@ function splitExtension(path: string): unknown[] {
   return makeTuple([path.slice(0, dot), path.slice(dot)]);
 }
 
+const ansibleNamespace = "361e6d51-faec-444a-9079-341386da8e2e";
+
+// uuid.uuid5(namespace, name): Ansible's to_uuid, in its own namespace unless given one.
+function uuid5(name: string, namespace: string): string {
+  const hex = namespace.toLowerCase().replace(/^urn:uuid:|[{}-]/g, "");
+  if (!/^[0-9a-f]{32}$/.test(hex)) {
+    throw new JinjaRuntimeError(`Invalid value '${namespace}' for 'namespace': badly formed hexadecimal UUID string`);
+  }
+  const digest = createHash("sha1").update(Buffer.from(hex, "hex")).update(Buffer.from(name, "utf8")).digest();
+  digest[6] = ((digest[6] ?? 0) & 0x0f) | 0x50;
+  digest[8] = ((digest[8] ?? 0) & 0x3f) | 0x80;
+  const text = digest.subarray(0, 16).toString("hex");
+  return [text.slice(0, 8), text.slice(8, 12), text.slice(12, 16), text.slice(16, 20), text.slice(20)].join("-");
+}
+
 // Ansible's bool filter: None and booleans as they are; 'yes', 'on', '1', 'true' (any case) and 1 are true.
 function toBool(value: unknown): boolean | null {
   if (value === null || typeof value === "boolean") return value;
@@ -176,6 +191,10 @@ export const ansibleTextFilters: FilterTable = {
       const keys = morekeys === null ? [item] : Array.isArray(morekeys) ? [item, ...morekeys] : [item, morekeys];
       return keys.reduce((value, key) => getItem(value, key), container);
     },
+  },
+  to_uuid: {
+    params: ["string", ["namespace", ansibleNamespace]],
+    run: ({ values: [name, namespace] }) => uuid5(pyStr(name), pyStr(namespace)),
   },
   bool: { params: ["a"], run: ({ values: [value] }) => toBool(value) },
   ternary: {
