@@ -37,7 +37,7 @@ function host(name: string, changed: boolean): ReportHost {
       {
         name: "nginx",
         op: "apt.packages",
-        status: e.status,
+        status: changed ? "changed" : "unchanged",
         commands: changed ? ["apt-get install nginx"] : [],
         durationMs: 1,
       },
