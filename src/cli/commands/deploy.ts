@@ -1,6 +1,7 @@
 // `infra-action plan|apply INVENTORY DEPLOY...`: what would change (plan), or change it (apply).
 import { writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
+import { type BatchSize, batchSizeHelp, parseBatchSize } from "../../engine/batches.js";
 import { runDeploy } from "../../engine/run-deploy.js";
 import { InterruptedError, UsageError } from "../../errors.js";
 import type { Report } from "../../report/report.js";
@@ -20,6 +21,8 @@ export interface DeployCommandOptions extends HostSelectionOptions {
   detailedExitcode?: boolean;
   diff?: boolean;
   failPercent?: string;
+  // apply only: N hosts or P% of them at a time.
+  batch?: string;
   verbose?: boolean;
   deployTimeout?: string;
   // false after --no-color.
@@ -37,6 +40,7 @@ export async function deployCommand(
   const { io } = secrets;
   const parallel = positiveInteger(options.parallel, "--parallel");
   const failPercent = options.failPercent === undefined ? undefined : percent(options.failPercent);
+  const batch = options.batch === undefined ? undefined : batchSize(options.batch);
   const deployDeadlineMs = positiveInteger(options.deployTimeout ?? "300", "--deploy-timeout") * 1000;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (mode === "apply" && !options.yes && !interactive) {
@@ -71,6 +75,7 @@ export async function deployCommand(
           mode,
           parallel,
           failPercent,
+          batch,
           deployDeadlineMs,
           digestSecrets: secrets.values,
           connectContext: { warn: (message) => progress.interject(() => io.stderr(`warning: ${message}\n`)) },
@@ -153,4 +158,10 @@ function percent(value: string): number {
   if (!Number.isFinite(n) || n < 0 || n > 100)
     throw new UsageError(`--fail-percent ${JSON.stringify(value)} must be a number from 0 to 100.`);
   return n;
+}
+
+function batchSize(value: string): BatchSize {
+  const size = parseBatchSize(value);
+  if (!size) throw new UsageError(`--batch ${JSON.stringify(value)} ${batchSizeHelp}, e.g. --batch 2 or --batch 25%.`);
+  return size;
 }
