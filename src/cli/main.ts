@@ -7,7 +7,8 @@ import { deployCommand } from "./commands/deploy.js";
 import { execCommand } from "./commands/exec.js";
 import { factCommand } from "./commands/fact.js";
 import { inventoryCommand } from "./commands/inventory.js";
-import { withHostSelection } from "./host-selection.js";
+import { mergeReportsCommand } from "./commands/merge-reports.js";
+import { withHostSelection, withShard } from "./host-selection.js";
 import { type CliIo, processIo } from "./io.js";
 import { CliSecrets } from "./secrets.js";
 import { readVersion } from "./version.js";
@@ -49,7 +50,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
       exitCode = await inventoryCommand(file, options, secrets);
     });
 
-  hostCommand("exec", "run an ad-hoc command on every selected host in parallel")
+  withShard(hostCommand("exec", "run an ad-hoc command on every selected host in parallel"))
     .argument("<command...>", "the command, after --")
     .option("--sudo", "run the command through sudo (as root, or --sudo-user)")
     .option("--sudo-user <user>", "run the command as this user through sudo")
@@ -61,11 +62,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
     });
 
   for (const mode of ["plan", "apply"] as const) {
-    const command = hostCommand(
-      mode,
-      mode === "plan"
-        ? "show what the deploy files would change on each host"
-        : "change each host as the deploy files say",
+    const command = withShard(
+      hostCommand(
+        mode,
+        mode === "plan"
+          ? "show what the deploy files would change on each host"
+          : "change each host as the deploy files say",
+      ),
     )
       .argument("<deploy...>", "deploy files, run in order")
       .option("--parallel <n>", "hosts at once", "10")
@@ -83,6 +86,18 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
       exitCode = await deployCommand(mode, inventory, deploy, options, secrets);
     });
   }
+
+  program
+    .command("merge-reports")
+    .description("merge the reports of shard jobs (--shard I/N) into one report and one summary")
+    .argument("<report...>", "report files the shards wrote with --report")
+    .option("--report <file>", "write the merged JSON report to this file")
+    .option("--detailed-exitcode", "exit 2 when changes are planned")
+    .option("--verbose", "list unchanged operations with their reasons too")
+    .option("--no-color", "plain output")
+    .action(async (files: string[], options) => {
+      exitCode = await mergeReportsCommand(files, options, io);
+    });
 
   hostCommand("fact", "print a fact of every selected host as JSON")
     .argument("<fact>", "fact name (LinuxDistribution, File, DebPackages, …)")
