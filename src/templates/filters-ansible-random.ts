@@ -65,10 +65,12 @@ class PythonRandom {
   below(n: number): number {
     const bits = n.toString(2).length;
     if (bits > 32) throw new JinjaRuntimeError("random: ranges wider than 2**32 are not supported by infra-action");
-    for (;;) {
+    // Each draw is kept with a chance over one half: 200 draws all rejected would be a broken generator.
+    for (let tries = 0; tries < 200; tries++) {
       const r = bits === 0 ? 0 : this.next32() >>> (32 - bits);
       if (r < n) return r;
     }
+    throw new JinjaRuntimeError("random: no number drawn below the bound (internal error, please report it)");
   }
 }
 
