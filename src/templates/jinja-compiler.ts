@@ -130,12 +130,13 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
 
   override compileSet(node: SetNode, frame: CompileFrame): void {
     const [first] = node.targets;
-    if (node.targets.length === 1 && first && (first as LookupNode).attribute && node.value) {
+    if (node.targets.length === 1 && first && (first as LookupNode).attribute) {
       const target = first as LookupNode;
       this._emit("runtime.setAttribute(");
       this.compile(target.target, frame);
       this._emit(`, ${quote(String((target.val as ValueNode).value))}, `);
-      this.located(node.value, frame);
+      if (node.value) this.located(node.value, frame);
+      else if (node.body) this.compile(node.body, frame);
       this._emitLine(");");
       return;
     }

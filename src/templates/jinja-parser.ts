@@ -1,7 +1,7 @@
 // nunjucks' parser taught Jinja2's grammar where they differ: expressions as jinja-expression-parser.ts
 // reads them; `for … if …`, loop targets in parentheses, `set` of tuples and namespace attributes,
-// `include … without context`, `{% with %}`, `{% raw %}` with whitespace control, recursive loops, and an
-// unclosed block named as Jinja2 names it.
+// `include … without context`, `{% with %}`, `{% raw %}` with whitespace control, recursive loops, filters
+// on `{% set %}` and `{% filter %}` blocks, and an unclosed block named as Jinja2 names it.
 import { JinjaExpressionParser } from "./jinja-expression-parser.js";
 import type { JinjaTokenStream } from "./jinja-lexer.js";
 import { type ForNode, markOneTuple, WithNode } from "./jinja-nodes.js";
@@ -16,6 +16,22 @@ const COMMA = tokenType("COMMA");
 const LEFT_PAREN = tokenType("LEFT_PAREN");
 const RIGHT_PAREN = tokenType("RIGHT_PAREN");
 const BLOCK_END = tokenType("BLOCK_END");
+const PIPE = tokenType("PIPE");
+
+// A filter of a `{% filter %}` or `{% set %}` block: its name and arguments after the value.
+interface FilterCall {
+  name: ValueNode;
+  args: AstNode[];
+}
+
+// A value through filters, left to right.
+function applyFilters(value: AstNode, filters: FilterCall[]): AstNode {
+  return filters.reduce<AstNode>(
+    (node, { name, args }) =>
+      new nodes.Filter(name.lineno, name.colno, name, new nodes.NodeList(name.lineno, name.colno, [node, ...args])),
+    value,
+  );
+}
 
 // The Jinja2 dialect of nunjucks' parser.
 export class JinjaParser extends JinjaExpressionParser {
@@ -33,6 +49,7 @@ export class JinjaParser extends JinjaExpressionParser {
     const token = this.peekToken();
     if (token?.type === SYMBOL && token.value === "with") return this.parseWith();
     if (token?.type === SYMBOL && token.value === "raw") return this.parseRawBlock();
+    if (token?.type === SYMBOL && token.value === "filter") return this.parseFilterBlock();
     return super.parseStatement();
   }
 
@@ -94,7 +111,8 @@ export class JinjaParser extends JinjaExpressionParser {
     return tuple.children.length === 1 ? markOneTuple(tuple) : tuple;
   }
 
-  // `set x = value`, `set a, b = pair`, `set ns.attr = value`, and the block form `set x` … `endset`.
+  // `set x = value`, `set a, b = pair`, `set ns.attr = value`, and the block form `set x [| filter…]` …
+  // `endset`, whose body goes through the filters.
   override parseSet(): AstNode {
     const tag = this.peekToken();
     if (!this.skipSymbol("set")) this.fail("expected set", tag.lineno, tag.colno);
@@ -109,13 +127,37 @@ export class JinjaParser extends JinjaExpressionParser {
       node.value = this.parseTuple(() => this.parseExpression());
       this.advanceAfterBlockEnd(tag.value);
     } else {
+      const filters = this.skip(PIPE) ? this.parseFilterChain() : [];
       if (this.peekToken().type !== BLOCK_END) this.fail("expected = or the end of the set tag", tag.lineno, tag.colno);
       this.advanceAfterBlockEnd(tag.value);
-      node.body = new nodes.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
+      const body = new nodes.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
+      node.body = applyFilters(body, filters);
       node.value = null;
       this.advanceAfterBlockEnd();
     }
     return node;
+  }
+
+  // `filter name(args) [| name(args)…]` … `endfilter`: the body through the filters, left to right.
+  private parseFilterBlock(): AstNode {
+    const tag = this.peekToken();
+    this.skipSymbol("filter");
+    const filters = this.parseFilterChain();
+    this.advanceAfterBlockEnd(tag.value);
+    const body = new nodes.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endfilter"));
+    this.advanceAfterBlockEnd();
+    return new nodes.Output(tag.lineno, tag.colno, [applyFilters(body, filters)]);
+  }
+
+  // `name(args) | name(args) …`: filters without the value they apply to.
+  private parseFilterChain(): FilterCall[] {
+    const filters: FilterCall[] = [];
+    do {
+      const name = this.parseFilterName();
+      const args = this.peekToken()?.type === LEFT_PAREN ? (this.parseSignature() as ListNode).children : [];
+      filters.push({ name, args });
+    } while (this.skip(PIPE));
+    return filters;
   }
 
   // `include name [ignore missing] [with context|without context]`.

@@ -81,3 +81,22 @@ describe("recursive for loops: loop(children) renders the body again, one level 
     );
   });
 });
+
+describe("filters on a {% set %} block and chained filters on a {% filter %} block", () => {
+  test.each([
+    ["{% set y | upper %}lo{{ s }}{% endset %}{{ y }}", { s: "x" }, "LOX"],
+    ["{% set y | replace('a', 'b') | upper | center(7) %}a{{ s }}a{% endset %}[{{ y }}]", { s: "x" }, "[  BXB  ]"],
+    ["{% set ns = namespace(v='') %}{% set ns.v | trim %}  v  {% endset %}[{{ ns.v }}]", {}, "[v]"],
+    ["{% set ns = namespace(v='') %}{% set ns.v %}x{% endset %}[{{ ns.v }}]", {}, "[x]"],
+    [
+      "{% for x in [1, 2] %}{% set line | indent(2, true) %}{{ x }}\n{{ x * 2 }}{% endset %}{{ line }}|{% endfor %}",
+      {},
+      "  1\n  2|  2\n  4|",
+    ],
+    ["{% filter replace('a', 'b') | upper %}aaa{% endfilter %}", {}, "BBB"],
+    ["{% filter indent(2, true) | replace('x', 'y') %}x\nx{% endfilter %}", {}, "  y\n  y"],
+    ["{% filter upper %}a{% filter lower %}B{% endfilter %}c{% endfilter %}", {}, "ABC"],
+  ] as [string, Record<string, unknown>, string][])("%s", (source, context, expected) => {
+    expect(render(source, context)).toBe(expected);
+  });
+});
