@@ -15,7 +15,7 @@ let program: ts.Program;
 const deploy = `import { files, host, server } from "infra-action";
 files.template({ src: "templates/app.conf.j2", dest: "/etc/app.conf", _sudo: true });
 server.shell({ commands: "true" });
-await host.getFact("File", { path: "/etc/app.conf" });
+await host.getFact("File", { path: "/etc/app.conf", _sudo_user: "app", _sudo: true });
 `;
 
 // Emits the declarations of src/index.ts into a package under a temp node_modules, as the build does.
@@ -193,5 +193,7 @@ describe("published types carry hover help", () => {
     expect(hover("template(")).toMatch(/Jinja2/);
     expect(hover("shell(")).toMatch(/shell commands/);
     expect(hover("path:")).toMatch(/path on the host/);
+    expect(hover("getFact(")).toMatch(/fact about the host/);
+    expect(hover("_sudo_user:")).toMatch(/as this user/);
   });
 });
