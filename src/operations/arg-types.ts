@@ -22,9 +22,9 @@ export interface PackagesArgs {
   packages: StringOrList;
   /** `true` (default): install them; `false`: remove the installed ones. */
   present?: boolean;
-  /** Also upgrade them when an upgrade is available (apt). Default `false`. */
+  /** Also upgrade them when an upgrade is available (`apt.packages` only). Default `false`. */
   latest?: boolean;
-  /** Refresh the package lists first (apt-get update, dnf/yum makecache, apk update). Default `false`. */
+  /** Refresh the package lists before installing (apt-get update, dnf/yum makecache, apk update). Default `false`. */
   update?: boolean;
   /** With `update`: refresh only when the lists are older than this many seconds (apt; others always refresh). */
   cache_time?: number;
@@ -299,7 +299,7 @@ export interface FilesOperations {
   line: {
     /** The file on the host. */
     path: string;
-    /** A regular expression matched against each line (anywhere in it unless anchored with `^`); appended when missing. One line. */
+    /** A regular expression matched against each line (anywhere in it unless anchored with `^`); appended (or `replace` is) when none match. One line. */
     line: string;
     /** `true` (default): a matching line is there; `false`: every matching line is removed. */
     present?: boolean;
