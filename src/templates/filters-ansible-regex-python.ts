@@ -7,6 +7,8 @@ import { JinjaRuntimeError } from "./jinja-errors.js";
 
 // Python's \w, in JavaScript's Unicode mode (Python 3 str patterns are Unicode-aware).
 const WORD = "\\p{L}\\p{N}_";
+// Python's \s: str.isspace()'s characters (JavaScript's \s lacks \x1c-\x1f and \x85, and adds \ufeff).
+const SPACE = "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const wordBoundary = `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
 const notWordBoundary = `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`;
 
@@ -33,7 +35,9 @@ function translateEscape(pattern: string, next: string, inClass: boolean): strin
   if (next === "B") return inClass ? refuse(pattern, "\\B inside a character class") : notWordBoundary;
   if (next === "A") return "(?<![\\s\\S])";
   if (next === "Z") return "(?![\\s\\S])";
-  if (/[sStnrfv0-9]/.test(next)) return `\\${next}`;
+  if (next === "s") return inClass ? SPACE : `[${SPACE}]`;
+  if (next === "S") return inClass ? refuse(pattern, "\\S inside a character class") : `[^${SPACE}]`;
+  if (/[tnrfv0-9]/.test(next)) return `\\${next}`;
   if (/[a-zA-Z]/.test(next)) return refuse(pattern, `the escape \\${next}`);
   if (/[\^$\\.*+?()[\]{}|/]/.test(next) || (inClass && next === "-")) return `\\${next}`;
   return next;
