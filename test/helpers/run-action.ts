@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 import { repoRoot } from "./run-cli.js";
 import { spawnCollect } from "./spawn-collect.js";
 
-const actionPath = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
+// INFRA_ACTION_TEST_ACTION runs the tests against a bundle built elsewhere (dist/ is rebuilt by the lead).
+const actionPath =
+  process.env.INFRA_ACTION_TEST_ACTION ?? fileURLToPath(new URL("../../dist/index.js", import.meta.url));
 
 export interface ActionResult {
   exitCode: number | null;
