@@ -1,5 +1,6 @@
-// Ansible's text and value filters: comment, quote, b64encode/b64decode, hash, basename/dirname, bool,
-// ternary, mandatory, type_debug (ansible-core's plugins/filter/core.py, same names, arguments and output).
+// Ansible's text and value filters: comment, quote, b64encode/b64decode, hash/md5/sha1/checksum, to_uuid,
+// split, the path filters, extract, bool, ternary, mandatory, type_debug (ansible-core's
+// plugins/filter/core.py: same names, arguments and output).
 import { createHash, getHashes } from "node:crypto";
 import type { FilterSpec, FilterTable } from "./filter-support.js";
 import { JinjaRuntimeError } from "./jinja-errors.js";
@@ -51,7 +52,7 @@ function comment(text: string, style: string, options: Record<string, unknown>):
 }
 
 // Python's shlex.quote.
-export function shellQuote(text: string): string {
+function shellQuote(text: string): string {
   if (text === "") return "''";
   if (!/[^\w@%+=:,./-]/.test(text)) return text;
   return `'${text.replaceAll("'", `'"'"'`)}'`;
@@ -63,7 +64,13 @@ function bytesOf(value: unknown, encoding = "utf-8"): Buffer {
   const name = encoding.toLowerCase().replace(/_/g, "-");
   if (["utf-8", "utf8"].includes(name)) return Buffer.from(text, "utf8");
   if (["utf-16-le", "utf-16le"].includes(name)) return Buffer.from(text, "utf16le");
-  if (["latin-1", "latin1", "iso-8859-1", "ascii"].includes(name)) return Buffer.from(text, "latin1");
+  const limit = ["latin-1", "latin1", "iso-8859-1"].includes(name) ? 0xff : name === "ascii" ? 0x7f : -1;
+  if (limit > 0) {
+    const code = Array.from(text).find((char) => (char.codePointAt(0) ?? 0) > limit);
+    if (code !== undefined)
+      throw new JinjaRuntimeError(`'${name}' codec can't encode character ${JSON.stringify(code)}`);
+    return Buffer.from(text, "latin1");
+  }
   throw new JinjaRuntimeError(`the encoding '${encoding}' is not supported (utf-8, utf-16-le, latin-1, ascii)`);
 }
 
@@ -73,10 +80,12 @@ function hexDigest(value: unknown, algorithm: string): string {
   return createHash(algorithm).update(bytesOf(value)).digest("hex");
 }
 
-// posixpath.basename and dirname.
+// posixpath.basename: what follows the last slash.
 function basename(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
+
+// posixpath.dirname: what precedes the last slash, without trailing slashes unless it is all slashes.
 function dirname(path: string): string {
   const head = path.slice(0, path.lastIndexOf("/") + 1);
   return head && !/^\/+$/.test(head) ? head.replace(/\/+$/, "") : head;
