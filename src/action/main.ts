@@ -101,6 +101,8 @@ async function runAction(
           deployFiles: settings.deploy,
           mode: settings.mode,
           parallel: settings.parallel,
+          ...(settings.mode === "apply" && settings.batch ? { batch: settings.batch } : {}),
+          ...(settings.failPercent === undefined ? {} : { failPercent: settings.failPercent }),
           digestSecrets: selectDigestSecrets(settings, hostSecrets),
           onInterrupt: async (partial) => {
             // The runner cancels with SIGTERM: leave a report and a summary of what was and was not applied.

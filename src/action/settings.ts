@@ -3,6 +3,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import * as core from "@actions/core";
+import { type BatchSize, batchSizeHelp, parseBatchSize } from "../engine/batches.js";
 import { UsageError } from "../errors.js";
 
 export interface ActionSettings {
@@ -12,6 +13,10 @@ export interface ActionSettings {
   limit: string[];
   data: string[];
   parallel: number;
+  // Rolling batches (apply): N hosts or P% of them at a time.
+  batch?: BatchSize;
+  // Apply nothing when more than this percentage failed to plan; with `batch`, per batch.
+  failPercent?: number;
   secrets: Record<string, string>;
   sshPrivateKeys: string[];
   sshKnownHosts: string;
@@ -37,6 +42,8 @@ export function readSettings(): ActionSettings {
     throw new UsageError(
       `The parallel input must be a whole number of at least 1; it is "${core.getInput("parallel")}".`,
     );
+  const batch = batchInput(core.getInput("batch"));
+  const failPercent = failPercentInput(core.getInput("fail-percent"));
   const digest = core.getInput("expected-plan-digest");
   if (digest && !/^[0-9a-f]{64}$/.test(digest)) {
     throw new UsageError("The expected-plan-digest input must be the plan job's plan-digest output (64 hex digits).");
@@ -49,6 +56,8 @@ export function readSettings(): ActionSettings {
     limit: core.getMultilineInput("limit"),
     data: core.getMultilineInput("data"),
     parallel,
+    ...(batch ? { batch } : {}),
+    ...(failPercent === undefined ? {} : { failPercent }),
     secrets: parseSecrets(core.getInput("secrets", { trimWhitespace: false })),
     // Kept exactly as given: a private key needs its trailing newline.
     sshPrivateKeys: core.getInput("ssh-private-key", { trimWhitespace: false })
@@ -138,6 +147,24 @@ function requireInput(name: string, what: string): string {
   if (!value)
     throw new UsageError(`The \`${name}\` input is required: ${what}. Add it under \`with:\` in your workflow.`);
   return value;
+}
+
+// The batch input: "" (no batches), N or P%.
+function batchInput(value: string): BatchSize | undefined {
+  if (!value) return undefined;
+  const size = parseBatchSize(value);
+  if (!size)
+    throw new UsageError(`The batch input ${batchSizeHelp}, e.g. \`batch: 2\` or \`batch: 25%\`; it is "${value}".`);
+  return size;
+}
+
+// The fail-percent input: "" (none) or a number from 0 to 100.
+function failPercentInput(value: string): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`The fail-percent input must be a number from 0 to 100; it is "${value}".`);
+  return n;
 }
 
 function booleanInput(name: string, value: string): boolean {
