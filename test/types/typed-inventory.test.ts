@@ -287,9 +287,9 @@ describe("hosts(), group() and data() leave the inventory as it was", () => {
 });
 
 describe("README", () => {
-  test("shows the typed repository's tsconfig.json and host-data.d.ts verbatim", () => {
+  test("shows the typed repository's tsconfig.json, host-data.d.ts and inventory verbatim", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
-    const missing = ["tsconfig.json", "types/host-data.d.ts"].filter(
+    const missing = ["tsconfig.json", "types/host-data.d.ts", "inventory/production.ts"].filter(
       (file) => !readme.includes(readFileSync(join(example, file), "utf8")),
     );
     expect(missing, "files of examples/typed-repo/ the README does not show verbatim").toEqual([]);
