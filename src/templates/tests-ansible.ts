@@ -1,10 +1,11 @@
-// Ansible's common tests: version (version_compare; loose, strict and semver), match, search, regex, truthy, falsy, subset, superset,
-// contains (ansible-core's plugins/test/core.py and mathstuff.py, same names, arguments and results).
+// Ansible's common tests: version (version_compare; loose, strict and semver), match, search, regex, truthy,
+// falsy, subset, superset, contains, any, all, abs, and the task-result tests (failed, succeeded, changed,
+// skipped, reachable) (ansible-core's plugins/test/core.py and mathstuff.py, same names, arguments and results).
 import type { FilterSpec, TestTable } from "./filter-support.js";
 import { compilePythonRegex } from "./filters-ansible-regex-python.js";
 import { JinjaRuntimeError } from "./jinja-errors.js";
 import { contains, iterate, pyCompare, pyEquals } from "./python-operators.js";
-import { isStr, pyStr, strValue, truthy } from "./python-values.js";
+import { dictHas, isDict, isStr, pyStr, strValue, truthy } from "./python-values.js";
 
 const operators: Record<string, string> = {
   "==": "eq",
@@ -148,8 +149,50 @@ const truthTest = (expected: boolean): FilterSpec<boolean> => ({
   run: ({ values: [value, convert] }) => truthy(truthy(convert) ? convertBool(value) : value) === expected,
 });
 
+// A test on a registered task result (a dict), as Ansible's failed, changed, skipped… read it.
+const resultTest = (name: string, read: (result: Record<string, unknown>) => boolean): FilterSpec<boolean> => ({
+  params: ["result"],
+  run: ({ values: [result] }) => {
+    if (!isDict(result)) throw new JinjaRuntimeError(`The '${name}' test expects a dictionary`);
+    return read(result);
+  },
+});
+
+// A key of a result, false when absent.
+function flag(result: Record<string, unknown>, key: string): boolean {
+  return dictHas(result, key) && truthy(result[key]);
+}
+
+// Ansible's changed: the result's `changed`, else whether any of its loop `results` changed.
+function changedResult(result: Record<string, unknown>): boolean {
+  if (dictHas(result, "changed")) return truthy(result.changed);
+  const results = result.results;
+  if (!Array.isArray(results) || !isDict(results[0])) return false;
+  return results.some((item) => isDict(item) && flag(item, "changed"));
+}
+
+const failedTest = resultTest("failed", (result) => flag(result, "failed"));
+const successTest = resultTest("success", (result) => !flag(result, "failed"));
+const changedTest = resultTest("changed", changedResult);
+const skippedTest = resultTest("skipped", (result) => flag(result, "skipped"));
+
 // The tests, by name.
 export const ansibleTests: TestTable = {
+  failed: failedTest,
+  failure: failedTest,
+  succeeded: successTest,
+  success: successTest,
+  successful: successTest,
+  changed: changedTest,
+  change: changedTest,
+  skipped: skippedTest,
+  skip: skippedTest,
+  reachable: resultTest("reachable", (result) => !flag(result, "unreachable")),
+  unreachable: resultTest("unreachable", (result) => flag(result, "unreachable")),
+  any: { params: ["seq"], run: ({ values: [seq] }) => iterate(seq).some((item) => truthy(item)) },
+  all: { params: ["seq"], run: ({ values: [seq] }) => iterate(seq).every((item) => truthy(item)) },
+  abs: { params: ["path"], run: ({ values: [path] }) => pyStr(path).startsWith("/") },
+  is_abs: { params: ["path"], run: ({ values: [path] }) => pyStr(path).startsWith("/") },
   version: versionTest,
   version_compare: versionTest,
   match: regexTest("match"),
