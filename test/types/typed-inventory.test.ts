@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sshDataKeys } from "../../src/connectors/ssh/ssh.js";
+import { connectors } from "../../src/engine/connect.js";
 import { splitArgs } from "../../src/engine/global-args.js";
 import { inventoryJson } from "../helpers/run-cli.js";
 import { tempProject } from "../helpers/temp-project.js";
@@ -240,6 +241,13 @@ describe("the README's typed deploy repository", () => {
   test("free data keys, template variables, computed hosts and every SSH key stay allowed", () => {
     const unexpected = withMistakes.filter((error) => !mistakes.some((m) => m.file === error.file));
     expect(unexpected).toEqual([]);
+  });
+
+  test("connection keys are checked for every connector, and only the SSH connector reads any", () => {
+    // ConnectorKeyPrefix (src/host/connector-data.ts) has one prefix per connector; SshData the SSH keys.
+    expect(Object.keys(connectors).sort()).toEqual(["docker", "local", "ssh"]);
+    expect(connectors.docker.dataKeys).toEqual([]);
+    expect(connectors.local.dataKeys).toEqual([]);
   });
 
   test("the global arguments a message lists are the ones infra-action reads", () => {
