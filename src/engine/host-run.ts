@@ -181,10 +181,11 @@ export class HostRun {
   }
 
   // Marks the host as interrupted (SIGINT/SIGTERM): what was applied and what was not, as known
-  // from the markers seen so far.
-  interrupt(signal: string): void {
+  // from the markers seen so far. `applying`: the run's apply stage had begun (a host with changes
+  // whose turn had not come, such as one of a later batch, applied nothing).
+  interrupt(signal: string, applying = false): void {
     this.interrupted = true;
-    if (this.status === "pending") {
+    if (this.status === "pending" || (applying && this.status === "changed" && !this.applyBegun)) {
       this.status = "failed";
       this.error = `interrupted by ${signal} before applying; nothing was applied on this host.`;
       return;

@@ -79,7 +79,7 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
   const finishAll = (commit: boolean) => Promise.all(runs.map((run) => run.timed(() => run.finish(commit))));
   let stage: "plan" | "apply" = "plan";
   const interruption = whenAborted(seams.signal, async (signal) => {
-    for (const run of runs) run.interrupt(signal);
+    for (const run of runs) run.interrupt(signal, stage === "apply");
     try {
       await options.onInterrupt?.(buildReport(runs, stage, startedAt, options.digestSecrets ?? [], now));
     } finally {
