@@ -14,6 +14,7 @@ import {
   type StarValueNode,
   type UnaryNode,
 } from "./jinja-nodes.js";
+import { resolvePluginName } from "./jinja-runtime.js";
 import {
   type AstNode,
   type CompileFrame,
@@ -165,7 +166,8 @@ export class JinjaExpressionCompiler extends Compiler {
   override compileIs(node: BinaryNode, frame: CompileFrame): void {
     const test = node.right;
     const call = test instanceof nodes.FunCall ? (test as CallNode) : undefined;
-    const name = String(((call ? call.name : test) as ValueNode).value);
+    const written = String(((call ? call.name : test) as ValueNode).value);
+    const name = resolvePluginName(written, (each) => this.known.tests.has(each));
     if (!this.known.tests.has(name)) this.fail(`no test named '${name}'`, test.lineno, test.colno);
     this._emit(`runtime.test(${quote(name)}, [`);
     this.compile(node.left, frame);
@@ -299,8 +301,9 @@ export class JinjaExpressionCompiler extends Compiler {
 
   override compileFilter(node: CallNode, frame: CompileFrame): void {
     const name = String((node.name as ValueNode).value);
-    if (!this.known.filters.has(name)) this.fail(`no filter named '${name}'`, node.lineno, node.colno);
-    this._emit(`(lineno = ${node.lineno}, colno = ${node.colno}, runtime.filter(${quote(name)}, [`);
+    const known = resolvePluginName(name, (each) => this.known.filters.has(each));
+    if (!this.known.filters.has(known)) this.fail(`no filter named '${name}'`, node.lineno, node.colno);
+    this._emit(`(lineno = ${node.lineno}, colno = ${node.colno}, runtime.filter(${quote(known)}, [`);
     this.list(node.args.children, frame);
     this._emit("]))");
   }

@@ -293,7 +293,10 @@ export class JinjaExpressionParser extends Parser {
     if (!name || (name.type !== SYMBOL && name.type !== BOOLEAN && name.type !== NONE)) {
       this.fail("expected a test name after is", name?.lineno ?? is.lineno, name?.colno ?? is.colno);
     }
-    const testName = new nodes.Symbol(name.lineno, name.colno, name.type === NONE ? "none" : name.value);
+    let written = name.type === NONE ? "none" : name.value;
+    // A dotted name is a collection's test: `is ansible.builtin.version(…)`.
+    while (name.type === SYMBOL && this.skipValue(OPERATOR, ".")) written += `.${this.expect(SYMBOL).value}`;
+    const testName = new nodes.Symbol(name.lineno, name.colno, written);
     let test: AstNode = testName;
     const next = this.peekToken();
     if (next?.type === LEFT_PAREN) {

@@ -69,6 +69,13 @@ function invoke<R>(
   return spec.run(bindArguments({ name, ...spec }, args, kwargs), env);
 }
 
+// The name a filter or test is known by: Ansible's full names `ansible.builtin.x` and `ansible.legacy.x`
+// stand for `x` (its own plugins, which roles name so since Ansible 2.10); any other name is itself.
+export function resolvePluginName(name: string, isKnown: (name: string) => boolean): string {
+  const short = /^ansible\.(?:builtin|legacy)\.(\w+)$/.exec(name)?.[1];
+  return short !== undefined && !isKnown(name) && isKnown(short) ? short : name;
+}
+
 // Builds the runtime object generated template code runs against.
 export function createJinjaRuntime(options: RuntimeOptions): Record<string, unknown> {
   const { filters, tests, globals, undefinedKind } = options;
@@ -82,7 +89,8 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
     };
   const macros = new WeakSet<object>();
   const lookupSpec = <T extends FilterSpec<unknown>>(table: Record<string, T>, kind: string, name: string): T => {
-    const spec = Object.hasOwn(table, name) ? table[name] : undefined;
+    const known = resolvePluginName(name, (each) => Object.hasOwn(table, each));
+    const spec = Object.hasOwn(table, known) ? table[known] : undefined;
     if (!spec) throw new JinjaRuntimeError(`no ${kind} named '${name}'`);
     return spec;
   };

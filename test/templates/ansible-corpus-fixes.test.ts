@@ -100,3 +100,29 @@ describe("filters on a {% set %} block and chained filters on a {% filter %} blo
     expect(render(source, context)).toBe(expected);
   });
 });
+
+describe("Ansible's filters and tests by their full names (ansible.builtin.x, ansible.legacy.x)", () => {
+  const values = { l: [1, [2, 3]], d: { a: 1 }, s: "x", v: "1.2.3", vs: ["1.0", "2.1"] };
+  test.each([
+    [
+      "{{ d | ansible.builtin.to_json }} {{ 'yes' | ansible.builtin.bool }} {{ l | ansible.builtin.flatten }} {{ s | ansible.legacy.b64encode }} {{ d | ansible.builtin.dict2items | ansible.builtin.items2dict }}",
+      `{"a": 1} True [1, 2, 3] eA== {'a': 1}`,
+    ],
+    [
+      "{{ v is ansible.builtin.version('1.2', '>') }} {{ v is not ansible.builtin.version('1.2', '>') }} {{ v is ansible.legacy.version('1.2', '>') }} {{ 'abc' is ansible.builtin.match('a') }}",
+      "True False True True",
+    ],
+    [
+      "{{ vs | select('ansible.builtin.version', '2.0', '>=') | list }} {{ vs | map('ansible.builtin.b64encode') | list }} {{ d | ansible.builtin.combine({'b': 2}) }}",
+      "['2.1'] ['MS4w', 'Mi4x'] {'a': 1, 'b': 2}",
+    ],
+  ])("%s", (source, expected) => {
+    expect(render(source, values)).toBe(expected);
+  });
+
+  test("an unknown full name is an unknown filter", () => {
+    expect(() => render("{{ d | ansible.builtin.nosuch }}", values)).toThrow(
+      "t.j2:1: syntax error: no filter named 'ansible.builtin.nosuch'",
+    );
+  });
+});
