@@ -73,6 +73,7 @@ const subjects = [
   "aab abb ba\nccab\n",
   "é café naïve 42 ٣",
   "user@example.com, x.y-z@host.org",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell-style text for the \$\{(\w+)\} pattern
 ].concat(["${HOME} and ${USER}", "a\nb\r\nc", "", "a.b a\nb aaa", "k=1 j= x=22", "sep\x1cx \ufeffy\u0085z"]);
 
 test("regex_replace and regex_findall match as Python's re does (or both refuse)", () => {
