@@ -20,6 +20,8 @@ export interface RolloutOptions<T extends BatchMember> {
   applyBatch(members: T[]): Promise<void>;
   // True once the run was interrupted: no further batch starts.
   stopped(): boolean;
+  // A host of a later batch was refused when a batch stopped the rollout.
+  refused?(member: T): void;
 }
 
 // Reads "N" or "P%"; undefined when it is neither (the faces say which flag or input was wrong).
@@ -59,7 +61,11 @@ export async function applyInBatches<T extends BatchMember>(members: T[], option
     if (options.stopped() || index === batches.length - 1) return;
     const reason = describeStop(batch, index, batches.length, options.failPercent);
     if (reason === undefined) continue;
-    for (const later of batches.slice(index + 1).flat()) if (!later.failed) later.refuse(reason);
+    for (const later of batches.slice(index + 1).flat()) {
+      if (later.failed) continue;
+      later.refuse(reason);
+      options.refused?.(later);
+    }
     return;
   }
 }

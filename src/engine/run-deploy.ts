@@ -15,7 +15,8 @@ import { publicApiProvider } from "./public-api.js";
 
 export interface EngineEvents {
   // A host moved to a stage ("planning", "planned", "applying", "applied"); "failed" when its
-  // plan or apply failed (never "applied" for a host that failed).
+  // plan or apply failed (never "applied" for a host that failed); "not applied" when a batch
+  // before it stopped the rollout.
   hostStage?(host: string, stage: string): void;
   // Everything is planned; in apply mode this may refuse to go on (returns false).
   planned?(report: Report): Promise<boolean> | boolean;
@@ -121,6 +122,7 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
           failPercent: options.failPercent,
           stopped: () => Boolean(seams.signal?.aborted),
           applyBatch: (batch) => applyBatch(batch, options.parallel, events, seams.signal),
+          refused: (run) => events.hostStage?.(run.host.name, "not applied"),
         });
       } else {
         await finishAll(false);

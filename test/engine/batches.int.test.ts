@@ -86,6 +86,7 @@ describe("apply --batch", () => {
       expect(files("stop", id)).toBe("0");
     }
     expect(byName.b1?.operations[0]?.reason).toBe(reason);
+    expect(result.stderr).toContain("[b1] not applied\n");
     expect(files("stop", "a1")).toBe("8");
     // The summary on the terminal says it too.
     expect(result.stdout).toContain("batch 1 of 2 stopped the rollout");
