@@ -12,6 +12,7 @@ export interface BatchMember {
   refuse(reason: string): void;
 }
 
+// How a rollout runs: the batch size, the stop rule's percentage and the engine's hooks.
 export interface RolloutOptions<T extends BatchMember> {
   // Absent: one batch of every host (no stop rule).
   batch?: BatchSize;
