@@ -5,6 +5,7 @@ import { runDeploy } from "../engine/run-deploy.js";
 import { InterruptedError } from "../errors.js";
 import { loadInventory } from "../inventory/load-inventory.js";
 import { parseOverrides } from "../inventory/overrides.js";
+import { applyShard, describeShard } from "../inventory/shard.js";
 import { type MarkdownOptions, renderMarkdown } from "../report/markdown.js";
 import { createRedactor, redactDeep, secretDataValues, warnAboutShortSecrets } from "../report/redact.js";
 import type { Report } from "../report/report.js";
@@ -12,24 +13,12 @@ import { formatHost, formatSummary } from "../report/text.js";
 import { displayPath } from "../util/display-path.js";
 import { maskSecrets, readInputSecrets, selectDigestSecrets } from "./action-secrets.js";
 import { type RunProgress, reportFailure } from "./failure.js";
-import {
-  commentMarker,
-  commentWanted,
-  createGitHubClient,
-  jobName,
-  pullRequestOfCommit,
-  pullRequestTarget,
-  runCommit,
-  runUrl as runLink,
-  upsertComment,
-} from "./pr-comment.js";
-import { writeReportFile } from "./report-file.js";
+import { runMerge } from "./merge-mode.js";
+import { jobName, runCommit, runUrl as runLink } from "./pr-comment.js";
+import { commentOnPullRequest, summaryLimit, whatHappensNext, writeOutputs } from "./publish.js";
+import { findPlanMismatch, type ReviewedPlan, readReviewedReport } from "./review-check.js";
 import { type ActionSettings, enterWorkingDirectory, readFailureSettings, readSettings } from "./settings.js";
 import { abortOnSignals } from "./signals.js";
-
-// GitHub's limits: 65,536 characters a comment, 1 MiB a step summary (kept under, with margin).
-const commentLimit = 65_000;
-const summaryLimit = 1_000_000;
 
 // Runs the action; never throws.
 export async function run(): Promise<void> {
@@ -45,7 +34,8 @@ export async function run(): Promise<void> {
     settings = readSettings();
     progress.redact = exportSecrets(settings);
     enterWorkingDirectory(settings.workingDirectory);
-    await runAction(settings, progress.redact, progress);
+    if (settings.reports) await runMerge(settings, progress);
+    else await runAction(settings, progress.redact, progress);
   } catch (error) {
     // SIGINT/SIGTERM: the partial report and summary are written; the signal handler exits.
     if (error instanceof InterruptedError) return;
@@ -78,7 +68,11 @@ async function runAction(
     core.info(`${loaded.hosts.length} hosts: ${loaded.hosts.map((h) => h.name).join(", ")}`);
     return loaded;
   });
-  progress.hosts = inventory.hosts.map((h) => h.name);
+  // A shard: its part of the selected hosts (after limit); it writes its report and does not comment.
+  const selected = settings.shard ? applyShard(inventory, settings.shard) : inventory;
+  if (settings.shard) core.info(describeShard(settings.shard, selected.hosts.length, inventory.hosts.length));
+  const reviewed = readReviewedPlan(settings);
+  progress.hosts = selected.hosts.map((h) => h.name);
   for (const warning of inventory.warnings) core.warning(redact(warning));
   // Secrets in host data (passwords) are redacted too: one redactor, longest secret first.
   const hostSecrets = secretDataValues(inventory.hosts);
@@ -97,7 +91,7 @@ async function runAction(
     report = await guard.watch(
       runDeploy(
         {
-          inventory,
+          inventory: selected,
           deployFiles: settings.deploy,
           mode: settings.mode,
           parallel: settings.parallel,
@@ -130,9 +124,8 @@ async function runAction(
           events: {
             hostStage: (host, stage) => core.info(clean(`[${host}] ${stage}`)),
             planned: (plan) => {
-              if (!settings.expectedPlanDigest || plan.planDigest === settings.expectedPlanDigest) return true;
-              refused = `The plan differs from the reviewed one (expected-plan-digest ${settings.expectedPlanDigest}, now ${plan.planDigest}); nothing was applied. Changes planned now: ${describeChanges(plan)}. Review the new plan and approve again.`;
-              return false;
+              refused = reviewed && findPlanMismatch(plan, reviewed);
+              return !refused;
             },
           },
         },
@@ -169,7 +162,7 @@ async function runAction(
   };
   if (settings.jobSummary)
     await core.summary.addRaw(renderMarkdown(report, { ...view, limit: summaryLimit, timing: true }), true).write();
-  await commentOnPullRequest(settings, report, view);
+  if (!settings.shard) await commentOnPullRequest(settings, report, view);
   writeOutputs(report);
   progress.stage = "reporting";
 
@@ -186,52 +179,14 @@ async function runAction(
   }
 }
 
-// Plans go on the pull request being reviewed; an apply of a pushed commit goes on the pull request the
-// commit came from (found through the API), so the plan and its outcome sit in one place.
-async function commentOnPullRequest(
-  settings: ActionSettings,
-  report: Report,
-  view: Omit<MarkdownOptions, "limit">,
-): Promise<void> {
-  const direct = pullRequestTarget();
-  const afterMerge = report.mode === "apply" && !direct && settings.prComment !== false && view.commit;
-  if (!commentWanted(settings.prComment, direct) && !afterMerge) return;
-  if (!settings.githubToken) return core.warning("pr-comment is on but github-token is empty: no comment.");
-  const client = createGitHubClient(settings.githubToken);
-  const target = direct ?? (afterMerge && view.commit ? await pullRequestOfCommit(client, view.commit.sha) : undefined);
-  if (!target) return core.info("pr-comment is on, but this run is not for a pull request: no comment.");
-  const marker = commentMarker(settings.inventory);
-  const body = renderMarkdown(report, { ...view, limit: commentLimit, marker });
-  await upsertComment(client, target, marker, body, report.mode === "plan" ? "plan" : "apply result");
-}
-
-// The footer: what this run did not do and what comes next.
-function whatHappensNext(report: Report, refused: string | undefined): string {
-  if (refused) return "Nothing was applied. Review the new plan and approve the apply again.";
-  if (report.mode === "apply") return "This is the result of the apply.";
-  return "Nothing was changed: this is a plan. After merge, the apply job applies it, once its environment's reviewers approve (if the environment requires it); given this plan's digest as `expected-plan-digest`, it refuses any other plan.";
-}
-
-function writeOutputs(report: Report): void {
-  const names = (hosts: Report["hosts"]) => hosts.map((h) => h.name).join(",");
-  const file = writeReportFile(report);
-  core.setOutput("changed", report.totals.operationsChanged > 0 ? "true" : "false");
-  core.setOutput("changed-hosts", names(report.hosts.filter((h) => h.operations.some((o) => o.status === "changed"))));
-  core.setOutput(
-    "failed-hosts",
-    names(report.hosts.filter((h) => h.status === "failed" || h.status === "unreachable")),
-  );
-  core.setOutput("plan-digest", report.planDigest);
-  core.setOutput("report", file);
-}
-
-// "web-01: Install nginx, Configure nginx; db-01: Install PostgreSQL".
-function describeChanges(plan: Report): string {
-  const parts = plan.hosts
-    .map((h) => [h.name, h.operations.filter((o) => o.status === "changed").map((o) => o.name)] as const)
-    .filter(([, ops]) => ops.length)
-    .map(([host, ops]) => `${host}: ${ops.join(", ")}`);
-  return parts.length ? parts.join("; ") : "none";
+// The reviewed plan the apply checks against: expected-plan-digest, and for a shard the merged plan report.
+function readReviewedPlan(settings: ActionSettings): ReviewedPlan | undefined {
+  if (!settings.expectedPlanDigest) return undefined;
+  return {
+    expected: settings.expectedPlanDigest,
+    ...(settings.planReport ? { merged: readReviewedReport(settings.planReport) } : {}),
+    ...(settings.shard ? { shard: settings.shard } : {}),
+  };
 }
 
 await run();

@@ -5,9 +5,17 @@ import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { type BatchSize, batchSizeHelp, parseBatchSize } from "../engine/batches.js";
 import { UsageError } from "../errors.js";
+import { parseShard, type Shard } from "../inventory/shard.js";
 
 export interface ActionSettings {
+  // `mode: merge` runs as a plan whose report is merged from `reports`.
   mode: "plan" | "apply";
+  // mode: merge — the shard reports to merge: paths or globs, one per line.
+  reports?: string[];
+  // shard: "I/N" — only this shard of the selected hosts; no pull request comment.
+  shard?: Shard;
+  // plan-report — the merged plan report an apply shard checks its part against.
+  planReport?: string;
   inventory: string;
   deploy: string[];
   limit: string[];
@@ -31,11 +39,14 @@ export interface ActionSettings {
 
 // Reads and checks every input.
 export function readSettings(): ActionSettings {
-  const mode = core.getInput("mode") || "plan";
-  if (mode !== "plan" && mode !== "apply")
-    throw new UsageError(`The mode input must be plan or apply; it is "${mode}".`);
+  const modeInput = core.getInput("mode") || "plan";
+  if (modeInput !== "plan" && modeInput !== "apply" && modeInput !== "merge")
+    throw new UsageError(`The mode input must be plan, apply or merge; it is "${modeInput}".`);
+  const mode = modeInput === "merge" ? "plan" : modeInput;
+  const reports = modeInput === "merge" ? reportsInput() : undefined;
+  const shard = shardInput(modeInput);
   const deploy = core.getMultilineInput("deploy");
-  if (deploy.length === 0)
+  if (deploy.length === 0 && !reports)
     throw new UsageError("The deploy input is required: one deploy file per line, e.g. `deploy: deploy.ts`.");
   const parallel = Number(core.getInput("parallel") || "10");
   if (!Number.isInteger(parallel) || parallel < 1)
@@ -48,10 +59,25 @@ export function readSettings(): ActionSettings {
   if (digest && !/^[0-9a-f]{64}$/.test(digest)) {
     throw new UsageError("The expected-plan-digest input must be the plan job's plan-digest output (64 hex digits).");
   }
+  const planReport = core.getInput("plan-report");
+  if (planReport && (modeInput !== "apply" || !digest))
+    throw new UsageError(
+      "The plan-report input is for mode: apply with expected-plan-digest: give both, the merge job's report and plan-digest outputs (or remove plan-report).",
+    );
+  if (shard && modeInput === "apply" && digest && !planReport)
+    throw new UsageError(
+      "With shard and expected-plan-digest, give plan-report too: the merged plan report (the merge job's report, e.g. downloaded with actions/download-artifact), which this shard checks its part of the plan against.",
+    );
   const prComment = core.getInput("pr-comment") || "auto";
   return {
     mode,
-    inventory: requireInput("inventory", "the path of your inventory file, e.g. `inventory: inventory/production.ts`"),
+    ...(reports ? { reports } : {}),
+    ...(shard ? { shard } : {}),
+    ...(planReport ? { planReport } : {}),
+    // Merging reads reports only; the inventory (optional) then only names the comment and summary.
+    inventory: reports
+      ? core.getInput("inventory")
+      : requireInput("inventory", "the path of your inventory file, e.g. `inventory: inventory/production.ts`"),
     deploy,
     limit: core.getMultilineInput("limit"),
     data: core.getMultilineInput("data"),
@@ -140,6 +166,25 @@ export function parseSecrets(text: string): Record<string, string> {
       );
   }
   return Object.fromEntries(entries);
+}
+
+// The reports input (mode: merge): paths or globs, one per line.
+function reportsInput(): string[] {
+  const reports = core.getMultilineInput("reports");
+  if (reports.length === 0)
+    throw new UsageError(
+      "mode: merge needs the reports input: the shard jobs' report files, paths or globs one per line, e.g. `reports: reports/*/report.json` after actions/download-artifact.",
+    );
+  return reports;
+}
+
+// The shard input: "" (every selected host) or "I/N", for plan and apply only.
+function shardInput(mode: string): Shard | undefined {
+  const value = core.getInput("shard");
+  if (!value) return undefined;
+  if (mode === "merge")
+    throw new UsageError("The shard input is for the plan and apply shards; mode: merge reads every shard's report.");
+  return parseShard(value, "The shard input");
 }
 
 function requireInput(name: string, what: string): string {

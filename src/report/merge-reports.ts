@@ -97,3 +97,11 @@ export function mergeReports(parts: readonly ShardReport[]): Report {
 function article(mode: Report["mode"]): string {
   return mode === "apply" ? "an apply" : "a plan";
 }
+
+// The combined digest the reviewed (merged) plan has with one shard re-planned: the reviewed hosts
+// outside the shard keep their digests, the shard's are today's (a host gone from it drops out,
+// a new one comes in), so it equals the reviewed digest only when this shard's part is unchanged.
+export function recombinePlanDigest(reviewed: Report, current: Report, inShard: (host: string) => boolean): string {
+  const kept = reviewed.hosts.filter((h) => !inShard(h.name));
+  return combinePlanDigests([...kept, ...current.hosts].map((h) => ({ name: h.name, planDigest: h.planDigest ?? "" })));
+}
