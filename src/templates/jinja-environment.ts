@@ -9,7 +9,7 @@ import { JinjaCompiler } from "./jinja-compiler.js";
 import { JinjaRuntimeError, JinjaSyntaxError } from "./jinja-errors.js";
 import { createGlobals } from "./jinja-globals.js";
 import { lexJinja } from "./jinja-lexer.js";
-import type { JinjaOptions } from "./jinja-options.js";
+import { type JinjaOptions, padAnsibleNewlines } from "./jinja-options.js";
 import { JinjaParser } from "./jinja-parser.js";
 import { createJinjaRuntime } from "./jinja-runtime.js";
 import {
@@ -88,6 +88,7 @@ export function createJinjaEnvironment(searchPath: string, options: Required<Jin
     tests,
     globals: createGlobals(),
     undefinedKind: options.undefined,
+    ansible: options.ansible,
     loadTemplate,
   });
 
@@ -149,7 +150,8 @@ export function createJinjaEnvironment(searchPath: string, options: Required<Jin
         template = makeTemplate(source, name);
         compiled.set(key, template);
       }
-      return template.render(context);
+      const output = template.render(context);
+      return options.ansible ? padAnsibleNewlines(output, source.replace(/\r\n?/g, "\n")) : output;
     },
   };
 }

@@ -33,6 +33,7 @@ import {
   truthy,
   typeName,
   undefinedName,
+  unrolled,
 } from "./python-values.js";
 
 // What a runtime needs from its environment.
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   globals: Record<string, unknown>;
   // What a missing variable, attribute or item is (the `undefined` option).
   undefinedKind: UndefinedKind;
+  // Ansible's finalize: a printed None is nothing; printed ranges, dict views and filter results are lists.
+  ansible?: boolean;
   // The template of an include (a name or a list of names to try), or undefined if missing and ignored.
   loadTemplate(name: unknown, ignoreMissing: boolean): NunjucksTemplate | undefined;
 }
@@ -83,7 +86,7 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
   const member =
     (find: (value: unknown, key: never) => unknown) =>
     (value: unknown, key: never): unknown => {
-      if (value instanceof JinjaUndefined && value.kind === "chainable") return value;
+      if (value instanceof JinjaUndefined && (value.kind === "chainable" || value.kind === "ansible")) return value;
       const found = find(value, key);
       return found instanceof JinjaUndefined ? found.ofKind(undefinedKind) : found;
     };
@@ -126,7 +129,7 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
       if (Object.hasOwn(globals, name)) return globals[name];
       return undefinedName(name, undefinedKind);
     },
-    output: pyStr,
+    output: options.ansible ? (value: unknown) => (value === null ? "" : pyStr(unrolled(value))) : pyStr,
     truthy,
     spreadPositional,
     mergeKeywords,
@@ -168,7 +171,8 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
     },
     filter(name: string, raw: unknown[]): unknown {
       const { args, kwargs } = splitArguments(raw);
-      return env.callFilter(name, args, kwargs);
+      const result = env.callFilter(name, args, kwargs);
+      return options.ansible ? unrolled(result) : result;
     },
     test(name: string, raw: unknown[]): boolean {
       const { args, kwargs } = splitArguments(raw);

@@ -105,6 +105,11 @@ export function makeRange(items: number[], start: number, stop: number, step: nu
   return items;
 }
 
+// A range or dict view as the plain list it holds (Ansible unrolls them); any other value as it is.
+export function unrolled(value: unknown): unknown {
+  return Array.isArray(value) && (ranges.has(value) || dictViews.has(value)) ? [...value] : value;
+}
+
 // Whether a value is a Python tuple.
 export function isTuple(value: unknown): value is unknown[] {
   return Array.isArray(value) && tuples.has(value);
@@ -202,6 +207,7 @@ const undefinedTypeNames: Record<UndefinedKind, string> = {
   strict: "StrictUndefined",
   default: "Undefined",
   chainable: "ChainableUndefined",
+  ansible: "AnsibleUndefined",
 };
 
 // Python's bool(value); using a strict undefined value raises, a lenient one is false.

@@ -1,6 +1,6 @@
 // Parity with Ansible itself: every `.j2` under test/fixtures/ansible/ (recursively: the filter fixtures and the
 // real-world role templates) is rendered by Debian's ansible-core (one ansible-playbook run) and by
-// renderTemplate with ANSIBLE_SETTINGS, and the two outputs must be the same bytes. Never skipped: without
+// renderTemplate with `jinja: { ansible: true }` (files.template's `jinja_env_kwargs: { ansible: true }`), and the two outputs must be the same bytes. Never skipped: without
 // ansible-playbook the tests fail, saying to run `node scripts/test-env.mjs up` (which installs it).
 //
 // Ansible's template environment, found by experiment with ansible-core 2.14 (and read in its
@@ -21,21 +21,8 @@ import { renderTemplate } from "../../src/templates/render-template.js";
 const directory = "test/fixtures/ansible";
 const defaultVarsFile = join(directory, "vars.json");
 
-// The template module's environment, as renderTemplate's `jinja` settings.
-const ANSIBLE_SETTINGS = {
-  trimBlocks: true,
-  lstripBlocks: false,
-  // Ansible renders without the source's last newline, then pads: see addAnsibleNewlines.
-  keepTrailingNewline: false,
-  undefined: "strict",
-} as const;
-
-// Ansible's rule for trailing newlines: as many as the source ends with, unless the output has more already
-// (`{{ yaml | to_nice_yaml }}\n` keeps the dump's own newline and adds none).
-function addAnsibleNewlines(output: string, source: string): string {
-  const count = (text: string) => text.length - text.replace(/\n+$/, "").length;
-  return output + "\n".repeat(Math.max(0, count(source) - count(output)));
-}
+// The template module's environment, as the user asks for it (no other setting).
+const ANSIBLE_SETTINGS = { ansible: true } as const;
 
 // Every `.j2` under a directory, as sorted paths relative to it.
 function findTemplates(root: string, under = ""): string[] {
@@ -187,7 +174,7 @@ test.each(templates.map((template, index) => [template, index] as const))(
     const path = join(directory, template);
     const options = { name: path, searchPath: dirname(path), jinja: ANSIBLE_SETTINGS };
     const source = readFileSync(path, "utf8");
-    const ours = addAnsibleNewlines(renderTemplate(source, readVars(varsFileOf(template)), options), source);
+    const ours = renderTemplate(source, readVars(varsFileOf(template)), options);
     expect(ours).toBe(theirs.output);
     expect(Buffer.from(ours, "utf8").equals(Buffer.from(theirs.output, "utf8"))).toBe(true);
   },

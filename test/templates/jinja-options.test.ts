@@ -37,8 +37,8 @@ const undefinedCases = [
   "{% if settings.nothing.deeper %}x{% endif %}end",
   "{{ missing + 1 }}",
 ];
-const kinds: UndefinedKind[] = ["strict", "default", "chainable"];
-const jinjaUndefined: Record<UndefinedKind, string> = {
+const kinds: Exclude<UndefinedKind, "ansible">[] = ["strict", "default", "chainable"];
+const jinjaUndefined: Record<(typeof kinds)[number], string> = {
   strict: "StrictUndefined",
   default: "Undefined",
   chainable: "ChainableUndefined",
