@@ -19,9 +19,9 @@ export type InventoryData = Partial<KnownData> & { [key: string]: unknown };
 export type InventoryHost = string | readonly [name: string, data: InventoryData];
 
 type UnknownKeyMessage<K extends string> = K extends `ssh_${string}`
-  ? `${K} is not a data key the SSH connector reads: see "SSH data keys" in infra-action's README`
+  ? `${K} is not a data key the SSH connector reads: see 'SSH data keys' in infra-action's README`
   : K extends `docker_${string}`
-    ? `${K} is not a data key: the Docker connector reads none (the image or container is the host name, "@docker/IMAGE")`
+    ? `${K} is not a data key: the Docker connector reads none (the image or container is in the host name: @docker/IMAGE)`
     : K extends `local_${string}`
       ? `${K} is not a data key: the local connector reads none`
       : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial)`;
@@ -42,21 +42,21 @@ export type CheckHostName<N extends string> = string extends N
   : N extends ""
     ? "a host name is not empty"
     : N extends `${string} ${string}`
-      ? `"${N}" is not a host name: names have no spaces`
+      ? `${N} is not a host name: names have no spaces`
       : N extends "@local"
         ? N
         : N extends `@local/${string}`
-          ? `"${N}" is not a valid host: write @local alone`
+          ? `${N} is not a valid host: write @local alone`
           : N extends `@${"docker" | "ssh"}/${infer Target}`
             ? Target extends ""
-              ? `"${N}" is missing its target: write @docker/IMAGE, @docker/CONTAINER or @ssh/HOSTNAME`
+              ? `${N} is missing its target: write @docker/IMAGE, @docker/CONTAINER or @ssh/HOSTNAME`
               : N
             : N extends `@${string}`
-              ? `"${N}" names an unknown connector: write @local, @docker/IMAGE, @docker/CONTAINER or @ssh/HOSTNAME (a plain name uses SSH)`
+              ? `${N} names an unknown connector: write @local, @docker/IMAGE, @docker/CONTAINER or @ssh/HOSTNAME (a plain name uses SSH)`
               : N;
 
 type SpecMessage =
-  'a host is a name ("web-01.example.com") or a [name, data] pair (["web-01.example.com", { ssh_user: "deploy" }])';
+  "a host is a name ('web-01.example.com') or a [name, data] pair (['web-01.example.com', { ssh_user: 'deploy' }])";
 
 // One host spec checked: a name, or a [name, data] pair whose data is checked.
 export type CheckHostSpec<S> = S extends string
@@ -70,20 +70,21 @@ export type CheckHostSpec<S> = S extends string
 // A list of host specs checked one by one.
 export type CheckHosts<T> = { [I in keyof T]: CheckHostSpec<T[I]> };
 
-// A group (or `targets`): `export const web_servers = hosts(["web-01", ["web-02", { ssh_port: 2222 }]])`.
+/** A group (or `targets`), checked by tsc: `export const web_servers = hosts(["web-01", ["web-02", { ssh_port: 2222 }]])`. Returns `specs` unchanged. */
 export function hosts<const T extends readonly unknown[] & CheckHosts<T>>(specs: T): T {
   return specs;
 }
 
-// pyinfra's group form, hosts with their group data: `export const web_servers = group([...], { app_port: 80 })`.
+/** pyinfra's group form, hosts with their group data, checked by tsc: `export const web_servers = group(["web-01"], { app_port: 80 })`. Returns `[specs, groupData]`. */
 export function group<const T extends readonly unknown[] & CheckHosts<T>, const D extends CheckData<D>>(
   specs: T,
-  groupData: D,
+  groupData: D & InventoryData,
 ): [T, D] {
   return [specs, groupData];
 }
 
-// Group or global data, checked as host data is: `export const web_servers_data = data({ ssh_user: "deploy" })`.
-export function data<const D extends CheckData<D>>(values: D): D {
+// (`& InventoryData` gives editors the known keys to complete and their documentation to show.)
+/** Group or global data, checked by tsc as host data is: `export const web_servers_data = data({ ssh_user: "deploy" })`. Returns `values` unchanged. */
+export function data<const D extends CheckData<D>>(values: D & InventoryData): D {
   return values;
 }
