@@ -287,8 +287,18 @@ export interface FilesOperations {
       lstrip_blocks?: boolean;
       /** Keep the template's final newline. Default `true` (as pyinfra renders). */
       keep_trailing_newline?: boolean;
-      /** What an undefined variable does: `"strict"` (default) fails, `"default"` prints nothing, `"chainable"` also allows `.attr` on it. */
-      undefined?: "strict" | "default" | "chainable" | "StrictUndefined" | "Undefined" | "ChainableUndefined";
+      /** What an undefined variable does: `"strict"` (default) fails, `"default"` prints nothing, `"chainable"` also allows `.attr` on it, `"ansible"` fails when used but allows `.attr` (so `| default` ends a chain). */
+      undefined?:
+        | "strict"
+        | "default"
+        | "chainable"
+        | "ansible"
+        | "StrictUndefined"
+        | "Undefined"
+        | "ChainableUndefined"
+        | "AnsibleUndefined";
+      /** Render as Ansible's template module does (for templates from Ansible roles): trim_blocks, AnsibleUndefined, a printed None is nothing, Ansible's trailing newlines. Default `false`. */
+      ansible?: boolean;
     };
     /** Template variables whose names cannot be arguments (`_x`, `name`, `dest`, `mode`…); they win over the rest. */
     variables?: Record<string, unknown>;

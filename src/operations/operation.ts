@@ -69,8 +69,10 @@ export interface TemplateSettings {
   lstripBlocks?: boolean;
   /** Keep the template's trailing newline (keep_trailing_newline; default true, as pyinfra renders). */
   keepTrailingNewline?: boolean;
-  /** What an undefined variable is: an error ("strict", the default), nothing ("default") or nothing all the way down ("chainable"). */
-  undefined?: "strict" | "default" | "chainable";
+  /** What an undefined variable is: an error ("strict", the default), nothing ("default"), nothing all the way down ("chainable"), or Ansible's (an error when used, chainable on access). */
+  undefined?: "strict" | "default" | "chainable" | "ansible";
+  /** Render as Ansible's template module does (trim_blocks, AnsibleUndefined, None printed as nothing, its trailing newlines). */
+  ansible?: boolean;
 }
 
 /** What `prepare` may use: the only local I/O an operation gets, done before planning. */

@@ -75,6 +75,19 @@ test("jinja_env_kwargs renders with trim_blocks, lstrip_blocks and a lenient und
   expect(readFileSync(out, "utf8")).toBe("line a\nline b\n");
 });
 
+test("jinja_env_kwargs ansible: true renders a role's template as Ansible's template module does", async () => {
+  write(
+    "role.j2",
+    "{% for n in names %}\nline {{ n }}{{ nothing }}\n{% endfor %}\n{{ missing.deep | default('fallback') }}\n",
+  );
+  const out = join(dir, "role.out");
+  const result = await applyTemplate(
+    `files.template({ src: "role.j2", dest: ${JSON.stringify(out)}, names: ["a", "b"], nothing: null, jinja_env_kwargs: { ansible: true } });`,
+  );
+  expect(result.exitCode, result.output).toBe(0);
+  expect(readFileSync(out, "utf8")).toBe("line a\nline b\nfallback\n");
+});
+
 test("an unknown jinja_env_kwargs setting is refused naming what is supported", async () => {
   write("unknown.j2", "x\n");
   const result = await applyTemplate(
@@ -82,5 +95,5 @@ test("an unknown jinja_env_kwargs setting is refused naming what is supported", 
   );
   expect(result.exitCode).not.toBe(0);
   expect(result.output).toContain("jinja_env_kwargs has no setting autoescape");
-  expect(result.output).toContain("trim_blocks, lstrip_blocks, keep_trailing_newline, undefined");
+  expect(result.output).toContain("trim_blocks, lstrip_blocks, keep_trailing_newline, ansible, undefined");
 });

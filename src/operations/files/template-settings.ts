@@ -8,6 +8,7 @@ const booleanKeys = {
   trim_blocks: "trimBlocks",
   lstrip_blocks: "lstripBlocks",
   keep_trailing_newline: "keepTrailingNewline",
+  ansible: "ansible",
 } as const;
 
 // Jinja2's class names are accepted as well as the short names.
@@ -18,6 +19,8 @@ const undefinedKinds: Record<string, TemplateSettings["undefined"]> = {
   Undefined: "default",
   chainable: "chainable",
   ChainableUndefined: "chainable",
+  ansible: "ansible",
+  AnsibleUndefined: "ansible",
 };
 
 const supported = [...Object.keys(booleanKeys), "undefined"].join(", ");
@@ -33,7 +36,7 @@ export function readTemplateSettings(value: unknown): TemplateSettings {
       const kind = typeof setting === "string" ? undefinedKinds[setting] : undefined;
       if (!kind)
         throw new OperationArgumentError(
-          `jinja_env_kwargs.undefined must be "strict", "default" or "chainable" (Jinja2's StrictUndefined, Undefined, ChainableUndefined); it is ${JSON.stringify(setting)}.`,
+          `jinja_env_kwargs.undefined must be "strict", "default", "chainable" or "ansible" (StrictUndefined, Undefined, ChainableUndefined, AnsibleUndefined); it is ${JSON.stringify(setting)}.`,
         );
       settings.undefined = kind;
     } else if (Object.hasOwn(booleanKeys, key)) {

@@ -11,7 +11,7 @@ const templateKeys = ["src", "dest", "create_remote_dir", "jinja_env_kwargs", "v
 export const template = defineOperation({
   name: "files.template",
   description:
-    "Render a Jinja2 template (extra arguments, `variables`, host and inventory are its variables; `jinja_env_kwargs` sets trim_blocks, lstrip_blocks, keep_trailing_newline, undefined) and upload it when it differs; shows a diff in the plan.",
+    "Render a Jinja2 template (extra arguments, `variables`, host and inventory are its variables; `jinja_env_kwargs` sets trim_blocks, lstrip_blocks, keep_trailing_newline, undefined, or ansible: true for Ansible roles' templates) and upload it when it differs; shows a diff in the plan.",
   validate: (args) => ({
     src: requiredString(args, "src"),
     dest: requiredString(args, "dest"),
