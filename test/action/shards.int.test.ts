@@ -1,0 +1,126 @@
+// The sharded workflow end to end (examples/workflows/sharded.yml): the bundled action as four plan
+// shard jobs and a merge job against a loopback GitHub API, the reports passed as files the way
+// actions/upload-artifact and download-artifact would; then apply shards gated on the merged digest.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { shardOfHost } from "../../src/inventory/shard.js";
+import type { Report } from "../../src/report/report.js";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/github-api.js";
+import { runAction } from "../helpers/run-action.js";
+import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
+
+const env = loadTestEnv();
+const names = ["web-1", "web-2", "web-3", "db-1", "db-2", "cache-1"];
+const dir = mkdtempSync(join(tmpdir(), "infra-action-shard-jobs-"));
+const inventory = join(dir, "inventory.json");
+const artifacts = join(dir, "reports");
+const root = `/tmp/ia-action-shards-${process.pid}`;
+// Whether a path exists on the test sshd's container.
+const existsOnServer = (path: string) =>
+  spawnSync("docker", ["exec", env.servers.main.container, "test", "-e", path]).status === 0;
+const pullRequest = {
+  pull_request: { number: 9, head: { sha: "abc" } },
+  repository: { name: "infra", owner: { login: "acme" } },
+};
+let api: FakeGitHub;
+
+beforeAll(async () => {
+  api = await startFakeGitHub();
+  // Six inventory hosts on the one test sshd, each with its own directory.
+  const targets = names.map((name) => [name, deployHostData(env, { root: `${root}/${name}` })]);
+  writeFileSync(inventory, JSON.stringify({ targets }));
+});
+afterAll(() => api.close());
+
+const inputs = (extra: Record<string, string> = {}) => ({
+  inventory,
+  deploy: "test/fixtures/deploys/shard-marker.ts",
+  "github-token": "ghs_fake_token_for_tests_0123456789",
+  ...extra,
+});
+const onPullRequest = (job: string) => ({
+  event: "pull_request",
+  payload: pullRequest,
+  apiUrl: api.url,
+  env: { GITHUB_JOB: job },
+});
+const readReport = (file: string | undefined) => JSON.parse(readFileSync(file ?? "", "utf8")) as Report;
+
+test("four plan shards and a merge: one comment, and the merged digest is the unsharded plan's; an apply shard refuses a changed plan", async () => {
+  const unsharded = await runAction(inputs({ "pr-comment": "false" }));
+  expect(unsharded.exitCode, unsharded.stdout).toBe(0);
+  const digest = unsharded.outputs["plan-digest"] ?? "";
+  expect(digest).toMatch(/^[0-9a-f]{64}$/);
+
+  // The matrix: shard i of 4, each uploading its report as an artifact.
+  const shards = await Promise.all(
+    [1, 2, 3, 4].map((i) => runAction(inputs({ shard: `${i}/4` }), onPullRequest("plan"))),
+  );
+  shards.forEach((shard, index) => {
+    const held = names.filter((name) => shardOfHost(name, 4) === index + 1);
+    expect(shard.exitCode, shard.stdout).toBe(0);
+    expect(shard.stdout).toContain(`shard ${index + 1}/4 holds ${held.length || "none"} of the 6 selected hosts`);
+    expect(
+      readReport(shard.outputs.report)
+        .hosts.map((h) => h.name)
+        .sort(),
+    ).toEqual(held.sort());
+    // download-artifact's layout: one directory per artifact.
+    mkdirSync(join(artifacts, `shard-${index + 1}`), { recursive: true });
+    copyFileSync(shard.outputs.report ?? "", join(artifacts, `shard-${index + 1}`, "report.json"));
+  });
+  // Shards write their summaries but never comment.
+  expect(api.calls.filter((c) => c.method !== "GET")).toEqual([]);
+
+  const merge = await runAction(
+    { mode: "merge", reports: `${artifacts}/shard-*/report.json`, inventory, "github-token": inputs()["github-token"] },
+    onPullRequest("merge"),
+  );
+  expect(merge.exitCode, merge.stdout).toBe(0);
+  expect(merge.outputs["plan-digest"]).toBe(digest);
+  expect(merge.outputs.changed).toBe("true");
+  expect(merge.outputs["changed-hosts"]).toBe([...names].sort().join(","));
+  expect(merge.outputs["failed-hosts"]).toBe("");
+  const merged = readReport(merge.outputs.report);
+  expect(merged.planDigest).toBe(digest);
+  expect(merged.totals.hosts).toBe(6);
+  expect(merge.summary).toContain("(4 shards merged)");
+  expect(merge.summary).toContain("**6 hosts**: **6** to change");
+  const posts = api.calls.filter((c) => c.method === "POST");
+  expect(posts.map((c) => c.path)).toEqual(["/repos/acme/infra/issues/9/comments"]);
+  expect(api.comments).toHaveLength(1);
+  expect(api.comments[0]?.body).toContain(`Plan digest: \`${digest}\``);
+  expect(api.comments[0]?.body).toContain("**6 hosts**: **6** to change");
+  const mergedFile = join(dir, "merged-report.json");
+  copyFileSync(merge.outputs.report ?? "", mergedFile);
+
+  // The gated apply, in the same matrix: a shard whose plan changed since the review refuses.
+  const busy = ([1, 2, 3, 4].find((i) => names.some((name) => shardOfHost(name, 4) === i)) ?? 1) as number;
+  const held = names.filter((name) => shardOfHost(name, 4) === busy);
+  const gate = { mode: "apply", shard: `${busy}/4`, "expected-plan-digest": digest, "plan-report": mergedFile };
+  const changed = await runAction(inputs({ ...gate, data: `root=${root}/elsewhere` }));
+  expect(changed.exitCode).toBe(1);
+  expect(changed.stdout).toContain(
+    `The plan differs from the reviewed one on shard ${busy}/4 (expected-plan-digest ${digest}`,
+  );
+  expect(changed.summary).toContain("Nothing was applied. Review the new plan and approve the apply again.");
+  expect(existsOnServer(`${root}/elsewhere`)).toBe(false);
+
+  // A plan report that is not the reviewed one (a single shard's) is refused too.
+  const wrongReport = await runAction(
+    inputs({ ...gate, "plan-report": join(artifacts, `shard-${busy}`, "report.json") }),
+  );
+  expect(wrongReport.exitCode).toBe(1);
+  expect(wrongReport.stdout).toContain("is not the reviewed plan");
+
+  // Unchanged, the shard applies its hosts, and only them.
+  const applied = await runAction(inputs(gate));
+  expect(applied.exitCode, applied.stdout).toBe(0);
+  const report = readReport(applied.outputs.report);
+  expect(report.hosts.map((h) => h.name).sort()).toEqual(held.sort());
+  expect(report.hosts.every((h) => h.status === "changed")).toBe(true);
+  for (const name of names) expect(existsOnServer(`${root}/${name}/marker`)).toBe(held.includes(name));
+}, 240_000);
