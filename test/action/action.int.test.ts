@@ -260,7 +260,7 @@ describe("bad inputs", () => {
   test.each([
     [{ inventory: "" }, "The `inventory` input is required"],
     [{ deploy: "" }, "The deploy input is required"],
-    [{ mode: "destroy" }, 'The mode input must be plan or apply; it is "destroy".'],
+    [{ mode: "destroy" }, 'The mode input must be plan, apply or merge; it is "destroy".'],
     [{ "fail-on-changes": "yes please" }, 'The fail-on-changes input must be true or false; it is "yes please".'],
     [
       { "expected-plan-digest": "abc" },

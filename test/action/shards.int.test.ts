@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { shardOfHost } from "../../src/inventory/shard.js";
 import type { Report } from "../../src/report/report.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-api.js";
@@ -124,3 +124,31 @@ test("four plan shards and a merge: one comment, and the merged digest is the un
   expect(report.hosts.every((h) => h.status === "changed")).toBe(true);
   for (const name of names) expect(existsOnServer(`${root}/${name}/marker`)).toBe(held.includes(name));
 }, 240_000);
+
+describe("bad shard and merge inputs: one message naming the input, no stack", () => {
+  test.each([
+    [{ shard: "5/4" }, 'The shard input "5/4" is not a shard: give I/N'],
+    [{ shard: "0/4" }, 'The shard input "0/4" is not a shard: give I/N'],
+    [{ mode: "merge" }, "mode: merge needs the reports input"],
+    [
+      { mode: "merge", reports: "nowhere/*/report.json" },
+      'The reports input line "nowhere/*/report.json" matches no file',
+    ],
+    [{ mode: "merge", reports: "package.json" }, "package.json is not an infra-action report"],
+    [{ mode: "merge", reports: "r.json", shard: "1/4" }, "The shard input is for the plan and apply shards"],
+    [{ "plan-report": "merged.json" }, "The plan-report input is for mode: apply with expected-plan-digest"],
+    [
+      { mode: "apply", shard: "1/4", "expected-plan-digest": "a".repeat(64) },
+      "With shard and expected-plan-digest, give plan-report too",
+    ],
+    [
+      { mode: "apply", "expected-plan-digest": "a".repeat(64), "plan-report": "nope.json" },
+      'The plan-report input is "nope.json", which cannot be read (ENOENT)',
+    ],
+  ])("%j", async (extra, message) => {
+    const result = await runAction(inputs(extra), { apiUrl: api.url });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(`::error::${message}`);
+    expect(result.stdout).not.toMatch(/^\s+at /m);
+  });
+});
