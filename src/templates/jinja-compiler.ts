@@ -1,7 +1,7 @@
 // nunjucks' compiler made to emit Jinja2 semantics: expressions as jinja-expression-compiler.ts emits
 // them; output, `if`, `for` (also recursive) and `set` follow Jinja2's scoping (a set inside a loop stays
-// in the loop); macros return str. The generated code starts each function with `runtime = jinjaRuntime`, so the
-// runtime is per environment, never patched globally.
+// in the loop); macros return str. The generated code starts each function with `runtime = jinjaRuntime`,
+// so the runtime is per environment, never patched globally.
 import { JinjaExpressionCompiler } from "./jinja-expression-compiler.js";
 import type { CallNode, ForNode, IfNode, IncludeNode, LookupNode, SetNode, WithValueNode } from "./jinja-nodes.js";
 import { type AstNode, type CompileFrame, internals, type ListNode, type ValueNode } from "./nunjucks-internals.js";
