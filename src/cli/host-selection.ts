@@ -56,8 +56,6 @@ export async function loadSelectedHosts(
   if (!shard) return inventory;
   // --limit applies first.
   const part = applyShard(inventory, shard);
-  secrets.io.stderr(
-    `${describeShard(shard, part.hosts.length, inventory.hosts.length)}${part.hosts.length ? "." : ": nothing to do on this shard."}\n`,
-  );
+  secrets.io.stderr(`${describeShard(shard, part.hosts.length, inventory.hosts.length)}\n`);
   return part;
 }

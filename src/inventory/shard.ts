@@ -42,8 +42,9 @@ export function applyShard(inventory: Inventory, shard: Shard | undefined): Inve
   return { ...inventory, hosts: inventory.hosts.filter((host) => kept.has(host.name)), groups };
 }
 
-// "shard 2/4 holds 3 of the 10 selected hosts" (or none of them).
+// "shard 2/4 holds 3 of the 10 selected hosts." (or "… holds none of …: nothing to do on this shard.").
 export function describeShard(shard: Shard, held: number, selected: number): string {
-  const part = held === 0 ? "none" : String(held);
-  return `shard ${shard.index}/${shard.count} holds ${part} of the ${selected} selected host${selected === 1 ? "" : "s"}`;
+  const hosts = `${selected} selected host${selected === 1 ? "" : "s"}`;
+  const part = held === 0 ? `none of the ${hosts}: nothing to do on this shard.` : `${held} of the ${hosts}.`;
+  return `shard ${shard.index}/${shard.count} holds ${part}`;
 }

@@ -125,6 +125,15 @@ test("four plan shards and a merge: one comment, and the merged digest is the un
   for (const name of names) expect(existsOnServer(`${root}/${name}/marker`)).toBe(held.includes(name));
 }, 240_000);
 
+test("a shard with no hosts: not an error, nothing planned, an empty report", async () => {
+  const empty = [1, 2, 3, 4].find((i) => shardOfHost("web-1", 4) !== i) as number;
+  const result = await runAction(inputs({ shard: `${empty}/4`, limit: "web-1" }), onPullRequest("plan"));
+  expect(result.exitCode, result.stdout).toBe(0);
+  expect(result.stdout).toContain(`shard ${empty}/4 holds none of the 1 selected host: nothing to do on this shard.`);
+  expect(result.outputs.changed).toBe("false");
+  expect(readReport(result.outputs.report).hosts).toEqual([]);
+});
+
 describe("bad shard and merge inputs: one message naming the input, no stack", () => {
   test.each([
     [{ shard: "5/4" }, 'The shard input "5/4" is not a shard: give I/N'],
