@@ -2,7 +2,12 @@
 // with a message naming the file and the fix.
 import { describe, expect, test } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { mergeReports, parseShardReport, type ShardReport } from "../../src/report/merge-reports.js";
+import {
+  mergeReports,
+  parseShardReport,
+  recombinePlanDigest,
+  type ShardReport,
+} from "../../src/report/merge-reports.js";
 import {
   combinePlanDigests,
   hostPlanDigest,
@@ -144,5 +149,23 @@ describe("parseShardReport", () => {
   test("a report written by the engine reads back", () => {
     const { report } = shard("r.json", [host("web-1", true)]);
     expect(parseShardReport(JSON.stringify(report), "r.json").report).toEqual(report);
+  });
+});
+
+describe("recombinePlanDigest: an apply shard's part against the merged plan", () => {
+  const merged = mergeReports([
+    shard("a.json", [host("web-1", true), host("web-2", false)]),
+    shard("b.json", [host("db-1", true)]),
+  ]);
+  const inA = (name: string) => name.startsWith("web-");
+
+  test.each<[string, ReportHost[], boolean]>([
+    ["the shard's plan unchanged: the reviewed digest", [host("web-2", false), host("web-1", true)], true],
+    ["a host's plan changed", [host("web-1", false), host("web-2", false)], false],
+    ["a host gone from the shard", [host("web-1", true)], false],
+    ["a new host in the shard", [host("web-1", true), host("web-2", false), host("web-3", true)], false],
+  ])("%s", (_, hosts, same) => {
+    const now = recombinePlanDigest(merged, shard("now.json", hosts).report, inA);
+    expect(now === merged.planDigest).toBe(same);
   });
 });
