@@ -74,7 +74,9 @@ async function runAction(
   const reviewed = readReviewedPlan(settings);
   progress.hosts = selected.hosts.map((h) => h.name);
   for (const warning of inventory.warnings) core.warning(redact(warning));
-  // Secrets in host data (passwords) are redacted too: one redactor, longest secret first.
+  // Secrets in host data (passwords) are redacted too: one redactor, longest secret first. They are
+  // read from every selected host, not only this shard's: they key the plan digest, which every
+  // shard and the unsharded run must compute alike.
   const hostSecrets = secretDataValues(inventory.hosts);
   maskSecrets(hostSecrets, (value) => core.setSecret(value));
   warnAboutShortSecrets(hostSecrets, (message) => core.warning(message));
@@ -153,7 +155,7 @@ async function runAction(
   }
 
   const view: Omit<MarkdownOptions, "limit"> = {
-    title: `infra-action ${report.mode} for ${displayPath(settings.inventory)}`,
+    title: `infra-action ${report.mode} for ${displayPath(settings.inventory)}${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ""}`,
     runUrl: runLink(),
     ...(runCommit() ? { commit: runCommit() } : {}),
     environment: jobName(),

@@ -54,7 +54,8 @@ export async function loadSelectedHosts(
   });
   secrets.addHostData(inventory.hosts);
   if (!shard) return inventory;
-  // --limit applies first.
+  // --limit applies first. Host-data secrets were taken from every selected host above: they key
+  // the plan digest, which every shard and the unsharded run must compute alike.
   const part = applyShard(inventory, shard);
   secrets.io.stderr(`${describeShard(shard, part.hosts.length, inventory.hosts.length)}\n`);
   return part;
