@@ -17,7 +17,14 @@ const inventory = join(dir, "inventory.json");
 
 beforeAll(() => {
   // Six inventory hosts, all the same sshd, each with its own directory.
-  const targets = names.map((name) => [name, deployHostData(env, { root: `/tmp/ia-shard-${process.pid}/${name}` })]);
+  // One host's data holds a password: it keys the digest of every shard, not only that host's.
+  const targets = names.map((name) => [
+    name,
+    deployHostData(env, {
+      root: `/tmp/ia-shard-${process.pid}/${name}`,
+      ...(name === "cache-1" ? { _sudo_password: "pw-keys-every-shard" } : {}),
+    }),
+  ]);
   writeFileSync(inventory, JSON.stringify({ targets }));
 });
 
