@@ -4,6 +4,7 @@
 // so the runtime is per environment, never patched globally.
 import { JinjaExpressionCompiler } from "./jinja-expression-compiler.js";
 import type { CallNode, ForNode, IfNode, IncludeNode, LookupNode, SetNode, WithValueNode } from "./jinja-nodes.js";
+import type { MacroInfo } from "./jinja-runtime.js";
 import { type AstNode, type CompileFrame, internals, type ListNode, type ValueNode } from "./nunjucks-internals.js";
 
 const { nodes } = internals;
@@ -18,6 +19,15 @@ function lookupLocal(frame: CompileFrame, name: string): string | undefined {
 }
 
 const quote = (text: string) => JSON.stringify(text);
+
+// Whether a name is used anywhere in a node's subtree.
+function usesName(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((child) => usesName(child, name));
+  if (!(node instanceof nodes.Node)) return false;
+  if (node instanceof nodes.Symbol && (node as ValueNode).value === name) return true;
+  const fields = (node as AstNode & { fields: string[] }).fields;
+  return fields.some((field) => usesName((node as unknown as Record<string, unknown>)[field], name));
+}
 
 // The Jinja2 dialect of nunjucks' compiler: `new JinjaCompiler(templateName, { filters, tests })`, the
 // names of the filters and tests templates may use.
@@ -72,6 +82,20 @@ export class JinjaCompiler extends JinjaExpressionCompiler {
       const match = /^return new runtime\.SafeString\((\w+)\);\n$/.exec(code);
       if (match) this.codebuf[i] = `return ${match[1]};\n`;
     }
+    // Jinja2 gives a macro whose body names `varargs` or `kwargs` its extra arguments there, and refuses
+    // extra arguments to any other: runtime.makeMacro learns the macro's name and which it catches.
+    const body = (node as AstNode & { body: AstNode }).body;
+    const info: MacroInfo = {
+      name: String((node as AstNode & { name: ValueNode }).name.value),
+      varargs: usesName(body, "varargs"),
+      kwargs: usesName(body, "kwargs"),
+    };
+    const prologue = this.codebuf.indexOf('frame.set("caller", kwargs.caller); }\n', start);
+    const end = this.codebuf.length - 1;
+    if (prologue === -1 || this.codebuf[end] !== "});\n") this.fail("nunjucks' macro code has changed");
+    if (info.varargs) this.codebuf[prologue] += 'frame.set("varargs", kwargs.__jinjaVarargs);\n';
+    if (info.kwargs) this.codebuf[prologue] += 'frame.set("kwargs", kwargs.__jinjaKwargs);\n';
+    this.codebuf[end] = `}, ${JSON.stringify(info)});\n`;
     return id;
   }
 

@@ -49,6 +49,34 @@ export interface RuntimeOptions {
   loadTemplate(name: unknown, ignoreMissing: boolean): NunjucksTemplate | undefined;
 }
 
+// What a compiled macro tells the runtime: its name, and whether it takes extra positional arguments
+// (its body names `varargs`) and extra keyword arguments (`kwargs`).
+export interface MacroInfo {
+  name: string;
+  varargs: boolean;
+  kwargs: boolean;
+}
+
+// A macro call's arguments as nunjucks' makeMacro takes them, the extras left in the keyword object under
+// `__jinjaVarargs` (a tuple) and `__jinjaKwargs` (a dict); Jinja2's TypeError for extras the macro refuses.
+function passExtraArguments(raw: unknown[], names: string[], keywordNames: string[], info: MacroInfo): unknown[] {
+  const { args, kwargs } = splitArguments(raw);
+  const count = names.length + keywordNames.length;
+  const declared = new Set([...names, ...keywordNames, "caller"]);
+  const extra = Object.keys(kwargs).filter((key) => !declared.has(key));
+  if (args.length > count && !info.varargs)
+    throw new JinjaRuntimeError(`macro '${info.name}' takes not more than ${count} argument(s)`);
+  if (extra.length > 0 && !info.kwargs)
+    throw new JinjaRuntimeError(`macro '${info.name}' takes no keyword argument '${extra[0]}'`);
+  const keywords = {
+    ...kwargs,
+    __keywords: true,
+    __jinjaVarargs: makeTuple(args.slice(count)),
+    __jinjaKwargs: Object.fromEntries(extra.map((key) => [key, kwargs[key]])),
+  };
+  return [...args.slice(0, count), keywords];
+}
+
 // Splits nunjucks' call arguments: a trailing keyword-arguments object becomes `kwargs`.
 function splitArguments(raw: readonly unknown[]): { args: unknown[]; kwargs: Record<string, unknown> } {
   const last = raw.at(-1);
@@ -106,8 +134,11 @@ export function createJinjaRuntime(options: RuntimeOptions): Record<string, unkn
 
   return {
     ...internals.runtime,
-    makeMacro(...args: unknown[]) {
-      const macro = internals.runtime.makeMacro(...args);
+    makeMacro(names: string[], keywordNames: string[], render: unknown, info: MacroInfo) {
+      const inner = internals.runtime.makeMacro(names, keywordNames, render);
+      const macro = function (this: unknown, ...raw: unknown[]) {
+        return Reflect.apply(inner, this, passExtraArguments(raw, names, keywordNames, info));
+      };
       macros.add(macro);
       return macro;
     },

@@ -126,3 +126,26 @@ describe("Ansible's filters and tests by their full names (ansible.builtin.x, an
     );
   });
 });
+
+describe("a macro's varargs and kwargs: the extra arguments, when its body uses them", () => {
+  test.each([
+    [
+      "{% macro m(a, b=2) -%}{{ a }}{{ b }}{{ varargs }}{{ kwargs }}{%- endmacro %}{{ m(1) }} {{ m(1, 3, 4, z=5) }} {{ m(b=7, a=0, y='x') }}",
+      "12(){} 13(4,){'z': 5} 07(){'y': 'x'}",
+    ],
+    [
+      "{% macro row() %}{{ varargs | join('|') }};{% for k, v in kwargs | dictsort %}{{ k }}={{ v }} {% endfor %}{% endmacro %}{{ row('a', 'b', 1, x=1, w=2) }}",
+      "a|b|1;w=2 x=1 ",
+    ],
+  ])("%s", (source, expected) => {
+    expect(render(source)).toBe(expected);
+  });
+
+  test.each([
+    ["{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}", "t.j2:1: macro 'm' takes not more than 1 argument(s)"],
+    ["{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, z=2) }}", "t.j2:1: macro 'm' takes no keyword argument 'z'"],
+    ["{% macro m(a) %}{{ varargs }}{% endmacro %}{{ m(1, z=2) }}", "t.j2:1: macro 'm' takes no keyword argument 'z'"],
+  ])("%s is Jinja2's TypeError", (source, message) => {
+    expect(() => render(source)).toThrow(message);
+  });
+});
