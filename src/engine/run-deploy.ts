@@ -199,10 +199,10 @@ function buildReport(
   now: () => number,
 ): Report {
   // Each host carries its part of the digest, so shard reports merge into the unsharded digest.
-  const hosts = runs.map((run) => ({
-    ...run.report(mode),
-    planDigest: hostPlanDigest(run.digestEntry(), digestSecrets),
-  }));
+  const hosts = runs.map((run) => {
+    const { operations, ...host } = run.report(mode);
+    return { ...host, planDigest: hostPlanDigest(run.digestEntry(), digestSecrets), operations };
+  });
   return {
     version: 1,
     mode,

@@ -138,8 +138,12 @@ describe("engine rules", () => {
       "status",
       "durationMs",
       "executions",
+      "timing",
+      "planDigest",
       "operations",
     ]);
+    // Each host's part of the digest (hostPlanDigest), which merge-reports combines.
+    expect(host?.planDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(host).toMatchObject({ name: "web-a", groups: ["shape", "web"], connector: "ssh" });
     expect(report.totals).toEqual({
       hosts: 3,
