@@ -1,7 +1,7 @@
 // nunjucks' parser taught Jinja2's grammar where they differ: expressions as jinja-expression-parser.ts
 // reads them; `for … if …`, loop targets in parentheses, `set` of tuples and namespace attributes,
 // `include … without context`, `{% with %}`, `{% raw %}` with whitespace control, recursive loops, filters
-// on `{% set %}` and `{% filter %}` blocks, and an unclosed block named as Jinja2 names it.
+// on `{% set %}` and `{% filter %}` blocks, scoped blocks, and an unclosed block named as Jinja2 names it.
 import { JinjaExpressionParser } from "./jinja-expression-parser.js";
 import type { JinjaTokenStream } from "./jinja-lexer.js";
 import { type ForNode, markOneTuple, WithNode } from "./jinja-nodes.js";
@@ -50,6 +50,7 @@ export class JinjaParser extends JinjaExpressionParser {
     if (token?.type === SYMBOL && token.value === "with") return this.parseWith();
     if (token?.type === SYMBOL && token.value === "raw") return this.parseRawBlock();
     if (token?.type === SYMBOL && token.value === "filter") return this.parseFilterBlock();
+    if (token?.type === SYMBOL && token.value === "block") return this.parseNamedBlock();
     return super.parseStatement();
   }
 
@@ -135,6 +136,23 @@ export class JinjaParser extends JinjaExpressionParser {
       node.value = null;
       this.advanceAfterBlockEnd();
     }
+    return node;
+  }
+
+  // `block name [scoped] [required]` … `endblock [name]`. Blocks here always see the variables around them,
+  // so `scoped` (Jinja2's way to let them) changes nothing; `required` (a child must override it) is read.
+  private parseNamedBlock(): AstNode {
+    const tag = this.peekToken();
+    this.skipSymbol("block");
+    const node = new nodes.Block(tag.lineno, tag.colno) as AstNode & { name: AstNode; body: ListNode };
+    node.name = this.parsePrimary();
+    if (!(node.name instanceof nodes.Symbol)) this.fail("expected a block name", tag.lineno, tag.colno);
+    while (this.skipSymbol("scoped") || this.skipSymbol("required"));
+    this.advanceAfterBlockEnd(tag.value);
+    node.body = this.parseUntilBlocks("endblock");
+    this.skipSymbol("endblock");
+    this.skipSymbol(String((node.name as ValueNode).value));
+    this.advanceAfterBlockEnd(tag.value);
     return node;
   }
 

@@ -82,6 +82,7 @@ export interface NodeClasses {
   Set: NodeClass;
   Include: NodeClass;
   Capture: NodeClass;
+  Block: NodeClass;
   Output: NodeClass<ListNode>;
   Not: NodeClass;
 }

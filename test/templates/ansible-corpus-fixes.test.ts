@@ -149,3 +149,12 @@ describe("a macro's varargs and kwargs: the extra arguments, when its body uses 
     expect(() => render(source)).toThrow(message);
   });
 });
+
+describe("scoped blocks", () => {
+  test.each([
+    ["{% for x in [1, 2] %}{% block item scoped %}[{{ x }}]{% endblock item %}{% endfor %}", "[1][2]"],
+    ["{% set n = 3 %}{% block a scoped %}{{ n }}{% endblock %}", "3"],
+  ])("%s", (source, expected) => {
+    expect(render(source)).toBe(expected);
+  });
+});

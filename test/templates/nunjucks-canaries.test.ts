@@ -160,6 +160,7 @@ const nodeFields = {
   Set: ["targets", "value"],
   Include: ["template", "ignoreMissing"],
   Capture: ["body"],
+  Block: ["name", "body"],
   Output: ["children"],
   Not: ["target"],
 } as const satisfies Record<Exclude<keyof NodeClasses, "Node">, readonly string[]>;
