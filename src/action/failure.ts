@@ -64,7 +64,9 @@ async function writeFailure(message: string, progress: RunProgress, settings: Fa
     await core.summary.addRaw(renderFailureMarkdown(message, { ...view, forComment: false }), true).write();
   const target = pullRequestTarget();
   const wanted = commentWanted(settings.prComment, target);
-  // Without an inventory input there is no marker to find the comment by.
+  // Without an inventory input there is no marker to find the comment by. A shard job never
+  // comments: the merge job speaks for all shards (and fails on a shard that left no report).
+  if (core.getInput("shard")) return;
   if (!wanted || !target || !settings.githubToken || !settings.inventory) return;
   const marker = commentMarker(settings.inventory);
   const body = `${marker}\n${renderFailureMarkdown(message, { ...view, forComment: true })}`;

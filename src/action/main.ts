@@ -138,7 +138,7 @@ async function runAction(
     guard.dispose();
     core.endGroup();
   }
-  report = redactDeep(report, clean);
+  report = redactDeep(settings.shard ? { ...report, shard: settings.shard } : report, clean);
 
   core.startGroup(settings.mode === "plan" || refused ? "Plan by host" : "Apply by host");
   for (const host of report.hosts) core.info(formatHost(host, report.mode, { diff: true }));

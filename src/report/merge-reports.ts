@@ -50,6 +50,7 @@ export function mergeReports(parts: readonly ShardReport[]): Report {
         `${source} is ${article(report.mode)} report but ${first.source} is ${article(first.report.mode)} report: merge the reports of one run, all plan or all apply.`,
       );
   }
+  checkEveryShard(parts);
   const owner = new Map<string, string>();
   const hosts: Report["hosts"] = [];
   for (const { source, report } of parts) {
@@ -92,6 +93,43 @@ export function mergeReports(parts: readonly ShardReport[]): Report {
     hosts,
     totals: reportTotals(hosts),
   };
+}
+
+// Shard reports must be every shard of one split, each once: a missing one would leave its hosts
+// out of the review unseen. Reports of unsharded runs (no shard) are merged as they are.
+function checkEveryShard(parts: readonly ShardReport[]): void {
+  const sharded = parts.filter((p) => p.report.shard);
+  if (sharded.length === 0) return;
+  const plain = parts.find((p) => !p.report.shard);
+  const count = sharded[0]?.report.shard?.count ?? 0;
+  if (plain)
+    throw new UsageError(
+      `${plain.source} is the report of an unsharded run, the others are shards of ${count}: merge the reports of one sharded run.`,
+    );
+  const seen = new Map<number, string>();
+  for (const { source, report } of sharded) {
+    const shard = report.shard as { index: number; count: number };
+    if (shard.count !== count)
+      throw new UsageError(
+        `${source} is shard ${shard.index}/${shard.count} but ${sharded[0]?.source} is of ${count} shards: merge the shards of one run, all with the same N.`,
+      );
+    const other = seen.get(shard.index);
+    if (other)
+      throw new UsageError(
+        `${other} and ${source} are both shard ${shard.index}/${count}: give each shard's report once.`,
+      );
+    seen.set(shard.index, source);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length)
+    throw new UsageError(
+      `The report of shard ${missing.map((i) => `${i}/${count}`).join(", ")} is missing (given: ${[...seen.keys()]
+        .sort((a, b) => a - b)
+        .map((i) => `${i}/${count}`)
+        .join(
+          ", ",
+        )}). Give every shard's report: a shard job that failed must be run again before its hosts can be reviewed.`,
+    );
 }
 
 function article(mode: Report["mode"]): string {

@@ -48,6 +48,9 @@ export interface Report {
   startedAt: string;
   durationMs: number;
   planDigest: string;
+  // The shard (--shard I/N, the action's shard input) this report is of; merge-reports checks
+  // that every shard is there once. Absent when the run was not sharded.
+  shard?: { index: number; count: number };
   hosts: ReportHost[];
   totals: {
     hosts: number;

@@ -75,6 +75,21 @@ test("four plan shards and a merge: one comment, and the merged digest is the un
   // Shards write their summaries but never comment.
   expect(api.calls.filter((c) => c.method !== "GET")).toEqual([]);
 
+  // A shard whose report is missing (its job failed) fails the merge, naming it.
+  const partial = await runAction(
+    {
+      mode: "merge",
+      reports: `${artifacts}/shard-[123]/report.json`,
+      inventory,
+      "github-token": inputs()["github-token"],
+    },
+    onPullRequest("merge"),
+  );
+  expect(partial.exitCode).toBe(1);
+  expect(partial.stdout).toContain("::error::The report of shard 4/4 is missing (given: 1/4, 2/4, 3/4).");
+  api.calls.length = 0;
+  api.comments.length = 0;
+
   const merge = await runAction(
     { mode: "merge", reports: `${artifacts}/shard-*/report.json`, inventory, "github-token": inputs()["github-token"] },
     onPullRequest("merge"),

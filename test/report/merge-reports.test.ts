@@ -71,6 +71,11 @@ function shard(
   };
 }
 
+// The report as a shard job writes it: it says which shard it is.
+function of(part: ShardReport, index: number, count: number): ShardReport {
+  return { ...part, report: { ...part.report, shard: { index, count } } };
+}
+
 describe("mergeReports", () => {
   test("one report with every host, recounted, whose digest is the unsharded run's", () => {
     const unsharded = planDigest([entry("web-1", true), entry("web-2", false), entry("db-1", true)], secrets);
@@ -94,7 +99,33 @@ describe("mergeReports", () => {
     expect(merged.mode).toBe("plan");
   });
 
+  test("the shards of one split, each once: merged", () => {
+    const merged = mergeReports([of(shard("b.json", [host("db-1", true)]), 2, 2), of(shard("a.json", []), 1, 2)]);
+    expect(merged.hosts.map((h) => h.name)).toEqual(["db-1"]);
+    expect(merged.shard).toBeUndefined();
+  });
+
   test.each<[string, () => ShardReport[], string]>([
+    [
+      "a shard missing",
+      () => [of(shard("a.json", []), 1, 4), of(shard("b.json", []), 2, 4), of(shard("d.json", []), 4, 4)],
+      "The report of shard 3/4 is missing (given: 1/4, 2/4, 4/4). Give every shard's report",
+    ],
+    [
+      "one shard twice",
+      () => [of(shard("a.json", []), 1, 2), of(shard("b.json", []), 1, 2)],
+      "a.json and b.json are both shard 1/2: give each shard's report once.",
+    ],
+    [
+      "shards of different splits",
+      () => [of(shard("a.json", []), 1, 2), of(shard("b.json", []), 2, 3)],
+      "b.json is shard 2/3 but a.json is of 2 shards",
+    ],
+    [
+      "a shard and an unsharded report",
+      () => [of(shard("a.json", []), 1, 1), shard("b.json", [])],
+      "b.json is the report of an unsharded run, the others are shards of 1",
+    ],
     ["no reports", () => [], "merge-reports needs at least one report file."],
     [
       "different modes",

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { type BatchSize, batchSizeHelp, parseBatchSize } from "../../engine/batches.js";
 import { runDeploy } from "../../engine/run-deploy.js";
 import { InterruptedError, UsageError } from "../../errors.js";
+import { parseShard } from "../../inventory/shard.js";
 import type { Report } from "../../report/report.js";
 import { type FormatOptions, formatHost, formatSummary } from "../../report/text.js";
 import { choosePalette } from "../colour-choice.js";
@@ -66,7 +67,7 @@ export async function deployCommand(
 
   // The process is ours: SIGINT/SIGTERM stop the engine, which writes what it knew and cleans up.
   const guard = abortOnSignals((text) => progress.interject(() => io.stderr(text)));
-  const report = await guard
+  const run = await guard
     .watch(
       runDeploy(
         {
@@ -112,6 +113,8 @@ export async function deployCommand(
       restoreConsole();
     });
 
+  // A shard's report says which shard it is, so merge-reports can tell when one is missing.
+  const report = options.shard ? { ...run, shard: parseShard(options.shard) } : run;
   progress.hide();
   // Cancelled at the prompt: the plan is on the screen already.
   if (!cancelled) {
