@@ -3,6 +3,7 @@
 // with a Jinja2 dialect (see jinja-parser.ts, jinja-compiler.ts, jinja-runtime.ts).
 import { dirname } from "node:path";
 import { UserError } from "../errors.js";
+import { readAnsibleOverride } from "./ansible-override.js";
 import { createJinjaEnvironment, type JinjaEnvironment } from "./jinja-environment.js";
 import { findJinjaError, JinjaSyntaxError, UndefinedError } from "./jinja-errors.js";
 import { type JinjaOptions, jinjaOptionsKey, resolveJinjaOptions } from "./jinja-options.js";
@@ -56,7 +57,13 @@ export function renderTemplate(
   options: RenderTemplateOptions,
 ): string {
   const searchPath = options.searchPath ?? dirname(options.name);
-  const settings = resolveJinjaOptions(options.jinja);
+  let read: ReturnType<typeof readAnsibleOverride>;
+  try {
+    read = readAnsibleOverride(source, options.jinja ?? {});
+  } catch (error) {
+    throw new TemplateError(`${options.name}:1: ${(error as Error).message}`, options.name, 1);
+  }
+  const settings = resolveJinjaOptions(read.options);
   const key = `${jinjaOptionsKey(settings)}\0${searchPath}`;
   let environment = environments.get(key);
   if (!environment) {
@@ -64,7 +71,7 @@ export function renderTemplate(
     environments.set(key, environment);
   }
   try {
-    return environment.render(source, options.name, context);
+    return environment.render(read.source, options.name, context);
   } catch (error) {
     throw toTemplateError(error, options.name);
   }
