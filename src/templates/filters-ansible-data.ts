@@ -14,6 +14,7 @@ import {
   isTuple,
   JinjaUndefined,
   makeTuple,
+  PyFloat,
   pyStr,
   requireInt,
   strValue,
@@ -210,7 +211,12 @@ export const ansibleDataFilters: FilterTable = {
     params: ["s"],
     run: ({ values: [text] }) => {
       try {
-        return JSON.parse(pyStr(text));
+        // A number written as a float (`1.0`, `2e0`) stays a float, as Python's json reads it.
+        return JSON.parse(pyStr(text), (_key, value: unknown, context?: { source?: string }) =>
+          typeof value === "number" && Number.isInteger(value) && /[.eE]/.test(context?.source ?? "")
+            ? new PyFloat(value)
+            : value,
+        );
       } catch (error) {
         throw new JinjaRuntimeError(`from_json: ${(error as Error).message}`);
       }
