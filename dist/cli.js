@@ -554,15 +554,15 @@ var require_help = __commonJS({
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
         unsortedItems.forEach((item) => {
-          const group2 = getGroup(item);
-          if (!result.has(group2)) result.set(group2, []);
+          const group3 = getGroup(item);
+          if (!result.has(group3)) result.set(group3, []);
         });
         visibleItems.forEach((item) => {
-          const group2 = getGroup(item);
-          if (!result.has(group2)) {
-            result.set(group2, []);
+          const group3 = getGroup(item);
+          if (!result.has(group3)) {
+            result.set(group3, []);
           }
-          result.get(group2).push(item);
+          result.get(group3).push(item);
         });
         return result;
       }
@@ -607,14 +607,14 @@ var require_help = __commonJS({
           helper.visibleOptions(cmd),
           (option) => option.helpGroupHeading ?? "Options:"
         );
-        optionGroups.forEach((options2, group2) => {
+        optionGroups.forEach((options2, group3) => {
           const optionList = options2.map((option) => {
             return callFormatItem(
               helper.styleOptionTerm(helper.optionTerm(option)),
               helper.styleOptionDescription(helper.optionDescription(option))
             );
           });
-          output = output.concat(this.formatItemList(group2, optionList, helper));
+          output = output.concat(this.formatItemList(group3, optionList, helper));
         });
         if (helper.showGlobalOptions) {
           const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
@@ -632,14 +632,14 @@ var require_help = __commonJS({
           helper.visibleCommands(cmd),
           (sub) => sub.helpGroup() || "Commands:"
         );
-        commandGroups.forEach((commands, group2) => {
+        commandGroups.forEach((commands, group3) => {
           const commandList = commands.map((sub) => {
             return callFormatItem(
               helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
               helper.styleSubcommandDescription(helper.subcommandDescription(sub))
             );
           });
-          output = output.concat(this.formatItemList(group2, commandList, helper));
+          output = output.concat(this.formatItemList(group3, commandList, helper));
         });
         return output.join("\n");
       }
@@ -1909,8 +1909,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
        * @return {Command} `this` command for chaining
        */
-      combineFlagAndOptionalValue(combine = true) {
-        this._combineFlagAndOptionalValue = !!combine;
+      combineFlagAndOptionalValue(combine2 = true) {
+        this._combineFlagAndOptionalValue = !!combine2;
         return this;
       }
       /**
@@ -2935,10 +2935,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} flag
        * @private
        */
-      unknownOption(flag) {
+      unknownOption(flag2) {
         if (this._allowUnknownOption) return;
         let suggestion = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+        if (flag2.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [];
           let command = this;
           do {
@@ -2946,9 +2946,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
             candidateFlags = candidateFlags.concat(moreFlags);
             command = command.parent;
           } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
+          suggestion = suggestSimilar(flag2, candidateFlags);
         }
-        const message = `error: unknown option '${flag}'${suggestion}`;
+        const message = `error: unknown option '${flag2}'${suggestion}`;
         this.error(message, { code: "commander.unknownOption" });
       }
       /**
@@ -4784,11 +4784,11 @@ var require_reader = __commonJS({
     var ASN1 = require_types2();
     var errors = require_errors();
     var newInvalidAsn1Error = errors.newInvalidAsn1Error;
-    function Reader(data2) {
-      if (!data2 || !Buffer2.isBuffer(data2))
+    function Reader(data3) {
+      if (!data3 || !Buffer2.isBuffer(data3))
         throw new TypeError("data must be a node Buffer");
-      this._buf = data2;
-      this._size = data2.length;
+      this._buf = data3;
+      this._size = data3.length;
       this._len = 0;
       this._offset = 0;
     }
@@ -8533,11 +8533,11 @@ var require_bcrypt_pbkdf = __commonJS({
       x[0] = x[1] ^ this.P[0];
       x[1] = t2;
     };
-    function stream2word(data2, databytes) {
+    function stream2word(data3, databytes) {
       var i2, temp = 0;
       for (i2 = 0; i2 < 4; i2++, BLF_J++) {
         if (BLF_J >= databytes) BLF_J = 0;
-        temp = temp << 8 | data2[BLF_J];
+        temp = temp << 8 | data3[BLF_J];
       }
       return temp;
     }
@@ -8561,22 +8561,22 @@ var require_bcrypt_pbkdf = __commonJS({
         }
       }
     };
-    Blowfish.prototype.expandstate = function(data2, databytes, key2, keybytes) {
+    Blowfish.prototype.expandstate = function(data3, databytes, key2, keybytes) {
       var d = new Uint32Array(2), i2, k;
       for (i2 = 0, BLF_J = 0; i2 < 18; i2++) {
         this.P[i2] ^= stream2word(key2, keybytes);
       }
       for (i2 = 0, BLF_J = 0; i2 < 18; i2 += 2) {
-        d[0] ^= stream2word(data2, databytes);
-        d[1] ^= stream2word(data2, databytes);
+        d[0] ^= stream2word(data3, databytes);
+        d[1] ^= stream2word(data3, databytes);
         this.encipher(d);
         this.P[i2] = d[0];
         this.P[i2 + 1] = d[1];
       }
       for (i2 = 0; i2 < 4; i2++) {
         for (k = 0; k < 256; k += 2) {
-          d[0] ^= stream2word(data2, databytes);
-          d[1] ^= stream2word(data2, databytes);
+          d[0] ^= stream2word(data3, databytes);
+          d[1] ^= stream2word(data3, databytes);
           this.encipher(d);
           this.S[i2][k] = d[0];
           this.S[i2][k + 1] = d[1];
@@ -8584,14 +8584,14 @@ var require_bcrypt_pbkdf = __commonJS({
       }
       BLF_J = 0;
     };
-    Blowfish.prototype.enc = function(data2, blocks) {
+    Blowfish.prototype.enc = function(data3, blocks) {
       for (var i2 = 0; i2 < blocks; i2++) {
-        this.encipher(data2.subarray(i2 * 2));
+        this.encipher(data3.subarray(i2 * 2));
       }
     };
-    Blowfish.prototype.dec = function(data2, blocks) {
+    Blowfish.prototype.dec = function(data3, blocks) {
       for (var i2 = 0; i2 < blocks; i2++) {
-        this.decipher(data2.subarray(i2 * 2));
+        this.decipher(data3.subarray(i2 * 2));
       }
     };
     var BCRYPT_BLOCKS = 8;
@@ -8707,12 +8707,12 @@ var require_constants = __commonJS({
     var eddsaSupported = (() => {
       if (typeof crypto.sign === "function" && typeof crypto.verify === "function") {
         const key2 = "-----BEGIN PRIVATE KEY-----\r\nMC4CAQAwBQYDK2VwBCIEIHKj+sVa9WcD/q2DJUJaf43Kptc8xYuUQA4bOFj9vC8T\r\n-----END PRIVATE KEY-----";
-        const data2 = Buffer.from("a");
+        const data3 = Buffer.from("a");
         let sig;
         let verified;
         try {
-          sig = crypto.sign(null, data2, key2);
-          verified = crypto.verify(null, data2, key2, sig);
+          sig = crypto.sign(null, data3, key2);
+          verified = crypto.verify(null, data3, key2, sig);
         } catch {
         }
         return Buffer.isBuffer(sig) && sig.length === 64 && verified === true;
@@ -9499,7 +9499,7 @@ var require_poly1305 = __commonJS({
         function assert2(a, c) {
           a || K("Assertion failed: " + c);
         }
-        function N(a) {
+        function N2(a) {
           var c = b["_" + a];
           assert2(c, "Cannot call unknown function " + a + ", make sure it is exported");
           return c;
@@ -9548,7 +9548,7 @@ var require_poly1305 = __commonJS({
             var p = O(g.length);
             Q.set(g, p);
             return p;
-          } }, l = N(a), A = [];
+          } }, l = N2(a), A = [];
           a = 0;
           if (e) for (var t2 = 0; t2 < e.length; t2++) {
             var aa = f[d[t2]];
@@ -9780,7 +9780,7 @@ var require_poly1305 = __commonJS({
           var f = d.every(function(l) {
             return "number" === l;
           });
-          return "string" !== c && f && !e ? N(a) : function() {
+          return "string" !== c && f && !e ? N2(a) : function() {
             return ca(a, c, d, arguments);
           };
         };
@@ -10284,13 +10284,13 @@ var require_crypto = __commonJS({
       }
       free() {
       }
-      decrypt(data2, p, dataLen) {
+      decrypt(data3, p, dataLen) {
         while (p < dataLen) {
           if (this._lenBytes < 4) {
             let nb = Math.min(4 - this._lenBytes, dataLen - p);
             this._lenBytes += nb;
             while (nb--)
-              this._len = (this._len << 8) + data2[p++];
+              this._len = (this._len << 8) + data3[p++];
             if (this._lenBytes < 4)
               return;
             if (this._len > MAX_PACKET_SIZE || this._len < 8 || (4 + this._len & 7) !== 0) {
@@ -10303,9 +10303,9 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._len - this._packetPos, dataLen - p);
             let chunk;
             if (p !== 0 || nb !== dataLen)
-              chunk = new Uint8Array(data2.buffer, data2.byteOffset + p, nb);
+              chunk = new Uint8Array(data3.buffer, data3.byteOffset + p, nb);
             else
-              chunk = data2;
+              chunk = data3;
             if (nb === this._len) {
               this._packet = chunk;
             } else {
@@ -10354,12 +10354,12 @@ var require_crypto = __commonJS({
       }
       free() {
       }
-      decrypt(data2, p, dataLen) {
+      decrypt(data3, p, dataLen) {
         while (p < dataLen) {
           if (this._lenPos < 4) {
             let nb = Math.min(4 - this._lenPos, dataLen - p);
             while (nb--)
-              this._lenBuf[this._lenPos++] = data2[p++];
+              this._lenBuf[this._lenPos++] = data3[p++];
             if (this._lenPos < 4)
               return;
             POLY1305_OUT_COMPUTE[0] = 0;
@@ -10376,9 +10376,9 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._len - this._pktLen, dataLen - p);
             let encrypted;
             if (p !== 0 || nb !== dataLen)
-              encrypted = new Uint8Array(data2.buffer, data2.byteOffset + p, nb);
+              encrypted = new Uint8Array(data3.buffer, data3.byteOffset + p, nb);
             else
-              encrypted = data2;
+              encrypted = data3;
             if (nb === this._len) {
               this._packet = encrypted;
             } else {
@@ -10395,11 +10395,11 @@ var require_crypto = __commonJS({
             const nb = Math.min(16 - this._macPos, dataLen - p);
             if (p !== 0 || nb !== dataLen) {
               this._mac.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._macPos
               );
             } else {
-              this._mac.set(data2, this._macPos);
+              this._mac.set(data3, this._macPos);
             }
             p += nb;
             this._macPos += nb;
@@ -10465,12 +10465,12 @@ var require_crypto = __commonJS({
       free() {
         this._instance.free();
       }
-      decrypt(data2, p, dataLen) {
+      decrypt(data3, p, dataLen) {
         while (p < dataLen) {
           if (this._lenPos < 4) {
             let nb = Math.min(4 - this._lenPos, dataLen - p);
             while (nb--)
-              this._lenBuf[this._lenPos++] = data2[p++];
+              this._lenBuf[this._lenPos++] = data3[p++];
             if (this._lenPos < 4)
               return;
             this._len = this._instance.decryptLen(this._lenBuf, this.inSeqno);
@@ -10484,9 +10484,9 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._len - this._pktLen, dataLen - p);
             let encrypted;
             if (p !== 0 || nb !== dataLen)
-              encrypted = new Uint8Array(data2.buffer, data2.byteOffset + p, nb);
+              encrypted = new Uint8Array(data3.buffer, data3.byteOffset + p, nb);
             else
-              encrypted = data2;
+              encrypted = data3;
             if (nb === this._len) {
               this._packet = encrypted;
             } else {
@@ -10503,11 +10503,11 @@ var require_crypto = __commonJS({
             const nb = Math.min(16 - this._macPos, dataLen - p);
             if (p !== 0 || nb !== dataLen) {
               this._mac.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._macPos
               );
             } else {
-              this._mac.set(data2, this._macPos);
+              this._mac.set(data3, this._macPos);
             }
             p += nb;
             this._macPos += nb;
@@ -10553,13 +10553,13 @@ var require_crypto = __commonJS({
       }
       free() {
       }
-      decrypt(data2, p, dataLen) {
+      decrypt(data3, p, dataLen) {
         while (p < dataLen) {
           if (this._lenBytes < 4) {
             let nb = Math.min(4 - this._lenBytes, dataLen - p);
             this._lenBytes += nb;
             while (nb--)
-              this._len = (this._len << 8) + data2[p++];
+              this._len = (this._len << 8) + data3[p++];
             if (this._lenBytes < 4)
               return;
             if (this._len + 20 > MAX_PACKET_SIZE || this._len < 16 || (this._len & 15) !== 0) {
@@ -10580,10 +10580,10 @@ var require_crypto = __commonJS({
             let decrypted;
             if (p !== 0 || nb !== dataLen) {
               decrypted = this._decipherInstance.update(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb)
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb)
               );
             } else {
-              decrypted = this._decipherInstance.update(data2);
+              decrypted = this._decipherInstance.update(data3);
             }
             if (decrypted.length) {
               if (nb === this._len) {
@@ -10604,11 +10604,11 @@ var require_crypto = __commonJS({
             const nb = Math.min(16 - this._tagPos, dataLen - p);
             if (p !== 0 || nb !== dataLen) {
               this._tag.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._tagPos
               );
             } else {
-              this._tag.set(data2, this._tagPos);
+              this._tag.set(data3, this._tagPos);
             }
             p += nb;
             this._tagPos += nb;
@@ -10665,13 +10665,13 @@ var require_crypto = __commonJS({
       }
       free() {
       }
-      decrypt(data2, p, dataLen) {
+      decrypt(data3, p, dataLen) {
         while (p < dataLen) {
           if (this._lenBytes < 4) {
             let nb = Math.min(4 - this._lenBytes, dataLen - p);
             this._lenBytes += nb;
             while (nb--)
-              this._len = (this._len << 8) + data2[p++];
+              this._len = (this._len << 8) + data3[p++];
             if (this._lenBytes < 4)
               return;
             if (this._len + 20 > MAX_PACKET_SIZE || this._len < 16 || (this._len & 15) !== 0) {
@@ -10684,9 +10684,9 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._len - this._pktLen, dataLen - p);
             let encrypted;
             if (p !== 0 || nb !== dataLen)
-              encrypted = new Uint8Array(data2.buffer, data2.byteOffset + p, nb);
+              encrypted = new Uint8Array(data3.buffer, data3.byteOffset + p, nb);
             else
-              encrypted = data2;
+              encrypted = data3;
             if (nb === this._len) {
               this._packet = encrypted;
             } else {
@@ -10703,11 +10703,11 @@ var require_crypto = __commonJS({
             const nb = Math.min(16 - this._tagPos, dataLen - p);
             if (p !== 0 || nb !== dataLen) {
               this._tag.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._tagPos
               );
             } else {
-              this._tag.set(data2, this._tagPos);
+              this._tag.set(data3, this._tagPos);
             }
             p += nb;
             this._tagPos += nb;
@@ -10773,17 +10773,17 @@ var require_crypto = __commonJS({
       }
       free() {
       }
-      decrypt(data2, p, dataLen) {
+      decrypt(data3, p, dataLen) {
         while (p < dataLen) {
           if (this._blockPos < this._block.length) {
             const nb = Math.min(this._block.length - this._blockPos, dataLen - p);
-            if (p !== 0 || nb !== dataLen || nb < data2.length) {
+            if (p !== 0 || nb !== dataLen || nb < data3.length) {
               this._block.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._blockPos
               );
             } else {
-              this._block.set(data2, this._blockPos);
+              this._block.set(data3, this._blockPos);
             }
             p += nb;
             this._blockPos += nb;
@@ -10831,9 +10831,9 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._len - this._pktLen, dataLen - p);
             let encrypted;
             if (p !== 0 || nb !== dataLen)
-              encrypted = new Uint8Array(data2.buffer, data2.byteOffset + p, nb);
+              encrypted = new Uint8Array(data3.buffer, data3.byteOffset + p, nb);
             else
-              encrypted = data2;
+              encrypted = data3;
             if (this._macETM)
               this._macInstance.update(encrypted);
             const decrypted = this._decipherInstance.update(encrypted);
@@ -10856,11 +10856,11 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._macActualLen - this._macPos, dataLen - p);
             if (p !== 0 || nb !== dataLen) {
               this._mac.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._macPos
               );
             } else {
-              this._mac.set(data2, this._macPos);
+              this._mac.set(data3, this._macPos);
             }
             p += nb;
             this._macPos += nb;
@@ -10929,17 +10929,17 @@ var require_crypto = __commonJS({
       free() {
         this._instance.free();
       }
-      decrypt(data2, p, dataLen) {
+      decrypt(data3, p, dataLen) {
         while (p < dataLen) {
           if (this._blockPos < this._block.length) {
             const nb = Math.min(this._block.length - this._blockPos, dataLen - p);
-            if (p !== 0 || nb !== dataLen || nb < data2.length) {
+            if (p !== 0 || nb !== dataLen || nb < data3.length) {
               this._block.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._blockPos
               );
             } else {
-              this._block.set(data2, this._blockPos);
+              this._block.set(data3, this._blockPos);
             }
             p += nb;
             this._blockPos += nb;
@@ -10977,9 +10977,9 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._len - this._pktLen, dataLen - p);
             let encrypted;
             if (p !== 0 || nb !== dataLen)
-              encrypted = new Uint8Array(data2.buffer, data2.byteOffset + p, nb);
+              encrypted = new Uint8Array(data3.buffer, data3.byteOffset + p, nb);
             else
-              encrypted = data2;
+              encrypted = data3;
             if (nb === this._len) {
               this._packet = encrypted;
             } else {
@@ -10996,11 +10996,11 @@ var require_crypto = __commonJS({
             const nb = Math.min(this._macActualLen - this._macPos, dataLen - p);
             if (p !== 0 || nb !== dataLen) {
               this._mac.set(
-                new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                 this._macPos
               );
             } else {
-              this._mac.set(data2, this._macPos);
+              this._mac.set(data3, this._macPos);
             }
             p += nb;
             this._macPos += nb;
@@ -11131,7 +11131,7 @@ var require_crypto = __commonJS({
       MAC_INFO,
       bindingAvailable: !!binding,
       init: (() => {
-        return new Promise(async (resolve4, reject) => {
+        return new Promise(async (resolve6, reject) => {
           try {
             POLY1305_WASM_MODULE = await require_poly1305()();
             POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
@@ -11143,7 +11143,7 @@ var require_crypto = __commonJS({
           } catch (ex) {
             return reject(ex);
           }
-          resolve4();
+          resolve6();
         });
       })(),
       NullCipher,
@@ -11161,7 +11161,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash9,
       createHmac: createHmac3,
       createSign,
       createVerify,
@@ -11197,10 +11197,10 @@ var require_keyParser = __commonJS({
       }
     }
     var binaryKeyParser = makeBufferParser();
-    function makePEM(type, data2) {
-      data2 = data2.base64Slice(0, data2.length);
-      let formatted = data2.replace(/.{64}/g, "$&\n");
-      if (data2.length & 63)
+    function makePEM(type, data3) {
+      data3 = data3.base64Slice(0, data3.length);
+      let formatted = data3.replace(/.{64}/g, "$&\n");
+      if (data3.length & 63)
         formatted += "\n";
       return `-----BEGIN ${type} KEY-----
 ${formatted}-----END ${type} KEY-----`;
@@ -11445,27 +11445,27 @@ ${formatted}-----END ${type} KEY-----`;
     var BaseKey = {
       sign: (() => {
         if (typeof sign_ === "function") {
-          return function sign(data2, algo) {
+          return function sign(data3, algo) {
             const pem = this[SYM_PRIV_PEM];
             if (pem === null)
               return new Error("No private key available");
             if (!algo || typeof algo !== "string")
               algo = this[SYM_HASH_ALGO];
             try {
-              return sign_(algo, data2, pem);
+              return sign_(algo, data3, pem);
             } catch (ex) {
               return ex;
             }
           };
         }
-        return function sign(data2, algo) {
+        return function sign(data3, algo) {
           const pem = this[SYM_PRIV_PEM];
           if (pem === null)
             return new Error("No private key available");
           if (!algo || typeof algo !== "string")
             algo = this[SYM_HASH_ALGO];
           const signature = createSign(algo);
-          signature.update(data2);
+          signature.update(data3);
           try {
             return signature.sign(pem);
           } catch (ex) {
@@ -11475,27 +11475,27 @@ ${formatted}-----END ${type} KEY-----`;
       })(),
       verify: (() => {
         if (typeof verify_ === "function") {
-          return function verify(data2, signature, algo) {
+          return function verify(data3, signature, algo) {
             const pem = this[SYM_PUB_PEM];
             if (pem === null)
               return new Error("No public key available");
             if (!algo || typeof algo !== "string")
               algo = this[SYM_HASH_ALGO];
             try {
-              return verify_(algo, data2, pem, signature);
+              return verify_(algo, data3, pem, signature);
             } catch (ex) {
               return ex;
             }
           };
         }
-        return function verify(data2, signature, algo) {
+        return function verify(data3, signature, algo) {
           const pem = this[SYM_PUB_PEM];
           if (pem === null)
             return new Error("No public key available");
           if (!algo || typeof algo !== "string")
             algo = this[SYM_HASH_ALGO];
           const verifier = createVerify(algo);
-          verifier.update(data2);
+          verifier.update(data3);
           try {
             return verifier.verify(pem, signature);
           } catch (ex) {
@@ -11522,9 +11522,9 @@ ${formatted}-----END ${type} KEY-----`;
         return this.type === parsed.type && this[SYM_PRIV_PEM] === parsed[SYM_PRIV_PEM] && this[SYM_PUB_PEM] === parsed[SYM_PUB_PEM] && this[SYM_PUB_SSH].equals(parsed[SYM_PUB_SSH]);
       }
     };
-    function OpenSSH_Private(type, comment, privPEM, pubPEM, pubSSH, algo, decrypted) {
+    function OpenSSH_Private(type, comment2, privPEM, pubPEM, pubSSH, algo, decrypted) {
       this.type = type;
-      this.comment = comment;
+      this.comment = comment2;
       this[SYM_PRIV_PEM] = privPEM;
       this[SYM_PUB_PEM] = pubPEM;
       this[SYM_PUB_SSH] = pubSSH;
@@ -11533,12 +11533,12 @@ ${formatted}-----END ${type} KEY-----`;
     }
     OpenSSH_Private.prototype = BaseKey;
     {
-      let parseOpenSSHPrivKeys = function(data2, nkeys, decrypted) {
+      let parseOpenSSHPrivKeys = function(data3, nkeys, decrypted) {
         const keys = [];
-        if (data2.length < 8)
+        if (data3.length < 8)
           return new Error("Malformed OpenSSH private key");
-        const check1 = readUInt32BE(data2, 0);
-        const check2 = readUInt32BE(data2, 4);
+        const check1 = readUInt32BE(data3, 0);
+        const check2 = readUInt32BE(data3, 4);
         if (check1 !== check2) {
           if (decrypted) {
             return new Error(
@@ -11547,7 +11547,7 @@ ${formatted}-----END ${type} KEY-----`;
           }
           return new Error("OpenSSH key integrity check failed");
         }
-        data2._pos = 8;
+        data3._pos = 8;
         let i2;
         let oid;
         for (i2 = 0; i2 < nkeys; ++i2) {
@@ -11555,27 +11555,27 @@ ${formatted}-----END ${type} KEY-----`;
           let privPEM;
           let pubPEM;
           let pubSSH;
-          const type = readString2(data2, data2._pos, true);
+          const type = readString2(data3, data3._pos, true);
           if (type === void 0)
             return new Error("Malformed OpenSSH private key");
           switch (type) {
             case "ssh-rsa": {
-              const n = readString2(data2, data2._pos);
+              const n = readString2(data3, data3._pos);
               if (n === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const e = readString2(data2, data2._pos);
+              const e = readString2(data3, data3._pos);
               if (e === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const d = readString2(data2, data2._pos);
+              const d = readString2(data3, data3._pos);
               if (d === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const iqmp = readString2(data2, data2._pos);
+              const iqmp = readString2(data3, data3._pos);
               if (iqmp === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const p = readString2(data2, data2._pos);
+              const p = readString2(data3, data3._pos);
               if (p === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const q = readString2(data2, data2._pos);
+              const q = readString2(data3, data3._pos);
               if (q === void 0)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLRSAPub(n, e);
@@ -11585,19 +11585,19 @@ ${formatted}-----END ${type} KEY-----`;
               break;
             }
             case "ssh-dss": {
-              const p = readString2(data2, data2._pos);
+              const p = readString2(data3, data3._pos);
               if (p === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const q = readString2(data2, data2._pos);
+              const q = readString2(data3, data3._pos);
               if (q === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const g = readString2(data2, data2._pos);
+              const g = readString2(data3, data3._pos);
               if (g === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const y = readString2(data2, data2._pos);
+              const y = readString2(data3, data3._pos);
               if (y === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const x = readString2(data2, data2._pos);
+              const x = readString2(data3, data3._pos);
               if (x === void 0)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLDSAPub(p, q, g, y);
@@ -11609,10 +11609,10 @@ ${formatted}-----END ${type} KEY-----`;
             case "ssh-ed25519": {
               if (!eddsaSupported)
                 return new Error(`Unsupported OpenSSH private key type: ${type}`);
-              const edpub = readString2(data2, data2._pos);
+              const edpub = readString2(data3, data3._pos);
               if (edpub === void 0 || edpub.length !== 32)
                 return new Error("Malformed OpenSSH private key");
-              const edpriv = readString2(data2, data2._pos);
+              const edpriv = readString2(data3, data3._pos);
               if (edpriv === void 0 || edpriv.length !== 64)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLEdPub(edpub);
@@ -11636,12 +11636,12 @@ ${formatted}-----END ${type} KEY-----`;
                 algo = "sha512";
                 oid = "1.3.132.0.35";
               }
-              if (!skipFields(data2, 1))
+              if (!skipFields(data3, 1))
                 return new Error("Malformed OpenSSH private key");
-              const ecpub = readString2(data2, data2._pos);
+              const ecpub = readString2(data3, data3._pos);
               if (ecpub === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const ecpriv = readString2(data2, data2._pos);
+              const ecpriv = readString2(data3, data3._pos);
               if (ecpriv === void 0)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLECDSAPub(oid, ecpub);
@@ -11652,7 +11652,7 @@ ${formatted}-----END ${type} KEY-----`;
             default:
               return new Error(`Unsupported OpenSSH private key type: ${type}`);
           }
-          const privComment = readString2(data2, data2._pos, true);
+          const privComment = readString2(data3, data3._pos, true);
           if (privComment === void 0)
             return new Error("Malformed OpenSSH private key");
           keys.push(
@@ -11668,8 +11668,8 @@ ${formatted}-----END ${type} KEY-----`;
           );
         }
         let cnt = 0;
-        for (i2 = data2._pos; i2 < data2.length; ++i2) {
-          if (data2[i2] !== ++cnt % 255)
+        for (i2 = data3._pos; i2 < data3.length; ++i2) {
+          if (data3[i2] !== ++cnt % 255)
             return new Error("Malformed OpenSSH private key");
         }
         return keys;
@@ -11680,18 +11680,18 @@ ${formatted}-----END ${type} KEY-----`;
         if (m === null)
           return null;
         let ret;
-        const data2 = Buffer.from(m[1], "base64");
-        if (data2.length < 31)
+        const data3 = Buffer.from(m[1], "base64");
+        if (data3.length < 31)
           return new Error("Malformed OpenSSH private key");
-        const magic = data2.utf8Slice(0, 15);
+        const magic = data3.utf8Slice(0, 15);
         if (magic !== "openssh-key-v1\0")
           return new Error(`Unsupported OpenSSH key magic: ${magic}`);
-        const cipherName = readString2(data2, 15, true);
+        const cipherName = readString2(data3, 15, true);
         if (cipherName === void 0)
           return new Error("Malformed OpenSSH private key");
         if (cipherName !== "none" && SUPPORTED_CIPHER.indexOf(cipherName) === -1)
           return new Error(`Unsupported cipher for OpenSSH key: ${cipherName}`);
-        const kdfName = readString2(data2, data2._pos, true);
+        const kdfName = readString2(data3, data3._pos, true);
         if (kdfName === void 0)
           return new Error("Malformed OpenSSH private key");
         if (kdfName !== "none") {
@@ -11712,7 +11712,7 @@ ${formatted}-----END ${type} KEY-----`;
         let cipherIV;
         if (cipherName !== "none")
           encInfo = CIPHER_INFO[cipherName];
-        const kdfOptions = readString2(data2, data2._pos);
+        const kdfOptions = readString2(data3, data3._pos);
         if (kdfOptions === void 0)
           return new Error("Malformed OpenSSH private key");
         if (kdfOptions.length) {
@@ -11744,20 +11744,20 @@ ${formatted}-----END ${type} KEY-----`;
         } else if (kdfName !== "none") {
           return new Error("Malformed OpenSSH private key");
         }
-        if (data2._pos + 3 >= data2.length)
+        if (data3._pos + 3 >= data3.length)
           return new Error("Malformed OpenSSH private key");
-        const keyCount = readUInt32BE(data2, data2._pos);
-        data2._pos += 4;
+        const keyCount = readUInt32BE(data3, data3._pos);
+        data3._pos += 4;
         if (keyCount > 0) {
           for (let i2 = 0; i2 < keyCount; ++i2) {
-            const pubData = readString2(data2, data2._pos);
+            const pubData = readString2(data3, data3._pos);
             if (pubData === void 0)
               return new Error("Malformed OpenSSH private key");
             const type = readString2(pubData, 0, true);
             if (type === void 0)
               return new Error("Malformed OpenSSH private key");
           }
-          let privBlob = readString2(data2, data2._pos);
+          let privBlob = readString2(data3, data3._pos);
           if (privBlob === void 0)
             return new Error("Malformed OpenSSH private key");
           if (cipherKey !== void 0) {
@@ -11774,10 +11774,10 @@ ${formatted}-----END ${type} KEY-----`;
               );
               decipher.setAutoPadding(false);
               if (encInfo.authLen > 0) {
-                if (data2.length - data2._pos < encInfo.authLen)
+                if (data3.length - data3._pos < encInfo.authLen)
                   return new Error("Malformed OpenSSH private key");
                 decipher.setAuthTag(
-                  bufferSlice(data2, data2._pos, data2._pos += encInfo.authLen)
+                  bufferSlice(data3, data3._pos, data3._pos += encInfo.authLen)
                 );
               }
               privBlob = combineBuffers(
@@ -11788,7 +11788,7 @@ ${formatted}-----END ${type} KEY-----`;
               return ex;
             }
           }
-          if (data2._pos !== data2.length)
+          if (data3._pos !== data3.length)
             return new Error("Malformed OpenSSH private key");
           ret = parseOpenSSHPrivKeys(privBlob, keyCount, cipherKey !== void 0);
         } else {
@@ -11799,9 +11799,9 @@ ${formatted}-----END ${type} KEY-----`;
         return ret[0];
       };
     }
-    function OpenSSH_Old_Private(type, comment, privPEM, pubPEM, pubSSH, algo, decrypted) {
+    function OpenSSH_Old_Private(type, comment2, privPEM, pubPEM, pubSSH, algo, decrypted) {
       this.type = type;
-      this.comment = comment;
+      this.comment = comment2;
       this[SYM_PRIV_PEM] = privPEM;
       this[SYM_PUB_PEM] = pubPEM;
       this[SYM_PUB_SSH] = pubSSH;
@@ -11849,11 +11849,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash6("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash9("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash6("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash9("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -11987,9 +11987,9 @@ ${formatted}-----END ${type} KEY-----`;
         );
       };
     }
-    function PPK_Private(type, comment, privPEM, pubPEM, pubSSH, algo, decrypted) {
+    function PPK_Private(type, comment2, privPEM, pubPEM, pubSSH, algo, decrypted) {
       this.type = type;
-      this.comment = comment;
+      this.comment = comment2;
       this[SYM_PRIV_PEM] = privPEM;
       this[SYM_PUB_PEM] = pubPEM;
       this[SYM_PUB_SSH] = pubSSH;
@@ -12018,8 +12018,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash6("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash6("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash9("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash9("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -12035,12 +12035,12 @@ ${formatted}-----END ${type} KEY-----`;
           }
         }
         const type = m[1];
-        const comment = m[3];
+        const comment2 = m[3];
         const pubBlob = Buffer.from(m[4], "base64");
         const mac = m[6];
         const typeLen = type.length;
         const cipherNameLen = cipherName.length;
-        const commentLen = Buffer.byteLength(comment);
+        const commentLen = Buffer.byteLength(comment2);
         const pubLen = pubBlob.length;
         const privLen = privBlob.length;
         const macData = Buffer.allocUnsafe(4 + typeLen + 4 + cipherNameLen + 4 + commentLen + 4 + pubLen + 4 + privLen);
@@ -12050,7 +12050,7 @@ ${formatted}-----END ${type} KEY-----`;
         writeUInt32BE(macData, cipherNameLen, p += typeLen);
         macData.utf8Write(cipherName, p += 4, cipherNameLen);
         writeUInt32BE(macData, commentLen, p += cipherNameLen);
-        macData.utf8Write(comment, p += 4, commentLen);
+        macData.utf8Write(comment2, p += 4, commentLen);
         writeUInt32BE(macData, pubLen, p += commentLen);
         macData.set(pubBlob, p += 4);
         writeUInt32BE(macData, privLen, p += pubLen);
@@ -12059,7 +12059,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac3(
           "sha1",
-          createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash9("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -12123,7 +12123,7 @@ ${formatted}-----END ${type} KEY-----`;
         }
         return new PPK_Private(
           type,
-          comment,
+          comment2,
           privPEM,
           pubPEM,
           pubSSH,
@@ -12132,9 +12132,9 @@ ${formatted}-----END ${type} KEY-----`;
         );
       };
     }
-    function OpenSSH_Public(type, comment, pubPEM, pubSSH, algo) {
+    function OpenSSH_Public(type, comment2, pubPEM, pubSSH, algo) {
       this.type = type;
-      this.comment = comment;
+      this.comment = comment2;
       this[SYM_PRIV_PEM] = null;
       this[SYM_PUB_PEM] = pubPEM;
       this[SYM_PUB_SSH] = pubSSH;
@@ -12154,17 +12154,17 @@ ${formatted}-----END ${type} KEY-----`;
           return null;
         const fullType = m[1];
         const baseType = m[2];
-        const data2 = Buffer.from(m[3], "base64");
-        const comment = m[4] || "";
-        const type = readString2(data2, data2._pos, true);
+        const data3 = Buffer.from(m[3], "base64");
+        const comment2 = m[4] || "";
+        const type = readString2(data3, data3._pos, true);
         if (type === void 0 || type.indexOf(baseType) !== 0)
           return new Error("Malformed OpenSSH public key");
-        return parseDER(data2, baseType, comment, fullType);
+        return parseDER(data3, baseType, comment2, fullType);
       };
     }
-    function RFC4716_Public(type, comment, pubPEM, pubSSH, algo) {
+    function RFC4716_Public(type, comment2, pubPEM, pubSSH, algo) {
       this.type = type;
-      this.comment = comment;
+      this.comment = comment2;
       this[SYM_PRIV_PEM] = null;
       this[SYM_PUB_PEM] = pubPEM;
       this[SYM_PUB_SSH] = pubSSH;
@@ -12183,7 +12183,7 @@ ${formatted}-----END ${type} KEY-----`;
           return null;
         const body = m[1];
         let dataStart = 0;
-        let comment = "";
+        let comment2 = "";
         while (m = RE_HEADER.exec(body)) {
           const headerName = m[1];
           const headerValue = m[2].replace(RE_HEADER_ENDS, "");
@@ -12193,27 +12193,27 @@ ${formatted}-----END ${type} KEY-----`;
           }
           dataStart = RE_HEADER.lastIndex;
           if (headerName.toLowerCase() === "comment") {
-            comment = headerValue;
-            if (comment.length > 1 && comment.charCodeAt(0) === 34 && comment.charCodeAt(comment.length - 1) === 34) {
-              comment = comment.slice(1, -1);
+            comment2 = headerValue;
+            if (comment2.length > 1 && comment2.charCodeAt(0) === 34 && comment2.charCodeAt(comment2.length - 1) === 34) {
+              comment2 = comment2.slice(1, -1);
             }
           }
         }
-        let data2 = body.slice(dataStart);
-        if (!RE_DATA.test(data2))
+        let data3 = body.slice(dataStart);
+        if (!RE_DATA.test(data3))
           return new Error("Malformed RFC4716 public key");
-        data2 = Buffer.from(data2, "base64");
-        const type = readString2(data2, 0, true);
+        data3 = Buffer.from(data3, "base64");
+        const type = readString2(data3, 0, true);
         if (type === void 0)
           return new Error("Malformed RFC4716 public key");
         let pubPEM = null;
         let pubSSH = null;
         switch (type) {
           case "ssh-rsa": {
-            const e = readString2(data2, data2._pos);
+            const e = readString2(data3, data3._pos);
             if (e === void 0)
               return new Error("Malformed RFC4716 public key");
-            const n = readString2(data2, data2._pos);
+            const n = readString2(data3, data3._pos);
             if (n === void 0)
               return new Error("Malformed RFC4716 public key");
             pubPEM = genOpenSSLRSAPub(n, e);
@@ -12221,16 +12221,16 @@ ${formatted}-----END ${type} KEY-----`;
             break;
           }
           case "ssh-dss": {
-            const p = readString2(data2, data2._pos);
+            const p = readString2(data3, data3._pos);
             if (p === void 0)
               return new Error("Malformed RFC4716 public key");
-            const q = readString2(data2, data2._pos);
+            const q = readString2(data3, data3._pos);
             if (q === void 0)
               return new Error("Malformed RFC4716 public key");
-            const g = readString2(data2, data2._pos);
+            const g = readString2(data3, data3._pos);
             if (g === void 0)
               return new Error("Malformed RFC4716 public key");
-            const y = readString2(data2, data2._pos);
+            const y = readString2(data3, data3._pos);
             if (y === void 0)
               return new Error("Malformed RFC4716 public key");
             pubPEM = genOpenSSLDSAPub(p, q, g, y);
@@ -12240,10 +12240,10 @@ ${formatted}-----END ${type} KEY-----`;
           default:
             return new Error("Malformed RFC4716 public key");
         }
-        return new RFC4716_Public(type, comment, pubPEM, pubSSH, "sha1");
+        return new RFC4716_Public(type, comment2, pubPEM, pubSSH, "sha1");
       };
     }
-    function parseDER(data2, baseType, comment, fullType) {
+    function parseDER(data3, baseType, comment2, fullType) {
       if (!isSupportedKeyType(baseType))
         return new Error(`Unsupported OpenSSH public key type: ${baseType}`);
       let algo;
@@ -12252,10 +12252,10 @@ ${formatted}-----END ${type} KEY-----`;
       let pubSSH = null;
       switch (baseType) {
         case "ssh-rsa": {
-          const e = readString2(data2, data2._pos || 0);
+          const e = readString2(data3, data3._pos || 0);
           if (e === void 0)
             return new Error("Malformed OpenSSH public key");
-          const n = readString2(data2, data2._pos);
+          const n = readString2(data3, data3._pos);
           if (n === void 0)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLRSAPub(n, e);
@@ -12264,16 +12264,16 @@ ${formatted}-----END ${type} KEY-----`;
           break;
         }
         case "ssh-dss": {
-          const p = readString2(data2, data2._pos || 0);
+          const p = readString2(data3, data3._pos || 0);
           if (p === void 0)
             return new Error("Malformed OpenSSH public key");
-          const q = readString2(data2, data2._pos);
+          const q = readString2(data3, data3._pos);
           if (q === void 0)
             return new Error("Malformed OpenSSH public key");
-          const g = readString2(data2, data2._pos);
+          const g = readString2(data3, data3._pos);
           if (g === void 0)
             return new Error("Malformed OpenSSH public key");
-          const y = readString2(data2, data2._pos);
+          const y = readString2(data3, data3._pos);
           if (y === void 0)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLDSAPub(p, q, g, y);
@@ -12282,7 +12282,7 @@ ${formatted}-----END ${type} KEY-----`;
           break;
         }
         case "ssh-ed25519": {
-          const edpub = readString2(data2, data2._pos || 0);
+          const edpub = readString2(data3, data3._pos || 0);
           if (edpub === void 0 || edpub.length !== 32)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLEdPub(edpub);
@@ -12305,9 +12305,9 @@ ${formatted}-----END ${type} KEY-----`;
             algo = "sha512";
             oid = "1.3.132.0.35";
           }
-          if (!skipFields(data2, 1))
+          if (!skipFields(data3, 1))
             return new Error("Malformed OpenSSH public key");
-          const ecpub = readString2(data2, data2._pos || 0);
+          const ecpub = readString2(data3, data3._pos || 0);
           if (ecpub === void 0)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLECDSAPub(oid, ecpub);
@@ -12317,7 +12317,7 @@ ${formatted}-----END ${type} KEY-----`;
         default:
           return new Error(`Unsupported OpenSSH public key type: ${baseType}`);
       }
-      return new OpenSSH_Public(fullType, comment, pubPEM, pubSSH, algo);
+      return new OpenSSH_Public(fullType, comment2, pubPEM, pubSSH, algo);
     }
     function isSupportedKeyType(type) {
       switch (type) {
@@ -12340,15 +12340,15 @@ ${formatted}-----END ${type} KEY-----`;
         return false;
       return typeof val[SYM_DECRYPTED] === "boolean";
     }
-    function parseKey(data2, passphrase) {
-      if (isParsedKey(data2))
-        return data2;
+    function parseKey(data3, passphrase) {
+      if (isParsedKey(data3))
+        return data3;
       let origBuffer;
-      if (Buffer.isBuffer(data2)) {
-        origBuffer = data2;
-        data2 = data2.utf8Slice(0, data2.length).trim();
-      } else if (typeof data2 === "string") {
-        data2 = data2.trim();
+      if (Buffer.isBuffer(data3)) {
+        origBuffer = data3;
+        data3 = data3.utf8Slice(0, data3.length).trim();
+      } else if (typeof data3 === "string") {
+        data3 = data3.trim();
       } else {
         return new Error("Key data must be a Buffer or string");
       }
@@ -12359,23 +12359,23 @@ ${formatted}-----END ${type} KEY-----`;
           return new Error("Passphrase must be a string or Buffer when supplied");
       }
       let ret;
-      if ((ret = OpenSSH_Private.parse(data2, passphrase)) !== null)
+      if ((ret = OpenSSH_Private.parse(data3, passphrase)) !== null)
         return ret;
-      if ((ret = OpenSSH_Old_Private.parse(data2, passphrase)) !== null)
+      if ((ret = OpenSSH_Old_Private.parse(data3, passphrase)) !== null)
         return ret;
-      if ((ret = PPK_Private.parse(data2, passphrase)) !== null)
+      if ((ret = PPK_Private.parse(data3, passphrase)) !== null)
         return ret;
-      if ((ret = OpenSSH_Public.parse(data2)) !== null)
+      if ((ret = OpenSSH_Public.parse(data3)) !== null)
         return ret;
-      if ((ret = RFC4716_Public.parse(data2)) !== null)
+      if ((ret = RFC4716_Public.parse(data3)) !== null)
         return ret;
       if (origBuffer) {
         binaryKeyParser.init(origBuffer, 0);
         const type = binaryKeyParser.readString(true);
         if (type !== void 0) {
-          data2 = binaryKeyParser.readRaw();
-          if (data2 !== void 0) {
-            ret = parseDER(data2, type, "", type);
+          data3 = binaryKeyParser.readRaw();
+          if (data3 !== void 0) {
+            ret = parseDER(data3, type, "", type);
             if (ret instanceof Error)
               ret = null;
           }
@@ -12389,7 +12389,7 @@ ${formatted}-----END ${type} KEY-----`;
     module.exports = {
       isParsedKey,
       isSupportedKeyType,
-      parseDERKey: (data2, type) => parseDER(data2, type, "", type),
+      parseDERKey: (data3, type) => parseDER(data3, type, "", type),
       parseKey
     };
   }
@@ -12401,9 +12401,9 @@ var require_agent = __commonJS({
     "use strict";
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
-    var { resolve: resolve4 } = __require("path");
-    var { readFile: readFile2 } = __require("fs");
-    var { execFile, spawn: spawn2 } = __require("child_process");
+    var { resolve: resolve6 } = __require("path");
+    var { readFile: readFile3 } = __require("fs");
+    var { execFile, spawn: spawn3 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -12434,7 +12434,7 @@ var require_agent = __commonJS({
       getIdentities(cb) {
         cb(new Error("Missing getIdentities() implementation"));
       }
-      sign(pubKey, data2, options2, cb) {
+      sign(pubKey, data3, options2, cb) {
         if (typeof options2 === "function")
           cb = options2;
         cb(new Error("Missing sign() implementation"));
@@ -12492,7 +12492,7 @@ var require_agent = __commonJS({
           });
         });
       }
-      sign(pubKey, data2, options2, cb) {
+      sign(pubKey, data3, options2, cb) {
         if (typeof options2 === "function") {
           cb = options2;
           options2 = void 0;
@@ -12518,7 +12518,7 @@ var require_agent = __commonJS({
           protocol.on("error", onFail);
           protocol.pipe(stream).pipe(protocol);
           stream.on("close", onFail).on("end", onFail).on("error", onFail);
-          protocol.sign(pubKey, data2, options2, (err2, sig) => {
+          protocol.sign(pubKey, data3, options2, (err2, sig) => {
             if (err2)
               return onFail(err2);
             try {
@@ -12537,7 +12537,7 @@ var require_agent = __commonJS({
       const RET_ERR_BINSTDIN = 13;
       const RET_ERR_BINSTDOUT = 14;
       const RET_ERR_BADLEN = 15;
-      const EXEPATH = resolve4(__dirname, "..", "util/pagent.exe");
+      const EXEPATH = resolve6(__dirname, "..", "util/pagent.exe");
       const ERROR = {
         [RET_ERR_BADARGS]: new Error("Invalid pagent.exe arguments"),
         [RET_ERR_UNAVAILABLE]: new Error("Pageant is not running"),
@@ -12561,13 +12561,13 @@ var require_agent = __commonJS({
         }
         _read(n) {
         }
-        _write(data2, encoding, cb) {
+        _write(data3, encoding, cb) {
           if (this.buffer === null) {
-            this.buffer = data2;
+            this.buffer = data3;
           } else {
-            const newBuffer = Buffer.allocUnsafe(this.buffer.length + data2.length);
+            const newBuffer = Buffer.allocUnsafe(this.buffer.length + data3.length);
             this.buffer.copy(newBuffer, 0);
-            data2.copy(newBuffer, this.buffer.length);
+            data3.copy(newBuffer, this.buffer.length);
             this.buffer = newBuffer;
           }
           if (this.buffer.length < 4)
@@ -12575,14 +12575,14 @@ var require_agent = __commonJS({
           const len = readUInt32BE(this.buffer, 0);
           if (this.buffer.length - 4 < len)
             return cb();
-          data2 = this.buffer.slice(0, 4 + len);
+          data3 = this.buffer.slice(0, 4 + len);
           if (this.buffer.length > 4 + len)
             return cb(new Error("Unexpected multiple agent requests"));
           this.buffer = null;
           let error;
-          const proc = this.proc = spawn2(EXEPATH, [data2.length]);
-          proc.stdout.on("data", (data3) => {
-            this.push(data3);
+          const proc = this.proc = spawn3(EXEPATH, [data3.length]);
+          proc.stdout.on("data", (data4) => {
+            this.push(data4);
           });
           proc.on("error", (err) => {
             error = err;
@@ -12596,7 +12596,7 @@ var require_agent = __commonJS({
               cb();
             }
           });
-          proc.stdin.end(data2);
+          proc.stdin.end(data3);
         }
         _final(cb) {
           destroy(this);
@@ -12620,7 +12620,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile2(socketPath, function readCygsocket(err, data2) {
+          readFile3(socketPath, function readCygsocket(err, data3) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -12629,11 +12629,11 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile2(socketPath, readCygsocket);
+                readFile3(socketPath, readCygsocket);
               });
               return;
             }
-            const m = RE_CYGWIN_SOCK.exec(data2.toString("ascii"));
+            const m = RE_CYGWIN_SOCK.exec(data3.toString("ascii"));
             if (!m)
               return cb(new Error("Malformed cygwin unix socket file"));
             let state2;
@@ -12655,8 +12655,8 @@ var require_agent = __commonJS({
               state2 = "secret";
               sock.write(secretBuf);
             }
-            function _ondata(data3) {
-              bc += data3.length;
+            function _ondata(data4) {
+              bc += data4.length;
               if (state2 === "secret") {
                 if (bc === 16) {
                   bc = 0;
@@ -12667,7 +12667,7 @@ var require_agent = __commonJS({
               }
               if (state2 === "creds") {
                 if (!isRetrying)
-                  inBuf.push(data3);
+                  inBuf.push(data4);
                 if (bc === 12) {
                   sock.removeListener("connect", _onconnect);
                   sock.removeListener("data", _ondata);
@@ -12749,8 +12749,8 @@ var require_agent = __commonJS({
           return this[SYM_CTX];
         }
       }
-      function respond(protocol, req, data2) {
-        req[SYM_RESP] = data2;
+      function respond(protocol, req, data3) {
+        req[SYM_RESP] = data3;
         return processResponses(protocol);
       }
       function cleanup(protocol) {
@@ -12814,11 +12814,11 @@ var require_agent = __commonJS({
         }
         _read(n) {
         }
-        _write(data2, encoding, cb) {
+        _write(data3, encoding, cb) {
           if (this[SYM_BUFFER] === null)
-            this[SYM_BUFFER] = data2;
+            this[SYM_BUFFER] = data3;
           else
-            this[SYM_BUFFER] = concat(this[SYM_BUFFER], data2);
+            this[SYM_BUFFER] = concat(this[SYM_BUFFER], data3);
           let buffer = this[SYM_BUFFER];
           let bufferLen = buffer.length;
           let p = 0;
@@ -12855,15 +12855,15 @@ var require_agent = __commonJS({
                       binaryParser.clear();
                       return cb(new Error("Malformed agent response"));
                     }
-                    const comment = binaryParser.readString(true);
-                    if (comment === void 0) {
+                    const comment2 = binaryParser.readString(true);
+                    if (comment2 === void 0) {
                       binaryParser.clear();
                       return cb(new Error("Malformed agent response"));
                     }
                     pubKey = parseKey(pubKey);
                     if (pubKey instanceof Error)
                       continue;
-                    pubKey.comment = pubKey.comment || comment;
+                    pubKey.comment = pubKey.comment || comment2;
                     keys.push(pubKey);
                   }
                   p = binaryParser.pos();
@@ -12905,7 +12905,7 @@ var require_agent = __commonJS({
                 case SSH_AGENTC_SIGN_REQUEST: {
                   binaryParser.init(buffer, p);
                   let pubKey = binaryParser.readString();
-                  const data3 = binaryParser.readString();
+                  const data4 = binaryParser.readString();
                   const flagsVal = binaryParser.readUInt32BE();
                   p = binaryParser.pos();
                   binaryParser.clear();
@@ -12937,7 +12937,7 @@ var require_agent = __commonJS({
                     ctx = pubKey.type;
                   const req = new AgentInboundRequest(msgType, ctx);
                   this[SYM_REQS].push(req);
-                  this.emit("sign", req, pubKey, data3, flags);
+                  this.emit("sign", req, pubKey, data4, flags);
                   break;
                 }
                 default: {
@@ -12968,7 +12968,7 @@ var require_agent = __commonJS({
           cb();
         }
         // Client->Server messages =================================================
-        sign(pubKey, data2, options2, cb) {
+        sign(pubKey, data3, options2, cb) {
           if (this[SYM_MODE] !== ROLE_CLIENT)
             throw new Error("Client-only method called with server role");
           if (typeof options2 === "function") {
@@ -12994,7 +12994,7 @@ var require_agent = __commonJS({
           pubKey = pubKey.getPublicSSH();
           const type = SSH_AGENTC_SIGN_REQUEST;
           const keyLen = pubKey.length;
-          const dataLen = data2.length;
+          const dataLen = data3.length;
           let p = 0;
           const buf = Buffer.allocUnsafe(4 + 1 + 4 + keyLen + 4 + dataLen + 4);
           writeUInt32BE(buf, buf.length - 4, p);
@@ -13002,7 +13002,7 @@ var require_agent = __commonJS({
           writeUInt32BE(buf, keyLen, ++p);
           pubKey.copy(buf, p += 4);
           writeUInt32BE(buf, dataLen, p += keyLen);
-          data2.copy(buf, p += 4);
+          data3.copy(buf, p += 4);
           writeUInt32BE(buf, flags, p += dataLen);
           if (typeof cb !== "function")
             cb = noop2;
@@ -13054,7 +13054,7 @@ var require_agent = __commonJS({
             if (typeof entry !== "object" || entry === null)
               throw new Error(`Invalid key entry: ${entry}`);
             let pubKey;
-            let comment;
+            let comment2;
             if (isParsedKey(entry)) {
               pubKey = entry;
             } else if (isParsedKey(entry.pubKey)) {
@@ -13062,20 +13062,20 @@ var require_agent = __commonJS({
             } else {
               if (typeof entry.pubKey !== "object" || entry.pubKey === null)
                 continue;
-              ({ pubKey, comment } = entry.pubKey);
+              ({ pubKey, comment: comment2 } = entry.pubKey);
               pubKey = parseKey(pubKey);
               if (pubKey instanceof Error)
                 continue;
             }
-            comment = pubKey.comment || comment;
+            comment2 = pubKey.comment || comment2;
             pubKey = pubKey.getPublicSSH();
             totalKeysLen += 4 + pubKey.length;
-            if (comment && typeof comment === "string")
-              comment = Buffer.from(comment);
-            else if (!Buffer.isBuffer(comment))
-              comment = EMPTY_BUF;
-            totalKeysLen += 4 + comment.length;
-            newKeys.push({ pubKey, comment });
+            if (comment2 && typeof comment2 === "string")
+              comment2 = Buffer.from(comment2);
+            else if (!Buffer.isBuffer(comment2))
+              comment2 = EMPTY_BUF;
+            totalKeysLen += 4 + comment2.length;
+            newKeys.push({ pubKey, comment: comment2 });
           }
           let p = 0;
           const buf = Buffer.allocUnsafe(4 + 1 + totalKeysLen);
@@ -13084,14 +13084,14 @@ var require_agent = __commonJS({
           writeUInt32BE(buf, newKeys.length, ++p);
           p += 4;
           for (let i2 = 0; i2 < newKeys.length; ++i2) {
-            const { pubKey, comment } = newKeys[i2];
+            const { pubKey, comment: comment2 } = newKeys[i2];
             writeUInt32BE(buf, pubKey.length, p);
             pubKey.copy(buf, p += 4);
-            writeUInt32BE(buf, comment.length, p += pubKey.length);
+            writeUInt32BE(buf, comment2.length, p += pubKey.length);
             p += 4;
-            if (comment.length) {
-              comment.copy(buf, p);
-              p += comment.length;
+            if (comment2.length) {
+              comment2.copy(buf, p);
+              p += comment2.length;
             }
           }
           return respond(this, req, buf);
@@ -13427,15 +13427,15 @@ var require_zlib = __commonJS({
         if (this._zlib)
           _close(this._zlib);
       }
-      read(data2) {
-        return this._zlib.writeSync(data2, false);
+      read(data3) {
+        return this._zlib.writeSync(data3, false);
       }
     };
     var PacketReader = class {
       cleanup() {
       }
-      read(data2) {
-        return data2;
+      read(data3) {
+        return data3;
       }
     };
     module.exports = {
@@ -13555,11 +13555,11 @@ var require_handlers_misc = __commonJS({
           exts = [];
           for (let i2 = 0; i2 < numExts; ++i2) {
             const name = bufferParser.readString(true);
-            const data2 = bufferParser.readString();
-            if (data2 !== void 0) {
+            const data3 = bufferParser.readString();
+            if (data3 !== void 0) {
               switch (name) {
                 case "server-sig-algs": {
-                  const algs = data2.latin1Slice(0, data2.length).split(",");
+                  const algs = data3.latin1Slice(0, data3.length).split(",");
                   exts.push({ name, algs });
                   continue;
                 }
@@ -13877,7 +13877,7 @@ var require_handlers_misc = __commonJS({
         bufferParser.init(payload, 1);
         const name = bufferParser.readString(true);
         const wantReply = bufferParser.readBool();
-        let data2;
+        let data3;
         if (wantReply !== void 0) {
           switch (name) {
             case "tcpip-forward":
@@ -13885,39 +13885,39 @@ var require_handlers_misc = __commonJS({
               const bindAddr = bufferParser.readString(true);
               const bindPort = bufferParser.readUInt32BE();
               if (bindPort !== void 0)
-                data2 = { bindAddr, bindPort };
+                data3 = { bindAddr, bindPort };
               break;
             }
             case "streamlocal-forward@openssh.com":
             case "cancel-streamlocal-forward@openssh.com": {
               const socketPath = bufferParser.readString(true);
               if (socketPath !== void 0)
-                data2 = { socketPath };
+                data3 = { socketPath };
               break;
             }
             case "no-more-sessions@openssh.com":
-              data2 = null;
+              data3 = null;
               break;
             case "hostkeys-00@openssh.com": {
-              data2 = [];
+              data3 = [];
               while (bufferParser.avail() > 0) {
                 const keyRaw = bufferParser.readString();
                 if (keyRaw === void 0) {
-                  data2 = void 0;
+                  data3 = void 0;
                   break;
                 }
                 const key2 = parseKey(keyRaw);
                 if (!(key2 instanceof Error))
-                  data2.push(key2);
+                  data3.push(key2);
               }
               break;
             }
             default:
-              data2 = bufferParser.readRaw();
+              data3 = bufferParser.readRaw();
           }
         }
         bufferParser.clear();
-        if (data2 === void 0) {
+        if (data3 === void 0) {
           return doFatalError(
             self2,
             "Inbound: Malformed GLOBAL_REQUEST packet"
@@ -13926,15 +13926,15 @@ var require_handlers_misc = __commonJS({
         self2._debug && self2._debug(`Inbound: GLOBAL_REQUEST (${name})`);
         const handler = self2._handlers.GLOBAL_REQUEST;
         if (handler)
-          handler(self2, name, wantReply, data2);
+          handler(self2, name, wantReply, data3);
         else
           self2.requestFailure();
       },
       [MESSAGE.REQUEST_SUCCESS]: (self2, payload) => {
-        const data2 = payload.length > 1 ? bufferSlice(payload, 1) : null;
+        const data3 = payload.length > 1 ? bufferSlice(payload, 1) : null;
         self2._debug && self2._debug("Inbound: REQUEST_SUCCESS");
         const handler = self2._handlers.REQUEST_SUCCESS;
-        handler && handler(self2, data2);
+        handler && handler(self2, data3);
       },
       [MESSAGE.REQUEST_FAILURE]: (self2, payload) => {
         self2._debug && self2._debug("Inbound: Received REQUEST_FAILURE");
@@ -14032,7 +14032,7 @@ var require_handlers_misc = __commonJS({
         const sender = bufferParser.readUInt32BE();
         const window2 = bufferParser.readUInt32BE();
         const packetSize = bufferParser.readUInt32BE();
-        const data2 = bufferParser.avail() ? bufferParser.readRaw() : void 0;
+        const data3 = bufferParser.avail() ? bufferParser.readRaw() : void 0;
         bufferParser.clear();
         if (packetSize === void 0) {
           return doFatalError(
@@ -14045,7 +14045,7 @@ var require_handlers_misc = __commonJS({
         );
         const handler = self2._handlers.CHANNEL_OPEN_CONFIRMATION;
         if (handler)
-          handler(self2, { recipient, sender, window: window2, packetSize, data: data2 });
+          handler(self2, { recipient, sender, window: window2, packetSize, data: data3 });
       },
       [MESSAGE.CHANNEL_OPEN_FAILURE]: (self2, payload) => {
         bufferParser.init(payload, 1);
@@ -14084,35 +14084,35 @@ var require_handlers_misc = __commonJS({
       [MESSAGE.CHANNEL_DATA]: (self2, payload) => {
         bufferParser.init(payload, 1);
         const recipient = bufferParser.readUInt32BE();
-        const data2 = bufferParser.readString();
+        const data3 = bufferParser.readString();
         bufferParser.clear();
-        if (data2 === void 0) {
+        if (data3 === void 0) {
           return doFatalError(
             self2,
             "Inbound: Malformed CHANNEL_DATA packet"
           );
         }
-        self2._debug && self2._debug(`Inbound: CHANNEL_DATA (r:${recipient}, ${data2.length})`);
+        self2._debug && self2._debug(`Inbound: CHANNEL_DATA (r:${recipient}, ${data3.length})`);
         const handler = self2._handlers.CHANNEL_DATA;
-        handler && handler(self2, recipient, data2);
+        handler && handler(self2, recipient, data3);
       },
       [MESSAGE.CHANNEL_EXTENDED_DATA]: (self2, payload) => {
         bufferParser.init(payload, 1);
         const recipient = bufferParser.readUInt32BE();
         const type = bufferParser.readUInt32BE();
-        const data2 = bufferParser.readString();
+        const data3 = bufferParser.readString();
         bufferParser.clear();
-        if (data2 === void 0) {
+        if (data3 === void 0) {
           return doFatalError(
             self2,
             "Inbound: Malformed CHANNEL_EXTENDED_DATA packet"
           );
         }
         self2._debug && self2._debug(
-          `Inbound: CHANNEL_EXTENDED_DATA (r:${recipient}, ${data2.length})`
+          `Inbound: CHANNEL_EXTENDED_DATA (r:${recipient}, ${data3.length})`
         );
         const handler = self2._handlers.CHANNEL_EXTENDED_DATA;
-        handler && handler(self2, recipient, data2, type);
+        handler && handler(self2, recipient, data3, type);
       },
       [MESSAGE.CHANNEL_EOF]: (self2, payload) => {
         bufferParser.init(payload, 1);
@@ -14147,13 +14147,13 @@ var require_handlers_misc = __commonJS({
         const recipient = bufferParser.readUInt32BE();
         const type = bufferParser.readString(true);
         const wantReply = bufferParser.readBool();
-        let data2;
+        let data3;
         if (wantReply !== void 0) {
           switch (type) {
             case "exit-status":
-              data2 = bufferParser.readUInt32BE();
+              data3 = bufferParser.readUInt32BE();
               self2._debug && self2._debug(
-                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data2})`
+                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data3})`
               );
               break;
             case "exit-signal": {
@@ -14197,7 +14197,7 @@ var require_handlers_misc = __commonJS({
               }
               const errorMessage = bufferParser.readString(true);
               if (bufferParser.skipString() !== void 0)
-                data2 = { signal, coreDumped, errorMessage };
+                data3 = { signal, coreDumped, errorMessage };
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${signal})`
               );
@@ -14226,7 +14226,7 @@ var require_handlers_misc = __commonJS({
                   modes[name] = value;
                 }
                 if (modes !== void 0)
-                  data2 = { term, cols, rows, width, height, modes };
+                  data3 = { term, cols, rows, width, height, modes };
               }
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type})`
@@ -14239,7 +14239,7 @@ var require_handlers_misc = __commonJS({
               const width = bufferParser.readUInt32BE();
               const height = bufferParser.readUInt32BE();
               if (height !== void 0)
-                data2 = { cols, rows, width, height };
+                data3 = { cols, rows, width, height };
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type})`
               );
@@ -14251,7 +14251,7 @@ var require_handlers_misc = __commonJS({
               const cookie = bufferParser.readString();
               const screen = bufferParser.readUInt32BE();
               if (screen !== void 0)
-                data2 = { single, protocol, cookie, screen };
+                data3 = { single, protocol, cookie, screen };
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type})`
               );
@@ -14261,7 +14261,7 @@ var require_handlers_misc = __commonJS({
               const name = bufferParser.readString(true);
               const value = bufferParser.readString(true);
               if (value !== void 0)
-                data2 = { name, value };
+                data3 = { name, value };
               if (self2._debug) {
                 self2._debug(
                   `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${name}=${value})`
@@ -14270,57 +14270,57 @@ var require_handlers_misc = __commonJS({
               break;
             }
             case "shell":
-              data2 = null;
+              data3 = null;
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type})`
               );
               break;
             case "exec":
-              data2 = bufferParser.readString(true);
+              data3 = bufferParser.readString(true);
               self2._debug && self2._debug(
-                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data2})`
+                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data3})`
               );
               break;
             case "subsystem":
-              data2 = bufferParser.readString(true);
+              data3 = bufferParser.readString(true);
               self2._debug && self2._debug(
-                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data2})`
+                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data3})`
               );
               break;
             case "signal":
-              data2 = bufferParser.readString(true);
+              data3 = bufferParser.readString(true);
               self2._debug && self2._debug(
-                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data2})`
+                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data3})`
               );
               break;
             case "xon-xoff":
-              data2 = bufferParser.readBool();
+              data3 = bufferParser.readBool();
               self2._debug && self2._debug(
-                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data2})`
+                `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${data3})`
               );
               break;
             case "auth-agent-req@openssh.com":
-              data2 = null;
+              data3 = null;
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type})`
               );
               break;
             default:
-              data2 = bufferParser.avail() ? bufferParser.readRaw() : null;
+              data3 = bufferParser.avail() ? bufferParser.readRaw() : null;
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type})`
               );
           }
         }
         bufferParser.clear();
-        if (data2 === void 0) {
+        if (data3 === void 0) {
           return doFatalError(
             self2,
             "Inbound: Malformed CHANNEL_REQUEST packet"
           );
         }
         const handler = self2._handlers.CHANNEL_REQUEST;
-        handler && handler(self2, recipient, type, wantReply, data2);
+        handler && handler(self2, recipient, type, wantReply, data3);
       },
       [MESSAGE.CHANNEL_SUCCESS]: (self2, payload) => {
         bufferParser.init(payload, 1);
@@ -14381,7 +14381,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash9,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -14807,7 +14807,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash6(this.hashName);
+          const hash = createHash9(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -15744,17 +15744,17 @@ var require_kex = __commonJS({
           };
           let totalSize = 0;
           for (const prop of KEX_PROPERTY_NAMES) {
-            let base;
+            let base2;
             let val;
             let desc;
             let key2;
             if (typeof prop === "string") {
-              base = lists;
+              base2 = lists;
               val = obj[prop];
               desc = key2 = prop;
             } else {
               const parent = prop[0];
-              base = lists[parent];
+              base2 = lists[parent];
               key2 = prop[1];
               val = obj[parent][key2];
               desc = `${parent}.${key2}`;
@@ -15775,20 +15775,20 @@ var require_kex = __commonJS({
               }
               totalSize += 4 + entry.buffer.length;
             }
-            base[key2] = entry;
+            base2[key2] = entry;
           }
           const all = Buffer.allocUnsafe(totalSize);
           lists.all = all;
           let allPos = 0;
           for (const prop of KEX_PROPERTY_NAMES) {
-            let data2;
+            let data3;
             if (typeof prop === "string")
-              data2 = lists[prop].buffer;
+              data3 = lists[prop].buffer;
             else
-              data2 = lists[prop[0]][prop[1]].buffer;
-            allPos = writeUInt32BE(all, data2.length, allPos);
-            all.set(data2, allPos);
-            allPos += data2.length;
+              data3 = lists[prop[0]][prop[1]].buffer;
+            allPos = writeUInt32BE(all, data3.length, allPos);
+            all.set(data3, allPos);
+            allPos += data3.length;
           }
           this.totalSize = totalSize;
           this.lists = lists;
@@ -15815,9 +15815,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash6(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash9(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash6(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash9(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -16102,8 +16102,8 @@ var require_Protocol = __commonJS({
         const onWrite = config2.onWrite;
         if (typeof onWrite !== "function")
           throw new Error("Missing onWrite function");
-        this._onWrite = (data2) => {
-          onWrite(data2);
+        this._onWrite = (data3) => {
+          onWrite(data3);
         };
         const onError = config2.onError;
         if (typeof onError !== "function")
@@ -16140,11 +16140,11 @@ var require_Protocol = __commonJS({
               `Draining outbound queue (${oldQueue.length}) ...`
             );
             for (let i2 = 0; i2 < oldQueue.length; ++i2) {
-              const data2 = oldQueue[i2];
-              let finalized = this._packetRW.write.finalize(data2);
-              if (finalized === data2) {
-                const packet = this._cipher.allocPacket(data2.length);
-                packet.set(data2, 5);
+              const data3 = oldQueue[i2];
+              let finalized = this._packetRW.write.finalize(data3);
+              if (finalized === data3) {
+                const packet = this._cipher.allocPacket(data3.length);
+                packet.set(data3, 5);
                 finalized = packet;
               }
               sendPacket(this, finalized);
@@ -16309,13 +16309,13 @@ var require_Protocol = __commonJS({
       }
       // 'ssh-connection' service-specific
       // ---------------------------------
-      requestSuccess(data2) {
+      requestSuccess(data3) {
         let p = this._packetRW.write.allocStart;
         let packet;
-        if (Buffer.isBuffer(data2)) {
-          packet = this._packetRW.write.alloc(1 + data2.length);
+        if (Buffer.isBuffer(data3)) {
+          packet = this._packetRW.write.alloc(1 + data3.length);
           packet[p] = MESSAGE.REQUEST_SUCCESS;
-          packet.set(data2, ++p);
+          packet.set(data3, ++p);
         } else {
           packet = this._packetRW.write.alloc(1);
           packet[p] = MESSAGE.REQUEST_SUCCESS;
@@ -16373,26 +16373,26 @@ var require_Protocol = __commonJS({
         );
         sendPacket(this, this._packetRW.write.finalize(packet));
       }
-      channelData(chan, data2) {
-        const isBuffer = Buffer.isBuffer(data2);
-        const dataLen = isBuffer ? data2.length : Buffer.byteLength(data2);
+      channelData(chan, data3) {
+        const isBuffer = Buffer.isBuffer(data3);
+        const dataLen = isBuffer ? data3.length : Buffer.byteLength(data3);
         let p = this._packetRW.write.allocStart;
         const packet = this._packetRW.write.alloc(1 + 4 + 4 + dataLen);
         packet[p] = MESSAGE.CHANNEL_DATA;
         writeUInt32BE(packet, chan, ++p);
         writeUInt32BE(packet, dataLen, p += 4);
         if (isBuffer)
-          packet.set(data2, p += 4);
+          packet.set(data3, p += 4);
         else
-          packet.utf8Write(data2, p += 4, dataLen);
+          packet.utf8Write(data3, p += 4, dataLen);
         this._debug && this._debug(
           `Outbound: Sending CHANNEL_DATA (r:${chan}, ${dataLen})`
         );
         sendPacket(this, this._packetRW.write.finalize(packet));
       }
-      channelExtData(chan, data2, type) {
-        const isBuffer = Buffer.isBuffer(data2);
-        const dataLen = isBuffer ? data2.length : Buffer.byteLength(data2);
+      channelExtData(chan, data3, type) {
+        const isBuffer = Buffer.isBuffer(data3);
+        const dataLen = isBuffer ? data3.length : Buffer.byteLength(data3);
         let p = this._packetRW.write.allocStart;
         const packet = this._packetRW.write.alloc(1 + 4 + 4 + 4 + dataLen);
         packet[p] = MESSAGE.CHANNEL_EXTENDED_DATA;
@@ -16400,9 +16400,9 @@ var require_Protocol = __commonJS({
         writeUInt32BE(packet, type, p += 4);
         writeUInt32BE(packet, dataLen, p += 4);
         if (isBuffer)
-          packet.set(data2, p += 4);
+          packet.set(data3, p += 4);
         else
-          packet.utf8Write(data2, p += 4, dataLen);
+          packet.utf8Write(data3, p += 4, dataLen);
         this._debug && this._debug(`Outbound: Sending CHANNEL_EXTENDED_DATA (r:${chan})`);
         sendPacket(this, this._packetRW.write.finalize(packet));
       }
@@ -16603,38 +16603,38 @@ var require_Protocol = __commonJS({
         const sesLen = sessionID.length;
         const hostnameLen = Buffer.byteLength(hostname2);
         const userlocalLen = Buffer.byteLength(userlocal);
-        const data2 = Buffer.allocUnsafe(
+        const data3 = Buffer.allocUnsafe(
           4 + sesLen + 1 + 4 + userLen + 4 + 14 + 4 + 9 + 4 + algoLen + 4 + pubKeyLen + 4 + hostnameLen + 4 + userlocalLen
         );
         let p = 0;
-        writeUInt32BE(data2, sesLen, p);
-        data2.set(sessionID, p += 4);
-        data2[p += sesLen] = MESSAGE.USERAUTH_REQUEST;
-        writeUInt32BE(data2, userLen, ++p);
-        data2.utf8Write(username, p += 4, userLen);
-        writeUInt32BE(data2, 14, p += userLen);
-        data2.utf8Write("ssh-connection", p += 4, 14);
-        writeUInt32BE(data2, 9, p += 14);
-        data2.utf8Write("hostbased", p += 4, 9);
-        writeUInt32BE(data2, algoLen, p += 9);
-        data2.utf8Write(keyAlgo, p += 4, algoLen);
-        writeUInt32BE(data2, pubKeyLen, p += algoLen);
-        data2.set(pubKey, p += 4);
-        writeUInt32BE(data2, hostnameLen, p += pubKeyLen);
-        data2.utf8Write(hostname2, p += 4, hostnameLen);
-        writeUInt32BE(data2, userlocalLen, p += hostnameLen);
-        data2.utf8Write(userlocal, p += 4, userlocalLen);
-        cbSign(data2, (signature) => {
+        writeUInt32BE(data3, sesLen, p);
+        data3.set(sessionID, p += 4);
+        data3[p += sesLen] = MESSAGE.USERAUTH_REQUEST;
+        writeUInt32BE(data3, userLen, ++p);
+        data3.utf8Write(username, p += 4, userLen);
+        writeUInt32BE(data3, 14, p += userLen);
+        data3.utf8Write("ssh-connection", p += 4, 14);
+        writeUInt32BE(data3, 9, p += 14);
+        data3.utf8Write("hostbased", p += 4, 9);
+        writeUInt32BE(data3, algoLen, p += 9);
+        data3.utf8Write(keyAlgo, p += 4, algoLen);
+        writeUInt32BE(data3, pubKeyLen, p += algoLen);
+        data3.set(pubKey, p += 4);
+        writeUInt32BE(data3, hostnameLen, p += pubKeyLen);
+        data3.utf8Write(hostname2, p += 4, hostnameLen);
+        writeUInt32BE(data3, userlocalLen, p += hostnameLen);
+        data3.utf8Write(userlocal, p += 4, userlocalLen);
+        cbSign(data3, (signature) => {
           signature = convertSignature(signature, keyType);
           if (!signature)
             throw new Error("Error while converting handshake signature");
           const sigLen = signature.length;
-          const reqDataLen = data2.length - sesLen - 4;
+          const reqDataLen = data3.length - sesLen - 4;
           p = this._packetRW.write.allocStart;
           const packet = this._packetRW.write.alloc(
             reqDataLen + 4 + 4 + algoLen + 4 + sigLen
           );
-          bufferCopy(data2, packet, 4 + sesLen, data2.length, p);
+          bufferCopy(data3, packet, 4 + sesLen, data3.length, p);
           writeUInt32BE(packet, 4 + algoLen + 4 + sigLen, p += reqDataLen);
           writeUInt32BE(packet, algoLen, p += 4);
           packet.utf8Write(keyAlgo, p += 4, algoLen);
@@ -17295,28 +17295,28 @@ var require_Protocol = __commonJS({
           throw new Error("Server-only method called in client mode");
         if (this._authsQueue.length === 0)
           throw new Error("No auth in progress");
-        let methods;
+        let methods2;
         if (typeof authMethods === "boolean") {
           isPartial = authMethods;
           authMethods = void 0;
         }
         if (authMethods) {
-          methods = [];
+          methods2 = [];
           for (let i2 = 0; i2 < authMethods.length; ++i2) {
             if (authMethods[i2].toLowerCase() === "none")
               continue;
-            methods.push(authMethods[i2]);
+            methods2.push(authMethods[i2]);
           }
-          methods = methods.join(",");
+          methods2 = methods2.join(",");
         } else {
-          methods = "";
+          methods2 = "";
         }
-        const methodsLen = methods.length;
+        const methodsLen = methods2.length;
         let p = this._packetRW.write.allocStart;
         const packet = this._packetRW.write.alloc(1 + 4 + methodsLen + 1);
         packet[p] = MESSAGE.USERAUTH_FAILURE;
         writeUInt32BE(packet, methodsLen, ++p);
-        packet.utf8Write(methods, p += 4, methodsLen);
+        packet.utf8Write(methods2, p += 4, methodsLen);
         packet[p += methodsLen] = isPartial === true ? 1 : 0;
         this._authsQueue.shift();
         this._debug && this._debug("Outbound: Sending USERAUTH_FAILURE");
@@ -17415,15 +17415,15 @@ var require_Protocol = __commonJS({
     };
     var RE_IDENT = /^SSH-(2\.0|1\.99)-([^ ]+)(?: (.*))?$/;
     function parseHeader(chunk, p, len) {
-      let data2;
+      let data3;
       let chunkOffset;
       if (this._buffer) {
-        data2 = Buffer.allocUnsafe(this._buffer.length + (len - p));
-        data2.set(this._buffer, 0);
+        data3 = Buffer.allocUnsafe(this._buffer.length + (len - p));
+        data3.set(this._buffer, 0);
         if (p === 0) {
-          data2.set(chunk, this._buffer.length);
+          data3.set(chunk, this._buffer.length);
         } else {
-          data2.set(
+          data3.set(
             new Uint8Array(
               chunk.buffer,
               chunk.byteOffset + p,
@@ -17435,7 +17435,7 @@ var require_Protocol = __commonJS({
         chunkOffset = this._buffer.length;
         p = 0;
       } else {
-        data2 = chunk;
+        data3 = chunk;
         chunkOffset = 0;
       }
       const op = p;
@@ -17444,15 +17444,15 @@ var require_Protocol = __commonJS({
       let needNL = false;
       let lineLen = 0;
       let lines2 = 0;
-      for (; p < data2.length; ++p) {
-        const ch = data2[p];
+      for (; p < data3.length; ++p) {
+        const ch = data3[p];
         if (ch === 13) {
           needNL = true;
           continue;
         }
         if (ch === 10) {
-          if (end > start && end - start > 4 && data2[start] === 83 && data2[start + 1] === 83 && data2[start + 2] === 72 && data2[start + 3] === 45) {
-            const full = data2.latin1Slice(op, end + 1);
+          if (end > start && end - start > 4 && data3[start] === 83 && data3[start + 1] === 83 && data3[start + 2] === 72 && data3[start + 3] === 45) {
+            const full = data3.latin1Slice(op, end + 1);
             const identRaw = start === op ? full : full.slice(start - op);
             const m = RE_IDENT.exec(identRaw);
             if (!m)
@@ -17494,7 +17494,7 @@ var require_Protocol = __commonJS({
         end = p;
       }
       if (!this._buffer)
-        this._buffer = bufferSlice(data2, op);
+        this._buffer = bufferSlice(data3, op);
       return p - chunkOffset;
     }
     function parsePacket(chunk, p, len) {
@@ -17800,7 +17800,7 @@ var require_SFTP = __commonJS({
     var fakeStderr = {
       readable: false,
       writable: false,
-      push: (data2) => {
+      push: (data3) => {
       },
       once: () => {
       },
@@ -17858,8 +17858,8 @@ var require_SFTP = __commonJS({
         this.readable = true;
       }
       // This handles incoming data to parse
-      push(data2) {
-        if (data2 === null) {
+      push(data3) {
+        if (data3 === null) {
           cleanupRequests(this);
           if (!this.readable)
             return;
@@ -17868,12 +17868,12 @@ var require_SFTP = __commonJS({
           return;
         }
         let p = 0;
-        while (p < data2.length) {
+        while (p < data3.length) {
           if (this._pktLenBytes < 4) {
-            let nb = Math.min(4 - this._pktLenBytes, data2.length - p);
+            let nb = Math.min(4 - this._pktLenBytes, data3.length - p);
             this._pktLenBytes += nb;
             while (nb--)
-              this._pktLen = (this._pktLen << 8) + data2[p++];
+              this._pktLen = (this._pktLen << 8) + data3[p++];
             if (this._pktLenBytes < 4)
               return;
             if (this._pktLen === 0)
@@ -17885,28 +17885,28 @@ var require_SFTP = __commonJS({
                 `Packet length ${this._pktLen} exceeds max length of ${max}`
               );
             }
-            if (p >= data2.length)
+            if (p >= data3.length)
               return;
           }
           if (this._pktPos < this._pktLen) {
-            const nb = Math.min(this._pktLen - this._pktPos, data2.length - p);
-            if (p !== 0 || nb !== data2.length) {
+            const nb = Math.min(this._pktLen - this._pktPos, data3.length - p);
+            if (p !== 0 || nb !== data3.length) {
               if (nb === this._pktLen) {
-                this._pkt = new FastBuffer(data2.buffer, data2.byteOffset + p, nb);
+                this._pkt = new FastBuffer(data3.buffer, data3.byteOffset + p, nb);
               } else {
                 if (!this._pkt)
                   this._pkt = Buffer.allocUnsafe(this._pktLen);
                 this._pkt.set(
-                  new Uint8Array(data2.buffer, data2.byteOffset + p, nb),
+                  new Uint8Array(data3.buffer, data3.byteOffset + p, nb),
                   this._pktPos
                 );
               }
             } else if (nb === this._pktLen) {
-              this._pkt = data2;
+              this._pkt = data3;
             } else {
               if (!this._pkt)
                 this._pkt = Buffer.allocUnsafe(this._pktLen);
-              this._pkt.set(data2, this._pktPos);
+              this._pkt.set(data3, this._pktPos);
             }
             p += nb;
             this._pktPos += nb;
@@ -18144,7 +18144,7 @@ var require_SFTP = __commonJS({
         let pos = 0;
         let handle;
         let bytesRead = 0;
-        const flag = options2.flag || "r";
+        const flag2 = options2.flag || "r";
         const read = () => {
           if (size === 0) {
             buffer = Buffer.allocUnsafe(8192);
@@ -18192,7 +18192,7 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path, flag, 438, (er, handle_) => {
+        this.open(path, flag2, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
@@ -18219,7 +18219,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path, data2, options2, callback_) {
+      writeFile(path, data3, options2, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -18237,13 +18237,13 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (options2.encoding && !Buffer.isEncoding(options2.encoding))
           throw new Error(`Unknown encoding: ${options2.encoding}`);
-        const flag = options2.flag || "w";
-        this.open(path, flag, options2.mode, (openErr, handle) => {
+        const flag2 = options2.flag || "w";
+        this.open(path, flag2, options2.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
-            const buffer = Buffer.isBuffer(data2) ? data2 : Buffer.from("" + data2, options2.encoding || "utf8");
-            const position = /a/.test(flag) ? null : 0;
+            const buffer = Buffer.isBuffer(data3) ? data3 : Buffer.from("" + data3, options2.encoding || "utf8");
+            const position = /a/.test(flag2) ? null : 0;
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
@@ -18266,7 +18266,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path, data2, options2, callback_) {
+      appendFile(path, data3, options2, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -18284,7 +18284,7 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options2.flag)
           options2 = Object.assign({ flag: "a" }, options2);
-        this.writeFile(path, data2, options2, callback);
+        this.writeFile(path, data3, options2, callback);
       }
       exists(path, cb) {
         if (this.server)
@@ -19123,18 +19123,18 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STATUS`
         );
       }
-      data(reqid, data2, encoding) {
+      data(reqid, data3, encoding) {
         if (!this.server)
           throw new Error("Server-only method called in client mode");
-        const isBuffer = Buffer.isBuffer(data2);
-        if (!isBuffer && typeof data2 !== "string")
+        const isBuffer = Buffer.isBuffer(data3);
+        if (!isBuffer && typeof data3 !== "string")
           throw new Error("data is not a Buffer or string");
         let isUTF8;
         if (!isBuffer && !encoding) {
           encoding = void 0;
           isUTF8 = true;
         }
-        const dataLen = isBuffer ? data2.length : Buffer.byteLength(data2, encoding);
+        const dataLen = isBuffer ? data3.length : Buffer.byteLength(data3, encoding);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + dataLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -19143,11 +19143,11 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, dataLen, p);
         if (dataLen) {
           if (isBuffer)
-            buf.set(data2, p += 4);
+            buf.set(data3, p += 4);
           else if (isUTF8)
-            buf.utf8Write(data2, p += 4, dataLen);
+            buf.utf8Write(data3, p += 4, dataLen);
           else
-            buf.write(data2, p += 4, dataLen, encoding);
+            buf.write(data3, p += 4, dataLen, encoding);
         }
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -19303,7 +19303,7 @@ var require_SFTP = __commonJS({
         origOff: off,
         len: void 0,
         overflow: void 0,
-        cb: (err, data2, nb) => {
+        cb: (err, data3, nb) => {
           const len2 = req.len;
           const overflow2 = req.overflow;
           if (err) {
@@ -19320,10 +19320,10 @@ var require_SFTP = __commonJS({
           }
           nb = nb || 0;
           if (req.origOff === 0 && buf.length === req.nb)
-            data2 = buf;
+            data3 = buf;
           else
-            data2 = bufferSlice(buf, req.origOff, req.origOff + req.nb + nb);
-          cb(void 0, req.nb + nb, data2, req.position);
+            data3 = bufferSlice(buf, req.origOff, req.origOff + req.nb + nb);
+          cb(void 0, req.nb + nb, data3, req.position);
         },
         buffer: void 0
       };
@@ -19439,7 +19439,7 @@ var require_SFTP = __commonJS({
             } else {
               startReads();
             }
-            function onread(err4, nb, data2, dstpos, datapos, origChunkLen) {
+            function onread(err4, nb, data3, dstpos, datapos, origChunkLen) {
               if (err4)
                 return onerror(err4);
               datapos = datapos || 0;
@@ -19473,8 +19473,8 @@ var require_SFTP = __commonJS({
               }
             }
             function makeCb(psrc, pdst2, chunk) {
-              return (err4, nb, data2) => {
-                onread(err4, nb, data2, pdst2, psrc, chunk);
+              return (err4, nb, data3) => {
+                onread(err4, nb, data3, pdst2, psrc, chunk);
               };
             }
             function singleRead(psrc, pdst2, chunk) {
@@ -19697,10 +19697,10 @@ var require_SFTP = __commonJS({
         const extended = {};
         for (let i2 = 0; i2 < count; ++i2) {
           const type = bufferParser.readString(true);
-          const data2 = bufferParser.readString();
-          if (data2 === void 0)
+          const data3 = bufferParser.readString();
+          if (data3 === void 0)
             return;
-          extended[type] = data2;
+          extended[type] = data3;
         }
         attrs.extended = extended;
       }
@@ -19916,13 +19916,13 @@ var require_SFTP = __commonJS({
               return;
             }
           } else {
-            const data2 = bufferParser.readString();
+            const data3 = bufferParser.readString();
             bufferParser.clear();
-            if (data2 !== void 0) {
+            if (data3 !== void 0) {
               sftp._debug && sftp._debug(
-                `SFTP: Inbound: Received DATA (id:${reqID}, ${data2.length})`
+                `SFTP: Inbound: Received DATA (id:${reqID}, ${data3.length})`
               );
-              req.cb(void 0, data2);
+              req.cb(void 0, data3);
               return;
             }
           }
@@ -20171,12 +20171,12 @@ var require_SFTP = __commonJS({
         const reqID = bufferParser.readUInt32BE();
         const handle = bufferParser.readString();
         const offset2 = bufferParser.readUInt64BE(sftp._biOpt);
-        const data2 = bufferParser.readString();
+        const data3 = bufferParser.readString();
         bufferParser.clear();
-        if (data2 === void 0 || handle.length > 256)
+        if (data3 === void 0 || handle.length > 256)
           return doFatalSFTPError(sftp, "Malformed WRITE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received WRITE (id:${reqID})`);
-        if (!sftp.emit("WRITE", reqID, handle, offset2, data2)) {
+        if (!sftp.emit("WRITE", reqID, handle, offset2, data3)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -20646,21 +20646,21 @@ var require_SFTP = __commonJS({
         this.sftp.fchmod(handle, this.mode, tryAgain);
       });
     };
-    WriteStream.prototype._write = function(data2, encoding, cb) {
-      if (!Buffer.isBuffer(data2)) {
-        const err = new ERR_INVALID_ARG_TYPE("data", "Buffer", data2);
+    WriteStream.prototype._write = function(data3, encoding, cb) {
+      if (!Buffer.isBuffer(data3)) {
+        const err = new ERR_INVALID_ARG_TYPE("data", "Buffer", data3);
         return this.emit("error", err);
       }
       if (!Buffer.isBuffer(this.handle)) {
         return this.once("open", function() {
-          this._write(data2, encoding, cb);
+          this._write(data3, encoding, cb);
         });
       }
       this.sftp.write(
         this.handle,
-        data2,
+        data3,
         0,
-        data2.length,
+        data3.length,
         this.pos,
         (er, bytes) => {
           if (er) {
@@ -20672,17 +20672,17 @@ var require_SFTP = __commonJS({
           cb();
         }
       );
-      this.pos += data2.length;
+      this.pos += data3.length;
     };
-    WriteStream.prototype._writev = function(data2, cb) {
+    WriteStream.prototype._writev = function(data3, cb) {
       if (!Buffer.isBuffer(this.handle)) {
         return this.once("open", function() {
-          this._writev(data2, cb);
+          this._writev(data3, cb);
         });
       }
       const sftp = this.sftp;
       const handle = this.handle;
-      let writesLeft = data2.length;
+      let writesLeft = data3.length;
       const onwrite = (er, bytes) => {
         if (er) {
           this.destroy();
@@ -20692,8 +20692,8 @@ var require_SFTP = __commonJS({
         if (--writesLeft === 0)
           cb();
       };
-      for (let i2 = 0; i2 < data2.length; ++i2) {
-        const chunk = data2[i2].chunk;
+      for (let i2 = 0; i2 < data3.length; ++i2) {
+        const chunk = data3[i2].chunk;
         sftp.write(handle, chunk, 0, chunk.length, this.pos, onwrite);
         this.pos += chunk.length;
       }
@@ -20765,14 +20765,14 @@ var require_Channel = __commonJS({
         super({ highWaterMark: MAX_WINDOW });
         this._channel = channel;
       }
-      _write(data2, encoding, cb) {
+      _write(data3, encoding, cb) {
         const channel = this._channel;
         const protocol = channel._client._protocol;
         const outgoing = channel.outgoing;
         const packetSize = outgoing.packetSize;
         const id = outgoing.id;
         let window2 = outgoing.window;
-        const len = data2.length;
+        const len = data3.length;
         let p = 0;
         if (outgoing.state !== "open")
           return;
@@ -20783,9 +20783,9 @@ var require_Channel = __commonJS({
           if (sliceLen > packetSize)
             sliceLen = packetSize;
           if (p === 0 && sliceLen === len)
-            protocol.channelExtData(id, data2, STDERR);
+            protocol.channelExtData(id, data3, STDERR);
           else
-            protocol.channelExtData(id, bufferSlice(data2, p, p + sliceLen), STDERR);
+            protocol.channelExtData(id, bufferSlice(data3, p, p + sliceLen), STDERR);
           p += sliceLen;
           window2 -= sliceLen;
         }
@@ -20794,9 +20794,9 @@ var require_Channel = __commonJS({
           if (window2 === 0)
             channel._waitWindow = true;
           if (p > 0)
-            channel._chunkErr = bufferSlice(data2, p, len);
+            channel._chunkErr = bufferSlice(data3, p, len);
           else
-            channel._chunkErr = data2;
+            channel._chunkErr = data3;
           channel._chunkcbErr = cb;
           return;
         }
@@ -20848,13 +20848,13 @@ var require_Channel = __commonJS({
             windowAdjust(this);
         }
       }
-      _write(data2, encoding, cb) {
+      _write(data3, encoding, cb) {
         const protocol = this._client._protocol;
         const outgoing = this.outgoing;
         const packetSize = outgoing.packetSize;
         const id = outgoing.id;
         let window2 = outgoing.window;
-        const len = data2.length;
+        const len = data3.length;
         let p = 0;
         if (outgoing.state !== "open")
           return;
@@ -20865,9 +20865,9 @@ var require_Channel = __commonJS({
           if (sliceLen > packetSize)
             sliceLen = packetSize;
           if (p === 0 && sliceLen === len)
-            protocol.channelData(id, data2);
+            protocol.channelData(id, data3);
           else
-            protocol.channelData(id, bufferSlice(data2, p, p + sliceLen));
+            protocol.channelData(id, bufferSlice(data3, p, p + sliceLen));
           p += sliceLen;
           window2 -= sliceLen;
         }
@@ -20876,9 +20876,9 @@ var require_Channel = __commonJS({
           if (window2 === 0)
             this._waitWindow = true;
           if (p > 0)
-            this._chunk = bufferSlice(data2, p, len);
+            this._chunk = bufferSlice(data3, p, len);
           else
-            this._chunk = data2;
+            this._chunk = data3;
           this._chunkcb = cb;
           return;
         }
@@ -21206,19 +21206,19 @@ var require_utils3 = __commonJS({
                 val = [val];
               if (Array.isArray(val)) {
                 for (let j = 0; j < val.length; ++j) {
-                  const search = val[j];
-                  if (typeof search === "string") {
-                    if (!search)
+                  const search2 = val[j];
+                  if (typeof search2 === "string") {
+                    if (!search2)
                       continue;
-                    const idx = list2.indexOf(search);
+                    const idx = list2.indexOf(search2);
                     if (idx === -1)
                       continue;
                     if (list2 === defaultList)
                       list2 = list2.slice();
                     list2.splice(idx, 1);
-                  } else if (isRegExp(search)) {
+                  } else if (isRegExp(search2)) {
                     for (let k = 0; k < list2.length; ++k) {
-                      if (search.test(list2[k])) {
+                      if (search2.test(list2[k])) {
                         if (list2 === defaultList)
                           list2 = list2.slice();
                         list2.splice(k, 1);
@@ -21252,14 +21252,14 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash6,
-      getHashes,
+      createHash: createHash9,
+      getHashes: getHashes2,
       randomFillSync
     } = __require("crypto");
     var { Socket } = __require("net");
     var { lookup: dnsLookup } = __require("dns");
     var EventEmitter = __require("events");
-    var HASHES = getHashes();
+    var HASHES = getHashes2();
     var {
       COMPAT,
       CHANNEL_EXTENDED_DATATYPE: { STDERR },
@@ -21474,7 +21474,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash6(hashAlgo).update(key2).digest("hex");
+              key2 = createHash9(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -21492,9 +21492,9 @@ var require_client = __commonJS({
         const proto = this._protocol = new Protocol({
           ident: this.config.ident,
           offer: allOfferDefaults ? void 0 : algorithms,
-          onWrite: (data2) => {
+          onWrite: (data3) => {
             if (isWritable(sock))
-              sock.write(data2);
+              sock.write(data3);
           },
           onError: (err) => {
             if (err.level === "handshake")
@@ -21677,18 +21677,18 @@ var require_client = __commonJS({
                 );
               }
             },
-            REQUEST_SUCCESS: (p, data2) => {
+            REQUEST_SUCCESS: (p, data3) => {
               if (callbacks.length)
-                callbacks.shift()(false, data2);
+                callbacks.shift()(false, data3);
             },
             REQUEST_FAILURE: (p) => {
               if (callbacks.length)
                 callbacks.shift()(true);
             },
-            GLOBAL_REQUEST: (p, name, wantReply, data2) => {
+            GLOBAL_REQUEST: (p, name, wantReply, data3) => {
               switch (name) {
                 case "hostkeys-00@openssh.com":
-                  hostKeysProve(this, data2, (err, keys) => {
+                  hostKeysProve(this, data3, (err, keys) => {
                     if (err)
                       return;
                     this.emit("hostkeys", keys);
@@ -21736,21 +21736,21 @@ var require_client = __commonJS({
               const info = { reason, description };
               onChannelOpenFailure(this, recipient, info, channel);
             },
-            CHANNEL_DATA: (p, recipient, data2) => {
+            CHANNEL_DATA: (p, recipient, data3) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
               if (channel.incoming.window === 0)
                 return;
-              channel.incoming.window -= data2.length;
-              if (channel.push(data2) === false) {
+              channel.incoming.window -= data3.length;
+              if (channel.push(data3) === false) {
                 channel._waitChanDrain = true;
                 return;
               }
               if (channel.incoming.window <= WINDOW_THRESHOLD)
                 windowAdjust(channel);
             },
-            CHANNEL_EXTENDED_DATA: (p, recipient, data2, type) => {
+            CHANNEL_EXTENDED_DATA: (p, recipient, data3, type) => {
               if (type !== STDERR)
                 return;
               const channel = this._chanMgr.get(recipient);
@@ -21758,8 +21758,8 @@ var require_client = __commonJS({
                 return;
               if (channel.incoming.window === 0)
                 return;
-              channel.incoming.window -= data2.length;
-              if (!channel.stderr.push(data2)) {
+              channel.incoming.window -= data3.length;
+              if (!channel.stderr.push(data3)) {
                 channel._waitChanDrain = true;
                 return;
               }
@@ -21804,7 +21804,7 @@ var require_client = __commonJS({
               if (channel._callbacks.length)
                 channel._callbacks.shift()(true);
             },
-            CHANNEL_REQUEST: (p, recipient, type, wantReply, data2) => {
+            CHANNEL_REQUEST: (p, recipient, type, wantReply, data3) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
@@ -21813,15 +21813,15 @@ var require_client = __commonJS({
                 return;
               switch (type) {
                 case "exit-status":
-                  channel.emit("exit", exit.code = data2);
+                  channel.emit("exit", exit.code = data3);
                   return;
                 case "exit-signal":
                   channel.emit(
                     "exit",
                     exit.code = null,
-                    exit.signal = `SIG${data2.signal}`,
-                    exit.dump = data2.coreDumped,
-                    exit.desc = data2.errorMessage
+                    exit.signal = `SIG${data3.signal}`,
+                    exit.dump = data3.coreDumped,
+                    exit.desc = data3.errorMessage
                   );
                   return;
               }
@@ -21900,9 +21900,9 @@ var require_client = __commonJS({
             this.emit("connect");
             cryptoInit.then(() => {
               proto.start();
-              sock.on("data", (data2) => {
+              sock.on("data", (data3) => {
                 try {
-                  proto.parse(data2, 0, data2.length);
+                  proto.parse(data3, 0, data3.length);
                 } catch (ex) {
                   this.emit("error", ex);
                   try {
@@ -22390,14 +22390,14 @@ var require_client = __commonJS({
           throw new Error("Not connected");
         const wantReply = typeof cb === "function";
         if (wantReply) {
-          this._callbacks.push((had_err, data2) => {
+          this._callbacks.push((had_err, data3) => {
             if (had_err) {
               cb(had_err !== true ? had_err : new Error(`Unable to bind to ${bindAddr}:${bindPort}`));
               return;
             }
             let realPort = bindPort;
-            if (bindPort === 0 && data2 && data2.length >= 4) {
-              realPort = readUInt32BE(data2, 0);
+            if (bindPort === 0 && data3 && data3.length >= 4) {
+              realPort = readUInt32BE(data3, 0);
               if (!(this._protocol._compatFlags & COMPAT.DYN_RPORT_BUG))
                 bindPort = realPort;
             }
@@ -22883,21 +22883,21 @@ var require_client = __commonJS({
         }
         return localChan !== -1;
       };
-      const data2 = info.data;
+      const data3 = info.data;
       switch (info.type) {
         case "forwarded-tcpip": {
-          const val = self2._forwarding[`${data2.destIP}:${data2.destPort}`];
+          const val = self2._forwarding[`${data3.destIP}:${data3.destPort}`];
           if (val !== void 0 && reserveChannel()) {
-            if (data2.destPort === 0)
-              data2.destPort = val;
-            self2.emit("tcp connection", data2, accept, reject);
+            if (data3.destPort === 0)
+              data3.destPort = val;
+            self2.emit("tcp connection", data3, accept, reject);
             return;
           }
           break;
         }
         case "forwarded-streamlocal@openssh.com":
-          if (self2._forwardingUnix[data2.socketPath] !== void 0 && reserveChannel()) {
-            self2.emit("unix connection", data2, accept, reject);
+          if (self2._forwardingUnix[data3.socketPath] !== void 0 && reserveChannel()) {
+            self2.emit("unix connection", data3, accept, reject);
             return;
           }
           break;
@@ -22914,7 +22914,7 @@ var require_client = __commonJS({
           break;
         case "x11":
           if (self2._acceptX11 !== 0 && reserveChannel()) {
-            self2.emit("x11", data2, accept, reject);
+            self2.emit("x11", data3, accept, reject);
             return;
           }
           break;
@@ -22968,14 +22968,14 @@ var require_client = __commonJS({
         keys.push(parsed);
       }
       if (!client.config.strictVendor || client.config.strictVendor && RE_OPENSSH.test(client._remoteVer)) {
-        client._callbacks.push((had_err, data2) => {
+        client._callbacks.push((had_err, data3) => {
           if (had_err) {
             cb(had_err !== true ? had_err : new Error("Server failed to prove supplied keys"));
             return;
           }
           const ret = [];
           let keyIdx = 0;
-          bufferParser.init(data2, 0);
+          bufferParser.init(data3, 0);
           while (bufferParser.avail()) {
             if (keyIdx === keys.length)
               break;
@@ -23514,9 +23514,9 @@ var require_server = __commonJS({
           onPacket,
           greeting: srvCfg.greeting,
           banner: srvCfg.banner,
-          onWrite: (data2) => {
+          onWrite: (data3) => {
             if (isWritable(socket))
-              socket.write(data2);
+              socket.write(data3);
           },
           onError: (err) => {
             if (!proto._destruct)
@@ -23597,7 +23597,7 @@ var require_server = __commonJS({
                 }
                 return localChan !== -1;
               };
-              const data2 = info.data;
+              const data3 = info.data;
               switch (info.type) {
                 case "session":
                   if (listenerCount(this, "session") && reserveChannel()) {
@@ -23650,7 +23650,7 @@ var require_server = __commonJS({
                       );
                       return stream;
                     };
-                    this.emit("tcpip", accept, reject, data2);
+                    this.emit("tcpip", accept, reject, data3);
                     return;
                   }
                   break;
@@ -23685,7 +23685,7 @@ var require_server = __commonJS({
                       );
                       return stream;
                     };
-                    this.emit("openssh.streamlocal", accept, reject, data2);
+                    this.emit("openssh.streamlocal", accept, reject, data3);
                     return;
                   }
                   break;
@@ -23733,7 +23733,7 @@ var require_server = __commonJS({
               const info = { reason, description };
               onChannelOpenFailure(this, recipient, info, channel);
             },
-            CHANNEL_DATA: (p, recipient, data2) => {
+            CHANNEL_DATA: (p, recipient, data3) => {
               let channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
@@ -23744,15 +23744,15 @@ var require_server = __commonJS({
               }
               if (channel.incoming.window === 0)
                 return;
-              channel.incoming.window -= data2.length;
-              if (channel.push(data2) === false) {
+              channel.incoming.window -= data3.length;
+              if (channel.push(data3) === false) {
                 channel._waitChanDrain = true;
                 return;
               }
               if (channel.incoming.window <= WINDOW_THRESHOLD)
                 windowAdjust(channel);
             },
-            CHANNEL_EXTENDED_DATA: (p, recipient, data2, type) => {
+            CHANNEL_EXTENDED_DATA: (p, recipient, data3, type) => {
             },
             CHANNEL_WINDOW_ADJUST: (p, recipient, amount) => {
               let channel = this._chanMgr.get(recipient);
@@ -23805,7 +23805,7 @@ var require_server = __commonJS({
               if (channel._callbacks.length)
                 channel._callbacks.shift()(true);
             },
-            CHANNEL_REQUEST: (p, recipient, type, wantReply, data2) => {
+            CHANNEL_REQUEST: (p, recipient, type, wantReply, data3) => {
               const session = this._chanMgr.get(recipient);
               if (typeof session !== "object" || session === null)
                 return;
@@ -23842,27 +23842,27 @@ var require_server = __commonJS({
                 case "env":
                   if (listenerCount(session, "env")) {
                     session.emit("env", accept, reject, {
-                      key: data2.name,
-                      val: data2.value
+                      key: data3.name,
+                      val: data3.value
                     });
                     return;
                   }
                   break;
                 case "pty-req":
                   if (listenerCount(session, "pty")) {
-                    session.emit("pty", accept, reject, data2);
+                    session.emit("pty", accept, reject, data3);
                     return;
                   }
                   break;
                 case "window-change":
                   if (listenerCount(session, "window-change"))
-                    session.emit("window-change", accept, reject, data2);
+                    session.emit("window-change", accept, reject, data3);
                   else
                     reject && reject();
                   break;
                 case "x11-req":
                   if (listenerCount(session, "x11")) {
-                    session.emit("x11", accept, reject, data2);
+                    session.emit("x11", accept, reject, data3);
                     return;
                   }
                   break;
@@ -23870,7 +23870,7 @@ var require_server = __commonJS({
                 case "signal":
                   if (listenerCount(session, "signal")) {
                     session.emit("signal", accept, reject, {
-                      name: data2
+                      name: data3
                     });
                     return;
                   }
@@ -23923,13 +23923,13 @@ var require_server = __commonJS({
                       return channel;
                     };
                     session.emit("exec", accept, reject, {
-                      command: data2
+                      command: data3
                     });
                     return;
                   }
                   break;
                 case "subsystem": {
-                  let useSFTP = data2 === "sftp";
+                  let useSFTP = data3 === "sftp";
                   accept = () => {
                     if (replied || session._ending || session._channel)
                       return;
@@ -23948,12 +23948,12 @@ var require_server = __commonJS({
                         session._chanInfo,
                         { server: true }
                       );
-                      instance.subtype = session.subtype = `${type}:${data2}`;
+                      instance.subtype = session.subtype = `${type}:${data3}`;
                     }
                     session._channel = instance;
                     return instance;
                   };
-                  if (data2 === "sftp") {
+                  if (data3 === "sftp") {
                     if (listenerCount(session, "sftp")) {
                       session.emit("sftp", accept, reject);
                       return;
@@ -23962,7 +23962,7 @@ var require_server = __commonJS({
                   }
                   if (listenerCount(session, "subsystem")) {
                     session.emit("subsystem", accept, reject, {
-                      name: data2
+                      name: data3
                     });
                     return;
                   }
@@ -24104,7 +24104,7 @@ var require_server = __commonJS({
                 authCtx._onInfoResponse(responses);
             },
             // End service/auth-related ============================================
-            GLOBAL_REQUEST: (p, name, wantReply, data2) => {
+            GLOBAL_REQUEST: (p, name, wantReply, data3) => {
               const reply = {
                 type: null,
                 buf: null
@@ -24126,7 +24126,7 @@ var require_server = __commonJS({
                       return;
                     replied = true;
                     let bufPort;
-                    if (name === "tcpip-forward" && data2.bindPort === 0 && typeof chosenPort === "number") {
+                    if (name === "tcpip-forward" && data3.bindPort === 0 && typeof chosenPort === "number") {
                       bufPort = Buffer.allocUnsafe(4);
                       writeUInt32BE(bufPort, chosenPort, 0);
                     }
@@ -24144,7 +24144,7 @@ var require_server = __commonJS({
                   accept && accept();
                   return;
                 }
-                this.emit("request", accept, reject, name, data2);
+                this.emit("request", accept, reject, name, data3);
               } else if (wantReply) {
                 setReply("FAILURE");
               }
@@ -24154,9 +24154,9 @@ var require_server = __commonJS({
         socket.pause();
         cryptoInit.then(() => {
           proto.start();
-          socket.on("data", (data2) => {
+          socket.on("data", (data3) => {
             try {
-              proto.parse(data2, 0, data2.length);
+              proto.parse(data3, 0, data3.length);
             } catch (ex) {
               this.emit("error", ex);
               try {
@@ -24313,7 +24313,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes5
+      randomBytes: randomBytes6
     } = __require("crypto");
     var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -24547,14 +24547,14 @@ var require_keygen = __commonJS({
       }
     }
     function convertKeys(keyType, pub, priv, opts) {
-      let format2 = "new";
+      let format3 = "new";
       let encrypted;
-      let comment = "";
+      let comment2 = "";
       if (typeof opts === "object" && opts !== null) {
         if (typeof opts.comment === "string" && opts.comment)
-          comment = opts.comment;
+          comment2 = opts.comment;
         if (typeof opts.format === "string" && opts.format)
-          format2 = opts.format;
+          format3 = opts.format;
         if (opts.passphrase) {
           let passphrase;
           if (typeof opts.passphrase === "string")
@@ -24568,7 +24568,7 @@ var require_keygen = __commonJS({
           const cipher = ciphers.get(opts.cipher);
           if (cipher === void 0)
             throw new Error("Invalid cipher name");
-          if (format2 === "new") {
+          if (format3 === "new") {
             let rounds = DEFAULT_ROUNDS;
             if (opts.rounds !== void 0) {
               if (!Number.isInteger(opts.rounds))
@@ -24577,7 +24577,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes5(SALT_LEN);
+            const salt = randomBytes6(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -24607,7 +24607,7 @@ var require_keygen = __commonJS({
           }
         }
       }
-      switch (format2) {
+      switch (format3) {
         case "new": {
           let privateB64 = "-----BEGIN OPENSSH PRIVATE KEY-----\n";
           let publicB64;
@@ -24616,8 +24616,8 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes5(4);
-          const commentBin = Buffer.from(comment);
+          const checkInt = randomBytes6(4);
+          const commentBin = Buffer.from(comment2);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
           for (let i2 = 1; (privBlobLen + padding.length) % blockLen; ++i2)
@@ -24682,7 +24682,7 @@ var require_keygen = __commonJS({
           }
           {
             const b64 = parsed.pub.base64Slice(0, parsed.pub.length);
-            publicB64 = `${parsed.sshName} ${b64}${comment ? ` ${comment}` : ""}`;
+            publicB64 = `${parsed.sshName} ${b64}${comment2 ? ` ${comment2}` : ""}`;
           }
           privateB64 += "-----END OPENSSH PRIVATE KEY-----\n";
           return {
@@ -24951,7 +24951,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join5(s) {
+        value: function join6(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -25198,23 +25198,23 @@ var require_errors2 = __commonJS({
         return `of ${thing} ${String(expected)}`;
       }
     }
-    function startsWith(str, search, pos) {
-      return str.substr(!pos || pos < 0 ? 0 : +pos, search.length) === search;
+    function startsWith(str, search2, pos) {
+      return str.substr(!pos || pos < 0 ? 0 : +pos, search2.length) === search2;
     }
-    function endsWith(str, search, this_len) {
+    function endsWith(str, search2, this_len) {
       if (this_len === void 0 || this_len > str.length) {
         this_len = str.length;
       }
-      return str.substring(this_len - search.length, this_len) === search;
+      return str.substring(this_len - search2.length, this_len) === search2;
     }
-    function includes(str, search, start) {
+    function includes(str, search2, start) {
       if (typeof start !== "number") {
         start = 0;
       }
-      if (start + search.length > str.length) {
+      if (start + search2.length > str.length) {
         return false;
       } else {
-        return str.indexOf(search, start) !== -1;
+        return str.indexOf(search2, start) !== -1;
       }
     }
     createErrorType("ERR_INVALID_OPT_VALUE", function(name, value) {
@@ -26328,14 +26328,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve4 = iter[kLastResolve];
-      if (resolve4 !== null) {
-        var data2 = iter[kStream].read();
-        if (data2 !== null) {
+      var resolve6 = iter[kLastResolve];
+      if (resolve6 !== null) {
+        var data3 = iter[kStream].read();
+        if (data3 !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve4(createIterResult(data2, false));
+          resolve6(createIterResult(data3, false));
         }
       }
     }
@@ -26343,13 +26343,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve4, reject) {
+      return function(resolve6, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve4(createIterResult(void 0, true));
+            resolve6(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve4, reject);
+          iter[kHandlePromise](resolve6, reject);
         }, reject);
       };
     }
@@ -26369,12 +26369,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve4, reject) {
+          return new Promise(function(resolve6, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve4(createIterResult(void 0, true));
+                resolve6(createIterResult(void 0, true));
               }
             });
           });
@@ -26384,9 +26384,9 @@ var require_async_iterator = __commonJS({
         if (lastPromise) {
           promise = new Promise(wrapForNext(lastPromise, this));
         } else {
-          var data2 = this[kStream].read();
-          if (data2 !== null) {
-            return Promise.resolve(createIterResult(data2, false));
+          var data3 = this[kStream].read();
+          if (data3 !== null) {
+            return Promise.resolve(createIterResult(data3, false));
           }
           promise = new Promise(this[kHandlePromise]);
         }
@@ -26397,13 +26397,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve4, reject) {
+      return new Promise(function(resolve6, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve4(createIterResult(void 0, true));
+          resolve6(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -26425,15 +26425,15 @@ var require_async_iterator = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve4, reject) {
-          var data2 = iterator[kStream].read();
-          if (data2) {
+        value: function value(resolve6, reject) {
+          var data3 = iterator[kStream].read();
+          if (data3) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve4(createIterResult(data2, false));
+            resolve6(createIterResult(data3, false));
           } else {
-            iterator[kLastResolve] = resolve4;
+            iterator[kLastResolve] = resolve6;
             iterator[kLastReject] = reject;
           }
         },
@@ -26452,12 +26452,12 @@ var require_async_iterator = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve4 = iterator[kLastResolve];
-        if (resolve4 !== null) {
+        var resolve6 = iterator[kLastResolve];
+        if (resolve6 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve4(createIterResult(void 0, true));
+          resolve6(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -26472,7 +26472,7 @@ var require_async_iterator = __commonJS({
 var require_from = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -26481,7 +26481,7 @@ var require_from = __commonJS({
         return;
       }
       if (info.done) {
-        resolve4(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -26489,13 +26489,13 @@ var require_from = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -27334,7 +27334,7 @@ var require_stream_transform = __commonJS({
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
     require_inherits()(Transform2, Duplex);
-    function afterTransform(er, data2) {
+    function afterTransform(er, data3) {
       var ts = this._transformState;
       ts.transforming = false;
       var cb = ts.writecb;
@@ -27343,8 +27343,8 @@ var require_stream_transform = __commonJS({
       }
       ts.writechunk = null;
       ts.writecb = null;
-      if (data2 != null)
-        this.push(data2);
+      if (data3 != null)
+        this.push(data3);
       cb(er);
       var rs = this._readableState;
       rs.reading = false;
@@ -27374,8 +27374,8 @@ var require_stream_transform = __commonJS({
     function prefinish() {
       var _this = this;
       if (typeof this._flush === "function" && !this._readableState.destroyed) {
-        this._flush(function(er, data2) {
-          done(_this, er, data2);
+        this._flush(function(er, data3) {
+          done(_this, er, data3);
         });
       } else {
         done(this, null, null);
@@ -27412,10 +27412,10 @@ var require_stream_transform = __commonJS({
         cb(err2);
       });
     };
-    function done(stream, er, data2) {
+    function done(stream, er, data3) {
       if (er) return stream.emit("error", er);
-      if (data2 != null)
-        stream.push(data2);
+      if (data3 != null)
+        stream.push(data3);
       if (stream._writableState.length) throw new ERR_TRANSFORM_WITH_LENGTH_0();
       if (stream._transformState.transforming) throw new ERR_TRANSFORM_ALREADY_TRANSFORMING();
       return stream.push(null);
@@ -27691,20 +27691,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural2(ms, msAbs, d, "day");
+        return plural3(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural2(ms, msAbs, h, "hour");
+        return plural3(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural2(ms, msAbs, m, "minute");
+        return plural3(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms, msAbs, s, "second");
+        return plural3(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural2(ms, msAbs, n, name) {
+    function plural3(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -27759,12 +27759,12 @@ var require_common = __commonJS({
             args.unshift("%O");
           }
           let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match4, format2) => {
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match4, format3) => {
             if (match4 === "%%") {
               return "%";
             }
             index++;
-            const formatter = createDebug.formatters[format2];
+            const formatter = createDebug.formatters[format3];
             if (typeof formatter === "function") {
               const val = args[index];
               match4 = formatter.call(self2, val);
@@ -27823,13 +27823,13 @@ var require_common = __commonJS({
           }
         }
       }
-      function matchesTemplate(search, template2) {
+      function matchesTemplate(search2, template2) {
         let searchIndex = 0;
         let templateIndex = 0;
         let starIndex = -1;
         let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template2.length && (template2[templateIndex] === search[searchIndex] || template2[templateIndex] === "*")) {
+        while (searchIndex < search2.length) {
+          if (templateIndex < template2.length && (template2[templateIndex] === search2[searchIndex] || template2[templateIndex] === "*")) {
             if (template2[templateIndex] === "*") {
               starIndex = templateIndex;
               matchIndex = searchIndex;
@@ -28340,11 +28340,11 @@ var require_modem = __commonJS({
       return opts;
     };
     var findDefaultUnixSocket = function() {
-      return new Promise(function(resolve4) {
+      return new Promise(function(resolve6) {
         var userDockerSocket = path.join(os2.homedir(), ".docker", "run", "docker.sock");
         fs.access(userDockerSocket, function(err) {
-          if (err) resolve4("/var/run/docker.sock");
-          else resolve4(userDockerSocket);
+          if (err) resolve6("/var/run/docker.sock");
+          else resolve6(userDockerSocket);
         });
       });
     };
@@ -28378,7 +28378,7 @@ var require_modem = __commonJS({
       this.protocol = opts.protocol || this.protocol || "http";
     };
     Modem.prototype.dial = function(options2, callback) {
-      var opts, address, data2;
+      var opts, address, data3;
       if (options2.options) {
         opts = options2.options;
       }
@@ -28435,27 +28435,27 @@ var require_modem = __commonJS({
       }
       if (options2.file) {
         if (typeof options2.file === "string") {
-          data2 = fs.createReadStream(path.resolve(options2.file));
+          data3 = fs.createReadStream(path.resolve(options2.file));
         } else {
-          data2 = options2.file;
+          data3 = options2.file;
         }
         optionsf.headers["Content-Type"] = options2?.headers?.["Content-Type"] ?? "application/tar";
       } else if (opts && options2.method === "POST") {
-        data2 = JSON.stringify(opts._body || opts);
+        data3 = JSON.stringify(opts._body || opts);
         if (options2.allowEmpty) {
           optionsf.headers["Content-Type"] = options2?.headers?.["Content-Type"] ?? "application/json";
         } else {
-          if (data2 !== "{}" && data2 !== '""') {
+          if (data3 !== "{}" && data3 !== '""') {
             optionsf.headers["Content-Type"] = options2?.headers?.["Content-Type"] ?? "application/json";
           } else {
-            data2 = void 0;
+            data3 = void 0;
           }
         }
       }
-      if (typeof data2 === "string") {
-        optionsf.headers["Content-Length"] = Buffer.byteLength(data2);
-      } else if (Buffer.isBuffer(data2) === true) {
-        optionsf.headers["Content-Length"] = data2.length;
+      if (typeof data3 === "string") {
+        optionsf.headers["Content-Length"] = Buffer.byteLength(data3);
+      } else if (Buffer.isBuffer(data3) === true) {
+        optionsf.headers["Content-Length"] = data3.length;
       } else if (optionsf.method === "PUT" || options2.hijack || options2.openStdin) {
         optionsf.headers["Transfer-Encoding"] = "chunked";
       }
@@ -28466,14 +28466,14 @@ var require_modem = __commonJS({
       if (this.socketPath) {
         this.getSocketPath().then((socketPath) => {
           optionsf.socketPath = socketPath;
-          this.buildRequest(optionsf, options2, data2, callback);
+          this.buildRequest(optionsf, options2, data3, callback);
         });
       } else {
         var urlp = url.parse(address);
         optionsf.hostname = urlp.hostname;
         optionsf.port = urlp.port;
         optionsf.path = urlp.path;
-        this.buildRequest(optionsf, options2, data2, callback);
+        this.buildRequest(optionsf, options2, data3, callback);
       }
     };
     Modem.prototype.getSocketPath = function() {
@@ -28483,7 +28483,7 @@ var require_modem = __commonJS({
       this.socketPathCache = socketPathValue;
       return Promise.resolve(socketPathValue);
     };
-    Modem.prototype.buildRequest = function(options2, context, data2, callback) {
+    Modem.prototype.buildRequest = function(options2, context, data3, callback) {
       var self2 = this;
       var connectionTimeoutTimer;
       var finished = false;
@@ -28573,15 +28573,15 @@ var require_modem = __commonJS({
           self2.buildPayload(error, context.isStream, context.statusCodes, false, {}, {}, null, callback);
         }
       });
-      if (typeof data2 === "string" || Buffer.isBuffer(data2)) {
-        req.write(data2);
-      } else if (data2) {
-        data2.on("error", function(error) {
+      if (typeof data3 === "string" || Buffer.isBuffer(data3)) {
+        req.write(data3);
+      } else if (data3) {
+        data3.on("error", function(error) {
           req.destroy(error);
         });
-        data2.pipe(req);
+        data3.pipe(req);
       }
-      if (!context.openStdin && (typeof data2 === "string" || data2 === void 0 || Buffer.isBuffer(data2))) {
+      if (!context.openStdin && (typeof data3 === "string" || data3 === void 0 || Buffer.isBuffer(data3))) {
         req.end();
       }
     };
@@ -28625,12 +28625,12 @@ var require_modem = __commonJS({
         } else {
           callback(null, json2);
         }
-        function handler(err2, data2) {
+        function handler(err2, data3) {
           if (done === false) {
             if (err2) {
               callback(err2);
             } else {
-              callback(null, data2);
+              callback(null, data3);
             }
           }
           done = true;
@@ -28641,9 +28641,9 @@ var require_modem = __commonJS({
       var pendingStreamType = null;
       var pendingDataLength = null;
       var buffer = Buffer.from("");
-      function processData(data2) {
-        if (data2) {
-          buffer = Buffer.concat([buffer, data2]);
+      function processData(data3) {
+        if (data3) {
+          buffer = Buffer.concat([buffer, data3]);
         }
         if (pendingStreamType === null) {
           if (buffer.length >= 8) {
@@ -28695,8 +28695,8 @@ var require_modem = __commonJS({
       streama.on("error", onStreamError);
       streama.on("end", onStreamEnd);
       streama.on("close", onStreamEnd);
-      function onStreamEvent(data2) {
-        buf += data2.toString();
+      function onStreamEvent(data3) {
+        buf += data3.toString();
         pump();
         function pump() {
           var pos;
@@ -29284,23 +29284,23 @@ var require_BufferList = __commonJS({
       this._bufs.push(buf);
       this.length += buf.length;
     };
-    BufferList.prototype.indexOf = function(search, offset2, encoding) {
+    BufferList.prototype.indexOf = function(search2, offset2, encoding) {
       if (encoding === void 0 && typeof offset2 === "string") {
         encoding = offset2;
         offset2 = void 0;
       }
-      if (typeof search === "function" || Array.isArray(search)) {
+      if (typeof search2 === "function" || Array.isArray(search2)) {
         throw new TypeError('The "value" argument must be one of type string, Buffer, BufferList, or Uint8Array.');
-      } else if (typeof search === "number") {
-        search = Buffer2.from([search]);
-      } else if (typeof search === "string") {
-        search = Buffer2.from(search, encoding);
-      } else if (this._isBufferList(search)) {
-        search = search.slice();
-      } else if (Array.isArray(search.buffer)) {
-        search = Buffer2.from(search.buffer, search.byteOffset, search.byteLength);
-      } else if (!Buffer2.isBuffer(search)) {
-        search = Buffer2.from(search);
+      } else if (typeof search2 === "number") {
+        search2 = Buffer2.from([search2]);
+      } else if (typeof search2 === "string") {
+        search2 = Buffer2.from(search2, encoding);
+      } else if (this._isBufferList(search2)) {
+        search2 = search2.slice();
+      } else if (Array.isArray(search2.buffer)) {
+        search2 = Buffer2.from(search2.buffer, search2.byteOffset, search2.byteLength);
+      } else if (!Buffer2.isBuffer(search2)) {
+        search2 = Buffer2.from(search2);
       }
       offset2 = Number(offset2 || 0);
       if (isNaN(offset2)) {
@@ -29312,7 +29312,7 @@ var require_BufferList = __commonJS({
       if (offset2 < 0) {
         offset2 = 0;
       }
-      if (search.length === 0) {
+      if (search2.length === 0) {
         return offset2 > this.length ? this.length : offset2;
       }
       const blOffset = this._offset(offset2);
@@ -29322,15 +29322,15 @@ var require_BufferList = __commonJS({
         const buff = this._bufs[blIndex];
         while (buffOffset < buff.length) {
           const availableWindow = buff.length - buffOffset;
-          if (availableWindow >= search.length) {
-            const nativeSearchResult = buff.indexOf(search, buffOffset);
+          if (availableWindow >= search2.length) {
+            const nativeSearchResult = buff.indexOf(search2, buffOffset);
             if (nativeSearchResult !== -1) {
               return this._reverseOffset([blIndex, nativeSearchResult]);
             }
-            buffOffset = buff.length - search.length + 1;
+            buffOffset = buff.length - search2.length + 1;
           } else {
             const revOffset = this._reverseOffset([blIndex, buffOffset]);
-            if (this._match(revOffset, search)) {
+            if (this._match(revOffset, search2)) {
               return revOffset;
             }
             buffOffset++;
@@ -29340,19 +29340,19 @@ var require_BufferList = __commonJS({
       }
       return -1;
     };
-    BufferList.prototype._match = function(offset2, search) {
-      if (this.length - offset2 < search.length) {
+    BufferList.prototype._match = function(offset2, search2) {
+      if (this.length - offset2 < search2.length) {
         return false;
       }
-      for (let searchOffset = 0; searchOffset < search.length; searchOffset++) {
-        if (this.get(offset2 + searchOffset) !== search[searchOffset]) {
+      for (let searchOffset = 0; searchOffset < search2.length; searchOffset++) {
+        if (this.get(offset2 + searchOffset) !== search2[searchOffset]) {
           return false;
         }
       }
       return true;
     };
     (function() {
-      const methods = {
+      const methods2 = {
         readDoubleBE: 8,
         readDoubleLE: 8,
         readFloatBE: 4,
@@ -29372,15 +29372,15 @@ var require_BufferList = __commonJS({
         readUIntBE: null,
         readUIntLE: null
       };
-      for (const m in methods) {
+      for (const m in methods2) {
         (function(m2) {
-          if (methods[m2] === null) {
+          if (methods2[m2] === null) {
             BufferList.prototype[m2] = function(offset2, byteLength) {
               return this.slice(offset2, offset2 + byteLength)[m2](0, byteLength);
             };
           } else {
             BufferList.prototype[m2] = function(offset2 = 0) {
-              return this.slice(offset2, offset2 + methods[m2])[m2](0);
+              return this.slice(offset2, offset2 + methods2[m2])[m2](0);
             };
           }
         })(m);
@@ -29490,8 +29490,8 @@ var require_headers = __commonJS({
       if (index >= 0) return index;
       return 0;
     };
-    var toType = function(flag) {
-      switch (flag) {
+    var toType = function(flag2) {
+      switch (flag2) {
         case 0:
           return "file";
         case 1:
@@ -29520,8 +29520,8 @@ var require_headers = __commonJS({
       }
       return null;
     };
-    var toTypeflag = function(flag) {
-      switch (flag) {
+    var toTypeflag = function(flag2) {
+      switch (flag2) {
         case "file":
           return 0;
         case "link":
@@ -29889,28 +29889,28 @@ var require_extract = __commonJS({
       if (this._overflow) this._write(this._overflow, void 0, cb);
       else cb();
     };
-    Extract.prototype._write = function(data2, enc, cb) {
+    Extract.prototype._write = function(data3, enc, cb) {
       if (this._destroyed) return;
       var s = this._stream;
       var b = this._buffer;
       var missing2 = this._missing;
-      if (data2.length) this._partial = true;
-      if (data2.length < missing2) {
-        this._missing -= data2.length;
+      if (data3.length) this._partial = true;
+      if (data3.length < missing2) {
+        this._missing -= data3.length;
         this._overflow = null;
-        if (s) return s.write(data2, cb);
-        b.append(data2);
+        if (s) return s.write(data3, cb);
+        b.append(data3);
         return cb();
       }
       this._cb = cb;
       this._missing = 0;
       var overflow2 = null;
-      if (data2.length > missing2) {
-        overflow2 = data2.slice(missing2);
-        data2 = data2.slice(0, missing2);
+      if (data3.length > missing2) {
+        overflow2 = data3.slice(missing2);
+        data3 = data3.slice(0, missing2);
       }
-      if (s) s.end(data2);
-      else b.append(data2);
+      if (s) s.end(data3);
+      else b.append(data3);
       this._overflow = overflow2;
       this._onparse();
     };
@@ -30128,9 +30128,9 @@ var require_pack = __commonJS({
       this._destroyed = false;
     };
     inherits(Sink, Writable);
-    Sink.prototype._write = function(data2, enc, cb) {
-      this.written += data2.length;
-      if (this._to.push(data2)) return cb();
+    Sink.prototype._write = function(data3, enc, cb) {
+      this.written += data3.length;
+      if (this._to.push(data3)) return cb();
       this._to._drain = cb;
     };
     Sink.prototype.destroy = function() {
@@ -30145,8 +30145,8 @@ var require_pack = __commonJS({
       this._destroyed = false;
     };
     inherits(LinkSink, Writable);
-    LinkSink.prototype._write = function(data2, enc, cb) {
-      this.linkname += this._decoder.write(data2);
+    LinkSink.prototype._write = function(data3, enc, cb) {
+      this.linkname += this._decoder.write(data3);
       cb();
     };
     LinkSink.prototype.destroy = function() {
@@ -30159,7 +30159,7 @@ var require_pack = __commonJS({
       this._destroyed = false;
     };
     inherits(Void, Writable);
-    Void.prototype._write = function(data2, enc, cb) {
+    Void.prototype._write = function(data3, enc, cb) {
       cb(new Error("No body allowed for this entry"));
     };
     Void.prototype.destroy = function() {
@@ -30852,11 +30852,11 @@ var require_util2 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file2, next2) {
       if (file2 && file2.context) {
-        fs.readFile(path.join(file2.context, ".dockerignore"), (err, data2) => {
+        fs.readFile(path.join(file2.context, ".dockerignore"), (err, data3) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
-            const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data2.toString());
+            const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data3.toString());
             filterFn = dockerIgnore.createFilter();
             ignoreFn = (path2) => {
               return !filterFn(path2);
@@ -30909,18 +30909,18 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, data3);
         });
       }
     };
@@ -30939,18 +30939,18 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, data3);
         });
       }
     };
@@ -30968,18 +30968,18 @@ var require_exec = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, data3);
         });
       }
     };
@@ -31038,17 +31038,17 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31068,17 +31068,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31099,17 +31099,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31128,17 +31128,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31156,17 +31156,17 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31185,17 +31185,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31216,17 +31216,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31249,17 +31249,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31278,17 +31278,17 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31310,17 +31310,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31340,17 +31340,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31371,17 +31371,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31403,18 +31403,18 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(new Exec(self2.modem, data2.Id));
+            resolve6(new Exec(self2.modem, data3.Id));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, new Exec(self2.modem, data2.Id));
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, new Exec(self2.modem, data3.Id));
         });
       }
     };
@@ -31436,17 +31436,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31468,17 +31468,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31499,17 +31499,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31530,17 +31530,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31560,17 +31560,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31592,12 +31592,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve6, reject) {
           self2.modem.dial(optsf, function(err, stream) {
             if (err) {
               return reject(err);
             }
-            resolve4(stream);
+            resolve6(stream);
           });
         });
       } else {
@@ -31622,17 +31622,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31654,17 +31654,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31685,17 +31685,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31716,17 +31716,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31747,17 +31747,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31779,17 +31779,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31809,17 +31809,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31843,17 +31843,17 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -31886,18 +31886,18 @@ var require_image = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(opts, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(opts, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(opts, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, data2);
+        this.modem.dial(opts, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, data3);
         });
       }
     };
@@ -31915,18 +31915,18 @@ var require_image = __commonJS({
         authconfig: args.opts ? args.opts.authconfig : void 0
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(fopts, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(fopts, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(fopts, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, data2);
+        this.modem.dial(fopts, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, data3);
         });
       }
     };
@@ -31942,18 +31942,18 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(opts, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(opts, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(opts, function(err, data2) {
-          if (err) return callback(err, data2);
-          callback(err, data2);
+        this.modem.dial(opts, function(err, data3) {
+          if (err) return callback(err, data3);
+          callback(err, data3);
         });
       }
     };
@@ -31969,18 +31969,18 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(opts, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(opts, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(opts, function(err, data2) {
-          if (err) return callback(err, data2);
-          callback(err, data2);
+        this.modem.dial(opts, function(err, data3) {
+          if (err) return callback(err, data3);
+          callback(err, data3);
         });
       }
     };
@@ -32006,17 +32006,17 @@ var require_image = __commonJS({
       };
       delete optsf.options.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -32038,17 +32038,17 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -32068,17 +32068,17 @@ var require_image = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32111,17 +32111,17 @@ var require_volume = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32141,17 +32141,17 @@ var require_volume = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32184,17 +32184,17 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(opts, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(opts, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(opts, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(opts, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32215,17 +32215,17 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32245,17 +32245,17 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32275,17 +32275,17 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32318,17 +32318,17 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32347,17 +32347,17 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32387,17 +32387,17 @@ var require_service = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -32418,17 +32418,17 @@ var require_service = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32462,17 +32462,17 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32491,18 +32491,18 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, data3);
         });
       }
     };
@@ -32522,17 +32522,17 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32559,17 +32559,17 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32587,17 +32587,17 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32615,17 +32615,17 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32644,17 +32644,17 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32674,17 +32674,17 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32709,17 +32709,17 @@ var require_plugin = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -32753,17 +32753,17 @@ var require_secret = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32784,17 +32784,17 @@ var require_secret = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -32814,17 +32814,17 @@ var require_secret = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32858,17 +32858,17 @@ var require_config = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32888,17 +32888,17 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32919,17 +32919,17 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32965,17 +32965,17 @@ var require_task = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -32997,17 +32997,17 @@ var require_task = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -33040,17 +33040,17 @@ var require_node3 = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -33072,17 +33072,17 @@ var require_node3 = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -33101,17 +33101,17 @@ var require_node3 = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -33676,7 +33676,7 @@ var require_call_credentials = __commonJS({
           if (isCurrentOauth2Client(googleCredentials)) {
             getHeaders = googleCredentials.getRequestHeaders(options2.service_url);
           } else {
-            getHeaders = new Promise((resolve4, reject) => {
+            getHeaders = new Promise((resolve6, reject) => {
               googleCredentials.getRequestMetadata(options2.service_url, (err, headers) => {
                 if (err) {
                   reject(err);
@@ -33686,7 +33686,7 @@ var require_call_credentials = __commonJS({
                   reject(new Error("Headers not set by metadata plugin"));
                   return;
                 }
-                resolve4(headers);
+                resolve6(headers);
               });
             });
           }
@@ -33712,12 +33712,12 @@ var require_call_credentials = __commonJS({
         this.creds = creds;
       }
       async generateMetadata(options2) {
-        const base = new metadata_1.Metadata();
+        const base2 = new metadata_1.Metadata();
         const generated = await Promise.all(this.creds.map((cred) => cred.generateMetadata(options2)));
         for (const gen of generated) {
-          base.merge(gen);
+          base2.merge(gen);
         }
-        return base;
+        return base2;
       }
       compose(other) {
         if (other instanceof EmptyCallCredentials) {
@@ -33742,10 +33742,10 @@ var require_call_credentials = __commonJS({
         this.metadataGenerator = metadataGenerator;
       }
       generateMetadata(options2) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           this.metadataGenerator(options2, (err, metadata) => {
             if (metadata !== void 0) {
-              resolve4(metadata);
+              resolve6(metadata);
             } else {
               reject(err);
             }
@@ -34130,14 +34130,14 @@ var require_channel_credentials = __commonJS({
       }
       connect(socket) {
         const tlsConnectOptions = Object.assign({ socket }, this.connectionOptions);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           const tlsSocket = (0, tls_1.connect)(tlsConnectOptions, () => {
             var _a;
             if (((_a = this.connectionOptions.rejectUnauthorized) !== null && _a !== void 0 ? _a : true) && !tlsSocket.authorized) {
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve4({
+            resolve6({
               socket: tlsSocket,
               secure: true
             });
@@ -34256,8 +34256,8 @@ var require_channel_credentials = __commonJS({
         if (this.hasReceivedUpdates()) {
           return Promise.resolve(this.getLatestSecureContext());
         } else {
-          return new Promise((resolve4) => {
-            this.secureContextWatchers.push(resolve4);
+          return new Promise((resolve6) => {
+            this.secureContextWatchers.push(resolve6);
           });
         }
       }
@@ -34290,7 +34290,7 @@ var require_channel_credentials = __commonJS({
         this.callCredentials = callCredentials;
       }
       connect(socket) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           const secureContext = this.parent.getLatestSecureContext();
           if (!secureContext) {
             reject(new Error("Failed to load credentials"));
@@ -34315,7 +34315,7 @@ var require_channel_credentials = __commonJS({
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve4({
+            resolve6({
               socket: tlsSocket,
               secure: true
             });
@@ -37615,17 +37615,17 @@ var require_make_client = __commonJS({
     function isPrototypePolluted(key2) {
       return ["__proto__", "prototype", "constructor"].includes(key2);
     }
-    function makeClientConstructor(methods, serviceName, classOptions) {
+    function makeClientConstructor(methods2, serviceName, classOptions) {
       if (!classOptions) {
         classOptions = {};
       }
       class ServiceClientImpl extends client_1.Client {
       }
-      Object.keys(methods).forEach((name) => {
+      Object.keys(methods2).forEach((name) => {
         if (isPrototypePolluted(name)) {
           return;
         }
-        const attrs = methods[name];
+        const attrs = methods2[name];
         let methodType;
         if (typeof name === "string" && name.charAt(0) === "$") {
           throw new Error("Method names cannot start with $");
@@ -37652,7 +37652,7 @@ var require_make_client = __commonJS({
           ServiceClientImpl.prototype[attrs.originalName] = ServiceClientImpl.prototype[name];
         }
       });
-      ServiceClientImpl.service = methods;
+      ServiceClientImpl.service = methods2;
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
@@ -38077,7 +38077,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset2 = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset2++] = arguments[index++];
-      return new Promise(function executor(resolve4, reject) {
+      return new Promise(function executor(resolve6, reject) {
         params[offset2] = function callback(err) {
           if (pending) {
             pending = false;
@@ -38087,7 +38087,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset3 = 0;
               while (offset3 < params2.length)
                 params2[offset3++] = arguments[offset3];
-              resolve4.apply(null, params2);
+              resolve6.apply(null, params2);
             }
           }
         };
@@ -40647,7 +40647,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path.resolve = function resolve4(originPath, includePath, alreadyNormalized) {
+    path.resolve = function resolve6(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -40976,8 +40976,8 @@ var require_mapfield = __commonJS({
     ((MapField.prototype = Object.create(Field.prototype)).constructor = MapField).className = "MapField";
     var types2 = require_types3();
     var util = require_util3();
-    function MapField(name, id, keyType, type, options2, comment) {
-      Field.call(this, name, id, type, void 0, void 0, options2, comment);
+    function MapField(name, id, keyType, type, options2, comment2) {
+      Field.call(this, name, id, type, void 0, void 0, options2, comment2);
       if (!util.isString(keyType))
         throw TypeError("keyType must be a string");
       this.keyType = keyType;
@@ -41004,7 +41004,7 @@ var require_mapfield = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    MapField.prototype.resolve = function resolve4() {
+    MapField.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       if (types2.mapKey[this.keyType] === void 0)
@@ -41031,7 +41031,7 @@ var require_method = __commonJS({
     var ReflectionObject = require_object();
     ((Method.prototype = Object.create(ReflectionObject.prototype)).constructor = Method).className = "Method";
     var util = require_util3();
-    function Method(name, type, requestType, responseType, requestStream, responseStream, options2, comment, parsedOptions) {
+    function Method(name, type, requestType, responseType, requestStream, responseStream, options2, comment2, parsedOptions) {
       if (util.isObject(requestStream)) {
         options2 = requestStream;
         requestStream = responseStream = void 0;
@@ -41053,7 +41053,7 @@ var require_method = __commonJS({
       this.responseStream = responseStream ? true : void 0;
       this.resolvedRequestType = null;
       this.resolvedResponseType = null;
-      this.comment = comment;
+      this.comment = comment2;
       this.parsedOptions = parsedOptions;
     }
     Method.fromJSON = function fromJSON(name, json) {
@@ -41081,7 +41081,7 @@ var require_method = __commonJS({
         this.parsedOptions
       ]);
     };
-    Method.prototype.resolve = function resolve4() {
+    Method.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       this.resolvedRequestType = this.parent.lookupType(this.requestType);
@@ -41152,9 +41152,9 @@ var require_service3 = __commonJS({
     Service.prototype.resolveAll = function resolveAll() {
       if (!this._needsRecursiveResolve) return this;
       Namespace2.prototype.resolve.call(this);
-      var methods = this.methodsArray;
-      for (var i2 = 0; i2 < methods.length; ++i2)
-        methods[i2].resolve();
+      var methods2 = this.methodsArray;
+      for (var i2 = 0; i2 < methods2.length; ++i2)
+        methods2[i2].resolve();
       return this;
     };
     Service.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
@@ -42605,13 +42605,13 @@ var require_field = __commonJS({
       field._defaultEdition = "proto3";
       return field;
     };
-    function Field(name, id, type, rule, extend2, options2, comment) {
+    function Field(name, id, type, rule, extend2, options2, comment2) {
       if (util.isObject(rule)) {
-        comment = extend2;
+        comment2 = extend2;
         options2 = rule;
         rule = extend2 = void 0;
       } else if (util.isObject(extend2)) {
-        comment = options2;
+        comment2 = options2;
         options2 = extend2;
         extend2 = void 0;
       }
@@ -42645,7 +42645,7 @@ var require_field = __commonJS({
       this.resolvedType = null;
       this.extensionField = null;
       this.declaringField = null;
-      this.comment = comment;
+      this.comment = comment2;
     }
     Object.defineProperty(Field.prototype, "required", {
       get: function() {
@@ -42699,7 +42699,7 @@ var require_field = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    Field.prototype.resolve = function resolve4() {
+    Field.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       if ((this.typeDefault = types2.defaults[this.type]) === void 0) {
@@ -42792,7 +42792,7 @@ var require_oneof = __commonJS({
     ((OneOf.prototype = Object.create(ReflectionObject.prototype)).constructor = OneOf).className = "OneOf";
     var Field = require_field();
     var util = require_util3();
-    function OneOf(name, fieldNames, options2, comment) {
+    function OneOf(name, fieldNames, options2, comment2) {
       if (!Array.isArray(fieldNames)) {
         options2 = fieldNames;
         fieldNames = void 0;
@@ -42802,7 +42802,7 @@ var require_oneof = __commonJS({
         throw TypeError("fieldNames must be an Array");
       this.oneof = fieldNames || [];
       this.fieldsArray = [];
-      this.comment = comment;
+      this.comment = comment2;
     }
     OneOf.fromJSON = function fromJSON(name, json) {
       return new OneOf(name, json.oneof, json.options, json.comment);
@@ -42972,7 +42972,7 @@ var require_object = __commonJS({
       this.parent = null;
       this.resolved = false;
     };
-    ReflectionObject.prototype.resolve = function resolve4() {
+    ReflectionObject.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       if (this.root instanceof Root)
@@ -43104,13 +43104,13 @@ var require_enum = __commonJS({
     ((Enum.prototype = Object.create(ReflectionObject.prototype)).constructor = Enum).className = "Enum";
     var Namespace2 = require_namespace();
     var util = require_util3();
-    function Enum(name, values, options2, comment, comments, valuesOptions) {
+    function Enum(name, values, options2, comment2, comments, valuesOptions) {
       ReflectionObject.call(this, name, options2);
       if (values && typeof values !== "object")
         throw TypeError("values must be an object");
       this.valuesById = {};
       this.values = Object.create(this.valuesById);
-      this.comment = comment;
+      this.comment = comment2;
       this.comments = comments || {};
       this.valuesOptions = valuesOptions;
       this._valuesFeatures = {};
@@ -43157,7 +43157,7 @@ var require_enum = __commonJS({
         keepComments ? this.comments : void 0
       ]);
     };
-    Enum.prototype.add = function add2(name, id, comment, options2) {
+    Enum.prototype.add = function add2(name, id, comment2, options2) {
       if (!util.isString(name))
         throw TypeError("name must be a string");
       if (!util.isInteger(id))
@@ -43181,7 +43181,7 @@ var require_enum = __commonJS({
           this.valuesOptions = {};
         this.valuesOptions[name] = options2 || null;
       }
-      this.comments[name] = comment || null;
+      this.comments[name] = comment2 || null;
       return this;
     };
     Enum.prototype.remove = function remove(name) {
@@ -43355,7 +43355,7 @@ var require_tokenize = __commonJS({
         return source.charAt(pos);
       }
       function setComment(start, end, isLeading) {
-        var comment = {
+        var comment2 = {
           type: source.charAt(start++),
           lineEmpty: false,
           leading: isLeading
@@ -43369,15 +43369,15 @@ var require_tokenize = __commonJS({
         var commentOffset = start - lookback, c;
         do {
           if (--commentOffset < 0 || (c = source.charAt(commentOffset)) === "\n") {
-            comment.lineEmpty = true;
+            comment2.lineEmpty = true;
             break;
           }
         } while (c === " " || c === "	");
         var lines2 = source.substring(start, end).split(setCommentSplitRe);
         for (var i2 = 0; i2 < lines2.length; ++i2)
           lines2[i2] = lines2[i2].replace(alternateCommentMode ? setCommentAltRe : setCommentRe, "").trim();
-        comment.text = lines2.join("\n").trim();
-        comments[line2] = comment;
+        comment2.text = lines2.join("\n").trim();
+        comments[line2] = comment2;
         lastCommentLine = line2;
       }
       function isDoubleSlashCommentLine(startOffset) {
@@ -43514,21 +43514,21 @@ var require_tokenize = __commonJS({
       }
       function cmnt(trailingLine) {
         var ret = null;
-        var comment;
+        var comment2;
         if (trailingLine === void 0) {
-          comment = comments[line2 - 1];
+          comment2 = comments[line2 - 1];
           delete comments[line2 - 1];
-          if (comment && (alternateCommentMode || comment.type === "*" || comment.lineEmpty)) {
-            ret = comment.leading ? comment.text : null;
+          if (comment2 && (alternateCommentMode || comment2.type === "*" || comment2.lineEmpty)) {
+            ret = comment2.leading ? comment2.text : null;
           }
         } else {
           if (lastCommentLine < trailingLine) {
             peek();
           }
-          comment = comments[trailingLine];
+          comment2 = comments[trailingLine];
           delete comments[trailingLine];
-          if (comment && !comment.lineEmpty && (alternateCommentMode || comment.type === "/")) {
-            ret = comment.leading ? null : comment.text;
+          if (comment2 && !comment2.lineEmpty && (alternateCommentMode || comment2.type === "/")) {
+            ret = comment2.leading ? null : comment2.text;
           }
         }
         return ret;
@@ -46374,12 +46374,12 @@ var require_descriptor2 = __commonJS({
       return service3;
     };
     Service.prototype.toDescriptor = function toDescriptor() {
-      var methods = [];
+      var methods2 = [];
       for (var i2 = 0; i2 < this.methodsArray.length; ++i2)
-        methods.push(this._methodsArray[i2].toDescriptor());
+        methods2.push(this._methodsArray[i2].toDescriptor());
       return exports.ServiceDescriptorProto.create({
         name: this.name,
-        method: methods,
+        method: methods2,
         options: toDescriptorOptions(this.options, exports.ServiceOptions)
       });
     };
@@ -47914,9 +47914,9 @@ var require_compression_filter = __commonJS({
        * @param data Framed message, possibly compressed
        * @return Uncompressed message
        */
-      async readMessage(data2) {
-        const compressed = data2.readUInt8(0) === 1;
-        let messageBuffer = data2.slice(5);
+      async readMessage(data3) {
+        const compressed = data3.readUInt8(0) === 1;
+        let messageBuffer = data3.slice(5);
         if (compressed) {
           messageBuffer = await this.decompressMessage(messageBuffer);
         }
@@ -47944,18 +47944,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           zlib.deflate(message, (err, output) => {
             if (err) {
               reject(err);
             } else {
-              resolve4(output);
+              resolve6(output);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib.createInflate();
@@ -47977,7 +47977,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve4(Buffer.concat(messageParts));
+            resolve6(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -47990,18 +47990,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           zlib.gzip(message, (err, output) => {
             if (err) {
               reject(err);
             } else {
-              resolve4(output);
+              resolve6(output);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib.createGunzip();
@@ -48023,7 +48023,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve4(Buffer.concat(messageParts));
+            resolve6(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -49373,7 +49373,7 @@ var require_http_proxy = __commonJS({
       options2.headers = headers;
       const proxyAddressString = (0, subchannel_address_1.subchannelAddressToString)(address);
       trace("Using proxy " + proxyAddressString + " to connect to " + options2.path);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve6, reject) => {
         const request = http.request(options2);
         request.once("connect", (res, socket, head) => {
           request.removeAllListeners();
@@ -49384,7 +49384,7 @@ var require_http_proxy = __commonJS({
               socket.unshift(head);
             }
             trace("Successfully established a plaintext connection to " + options2.path + " through proxy " + proxyAddressString);
-            resolve4(socket);
+            resolve6(socket);
           } else {
             (0, logging_1.log)(constants_1.LogVerbosity.ERROR, "Failed to connect to " + options2.path + " through proxy " + proxyAddressString + " with status " + res.statusCode);
             reject();
@@ -49424,14 +49424,14 @@ var require_stream_decoder = __commonJS({
         this.readPartialMessage = [];
         this.readMessageRemaining = 0;
       }
-      write(data2) {
+      write(data3) {
         let readHead = 0;
         let toRead;
         const result = [];
-        while (readHead < data2.length) {
+        while (readHead < data3.length) {
           switch (this.readState) {
             case ReadState.NO_DATA:
-              this.readCompressFlag = data2.slice(readHead, readHead + 1);
+              this.readCompressFlag = data3.slice(readHead, readHead + 1);
               readHead += 1;
               this.readState = ReadState.READING_SIZE;
               this.readPartialSize.fill(0);
@@ -49441,8 +49441,8 @@ var require_stream_decoder = __commonJS({
               this.readPartialMessage = [];
               break;
             case ReadState.READING_SIZE:
-              toRead = Math.min(data2.length - readHead, this.readSizeRemaining);
-              data2.copy(this.readPartialSize, 4 - this.readSizeRemaining, readHead, readHead + toRead);
+              toRead = Math.min(data3.length - readHead, this.readSizeRemaining);
+              data3.copy(this.readPartialSize, 4 - this.readSizeRemaining, readHead, readHead + toRead);
               this.readSizeRemaining -= toRead;
               readHead += toRead;
               if (this.readSizeRemaining === 0) {
@@ -49461,8 +49461,8 @@ var require_stream_decoder = __commonJS({
               }
               break;
             case ReadState.READING_MESSAGE:
-              toRead = Math.min(data2.length - readHead, this.readMessageRemaining);
-              this.readPartialMessage.push(data2.slice(readHead, readHead + toRead));
+              toRead = Math.min(data3.length - readHead, this.readMessageRemaining);
+              this.readPartialMessage.push(data3.slice(readHead, readHead + toRead));
               this.readMessageRemaining -= toRead;
               readHead += toRead;
               if (this.readMessageRemaining === 0) {
@@ -49589,16 +49589,16 @@ var require_subchannel_call = __commonJS({
         http2Stream.on("trailers", (headers) => {
           this.handleTrailers(headers);
         });
-        http2Stream.on("data", (data2) => {
+        http2Stream.on("data", (data3) => {
           if (this.statusOutput) {
             return;
           }
           if (this.traceEnabled) {
-            this.trace("receive HTTP/2 data frame of length " + data2.length);
+            this.trace("receive HTTP/2 data frame of length " + data3.length);
           }
           let messages;
           try {
-            messages = this.decoder.write(data2);
+            messages = this.decoder.write(data3);
           } catch (e) {
             if (this.httpStatusCode !== void 0 && this.httpStatusCode !== 200) {
               const mappedStatus = mapHttpStatusCode(this.httpStatusCode);
@@ -50034,11 +50034,11 @@ var require_transport = __commonJS({
           this.handleDisconnect();
         });
         if (this.traceEnabled) {
-          session.on("remoteSettings", (settings) => {
-            this.trace("new settings received" + (this.session !== session ? " on the old connection" : "") + ": " + JSON.stringify(settings));
+          session.on("remoteSettings", (settings2) => {
+            this.trace("new settings received" + (this.session !== session ? " on the old connection" : "") + ": " + JSON.stringify(settings2));
           });
-          session.on("localSettings", (settings) => {
-            this.trace("local settings acknowledged by remote" + (this.session !== session ? " on the old connection" : "") + ": " + JSON.stringify(settings));
+          session.on("localSettings", (settings2) => {
+            this.trace("local settings acknowledged by remote" + (this.session !== session ? " on the old connection" : "") + ": " + JSON.stringify(settings2));
           });
         }
         if (this.keepaliveWithoutCalls) {
@@ -50372,7 +50372,7 @@ var require_transport = __commonJS({
         if (secureConnectResult.socket.closed) {
           return Promise.reject("Connection closed before starting HTTP/2 handshake");
         }
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           var _a, _b, _c, _d, _e, _f, _g, _h;
           let remoteName = null;
           let realTarget = this.channelTarget;
@@ -50443,7 +50443,7 @@ var require_transport = __commonJS({
             session.removeAllListeners();
             secureConnectResult.socket.removeListener("close", closeHandler);
             secureConnectResult.socket.removeListener("error", errorHandler);
-            resolve4(new Http2Transport(session, address, options2, remoteName));
+            resolve6(new Http2Transport(session, address, options2, remoteName));
             this.session = null;
           });
           session.once("close", closeHandler);
@@ -50457,7 +50457,7 @@ var require_transport = __commonJS({
           if (proxiedSocket) {
             return proxiedSocket;
           } else {
-            return new Promise((resolve4, reject) => {
+            return new Promise((resolve6, reject) => {
               const closeCallback = () => {
                 reject(new Error("Socket closed"));
               };
@@ -50467,7 +50467,7 @@ var require_transport = __commonJS({
               const socket = net.connect(address, () => {
                 socket.removeListener("close", closeCallback);
                 socket.removeListener("error", errorCallback);
-                resolve4(socket);
+                resolve6(socket);
               });
               socket.once("close", closeCallback);
               socket.once("error", errorCallback);
@@ -53795,8 +53795,8 @@ var require_server_interceptors = __commonJS({
           }
           this.notifyOnCancel();
         });
-        this.stream.on("data", (data2) => {
-          this.handleDataFrame(data2);
+        this.stream.on("data", (data3) => {
+          this.handleDataFrame(data3);
         });
         this.stream.pause();
         this.stream.on("end", () => {
@@ -53919,7 +53919,7 @@ var require_server_interceptors = __commonJS({
           } else {
             decompresser = zlib.createGunzip();
           }
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve6, reject) => {
             let totalLength = 0;
             const messageParts = [];
             decompresser.on("error", (error) => {
@@ -53940,7 +53940,7 @@ var require_server_interceptors = __commonJS({
               }
             });
             decompresser.on("end", () => {
-              resolve4(Buffer.concat(messageParts));
+              resolve6(Buffer.concat(messageParts));
             });
             decompresser.write(messageContents);
             decompresser.end();
@@ -53994,15 +53994,15 @@ var require_server_interceptors = __commonJS({
           }
         }
       }
-      handleDataFrame(data2) {
+      handleDataFrame(data3) {
         var _a;
         if (this.checkCancelled()) {
           return;
         }
-        trace("Request to " + this.handler.path + " received data frame of size " + data2.length);
+        trace("Request to " + this.handler.path + " received data frame of size " + data3.length);
         let rawMessages;
         try {
-          rawMessages = this.decoder.write(data2);
+          rawMessages = this.decoder.write(data3);
         } catch (e) {
           this.sendStatus({ code: constants_1.Status.RESOURCE_EXHAUSTED, details: e.message });
           return;
@@ -54551,10 +54551,10 @@ var require_server2 = __commonJS({
         bindOneAddress(address, boundPortObject) {
           this.trace("Attempting to bind " + (0, subchannel_address_1.subchannelAddressToString)(address));
           const http2Server = this.createHttp2Server(boundPortObject.credentials);
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve6, reject) => {
             const onError = (err) => {
               this.trace("Failed to bind " + (0, subchannel_address_1.subchannelAddressToString)(address) + " with error " + err.message);
-              resolve4({
+              resolve6({
                 port: "port" in address ? address.port : 1,
                 error: err.message
               });
@@ -54582,7 +54582,7 @@ var require_server2 = __commonJS({
               });
               boundPortObject.listeningServers.add(http2Server);
               this.trace("Successfully bound " + (0, subchannel_address_1.subchannelAddressToString)(boundSubchannelAddress));
-              resolve4({
+              resolve6({
                 port: "port" in boundSubchannelAddress ? boundSubchannelAddress.port : 1
               });
               http2Server.removeListener("error", onError);
@@ -54635,7 +54635,7 @@ var require_server2 = __commonJS({
           }
         }
         resolvePort(port) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve6, reject) => {
             let seenResolution = false;
             const resolverListener = (endpointList, attributes, serviceConfig, resolutionNote) => {
               if (seenResolution) {
@@ -54651,7 +54651,7 @@ var require_server2 = __commonJS({
                 reject(new Error(`No addresses resolved for port ${port}`));
                 return true;
               }
-              resolve4(addressList);
+              resolve6(addressList);
               return true;
             };
             const resolver = (0, resolver_1.createResolver)(port, resolverListener, this.options);
@@ -57776,7 +57776,7 @@ var require_src4 = __commonJS({
       throw new Error("Not available in this library. Use @grpc/proto-loader and loadPackageDefinition instead");
     };
     exports.loadObject = loadObject;
-    var load = (filename, format2, options2) => {
+    var load = (filename, format3, options2) => {
       throw new Error("Not available in this library. Use @grpc/proto-loader and loadPackageDefinition instead");
     };
     exports.load = load;
@@ -58287,8 +58287,8 @@ var require_buildkit = __commonJS({
       stream.on("error", onStreamError);
       stream.on("end", onStreamEnd);
       stream.on("close", onStreamEnd);
-      function onStreamEvent(data2) {
-        buffer += data2.toString();
+      function onStreamEvent(data3) {
+        buffer += data3.toString();
         var lines2 = buffer.split("\n");
         buffer = lines2.pop();
         lines2.forEach(function(line2) {
@@ -58400,18 +58400,18 @@ var require_docker = __commonJS({
       };
       delete opts.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(self2.getContainer(data2.Id));
+            resolve6(self2.getContainer(data3.Id));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return callback(err, data2);
-          callback(err, self2.getContainer(data2.Id));
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return callback(err, data3);
+          callback(err, self2.getContainer(data3.Id));
         });
       }
     };
@@ -58438,17 +58438,17 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -58471,17 +58471,17 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -58507,17 +58507,17 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -58535,17 +58535,17 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -58593,10 +58593,10 @@ var require_docker = __commonJS({
               return callback2(err);
             }
             optsf.options.session = sessionId;
-            dial((err2, data2) => {
-              callback2(err2, data2);
-              if (data2) {
-                data2.on("end", done);
+            dial((err2, data3) => {
+              callback2(err2, data3);
+              if (data3) {
+                data3.on("end", done);
               }
             });
           });
@@ -58605,12 +58605,12 @@ var require_docker = __commonJS({
         }
       }
       if (callback === void 0) {
-        return new self2.modem.Promise(function(resolve4, reject) {
-          dialWithSession(function(err, data2) {
+        return new self2.modem.Promise(function(resolve6, reject) {
+          dialWithSession(function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
@@ -58669,17 +58669,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58698,17 +58698,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58728,17 +58728,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58756,17 +58756,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58787,17 +58787,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58815,17 +58815,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58847,18 +58847,18 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(self2.getSecret(data2.ID));
+            resolve6(self2.getSecret(data3.ID));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, self2.getSecret(data2.ID));
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, self2.getSecret(data3.ID));
         });
       }
     };
@@ -58880,18 +58880,18 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(self2.getConfig(data2.ID));
+            resolve6(self2.getConfig(data3.ID));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, self2.getConfig(data2.ID));
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, self2.getConfig(data3.ID));
         });
       }
     };
@@ -58909,17 +58909,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58937,17 +58937,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -58967,17 +58967,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(self2.getPlugin(args.opts.name));
+            resolve6(self2.getPlugin(args.opts.name));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
           args.callback(err, self2.getPlugin(args.opts.name));
         });
       }
@@ -58996,17 +58996,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59024,17 +59024,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59051,17 +59051,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59079,17 +59079,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59107,17 +59107,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59135,17 +59135,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59166,18 +59166,18 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(self2.getVolume(data2.Name));
+            resolve6(self2.getVolume(data3.Name));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, self2.getVolume(data2.Name));
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, self2.getVolume(data3.Name));
         });
       }
     };
@@ -59203,18 +59203,18 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(self2.getService(data2.ID || data2.Id));
+            resolve6(self2.getService(data3.ID || data3.Id));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return callback(err, data2);
-          callback(err, self2.getService(data2.ID || data2.Id));
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return callback(err, data3);
+          callback(err, self2.getService(data3.ID || data3.Id));
         });
       }
     };
@@ -59233,17 +59233,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59264,18 +59264,18 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(self2.getNetwork(data2.Id));
+            resolve6(self2.getNetwork(data3.Id));
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          if (err) return args.callback(err, data2);
-          args.callback(err, self2.getNetwork(data2.Id));
+        this.modem.dial(optsf, function(err, data3) {
+          if (err) return args.callback(err, data3);
+          args.callback(err, self2.getNetwork(data3.Id));
         });
       }
     };
@@ -59294,17 +59294,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59322,17 +59322,17 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          callback(err, data3);
         });
       }
     };
@@ -59349,17 +59349,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(opts, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(opts, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(opts, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(opts, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59376,17 +59376,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(opts, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(opts, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(opts, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(opts, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59403,17 +59403,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59430,17 +59430,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59459,17 +59459,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59541,12 +59541,12 @@ var require_docker = __commonJS({
               });
             }
           }
-          container2.start(startOptions, function(err3, data2) {
-            if (err3) return callback(err3, data2, container2);
+          container2.start(startOptions, function(err3, data3) {
+            if (err3) return callback(err3, data3, container2);
             hub.emit("start", container2);
-            container2.wait(function(err4, data3) {
-              hub.emit("data", data3);
-              callback(err4, data3, container2);
+            container2.wait(function(err4, data4) {
+              hub.emit("data", data4);
+              callback(err4, data4, container2);
             });
           });
         });
@@ -59591,7 +59591,7 @@ var require_docker = __commonJS({
       };
       extend2(optsc, createOptions);
       var containero;
-      return new this.modem.Promise(function(resolve4, reject) {
+      return new this.modem.Promise(function(resolve6, reject) {
         self2.createContainer(optsc).then(function(container2) {
           containero = container2;
           return container2.attach({
@@ -59621,10 +59621,10 @@ var require_docker = __commonJS({
             }
           }
           return containero.start(startOptions);
-        }).then(function(data2) {
+        }).then(function(data3) {
           return containero.wait();
-        }).then(function(data2) {
-          resolve4([data2, containero]);
+        }).then(function(data3) {
+          resolve6([data3, containero]);
         }).catch(function(err) {
           reject(err);
         });
@@ -59645,17 +59645,17 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59674,17 +59674,17 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59702,17 +59702,17 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59731,17 +59731,17 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59759,17 +59759,17 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
-          self2.modem.dial(optsf, function(err, data2) {
+        return new this.modem.Promise(function(resolve6, reject) {
+          self2.modem.dial(optsf, function(err, data3) {
             if (err) {
               return reject(err);
             }
-            resolve4(data2);
+            resolve6(data3);
           });
         });
       } else {
-        this.modem.dial(optsf, function(err, data2) {
-          args.callback(err, data2);
+        this.modem.dial(optsf, function(err, data3) {
+          args.callback(err, data3);
         });
       }
     };
@@ -59811,9 +59811,9 @@ var require_fixed_size = __commonJS({
         this.next = null;
         this.buffer.fill(void 0);
       }
-      push(data2) {
+      push(data3) {
         if (this.buffer[this.top] !== void 0) return false;
-        this.buffer[this.top] = data2;
+        this.buffer[this.top] = data3;
         this.top = this.top + 1 & this.mask;
         return true;
       }
@@ -60053,8 +60053,8 @@ var require_pass_through_decoder = __commonJS({
       get remaining() {
         return 0;
       }
-      decode(data2) {
-        return b4a.toString(data2, this.encoding);
+      decode(data3) {
+        return b4a.toString(data3, this.encoding);
       }
       flush() {
         return "";
@@ -60074,17 +60074,17 @@ var require_utf8_decoder = __commonJS({
       get remaining() {
         return this.bytesSeen;
       }
-      decode(data2) {
-        if (data2.byteLength === 0) return "";
-        if (this.bytesNeeded === 0 && trailingIncomplete(data2, 0) === 0) {
-          this.bytesSeen = trailingBytesSeen(data2);
-          return b4a.toString(data2, "utf8");
+      decode(data3) {
+        if (data3.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data3, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data3);
+          return b4a.toString(data3, "utf8");
         }
         let result = "";
         let start = 0;
         if (this.bytesNeeded > 0) {
-          while (start < data2.byteLength) {
-            const byte = data2[start];
+          while (start < data3.byteLength) {
+            const byte = data3[start];
             if (byte < this.lowerBoundary || byte > this.upperBoundary) {
               result += "�";
               this._reset();
@@ -60103,11 +60103,11 @@ var require_utf8_decoder = __commonJS({
           }
           if (this.bytesNeeded > 0) return result;
         }
-        const trailing = trailingIncomplete(data2, start);
-        const end = data2.byteLength - trailing;
-        if (end > start) result += b4a.toString(data2, "utf8", start, end);
-        for (let i2 = end; i2 < data2.byteLength; i2++) {
-          const byte = data2[i2];
+        const trailing = trailingIncomplete(data3, start);
+        const end = data3.byteLength - trailing;
+        if (end > start) result += b4a.toString(data3, "utf8", start, end);
+        for (let i2 = end; i2 < data3.byteLength; i2++) {
+          const byte = data3[i2];
           if (this.bytesNeeded === 0) {
             if (byte <= 127) {
               this.bytesSeen = 0;
@@ -60164,14 +60164,14 @@ var require_utf8_decoder = __commonJS({
         this.upperBoundary = 191;
       }
     };
-    function trailingIncomplete(data2, start) {
-      const len = data2.byteLength;
+    function trailingIncomplete(data3, start) {
+      const len = data3.byteLength;
       if (len <= start) return 0;
       const limit = Math.max(start, len - 4);
       let i2 = len - 1;
-      while (i2 > limit && (data2[i2] & 192) === 128) i2--;
+      while (i2 > limit && (data3[i2] & 192) === 128) i2--;
       if (i2 < start) return 0;
-      const byte = data2[i2];
+      const byte = data3[i2];
       let needed;
       if (byte <= 127) return 0;
       if (byte >= 194 && byte <= 223) needed = 2;
@@ -60181,17 +60181,17 @@ var require_utf8_decoder = __commonJS({
       const available = len - i2;
       return available < needed ? available : 0;
     }
-    function trailingBytesSeen(data2) {
-      const len = data2.byteLength;
+    function trailingBytesSeen(data3) {
+      const len = data3.byteLength;
       if (len === 0) return 0;
-      const last = data2[len - 1];
+      const last = data3[len - 1];
       if (last <= 127) return 0;
       if ((last & 192) !== 128) return 1;
       const limit = Math.max(0, len - 4);
       let i2 = len - 2;
-      while (i2 >= limit && (data2[i2] & 192) === 128) i2--;
+      while (i2 >= limit && (data3[i2] & 192) === 128) i2--;
       if (i2 < 0) return 1;
-      const first2 = data2[i2];
+      const first2 = data3[i2];
       let needed;
       if (first2 >= 194 && first2 <= 223) needed = 2;
       else if (first2 >= 224 && first2 <= 239) needed = 3;
@@ -60199,7 +60199,7 @@ var require_utf8_decoder = __commonJS({
       else return 1;
       if (len - i2 !== needed) return 1;
       if (needed >= 3) {
-        const second = data2[i2 + 1];
+        const second = data3[i2 + 1];
         if (first2 === 224 && second < 160) return 1;
         if (first2 === 237 && second > 159) return 1;
         if (first2 === 240 && second < 144) return 1;
@@ -60232,17 +60232,17 @@ var require_text_decoder = __commonJS({
       get remaining() {
         return this.decoder.remaining;
       }
-      push(data2) {
-        if (typeof data2 === "string") return data2;
-        return this.decoder.decode(data2);
+      push(data3) {
+        if (typeof data3 === "string") return data3;
+        return this.decoder.decode(data3);
       }
       // For Node.js compatibility
-      write(data2) {
-        return this.push(data2);
+      write(data3) {
+        return this.push(data3);
       }
-      end(data2) {
+      end(data3) {
         let result = "";
-        if (data2) result = this.push(data2);
+        if (data3) result = this.push(data3);
         result += this.decoder.flush();
         return result;
       }
@@ -60429,11 +60429,11 @@ var require_streamx = __commonJS({
       get ended() {
         return (this.stream._duplexState & WRITE_DONE) !== 0;
       }
-      push(data2) {
+      push(data3) {
         if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
-        if (this.map !== null) data2 = this.map(data2);
-        this.buffered += this.byteLength(data2);
-        this.queue.push(data2);
+        if (this.map !== null) data3 = this.map(data3);
+        this.buffered += this.byteLength(data3);
+        this.queue.push(data3);
         if (this.buffered < this.highWaterMark) {
           this.stream._duplexState |= WRITE_QUEUED;
           return true;
@@ -60442,23 +60442,23 @@ var require_streamx = __commonJS({
         return false;
       }
       shift() {
-        const data2 = this.queue.shift();
-        this.buffered -= this.byteLength(data2);
+        const data3 = this.queue.shift();
+        this.buffered -= this.byteLength(data3);
         if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
-        return data2;
+        return data3;
       }
-      end(data2) {
-        if (typeof data2 === "function") {
-          this.stream.once("finish", data2);
-        } else if (data2 !== void 0 && data2 !== null) {
-          this.push(data2);
+      end(data3) {
+        if (typeof data3 === "function") {
+          this.stream.once("finish", data3);
+        } else if (data3 !== void 0 && data3 !== null) {
+          this.push(data3);
         }
         this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
       }
-      autoBatch(data2, cb) {
+      autoBatch(data3, cb) {
         const buffer = [];
         const stream = this.stream;
-        buffer.push(data2);
+        buffer.push(data3);
         while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
           buffer.push(stream._writableState.shift());
         }
@@ -60470,9 +60470,9 @@ var require_streamx = __commonJS({
         stream._duplexState |= WRITE_UPDATING;
         do {
           while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
-            const data2 = this.shift();
+            const data3 = this.shift();
             stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
-            stream._write(data2, this.afterWrite);
+            stream._write(data3, this.afterWrite);
           }
           if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
         } while (this.continueUpdate() === true);
@@ -60558,54 +60558,54 @@ var require_streamx = __commonJS({
         this.stream.emit("piping", pipeTo);
         pipeTo.emit("pipe", this.stream);
       }
-      push(data2) {
+      push(data3) {
         const stream = this.stream;
-        if (data2 === null) {
+        if (data3 === null) {
           this.highWaterMark = 0;
           stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
           return false;
         }
         if (this.map !== null) {
-          data2 = this.map(data2);
-          if (data2 === null) {
+          data3 = this.map(data3);
+          if (data3 === null) {
             stream._duplexState &= READ_PUSHED;
             return this.buffered < this.highWaterMark;
           }
         }
-        this.buffered += this.byteLength(data2);
-        this.queue.push(data2);
+        this.buffered += this.byteLength(data3);
+        this.queue.push(data3);
         stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
         return this.buffered < this.highWaterMark;
       }
       shift() {
-        const data2 = this.queue.shift();
-        this.buffered -= this.byteLength(data2);
+        const data3 = this.queue.shift();
+        this.buffered -= this.byteLength(data3);
         if (this.buffered === 0) {
           this.stream._duplexState &= READ_NOT_QUEUED;
         }
-        return data2;
+        return data3;
       }
-      unshift(data2) {
-        const pending = [this.map !== null ? this.map(data2) : data2];
+      unshift(data3) {
+        const pending = [this.map !== null ? this.map(data3) : data3];
         while (this.buffered > 0) pending.push(this.shift());
         for (let i2 = 0; i2 < pending.length - 1; i2++) {
-          const data3 = pending[i2];
-          this.buffered += this.byteLength(data3);
-          this.queue.push(data3);
+          const data4 = pending[i2];
+          this.buffered += this.byteLength(data4);
+          this.queue.push(data4);
         }
         this.push(pending[pending.length - 1]);
       }
       read() {
         const stream = this.stream;
         if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
-          const data2 = this.shift();
-          if (this.pipeTo !== null && this.pipeTo.write(data2) === false) {
+          const data3 = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data3) === false) {
             stream._duplexState &= READ_PIPE_NOT_DRAINED;
           }
           if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-            stream.emit("data", data2);
+            stream.emit("data", data3);
           }
-          return data2;
+          return data3;
         }
         if (this.readAhead === false) {
           stream._duplexState |= READ_READ_AHEAD;
@@ -60616,12 +60616,12 @@ var require_streamx = __commonJS({
       drain() {
         const stream = this.stream;
         while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
-          const data2 = this.shift();
-          if (this.pipeTo !== null && this.pipeTo.write(data2) === false) {
+          const data3 = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data3) === false) {
             stream._duplexState &= READ_PIPE_NOT_DRAINED;
           }
           if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-            stream.emit("data", data2);
+            stream.emit("data", data3);
           }
         }
       }
@@ -60836,8 +60836,8 @@ var require_streamx = __commonJS({
         stream._readableState.updateCallback();
       }
     }
-    function afterTransform(err, data2) {
-      if (data2 !== void 0 && data2 !== null) this.push(data2);
+    function afterTransform(err, data3) {
+      if (data3 !== void 0 && data3 !== null) this.push(data3);
       this._writableState.afterWrite(err);
     }
     function newListener(name) {
@@ -60942,9 +60942,9 @@ var require_streamx = __commonJS({
         const map = this._readableState.map || echo;
         this._readableState.map = mapOrSkip;
         return this;
-        function mapOrSkip(data2) {
-          const next2 = dec.push(data2);
-          return next2 === "" && (data2.byteLength !== 0 || dec.remaining > 0) ? null : map(next2);
+        function mapOrSkip(data3) {
+          const next2 = dec.push(data3);
+          return next2 === "" && (data3.byteLength !== 0 || dec.remaining > 0) ? null : map(next2);
         }
       }
       _read(cb) {
@@ -60959,13 +60959,13 @@ var require_streamx = __commonJS({
         this._readableState.updateNextTick();
         return this._readableState.read();
       }
-      push(data2) {
+      push(data3) {
         this._readableState.updateNextTickIfOpen();
-        return this._readableState.push(data2);
+        return this._readableState.push(data3);
       }
-      unshift(data2) {
+      unshift(data3) {
         this._readableState.updateNextTickIfOpen();
-        return this._readableState.unshift(data2);
+        return this._readableState.unshift(data3);
       }
       resume() {
         this._duplexState |= READ_RESUMED_READ_AHEAD;
@@ -60992,20 +60992,20 @@ var require_streamx = __commonJS({
           }
         });
         return rs;
-        function push(data2) {
-          if (data2.done) rs.push(null);
-          else rs.push(data2.value);
+        function push(data3) {
+          if (data3.done) rs.push(null);
+          else rs.push(data3.value);
         }
       }
-      static from(data2, opts) {
-        if (isReadStreamx(data2)) return data2;
-        if (data2[asyncIterator]) return this._fromAsyncIterator(data2[asyncIterator](), opts);
-        if (!Array.isArray(data2)) data2 = data2 === void 0 ? [] : [data2];
+      static from(data3, opts) {
+        if (isReadStreamx(data3)) return data3;
+        if (data3[asyncIterator]) return this._fromAsyncIterator(data3[asyncIterator](), opts);
+        if (!Array.isArray(data3)) data3 = data3 === void 0 ? [] : [data3];
         let i2 = 0;
         return new _Readable({
           ...opts,
           read(cb) {
-            this.push(i2 === data2.length ? null : data2[i2++]);
+            this.push(i2 === data3.length ? null : data3[i2++]);
             cb(null);
           }
         });
@@ -61031,11 +61031,11 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve4, reject) {
-              promiseResolve = resolve4;
+            return new Promise(function(resolve6, reject) {
+              promiseResolve = resolve6;
               promiseReject = reject;
-              const data2 = stream.read();
-              if (data2 !== null) ondata(data2);
+              const data3 = stream.read();
+              if (data3 !== null) ondata(data3);
               else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
             });
           },
@@ -61052,24 +61052,24 @@ var require_streamx = __commonJS({
         function onclose() {
           if (promiseResolve !== null) ondata(null);
         }
-        function ondata(data2) {
+        function ondata(data3) {
           if (promiseReject === null) return;
           if (error) {
             promiseReject(error);
-          } else if (data2 === null && (stream._duplexState & READ_DONE) === 0) {
+          } else if (data3 === null && (stream._duplexState & READ_DONE) === 0) {
             promiseReject(StreamError.STREAM_DESTROYED());
           } else {
-            promiseResolve({ value: data2, done: data2 === null });
+            promiseResolve({ value: data3, done: data3 === null });
           }
           promiseReject = promiseResolve = null;
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve4, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve4({ value: void 0, done: true });
+          return new Promise((resolve6, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve6({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve4({ value: void 0, done: true });
+              else resolve6({ value: void 0, done: true });
             });
           });
         }
@@ -61097,8 +61097,8 @@ var require_streamx = __commonJS({
       _writev(batch2, cb) {
         cb(null);
       }
-      _write(data2, cb) {
-        this._writableState.autoBatch(data2, cb);
+      _write(data3, cb) {
+        this._writableState.autoBatch(data3, cb);
       }
       _final(cb) {
         cb(null);
@@ -61113,17 +61113,17 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state2.drains === null) state2.drains = [];
-        return new Promise((resolve4) => {
-          state2.drains.push({ writes, resolve: resolve4 });
+        return new Promise((resolve6) => {
+          state2.drains.push({ writes, resolve: resolve6 });
         });
       }
-      write(data2) {
+      write(data3) {
         this._writableState.updateNextTick();
-        return this._writableState.push(data2);
+        return this._writableState.push(data3);
       }
-      end(data2) {
+      end(data3) {
         this._writableState.updateNextTick();
-        this._writableState.end(data2);
+        this._writableState.end(data3);
         return this;
       }
     };
@@ -61149,19 +61149,19 @@ var require_streamx = __commonJS({
       _writev(batch2, cb) {
         cb(null);
       }
-      _write(data2, cb) {
-        this._writableState.autoBatch(data2, cb);
+      _write(data3, cb) {
+        this._writableState.autoBatch(data3, cb);
       }
       _final(cb) {
         cb(null);
       }
-      write(data2) {
+      write(data3) {
         this._writableState.updateNextTick();
-        return this._writableState.push(data2);
+        return this._writableState.push(data3);
       }
-      end(data2) {
+      end(data3) {
         this._writableState.updateNextTick();
-        this._writableState.end(data2);
+        this._writableState.end(data3);
         return this;
       }
     };
@@ -61174,19 +61174,19 @@ var require_streamx = __commonJS({
           if (opts.flush) this._flush = opts.flush;
         }
       }
-      _write(data2, cb) {
+      _write(data3, cb) {
         if (this._readableState.buffered >= this._readableState.highWaterMark) {
-          this._transformState.data = data2;
+          this._transformState.data = data3;
         } else {
-          this._transform(data2, this._transformState.afterTransform);
+          this._transform(data3, this._transformState.afterTransform);
         }
       }
       _read(cb) {
         if (this._transformState.data !== null) {
-          const data2 = this._transformState.data;
+          const data3 = this._transformState.data;
           this._transformState.data = null;
           cb(null);
-          this._transform(data2, this._transformState.afterTransform);
+          this._transform(data3, this._transformState.afterTransform);
         } else {
           cb(null);
         }
@@ -61198,8 +61198,8 @@ var require_streamx = __commonJS({
           this._transformState.afterTransform();
         }
       }
-      _transform(data2, cb) {
-        cb(null, data2);
+      _transform(data3, cb) {
+        cb(null, data3);
       }
       _flush(cb) {
         cb(null);
@@ -61211,18 +61211,18 @@ var require_streamx = __commonJS({
     };
     var PassThrough2 = class extends Transform2 {
     };
-    function transformAfterFlush(err, data2) {
+    function transformAfterFlush(err, data3) {
       const cb = this._transformState.afterFinal;
       if (err) return cb(err);
-      if (data2 !== null && data2 !== void 0) this.push(data2);
+      if (data3 !== null && data3 !== void 0) this.push(data3);
       this.push(null);
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve6, reject) => {
         return pipeline(...streams, (err) => {
           if (err) return reject(err);
-          resolve4();
+          resolve6();
         });
       });
     }
@@ -61309,11 +61309,11 @@ var require_streamx = __commonJS({
     function isDisturbed(stream) {
       return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
     }
-    function isTypedArray(data2) {
-      return typeof data2 === "object" && data2 !== null && typeof data2.byteLength === "number";
+    function isTypedArray(data3) {
+      return typeof data3 === "object" && data3 !== null && typeof data3.byteLength === "number";
     }
-    function defaultByteLength(data2) {
-      return isTypedArray(data2) ? data2.byteLength : 1024;
+    function defaultByteLength(data3) {
+      return isTypedArray(data3) ? data3.byteLength : 1024;
     }
     function noop2() {
     }
@@ -61479,8 +61479,8 @@ var require_headers2 = __commonJS({
       if (index >= 0) return index;
       return 0;
     }
-    function toType(flag) {
-      switch (flag) {
+    function toType(flag2) {
+      switch (flag2) {
         case 0:
           return "file";
         case 1:
@@ -61509,8 +61509,8 @@ var require_headers2 = __commonJS({
       }
       return null;
     }
-    function toTypeflag(flag) {
-      switch (flag) {
+    function toTypeflag(flag2) {
+      switch (flag2) {
         case "file":
           return 0;
         case "link":
@@ -61844,9 +61844,9 @@ var require_extract2 = __commonJS({
         this._callback = noop2;
         cb(err);
       }
-      _write(data2, cb) {
+      _write(data3, cb) {
         this._callback = cb;
-        this._buffer.push(data2);
+        this._buffer.push(data3);
         this._update();
       }
       _final(cb) {
@@ -61892,16 +61892,16 @@ var require_extract2 = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve4, reject) {
+        function onnext(resolve6, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve4({ value: entryStream, done: false });
+            resolve6({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve4;
+          promiseResolve = resolve6;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -61929,11 +61929,11 @@ var require_extract2 = __commonJS({
         function destroy(err) {
           extract.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve4, reject) => {
-            if (extract.destroyed) return resolve4({ value: void 0, done: true });
+          return new Promise((resolve6, reject) => {
+            if (extract.destroyed) return resolve6({ value: void 0, done: true });
             extract.once("close", function() {
               if (err) reject(err);
-              else resolve4({ value: void 0, done: true });
+              else resolve6({ value: void 0, done: true });
             });
           });
         }
@@ -62023,19 +62023,19 @@ var require_pack2 = __commonJS({
         }
         cb(null);
       }
-      _write(data2, cb) {
+      _write(data3, cb) {
         if (this._isLinkname) {
-          this._linkname = this._linkname ? b4a.concat([this._linkname, data2]) : data2;
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data3]) : data3;
           return cb(null);
         }
         if (this._isVoid) {
-          if (data2.byteLength > 0) {
+          if (data3.byteLength > 0) {
             return cb(new Error("No body allowed for this entry"));
           }
           return cb();
         }
-        this.written += data2.byteLength;
-        if (this._pack.push(data2)) return cb();
+        this.written += data3.byteLength;
+        if (this._pack.push(data3)) return cb();
         this._pack._drain = cb;
       }
       _finish() {
@@ -62715,9 +62715,9 @@ var require_lexer = __commonJS({
     var whitespaceChars = " \n	\r ";
     var delimChars = "()[]{}%*-+~/#,:|.<>=!";
     var intChars = "0123456789";
-    var BLOCK_START = "{%";
-    var BLOCK_END3 = "%}";
-    var VARIABLE_START = "{{";
+    var BLOCK_START2 = "{%";
+    var BLOCK_END4 = "%}";
+    var VARIABLE_START2 = "{{";
     var VARIABLE_END2 = "}}";
     var COMMENT_START = "{#";
     var COMMENT_END = "#}";
@@ -62766,9 +62766,9 @@ var require_lexer = __commonJS({
         opts = opts || {};
         var tags = opts.tags || {};
         this.tags = {
-          BLOCK_START: tags.blockStart || BLOCK_START,
-          BLOCK_END: tags.blockEnd || BLOCK_END3,
-          VARIABLE_START: tags.variableStart || VARIABLE_START,
+          BLOCK_START: tags.blockStart || BLOCK_START2,
+          BLOCK_END: tags.blockEnd || BLOCK_END4,
+          VARIABLE_START: tags.variableStart || VARIABLE_START2,
           VARIABLE_END: tags.variableEnd || VARIABLE_END2,
           COMMENT_START: tags.commentStart || COMMENT_START,
           COMMENT_END: tags.commentEnd || COMMENT_END
@@ -62918,14 +62918,14 @@ var require_lexer = __commonJS({
             return token(TOKEN_VARIABLE_START, tok, lineno, colno);
           } else {
             tok = "";
-            var data2;
+            var data3;
             var inComment = false;
             if (this._matches(this.tags.COMMENT_START)) {
               inComment = true;
               tok = this._extractString(this.tags.COMMENT_START);
             }
-            while ((data2 = this._extractUntil(beginChars)) !== null) {
-              tok += data2;
+            while ((data3 = this._extractUntil(beginChars)) !== null) {
+              tok += data3;
               if ((this._matches(this.tags.BLOCK_START) || this._matches(this.tags.VARIABLE_START) || this._matches(this.tags.COMMENT_START)) && !inComment) {
                 if (this.lstripBlocks && this._matches(this.tags.BLOCK_START) && this.colno > 0 && this.colno <= tok.length) {
                   var lastLine = tok.slice(-this.colno);
@@ -62948,7 +62948,7 @@ var require_lexer = __commonJS({
                 this.forward();
               }
             }
-            if (data2 === null && inComment) {
+            if (data3 === null && inComment) {
               throw new Error("expected end of comment, got end of file");
             }
             return token(inComment ? TOKEN_COMMENT : TOKEN_DATA, tok, lineno, colno);
@@ -63329,7 +63329,7 @@ var require_nodes = __commonJS({
           _this[field] = val;
         });
       };
-      _proto.findAll = function findAll(type, results) {
+      _proto.findAll = function findAll2(type, results) {
         var _this2 = this;
         results = results || [];
         if (this instanceof NodeList) {
@@ -64519,17 +64519,17 @@ var require_parser = __commonJS({
         var buf = [];
         while (tok = this.nextToken()) {
           if (tok.type === lexer.TOKEN_DATA) {
-            var data2 = tok.value;
+            var data3 = tok.value;
             var nextToken2 = this.peekToken();
             var nextVal = nextToken2 && nextToken2.value;
             if (this.dropLeadingWhitespace) {
-              data2 = data2.replace(/^\s*/, "");
+              data3 = data3.replace(/^\s*/, "");
               this.dropLeadingWhitespace = false;
             }
             if (nextToken2 && (nextToken2.type === lexer.TOKEN_BLOCK_START && nextVal.charAt(nextVal.length - 1) === "-" || nextToken2.type === lexer.TOKEN_VARIABLE_START && nextVal.charAt(this.tokens.tags.VARIABLE_START.length) === "-" || nextToken2.type === lexer.TOKEN_COMMENT && nextVal.charAt(this.tokens.tags.COMMENT_START.length) === "-")) {
-              data2 = data2.replace(/\s*$/, "");
+              data3 = data3.replace(/\s*$/, "");
             }
-            buf.push(new nodes6.Output(tok.lineno, tok.colno, [new nodes6.TemplateData(tok.lineno, tok.colno, data2)]));
+            buf.push(new nodes6.Output(tok.lineno, tok.colno, [new nodes6.TemplateData(tok.lineno, tok.colno, data3)]));
           } else if (tok.type === lexer.TOKEN_BLOCK_START) {
             this.dropLeadingWhitespace = false;
             var n = this.parseStatement();
@@ -64781,7 +64781,7 @@ var require_runtime = __commonJS({
         }
         return p && p.lookup(name);
       };
-      _proto.resolve = function resolve4(name, forWrite) {
+      _proto.resolve = function resolve6(name, forWrite) {
         var p = forWrite && this.isolateWrites ? void 0 : this.parent;
         var val = this.variables[name];
         if (val !== void 0) {
@@ -66141,7 +66141,7 @@ var require_filters = __commonJS({
       return r.copySafeness(str, res);
     }
     _exports.indent = indent2;
-    function join5(arr, del, attr) {
+    function join6(arr, del, attr) {
       del = del || "";
       if (attr) {
         arr = lib.map(arr, function(v) {
@@ -66150,7 +66150,7 @@ var require_filters = __commonJS({
       }
       return arr.join(del);
     }
-    _exports.join = join5;
+    _exports.join = join6;
     function last(arr) {
       return arr[arr.length - 1];
     }
@@ -66473,11 +66473,11 @@ var require_filters = __commonJS({
       return isNaN2(res) ? def : res;
     }
     _exports.float = float;
-    var intFilter = r.makeMacro(["value", "default", "base"], [], function doInt(value, defaultValue2, base) {
-      if (base === void 0) {
-        base = 10;
+    var intFilter = r.makeMacro(["value", "default", "base"], [], function doInt(value, defaultValue2, base2) {
+      if (base2 === void 0) {
+        base2 = 10;
       }
-      var res = parseInt(value, base);
+      var res = parseInt(value, base2);
       return isNaN2(res) ? defaultValue2 : res;
     });
     _exports.int = intFilter;
@@ -66511,7 +66511,7 @@ var require_loader = __commonJS({
         return _EmitterObj.apply(this, arguments) || this;
       }
       var _proto = Loader.prototype;
-      _proto.resolve = function resolve4(from, to) {
+      _proto.resolve = function resolve6(from, to) {
         return path.resolve(path.dirname(from), to);
       };
       _proto.isRelative = function isRelative(filename) {
@@ -67912,6 +67912,7336 @@ var require_nunjucks = __commonJS({
   }
 });
 
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit2(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = visit_(i2, node.items[i2], visitor, path);
+            if (typeof ci === "number")
+              i2 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i2, 1);
+              i2 -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
+            if (typeof ci === "number")
+              i2 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i2, 1);
+              i2 -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key2, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key2, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key2, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key2, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key2, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key2, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key2, node, path);
+      return void 0;
+    }
+    function replaceNode(key2, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key2] = node;
+      } else if (identity.isPair(parent)) {
+        if (key2 === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit2;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    var escapeChars2 = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars2[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line2, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line2.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit2.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines2.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines2.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit2.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref2 = sourceObjects.get(source);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key2, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
+            if (v1 === void 0)
+              delete val[i2];
+            else if (v1 !== v0)
+              val[i2] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key2, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i2) => toJS(v, String(i2), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data3 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data3);
+        ctx.onCreate = (res2) => {
+          data3.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit2 = require_visit();
+    var identity = require_identity();
+    var Node3 = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node3.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes6;
+        if (ctx?.aliasResolveCache) {
+          nodes6 = ctx.aliasResolveCache;
+        } else {
+          nodes6 = [];
+          visit2.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes6.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes6;
+        }
+        let found2 = void 0;
+        for (const node of nodes6) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found2 = node;
+        }
+        if (found2 && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data3 = anchors2.get(found2);
+          if (!data3) {
+            toJS.toJS(found2, null, ctx);
+            data3 = anchors2.get(found2);
+          }
+          if (data3?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data3.count += 1;
+            if (data3.aliasCount === 0)
+              data3.aliasCount = getAliasCount(doc2, found2, anchors2);
+            if (data3.count * data3.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found2;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node3 = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node3.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match4 = tags.filter((t2) => t2.tag === tagName);
+        const tagObj = match4.find((t2) => !t2.format) ?? match4[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t2) => t2.identify?.(value) && !t2.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref2 = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref2 = sourceObjects.get(value);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value));
+          return new Alias.Alias(ref2.anchor);
+        } else {
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value, ref2);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref2)
+            ref2.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref2)
+        ref2.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node3 = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node3.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key2);
+        const node = this.get(key2, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key2);
+        const node = this.get(key2, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key2, value);
+        } else {
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment2, indent2) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
+    }
+    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text2;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text2.length <= endStep)
+        return text2;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent2.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split2 = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i2 = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
+      }
+      for (let ch; ch = text2[i2 += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i2;
+          switch (text2[i2 + 1]) {
+            case "x":
+              i2 += 3;
+              break;
+            case "u":
+              i2 += 5;
+              break;
+            case "U":
+              i2 += 9;
+              break;
+            default:
+              i2 += 1;
+          }
+          escEnd = i2;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
+          split2 = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next2 = text2[i2 + 1];
+            if (next2 && next2 !== " " && next2 !== "\n" && next2 !== "	")
+              split2 = i2;
+          }
+          if (i2 >= end) {
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text2[i2 += 1];
+                overflow = true;
+              }
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text2;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split2 = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text2;
+      if (onFold)
+        onFold();
+      let res = text2.slice(0, folds[0]);
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text2.length;
+        if (fold === 0)
+          res = `
+${indent2}${text2.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text2[fold]}\\`;
+          res += `
+${indent2}${text2.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text2, i2, indent2) {
+      let end = i2;
+      let start = i2 + 1;
+      let ch = text2[start];
+      while (ch === " " || ch === "	") {
+        if (i2 < start + indent2) {
+          ch = text2[++i2];
+        } else {
+          do {
+            ch = text2[++i2];
+          } while (ch && ch !== "\n");
+          end = i2;
+          start = i2 + 1;
+          ch = text2[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
+            return true;
+          start = i2 + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i2 + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i2);
+                const code = json.substr(i2 + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i2, 6);
+                }
+                i2 += 5;
+                start = i2 + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
+              } else {
+                str += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
+                  str += "\n";
+                  i2 += 2;
+                }
+                str += indent2;
+                if (json[i2 + 2] === " ")
+                  str += "\\";
+                i2 += 1;
+                start = i2 + 1;
+              }
+              break;
+            default:
+              i2 += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent2}`);
+      }
+      const indentSize = indent2 ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent2}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent2}`);
+      return `|${header}
+${indent2}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent2 === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent2 === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent2}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t2}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options2) {
+      const opt2 = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options2);
+      let inFlow;
+      switch (opt2.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt2.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt2.indent === "number" ? " ".repeat(opt2.indent) : "  ",
+        inFlow,
+        options: opt2
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match4 = tags.filter((t2) => t2.tag === item.tag);
+        if (match4.length > 0)
+          return match4.find((t2) => t2.format === item.format) ?? match4[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match4 = tags.filter((t2) => t2.identify?.(obj));
+        if (match4.length > 1) {
+          const testMatch = match4.filter((t2) => t2.test);
+          if (testMatch.length > 0)
+            match4 = testMatch;
+        }
+        tagObj = match4.find((t2) => t2.format === item.format) ?? match4.find((t2) => !t2.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify2(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent2 + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent2}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key2, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key2))
+            map.set(key2, value2);
+        } else if (map instanceof Set) {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify2 = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key2, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key2, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key2) && ctx?.doc) {
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key2.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key2, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key2;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key2, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options2) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options2);
+    }
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent: indent2, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines2 = [];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
+        let comment3 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment3 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
+          chompKeep = false;
+        lines2.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines2.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines2[0];
+        for (let i2 = 1; i2 < lines2.length; ++i2) {
+          const line2 = lines2[i2];
+          str += line2 ? `
+${indent2}${line2}` : "\n";
+        }
+      }
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines2 = [];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment2 = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment2 = ik.comment;
+          }
+        }
+        if (comment2)
+          reqNewline = true;
+        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
+        if (i2 < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        lines2.push(str);
+        linesAtValue = lines2.length;
+      }
+      const { start, end } = flowChars;
+      if (lines2.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines2.reduce((sum, line2) => sum + line2.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line2 of lines2)
+            str += line2 ? `
+${indentStep}${indent2}${line2}` : "\n";
+          return `${str}
+${indent2}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines2, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
+        lines2.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key2 || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add2 = (key2, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key2, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key2, value] of obj)
+            add2(key2, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key2 of Object.keys(obj))
+            add2(key2, obj[key2]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i2, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key2) {
+        const it = findPair(this.items, key2);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key2) {
+        return !!findPair(this.items, key2);
+      }
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key2) {
+        const idx = asItemIndex(key2);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key2, value) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key2}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i2 = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i2++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i2 = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key2 = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key2, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag2 = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag2.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag2;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i2 - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset2), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 8, opt2),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt2) => intResolve(str, 0, 10, opt2),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 16, opt2),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float2();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines2 = new Array(n);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines2[i2] = str.substr(o, lineWidth);
+          }
+          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable2, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i2 = 0;
+      if (iterable2 && Symbol.iterator in Object(iterable2))
+        for (let it of iterable2) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable2, String(i2++), it);
+          let key2, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key2 = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key2 = keys[0];
+              value = it[key2];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key2 = it;
+          }
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key2, value;
+          if (identity.isPair(pair)) {
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
+          } else {
+            key2 = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key2))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key2, value);
+        }
+        return map;
+      }
+      static from(schema, iterable2, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable2, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+            } else {
+              seenKeys.push(key2.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable2, ctx) => YAMLOMap.from(schema, iterable2, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset2, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset2 += 1;
+      str = str.substring(offset2).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 2, opt2),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt2) => intResolve(str, 1, 8, opt2),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt2) => intResolve(str, 0, 10, opt2),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 16, opt2),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key2) {
+        let pair;
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
+        else
+          pair = new Pair.Pair(key2, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key2, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key2);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key2));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable2, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable2 && Symbol.iterator in Object(iterable2))
+          for (let value of iterable2) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable2, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable2, ctx) => YAMLSet.from(schema, iterable2, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match4 = str.match(timestamp.test);
+        if (!match4)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match4.map(Number);
+        const millisec = match4[7] ? Number((match4[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match4[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float3();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float2();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options2) {
+      const lines2 = [];
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines2.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines2.push("---");
+      const ctx = stringify2.createStringifyContext(doc, options2);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines2.length !== 1)
+          lines2.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines2.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines2.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
+        } else
+          lines2.push(body);
+      } else {
+        lines2.push(stringify2.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines2.push(`... ${cs}`);
+          }
+        } else {
+          lines2.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines2.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options2) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
+          replacer = void 0;
+        }
+        const opt2 = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options2);
+        this.options = opt2;
+        let { version: version2 } = opt2;
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version2 = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options2) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key2, value, options2 = {}) {
+        const k = this.createNode(key2, null, options2);
+        const v = this.createNode(value, null, options2);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key2, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key2, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version2, options2 = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
+        let opt2;
+        switch (version2) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt2 = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version2;
+            else
+              this.directives = new directives.Directives({ version: version2 });
+            opt2 = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt2 = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version2);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
+        else if (opt2)
+          this.schema = new Schema.Schema(Object.assign(opt2, options2));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options2 = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options2);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors4 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line: line2, col } = error.linePos[0];
+      error.message += ` at line ${line2}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "…" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "…";
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "…\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line2 && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next: next2, offset: offset2, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment2 = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma2 = null;
+      let found2 = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next2?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment2)
+              comment2 = cb;
+            else
+              comment2 += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment2)
+                comment2 += token.source;
+              else if (!found2 || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found2)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found2 = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma2)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma2 = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset2;
+      if (reqSpace && next2 && next2.type !== "space" && next2.type !== "newline" && next2.type !== "comma" && (next2.type !== "scalar" || next2.source !== "")) {
+        onError(next2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next2?.type === "block-map" || next2?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma: comma2,
+        found: found2,
+        spaceBefore,
+        comment: comment2,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key2) {
+      if (!key2)
+        return null;
+      switch (key2.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key2.source.includes("\n"))
+            return true;
+          if (key2.end) {
+            for (const st of key2.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key2.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent2, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search2) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search2));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset2 = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key: key2, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep?.[0],
+          offset: offset2,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key2) {
+            if (key2.type === "block-seq")
+              onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key2 && key2.indent !== bm.indent)
+              onError(offset2, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset2, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key2 || key2.type === "block-scalar"
+        });
+        offset2 = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset2 = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset2)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset2, commentEnd ?? offset2];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset2 = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset: offset2,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset2, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset2 = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset2, commentEnd ?? offset2];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset2, reqSpace, onError) {
+      let comment2 = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment2)
+                comment2 = cb;
+              else
+                comment2 += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment2)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset2 += source.length;
+        }
+      }
+      return { comment: comment2, offset: offset2 };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset2 = fc.offset + fc.start.source.length;
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
+        const { start, key: key2, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep?.[0],
+          offset: offset2,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i2 === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i2 < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset2 = props.end;
+            continue;
+          }
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+            onError(
+              key2,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i2 === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset2 = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset2 = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset2;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset2, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines2 = scalar.source ? splitLines2(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i2 = lines2.length - 1; i2 >= 0; --i2) {
+        const content = lines2[i2][1];
+        if (content === "" || content === "\r")
+          chompStart = i2;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset2 = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent2, content] = lines2[i2];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
+        } else {
+          if (indent2.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset2 + indent2.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent2.length;
+          contentStart = i2;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset2, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset2 += indent2.length + content.length + 1;
+      }
+      for (let i2 = lines2.length - 1; i2 >= chompStart; --i2) {
+        if (lines2[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value += lines2[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent2, content] = lines2[i2];
+        offset2 += indent2.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent2.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset2 - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent2 = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent2.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent2.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent2.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i2 = chompStart; i2 < lines2.length; ++i2)
+            value += "\n" + lines2[i2][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset: offset2, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent2 = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent2 && n)
+            indent2 = n;
+          else if (error === -1)
+            error = offset2 + i2;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment2 = "";
+      let length3 = source.length;
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length3 += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length3 += token.source.length;
+            comment2 = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length3 += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length3 += ts.length;
+          }
+        }
+      }
+      return { mode, indent: indent2, chomp, comment: comment2, length: length3 };
+    }
+    function splitLines2(source) {
+      const split2 = source.split(/\n( *)/);
+      const first2 = split2[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
+      const lines2 = [line0];
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines2.push([split2[i2], split2[i2 + 1]]);
+      return lines2;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset: offset2, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset2, offset2 + source.length, offset2 + source.length]
+          };
+      }
+      const valueEnd = offset2 + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset2, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line2 = /(.*?)\r?\n/sy;
+      let match4 = line2.exec(source);
+      if (!match4)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match4[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line2.lastIndex;
+      while (match4 = line2.exec(source)) {
+        const lm = match4[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line2.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match4 = last.exec(source);
+      return res + sep + (match4?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset: offset2 } = foldNewline(source, i2);
+          res += fold;
+          i2 = offset2;
+        } else if (ch === "\\") {
+          let next2 = source[++i2];
+          const cc = escapeCodes[next2];
+          if (cc)
+            res += cc;
+          else if (next2 === "\n") {
+            next2 = source[i2 + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i2 + 1];
+          } else if (next2 === "\r" && source[i2 + 1] === "\n") {
+            next2 = source[++i2 + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i2 + 1];
+          } else if (next2 === "x" || next2 === "u" || next2 === "U") {
+            const length3 = next2 === "x" ? 2 : next2 === "u" ? 4 : 8;
+            res += parseCharCode(source, i2 + 1, length3, onError);
+            i2 += length3;
+          } else {
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i2;
+          let next2 = source[i2 + 1];
+          while (next2 === " " || next2 === "	")
+            next2 = source[++i2 + 1];
+          if (next2 !== "\n" && !(next2 === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset2) {
+      let fold = "";
+      let ch = source[offset2 + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset2 + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset2 += 1;
+        ch = source[offset2 + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset: offset2 };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "",
+      // Unicode next line
+      _: " ",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset2, length3, onError) {
+      const cc = source.substr(offset2, length3);
+      const ok = cc.length === length3 && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset2 - 2, length3 + 2);
+        onError(offset2 - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range2;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment2)
+        scalar.comment = comment2;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset2, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset2 -= st.source.length;
+              continue;
+          }
+          st = before[++i2];
+          while (st?.type === "space") {
+            offset2 += st.source.length;
+            st = before[++i2];
+          }
+          break;
+        }
+      }
+      return offset2;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment2;
+        else
+          node.commentBefore = comment2;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset2, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset2, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        node.comment = comment2;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options: options2 }, { offset: offset2, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset2, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset2 + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset2 + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
+      alias.range = [offset2, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options2, directives, { offset: offset2, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset: offset2,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset2, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors4();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset: offset2, source } = src;
+      return [offset2, offset2 + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment2 = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
+        switch (source[0]) {
+          case "#":
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment: comment2, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options2 = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
+      }
+      decorate(doc, afterDoc) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment2}` : comment2;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment2;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          }
+        }
+        if (afterDoc) {
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset2, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset2;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors4();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset2 = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset2, code, message);
+          else
+            throw new errors.YAMLParseError([offset2, offset2 + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent: indent2, inFlow = false, offset: offset2 = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset: offset2, indent: indent2, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset: offset2, indent: indent2, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset: offset2, indent: indent2, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset: offset2, indent: indent2, source, end };
+        default:
+          return { type: "scalar", offset: offset2, indent: indent2, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset: offset2 } = token;
+        const indent2 = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset: offset2, indent: indent2, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset2 = token.offset + source.length;
+          const nl = { type: "newline", offset: offset2, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent2 = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
+          Object.assign(token, { type, indent: indent2, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key: key2, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key2)
+        res += stringifyToken(key2);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit2(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
+            if (typeof ci === "number")
+              i2 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i2, 1);
+              i2 -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType2(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType2;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer2 = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next2 = this.next ?? "stream";
+        while (next2 && (incomplete || this.hasChars(1)))
+          next2 = yield* this.parseNext(next2);
+      }
+      atLineEnd() {
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i2];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i2 + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset2) {
+        let ch = this.buffer[offset2];
+        if (this.indentNext > 0) {
+          let indent2 = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent2 + offset2];
+          if (ch === "\r") {
+            const next2 = this.buffer[indent2 + offset2 + 1];
+            if (next2 === "\n" || !next2 && !this.atEnd)
+              return offset2 + indent2 + 1;
+          }
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset2 + indent2 : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset2, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset2 + 3]))
+            return -1;
+        }
+        return offset2;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state2) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state2;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next2) {
+        switch (next2) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line2 = this.getLine();
+        if (line2 === null)
+          return this.setNext("stream");
+        if (line2[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line2 = line2.substring(1);
+        }
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
+          while (cs !== -1) {
+            const ch = line2[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line2.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line2[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line2.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line2.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line2 = this.getLine();
+        if (line2 === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line2[n]) {
+          case "#":
+            yield* this.pushCount(line2.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line2.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent2 = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent2 = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line2 = this.getLine();
+        if (line2 === null)
+          return this.setNext("flow");
+        if (indent2 !== -1 && indent2 < this.indentNext && line2[0] !== "#" || indent2 === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line2[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line2[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line2.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next2 = this.charAt(1);
+            if (this.flowKey || isEmpty(next2) || next2 === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote4 = this.charAt(0);
+        let end = this.buffer.indexOf(quote4, this.pos + 1);
+        if (quote4 === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i2 = this.pos;
+        while (true) {
+          const ch = this.buffer[++i2];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent2 = 0;
+        let ch;
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
+          switch (ch) {
+            case " ":
+              indent2 += 1;
+              break;
+            case "\n":
+              nl = i3;
+              indent2 = 0;
+              break;
+            case "\r": {
+              const next2 = this.buffer[i3 + 1];
+              if (!next2 && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next2 === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent2 >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent2;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
+        while (ch === " ")
+          ch = this.buffer[++i2];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
+              nl = i3;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i2 = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i2]) {
+          if (ch === ":") {
+            const next2 = this.buffer[i2 + 1];
+            if (isEmpty(next2) || inFlow && flowIndicatorChars.has(next2))
+              break;
+            end = i2;
+          } else if (isEmpty(ch)) {
+            let next2 = this.buffer[i2 + 1];
+            if (ch === "\r") {
+              if (next2 === "\n") {
+                i2 += 1;
+                ch = "\n";
+                next2 = this.buffer[i2 + 1];
+              } else
+                end = i2;
+            }
+            if (next2 === "#" || inFlow && flowIndicatorChars.has(next2))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i2 + 1);
+              if (cs === -1)
+                break;
+              i2 = Math.max(i2, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i2;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
+        } else {
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i2, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i2 = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i2];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i2 - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i2;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
+        while (!test(ch))
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset2) => this.lineStarts.push(offset2);
+        this.linePos = (offset2) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset2)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset2)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset2 };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset2 - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser2 = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer2();
+    function includesToken(list2, type) {
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list2) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i2;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i2]?.type === "space") {
+      }
+      return prev.splice(i2, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser4 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i2);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key2 = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key: key2, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent2) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent2)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser4;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors4();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser2();
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments2(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse8(src, reviver, options2) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
+      }
+      const doc = parseDocument(src, options2);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
+    }
+    function stringify2(value, replacer, options2) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
+      }
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent2 = Math.round(options2);
+        options2 = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options2 ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
+    }
+    exports.parse = parse8;
+    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseDocument = parseDocument;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors4();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer2();
+    var lineCounter = require_line_counter();
+    var parser = require_parser2();
+    var publicApi = require_public_api();
+    var visit2 = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
+  }
+});
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -67989,7 +75319,7 @@ function signalExitCode(signal) {
 
 // src/loader/load-module.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL2 } from "node:url";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -69323,19 +76653,19 @@ function getOptions(opts) {
 }
 function pushComment(options2, array2) {
   return function(block, text2, start, end, startLoc, endLoc) {
-    var comment = {
+    var comment2 = {
       type: block ? "Block" : "Line",
       value: text2,
       start,
       end
     };
     if (options2.locations) {
-      comment.loc = new SourceLocation(this, startLoc, endLoc);
+      comment2.loc = new SourceLocation(this, startLoc, endLoc);
     }
     if (options2.ranges) {
-      comment.range = [start, end];
+      comment2.range = [start, end];
     }
-    array2.push(comment);
+    array2.push(comment2);
   };
 }
 var SCOPE_TOP = 1;
@@ -69888,7 +77218,7 @@ pp$8.parseStatement = function(context, topLevel, exports$1) {
   }
 };
 pp$8.parseBreakContinueStatement = function(node, keyword) {
-  var isBreak = keyword === "break";
+  var isBreak2 = keyword === "break";
   this.next();
   if (this.eat(types$1.semi) || this.insertSemicolon()) {
     node.label = null;
@@ -69902,10 +77232,10 @@ pp$8.parseBreakContinueStatement = function(node, keyword) {
   for (; i2 < this.labels.length; ++i2) {
     var lab = this.labels[i2];
     if (node.label == null || lab.name === node.label.name) {
-      if (lab.kind != null && (isBreak || lab.kind === "loop")) {
+      if (lab.kind != null && (isBreak2 || lab.kind === "loop")) {
         break;
       }
-      if (node.label && isBreak) {
+      if (node.label && isBreak2) {
         break;
       }
     }
@@ -69913,7 +77243,7 @@ pp$8.parseBreakContinueStatement = function(node, keyword) {
   if (i2 === this.labels.length) {
     this.raise(node.start, "Unsyntactic " + keyword);
   }
-  return this.finishNode(node, isBreak ? "BreakStatement" : "ContinueStatement");
+  return this.finishNode(node, isBreak2 ? "BreakStatement" : "ContinueStatement");
 };
 pp$8.parseDebuggerStatement = function(node) {
   this.next();
@@ -71493,15 +78823,15 @@ pp$5.parseExprSubscripts = function(refDestructuringErrors, forInit) {
   }
   return result;
 };
-pp$5.parseSubscripts = function(base, startPos, startLoc, noCalls, forInit) {
-  var maybeAsyncArrow = this.options.ecmaVersion >= 8 && base.type === "Identifier" && base.name === "async" && this.lastTokEnd === base.end && !this.canInsertSemicolon() && base.end - base.start === 5 && this.potentialArrowAt === base.start;
+pp$5.parseSubscripts = function(base2, startPos, startLoc, noCalls, forInit) {
+  var maybeAsyncArrow = this.options.ecmaVersion >= 8 && base2.type === "Identifier" && base2.name === "async" && this.lastTokEnd === base2.end && !this.canInsertSemicolon() && base2.end - base2.start === 5 && this.potentialArrowAt === base2.start;
   var optionalChained = false;
   while (true) {
-    var element = this.parseSubscript(base, startPos, startLoc, noCalls, maybeAsyncArrow, optionalChained, forInit);
+    var element = this.parseSubscript(base2, startPos, startLoc, noCalls, maybeAsyncArrow, optionalChained, forInit);
     if (element.optional) {
       optionalChained = true;
     }
-    if (element.end === base.end || element.type === "ArrowFunctionExpression") {
+    if (element.end === base2.end || element.type === "ArrowFunctionExpression") {
       if (optionalChained) {
         var chainNode = this.startNodeAt(startPos, startLoc);
         chainNode.expression = element;
@@ -71509,7 +78839,7 @@ pp$5.parseSubscripts = function(base, startPos, startLoc, noCalls, forInit) {
       }
       return element;
     }
-    base = element;
+    base2 = element;
     maybeAsyncArrow = false;
   }
 };
@@ -71519,7 +78849,7 @@ pp$5.shouldParseAsyncArrow = function() {
 pp$5.parseSubscriptAsyncArrow = function(startPos, startLoc, exprList, forInit) {
   return this.parseArrowExpression(this.startNodeAt(startPos, startLoc), exprList, true, forInit);
 };
-pp$5.parseSubscript = function(base, startPos, startLoc, noCalls, maybeAsyncArrow, optionalChained, forInit) {
+pp$5.parseSubscript = function(base2, startPos, startLoc, noCalls, maybeAsyncArrow, optionalChained, forInit) {
   var optionalSupported = this.options.ecmaVersion >= 11;
   var optional = optionalSupported && this.eat(types$1.questionDot);
   if (noCalls && optional) {
@@ -71528,11 +78858,11 @@ pp$5.parseSubscript = function(base, startPos, startLoc, noCalls, maybeAsyncArro
   var computed = this.eat(types$1.bracketL);
   if (computed || optional && this.type !== types$1.parenL && this.type !== types$1.backQuote || this.eat(types$1.dot)) {
     var node = this.startNodeAt(startPos, startLoc);
-    node.object = base;
+    node.object = base2;
     if (computed) {
       node.property = this.parseExpression();
       this.expect(types$1.bracketR);
-    } else if (this.type === types$1.privateId && base.type !== "Super") {
+    } else if (this.type === types$1.privateId && base2.type !== "Super") {
       node.property = this.parsePrivateIdent();
     } else {
       node.property = this.parseIdent(this.options.allowReserved !== "never");
@@ -71541,7 +78871,7 @@ pp$5.parseSubscript = function(base, startPos, startLoc, noCalls, maybeAsyncArro
     if (optionalSupported) {
       node.optional = optional;
     }
-    base = this.finishNode(node, "MemberExpression");
+    base2 = this.finishNode(node, "MemberExpression");
   } else if (!noCalls && this.eat(types$1.parenL)) {
     var refDestructuringErrors = new DestructuringErrors(), oldYieldPos = this.yieldPos, oldAwaitPos = this.awaitPos, oldAwaitIdentPos = this.awaitIdentPos;
     this.yieldPos = 0;
@@ -71564,22 +78894,22 @@ pp$5.parseSubscript = function(base, startPos, startLoc, noCalls, maybeAsyncArro
     this.awaitPos = oldAwaitPos || this.awaitPos;
     this.awaitIdentPos = oldAwaitIdentPos || this.awaitIdentPos;
     var node$1 = this.startNodeAt(startPos, startLoc);
-    node$1.callee = base;
+    node$1.callee = base2;
     node$1.arguments = exprList;
     if (optionalSupported) {
       node$1.optional = optional;
     }
-    base = this.finishNode(node$1, "CallExpression");
+    base2 = this.finishNode(node$1, "CallExpression");
   } else if (this.type === types$1.backQuote) {
     if (optional || optionalChained) {
       this.raise(this.start, "Optional chaining cannot appear in the tag of tagged template expressions");
     }
     var node$2 = this.startNodeAt(startPos, startLoc);
-    node$2.tag = base;
+    node$2.tag = base2;
     node$2.quasi = this.parseTemplate({ isTagged: true });
-    base = this.finishNode(node$2, "TaggedTemplateExpression");
+    base2 = this.finishNode(node$2, "TaggedTemplateExpression");
   }
-  return base;
+  return base2;
 };
 pp$5.parseExprAtom = function(refDestructuringErrors, forInit, forNew) {
   if (this.type === types$1.slash) {
@@ -72478,9 +79808,9 @@ var ecmaVersion;
 var i;
 var list;
 var pp$1 = Parser.prototype;
-var BranchID = function BranchID2(parent, base) {
+var BranchID = function BranchID2(parent, base2) {
   this.parent = parent;
-  this.base = base || this;
+  this.base = base2 || this;
 };
 BranchID.prototype.separatedFrom = function separatedFrom(alt) {
   for (var self2 = this; self2; self2 = self2.parent) {
@@ -72601,17 +79931,17 @@ pp$1.validateRegExpFlags = function(state2) {
   var u = false;
   var v = false;
   for (var i2 = 0; i2 < flags.length; i2++) {
-    var flag = flags.charAt(i2);
-    if (validFlags.indexOf(flag) === -1) {
+    var flag2 = flags.charAt(i2);
+    if (validFlags.indexOf(flag2) === -1) {
       this.raise(state2.start, "Invalid regular expression flag");
     }
-    if (flags.indexOf(flag, i2 + 1) > -1) {
+    if (flags.indexOf(flag2, i2 + 1) > -1) {
       this.raise(state2.start, "Duplicate regular expression flag");
     }
-    if (flag === "u") {
+    if (flag2 === "u") {
       u = true;
     }
-    if (flag === "v") {
+    if (flag2 === "v") {
       v = true;
     }
   }
@@ -74801,8 +82131,8 @@ var TokenType3;
   TokenType4[TokenType4["backQuote"] = backQuote] = "backQuote";
   const dollarBraceL = 27136;
   TokenType4[TokenType4["dollarBraceL"] = dollarBraceL] = "dollarBraceL";
-  const at2 = 27648;
-  TokenType4[TokenType4["at"] = at2] = "at";
+  const at3 = 27648;
+  TokenType4[TokenType4["at"] = at3] = "at";
   const hash = 29184;
   TokenType4[TokenType4["hash"] = hash] = "hash";
   const eq = 29728;
@@ -86097,9 +93427,9 @@ var xhtml_default = /* @__PURE__ */ new Map([
 
 // node_modules/sucrase/dist/esm/util/getJSXPragmaInfo.js
 function getJSXPragmaInfo(options2) {
-  const [base, suffix] = splitPragma(options2.jsxPragma || "React.createElement");
+  const [base2, suffix] = splitPragma(options2.jsxPragma || "React.createElement");
   const [fragmentBase, fragmentSuffix] = splitPragma(options2.jsxFragmentPragma || "React.Fragment");
-  return { base, suffix, fragmentBase, fragmentSuffix };
+  return { base: base2, suffix, fragmentBase, fragmentSuffix };
 }
 function splitPragma(pragma) {
   let dotIndex = pragma.indexOf(".");
@@ -92892,11 +100222,11 @@ var CJSImportTransformer = class _CJSImportTransformer extends Transformer {
       return false;
     }
     const operatorCode = this.tokens.rawCodeForToken(operatorToken);
-    const base = this.importProcessor.getIdentifierReplacement(identifierName) || identifierName;
+    const base2 = this.importProcessor.getIdentifierReplacement(identifierName) || identifierName;
     if (operatorCode === "++") {
-      this.tokens.replaceToken(`(${base} = ${assignmentSnippet} = ${base} + 1, ${base} - 1)`);
+      this.tokens.replaceToken(`(${base2} = ${assignmentSnippet} = ${base2} + 1, ${base2} - 1)`);
     } else if (operatorCode === "--") {
-      this.tokens.replaceToken(`(${base} = ${assignmentSnippet} = ${base} - 1, ${base} + 1)`);
+      this.tokens.replaceToken(`(${base2} = ${assignmentSnippet} = ${base2} - 1, ${base2} + 1)`);
     } else {
       throw new Error(`Unexpected operator: ${operatorCode}`);
     }
@@ -94979,9 +102309,9 @@ function loadUserModule(url, apiNames) {
   }
   if (!url.startsWith("file:")) return void 0;
   const file2 = fileURLToPath(stripQuery(url));
-  const format2 = formatOf(file2);
-  if (format2 === "typescript") return { format: "module", source: checkedSource(file2).code, shortCircuit: true };
-  if (format2 === "javascript" && !url.includes("/node_modules/")) checkedSource(file2);
+  const format3 = formatOf(file2);
+  if (format3 === "typescript") return { format: "module", source: checkedSource(file2).code, shortCircuit: true };
+  if (format3 === "javascript" && !url.includes("/node_modules/")) checkedSource(file2);
   return void 0;
 }
 var checkedSources = /* @__PURE__ */ new Map();
@@ -95017,11 +102347,11 @@ function stripQuery(url) {
 }
 function resolveLocalFile(specifier, parentURL) {
   if (!parentURL?.startsWith("file:") || !/^\.{1,2}\//.test(specifier)) return void 0;
-  const base = fileURLToPath(new URL(specifier, parentURL));
+  const base2 = fileURLToPath(new URL(specifier, parentURL));
   const candidates = [
-    ...resolvableExtensions.map((ext) => base + ext),
-    ...resolvableExtensions.map((ext) => `${base}/index${ext}`),
-    .../\.m?js$/.test(base) ? [base.replace(/\.(m?)js$/, ".$1ts")] : []
+    ...resolvableExtensions.map((ext) => base2 + ext),
+    ...resolvableExtensions.map((ext) => `${base2}/index${ext}`),
+    .../\.m?js$/.test(base2) ? [base2.replace(/\.(m?)js$/, ".$1ts")] : []
   ];
   const found2 = candidates.find((file2) => existsSync(file2) && statSync(file2).isFile());
   return found2 ? pathToFileURL(found2).href : void 0;
@@ -95068,9 +102398,353 @@ function installLoaderHooks(provider) {
   }
 }
 
+// src/loader/python-module.ts
+import { extname, resolve as resolve2 } from "node:path";
+
+// src/util/sentence.ts
+function asSentence(message) {
+  return /[.!?]$/.test(message.trimEnd()) ? message.trimEnd() : `${message.trimEnd()}.`;
+}
+function nothingApplied(reason) {
+  return `${asSentence(reason)} Nothing was applied on this host.`;
+}
+
+// src/loader/python-result.ts
+var dataHelp = "Inventory values are strings, numbers, booleans, None, lists, tuples and dicts";
+function readPythonRun(run, file2, role) {
+  const shown = displayPath(file2);
+  if (run.kind === "missing") {
+    throw new InventoryError(
+      `${role} ${shown} is a pyinfra (Python) file, and reading it needs ${run.python}, which is not on PATH. Install Python 3 (\`apt-get install python3\`, \`brew install python\`), or in a workflow add an \`actions/setup-python\` step before this one.`
+    );
+  }
+  if (run.kind === "timeout") {
+    throw new InventoryError(
+      `${role} ${shown} did not finish within ${run.seconds} s, so python3 was stopped. Look for code that waits: a network call without a timeout, input(), an endless loop.`
+    );
+  }
+  if (run.kind === "too-large") {
+    throw new InventoryError(
+      `${role} ${shown} produced more than ${run.megabytes} MB of data; python3 was stopped. Check for a loop that builds data without end.`
+    );
+  }
+  if (run.kind === "crashed") {
+    const how = run.spawnError ?? (run.signal ? `it was killed by ${run.signal}` : `it exited with code ${run.exitCode}`);
+    const tail = run.stderrTail.trim();
+    throw new InventoryError(
+      `python3 stopped before reporting ${role} ${shown}: ${how}.${tail ? ` Its last output:
+${tail}` : ""}`
+    );
+  }
+  const result = run.result;
+  if (result.error) throw new InventoryError(describeError(result.error, shown, role));
+  const warnings = (result.skipped ?? []).map(
+    (item) => `${shown}: variable "${item.name}" is ${withArticle(item.type)} (${item.repr}), which is not data; it is ignored. ${dataHelp}.`
+  );
+  return { exports: result.variables ?? [], warnings };
+}
+function describeError(error, shown, role) {
+  switch (error.kind) {
+    case "syntax":
+      return `${shown}${at2(error.line, error.column)}: syntax error: ${asSentence(error.message)} Fix the syntax at that position and run again.`;
+    case "read":
+      return `${role} ${shown} cannot be read: ${asSentence(error.message)} Save it as UTF-8 text.`;
+    case "exit":
+      return `${role} ${shown} called sys.exit(${error.code === "None" ? "" : error.code}) while it ran. An inventory only defines variables; remove the exit.`;
+    case "not-data":
+      return `${shown}: variable ${error.where} is ${error.reason ? `${error.reason} (${error.repr})` : `${withArticle(error.type)} (${error.repr}), which is not data`}. ${dataHelp}: convert it (for example with str()).`;
+    case "exception": {
+      if (error.syntax) {
+        return `${displayPath(error.syntax.file)}${at2(error.syntax.line, null)}: syntax error: ${error.syntax.message.replace(/[.?!]$/, "")} (imported by ${shown}${at2(error.line, null)}). Fix the syntax at that position and run again.`;
+      }
+      const where = [
+        error.line ? `${shown}:${error.line}` : void 0,
+        error.raisedIn ? `raised in ${displayPath(error.raisedIn.file)}:${error.raisedIn.line}` : void 0
+      ].filter(Boolean);
+      const message = error.message ? `${error.type}: ${error.message}` : error.type;
+      return `${role} ${shown} failed while running: ${asSentence(`${message}${where.length ? ` (at ${where.join(", ")})` : ""}`)}${importHint(error)}`;
+    }
+  }
+}
+function importHint(error) {
+  if (error.type !== "ModuleNotFoundError") return "";
+  const name = /'([^'.]+)/.exec(error.message)?.[1] ?? "";
+  if (name === "pyinfra") {
+    return " infra-action reads inventories without pyinfra, so pyinfra's API (pyinfra.host, pyinfra.inventory) cannot be imported there; keep the file to plain data.";
+  }
+  return ` Put ${name || "the module"}.py beside the inventory, or install the package for python3 (\`pip install …\`).`;
+}
+function withArticle(typeName2) {
+  return `${/^[aeiou]/i.test(typeName2) ? "an" : "a"} ${typeName2}`;
+}
+function at2(line2, column) {
+  if (!line2) return "";
+  return column ? `:${line2}:${column}` : `:${line2}`;
+}
+
+// src/loader/python-run.ts
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+// src/loader/python-runner.ts
+var pythonRunner = String.raw`
+import sys
+if sys.path and sys.path[0] in ("", "."):
+    del sys.path[0]
+import json, math, os, traceback, types
+
+nonce, path = sys.argv[1], sys.argv[2]
+sys.argv = [path]
+out = sys.stdout
+sys.stdout = sys.stderr
+MAX_DEPTH = 100
+MAX_SAFE = 2 ** 53 - 1
+
+
+def report(result):
+    sys.stdout.flush()
+    out.write("\n" + nonce + json.dumps(result, ensure_ascii=True, allow_nan=False) + "\n")
+    out.flush()
+    sys.stderr.flush()
+    # Not sys.exit: threads or atexit handlers the file started must not keep the run alive.
+    os._exit(0)
+
+
+class NotData(Exception):
+    def __init__(self, where, value, reason):
+        Exception.__init__(self, reason)
+        self.where, self.value, self.reason = where, value, reason
+
+
+def type_name(value):
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else kind.__module__ + "." + kind.__qualname__
+
+
+def short_repr(value):
+    try:
+        text = repr(value)
+    except Exception:
+        text = "<unprintable>"
+    return text if len(text) <= 80 else text[:79] + "\u2026"
+
+
+def show_key(key):
+    return "[" + (json.dumps(key) if isinstance(key, str) else str(key)) + "]"
+
+
+def to_data(value, where, ancestors):
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE:
+            raise NotData(where, value, "an integer too large for a number in JSON (over 2**53)")
+        return int(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise NotData(where, value, "not a finite number; JSON has no NaN or infinity")
+        return float(value)
+    if not isinstance(value, (list, tuple, dict)):
+        raise NotData(where, value, None)
+    if id(value) in ancestors:
+        raise NotData(where, value, "a %s that contains itself (a circular reference)" % type_name(value))
+    if len(ancestors) >= MAX_DEPTH:
+        raise NotData(where, value, "nested more than %d levels deep" % MAX_DEPTH)
+    ancestors.add(id(value))
+    try:
+        if isinstance(value, dict):
+            result = {}
+            for key, item in value.items():
+                if isinstance(key, str):
+                    name = str.__str__(key)
+                elif isinstance(key, int) and not isinstance(key, bool):
+                    name = str(int(key))
+                else:
+                    raise NotData(where + "[" + short_repr(key) + "]", key, "a dict key that is not a string")
+                result[name] = to_data(item, where + show_key(key), ancestors)
+            return result
+        return [to_data(item, where + "[%d]" % index, ancestors) for index, item in enumerate(value)]
+    finally:
+        ancestors.discard(id(value))
+
+
+def is_code(value):
+    return isinstance(value, (types.ModuleType, type)) or callable(value)
+
+
+def read_variables(namespace):
+    names = namespace.get("__all__")
+    names = list(names) if isinstance(names, (list, tuple)) else list(namespace.keys())
+    variables, skipped = [], []
+    for name in names:
+        if not isinstance(name, str) or name.startswith("_") or name not in namespace:
+            continue
+        value = namespace[name]
+        if is_code(value):
+            continue
+        if isinstance(value, types.GeneratorType):
+            value = list(value)
+        if value is not None and not isinstance(value, (bool, str, int, float, list, tuple, dict)):
+            skipped.append({"name": name, "type": type_name(value), "repr": short_repr(value)})
+            continue
+        try:
+            variables.append([name, to_data(value, json.dumps(name), set())])
+        except NotData as problem:
+            report({"error": {"kind": "not-data", "where": problem.where, "type": type_name(problem.value),
+                              "repr": short_repr(problem.value), "reason": problem.reason}})
+    return variables, skipped
+
+
+def is_user_file(filename):
+    prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    real = os.path.realpath(filename)
+    return os.path.isfile(real) and not any(real.startswith(p + os.sep) for p in prefixes) and "-packages" + os.sep not in real
+
+
+def report_exception(error):
+    frames = traceback.extract_tb(error.__traceback__)
+    here = [f for f in frames if f.filename == path]
+    user = [f for f in frames if is_user_file(f.filename)]
+    line = here[-1].lineno if here else None
+    raised = user[-1] if user and user[-1].filename != path else None
+    if isinstance(error, SyntaxError) and error.filename and error.filename != path:
+        raised = None
+        syntax = {"file": error.filename, "line": error.lineno, "message": error.msg}
+    else:
+        syntax = None
+    report({"error": {"kind": "exception", "type": type(error).__name__, "message": str(error), "line": line,
+                      "raisedIn": {"file": raised.filename, "line": raised.lineno} if raised else None,
+                      "syntax": syntax}})
+
+
+def main():
+    directory = os.path.dirname(os.path.abspath(path))
+    sys.path.insert(0, directory)
+    cwd = os.getcwd()
+    if cwd not in sys.path:
+        sys.path.append(cwd)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            source = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        report({"error": {"kind": "read", "message": str(error)}})
+    try:
+        code = compile(source, path, "exec")
+    except SyntaxError as error:
+        report({"error": {"kind": "syntax", "line": error.lineno, "column": error.offset, "message": error.msg}})
+    except ValueError as error:
+        report({"error": {"kind": "read", "message": str(error)}})
+    namespace = {"__file__": path}
+    try:
+        exec(code, namespace)
+    except SystemExit as error:
+        report({"error": {"kind": "exit", "code": str(error.code)}})
+    except BaseException as error:
+        report_exception(error)
+    variables, skipped = read_variables(namespace)
+    report({"variables": variables, "skipped": skipped})
+
+
+main()
+`;
+
+// src/loader/python-run.ts
+var maxResultBytes = 64 * 1024 * 1024;
+var maxPassedOutput = 1024 * 1024;
+var defaultTimeoutMs = 6e4;
+var drainMs = 1e3;
+function runPythonFile(file2, options2 = {}) {
+  const python = options2.python ?? "python3";
+  const timeoutMs = options2.timeoutMs ?? defaultTimeoutMs;
+  const pass = boundedOutput(options2.output ?? ((text2) => process.stderr.write(text2)));
+  const nonce = `@@infra-action-result-${randomBytes(12).toString("hex")}@@`;
+  return new Promise((resolve6) => {
+    const child = spawn(python, ["-c", pythonRunner, nonce, file2], {
+      stdio: ["ignore", "pipe", "pipe"],
+      // No __pycache__ left in the user's repository; text in UTF-8 whatever the locale.
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" },
+      windowsHide: true
+    });
+    const stdout = [];
+    let stdoutBytes = 0;
+    let stderrTail = "";
+    let settled = false;
+    const finish = (run) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve6(run);
+    };
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      finish({ kind: "timeout", seconds: Math.round(timeoutMs / 1e3) });
+    }, timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      stdoutBytes += chunk.length;
+      if (stdoutBytes > maxResultBytes) {
+        child.kill("SIGKILL");
+        finish({ kind: "too-large", megabytes: maxResultBytes / 1024 / 1024 });
+      } else stdout.push(chunk);
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text2) => {
+      stderrTail = (stderrTail + text2).slice(-2e3);
+      pass(text2);
+    });
+    child.on("error", (error) => {
+      if (error.code === "ENOENT") finish({ kind: "missing", python });
+      else finish({ kind: "crashed", exitCode: null, signal: null, stderrTail, spawnError: error.message });
+    });
+    const settle = (exitCode2, signal) => {
+      if (settled) return;
+      const text2 = Buffer.concat(stdout).toString("utf8");
+      const found2 = text2.lastIndexOf(`
+${nonce}`);
+      const other = found2 < 0 ? text2 : text2.slice(0, found2);
+      if (other.trim() !== "") pass(other.endsWith("\n") ? other : `${other}
+`);
+      const line2 = found2 < 0 ? void 0 : text2.slice(found2 + nonce.length + 1).split("\n")[0];
+      if (line2 !== void 0) {
+        try {
+          finish({ kind: "result", result: JSON.parse(line2) });
+          return;
+        } catch {
+        }
+      }
+      finish({ kind: "crashed", exitCode: exitCode2, signal, stderrTail });
+    };
+    child.on("exit", (exitCode2, signal) => {
+      setTimeout(() => settle(exitCode2, signal), drainMs).unref();
+    });
+    child.on("close", (exitCode2, signal) => settle(exitCode2, signal));
+  });
+}
+function boundedOutput(write) {
+  let left = maxPassedOutput;
+  return (text2) => {
+    if (left <= 0) return;
+    write(text2.slice(0, left));
+    left -= text2.length;
+    if (left <= 0) write("\n[infra-action: the Python file's further output is not shown]\n");
+  };
+}
+
+// src/loader/python-module.ts
+function isPythonFile(path) {
+  return extname(path).toLowerCase() === ".py";
+}
+async function loadPythonModule(path, role, options2 = {}) {
+  const file2 = resolve2(path);
+  return { file: file2, ...readPythonRun(await runPythonFile(file2, options2), file2, role) };
+}
+
 // src/loader/load-module.ts
 async function loadModule(path, options2) {
-  const file2 = resolve2(path);
+  const file2 = resolve3(path);
   const shown = displayPath(file2);
   if (!existsSync2(file2)) {
     throw new ModuleLoadError(
@@ -95080,13 +102754,15 @@ async function loadModule(path, options2) {
   if (!statSync2(file2).isFile()) {
     throw new ModuleLoadError(`${options2.role} ${shown} is a directory; give the path of a file inside it.`);
   }
-  const format2 = formatOf(file2);
-  if (!format2) {
+  if (options2.python && isPythonFile(file2)) return loadPythonModule(file2, options2.role);
+  const format3 = formatOf(file2);
+  if (!format3) {
+    const fix = file2.toLowerCase().endsWith(".py") ? "pyinfra's Python is read for inventories and group data only; write deploy files in TypeScript or JavaScript." : `Rename it or convert it to one of these${options2.role === "inventory" ? " or to a pyinfra inventory (`.py`)" : ""}.`;
     throw new ModuleLoadError(
-      `${options2.role} ${shown} has an unsupported extension; infra-action reads ${describeExtensions()} files. Rename it or convert it to one of these.`
+      `${options2.role} ${shown} has an unsupported extension; infra-action reads ${describeExtensions()} files. ${fix}`
     );
   }
-  if (format2 === "json") return { file: file2, exports: loadJson(file2, shown, options2.role) };
+  if (format3 === "json") return { file: file2, exports: loadJson(file2, shown, options2.role) };
   installLoaderHooks(options2.api);
   const url = pathToFileURL2(file2).href + (options2.instance ? `?instance=${encodeURIComponent(options2.instance)}` : "");
   let namespace;
@@ -95150,6 +102826,9 @@ var storage = new AsyncLocalStorage();
 function runInDeployScope(scope, work) {
   return storage.run(scope, work);
 }
+function currentDeployHost() {
+  return storage.getStore()?.host;
+}
 function claimUnhandledRejection(reason) {
   const scope = storage.getStore();
   if (!scope) return false;
@@ -95178,26 +102857,80 @@ function safeJson(value) {
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 
+// src/engine/batches.ts
+function parseBatchSize(text2) {
+  const value = text2.trim();
+  if (/^\d+$/.test(value)) {
+    const hosts2 = Number(value);
+    return hosts2 >= 1 ? { hosts: hosts2 } : void 0;
+  }
+  const match4 = /^(\d+(?:\.\d+)?)%$/.exec(value);
+  if (!match4) return void 0;
+  const percent2 = Number(match4[1]);
+  return percent2 > 0 && percent2 <= 100 ? { percent: percent2 } : void 0;
+}
+var batchSizeHelp = "must be a whole number of hosts (at least 1) or a percentage of the selected hosts above 0% up to 100%";
+function splitIntoBatches(items, size) {
+  const per = "hosts" in size ? size.hosts : Math.max(1, Math.ceil(Number((items.length * size.percent / 100).toFixed(9))));
+  const batches = [];
+  for (let i2 = 0; i2 < items.length; i2 += per) batches.push(items.slice(i2, i2 + per));
+  return batches;
+}
+async function applyInBatches(members, options2) {
+  if (!options2.batch) return options2.applyBatch(members);
+  const batches = splitIntoBatches(members, options2.batch);
+  for (const [index, batch2] of batches.entries()) {
+    if (options2.stopped()) return;
+    await options2.applyBatch(batch2);
+    if (options2.stopped() || index === batches.length - 1) return;
+    const reason = describeStop(batch2, index, batches.length, options2.failPercent);
+    if (reason === void 0) continue;
+    for (const later of batches.slice(index + 1).flat()) {
+      if (later.failed) continue;
+      later.refuse(reason);
+      options2.refused?.(later);
+    }
+    return;
+  }
+}
+function describeStop(batch2, index, count, failPercent) {
+  const failed = batch2.filter((member) => member.failed).length;
+  const where = `not applied: batch ${index + 1} of ${count} stopped the rollout`;
+  if (failPercent === void 0) {
+    if (failed === 0 || failed < batch2.length) return void 0;
+    return `${where}: ${failed === 1 ? "its host" : `all ${failed} of its hosts`} failed.`;
+  }
+  if (failed / batch2.length * 100 <= failPercent) return void 0;
+  return `${where}: ${failed} of ${batch2.length} hosts failed, more than --fail-percent ${failPercent}.`;
+}
+
 // src/report/report.ts
 import { createHash, createHmac } from "node:crypto";
-function reportTotals(hosts) {
-  const count = (status) => hosts.filter((h) => h.status === status).length;
+function reportTotals(hosts2) {
+  const count = (status) => hosts2.filter((h) => h.status === status).length;
   return {
-    hosts: hosts.length,
+    hosts: hosts2.length,
     changed: count("changed"),
     unchanged: count("unchanged"),
     failed: count("failed"),
     unreachable: count("unreachable"),
-    operationsChanged: hosts.reduce((n, h) => n + h.operations.filter((o) => o.status === "changed").length, 0)
+    operationsChanged: hosts2.reduce((n, h) => n + h.operations.filter((o) => o.status === "changed").length, 0)
   };
 }
-function planDigest(plan, secrets = []) {
-  const canonical = [...plan].sort((a, b) => a.host < b.host ? -1 : a.host > b.host ? 1 : 0).map((h) => ({
-    host: h.host,
-    status: h.status,
-    operations: h.operations.map((o) => [o.name, o.op, o.status, o.fingerprint])
-  }));
-  return createHmac("sha256", digestKey(secrets)).update(JSON.stringify(canonical)).digest("hex");
+function hostPlanDigest(entry, secrets = []) {
+  return keyedHostDigest(entry, digestKey(secrets));
+}
+function combinePlanDigests(hosts2) {
+  const sorted = hosts2.map((h) => [h.name, h.planDigest]).sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return createHmac("sha256", "infra-action combined plan digest 1").update(JSON.stringify(sorted)).digest("hex");
+}
+function keyedHostDigest(entry, key2) {
+  const canonical = {
+    host: entry.host,
+    status: entry.status,
+    operations: entry.operations.map((o) => [o.name, o.op, o.status, o.fingerprint])
+  };
+  return createHmac("sha256", key2).update(JSON.stringify(canonical)).digest("hex");
 }
 function digestKey(secrets) {
   const hash = createHash("sha256").update("infra-action plan digest key 1\0");
@@ -95287,7 +103020,7 @@ function sudoLine(user2, shell2, inner, context) {
 }
 
 // src/connectors/shell-connector.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/util/bounded-output.ts
 var BoundedOutput = class {
@@ -95412,11 +103145,11 @@ var ShellConnector = class {
   async execute(command, options2) {
     const sudoing = Boolean(options2.sudo || options2.sudoUser);
     const password = this.usesSudoPassword() ? options2.sudoPassword : void 0;
-    const { line: commandLine, spawn: spawn2 } = this.commandLine(command, {
+    const { line: commandLine, spawn: spawn3 } = this.commandLine(command, {
       ...options2,
       ...password ? { passwordOnStdin: options2.stdin === void 0 ? "alone" : "then-input" } : {}
     });
-    const child = await this.spawn(commandLine, spawn2);
+    const child = await this.spawn(commandLine, spawn3);
     const stdout = new BoundedOutput(outputHeadBytes, outputTailBytes);
     const stderr = new BoundedOutput(outputHeadBytes, outputTailBytes);
     let timedOut = false;
@@ -95470,7 +103203,7 @@ var ShellConnector = class {
   // installer, which runs as the file's writer (through sudo when asked); nothing is staged elsewhere.
   async putFile(remotePath, content, options2 = {}) {
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
-    const tag = randomBytes(8).toString("hex");
+    const tag = randomBytes2(8).toString("hex");
     const script2 = fileInstallScript({ path: remotePath, ...options2.mode ? { mode: options2.mode } : {}, tag });
     const sudo = { sudo: options2.sudo, sudoUser: options2.sudoUser, sudoPassword: options2.sudoPassword };
     const stdin = Buffer.concat([Buffer.from(fileHeader(tag, bytes.length, void 0)), bytes]);
@@ -95607,16 +103340,16 @@ var DockerConnector = class extends ShellConnector {
     const stderr = new PassThrough();
     docker.modem.demuxStream(stream, stdout, stderr);
     let killed = false;
-    const done = new Promise((resolve4, reject) => {
+    const done = new Promise((resolve6, reject) => {
       stream.on(
         "error",
-        (error) => killed ? resolve4(137) : reject(new CommandError(`${this.host}: ${error.message}`, { host: this.host }))
+        (error) => killed ? resolve6(137) : reject(new CommandError(`${this.host}: ${error.message}`, { host: this.host }))
       );
       stream.on("close", async () => {
-        if (killed) return resolve4(137);
+        if (killed) return resolve6(137);
         try {
           const info = await exec.inspect();
-          resolve4(info.ExitCode ?? 255);
+          resolve6(info.ExitCode ?? 255);
         } catch (error) {
           reject(
             new CommandError(`${this.host}: lost the command's exit code: ${error.message}`, {
@@ -95627,7 +103360,7 @@ var DockerConnector = class extends ShellConnector {
       });
     });
     return {
-      write: (data2) => void stream.write(data2),
+      write: (data3) => void stream.write(data3),
       end: () => stream.end(),
       kill: () => {
         killed = true;
@@ -95684,7 +103417,7 @@ var DockerConnector = class extends ShellConnector {
     const entries = extract();
     const chunks = [];
     let found2 = false;
-    await new Promise((resolve4, reject) => {
+    await new Promise((resolve6, reject) => {
       entries.on("entry", (header, body, next2) => {
         if (!found2 && header.type === "file") {
           found2 = true;
@@ -95692,7 +103425,7 @@ var DockerConnector = class extends ShellConnector {
         } else body.resume();
         body.on("end", next2);
       });
-      entries.on("finish", resolve4);
+      entries.on("finish", resolve6);
       entries.on("error", reject);
       tar.pipe(entries);
     });
@@ -95713,7 +103446,7 @@ var DockerConnector = class extends ShellConnector {
     try {
       const progress = await docker.pull(this.target);
       await new Promise(
-        (resolve4, reject) => docker.modem.followProgress(progress, (error) => error ? reject(error) : resolve4())
+        (resolve6, reject) => docker.modem.followProgress(progress, (error) => error ? reject(error) : resolve6())
       );
       return await docker.getImage(this.target).inspect();
     } catch (error) {
@@ -95764,7 +103497,7 @@ function childrenOf(pid) {
 }
 
 // src/connectors/local.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 var localDataKeys = [];
 var LocalConnector = class extends ShellConnector {
   // Commands still running, so a disconnect (on SIGINT/SIGTERM) can stop them.
@@ -95787,18 +103520,18 @@ var LocalConnector = class extends ShellConnector {
     return {};
   }
   async spawn(commandLine) {
-    const child = spawn("/bin/sh", ["-c", commandLine], { detached: true, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn2("/bin/sh", ["-c", commandLine], { detached: true, stdio: ["pipe", "pipe", "pipe"] });
     if (child.pid) this.running.add(child.pid);
-    const done = new Promise((resolve4, reject) => {
+    const done = new Promise((resolve6, reject) => {
       child.on("error", reject);
       child.on("close", (code, signal) => {
         if (child.pid) this.running.delete(child.pid);
-        resolve4(code ?? (signal ? 128 + signalNumber(signal) : 255));
+        resolve6(code ?? (signal ? 128 + signalNumber(signal) : 255));
       });
     });
     child.stdin.on("error", () => void 0);
     return {
-      write: (data2) => void child.stdin.write(data2),
+      write: (data3) => void child.stdin.write(data3),
       end: () => child.stdin.end(),
       kill: () => {
         try {
@@ -95892,12 +103625,12 @@ var expectations = {
   count: "a whole number, 0 or more",
   seconds: "a number of seconds, more than 0"
 };
-function readDataKeys(host2, data2, specs) {
-  const settings = {};
+function readDataKeys(host2, data3, specs) {
+  const settings2 = {};
   for (const spec of specs) {
-    const raw = data2[spec.key];
+    const raw = data3[spec.key];
     if (raw === void 0 || raw === null || raw === "") {
-      settings[spec.key] = spec.default;
+      settings2[spec.key] = spec.default;
       continue;
     }
     const value = coerce(raw, spec.type);
@@ -95907,9 +103640,9 @@ function readDataKeys(host2, data2, specs) {
         `${host2}: data key ${spec.key} must be ${expected} (${spec.description}); it is ${isSecretKey(spec.key) ? describeSecretValue(raw) : describeValue(raw)}. Fix it in the inventory or --data.`
       );
     }
-    settings[spec.key] = value;
+    settings2[spec.key] = value;
   }
-  return settings;
+  return settings2;
 }
 function coerce(raw, type) {
   if (Array.isArray(type)) return typeof raw === "string" && type.includes(raw) ? raw : void 0;
@@ -95926,9 +103659,9 @@ import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 function planAuth(sources) {
   const { username } = sources;
-  const methods = [];
+  const methods2 = [];
   if (sources.keyFile) {
-    methods.push({
+    methods2.push({
       type: "publickey",
       username,
       key: readNamedKey(sources),
@@ -95942,22 +103675,22 @@ function planAuth(sources) {
         `${sources.host}: private key ${index + 1} of the ssh-private-key input is not usable: ${key2.message}. Give an unencrypted OpenSSH or PEM private key.`
       );
     }
-    methods.push({ type: "publickey", username, key: key2, label: `ssh-private-key input key ${index + 1}` });
+    methods2.push({ type: "publickey", username, key: key2, label: `ssh-private-key input key ${index + 1}` });
   });
   if (sources.password)
-    methods.push({ type: "password", username, password: sources.password, label: "password (ssh_password)" });
+    methods2.push({ type: "password", username, password: sources.password, label: "password (ssh_password)" });
   for (const file2 of sources.configKeyFiles) {
     const key2 = tryReadKey(file2);
-    if (key2) methods.push({ type: "publickey", username, key: key2, label: `key ${file2} (ssh config IdentityFile)` });
+    if (key2) methods2.push({ type: "publickey", username, key: key2, label: `key ${file2} (ssh config IdentityFile)` });
   }
-  if (sources.agentSocket) methods.push({ type: "agent", username, agent: sources.agentSocket, label: "SSH agent" });
+  if (sources.agentSocket) methods2.push({ type: "agent", username, agent: sources.agentSocket, label: "SSH agent" });
   if (!sources.keyFile && sources.memoryKeys.length === 0) {
     for (const file2 of sources.defaultKeyFiles) {
       const key2 = tryReadKey(file2);
-      if (key2) methods.push({ type: "publickey", username, key: key2, label: `key ${file2}` });
+      if (key2) methods2.push({ type: "publickey", username, key: key2, label: `key ${file2}` });
     }
   }
-  return { methods };
+  return { methods: methods2 };
 }
 function splitPrivateKeys(text2) {
   return text2.match(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g)?.map((k) => `${k}
@@ -95996,17 +103729,17 @@ function tryReadKey(file2) {
   }
 }
 var parsedKeys = /* @__PURE__ */ new Map();
-function parseOneKey(data2, passphrase) {
-  const id = createHash2("sha256").update(data2).update(passphrase === void 0 ? "\0" : `\0\0${passphrase}`).digest("hex");
+function parseOneKey(data3, passphrase) {
+  const id = createHash2("sha256").update(data3).update(passphrase === void 0 ? "\0" : `\0\0${passphrase}`).digest("hex");
   let key2 = parsedKeys.get(id);
   if (!key2) {
-    key2 = parseKeyOnce(data2, passphrase);
+    key2 = parseKeyOnce(data3, passphrase);
     parsedKeys.set(id, key2);
   }
   return key2;
 }
-function parseKeyOnce(data2, passphrase) {
-  const parsed = import_ssh2.utils.parseKey(data2, passphrase);
+function parseKeyOnce(data3, passphrase) {
+  const parsed = import_ssh2.utils.parseKey(data3, passphrase);
   if (parsed instanceof Error) return parsed;
   const key2 = Array.isArray(parsed) ? parsed[0] : parsed;
   return key2 ?? new Error("no key found");
@@ -96020,14 +103753,14 @@ function parseKnownHosts(text2, origin) {
     const line2 = raw.trim();
     if (!line2 || line2.startsWith("#")) return;
     const fields = line2.split(/\s+/);
-    const marker = fields[0] === "@cert-authority" || fields[0] === "@revoked" ? fields.shift() : void 0;
-    const [hosts, keyType, base64] = fields;
-    if (!hosts || !keyType || !base64) return;
+    const marker2 = fields[0] === "@cert-authority" || fields[0] === "@revoked" ? fields.shift() : void 0;
+    const [hosts2, keyType, base64] = fields;
+    if (!hosts2 || !keyType || !base64) return;
     const key2 = Buffer.from(base64, "base64");
     if (key2.length === 0) return;
     entries.push({
-      ...marker ? { marker } : {},
-      hosts,
+      ...marker2 ? { marker: marker2 } : {},
+      hosts: hosts2,
       keyType,
       key: key2,
       source: `${origin}:${index + 1}`
@@ -96059,8 +103792,8 @@ function verifyHostKey(entries, token, key2) {
   const revoked = forHost.find((entry) => entry.marker === "@revoked" && entry.key.equals(key2));
   if (revoked) return { status: "revoked", entry: revoked };
   const plain = forHost.filter((entry) => !entry.marker);
-  const same = plain.find((entry) => entry.key.equals(key2));
-  if (same) return { status: "known", entry: same };
+  const same2 = plain.find((entry) => entry.key.equals(key2));
+  if (same2) return { status: "known", entry: same2 };
   const type = keyTypeOf(key2);
   const sameType = plain.filter((entry) => entry.keyType === type);
   return sameType.length ? { status: "changed", expected: sameType } : { status: "unknown" };
@@ -96496,7 +104229,7 @@ function parse7(text2) {
     }
     return val.trim();
   }
-  function comment() {
+  function comment2() {
     const type = LineType.COMMENT;
     let content = "";
     while (chr && !RE_LINE_BREAK.test(chr)) {
@@ -96589,7 +104322,7 @@ function parse7(text2) {
   }
   function line2() {
     const before = space();
-    const node = chr === "#" ? comment() : directive();
+    const node = chr === "#" ? comment2() : directive();
     const after = linebreak();
     node.before = before;
     node.after = after;
@@ -96634,7 +104367,7 @@ function stringify(config2) {
     const value = formatValue(line2.value, quoted);
     return `${line2.param}${line2.separator}${value}`;
   }
-  const format2 = (line2) => {
+  const format3 = (line2) => {
     str += line2.before;
     if (line2.type === LineType.COMMENT) {
       str += line2.content;
@@ -96650,10 +104383,10 @@ ${line2.before}`;
     }
     str += line2.after;
     if ("config" in line2) {
-      line2.config.forEach(format2);
+      line2.config.forEach(format3);
     }
   };
-  config2.forEach(format2);
+  config2.forEach(format3);
   return str;
 }
 
@@ -96719,9 +104452,9 @@ var sshDataKeys = [
 ];
 var maxChannels = 8;
 var SshConnector = class extends ShellConnector {
-  constructor(host2, data2, context = {}) {
+  constructor(host2, data3, context = {}) {
     super(host2);
-    this.data = data2;
+    this.data = data3;
     this.context = context;
   }
   data;
@@ -96733,35 +104466,35 @@ var SshConnector = class extends ShellConnector {
   waiting = [];
   onLost = /* @__PURE__ */ new Set();
   async connect() {
-    const settings = readDataKeys(this.host, this.data, sshDataKeys);
+    const settings2 = readDataKeys(this.host, this.data, sshDataKeys);
     const home = this.context.homeDir ?? homedir();
-    const configFile = expandHome(settings.ssh_config_file ?? join(home, ".ssh", "config"), home);
+    const configFile = expandHome(settings2.ssh_config_file ?? join(home, ".ssh", "config"), home);
     const config2 = readSshConfig(configFile, this.host);
     const target = {
       alias: this.host,
-      hostname: settings.ssh_hostname ?? config2.hostName ?? this.host,
-      port: settings.ssh_port ?? config2.port ?? 22,
-      user: settings.ssh_user ?? config2.user ?? userInfo().username,
+      hostname: settings2.ssh_hostname ?? config2.hostName ?? this.host,
+      port: settings2.ssh_port ?? config2.port ?? 22,
+      user: settings2.ssh_user ?? config2.user ?? userInfo().username,
       configKeyFiles: config2.identityFiles.map((file2) => expandHome(file2, home))
     };
-    const jumps = parseJumps(settings.ssh_proxy_jump ?? config2.proxyJump, target.user, configFile, home, this.host);
-    const knownHostsFile = expandHome(settings.ssh_known_hosts_file ?? join(home, ".ssh", "known_hosts"), home);
-    const keys = new HostKeys(knownHostsFile, this.context.knownHosts, settings.ssh_strict_host_key_checking);
-    if (settings.ssh_strict_host_key_checking === "no") {
+    const jumps = parseJumps(settings2.ssh_proxy_jump ?? config2.proxyJump, target.user, configFile, home, this.host);
+    const knownHostsFile = expandHome(settings2.ssh_known_hosts_file ?? join(home, ".ssh", "known_hosts"), home);
+    const keys = new HostKeys(knownHostsFile, this.context.knownHosts, settings2.ssh_strict_host_key_checking);
+    if (settings2.ssh_strict_host_key_checking === "no") {
       this.context.warn?.(
         `${this.host}: host key checking is off (ssh_strict_host_key_checking: no); the connection can be intercepted.`
       );
     }
-    const attempts = settings.ssh_connect_retries + 1;
+    const attempts = settings2.ssh_connect_retries + 1;
     for (let attempt = 1; ; attempt++) {
       try {
         let sock;
         for (const jump of jumps) {
-          const hop = await this.handshake(jump, settings, keys, home, sock, "bastion ");
+          const hop = await this.handshake(jump, settings2, keys, home, sock, "bastion ");
           this.hops.push(hop);
           sock = await forward(hop, jumps[jumps.indexOf(jump) + 1] ?? target);
         }
-        this.client = await this.handshake(target, settings, keys, home, sock, "");
+        this.client = await this.handshake(target, settings2, keys, home, sock, "");
         this.client.on(
           "close",
           () => this.lose(
@@ -96803,7 +104536,7 @@ var SshConnector = class extends ShellConnector {
     let channel;
     try {
       channel = await new Promise(
-        (resolve4, reject) => client.exec(commandLine, (error, stream) => error ? reject(error) : resolve4(stream))
+        (resolve6, reject) => client.exec(commandLine, (error, stream) => error ? reject(error) : resolve6(stream))
       );
     } catch (error) {
       this.releaseChannel();
@@ -96812,19 +104545,19 @@ var SshConnector = class extends ShellConnector {
       });
     }
     let settle;
-    const done = new Promise((resolve4, reject) => {
-      settle = resolve4;
+    const done = new Promise((resolve6, reject) => {
+      settle = resolve6;
       const lost = (error) => reject(error);
       this.onLost.add(lost);
       channel.on("close", (code, signal) => {
         this.onLost.delete(lost);
         this.releaseChannel();
-        resolve4(typeof code === "number" ? code : signal ? 128 + (signalNumbers[signal] ?? 0) : 255);
+        resolve6(typeof code === "number" ? code : signal ? 128 + (signalNumbers[signal] ?? 0) : 255);
       });
     });
     channel.on("error", () => void 0);
     return {
-      write: (data2) => void channel.write(data2),
+      write: (data3) => void channel.write(data3),
       end: () => void channel.end(),
       // Servers may ignore signals and wait for the command before closing the channel: the remote
       // `timeout` wrapper ends it there, and the caller is not kept waiting here.
@@ -96842,16 +104575,16 @@ var SshConnector = class extends ShellConnector {
     };
   }
   // One SSH handshake (to a bastion or the target), with host key checking and the auth plan.
-  handshake(endpoint, settings, keys, home, sock, role) {
+  handshake(endpoint, settings2, keys, home, sock, role) {
     const where = `${role}${endpoint.user}@${endpoint.hostname}:${endpoint.port}`;
     const token = hostToken(endpoint.hostname, endpoint.port);
     const auth = planAuth({
       host: this.host,
       username: endpoint.user,
-      keyFile: settings.ssh_key ? expandHome(settings.ssh_key, home) : void 0,
-      keyPassphrase: settings.ssh_key_password,
+      keyFile: settings2.ssh_key ? expandHome(settings2.ssh_key, home) : void 0,
+      keyPassphrase: settings2.ssh_key_password,
       memoryKeys: (this.context.privateKeys ?? []).flatMap(splitPrivateKeys),
-      password: role ? void 0 : settings.ssh_password,
+      password: role ? void 0 : settings2.ssh_password,
       configKeyFiles: endpoint.configKeyFiles,
       agentSocket: process.env.SSH_AUTH_SOCK,
       defaultKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map((name) => join(home, ".ssh", name))
@@ -96867,8 +104600,8 @@ var SshConnector = class extends ShellConnector {
       host: endpoint.hostname,
       port: endpoint.port,
       username: endpoint.user,
-      readyTimeout: settings.ssh_connect_timeout * 1e3,
-      keepaliveInterval: settings.ssh_keepalive_interval * 1e3,
+      readyTimeout: settings2.ssh_connect_timeout * 1e3,
+      keepaliveInterval: settings2.ssh_keepalive_interval * 1e3,
       authHandler: auth.methods.map(({ label: _label, ...method }) => method),
       algorithms: { serverHostKey: preferKnown(keys.typesFor(token)) },
       hostVerifier: (key2) => {
@@ -96877,11 +104610,11 @@ var SshConnector = class extends ShellConnector {
       },
       ...sock ? { sock } : {}
     };
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve6, reject) => {
       client.once("ready", () => {
         client.removeAllListeners("error");
         client.on("error", () => void 0);
-        resolve4(client);
+        resolve6(client);
       });
       client.once("error", (error) => {
         client.end();
@@ -96910,7 +104643,7 @@ var SshConnector = class extends ShellConnector {
     this.hops = [];
   }
   async acquireChannel() {
-    while (this.channels >= maxChannels) await new Promise((resolve4) => this.waiting.push(resolve4));
+    while (this.channels >= maxChannels) await new Promise((resolve6) => this.waiting.push(resolve6));
     this.channels++;
   }
   releaseChannel() {
@@ -97039,24 +104772,24 @@ function parseJumps(spec, defaultUser, configFile, home, host2) {
 }
 function forward(hop, next2) {
   return new Promise(
-    (resolve4, reject) => hop.forwardOut(
+    (resolve6, reject) => hop.forwardOut(
       "127.0.0.1",
       0,
       next2.hostname,
       next2.port,
-      (error, stream) => error ? reject(new RetryableError(`bastion could not reach ${next2.hostname}:${next2.port}: ${error.message}`)) : resolve4(stream)
+      (error, stream) => error ? reject(new RetryableError(`bastion could not reach ${next2.hostname}:${next2.port}: ${error.message}`)) : resolve6(stream)
     )
   );
 }
 function expandHome(path, home) {
   return path === "~" ? home : path.startsWith("~/") ? join(home, path.slice(2)) : path;
 }
-var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+var sleep = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
 var signalNumbers = { HUP: 1, INT: 2, KILL: 9, TERM: 15, PIPE: 13 };
 
 // src/engine/connect.ts
 var connectors = {
-  ssh: { dataKeys: sshDataKeys, create: (host2, data2, context) => new SshConnector(host2, data2, context) },
+  ssh: { dataKeys: sshDataKeys, create: (host2, data3, context) => new SshConnector(host2, data3, context) },
   local: { dataKeys: localDataKeys, create: (host2) => new LocalConnector(host2) },
   docker: { dataKeys: dockerDataKeys, create: (host2) => new DockerConnector(host2) }
 };
@@ -97064,16 +104797,25 @@ function createConnector(host2, context = {}) {
   return connectors[host2.connector].create(host2.name, host2.data, context);
 }
 
-// src/util/sentence.ts
-function asSentence(message) {
-  return /[.!?]$/.test(message.trimEnd()) ? message.trimEnd() : `${message.trimEnd()}.`;
-}
-function nothingApplied(reason) {
-  return `${asSentence(reason)} Nothing was applied on this host.`;
+// src/engine/deploy-files.ts
+import { existsSync as existsSync7, statSync as statSync3 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
+function checkDeployFiles(files2) {
+  const paths = files2.map((file2) => resolve4(file2));
+  const missing2 = paths.filter((path) => !existsSync7(path)).map(displayPath);
+  if (missing2.length) {
+    const which = missing2.length === 1 ? `deploy file ${missing2[0]} does not exist` : `deploy files ${missing2.join(", ")} do not exist`;
+    throw new ModuleLoadError(`${which}. Check the path (it is relative to ${process.cwd()}); no host was contacted.`);
+  }
+  const directory2 = paths.find((path) => !statSync3(path).isFile());
+  if (directory2)
+    throw new ModuleLoadError(
+      `deploy file ${displayPath(directory2)} is a directory; give the path of a file inside it. No host was contacted.`
+    );
 }
 
 // src/engine/apply-host.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes4 } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 
 // src/engine/apply-output.ts
@@ -97125,12 +104867,12 @@ function markedSections(text2, nonce) {
   let open;
   for (const match4 of text2.matchAll(pattern)) {
     const [whole, begin, end, exitCode2] = match4;
-    const at2 = match4.index ?? 0;
+    const at3 = match4.index ?? 0;
     if (begin !== void 0) {
-      if (open) sections.set(open.index, { output: text2.slice(open.from, at2) });
-      open = { index: Number(begin), from: at2 + whole.length };
+      if (open) sections.set(open.index, { output: text2.slice(open.from, at3) });
+      open = { index: Number(begin), from: at3 + whole.length };
     } else if (open && Number(end) === open.index) {
-      sections.set(open.index, { output: text2.slice(open.from, at2), exitCode: Number(exitCode2) });
+      sections.set(open.index, { output: text2.slice(open.from, at3), exitCode: Number(exitCode2) });
       open = void 0;
     }
   }
@@ -97242,7 +104984,7 @@ var ApplyOutput = class {
 };
 
 // src/engine/apply-script.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 
 // src/engine/global-args.ts
 function sudoOptions(global2) {
@@ -97277,7 +105019,9 @@ function splitArgs(raw, hostData, isHandle) {
     if (key2 === "name") continue;
     if (key2.startsWith("_")) {
       if (!globalArgNames.includes(key2)) {
-        throw new OperationError(`unknown global argument ${key2}. Global arguments: ${globalArgNames.join(", ")}.`);
+        throw new OperationError(
+          `unknown global argument ${key2}. Global arguments: ${globalArgNames.join(", ")}. A template variable named ${key2} goes in files.template's \`variables\` argument: variables: { ${key2}: … }.`
+        );
       }
       given[key2] = value;
     } else own[key2] = value;
@@ -97434,7 +105178,7 @@ function renderCommand(command, op, wrap2, id) {
     case "file": {
       const staged = `"$__ia_dir/f${id}"`;
       const content = Buffer.from(command.content, "base64");
-      const tag = randomBytes2(8).toString("hex");
+      const tag = randomBytes3(8).toString("hex");
       const installer = fileInstallScript({
         path: command.path,
         tag,
@@ -97476,12 +105220,14 @@ function describeCommand(command) {
       return command.command;
     case "file": {
       const size = Buffer.byteLength(command.content, "base64");
-      const details = [
+      const owner = command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : "";
+      const details = command.created ? [
+        "new file",
         formatSize(size),
-        command.mode ? `mode ${command.mode}` : "",
-        command.user || command.group ? `owner ${command.user ?? ""}${command.group ? `:${command.group}` : ""}` : ""
-      ];
-      return `write ${command.path} (${details.filter(Boolean).join(", ")})`;
+        command.mode ? `mode ${command.mode}` : "mode from the umask (644 under 022)",
+        owner || "owner: the user it runs as"
+      ] : [formatSize(size), command.mode ? `mode ${command.mode}` : "", owner];
+      return `${command.created ? "create" : "write"} ${command.path} (${details.filter(Boolean).join(", ")})`;
     }
     case "get":
       return `download ${command.path} to ${command.local}`;
@@ -97530,21 +105276,21 @@ function digestOperation(op) {
 function reportOperation(op, mode, applied, notRunReason2) {
   const index = op.registered.index;
   const durationMs = Math.round(applied.durations.get(index) ?? op.durationMs);
-  const base = { name: op.registered.label, op: op.registered.definition.name, durationMs };
-  if (op.error) return { ...base, status: "failed", reason: op.error, commands: [] };
+  const base2 = { name: op.registered.label, op: op.registered.definition.name, durationMs };
+  if (op.error) return { ...base2, status: "failed", reason: op.error, commands: [] };
   const plan = op.plan;
-  if (!plan.changed) return { ...base, status: "unchanged", reason: plan.reason, commands: [] };
+  if (!plan.changed) return { ...base2, status: "unchanged", reason: plan.reason, commands: [] };
   const commands = plan.commands.map(describeCommand);
   const extra = { ...plan.reason ? { reason: plan.reason } : {}, ...plan.diff ? { diff: plan.diff } : {} };
-  if (op.skipReason) return { ...base, status: "skipped", reason: op.skipReason, commands };
-  if (mode === "plan") return { ...base, status: "changed", commands, ...extra };
+  if (op.skipReason) return { ...base2, status: "skipped", reason: op.skipReason, commands };
+  if (mode === "plan") return { ...base2, status: "changed", commands, ...extra };
   const outcome = applied.outcomes.get(index);
-  if (!outcome) return { ...base, status: "skipped", reason: applied.notRun.get(index) ?? notRunReason2, commands };
+  if (!outcome) return { ...base2, status: "skipped", reason: applied.notRun.get(index) ?? notRunReason2, commands };
   if (outcome.status === "skipped")
-    return { ...base, status: "skipped", reason: "not run: its _if operations did not change", commands };
+    return { ...base2, status: "skipped", reason: "not run: its _if operations did not change", commands };
   if (outcome.status === "failed") {
     return {
-      ...base,
+      ...base2,
       status: "failed",
       commands,
       ...extra,
@@ -97552,7 +105298,7 @@ function reportOperation(op, mode, applied, notRunReason2) {
       stderr: outcome.stderr.trim()
     };
   }
-  return { ...base, status: "changed", commands, ...extra };
+  return { ...base2, status: "changed", commands, ...extra };
 }
 
 // src/engine/apply-host.ts
@@ -97622,9 +105368,9 @@ function verdict(toRun, progress, stopping, stopped) {
   const outcome = (op) => progress.outcomes.get(op.registered.index);
   const applied = toRun.filter((op) => outcome(op)?.status === "ok").map((op) => `"${op.registered.label}"`);
   const notRun = toRun.filter((op) => progress.notRun.has(op.registered.index)).length;
-  const plural2 = notRun === 1 ? "" : "s";
+  const plural3 = notRun === 1 ? "" : "s";
   if (stopping) {
-    const rest = notRun ? `; ${notRun} operation${plural2} after it did not run` : "";
+    const rest = notRun ? `; ${notRun} operation${plural3} after it did not run` : "";
     const why = fatalLines(outcome(stopping)?.stderr ?? "");
     return {
       error: `operation "${stopping.registered.label}" failed with exit code ${outcome(stopping)?.exitCode ?? "?"}${why ? `: ${why}` : ""}${rest}.`
@@ -97633,9 +105379,9 @@ function verdict(toRun, progress, stopping, stopped) {
   const failed = toRun.some((op) => outcome(op)?.status === "failed" && !op.registered.global.ignoreErrors);
   if (!stopped && !notRun && !failed) return {};
   const unfinished = toRun.find((op) => outcome(op)?.status === "failed");
-  const cause = stopped ?? `the apply script ended before running ${notRun} planned operation${plural2}.`;
+  const cause = stopped ?? `the apply script ended before running ${notRun} planned operation${plural3}.`;
   return {
-    error: `${asSentence(cause)}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${plural2} did not run.`
+    error: `${asSentence(cause)}${unfinished ? ` "${unfinished.registered.label}" did not finish.` : ""} Applied before that: ${applied.length ? applied.join(", ") : "nothing"}; ${notRun} planned operation${plural3} did not run.`
   };
 }
 function interruptApply(progress, signal) {
@@ -97653,7 +105399,7 @@ function interruptApply(progress, signal) {
 async function runScript(part, byIndex, changedBefore, input2) {
   const { progress, now } = input2;
   const connector = input2.link.connector;
-  const nonce = randomBytes3(6).toString("hex");
+  const nonce = randomBytes4(6).toString("hex");
   const scriptOps = part.map((op) => ({
     index: op.registered.index,
     commands: op.plan?.changed ? op.plan.commands : [],
@@ -97758,7 +105504,7 @@ function requiredIndexes(op, byIndex) {
   if (!Array.isArray(condition)) return [];
   return [...byIndex.values()].filter((other) => condition.includes(other.registered.handle)).map((other) => other.registered.index);
 }
-var sleep2 = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+var sleep2 = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
 
 // src/engine/deploy-failures.ts
 var DeployCodeFailures = class {
@@ -97795,6 +105541,7 @@ function reportHost(outcome, mode) {
     ...outcome.image ? { image: outcome.image } : {},
     durationMs: Math.round(outcome.durationMs),
     executions: outcome.executions,
+    timing: outcome.timing,
     operations: outcome.operations.map((op) => reportOperation(op, mode, outcome.applied, notRun))
   };
 }
@@ -97819,8 +105566,37 @@ function notRunReason(outcome) {
   return "not run: apply did not reach this host";
 }
 
+// src/engine/host-timeline.ts
+var HostTimeline = class {
+  constructor(now, origin) {
+    this.now = now;
+    this.origin = origin;
+  }
+  now;
+  origin;
+  phases = [];
+  // Begins a stage, ending the one before it.
+  begin(phase) {
+    this.end();
+    this.phases.push({ phase, at: this.now() });
+  }
+  // Ends the open stage, if any.
+  end() {
+    const open = this.phases.at(-1);
+    if (open && open.ms === void 0) open.ms = this.now() - open.at;
+  }
+  // The stages so far; an open one counts up to now.
+  report() {
+    return this.phases.map(({ phase, at: at3, ms }) => ({
+      phase,
+      startMs: Math.max(0, Math.round(at3 - this.origin)),
+      durationMs: Math.round(ms ?? this.now() - at3)
+    }));
+  }
+};
+
 // src/engine/plan-host.ts
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 
 // src/facts/fact.ts
 var Unreadable = class {
@@ -98043,12 +105819,12 @@ function parseStatOutput(output, path, kind) {
 function parseStat(stdout, kind) {
   const [first2, target] = stdout.split("\n");
   if (!first2?.trim()) return null;
-  const [type = "", user2 = "", group2 = "", mode = "", size = "", mtime = ""] = first2.split("|");
+  const [type = "", user2 = "", group3 = "", mode = "", size = "", mtime = ""] = first2.split("|");
   const actual = type.includes("symbolic link") ? "link" : type.includes("directory") ? "directory" : type.includes("regular") ? "file" : "other";
   if (actual !== kind) return false;
   const info = {
     user: user2,
-    group: group2,
+    group: group3,
     mode: toInteger(mode) ?? 0,
     size: toInteger(size) ?? 0,
     mtime: new Date((toInteger(mtime) ?? 0) * 1e3).toISOString()
@@ -98271,15 +106047,15 @@ var SameFile = defineFact({
     target: { type: "string", required: true, description: "the path it should be the same file as" }
   },
   command: ({ path, target }) => {
-    const format2 = "'%F|%d:%i|%U|%G'";
-    return `printf 'path|'; stat -c ${format2} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format2} -- ${shellQuote(target)} 2>/dev/null || echo`;
+    const format3 = "'%F|%d:%i|%U|%G'";
+    return `printf 'path|'; stat -c ${format3} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format3} -- ${shellQuote(target)} 2>/dev/null || echo`;
   },
   parse: ({ stdout }) => {
     const found2 = { path: null, target: null };
     for (const line2 of stdout.split("\n")) {
-      const [which, type = "", id = "", user2 = "", group2 = ""] = line2.split("|");
+      const [which, type = "", id = "", user2 = "", group3 = ""] = line2.split("|");
       if (which !== "path" && which !== "target" || id === "") continue;
-      found2[which] = { kind: kindOf2(type), id, user: user2, group: group2 };
+      found2[which] = { kind: kindOf2(type), id, user: user2, group: group3 };
     }
     return found2;
   }
@@ -98375,11 +106151,11 @@ var Users = defineFact({
   command: () => passwdAndGroup,
   parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
     if (exitCode2 !== 0) return unreadable(cannotRead("/etc/passwd or /etc/group", stderr));
-    const [passwd = "", group2 = ""] = stdout.split("--infra-action-groups--");
-    const groups = parseGroupFile(group2);
+    const [passwd = "", group3 = ""] = stdout.split("--infra-action-groups--");
+    const groups = parseGroupFile(group3);
     const users = emptyRecord();
     for (const line2 of lines(passwd)) {
-      const [name, , uid, gid, comment, home, shell2] = line2.split(":");
+      const [name, , uid, gid, comment2, home, shell2] = line2.split(":");
       if (!name || toInteger(uid) === null) continue;
       const primary = groups.find((g) => g.gid === toInteger(gid));
       users[name] = {
@@ -98389,7 +106165,7 @@ var Users = defineFact({
         groups: groups.filter((g) => g.members.includes(name)).map((g) => g.name),
         home: home ?? "",
         shell: (shell2 ?? "").trim(),
-        comment: comment ?? ""
+        comment: comment2 ?? ""
       };
     }
     return users;
@@ -98643,42 +106419,79 @@ var ListeningPorts = defineFact({
 
 // src/facts/index.ts
 var facts = {
+  /** The operating system name (uname -s). */
   Os,
+  /** The kernel name (uname -s). */
   Kernel,
+  /** The kernel release (uname -r). */
   KernelVersion,
+  /** The machine architecture (uname -m). */
   Arch,
+  /** The host's own name (uname -n). */
   Hostname,
+  /** The Linux distribution from /etc/os-release. */
   LinuxDistribution,
+  /** Local users (/etc/passwd, /etc/group). */
   Users,
+  /** Local group names (/etc/group). */
   Groups,
+  /** Where a command is installed (command -v). */
   Which,
+  /** The output of a shell command. */
   Command: Command2,
+  /** A user's home directory. */
   Home,
+  /** Kernel parameters (sysctl -a). */
   Sysctl,
+  /** Mounted filesystems (/proc/mounts). */
   Mounts,
+  /** A user's crontab entries, by command. */
   Crontab,
+  /** A regular file's owner, group, mode, size and mtime. */
   File: File2,
+  /** A directory's owner, group, mode, size and mtime. */
   Directory,
+  /** A symbolic link's target, owner and mode. */
   Link,
+  /** A file's SHA-256 hash. */
   Sha256File,
+  /** Lines of a file matching a pattern (grep -E). */
   FindInFile,
+  /** A file's metadata, SHA-256 and content (up to 1 MiB). */
   FileContents,
+  /** Names in a directory. */
   DirectoryEntries,
+  /** SHA-256 of every file under a directory. */
   DirectoryHashes,
+  /** Whether a path and a target are the same file (a hard link). */
   SameFile,
+  /** Installed Debian packages and versions. */
   DebPackages,
+  /** Installed RPM packages and versions. */
   RpmPackages,
+  /** Installed Alpine packages and versions. */
   ApkPackages,
+  /** Packages installed by pip. */
   PipPackages,
+  /** The host's package manager. */
   PackageManager,
+  /** Seconds since apt's package lists were last updated. */
   AptListsAge,
+  /** Packages apt would upgrade. */
   AptUpgradable,
+  /** Systemd units and whether each is active. */
   SystemdStatus,
+  /** Systemd unit files and whether each is enabled. */
   SystemdEnabled,
+  /** The branch checked out in a git repository. */
   GitBranch,
+  /** A git clone's remote, branch, HEAD and the remote branch's commit. */
   GitRepo,
+  /** Git configuration values. */
   GitConfig,
+  /** Whether an /etc/init.d service reports running. */
   InitdRunning,
+  /** TCP ports with a listening socket. */
   ListeningPorts
 };
 function factByName(name) {
@@ -98686,8 +106499,8 @@ function factByName(name) {
 }
 
 // src/host/host.ts
-function createHost(name, groups, data2, getFact = () => Promise.reject(new Error("facts are only available in a deploy file"))) {
-  const values = Object.freeze({ ...data2 });
+function createHost(name, groups, data3, getFact = () => Promise.reject(new Error("facts are only available in a deploy file"))) {
+  const values = Object.freeze({ ...data3 });
   const get3 = (key2, fallback) => values[key2] === void 0 ? fallback : values[key2];
   const view = new Proxy(values, {
     get: (target, key2) => key2 === "get" ? get3 : Reflect.get(target, key2)
@@ -98803,6 +106616,12 @@ function rejectUnknown(args, known, operation) {
       throw new OperationArgumentError(`${operation} has no argument ${key2}. Its arguments: ${known.join(", ")}.`);
     }
   }
+}
+function optionalObject(args, key2) {
+  const value = args[key2];
+  if (value === void 0 || value === null) return void 0;
+  if (!isPlainObject(value)) wrong2(key2, "an object", value);
+  return value;
 }
 function refuse(message) {
   throw new OperationArgumentError(message);
@@ -99540,8 +107359,8 @@ function writeFileCommands(dest, content, remote, wanted) {
       `dest ${dest} exists and is not a regular file; remove it first or pick another dest.`
     );
   }
-  const same = remote !== null && remote.sha256 === sha256(content);
-  if (same) {
+  const same2 = remote !== null && remote.sha256 === sha256(content);
+  if (same2) {
     const commands2 = ownershipCommands(dest, remote, wanted);
     return commands2.length ? { commands: commands2.map((command) => ({ type: "shell", command })) } : null;
   }
@@ -99553,7 +107372,8 @@ function writeFileCommands(dest, content, remote, wanted) {
     content: content.toString("base64"),
     ...wanted.mode ? { mode: wanted.mode } : remote ? { mode: String(remote.mode) } : {},
     ...wanted.user ? { user: wanted.user } : {},
-    ...wanted.group ? { group: wanted.group } : {}
+    ...wanted.group ? { group: wanted.group } : {},
+    ...remote === null ? { created: true } : {}
   });
   const before = remote === null ? null : remote.content === null ? void 0 : Buffer.from(remote.content, "base64");
   return { commands, diff: fileDiff(dest, before, content) };
@@ -99918,24 +107738,24 @@ function planSymbolicLink(args, current2) {
 }
 function planHardLink(args, current2) {
   const p = shellQuote(args.path);
-  const at2 = current2.path;
+  const at3 = current2.path;
   if (!args.present) {
-    if (at2 === null) return noop(`link ${args.path} does not exist`);
-    if (at2.kind === "directory") refuse(`path ${args.path} is a directory, not a link; remove it with files.directory`);
+    if (at3 === null) return noop(`link ${args.path} does not exist`);
+    if (at3.kind === "directory") refuse(`path ${args.path} is a directory, not a link; remove it with files.directory`);
     return change([`rm -f ${p}`]);
   }
   if (current2.target?.kind === "directory")
     refuse(`target ${args.target} is a directory: a hard link cannot point at one; use symbolic: true`);
-  if (at2 && current2.target && at2.id === current2.target.id) {
-    return ownerDiffers(args, at2) ? change(ownerCommands(args)) : noop(`${args.path} is already a hard link to ${args.target}`);
+  if (at3 && current2.target && at3.id === current2.target.id) {
+    return ownerDiffers(args, at3) ? change(ownerCommands(args)) : noop(`${args.path} is already a hard link to ${args.target}`);
   }
-  if (at2 && at2.kind !== "link" && !args.force)
+  if (at3 && at3.kind !== "link" && !args.force)
     refuse(
-      `path ${args.path} exists and is ${at2.kind === "directory" ? "a directory" : "another file"}, not a hard link to ${args.target}; set force: true to replace it`
+      `path ${args.path} exists and is ${at3.kind === "directory" ? "a directory" : "another file"}, not a hard link to ${args.target}; set force: true to replace it`
     );
   return change([
-    ...at2 === null && args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
-    ...at2?.kind === "directory" ? [`rm -rf ${p}`] : [],
+    ...at3 === null && args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
+    ...at3?.kind === "directory" ? [`rm -rf ${p}`] : [],
     `ln -fn -- ${shellQuote(args.target)} ${p}`,
     ...ownerCommands(args)
   ]);
@@ -100090,19 +107910,67 @@ function globMatch(glob2, path) {
   return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
 }
 
+// src/operations/files/template-settings.ts
+var booleanKeys = {
+  trim_blocks: "trimBlocks",
+  lstrip_blocks: "lstripBlocks",
+  keep_trailing_newline: "keepTrailingNewline",
+  ansible: "ansible"
+};
+var undefinedKinds = {
+  strict: "strict",
+  StrictUndefined: "strict",
+  default: "default",
+  Undefined: "default",
+  chainable: "chainable",
+  ChainableUndefined: "chainable",
+  ansible: "ansible",
+  AnsibleUndefined: "ansible"
+};
+var supported = [...Object.keys(booleanKeys), "undefined"].join(", ");
+function readTemplateSettings(value) {
+  if (value === void 0 || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new OperationArgumentError(`argument jinja_env_kwargs must be an object, such as { trim_blocks: true }.`);
+  const settings2 = {};
+  for (const [key2, setting] of Object.entries(value)) {
+    if (key2 === "undefined") {
+      const kind = typeof setting === "string" ? undefinedKinds[setting] : void 0;
+      if (!kind)
+        throw new OperationArgumentError(
+          `jinja_env_kwargs.undefined must be "strict", "default", "chainable" or "ansible" (StrictUndefined, Undefined, ChainableUndefined, AnsibleUndefined); it is ${JSON.stringify(setting)}.`
+        );
+      settings2.undefined = kind;
+    } else if (Object.hasOwn(booleanKeys, key2)) {
+      if (typeof setting !== "boolean")
+        throw new OperationArgumentError(
+          `jinja_env_kwargs.${key2} must be true or false; it is ${JSON.stringify(setting)}.`
+        );
+      settings2[booleanKeys[key2]] = setting;
+    } else {
+      throw new OperationArgumentError(`jinja_env_kwargs has no setting ${key2}. Supported: ${supported}.`);
+    }
+  }
+  return settings2;
+}
+
 // src/operations/files/template.ts
-var templateKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
+var templateKeys = ["src", "dest", "create_remote_dir", "jinja_env_kwargs", "variables", ...ownershipKeys];
 var template = defineOperation({
   name: "files.template",
-  description: "Render a Jinja2 template (extra arguments, host and inventory are its variables) and upload it when it differs; shows a diff in the plan.",
+  description: "Render a Jinja2 template (extra arguments, `variables`, host and inventory are its variables; `jinja_env_kwargs` sets trim_blocks, lstrip_blocks, keep_trailing_newline, undefined, or ansible: true for Ansible roles' templates) and upload it when it differs; shows a diff in the plan.",
   validate: (args) => ({
     src: requiredString(args, "src"),
     dest: requiredString(args, "dest"),
     createRemoteDir: booleanArg(args, "create_remote_dir", true),
     ...readOwnershipArgs(args),
-    variables: extraArgs(args, templateKeys)
+    settings: readTemplateSettings(args.jinja_env_kwargs),
+    // `variables` holds names that cannot be arguments: `_x`, `name`, `dest`, `mode`…; it wins over the rest.
+    variables: { ...extraArgs(args, templateKeys), ...optionalObject(args, "variables") }
   }),
-  prepare: async (args, context) => ({ content: Buffer.from(await context.renderTemplate(args.src, args.variables)) }),
+  prepare: async (args, context) => ({
+    content: Buffer.from(await context.renderTemplate(args.src, args.variables, args.settings))
+  }),
   facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
   plan: (args, facts2, prepared) => {
     return planWrittenFile(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
@@ -100326,8 +108194,8 @@ var crontab = defineOperation({
     const without = `crontab -l${u} 2>/dev/null | grep -vF -- ${shellQuote(args.command)}`;
     if (!args.present)
       return current2 ? change([`{ ${without} || true; } | crontab${u} -`]) : noop(`no crontab entry runs ${args.command}`);
-    const same = current2 && (args.specialTime ? current2.special_time === args.specialTime : !current2.special_time && Object.entries(s).every(([k, v]) => current2[k] === v));
-    if (same) return noop(`crontab entry for ${args.command} is up to date`);
+    const same2 = current2 && (args.specialTime ? current2.special_time === args.specialTime : !current2.special_time && Object.entries(s).every(([k, v]) => current2[k] === v));
+    if (same2) return noop(`crontab entry for ${args.command} is up to date`);
     return change([`{ ${without} || true; echo ${shellQuote(line2)}; } | crontab${u} -`]);
   }
 });
@@ -100746,7 +108614,7 @@ var DeployContext = class {
     const getFact = async (name, args) => {
       let settled = () => {
       };
-      this.factReads.push(new Promise((resolve4) => settled = resolve4));
+      this.factReads.push(new Promise((resolve6) => settled = resolve6));
       try {
         return await readFact2(name, args);
       } finally {
@@ -100870,7 +108738,7 @@ function isFact(value) {
 }
 
 // src/engine/fact-gatherer.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
+import { randomBytes as randomBytes5 } from "node:crypto";
 var FactGatherer = class {
   constructor(host2, connector, onExecution) {
     this.host = host2;
@@ -100890,10 +108758,10 @@ var FactGatherer = class {
     const key2 = factKey(fact, args, sudo);
     const cached = this.cache.get(key2);
     if (cached) return cached;
-    const promise = new Promise((resolve4, reject) => {
+    const promise = new Promise((resolve6, reject) => {
       const settle = (value) => {
         this.settled.set(key2, value);
-        resolve4(value);
+        resolve6(value);
       };
       this.pending.push({ key: key2, fact, args, sudo, resolve: settle, reject });
     });
@@ -100919,7 +108787,7 @@ var FactGatherer = class {
     });
   }
   async gather(batch2) {
-    const nonce = randomBytes4(6).toString("hex");
+    const nonce = randomBytes5(6).toString("hex");
     const password = batch2.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
     const groups = /* @__PURE__ */ new Map();
     batch2.forEach((p, i2) => {
@@ -100990,13 +108858,13 @@ var PlannedFiles = class {
       if (command.type !== "file") continue;
       const content = Buffer.from(command.content, "base64");
       const previous = this.readThrough(command.path, before);
-      const base = previous || { user: "", group: "", mode: 644, mtime: "" };
+      const base2 = previous || { user: "", group: "", mode: 644, mtime: "" };
       this.written.set(command.path, {
-        user: command.user ?? base.user,
-        group: command.group ?? base.group,
-        mode: command.mode === void 0 ? base.mode : Number(command.mode),
+        user: command.user ?? base2.user,
+        group: command.group ?? base2.group,
+        mode: command.mode === void 0 ? base2.mode : Number(command.mode),
         size: content.length,
-        mtime: base.mtime,
+        mtime: base2.mtime,
         sha256: sha256(content),
         content: content.length <= contentLimit ? command.content : null
       });
@@ -101025,15 +108893,47 @@ var PlannedFiles = class {
 };
 
 // src/engine/prepare-context.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { dirname as dirname4, join as join3, relative as relative2, resolve as resolve5 } from "node:path";
 
 // src/templates/render-template.ts
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
+
+// src/templates/ansible-override.ts
+var marker = "#jinja2:";
+var settings = {
+  trim_blocks: "trimBlocks",
+  lstrip_blocks: "lstripBlocks",
+  keep_trailing_newline: "keepTrailingNewline"
+};
+function readAnsibleOverride(source, options2) {
+  if (!options2.ansible || !source.startsWith(marker)) return { source, options: options2 };
+  const end = source.indexOf("\n");
+  const line2 = source.slice(marker.length, end === -1 ? void 0 : end);
+  const rest = end === -1 ? "" : source.slice(end + 1);
+  const merged = { ...options2 };
+  for (const pair of line2.split(",")) {
+    const colon = pair.indexOf(":");
+    if (colon === -1)
+      throw new Error(
+        `failed to parse the #jinja2: line at '${pair.trim()}': write key: value pairs separated by commas, such as #jinja2: trim_blocks: True`
+      );
+    const key2 = pair.slice(0, colon).trim();
+    const value = pair.slice(colon + 1).trim();
+    if (!Object.hasOwn(settings, key2))
+      throw new Error(
+        `the #jinja2: line sets ${key2}, which infra-action does not support; it supports ${Object.keys(settings).join(", ")}`
+      );
+    if (value !== "True" && value !== "False")
+      throw new Error(`the #jinja2: line gives ${key2} the value ${value}; write True or False`);
+    merged[settings[key2]] = value === "True";
+  }
+  return { source: rest.replace(/^\r/, ""), options: merged };
+}
 
 // src/templates/jinja-environment.ts
-import { existsSync as existsSync7, readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/templates/jinja-errors.ts
@@ -101068,57 +108968,6 @@ function locateError(error, location) {
   const located = found2 ?? new JinjaRuntimeError(error instanceof Error ? error.message : String(error), { cause: error });
   located.location ??= location;
   return located;
-}
-
-// src/templates/python-arguments.ts
-function bindArguments(signature, args, kwargs) {
-  const { name, params } = signature;
-  const names = params.map((param) => typeof param === "string" ? param : param[0]);
-  if (args.length > params.length && !signature.varargs) {
-    throw new JinjaRuntimeError(
-      `${name}() takes ${describeCount(params)} positional argument${params.length === 1 ? "" : "s"} but ${args.length} were given`
-    );
-  }
-  const values = params.map(
-    (param, i2) => i2 < args.length ? args[i2] : typeof param === "string" ? missing : param[1]
-  );
-  const extra = {};
-  for (const [key2, value] of Object.entries(kwargs)) {
-    const index = names.indexOf(key2);
-    if (index === -1) {
-      if (!signature.varkw) throw new JinjaRuntimeError(`${name}() got an unexpected keyword argument '${key2}'`);
-      extra[key2] = value;
-    } else if (index < args.length) {
-      throw new JinjaRuntimeError(`${name}() got multiple values for argument '${key2}'`);
-    } else {
-      values[index] = value;
-    }
-  }
-  const absent = names.filter((_, i2) => values[i2] === missing);
-  if (absent.length > 0) {
-    throw new JinjaRuntimeError(
-      `${name}() missing ${absent.length} required positional argument${absent.length === 1 ? "" : "s"}: ${absent.map((n) => `'${n}'`).join(" and ")}`
-    );
-  }
-  return { values, rest: args.slice(params.length), kwargs: extra };
-}
-var missing = /* @__PURE__ */ Symbol("missing");
-function describeCount(params) {
-  const required = params.filter((param) => typeof param === "string").length;
-  return required === params.length ? String(required) : `from ${required} to ${params.length}`;
-}
-
-// src/templates/nunjucks-internals.ts
-var import_nunjucks = __toESM(require_nunjucks(), 1);
-var import_transformer = __toESM(require_transformer(), 1);
-var internals = import_nunjucks.default;
-function tokenType(name) {
-  const type = internals.lexer[`TOKEN_${name}`];
-  if (typeof type !== "string") throw new Error(`nunjucks has no token type ${name}`);
-  return type;
-}
-function transformAst(ast) {
-  return import_transformer.default.transform(ast, []);
 }
 
 // src/templates/python-numbers.ts
@@ -101204,9 +109053,9 @@ function formatGeneral(x, precision, upper = false, alternate = false) {
   return upper ? text2.toUpperCase() : text2;
 }
 function stripTrailingZeros(text2) {
-  const at2 = text2.indexOf("e");
-  const mantissa = at2 === -1 ? text2 : text2.slice(0, at2);
-  const rest = at2 === -1 ? "" : text2.slice(at2);
+  const at3 = text2.indexOf("e");
+  const mantissa = at3 === -1 ? text2 : text2.slice(0, at3);
+  const rest = at3 === -1 ? "" : text2.slice(at3);
   if (!mantissa.includes(".")) return text2;
   return mantissa.replace(/0+$/, "").replace(/\.$/, "") + rest;
 }
@@ -101240,7 +109089,7 @@ function parsePythonFloat(text2) {
   if (!pattern.test(trimmed)) return void 0;
   return Number(trimmed.replaceAll("_", ""));
 }
-function parsePythonInt(text2, base) {
+function parsePythonInt(text2, base2) {
   let body = text2.trim().toLowerCase();
   let sign = 1;
   if (body.startsWith("-") || body.startsWith("+")) {
@@ -101249,11 +109098,11 @@ function parsePythonInt(text2, base) {
   }
   const prefixes2 = { "0x": 16, "0o": 8, "0b": 2 };
   const prefixBase = prefixes2[body.slice(0, 2)];
-  let radix = base;
-  if (prefixBase !== void 0 && (base === 0 || base === prefixBase)) {
+  let radix = base2;
+  if (prefixBase !== void 0 && (base2 === 0 || base2 === prefixBase)) {
     radix = prefixBase;
     body = body.slice(2).replace(/^_/, "");
-  } else if (base === 0) {
+  } else if (base2 === 0) {
     radix = 10;
     if (/^0+[1-9]/.test(body)) return void 0;
   }
@@ -101267,21 +109116,43 @@ function parsePythonInt(text2, base) {
   return sign * Number(value);
 }
 
+// src/templates/nunjucks-internals.ts
+var import_nunjucks = __toESM(require_nunjucks(), 1);
+var import_transformer = __toESM(require_transformer(), 1);
+var internals = import_nunjucks.default;
+function tokenType(name) {
+  const type = internals.lexer[`TOKEN_${name}`];
+  if (typeof type !== "string") throw new Error(`nunjucks has no token type ${name}`);
+  return type;
+}
+function transformAst(ast) {
+  return import_transformer.default.transform(ast, []);
+}
+
 // src/templates/python-values.ts
-var JinjaUndefined = class {
-  constructor(message, missingName) {
+var JinjaUndefined = class _JinjaUndefined {
+  constructor(message, missingName, kind = "strict") {
     this.message = message;
     this.missingName = missingName;
+    this.kind = kind;
   }
   message;
   missingName;
+  kind;
+  // The same undefined value, of another kind.
+  ofKind(kind) {
+    return kind === this.kind ? this : new _JinjaUndefined(this.message, this.missingName, kind);
+  }
   // The error using this value raises.
   toError() {
     return new UndefinedError(this.message, this.missingName);
   }
 };
-function undefinedName(name) {
-  return new JinjaUndefined(`${reprString(name)} is undefined`, name);
+function undefinedName(name, kind = "strict") {
+  return new JinjaUndefined(`${reprString(name)} is undefined`, name, kind);
+}
+function isLenientUndefined(value) {
+  return value instanceof JinjaUndefined && value.kind !== "strict";
 }
 var PyFloat = class {
   constructor(value) {
@@ -101331,6 +109202,9 @@ function makeRange(items, start, stop, step) {
   ranges.set(items, step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`);
   return items;
 }
+function unrolled(value) {
+  return Array.isArray(value) && (ranges.has(value) || dictViews.has(value)) ? [...value] : value;
+}
 function isTuple(value) {
   return Array.isArray(value) && tuples.has(value);
 }
@@ -101379,7 +109253,7 @@ function requireInt(value, message = (type) => `'${type}' object cannot be inter
 }
 function typeName(value) {
   if (value === null) return "NoneType";
-  if (value instanceof JinjaUndefined) return "StrictUndefined";
+  if (value instanceof JinjaUndefined) return undefinedTypeNames[value.kind];
   if (typeof value === "boolean") return "bool";
   if (isInt(value)) return "int";
   if (isFloat(value)) return "float";
@@ -101392,7 +109266,14 @@ function typeName(value) {
   if (isCallable(value)) return "function";
   return typeof value === "object" ? value.constructor?.name ?? "object" : typeof value;
 }
+var undefinedTypeNames = {
+  strict: "StrictUndefined",
+  default: "Undefined",
+  chainable: "ChainableUndefined",
+  ansible: "AnsibleUndefined"
+};
 function truthy(value) {
+  if (isLenientUndefined(value)) return false;
   const known = defined(value);
   if (known === null || known === false) return false;
   if (typeof known === "number") return known !== 0;
@@ -101403,6 +109284,7 @@ function truthy(value) {
   return true;
 }
 function pyStr(value) {
+  if (isLenientUndefined(value)) return "";
   const known = defined(value);
   if (typeof known === "string") return known;
   if (known instanceof Markup) return known.val;
@@ -101472,22 +109354,6 @@ function escapeReprChar(char, quote4) {
   if (code <= 255) return `\\x${code.toString(16).padStart(2, "0")}`;
   if (code <= 65535) return `\\u${code.toString(16).padStart(4, "0")}`;
   return `\\U${code.toString(16).padStart(8, "0")}`;
-}
-
-// src/templates/python-method.ts
-function text(value, what = "argument") {
-  const known = defined(value);
-  if (!isStr(known)) throw new JinjaRuntimeError(`${what} must be str, not ${typeName(known)}`);
-  return strValue(known);
-}
-function optionalText(value) {
-  return value === null ? null : text(value);
-}
-function optionalInteger(value) {
-  return value === null ? null : requireInt(value);
-}
-function bindMethod(self2, name, method) {
-  return new PyCallable(name, (args, kwargs) => method.run(self2, bindArguments({ name, ...method }, args, kwargs)));
 }
 
 // src/templates/python-format.ts
@@ -101695,6 +109561,7 @@ function positional(args, index) {
 
 // src/templates/python-operators.ts
 function pyEquals(a, b) {
+  if (isLenientUndefined(a) || isLenientUndefined(b)) return a instanceof JinjaUndefined && b instanceof JinjaUndefined;
   const left = defined(a);
   const right = defined(b);
   if (isNumeric(left) && isNumeric(right)) return toNumber(left) === toNumber(right);
@@ -101832,6 +109699,7 @@ function concatenate(a, b) {
   return pyStr(a) + pyStr(b);
 }
 function contains(container2, item) {
+  if (isLenientUndefined(container2)) return false;
   const haystack = defined(container2);
   const needle = defined(item);
   if (isStr(haystack)) {
@@ -101845,6 +109713,7 @@ function contains(container2, item) {
   throw new JinjaRuntimeError(`argument of type '${typeName(haystack)}' is not iterable`);
 }
 function iterate(value) {
+  if (isLenientUndefined(value)) return [];
   const known = defined(value);
   if (Array.isArray(known)) return [...known];
   if (isStr(known)) return Array.from(strValue(known));
@@ -101861,6 +109730,695 @@ function unpack(value, count) {
     throw new JinjaRuntimeError(`not enough values to unpack (expected ${count}, got ${items.length})`);
   }
   return items;
+}
+
+// src/templates/python-json.ts
+function dumpJson(value, indent2, options2 = {}) {
+  const unit = typeof indent2 === "number" ? " ".repeat(Math.max(0, indent2)) : indent2;
+  const separators = options2.separators ?? (unit === null ? [", ", ": "] : [",", ": "]);
+  return dump(value, unit, "", { sortKeys: true, ensureAscii: true, ...options2, separators });
+}
+function dump(value, unit, margin, options2) {
+  const known = defined(value);
+  if (known === null) return "null";
+  if (known === true) return "true";
+  if (known === false) return "false";
+  if (typeof known === "number") return Number.isInteger(known) ? formatInt(known) : dumpFloat(known);
+  if (known instanceof PyFloat) return dumpFloat(known.value);
+  if (isStr(known)) return quote(strValue(known), options2.ensureAscii);
+  if (Array.isArray(known))
+    return container(
+      "[",
+      "]",
+      known.map((item) => (inner) => dump(item, unit, inner, options2)),
+      unit,
+      margin,
+      options2.separators
+    );
+  if (isDict(known)) {
+    const entries = dictEntries(known);
+    if (options2.sortKeys) entries.sort(([a], [b]) => compareCodePoints(a, b));
+    const parts = entries.map(
+      ([key2, item]) => (inner) => `${quote(key2, options2.ensureAscii)}${options2.separators[1]}${dump(item, unit, inner, options2)}`
+    );
+    return container("{", "}", parts, unit, margin, options2.separators);
+  }
+  throw new JinjaRuntimeError(`Object of type ${typeName(known)} is not JSON serializable`);
+}
+function container(open, close, parts, unit, margin, separators) {
+  if (parts.length === 0) return open + close;
+  if (unit === null) return open + parts.map((part) => part(margin)).join(separators[0]) + close;
+  const inner = margin + unit;
+  return `${open}
+${parts.map((part) => inner + part(inner)).join(`${separators[0]}
+`)}
+${margin}${close}`;
+}
+function dumpFloat(x) {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
+  return formatFloatRepr(x);
+}
+var shortEscapes = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\r": "\\r",
+  "	": "\\t",
+  "\b": "\\b",
+  "\f": "\\f"
+};
+function quote(text2, ensureAscii = true) {
+  let out = '"';
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const char = text2.charAt(i2);
+    const code = text2.charCodeAt(i2);
+    const short = shortEscapes[char];
+    if (short !== void 0) out += short;
+    else if (code < 32 || ensureAscii && code > 126) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += char;
+  }
+  return `${out}"`;
+}
+
+// src/templates/filters-ansible-data.ts
+function isSequence(value) {
+  return isList(value) || isTuple(value);
+}
+function flatten(items, levels, skipNulls) {
+  const out = [];
+  for (const item of items) {
+    if (skipNulls && (item === null || item === "None" || item === "null")) continue;
+    if (isSequence(item) && (levels === null || levels >= 1)) {
+      out.push(...flatten(item, levels === null ? null : levels - 1, skipNulls));
+    } else out.push(item);
+  }
+  return out;
+}
+function checkDefined(value) {
+  if (value instanceof JinjaUndefined) throw value.toError();
+  if (isDict(value)) for (const [, item] of dictEntries(value)) checkDefined(item);
+  else if (isList(value)) for (const item of value) checkDefined(item);
+}
+var listMerges = ["replace", "keep", "append", "prepend", "append_rp", "prepend_rp"];
+function mergeHash(x, y, recursive, listMerge) {
+  if (!listMerges.includes(listMerge)) {
+    throw new JinjaRuntimeError(
+      `merge_hash: 'list_merge' argument can only be equal to ${listMerges.map((m) => `'${m}'`).join(", ")}`
+    );
+  }
+  if (!isDict(x) || !isDict(y)) {
+    throw new JinjaRuntimeError(
+      `failed to combine variables, expected dicts but got a '${typeName(x)}' and a '${typeName(y)}'`
+    );
+  }
+  if (dictEntries(x).length === 0 || pyEquals(x, y)) return Object.fromEntries(dictEntries(y));
+  const out = Object.fromEntries(dictEntries(x));
+  for (const [key2, value] of dictEntries(y)) {
+    const old = dictHas(out, key2) ? out[key2] : void 0;
+    if (old === void 0) out[key2] = value;
+    else if (isDict(old) && isDict(value)) out[key2] = recursive ? mergeHash(old, value, recursive, listMerge) : value;
+    else if (isList(old) && isList(value)) out[key2] = mergeLists(old, value, listMerge);
+    else out[key2] = value;
+  }
+  return out;
+}
+function mergeLists(old, value, listMerge) {
+  const missing2 = (list2, from) => list2.filter((item) => !contains(from, item));
+  if (listMerge === "keep") return old;
+  if (listMerge === "append") return [...old, ...value];
+  if (listMerge === "prepend") return [...value, ...old];
+  if (listMerge === "append_rp") return [...missing2(old, value), ...value];
+  if (listMerge === "prepend_rp") return [...value, ...missing2(old, value)];
+  return value;
+}
+function combine(terms, kwargs) {
+  const { recursive = false, list_merge: listMerge = "replace", ...others } = kwargs;
+  if (Object.keys(others).length > 0) {
+    throw new JinjaRuntimeError("'recursive' and 'list_merge' are the only valid keyword arguments");
+  }
+  const dictionaries = flatten(terms, 1, true);
+  checkDefined(dictionaries);
+  if (dictionaries.length === 0) return {};
+  let result = dictionaries.at(-1);
+  for (const dictionary of dictionaries.slice(0, -1).reverse()) {
+    result = mergeHash(dictionary, result, truthy(recursive), pyStr(listMerge));
+  }
+  return result;
+}
+function uniqueItems(items) {
+  const out = [];
+  for (const item of items) if (!out.some((seen) => pyEquals(seen, item))) out.push(item);
+  return out;
+}
+function zipItems(lists, longest, fill) {
+  const columns = lists.map(iterate);
+  const sizes = columns.map((column) => column.length);
+  const count = columns.length === 0 ? 0 : longest ? Math.max(...sizes) : Math.min(...sizes);
+  return Array.from(
+    { length: count },
+    (_, i2) => makeTuple(columns.map((column) => i2 < column.length ? column[i2] : fill))
+  );
+}
+function jsonOptions(kwargs) {
+  const { indent: indent2 = null, sort_keys: sortKeys = false, ensure_ascii: ensureAscii = true, separators, ...rest } = kwargs;
+  const unknown = Object.keys(rest).filter((key2) => !["vault_to_text", "preprocess_unsafe"].includes(key2));
+  if (unknown.length > 0) throw new JinjaRuntimeError(`to_json: unsupported argument '${unknown[0]}'`);
+  const pair = separators === void 0 || separators === null ? void 0 : iterate(separators).map(pyStr);
+  return {
+    indent: indent2 === null ? null : isStr(indent2) ? strValue(indent2) : requireInt(indent2),
+    options: {
+      sortKeys: truthy(sortKeys),
+      ensureAscii: truthy(ensureAscii),
+      separators: pair ? [pair[0] ?? ", ", pair[1] ?? ": "] : void 0
+    }
+  };
+}
+var ansibleDataFilters = {
+  combine: { params: [], varargs: true, varkw: true, run: ({ rest, kwargs }) => combine(rest, kwargs) },
+  dict2items: {
+    params: ["mydict", ["key_name", "key"], ["value_name", "value"]],
+    run: ({ values: [value, keyName, valueName] }) => {
+      if (!isDict(value))
+        throw new JinjaRuntimeError(`dict2items requires a dictionary, got ${typeName(value)} instead.`);
+      return dictEntries(value).map(([key2, item]) => ({ [pyStr(keyName)]: key2, [pyStr(valueName)]: item }));
+    }
+  },
+  items2dict: {
+    params: ["mylist", ["key_name", "key"], ["value_name", "value"]],
+    run: ({ values: [list2, keyName, valueName] }) => {
+      if (!isSequence(list2)) throw new JinjaRuntimeError(`items2dict requires a list, got ${typeName(list2)} instead.`);
+      const [key2, value] = [pyStr(keyName), pyStr(valueName)];
+      const out = {};
+      for (const item of list2) {
+        if (!isDict(item) || !dictHas(item, key2) || !dictHas(item, value)) {
+          throw new JinjaRuntimeError(
+            `items2dict requires each dictionary in the list to contain the keys '${key2}' and '${value}'`
+          );
+        }
+        out[pyStr(item[key2])] = item[value];
+      }
+      return out;
+    }
+  },
+  flatten: {
+    params: ["mylist", ["levels", null], ["skip_nulls", true]],
+    run: ({ values: [list2, levels, skipNulls] }) => flatten(iterate(list2), levels === null ? null : requireInt(levels), truthy(skipNulls))
+  },
+  union: {
+    params: ["a", "b"],
+    run: ({ values: [a, b] }) => uniqueItems([...iterate(a), ...iterate(b)])
+  },
+  intersect: {
+    params: ["a", "b"],
+    run: ({ values: [a, b] }) => uniqueItems(iterate(a).filter((item) => contains(b, item)))
+  },
+  difference: {
+    params: ["a", "b"],
+    run: ({ values: [a, b] }) => uniqueItems(iterate(a).filter((item) => !contains(b, item)))
+  },
+  symmetric_difference: {
+    params: ["a", "b"],
+    run: ({ values: [a, b] }) => {
+      const both = uniqueItems(iterate(a).filter((item) => contains(b, item)));
+      return uniqueItems([...iterate(a), ...iterate(b)]).filter((item) => !contains(both, item));
+    }
+  },
+  zip: { params: [], varargs: true, run: ({ rest }) => zipItems(rest, false, null) },
+  zip_longest: {
+    params: [],
+    varargs: true,
+    varkw: true,
+    run: ({ rest, kwargs }) => zipItems(rest, true, kwargs.fillvalue ?? null)
+  },
+  to_json: {
+    params: ["a"],
+    varkw: true,
+    run: ({ values: [value], kwargs }) => {
+      const { indent: indent2, options: options2 } = jsonOptions(kwargs);
+      return dumpJson(value, indent2, options2);
+    }
+  },
+  to_nice_json: {
+    params: ["a", ["indent", 4], ["sort_keys", true]],
+    varkw: true,
+    run: ({ values: [value, indent2, sortKeys], kwargs }) => {
+      const { options: options2 } = jsonOptions({ ...kwargs, sort_keys: sortKeys, separators: [",", ": "] });
+      return dumpJson(value, isStr(indent2) ? strValue(indent2) : requireInt(indent2), options2);
+    }
+  },
+  from_json: {
+    params: ["s"],
+    run: ({ values: [text2] }) => {
+      try {
+        return JSON.parse(
+          pyStr(text2),
+          (_key, value, context) => typeof value === "number" && Number.isInteger(value) && /[.eE]/.test(context?.source ?? "") ? new PyFloat(value) : value
+        );
+      } catch (error) {
+        throw new JinjaRuntimeError(`from_json: ${error.message}`);
+      }
+    }
+  }
+};
+
+// src/templates/filters-ansible-random.ts
+import { createHash as createHash6, randomInt } from "node:crypto";
+var N = 624;
+var PythonRandom = class {
+  state = new Uint32Array(N);
+  index = N;
+  constructor(seed) {
+    this.seedByArray(seedWords(seed));
+  }
+  seedByArray(key2) {
+    const mt = this.state;
+    mt[0] = 19650218;
+    for (let i3 = 1; i3 < N; i3++) {
+      const previous = mt[i3 - 1] ?? 0;
+      mt[i3] = Math.imul(1812433253, previous ^ previous >>> 30) + i3 >>> 0;
+    }
+    let [i2, j] = [1, 0];
+    for (let k = Math.max(N, key2.length); k > 0; k--) {
+      const previous = mt[i2 - 1] ?? 0;
+      mt[i2] = ((mt[i2] ?? 0) ^ Math.imul(previous ^ previous >>> 30, 1664525)) + (key2[j] ?? 0) + j;
+      i2++;
+      j++;
+      if (i2 >= N) [mt[0], i2] = [mt[N - 1] ?? 0, 1];
+      if (j >= key2.length) j = 0;
+    }
+    for (let k = N - 1; k > 0; k--) {
+      const previous = mt[i2 - 1] ?? 0;
+      mt[i2] = ((mt[i2] ?? 0) ^ Math.imul(previous ^ previous >>> 30, 1566083941)) - i2;
+      i2++;
+      if (i2 >= N) [mt[0], i2] = [mt[N - 1] ?? 0, 1];
+    }
+    mt[0] = 2147483648;
+  }
+  // genrand_uint32: the next 32 random bits.
+  next32() {
+    const mt = this.state;
+    if (this.index >= N) {
+      for (let k = 0; k < N; k++) {
+        const y2 = (mt[k] ?? 0) & 2147483648 | (mt[(k + 1) % N] ?? 0) & 2147483647;
+        mt[k] = (mt[(k + 397) % N] ?? 0) ^ y2 >>> 1 ^ (y2 & 1 ? 2567483615 : 0);
+      }
+      this.index = 0;
+    }
+    let y = mt[this.index++] ?? 0;
+    y ^= y >>> 11;
+    y ^= y << 7 & 2636928640;
+    y ^= y << 15 & 4022730752;
+    return (y ^ y >>> 18) >>> 0;
+  }
+  // _randbelow: an int in [0, n) by rejection on getrandbits(n.bit_length()).
+  below(n) {
+    const bits = n.toString(2).length;
+    if (bits > 32) throw new JinjaRuntimeError("random: ranges wider than 2**32 are not supported by infra-action");
+    for (let tries = 0; tries < 200; tries++) {
+      const r = bits === 0 ? 0 : this.next32() >>> 32 - bits;
+      if (r < n) return r;
+    }
+    throw new JinjaRuntimeError("random: no number drawn below the bound (internal error, please report it)");
+  }
+};
+function seedWords(seed) {
+  let hex;
+  if (isStr(seed)) {
+    const bytes = Buffer.from(strValue(seed), "utf8");
+    hex = Buffer.concat([bytes, createHash6("sha512").update(bytes).digest()]).toString("hex");
+  } else if (isInt(seed) || typeof seed === "boolean") {
+    hex = BigInt(Math.abs(Number(seed))).toString(16);
+  } else throw new JinjaRuntimeError(`random: a seed must be a str or an int, not ${pyStr(seed)}`);
+  let value = BigInt(`0x${hex || "0"}`);
+  const words = [];
+  while (value > 0n) {
+    words.push(Number(value & 0xffffffffn));
+    value >>= 32n;
+  }
+  return words.length === 0 ? [0] : words;
+}
+function drawer(seed) {
+  if (seed === null) return (n) => randomInt(n);
+  const random = new PythonRandom(seed);
+  return (n) => random.below(n);
+}
+function randrange(below, start, stop, step) {
+  const width = stop - start;
+  if (step === 1 && width > 0) return start + below(width);
+  if (step === 0) throw new JinjaRuntimeError("zero step for randrange()");
+  const count = step > 0 ? Math.floor((width + step - 1) / step) : Math.floor((width + step + 1) / step);
+  if (count <= 0) throw new JinjaRuntimeError(`empty range for randrange() (${start}, ${stop}, ${step})`);
+  return start + step * below(count);
+}
+var ansibleRandomFilters = {
+  random: {
+    params: ["end", ["start", null], ["step", null], ["seed", null]],
+    run: ({ values: [end, start, step, seed] }) => {
+      const below = drawer(seed);
+      if (isInt(end)) {
+        const from = start === null || start === 0 ? 0 : requireInt(start);
+        return randrange(below, from, end, step === null || step === 0 ? 1 : requireInt(step));
+      }
+      if (start !== null || step !== null) {
+        throw new JinjaRuntimeError("start and step can only be used with integer values");
+      }
+      const items = iterate(end);
+      if (items.length === 0) throw new JinjaRuntimeError("Cannot choose from an empty sequence");
+      return items[below(items.length)];
+    }
+  },
+  shuffle: {
+    params: ["mylist", ["seed", null]],
+    run: ({ values: [list2, seed] }) => {
+      const items = iterate(list2);
+      const below = drawer(seed === null || seed === "" || seed === 0 ? null : seed);
+      for (let i2 = items.length - 1; i2 > 0; i2--) {
+        const j = below(i2 + 1);
+        [items[i2], items[j]] = [items[j], items[i2]];
+      }
+      return items;
+    }
+  }
+};
+
+// src/templates/filters-ansible-regex-python.ts
+var WORD = "\\p{L}\\p{N}_";
+var SPACE = "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+var wordBoundary = `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
+var notWordBoundary = `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`;
+function refuse2(pattern, what) {
+  throw new JinjaRuntimeError(
+    `regular expression ${JSON.stringify(pattern)}: ${what} is not supported by infra-action (it cannot match exactly as Python's re does); rewrite the pattern without it`
+  );
+}
+function translateEscape(pattern, next2, inClass) {
+  if (next2 === "d") return "\\p{Nd}";
+  if (next2 === "D") return inClass ? refuse2(pattern, "\\D inside a character class") : "\\P{Nd}";
+  if (next2 === "w") return inClass ? WORD : `[${WORD}]`;
+  if (next2 === "W") return inClass ? refuse2(pattern, "\\W inside a character class") : `[^${WORD}]`;
+  if (next2 === "b") return inClass ? "\\x08" : wordBoundary;
+  if (next2 === "B") return inClass ? refuse2(pattern, "\\B inside a character class") : notWordBoundary;
+  if (next2 === "A") return "(?<![\\s\\S])";
+  if (next2 === "Z") return "(?![\\s\\S])";
+  if (next2 === "s") return inClass ? SPACE : `[${SPACE}]`;
+  if (next2 === "S") return inClass ? refuse2(pattern, "\\S inside a character class") : `[^${SPACE}]`;
+  if (/[tnrfv0-9]/.test(next2)) return `\\${next2}`;
+  if (/[a-zA-Z]/.test(next2)) return refuse2(pattern, `the escape \\${next2}`);
+  if (/[\^$\\.*+?()[\]{}|/]/.test(next2) || inClass && next2 === "-") return `\\${next2}`;
+  return next2;
+}
+function quantifierLength(pattern, index) {
+  const found2 = /^\{(\d*)(,?)(\d*)\}/.exec(pattern.slice(index));
+  if (!found2 || found2[1] === "" && found2[2] === "") return 0;
+  return found2[0].length;
+}
+function translateGroupOpening(pattern, index, flags) {
+  const rest = pattern.slice(index);
+  const named = /^\(\?P<([A-Za-z_]\w*)>/.exec(rest);
+  if (named) return [`(?<${named[1]}>`, named[0].length];
+  const reference = /^\(\?P=([A-Za-z_]\w*)\)/.exec(rest);
+  if (reference) return [`\\k<${reference[1]}>`, reference[0].length];
+  const plain = /^\(\?(?::|=|!|<=|<!)/.exec(rest);
+  if (plain) return [plain[0], plain[0].length];
+  const comment2 = /^\(\?#[^)]*\)/.exec(rest);
+  if (comment2) return ["", comment2[0].length];
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(rest);
+  if (inline && index === 0) {
+    for (const flag2 of inline[1] ?? "") {
+      if (!"ims".includes(flag2)) refuse2(pattern, `the inline flag (?${flag2})`);
+      flags.add(flag2);
+    }
+    return ["", inline[0].length];
+  }
+  return refuse2(pattern, `the group ${rest.slice(0, 4)}…`);
+}
+function compilePythonRegex(pattern, given = {}) {
+  const flags = /* @__PURE__ */ new Set();
+  if (given.ignorecase) flags.add("i");
+  if (given.multiline) flags.add("m");
+  let out = "";
+  let inClass = false;
+  const dots = [];
+  const dollars = [];
+  const carets = [];
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const char = pattern.charAt(i2);
+    if (char === "\\") {
+      const next2 = pattern.charAt(i2 + 1);
+      if (next2 === "") refuse2(pattern, "a trailing backslash");
+      out += translateEscape(pattern, next2, inClass);
+      i2++;
+    } else if (inClass) {
+      if (char === "]") inClass = false;
+      out += char === "[" ? "\\[" : char;
+    } else if (char === "[") {
+      inClass = true;
+      out += char;
+      if (pattern.charAt(i2 + 1) === "^") out += pattern.charAt(++i2);
+      if (pattern.charAt(i2 + 1) === "]") {
+        out += "\\]";
+        i2++;
+      }
+    } else if (char === "(" && pattern.charAt(i2 + 1) === "?") {
+      const [text2, length3] = translateGroupOpening(pattern, i2, flags);
+      out += text2;
+      i2 += length3 - 1;
+    } else if (char === "{") {
+      const length3 = quantifierLength(pattern, i2);
+      out += length3 === 0 ? "\\{" : pattern.slice(i2, i2 + length3).replace("{,", "{0,");
+      i2 += Math.max(0, length3 - 1);
+      if (/^[+]/.test(pattern.charAt(i2 + 1)) && length3 > 0) refuse2(pattern, "a possessive quantifier");
+    } else if (char === "}" || char === "]") out += `\\${char}`;
+    else if (char === ".") {
+      dots.push(out.length);
+      out += ".";
+    } else if (char === "$" || char === "^") {
+      (char === "$" ? dollars : carets).push(out.length);
+      out += char;
+    } else if (/[*+?]/.test(char) && pattern.charAt(i2 + 1) === "+") refuse2(pattern, "a possessive quantifier");
+    else out += char;
+  }
+  return finishRegex(out, flags, { dots, dollars, carets });
+}
+function finishRegex(source, flags, at3) {
+  const dot = flags.has("s") ? "[\\s\\S]" : "[^\\n]";
+  const dollar = flags.has("m") ? "(?=\\n|(?![\\s\\S]))" : "(?=\\n?(?![\\s\\S]))";
+  const caret = flags.has("m") ? "(?<=\\n|(?<![\\s\\S]))" : "(?<![\\s\\S])";
+  const marks = [
+    ...at3.dots.map((index) => [index, dot]),
+    ...at3.dollars.map((index) => [index, dollar]),
+    ...at3.carets.map((index) => [index, caret])
+  ];
+  let out = source;
+  for (const [index, text2] of marks.sort((a, b) => b[0] - a[0]))
+    out = out.slice(0, index) + text2 + out.slice(index + 1);
+  const jsFlags = `gu${flags.has("i") ? "i" : ""}`;
+  try {
+    return new RegExp(out, jsFlags);
+  } catch (error) {
+    throw new JinjaRuntimeError(`invalid regular expression: ${error.message}`);
+  }
+}
+function compileReplacement(template2, regex) {
+  const probe = new RegExp(`${regex.source}|`, regex.flags.replace("g", "")).exec("");
+  const count = (probe?.length ?? 1) - 1;
+  const names = Object.keys(probe?.groups ?? {});
+  const parts = [];
+  const reference = (key2) => {
+    const index = /^\d+$/.test(key2) ? Number(key2) : void 0;
+    if (index === void 0 ? !names.includes(key2) : index > count) {
+      throw new JinjaRuntimeError(`invalid group reference ${key2} in the replacement ${JSON.stringify(template2)}`);
+    }
+    parts.push((match4) => (index === void 0 ? match4.groups?.[key2] : match4[index]) ?? "");
+  };
+  for (let i2 = 0; i2 < template2.length; i2++) {
+    const char = template2.charAt(i2);
+    const rest = template2.slice(i2 + 1);
+    const named = /^g<([^>]*)>/.exec(rest);
+    const number = /^[1-9]\d?/.exec(rest);
+    const escaped = { n: "\n", t: "	", r: "\r", f: "\f", v: "\v", a: "\x07", b: "\b", "\\": "\\", "0": "\0" }[rest.charAt(0)];
+    if (char !== "\\") parts.push(char);
+    else if (named) reference(named[1] ?? "");
+    else if (number) reference(number[0]);
+    else if (escaped !== void 0) parts.push(escaped);
+    else if (/[a-zA-Z]/.test(rest.charAt(0))) {
+      throw new JinjaRuntimeError(`bad escape \\${rest.charAt(0)} in the replacement ${JSON.stringify(template2)}`);
+    } else {
+      parts.push("\\");
+      continue;
+    }
+    if (char === "\\") i2 += named ? named[0].length : number ? number[0].length : 1;
+  }
+  return (match4) => parts.map((part) => typeof part === "string" ? part : part(match4)).join("");
+}
+function findMatches(text2, regex) {
+  const matches = [];
+  const flags = regex.flags.replace("g", "");
+  let [position, mustAdvance] = [0, false];
+  while (position <= text2.length && matches.length <= 2 * text2.length + 2) {
+    let match4 = null;
+    if (mustAdvance) {
+      const before = Array.from(text2.slice(0, position)).length;
+      const nonEmpty = new RegExp(`(?:${regex.source})(?<!(?<![\\s\\S])[\\s\\S]{${before}})`, `${flags}y`);
+      nonEmpty.lastIndex = position;
+      match4 = nonEmpty.exec(text2);
+      if (!match4) position += (text2.codePointAt(position) ?? 0) > 65535 ? 2 : 1;
+    }
+    if (!match4) {
+      if (position > text2.length) break;
+      const anywhere = new RegExp(regex.source, `${flags}g`);
+      anywhere.lastIndex = position;
+      match4 = anywhere.exec(text2);
+    }
+    if (!match4) break;
+    matches.push(match4);
+    position = match4.index + match4[0].length;
+    mustAdvance = match4[0] === "";
+  }
+  return matches;
+}
+
+// src/templates/filters-ansible-regex.ts
+function textOf(value) {
+  return pyStr(value);
+}
+function patternOf(value) {
+  if (!isStr(value))
+    throw new JinjaRuntimeError(`first argument must be string or compiled pattern, not ${pyStr(value)}`);
+  return strValue(value);
+}
+function findAll(text2, regex) {
+  return findMatches(text2, regex).map((match4) => {
+    if (match4.length === 1) return match4[0];
+    const groups = match4.slice(1).map((group3) => group3 ?? "");
+    return groups.length === 1 ? groups[0] : makeTuple(groups);
+  });
+}
+function search(text2, regex, references) {
+  const keys = references.map((reference) => {
+    const written = isStr(reference) ? strValue(reference) : "";
+    const found2 = /^\\g<(\S+)>/.exec(written) ?? /^\\(\d+)/.exec(written);
+    if (!found2)
+      throw new JinjaRuntimeError(`regex_search: unknown argument ${pyStr(reference)} (expected '\\1' or '\\g<name>')`);
+    return found2[1] ?? "";
+  });
+  const match4 = regex.exec(text2);
+  if (!match4) return null;
+  if (keys.length === 0) return match4[0];
+  return keys.map((key2) => (/^\d+$/.test(key2) ? match4[Number(key2)] : match4.groups?.[key2]) ?? null);
+}
+function escapePython(text2) {
+  return text2.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, (char) => `\\${char}`);
+}
+var ansibleRegexFilters = {
+  regex_replace: {
+    params: [
+      ["value", ""],
+      ["pattern", ""],
+      ["replacement", ""],
+      ["ignorecase", false],
+      ["multiline", false]
+    ],
+    run: ({ values: [value, pattern, replacement, ignorecase, multiline] }) => {
+      const regex = compilePythonRegex(patternOf(pattern), {
+        ignorecase: truthy(ignorecase),
+        multiline: truthy(multiline)
+      });
+      const expand = compileReplacement(textOf(replacement), regex);
+      const text2 = textOf(value);
+      let [out, last] = ["", 0];
+      for (const match4 of findMatches(text2, regex)) {
+        out += text2.slice(last, match4.index) + expand(match4);
+        last = match4.index + match4[0].length;
+      }
+      return out + text2.slice(last);
+    }
+  },
+  regex_findall: {
+    params: ["value", "regex", ["multiline", false], ["ignorecase", false]],
+    run: ({ values: [value, regex, multiline, ignorecase] }) => findAll(
+      textOf(value),
+      compilePythonRegex(patternOf(regex), { ignorecase: truthy(ignorecase), multiline: truthy(multiline) })
+    )
+  },
+  regex_search: {
+    params: ["value", "regex"],
+    varargs: true,
+    varkw: true,
+    run: ({ values: [value, regex], rest, kwargs }) => {
+      const flags = { ignorecase: truthy(kwargs.ignorecase ?? false), multiline: truthy(kwargs.multiline ?? false) };
+      const compiled = compilePythonRegex(patternOf(regex), flags);
+      return search(textOf(value), new RegExp(compiled.source, compiled.flags.replace("g", "")), rest);
+    }
+  },
+  regex_escape: {
+    params: ["string", ["re_type", "python"]],
+    run: ({ values: [value, type] }) => {
+      const text2 = textOf(value);
+      if (type === "python") return escapePython(text2);
+      if (type === "posix_basic") return text2.replace(/[\].[^$*\\]/g, (char) => `\\${char}`);
+      if (type === "posix_extended") throw new JinjaRuntimeError(`Regex type (${pyStr(type)}) not yet implemented`);
+      throw new JinjaRuntimeError(`Invalid regex type (${pyStr(type)})`);
+    }
+  }
+};
+
+// src/templates/filters-ansible-text.ts
+import { createHash as createHash7, getHashes } from "node:crypto";
+
+// src/templates/python-arguments.ts
+function bindArguments(signature, args, kwargs) {
+  const { name, params } = signature;
+  const names = params.map((param) => typeof param === "string" ? param : param[0]);
+  if (args.length > params.length && !signature.varargs) {
+    throw new JinjaRuntimeError(
+      `${name}() takes ${describeCount(params)} positional argument${params.length === 1 ? "" : "s"} but ${args.length} were given`
+    );
+  }
+  const values = params.map(
+    (param, i2) => i2 < args.length ? args[i2] : typeof param === "string" ? missing : param[1]
+  );
+  const extra = {};
+  for (const [key2, value] of Object.entries(kwargs)) {
+    const index = names.indexOf(key2);
+    if (index === -1) {
+      if (!signature.varkw) throw new JinjaRuntimeError(`${name}() got an unexpected keyword argument '${key2}'`);
+      extra[key2] = value;
+    } else if (index < args.length) {
+      throw new JinjaRuntimeError(`${name}() got multiple values for argument '${key2}'`);
+    } else {
+      values[index] = value;
+    }
+  }
+  const absent = names.filter((_, i2) => values[i2] === missing);
+  if (absent.length > 0) {
+    throw new JinjaRuntimeError(
+      `${name}() missing ${absent.length} required positional argument${absent.length === 1 ? "" : "s"}: ${absent.map((n) => `'${n}'`).join(" and ")}`
+    );
+  }
+  return { values, rest: args.slice(params.length), kwargs: extra };
+}
+var missing = /* @__PURE__ */ Symbol("missing");
+function describeCount(params) {
+  const required = params.filter((param) => typeof param === "string").length;
+  return required === params.length ? String(required) : `from ${required} to ${params.length}`;
+}
+
+// src/templates/python-method.ts
+function text(value, what = "argument") {
+  const known = defined(value);
+  if (!isStr(known)) throw new JinjaRuntimeError(`${what} must be str, not ${typeName(known)}`);
+  return strValue(known);
+}
+function optionalText(value) {
+  return value === null ? null : text(value);
+}
+function optionalInteger(value) {
+  return value === null ? null : requireInt(value);
+}
+function bindMethod(self2, name, method) {
+  return new PyCallable(name, (args, kwargs) => method.run(self2, bindArguments({ name, ...method }, args, kwargs)));
 }
 
 // src/templates/python-collection-methods.ts
@@ -101965,9 +110523,9 @@ var listMethods = {
     run: (l, { values }) => {
       if (l.length === 0) throw new JinjaRuntimeError("pop from empty list");
       const index = requireInt(values[0]);
-      const at2 = index < 0 ? l.length + index : index;
-      if (at2 < 0 || at2 >= l.length) throw new JinjaRuntimeError("pop index out of range");
-      return l.splice(at2, 1)[0];
+      const at3 = index < 0 ? l.length + index : index;
+      if (at3 < 0 || at3 >= l.length) throw new JinjaRuntimeError("pop index out of range");
+      return l.splice(at3, 1)[0];
     }
   },
   remove: {
@@ -102129,15 +110687,15 @@ function findSubstring(text2, sub, start, end, mode) {
     if (sub === "") return Array.from(window2).length + 1;
     return window2.split(sub).length - 1;
   }
-  const at2 = mode === "find" ? window2.indexOf(sub) : window2.lastIndexOf(sub);
-  if (at2 === -1 || from > characters.length) return -1;
-  return from + Array.from(window2.slice(0, at2)).length;
+  const at3 = mode === "find" ? window2.indexOf(sub) : window2.lastIndexOf(sub);
+  if (at3 === -1 || from > characters.length) return -1;
+  return from + Array.from(window2.slice(0, at3)).length;
 }
 function partition(text2, separator, fromRight) {
   if (separator === "") throw new JinjaRuntimeError("empty separator");
-  const at2 = fromRight ? text2.lastIndexOf(separator) : text2.indexOf(separator);
-  if (at2 === -1) return fromRight ? ["", "", text2] : [text2, "", ""];
-  return [text2.slice(0, at2), separator, text2.slice(at2 + separator.length)];
+  const at3 = fromRight ? text2.lastIndexOf(separator) : text2.indexOf(separator);
+  if (at3 === -1) return fromRight ? ["", "", text2] : [text2, "", ""];
+  return [text2.slice(0, at3), separator, text2.slice(at3 + separator.length)];
 }
 function allCharacters(text2, pattern) {
   return text2.length > 0 && Array.from(text2).every((char) => pattern.test(char));
@@ -102300,8 +110858,8 @@ function lookupAttribute(value, name) {
     return method ? bindMethod(strValue(value), name, method) : notFound;
   }
   if (Array.isArray(value)) {
-    const methods = isTuple(value) ? tupleMethods : listMethods;
-    const method = Object.hasOwn(methods, name) ? methods[name] : void 0;
+    const methods2 = isTuple(value) ? tupleMethods : listMethods;
+    const method = Object.hasOwn(methods2, name) ? methods2[name] : void 0;
     if (method) return bindMethod(value, name, method);
     return namedTupleField(value, name)?.value ?? notFound;
   }
@@ -102322,8 +110880,8 @@ function lookupItem(value, key2) {
     if (!isNumeric(key2) || isFloat(key2)) return notFound;
     const items = Array.isArray(value) ? value : Array.from(strValue(value));
     const index = toNumber(key2);
-    const at2 = index < 0 ? items.length + index : index;
-    return at2 >= 0 && at2 < items.length ? items[at2] : notFound;
+    const at3 = index < 0 ? items.length + index : index;
+    return at3 >= 0 && at3 < items.length ? items[at3] : notFound;
   }
   if (isDict(value)) return isStr(key2) && dictHas(value, strValue(key2)) ? value[strValue(key2)] : notFound;
   return notFound;
@@ -102403,6 +110961,660 @@ function sliceValue(value, start, stop, step) {
   return isTuple(known) ? makeTuple(picked) : picked;
 }
 
+// src/templates/filters-ansible-text.ts
+var commentStyles = {
+  plain: { decoration: "# " },
+  erlang: { decoration: "% " },
+  c: { decoration: "// " },
+  cblock: { beginning: "/*", decoration: " * ", end: " */" },
+  xml: { beginning: "<!--", decoration: " - ", end: "-->" }
+};
+function comment(text2, style, options2) {
+  const styleOptions = commentStyles[style];
+  if (!styleOptions) throw new JinjaRuntimeError(`comment: unknown style '${style}' (plain, erlang, c, cblock, xml)`);
+  const around = "decoration" in options2 ? pyStr(options2.decoration) : styleOptions.decoration ?? "";
+  const settings2 = {
+    newline: "\n",
+    beginning: "",
+    prefix: around.trimEnd(),
+    prefix_count: 1,
+    decoration: "",
+    postfix: around.trimEnd(),
+    postfix_count: 1,
+    end: "",
+    ...styleOptions,
+    ...options2
+  };
+  const get3 = (key2) => pyStr(settings2[key2]);
+  const count = (key2) => Math.max(0, Math.trunc(Number(get3(key2))));
+  const [newline, decoration, prefix] = [get3("newline"), get3("decoration"), get3("prefix")];
+  const beginning = get3("beginning") ? get3("beginning") + newline : "";
+  let prefixText = "";
+  if (truthy(settings2.prefix))
+    prefixText = (prefix !== newline ? prefix + newline : newline).repeat(count("prefix_count"));
+  const body = (decoration + text2.replaceAll(newline, newline + decoration)).replaceAll(
+    decoration + newline,
+    decoration.trimEnd() + newline
+  );
+  const postfix = ["", ...Array.from({ length: count("postfix_count") }, () => get3("postfix"))].join(newline);
+  const end = get3("end") ? newline + get3("end") : "";
+  return beginning + prefixText + body + postfix + end;
+}
+function shellQuote2(text2) {
+  if (text2 === "") return "''";
+  if (!/[^\w@%+=:,./-]/.test(text2)) return text2;
+  return `'${text2.replaceAll("'", `'"'"'`)}'`;
+}
+function bytesOf(value, encoding = "utf-8") {
+  const text2 = pyStr(value);
+  const name = encoding.toLowerCase().replace(/_/g, "-");
+  if (["utf-8", "utf8"].includes(name)) return Buffer.from(text2, "utf8");
+  if (["utf-16-le", "utf-16le"].includes(name)) return Buffer.from(text2, "utf16le");
+  const limit = ["latin-1", "latin1", "iso-8859-1"].includes(name) ? 255 : name === "ascii" ? 127 : -1;
+  if (limit > 0) {
+    const code = Array.from(text2).find((char) => (char.codePointAt(0) ?? 0) > limit);
+    if (code !== void 0)
+      throw new JinjaRuntimeError(`'${name}' codec can't encode character ${JSON.stringify(code)}`);
+    return Buffer.from(text2, "latin1");
+  }
+  throw new JinjaRuntimeError(`the encoding '${encoding}' is not supported (utf-8, utf-16-le, latin-1, ascii)`);
+}
+function hexDigest(value, algorithm) {
+  if (!getHashes().includes(algorithm)) throw new JinjaRuntimeError(`unsupported hash type ${algorithm}`);
+  return createHash7(algorithm).update(bytesOf(value)).digest("hex");
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function dirname2(path) {
+  const head = path.slice(0, path.lastIndexOf("/") + 1);
+  return head && !/^\/+$/.test(head) ? head.replace(/\/+$/, "") : head;
+}
+function joinPaths(parts) {
+  return parts.reduce(
+    (path, part) => part.startsWith("/") || path === "" ? part : path.endsWith("/") ? path + part : `${path}/${part}`,
+    ""
+  );
+}
+function splitExtension(path) {
+  const dot = path.lastIndexOf(".");
+  const slash = path.lastIndexOf("/");
+  if (dot <= slash + 1 || /^\.+$/.test(path.slice(slash + 1, dot + 1))) return makeTuple([path, ""]);
+  return makeTuple([path.slice(0, dot), path.slice(dot)]);
+}
+var ansibleNamespace = "361e6d51-faec-444a-9079-341386da8e2e";
+function uuid5(name, namespace) {
+  const hex = namespace.toLowerCase().replace(/^urn:uuid:|[{}-]/g, "");
+  if (!/^[0-9a-f]{32}$/.test(hex)) {
+    throw new JinjaRuntimeError(`Invalid value '${namespace}' for 'namespace': badly formed hexadecimal UUID string`);
+  }
+  const digest = createHash7("sha1").update(Buffer.from(hex, "hex")).update(Buffer.from(name, "utf8")).digest();
+  digest[6] = (digest[6] ?? 0) & 15 | 80;
+  digest[8] = (digest[8] ?? 0) & 63 | 128;
+  const text2 = digest.subarray(0, 16).toString("hex");
+  return [text2.slice(0, 8), text2.slice(8, 12), text2.slice(12, 16), text2.slice(16, 20), text2.slice(20)].join("-");
+}
+function toBool(value) {
+  if (value === null || typeof value === "boolean") return value;
+  if (isStr(value)) return ["yes", "on", "1", "true"].includes(strValue(value).toLowerCase());
+  return pyEquals(value, 1);
+}
+var pathFilter = (transform2) => ({
+  params: ["path"],
+  run: ({ values: [path] }) => {
+    if (!isStr(path)) throw new JinjaRuntimeError(`expected str, bytes or os.PathLike object, not ${typeName(path)}`);
+    return transform2(strValue(path));
+  }
+});
+var digestFilter = (algorithm) => ({
+  params: ["data"],
+  run: ({ values: [data3] }) => hexDigest(data3, algorithm)
+});
+var ansibleTextFilters = {
+  comment: {
+    params: ["text", ["style", "plain"]],
+    varkw: true,
+    run: ({ values: [text2, style], kwargs }) => {
+      if (!isStr(text2)) throw new JinjaRuntimeError(`'${typeName(text2)}' object has no attribute 'replace'`);
+      return comment(strValue(text2), pyStr(style), kwargs);
+    }
+  },
+  quote: { params: ["a"], run: ({ values: [value] }) => shellQuote2(value === null ? "" : pyStr(value)) },
+  b64encode: {
+    params: ["string", ["encoding", "utf-8"]],
+    run: ({ values: [value, encoding] }) => bytesOf(value, pyStr(encoding)).toString("base64")
+  },
+  b64decode: {
+    params: ["string", ["encoding", "utf-8"]],
+    run: ({ values: [value, encoding] }) => {
+      const bytes = Buffer.from(pyStr(value), "base64");
+      const name = pyStr(encoding).toLowerCase().replace(/_/g, "-");
+      if (["utf-16-le", "utf-16le"].includes(name)) return bytes.toString("utf16le");
+      if (["latin-1", "latin1", "iso-8859-1"].includes(name)) return bytes.toString("latin1");
+      if (!["utf-8", "utf8", "ascii"].includes(name)) bytesOf("", name);
+      return bytes.toString("utf8");
+    }
+  },
+  hash: {
+    params: ["data", ["hashtype", "sha1"]],
+    run: ({ values: [data3, type] }) => hexDigest(data3, pyStr(type))
+  },
+  md5: digestFilter("md5"),
+  sha1: digestFilter("sha1"),
+  checksum: digestFilter("sha1"),
+  basename: pathFilter(basename),
+  dirname: pathFilter(dirname2),
+  splitext: pathFilter(splitExtension),
+  path_join: {
+    params: ["paths"],
+    run: ({ values: [paths] }) => isStr(paths) ? strValue(paths) : joinPaths(iterate(paths).map(pyStr))
+  },
+  split: {
+    params: ["s", ["sep", null], ["maxsplit", -1]],
+    run: ({ values: [text2, separator, maxsplit] }) => {
+      if (!isStr(text2))
+        throw new JinjaRuntimeError(
+          `descriptor 'split' for 'str' objects doesn't apply to a '${typeName(text2)}' object`
+        );
+      return split(strValue(text2), separator === null ? null : pyStr(separator), requireInt(maxsplit));
+    }
+  },
+  extract: {
+    params: ["item", "container", ["morekeys", null]],
+    run: ({ values: [item, container2, morekeys] }) => {
+      const keys = morekeys === null ? [item] : Array.isArray(morekeys) ? [item, ...morekeys] : [item, morekeys];
+      return keys.reduce((value, key2) => getItem(value, key2), container2);
+    }
+  },
+  to_uuid: {
+    params: ["string", ["namespace", ansibleNamespace]],
+    run: ({ values: [name, namespace] }) => uuid5(pyStr(name), pyStr(namespace))
+  },
+  bool: { params: ["a"], run: ({ values: [value] }) => toBool(value) },
+  ternary: {
+    params: ["value", "true_val", "false_val", ["none_val", null]],
+    run: ({ values: [value, whenTrue, whenFalse, whenNone] }) => {
+      if (value === null && whenNone !== null) return whenNone;
+      return truthy(value) ? whenTrue : whenFalse;
+    }
+  },
+  mandatory: {
+    params: ["a", ["msg", null]],
+    acceptsUndefined: true,
+    run: ({ values: [value, message] }) => {
+      if (!(value instanceof JinjaUndefined) && value !== void 0) return value;
+      if (message !== null) throw new JinjaRuntimeError(pyStr(message));
+      const name = value instanceof JinjaUndefined && value.missingName ? `'${value.missingName}' ` : "";
+      throw new JinjaRuntimeError(`Mandatory variable ${name}not defined.`);
+    }
+  },
+  type_debug: {
+    params: ["o"],
+    acceptsUndefined: true,
+    run: ({ values: [value] }) => value instanceof JinjaUndefined ? "AnsibleUndefined" : typeName(value)
+  }
+};
+
+// src/templates/filters-ansible-yaml.ts
+var import_yaml = __toESM(require_dist2(), 1);
+
+// src/templates/filters-ansible-yaml-scalar.ts
+function isPrintable(code) {
+  if (code === 10 || code >= 32 && code <= 126) return true;
+  if (code >= 160 && code <= 55295) return true;
+  return code >= 57344 && code <= 65533 && code !== 65279;
+}
+function isBreak(char) {
+  return char !== void 0 && "\r\n\u2028\u2029".includes(char);
+}
+function isBlankOrEnd(char) {
+  return char === void 0 || char === " " || char === "	" || isBreak(char);
+}
+function analyzeScalar(text2) {
+  const chars2 = Array.from(text2);
+  const byteLength = Buffer.byteLength(text2, "utf8");
+  if (chars2.length === 0) {
+    return { empty: true, multiline: false, flowPlain: false, blockPlain: true, singleQuoted: true, byteLength };
+  }
+  let blockIndicators = text2.startsWith("---") || text2.startsWith("...");
+  let flowIndicators = blockIndicators;
+  let [lineBreaks, special, leadingSpace, leadingBreak, trailingSpace, trailingBreak] = Array(6).fill(false);
+  let [breakSpace, spaceBreak, previousSpace, previousBreak] = Array(4).fill(false);
+  let precededByWhitespace = true;
+  chars2.forEach((char, i2) => {
+    const followedByWhitespace = isBlankOrEnd(chars2[i2 + 1]);
+    if (i2 === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(char)) flowIndicators = blockIndicators = true;
+      if (char === "?" || char === ":") {
+        flowIndicators = true;
+        if (followedByWhitespace) blockIndicators = true;
+      }
+      if (char === "-" && followedByWhitespace) flowIndicators = blockIndicators = true;
+    } else {
+      if (",?[]{}".includes(char)) flowIndicators = true;
+      if (char === ":") {
+        flowIndicators = true;
+        if (followedByWhitespace) blockIndicators = true;
+      }
+      if (char === "#" && precededByWhitespace) flowIndicators = blockIndicators = true;
+    }
+    if (!isPrintable(char.codePointAt(0) ?? 0)) special = true;
+    if (isBreak(char)) lineBreaks = true;
+    const last = i2 === chars2.length - 1;
+    if (char === " ") {
+      if (i2 === 0) leadingSpace = true;
+      if (last) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      [previousSpace, previousBreak] = [true, false];
+    } else if (isBreak(char)) {
+      if (i2 === 0) leadingBreak = true;
+      if (last) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      [previousSpace, previousBreak] = [false, true];
+    } else [previousSpace, previousBreak] = [false, false];
+    precededByWhitespace = isBlankOrEnd(char);
+  });
+  let flowPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let blockPlain = flowPlain;
+  let singleQuoted = true;
+  if (breakSpace) flowPlain = blockPlain = singleQuoted = false;
+  if (spaceBreak || special) flowPlain = blockPlain = singleQuoted = false;
+  if (lineBreaks) flowPlain = blockPlain = false;
+  if (flowIndicators) flowPlain = false;
+  if (blockIndicators) blockPlain = false;
+  return { empty: false, multiline: lineBreaks, flowPlain, blockPlain, singleQuoted, byteLength };
+}
+var implicitTypes = [
+  [/^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/, "yYnNtTfFoO"],
+  [
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    "-+0123456789."
+  ],
+  [
+    /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
+    "-+0123456789"
+  ],
+  [/^(?:<<)$/, "<"],
+  [/^(?:~|null|Null|NULL)$/, "~nN"],
+  [
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
+    "0123456789"
+  ],
+  [/^(?:=)$/, "="],
+  [/^(?:!|&|\*)$/, "!&*"]
+];
+function readsAsString(text2) {
+  if (text2 === "") return false;
+  const first2 = text2.charAt(0);
+  return !implicitTypes.some(([pattern, firsts]) => firsts.includes(first2) && pattern.test(text2));
+}
+var escapes = {
+  0: "0",
+  7: "a",
+  8: "b",
+  9: "t",
+  10: "n",
+  11: "v",
+  12: "f",
+  13: "r",
+  27: "e",
+  34: '"',
+  92: "\\",
+  133: "N",
+  160: "_",
+  8232: "L",
+  8233: "P"
+};
+function escapeCharacter(code) {
+  const hex = (digits) => code.toString(16).toUpperCase().padStart(digits, "0");
+  const short = escapes[code];
+  return `\\${short ?? (code <= 255 ? `x${hex(2)}` : code <= 65535 ? `u${hex(4)}` : `U${hex(8)}`)}`;
+}
+function representScalar(value) {
+  if (value === null) return { text: "null", plainImplicit: true };
+  if (typeof value === "boolean") return { text: value ? "true" : "false", plainImplicit: true };
+  if (typeof value === "number" && Number.isInteger(value)) return { text: formatInt(value), plainImplicit: true };
+  if (typeof value === "number" || value instanceof PyFloat) {
+    return { text: representFloat(typeof value === "number" ? value : value.value), plainImplicit: true };
+  }
+  if (isStr(value)) return { text: strValue(value), plainImplicit: readsAsString(strValue(value)) };
+  return void 0;
+}
+function representFloat(x) {
+  if (Number.isNaN(x)) return ".nan";
+  if (!Number.isFinite(x)) return x > 0 ? ".inf" : "-.inf";
+  const text2 = formatFloatRepr(x).toLowerCase();
+  return !text2.includes(".") && text2.includes("e") ? text2.replace("e", ".0e") : text2;
+}
+
+// src/templates/filters-ansible-yaml-emitter.ts
+var YamlEmitter = class {
+  constructor(options2) {
+    this.options = options2;
+    this.bestIndent = options2.indent > 1 && options2.indent < 10 ? options2.indent : 2;
+    this.bestWidth = options2.width > this.bestIndent * 2 ? options2.width : 80;
+  }
+  options;
+  out = "";
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = -1;
+  indents = [];
+  flowLevel = 0;
+  bestIndent;
+  bestWidth;
+  // The whole document: the root node and the line break that ends it.
+  dump(value) {
+    this.node(value, { root: true });
+    this.writeIndent();
+    return this.out;
+  }
+  node(value, context) {
+    const scalar = representScalar(value instanceof JinjaUndefined ? defined(value) : value);
+    if (scalar) this.scalar(scalar, context);
+    else if (Array.isArray(value)) {
+      const flow = this.flowLevel > 0 || value.length === 0 || this.prefersFlow(value);
+      if (flow) this.flowSequence(value);
+      else this.blockSequence(value, context);
+    } else if (isDict(value)) {
+      const entries = dictEntries(value);
+      if (this.options.sortKeys) entries.sort(([a], [b]) => compareCodePoints(a, b));
+      const flow = this.flowLevel > 0 || entries.length === 0 || this.prefersFlow(entries.map(([, item]) => item));
+      if (flow) this.flowMapping(entries);
+      else this.blockMapping(entries);
+    } else throw new JinjaRuntimeError(`cannot represent an object: ${typeName(value)}`);
+  }
+  // PyYAML's representer with default_flow_style=None: flow when every item is a scalar.
+  prefersFlow(items) {
+    if (this.options.defaultFlowStyle !== null) return this.options.defaultFlowStyle;
+    return items.every((item) => !Array.isArray(item) && !isDict(item));
+  }
+  increaseIndent(flow, indentless = false) {
+    this.indents.push(this.indent);
+    if (this.indent < 0) this.indent = flow ? this.bestIndent : 0;
+    else if (!indentless) this.indent += this.bestIndent;
+  }
+  popIndent() {
+    this.indent = this.indents.pop() ?? -1;
+  }
+  blockSequence(items, context) {
+    this.increaseIndent(false, Boolean(context.mapping) && !this.indention);
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator("-", true, false, true);
+      this.node(item, {});
+    }
+    this.popIndent();
+  }
+  blockMapping(entries) {
+    this.increaseIndent(false);
+    for (const [key2, value] of entries) {
+      this.writeIndent();
+      if (this.isSimpleKey(key2)) {
+        this.node(key2, { mapping: true, simpleKey: true });
+        this.writeIndicator(":", false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.node(key2, { mapping: true });
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(value, { mapping: true });
+    }
+    this.popIndent();
+  }
+  flowSequence(items) {
+    this.writeIndicator("[", true, true);
+    this.increaseIndent(true);
+    this.flowLevel++;
+    items.forEach((item, i2) => {
+      if (i2 > 0) this.writeIndicator(",", false);
+      if (this.column > this.bestWidth) this.writeIndent();
+      this.node(item, {});
+    });
+    this.flowLevel--;
+    this.popIndent();
+    this.writeIndicator("]", false);
+  }
+  flowMapping(entries) {
+    this.writeIndicator("{", true, true);
+    this.increaseIndent(true);
+    this.flowLevel++;
+    entries.forEach(([key2, value], i2) => {
+      if (i2 > 0) this.writeIndicator(",", false);
+      if (this.column > this.bestWidth) this.writeIndent();
+      if (this.isSimpleKey(key2)) {
+        this.node(key2, { mapping: true, simpleKey: true });
+        this.writeIndicator(":", false);
+      } else {
+        this.writeIndicator("?", true);
+        this.node(key2, { mapping: true });
+        if (this.column > this.bestWidth) this.writeIndent();
+        this.writeIndicator(":", true);
+      }
+      this.node(value, { mapping: true });
+    });
+    this.flowLevel--;
+    this.popIndent();
+    this.writeIndicator("}", false);
+  }
+  // libyaml's check_simple_key for a str key: one line, at most 128 bytes.
+  isSimpleKey(key2) {
+    const analysis = analyzeScalar(key2);
+    return !analysis.multiline && analysis.byteLength <= 128;
+  }
+  scalar(node, context) {
+    const analysis = analyzeScalar(node.text);
+    let style = "plain";
+    if (context.simpleKey && analysis.multiline) style = "double";
+    if (style === "plain") {
+      if (this.flowLevel > 0 ? !analysis.flowPlain : !analysis.blockPlain) style = "single";
+      if (analysis.empty && (this.flowLevel > 0 || context.simpleKey)) style = "single";
+      if (!node.plainImplicit) style = "single";
+    }
+    if (style === "single" && !analysis.singleQuoted) style = "double";
+    this.increaseIndent(true);
+    const breaks = !context.simpleKey;
+    if (style === "plain") this.writePlain(node.text, breaks);
+    else if (style === "single") this.writeSingleQuoted(node.text, breaks);
+    else this.writeDoubleQuoted(node.text, breaks);
+    this.popIndent();
+  }
+  put(text2) {
+    this.out += text2;
+    this.column += Array.from(text2).length;
+  }
+  putBreak() {
+    this.out += "\n";
+    this.column = 0;
+  }
+  // A line break character inside a scalar: \n as a line break, any other as itself.
+  writeBreak(char) {
+    if (char === "\n") this.putBreak();
+    else {
+      this.out += char;
+      this.column = 0;
+    }
+  }
+  writeIndent() {
+    const indent2 = Math.max(0, this.indent);
+    if (!this.indention || this.column > indent2 || this.column === indent2 && !this.whitespace) this.putBreak();
+    if (this.column < indent2) this.put(" ".repeat(indent2 - this.column));
+    this.whitespace = true;
+    this.indention = true;
+  }
+  writeIndicator(indicator, needWhitespace, whitespace2 = false, indention = false) {
+    if (needWhitespace && !this.whitespace) this.put(" ");
+    this.put(indicator);
+    this.whitespace = whitespace2;
+    this.indention = this.indention && indention;
+  }
+  writePlain(text2, allowBreaks) {
+    const chars2 = Array.from(text2);
+    if (!this.whitespace && (chars2.length > 0 || this.flowLevel > 0)) this.put(" ");
+    let [spaces, breaks] = [false, false];
+    chars2.forEach((char, i2) => {
+      if (char === " ") {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && chars2[i2 + 1] !== " ") this.writeIndent();
+        else this.put(char);
+        spaces = true;
+      } else if (isBreak(char)) {
+        if (!breaks && char === "\n") this.putBreak();
+        this.writeBreak(char);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.put(char);
+        this.indention = false;
+        [spaces, breaks] = [false, false];
+      }
+    });
+    this.whitespace = false;
+    this.indention = false;
+  }
+  writeSingleQuoted(text2, allowBreaks) {
+    this.writeIndicator("'", true);
+    const chars2 = Array.from(text2);
+    let [spaces, breaks] = [false, false];
+    chars2.forEach((char, i2) => {
+      if (char === " ") {
+        const inside = i2 !== 0 && i2 !== chars2.length - 1;
+        if (allowBreaks && !spaces && this.column > this.bestWidth && inside && chars2[i2 + 1] !== " ") {
+          this.writeIndent();
+        } else this.put(char);
+        spaces = true;
+      } else if (isBreak(char)) {
+        if (!breaks && char === "\n") this.putBreak();
+        this.writeBreak(char);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.put(char === "'" ? "''" : char);
+        this.indention = false;
+        [spaces, breaks] = [false, false];
+      }
+    });
+    if (breaks) this.writeIndent();
+    this.writeIndicator("'", false);
+  }
+  writeDoubleQuoted(text2, allowBreaks) {
+    this.writeIndicator('"', true);
+    const chars2 = Array.from(text2);
+    let spaces = false;
+    chars2.forEach((char, i2) => {
+      const code = char.codePointAt(0) ?? 0;
+      if (!isPrintable(code) || code === 65279 || isBreak(char) || char === '"' || char === "\\") {
+        this.put(escapeCharacter(code));
+        spaces = false;
+      } else if (char === " ") {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && i2 !== 0 && i2 !== chars2.length - 1) {
+          this.writeIndent();
+          if (chars2[i2 + 1] === " ") this.put("\\");
+        } else this.put(char);
+        spaces = true;
+      } else {
+        this.put(char);
+        spaces = false;
+      }
+    });
+    this.writeIndicator('"', false);
+  }
+};
+function dumpYaml(value, options2) {
+  return new YamlEmitter(options2).dump(value);
+}
+
+// src/templates/filters-ansible-yaml.ts
+function dumpOptions(name, kwargs, base2) {
+  const options2 = { ...base2 };
+  for (const [key2, value] of Object.entries(kwargs)) {
+    if (key2 === "indent") options2.indent = requireInt(value);
+    else if (key2 === "width") options2.width = requireInt(value);
+    else if (key2 === "sort_keys") options2.sortKeys = truthy(value);
+    else if (key2 === "default_flow_style") options2.defaultFlowStyle = value === null ? null : truthy(value);
+    else if (key2 !== "allow_unicode" || !truthy(value)) {
+      throw new JinjaRuntimeError(
+        `${name}: the argument '${key2}' is not supported by infra-action (indent, width, sort_keys, default_flow_style)`
+      );
+    }
+  }
+  return options2;
+}
+function fromLoaded(value) {
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace("T", " ").replace(/\.000Z$|Z$/, "");
+  }
+  if (Array.isArray(value)) return value.map(fromLoaded);
+  if (isDict(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key2, item]) => [key2, fromLoaded(item)]));
+  }
+  return value;
+}
+var boolTag = "tag:yaml.org,2002:bool";
+var pyBool = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+var floatTag = "tag:yaml.org,2002:float";
+function keepFloat(tag) {
+  const resolve6 = tag.resolve;
+  return {
+    ...tag,
+    resolve: (...args) => {
+      const value = resolve6(...args);
+      return typeof value === "number" && Number.isInteger(value) ? new PyFloat(value) : value;
+    }
+  };
+}
+function pythonTypes(tags) {
+  const out = [];
+  for (const found2 of tags) {
+    const tag = typeof found2 === "object" && !found2.collection && found2.tag === floatTag ? keepFloat(found2) : found2;
+    if (typeof tag !== "object" || !("test" in tag) || !tag.test) out.push(tag);
+    else if (tag.tag === boolTag) {
+      if (tag.test.test("true"))
+        out.push({ ...tag, test: pyBool, resolve: (text2) => /^(?:yes|true|on)$/i.test(text2) });
+    } else if (tag.format === "EXP") {
+      out.push({ ...tag, test: /^[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+][0-9]+$/ });
+    } else if (tag.test.source === "^[-+]?[0-9][0-9_]*$") out.push({ ...tag, test: /^[-+]?(?:0|[1-9][0-9_]*)$/ });
+    else out.push(tag);
+  }
+  return out;
+}
+function loadYaml(data3, all) {
+  if (!isStr(data3)) return data3;
+  const text2 = strValue(data3);
+  try {
+    if (!all)
+      return fromLoaded((0, import_yaml.parse)(text2, { version: "1.1", uniqueKeys: false, customTags: pythonTypes }) ?? null);
+    return (0, import_yaml.parseAllDocuments)(text2, { version: "1.1", customTags: pythonTypes }).map((document2) => {
+      if (document2.errors.length > 0) throw document2.errors[0];
+      return fromLoaded(document2.toJS());
+    });
+  } catch (error) {
+    throw new JinjaRuntimeError(`from_yaml: the text is not valid YAML: ${error.message}`);
+  }
+}
+var base = { indent: 2, width: 80, defaultFlowStyle: null, sortKeys: true };
+var ansibleYamlFilters = {
+  to_yaml: {
+    params: ["a"],
+    varkw: true,
+    run: ({ values: [value], kwargs }) => dumpYaml(value, dumpOptions("to_yaml", kwargs, base))
+  },
+  to_nice_yaml: {
+    params: ["a", ["indent", 4]],
+    varkw: true,
+    run: ({ values: [value, indent2], kwargs }) => {
+      const options2 = { ...base, indent: requireInt(indent2), defaultFlowStyle: false };
+      return dumpYaml(value, dumpOptions("to_nice_yaml", kwargs, options2));
+    }
+  },
+  from_yaml: { params: ["data"], run: ({ values: [data3] }) => loadYaml(data3, false) },
+  from_yaml_all: { params: ["data"], run: ({ values: [data3] }) => loadYaml(data3, true) }
+};
+
 // src/templates/filter-support.ts
 var FilterArgumentError = class extends JinjaRuntimeError {
   name = "FilterArgumentError";
@@ -102450,10 +111662,10 @@ function truncate(x) {
   if (!Number.isFinite(x)) throw new JinjaRuntimeError("cannot convert float infinity to integer");
   return Math.trunc(x) || 0;
 }
-function toInt(value, fallback, base) {
+function toInt(value, fallback, base2) {
   const known = defined(value);
   if (isStr(known)) {
-    const parsed = parsePythonInt(strValue(known), base);
+    const parsed = parsePythonInt(strValue(known), base2);
     if (parsed !== void 0) return parsed;
     const float = parsePythonFloat(strValue(known));
     if (float === void 0 || Number.isNaN(float)) return fallback;
@@ -102773,71 +111985,6 @@ function defaultValue(value, fallback, boolean) {
   return truthy(boolean) && !truthy(value) ? fallback : value;
 }
 
-// src/templates/python-json.ts
-function dumpJson(value, indent2) {
-  const unit = typeof indent2 === "number" ? " ".repeat(Math.max(0, indent2)) : indent2;
-  return dump(value, unit, "");
-}
-function dump(value, unit, margin) {
-  const known = defined(value);
-  if (known === null) return "null";
-  if (known === true) return "true";
-  if (known === false) return "false";
-  if (typeof known === "number") return Number.isInteger(known) ? formatInt(known) : dumpFloat(known);
-  if (known instanceof PyFloat) return dumpFloat(known.value);
-  if (isStr(known)) return quote(strValue(known));
-  if (Array.isArray(known))
-    return container(
-      "[",
-      "]",
-      known.map((item) => (inner) => dump(item, unit, inner)),
-      unit,
-      margin
-    );
-  if (isDict(known)) {
-    const entries = dictEntries(known).sort(([a], [b]) => compareCodePoints(a, b));
-    const parts = entries.map(
-      ([key2, item]) => (inner) => `${quote(key2)}: ${dump(item, unit, inner)}`
-    );
-    return container("{", "}", parts, unit, margin);
-  }
-  throw new JinjaRuntimeError(`Object of type ${typeName(known)} is not JSON serializable`);
-}
-function container(open, close, parts, unit, margin) {
-  if (parts.length === 0) return open + close;
-  if (unit === null) return open + parts.map((part) => part(margin)).join(", ") + close;
-  const inner = margin + unit;
-  return `${open}
-${parts.map((part) => inner + part(inner)).join(",\n")}
-${margin}${close}`;
-}
-function dumpFloat(x) {
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
-  return formatFloatRepr(x);
-}
-var shortEscapes = {
-  '"': '\\"',
-  "\\": "\\\\",
-  "\n": "\\n",
-  "\r": "\\r",
-  "	": "\\t",
-  "\b": "\\b",
-  "\f": "\\f"
-};
-function quote(text2) {
-  let out = '"';
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const char = text2.charAt(i2);
-    const code = text2.charCodeAt(i2);
-    const short = shortEscapes[char];
-    if (short !== void 0) out += short;
-    else if (code < 32 || code > 126) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += char;
-  }
-  return `${out}"`;
-}
-
 // src/templates/python-textwrap.ts
 var whitespace = String.raw`[\t\n\v\f\r ]`;
 var noWhitespace = String.raw`[^\t\n\v\f\r ]`;
@@ -103064,22 +112211,33 @@ function filesizeformat(value, binary) {
   const known = defined(value);
   const size = isNumeric(known) ? toNumber(known) : parsePythonFloat(softStr(known));
   if (size === void 0) throw new FilterArgumentError(`could not convert string to float: ${pyStr(known)}`);
-  const base = binary ? 1024 : 1e3;
+  const base2 = binary ? 1024 : 1e3;
   const prefixes2 = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
   if (size === 1) return "1 Byte";
-  if (size < base) return `${Math.trunc(size)} Bytes`;
-  let unit = base;
+  if (size < base2) return `${Math.trunc(size)} Bytes`;
+  let unit = base2;
   let prefix = prefixes2[0] ?? "";
   for (const [i2, candidate] of prefixes2.entries()) {
-    unit = base ** (i2 + 2);
+    unit = base2 ** (i2 + 2);
     prefix = candidate;
     if (size < unit) break;
   }
-  return `${formatFixed(base * size / unit, 1)} ${prefix}`;
+  return `${formatFixed(base2 * size / unit, 1)} ${prefix}`;
 }
 
 // src/templates/filters.ts
-var filters = { ...textFilters, ...numberFilters, ...sequenceFilters, ...selectFilters };
+var filters = {
+  ...textFilters,
+  ...numberFilters,
+  ...sequenceFilters,
+  ...selectFilters,
+  ...ansibleTextFilters,
+  ...ansibleRegexFilters,
+  ...ansibleDataFilters,
+  ...ansibleYamlFilters,
+  // Ansible's random takes an int or a sequence and a seed; it stands in for Jinja2's, as in Ansible.
+  ...ansibleRandomFilters
+};
 
 // src/templates/jinja-nodes.ts
 var { nodes } = internals;
@@ -103090,6 +112248,308 @@ var StarKwargsNode = nodes.Node.extend("JinjaStarKwargs", { fields: ["value"] })
 function markOneTuple(tuple) {
   tuple.tuple = true;
   return tuple;
+}
+
+// src/templates/jinja-globals.ts
+var never = /* @__PURE__ */ Symbol("never called");
+var LoopContext = class {
+  // A loop over items; a recursive loop's also renders its body again for `loop(children)`, a level deeper.
+  constructor(items, recurse = null, depth0 = 0) {
+    this.depth0 = depth0;
+    this.#items = items;
+    this.#recurse = recurse;
+  }
+  depth0;
+  index0 = 0;
+  #items;
+  #recurse;
+  #lastChanged = never;
+  get depth() {
+    return this.depth0 + 1;
+  }
+  get index() {
+    return this.index0 + 1;
+  }
+  get length() {
+    return this.#items.length;
+  }
+  get revindex() {
+    return this.#items.length - this.index0;
+  }
+  get revindex0() {
+    return this.#items.length - this.index0 - 1;
+  }
+  get first() {
+    return this.index0 === 0;
+  }
+  get last() {
+    return this.index0 === this.#items.length - 1;
+  }
+  get previtem() {
+    return this.index0 > 0 ? this.#items[this.index0 - 1] : new JinjaUndefined("there is no previous item");
+  }
+  get nextitem() {
+    return this.index0 < this.#items.length - 1 ? this.#items[this.index0 + 1] : new JinjaUndefined("there is no next item");
+  }
+  // loop.cycle('odd', 'even'): the argument for this iteration.
+  cycle = new PyCallable("cycle", (args) => {
+    if (args.length === 0) throw new JinjaRuntimeError("no items for cycling given");
+    return args[this.index0 % args.length];
+  });
+  // loop.changed(value): whether the value differs from the previous call's.
+  changed = new PyCallable("changed", (args) => {
+    const value = makeTuple(args);
+    if (this.#lastChanged !== never && pyEquals(this.#lastChanged, value)) return false;
+    this.#lastChanged = value;
+    return true;
+  });
+  // `loop(children)`: the body rendered over children one level deeper; Jinja2's TypeError for a loop
+  // without the `recursive` marker.
+  call(args, kwargs) {
+    if (!this.#recurse)
+      throw new JinjaRuntimeError("The loop must have the 'recursive' marker to be called recursively.");
+    const given = [...args, ...Object.entries(kwargs).map(([key2, value]) => key2 === "iterable" ? value : never)];
+    if (given.length !== 1 || given[0] === never)
+      throw new JinjaRuntimeError("loop() takes one argument, the iterable");
+    return this.#recurse(given[0], this.depth);
+  }
+  toString() {
+    return `<LoopContext ${this.index}/${this.length}>`;
+  }
+};
+var Cycler = class {
+  #position = 0;
+  #items;
+  constructor(items) {
+    if (items.length === 0) throw new JinjaRuntimeError("at least one item has to be provided");
+    this.#items = items;
+  }
+  get current() {
+    return this.#items[this.#position];
+  }
+  next = new PyCallable("next", () => {
+    const value = this.current;
+    this.#position = (this.#position + 1) % this.#items.length;
+    return value;
+  });
+  reset = new PyCallable("reset", () => {
+    this.#position = 0;
+    return null;
+  });
+};
+function range(args) {
+  if (args.length === 0 || args.length > 3)
+    throw new JinjaRuntimeError(`range expected 1 to 3 arguments, got ${args.length}`);
+  const numbers = args.map((arg) => requireInt(arg));
+  const [start, stop, step] = numbers.length === 1 ? [0, numbers[0] ?? 0, 1] : [numbers[0] ?? 0, numbers[1] ?? 0, numbers[2] ?? 1];
+  if (step === 0) throw new JinjaRuntimeError("range() arg 3 must not be zero");
+  const out = [];
+  for (let i2 = start; step > 0 ? i2 < stop : i2 > stop; i2 += step) out.push(i2);
+  return makeRange(out, start, stop, step);
+}
+function makeDict(args, kwargs) {
+  if (args.length > 1) throw new JinjaRuntimeError(`dict expected at most 1 argument, got ${args.length}`);
+  const out = {};
+  const source = args[0];
+  if (isDict(source)) Object.assign(out, Object.fromEntries(dictEntries(source)));
+  else if (source !== void 0) {
+    for (const pair of iterate(source)) {
+      const [key2, value] = unpack(pair, 2);
+      out[dictKey(key2)] = value;
+    }
+  }
+  return Object.assign(out, kwargs);
+}
+function dictKey(key2) {
+  const known = defined(key2);
+  if (isStr(known)) return strValue(known);
+  if (isNumeric(known) || known === null) return pyStr(known);
+  throw new JinjaRuntimeError(`unhashable type: '${typeName(known)}'`);
+}
+function createGlobals() {
+  return {
+    range: new PyCallable("range", (args) => range(args)),
+    dict: new PyCallable("dict", (args, kwargs) => makeDict(args, kwargs)),
+    namespace: new PyCallable("namespace", (args, kwargs) => new Namespace(makeDict(args, kwargs))),
+    cycler: new PyCallable("cycler", (args) => new Cycler(args)),
+    joiner: new PyCallable("joiner", (args) => {
+      const separator = args.length > 0 ? pyStr(args[0]) : ", ";
+      let used = false;
+      return new PyCallable("joiner", () => {
+        const out = used ? separator : "";
+        used = true;
+        return out;
+      });
+    })
+  };
+}
+
+// src/templates/python-call-spread.ts
+function spreadPositional(value) {
+  if (value instanceof JinjaUndefined) throw value.toError();
+  try {
+    return iterate(value);
+  } catch (error) {
+    if (!(error instanceof JinjaRuntimeError)) throw error;
+    throw new JinjaRuntimeError(`Value after * must be an iterable, not ${typeName(value)}`);
+  }
+}
+function mergeKeywords(named, value) {
+  if (value instanceof JinjaUndefined) throw value.toError();
+  if (!isDict(value)) throw new JinjaRuntimeError(`argument after ** must be a mapping, not ${typeName(value)}`);
+  const merged = { ...named };
+  for (const [name, item] of dictEntries(value)) {
+    if (Object.hasOwn(merged, name)) throw new JinjaRuntimeError(`got multiple values for keyword argument '${name}'`);
+    merged[name] = item;
+  }
+  return merged;
+}
+
+// src/templates/jinja-runtime.ts
+function passExtraArguments(raw, names, keywordNames, info) {
+  const { args, kwargs } = splitArguments(raw);
+  const count = names.length + keywordNames.length;
+  const declared = /* @__PURE__ */ new Set([...names, ...keywordNames, "caller"]);
+  const extra = Object.keys(kwargs).filter((key2) => !declared.has(key2));
+  if (args.length > count && !info.varargs)
+    throw new JinjaRuntimeError(`macro '${info.name}' takes not more than ${count} argument(s)`);
+  if (extra.length > 0 && !info.kwargs)
+    throw new JinjaRuntimeError(`macro '${info.name}' takes no keyword argument '${extra[0]}'`);
+  const keywords2 = {
+    ...kwargs,
+    __keywords: true,
+    __jinjaVarargs: makeTuple(args.slice(count)),
+    __jinjaKwargs: Object.fromEntries(extra.map((key2) => [key2, kwargs[key2]]))
+  };
+  return [...args.slice(0, count), keywords2];
+}
+function splitArguments(raw) {
+  const last = raw.at(-1);
+  if (typeof last === "object" && last !== null && Object.hasOwn(last, "__keywords")) {
+    const { __keywords: _, ...kwargs } = last;
+    return { args: raw.slice(0, -1), kwargs };
+  }
+  return { args: [...raw], kwargs: {} };
+}
+function invoke(name, spec, args, kwargs, env) {
+  const value = args[0];
+  if (!spec.acceptsUndefined && value instanceof JinjaUndefined) throw value.toError();
+  return spec.run(bindArguments({ name, ...spec }, args, kwargs), env);
+}
+function resolvePluginName(name, isKnown) {
+  const short = /^ansible\.(?:builtin|legacy)\.(\w+)$/.exec(name)?.[1];
+  return short !== void 0 && !isKnown(name) && isKnown(short) ? short : name;
+}
+function createJinjaRuntime(options2) {
+  const { filters: filters2, tests: tests2, globals, undefinedKind } = options2;
+  const member = (find) => (value, key2) => {
+    if (value instanceof JinjaUndefined && (value.kind === "chainable" || value.kind === "ansible")) return value;
+    const found2 = find(value, key2);
+    return found2 instanceof JinjaUndefined ? found2.ofKind(undefinedKind) : found2;
+  };
+  const macros = /* @__PURE__ */ new WeakSet();
+  const lookupSpec = (table, kind, name) => {
+    const known = resolvePluginName(name, (each) => Object.hasOwn(table, each));
+    const spec = Object.hasOwn(table, known) ? table[known] : void 0;
+    if (!spec) throw new JinjaRuntimeError(`no ${kind} named '${name}'`);
+    return spec;
+  };
+  const env = {
+    callFilter: (name, args, kwargs) => invoke(name, lookupSpec(filters2, "filter", name), args, kwargs, env),
+    callTest: (name, args, kwargs) => invoke(name, lookupSpec(tests2, "test", name), args, kwargs, env),
+    hasFilter: (name) => Object.hasOwn(filters2, name),
+    hasTest: (name) => Object.hasOwn(tests2, name)
+  };
+  return {
+    ...internals.runtime,
+    makeMacro(names, keywordNames, render, info) {
+      const inner = internals.runtime.makeMacro(names, keywordNames, render);
+      const macro = function(...raw) {
+        return Reflect.apply(inner, this, passExtraArguments(raw, names, keywordNames, info));
+      };
+      macros.add(macro);
+      return macro;
+    },
+    handleError: (error, lineno, _colno, template2) => locateError(error, { template: template2, line: lineno + 1 }),
+    float: (value) => new PyFloat(value),
+    tuple: makeTuple,
+    dict: (pairs) => Object.fromEntries(pairs.map(([key2, value]) => [dictKey(key2), value])),
+    local(value, name, parameter) {
+      if (value !== void 0) return value;
+      return parameter ? new JinjaUndefined(`parameter ${reprString(name)} was not provided`, void 0, undefinedKind) : undefinedName(name, undefinedKind);
+    },
+    lookup(context, frame, name) {
+      const local = frame.lookup(name);
+      if (local !== void 0) return local;
+      if (Object.hasOwn(context.ctx, name) && context.ctx[name] !== void 0) return context.ctx[name];
+      if (Object.hasOwn(globals, name)) return globals[name];
+      return undefinedName(name, undefinedKind);
+    },
+    output: options2.ansible ? (value) => value === null ? "" : pyStr(unrolled(value)) : pyStr,
+    truthy,
+    spreadPositional,
+    mergeKeywords,
+    or: (left, right) => truthy(left) ? left : right(),
+    and: (left, right) => truthy(left) ? right() : left,
+    binary: binaryOperation,
+    unary: unaryOperation,
+    concat: concatenate,
+    contains,
+    compare(first2, operations) {
+      let left = first2;
+      for (const [operator, next2] of operations) {
+        const right = next2();
+        if (!compareValues(operator, left, right)) return false;
+        left = right;
+      }
+      return true;
+    },
+    getattr: member(getAttribute),
+    getitem: member(getItem),
+    slice: sliceValue,
+    iterate,
+    unpack,
+    loop: (items, recurse, depth0) => new LoopContext(items, recurse, depth0),
+    setAttribute(target, name, value) {
+      if (!(target instanceof Namespace))
+        throw new JinjaRuntimeError("cannot assign attribute on non-namespace object");
+      target.attributes[name] = value;
+    },
+    call(callee, name, context, raw) {
+      if (callee instanceof JinjaUndefined) throw callee.toError();
+      if (typeof callee === "function" && macros.has(callee)) return Reflect.apply(callee, context, raw);
+      const { args, kwargs } = splitArguments(raw);
+      if (callee instanceof PyCallable) return callee.call(args, kwargs);
+      if (callee instanceof LoopContext) return callee.call(args, kwargs);
+      if (typeof callee === "function")
+        return Reflect.apply(callee, void 0, Object.keys(kwargs).length > 0 ? [...args, kwargs] : args);
+      throw new JinjaRuntimeError(`'${typeName(callee)}' object is not callable (${name})`);
+    },
+    filter(name, raw) {
+      const { args, kwargs } = splitArguments(raw);
+      const result = env.callFilter(name, args, kwargs);
+      return options2.ansible ? unrolled(result) : result;
+    },
+    test(name, raw) {
+      const { args, kwargs } = splitArguments(raw);
+      return env.callTest(name, args, kwargs);
+    },
+    include(_env, context, frame, name, ignoreMissing, withContext) {
+      const template2 = options2.loadTemplate(name, ignoreMissing);
+      if (!template2) return "";
+      let output = "";
+      let failure;
+      const scope = withContext ? frame.push(true) : new internals.runtime.Frame();
+      if (withContext) scope.set("loop", undefinedName("loop"));
+      const variables = withContext ? context.getVariables() : {};
+      template2.render(variables, scope, (error, result) => {
+        failure = error;
+        output = result ?? "";
+      });
+      if (failure) throw failure;
+      return output;
+    }
+  };
 }
 
 // src/templates/jinja-expression-compiler.ts
@@ -103215,7 +112675,8 @@ var JinjaExpressionCompiler = class extends Compiler {
   compileIs(node, frame) {
     const test = node.right;
     const call = test instanceof nodes2.FunCall ? test : void 0;
-    const name = String((call ? call.name : test).value);
+    const written = String((call ? call.name : test).value);
+    const name = resolvePluginName(written, (each) => this.known.tests.has(each));
     if (!this.known.tests.has(name)) this.fail(`no test named '${name}'`, test.lineno, test.colno);
     this._emit(`runtime.test(${quote2(name)}, [`);
     this.compile(node.left, frame);
@@ -103335,8 +112796,9 @@ var JinjaExpressionCompiler = class extends Compiler {
   }
   compileFilter(node, frame) {
     const name = String(node.name.value);
-    if (!this.known.filters.has(name)) this.fail(`no filter named '${name}'`, node.lineno, node.colno);
-    this._emit(`(lineno = ${node.lineno}, colno = ${node.colno}, runtime.filter(${quote2(name)}, [`);
+    const known = resolvePluginName(name, (each) => this.known.filters.has(each));
+    if (!this.known.filters.has(known)) this.fail(`no filter named '${name}'`, node.lineno, node.colno);
+    this._emit(`(lineno = ${node.lineno}, colno = ${node.colno}, runtime.filter(${quote2(known)}, [`);
     this.list(node.args.children, frame);
     this._emit("]))");
   }
@@ -103352,6 +112814,13 @@ function lookupLocal(frame, name) {
   return void 0;
 }
 var quote3 = (text2) => JSON.stringify(text2);
+function usesName(node, name) {
+  if (Array.isArray(node)) return node.some((child) => usesName(child, name));
+  if (!(node instanceof nodes3.Node)) return false;
+  if (node instanceof nodes3.Symbol && node.value === name) return true;
+  const fields = node.fields;
+  return fields.some((field) => usesName(node[field], name));
+}
 var JinjaCompiler = class extends JinjaExpressionCompiler {
   // Whether output is compiled into the root function outside macros and `{% set %}` blocks: there,
   // as in Jinja2, it is skipped (not even evaluated) once the template has extended another.
@@ -103398,6 +112867,19 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
       if (match4) this.codebuf[i2] = `return ${match4[1]};
 `;
     }
+    const body = node.body;
+    const info = {
+      name: String(node.name.value),
+      varargs: usesName(body, "varargs"),
+      kwargs: usesName(body, "kwargs")
+    };
+    const prologue = this.codebuf.indexOf('frame.set("caller", kwargs.caller); }\n', start);
+    const end = this.codebuf.length - 1;
+    if (prologue === -1 || this.codebuf[end] !== "});\n") this.fail("nunjucks' macro code has changed");
+    if (info.varargs) this.codebuf[prologue] += 'frame.set("varargs", kwargs.__jinjaVarargs);\n';
+    if (info.kwargs) this.codebuf[prologue] += 'frame.set("kwargs", kwargs.__jinjaKwargs);\n';
+    this.codebuf[end] = `}, ${JSON.stringify(info)});
+`;
     return id;
   }
   // Jinja2 outputs what a template writes before `{% extends %}`, then the parent's output; nunjucks drops
@@ -103450,12 +112932,13 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
   }
   compileSet(node, frame) {
     const [first2] = node.targets;
-    if (node.targets.length === 1 && first2 && first2.attribute && node.value) {
+    if (node.targets.length === 1 && first2 && first2.attribute) {
       const target = first2;
       this._emit("runtime.setAttribute(");
       this.compile(target.target, frame);
       this._emit(`, ${quote3(String(target.val.value))}, `);
-      this.located(node.value, frame);
+      if (node.value) this.located(node.value, frame);
+      else if (node.body) this.compile(node.body, frame);
       this._emitLine(");");
       return;
     }
@@ -103503,12 +112986,48 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
       this._emitLine(`frame.set(${quote3(String(target.value))}, ${ids[i2]});`);
   }
   compileFor(node, frame) {
+    if (node.recursive) {
+      this.compileRecursiveFor(node, frame);
+      return;
+    }
     const items = this._tmpid();
-    const index = this._tmpid();
-    const loop = this._tmpid();
     this._emit(`var ${items} = runtime.iterate(`);
     this.located(node.arr, frame);
     this._emitLine(");");
+    this.compileLoop(node, frame, items, "null, 0");
+  }
+  // A recursive loop, as Jinja2 compiles it: a function rendering the loop over an iterable at a depth,
+  // called once for the top level; `loop(children)` in its body calls it again one level deeper. Every
+  // call starts from the frame the loop is defined in and writes to its own buffer.
+  compileRecursiveFor(node, frame) {
+    const render = this._tmpid();
+    const iterable2 = this._tmpid();
+    const depth0 = this._tmpid();
+    const defined2 = this._tmpid();
+    const caller = this._tmpid();
+    const items = this._tmpid();
+    const buffer = this.buffer;
+    this._emitLine(`var ${defined2} = frame;`);
+    this._emitLine(`var ${render} = function(${iterable2}, ${depth0}) {`);
+    this._emitLine(`var ${caller} = frame;`);
+    this._emitLine(`frame = ${defined2};`);
+    this._emitLine('var output = "";');
+    this.buffer = "output";
+    this._emitLine(`var ${items} = runtime.iterate(${iterable2});`);
+    this.compileLoop(node, frame, items, `${render}, ${depth0}`);
+    this._emitLine(`frame = ${caller};`);
+    this._emitLine("return output;");
+    this._emitLine("};");
+    this.buffer = buffer;
+    this._emit(`${buffer} += ${render}(`);
+    this.located(node.arr, frame);
+    this._emitLine(", 0);");
+  }
+  // The loop over `items` (already iterated): the filter condition, the `loop` object (made with the
+  // given recursion arguments: the render function or null, and depth0), the body and the else block.
+  compileLoop(node, frame, items, recursion) {
+    const index = this._tmpid();
+    const loop = this._tmpid();
     const scope = frame.push(true);
     this._emitLine("frame = frame.push(true);");
     const targets = node.name instanceof nodes3.Array ? node.name.children : [node.name];
@@ -103529,7 +113048,7 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
       this._emitLine("}");
       this._emitLine(`${items} = ${kept};`);
     }
-    this._emitLine(`var ${loop} = runtime.loop(${items});`);
+    this._emitLine(`var ${loop} = runtime.loop(${items}, ${recursion});`);
     this._emitLine(`frame.set("loop", ${loop});`);
     scope.set("loop", loop);
     this._emitLine(`for (var ${index} = 0; ${index} < ${items}.length; ${index}++) {`);
@@ -103570,131 +113089,71 @@ var JinjaCompiler = class extends JinjaExpressionCompiler {
   }
 };
 
-// src/templates/jinja-globals.ts
-var never = /* @__PURE__ */ Symbol("never called");
-var LoopContext = class {
-  index0 = 0;
-  depth = 1;
-  depth0 = 0;
-  #items;
-  #lastChanged = never;
-  constructor(items) {
-    this.#items = items;
-  }
-  get index() {
-    return this.index0 + 1;
-  }
-  get length() {
-    return this.#items.length;
-  }
-  get revindex() {
-    return this.#items.length - this.index0;
-  }
-  get revindex0() {
-    return this.#items.length - this.index0 - 1;
-  }
-  get first() {
-    return this.index0 === 0;
-  }
-  get last() {
-    return this.index0 === this.#items.length - 1;
-  }
-  get previtem() {
-    return this.index0 > 0 ? this.#items[this.index0 - 1] : new JinjaUndefined("there is no previous item");
-  }
-  get nextitem() {
-    return this.index0 < this.#items.length - 1 ? this.#items[this.index0 + 1] : new JinjaUndefined("there is no next item");
-  }
-  // loop.cycle('odd', 'even'): the argument for this iteration.
-  cycle = new PyCallable("cycle", (args) => {
-    if (args.length === 0) throw new JinjaRuntimeError("no items for cycling given");
-    return args[this.index0 % args.length];
-  });
-  // loop.changed(value): whether the value differs from the previous call's.
-  changed = new PyCallable("changed", (args) => {
-    const value = makeTuple(args);
-    if (this.#lastChanged !== never && pyEquals(this.#lastChanged, value)) return false;
-    this.#lastChanged = value;
-    return true;
-  });
-  toString() {
-    return `<LoopContext ${this.index}/${this.length}>`;
-  }
-};
-var Cycler = class {
-  #position = 0;
-  #items;
-  constructor(items) {
-    if (items.length === 0) throw new JinjaRuntimeError("at least one item has to be provided");
-    this.#items = items;
-  }
-  get current() {
-    return this.#items[this.#position];
-  }
-  next = new PyCallable("next", () => {
-    const value = this.current;
-    this.#position = (this.#position + 1) % this.#items.length;
-    return value;
-  });
-  reset = new PyCallable("reset", () => {
-    this.#position = 0;
-    return null;
-  });
-};
-function range(args) {
-  if (args.length === 0 || args.length > 3)
-    throw new JinjaRuntimeError(`range expected 1 to 3 arguments, got ${args.length}`);
-  const numbers = args.map((arg) => requireInt(arg));
-  const [start, stop, step] = numbers.length === 1 ? [0, numbers[0] ?? 0, 1] : [numbers[0] ?? 0, numbers[1] ?? 0, numbers[2] ?? 1];
-  if (step === 0) throw new JinjaRuntimeError("range() arg 3 must not be zero");
-  const out = [];
-  for (let i2 = start; step > 0 ? i2 < stop : i2 > stop; i2 += step) out.push(i2);
-  return makeRange(out, start, stop, step);
+// src/templates/jinja-whitespace.ts
+var DATA = tokenType("DATA");
+var COMMENT = tokenType("COMMENT");
+var BLOCK_START = tokenType("BLOCK_START");
+var VARIABLE_START = tokenType("VARIABLE_START");
+var BLOCK_END = tokenType("BLOCK_END");
+var SYMBOL = tokenType("SYMBOL");
+var WHITESPACE = tokenType("WHITESPACE");
+function stripTagIndent(text2, lineStarting) {
+  const lineStart = text2.lastIndexOf("\n") + 1;
+  if (lineStart === 0 && !lineStarting) return text2;
+  return /^\s+$/.test(text2.slice(lineStart)) ? text2.slice(0, lineStart) : text2;
 }
-function makeDict(args, kwargs) {
-  if (args.length > 1) throw new JinjaRuntimeError(`dict expected at most 1 argument, got ${args.length}`);
-  const out = {};
-  const source = args[0];
-  if (isDict(source)) Object.assign(out, Object.fromEntries(dictEntries(source)));
-  else if (source !== void 0) {
-    for (const pair of iterate(source)) {
-      const [key2, value] = unpack(pair, 2);
-      out[dictKey(key2)] = value;
+function consumeNewline(tokens) {
+  if (tokens.current() !== "\n") return false;
+  tokens.forward();
+  return true;
+}
+function controlWhitespace(tokens, settings2) {
+  const next2 = tokens.nextToken.bind(tokens);
+  let lineStarting = true;
+  let firstSymbol;
+  let inBlock = false;
+  let keepNewline = false;
+  tokens.nextToken = () => {
+    if (tokens.in_code && tokens.current() === "+" && tokens.str.startsWith("%}", tokens.index + 1)) {
+      tokens.forward();
+      keepNewline = true;
     }
-  }
-  return Object.assign(out, kwargs);
-}
-function dictKey(key2) {
-  const known = defined(key2);
-  if (isStr(known)) return strValue(known);
-  if (isNumeric(known) || known === null) return pyStr(known);
-  throw new JinjaRuntimeError(`unhashable type: '${typeName(known)}'`);
-}
-function createGlobals() {
-  return {
-    range: new PyCallable("range", (args) => range(args)),
-    dict: new PyCallable("dict", (args, kwargs) => makeDict(args, kwargs)),
-    namespace: new PyCallable("namespace", (args, kwargs) => new Namespace(makeDict(args, kwargs))),
-    cycler: new PyCallable("cycler", (args) => new Cycler(args)),
-    joiner: new PyCallable("joiner", (args) => {
-      const separator = args.length > 0 ? pyStr(args[0]) : ", ";
-      let used = false;
-      return new PyCallable("joiner", () => {
-        const out = used ? separator : "";
-        used = true;
-        return out;
-      });
-    })
+    const token = next2();
+    if (!token) return token;
+    let startsLine = false;
+    if (token.type === DATA) {
+      const marker2 = tokens.str.slice(tokens.index, tokens.index + 3);
+      const beforeTag = marker2.startsWith("{%") || marker2.startsWith("{#");
+      if (beforeTag && settings2.lstripBlocks && marker2[2] !== "-" && marker2[2] !== "+")
+        token.value = stripTagIndent(token.value, lineStarting);
+    } else if (token.type === BLOCK_START || token.type === VARIABLE_START) {
+      if (tokens.current() === "+") tokens.forward();
+      inBlock = token.type === BLOCK_START;
+      firstSymbol = void 0;
+      keepNewline = false;
+    } else if (inBlock && token.type === SYMBOL && firstSymbol === void 0) {
+      firstSymbol = token.value;
+    } else if (token.type === BLOCK_END) {
+      const trims = settings2.trimBlocks && !keepNewline && !token.value.startsWith("-") && firstSymbol !== "raw";
+      startsLine = trims && consumeNewline(tokens);
+      inBlock = false;
+    } else if (token.type === COMMENT) {
+      const end = token.value.slice(-3);
+      const trims = settings2.trimBlocks && end !== "-#}" && end !== "+#}";
+      startsLine = trims && consumeNewline(tokens);
+    }
+    if (token.type !== WHITESPACE) lineStarting = startsLine;
+    return token;
   };
 }
 
 // src/templates/jinja-lexer.ts
-var SYMBOL = tokenType("SYMBOL");
+var SYMBOL2 = tokenType("SYMBOL");
 var INT = tokenType("INT");
 var FLOAT = tokenType("FLOAT");
 var LEFT_CURLY = tokenType("LEFT_CURLY");
 var RIGHT_CURLY = tokenType("RIGHT_CURLY");
-var BLOCK_END = tokenType("BLOCK_END");
+var BLOCK_END2 = tokenType("BLOCK_END");
 var VARIABLE_END = tokenType("VARIABLE_END");
 function decodePythonEscapes(raw) {
   return raw.replace(
@@ -103750,9 +113209,9 @@ function readPythonNumbers(tokens) {
   tokens.nextToken = () => {
     const token = next2();
     if (!token) return token;
-    if (token.type === SYMBOL && wholeInt.test(token.value))
+    if (token.type === SYMBOL2 && wholeInt.test(token.value))
       return { ...token, type: INT, value: token.value.replaceAll("_", "") };
-    const exponent = token.type === SYMBOL ? intThenE.exec(token.value) : null;
+    const exponent = token.type === SYMBOL2 ? intThenE.exec(token.value) : null;
     if (exponent) {
       const rest = exponent[1] === void 0 ? consume(signedAhead) : "";
       if (exponent[1] !== void 0 || rest)
@@ -103782,11 +113241,11 @@ function balanceBraces(tokens) {
     const token = next2();
     if (token?.type === LEFT_CURLY) depth += 1;
     else if (token?.type === RIGHT_CURLY) depth = Math.max(0, depth - 1);
-    else if (token?.type === VARIABLE_END || token?.type === BLOCK_END) depth = 0;
+    else if (token?.type === VARIABLE_END || token?.type === BLOCK_END2) depth = 0;
     return token;
   };
 }
-function lexJinja(source) {
+function lexJinja(source, whitespace2 = { trimBlocks: false, lstripBlocks: false }) {
   const tokens = internals.lexer.lex(source, { trimBlocks: false, lstripBlocks: false });
   tokens._parseString = readPythonString;
   tokens.src = source;
@@ -103802,7 +113261,33 @@ function lexJinja(source) {
     if (extracted === "#}") inComment = false;
     return extracted;
   };
-  return tokens;
+  controlWhitespace(tokens, whitespace2);
+  return Object.assign(tokens, { whitespace: whitespace2 });
+}
+
+// src/templates/jinja-options.ts
+function resolveJinjaOptions(options2 = {}) {
+  const ansible = options2.ansible ?? false;
+  return {
+    trimBlocks: options2.trimBlocks ?? ansible,
+    lstripBlocks: options2.lstripBlocks ?? false,
+    keepTrailingNewline: options2.keepTrailingNewline ?? !ansible,
+    undefined: options2.undefined ?? (ansible ? "ansible" : "strict"),
+    ansible
+  };
+}
+function jinjaOptionsKey(options2) {
+  return [
+    options2.trimBlocks,
+    options2.lstripBlocks,
+    options2.keepTrailingNewline,
+    options2.undefined,
+    options2.ansible
+  ].join(",");
+}
+function padAnsibleNewlines(output, source) {
+  const trailing = (text2) => text2.length - text2.replace(/\n+$/, "").length;
+  return output + "\n".repeat(Math.max(0, trailing(source) - trailing(output)));
 }
 
 // src/templates/jinja-expression-parser.ts
@@ -103810,7 +113295,7 @@ var { nodes: nodes4 } = internals;
 var STRING = tokenType("STRING");
 var FLOAT2 = tokenType("FLOAT");
 var INT2 = tokenType("INT");
-var SYMBOL2 = tokenType("SYMBOL");
+var SYMBOL3 = tokenType("SYMBOL");
 var BOOLEAN = tokenType("BOOLEAN");
 var NONE = tokenType("NONE");
 var OPERATOR = tokenType("OPERATOR");
@@ -103948,7 +113433,7 @@ var JinjaExpressionParser = class extends Parser3 {
   // What follows a dot: a name (getattr) or an integer (getitem, `x.0`).
   parseDotted(target, dot) {
     const name = this.nextToken();
-    if (name && (name.type === SYMBOL2 || name.type === BOOLEAN || name.type === NONE)) {
+    if (name && (name.type === SYMBOL3 || name.type === BOOLEAN || name.type === NONE)) {
       const lookup = new nodes4.LookupVal(
         dot.lineno,
         dot.colno,
@@ -104025,16 +113510,16 @@ var JinjaExpressionParser = class extends Parser3 {
   }
   // `a * b`, `a / b`, `a // b`, `a % b`, left to right.
   parseProduct() {
-    const operators = {
+    const operators2 = {
       "*": nodes4.Mul,
       "/": nodes4.Div,
       "//": nodes4.FloorDiv,
       "%": nodes4.Mod
     };
     let node = this.parsePow();
-    for (let token = this.peekToken(); token?.type === OPERATOR && operators[token.value]; token = this.peekToken()) {
+    for (let token = this.peekToken(); token?.type === OPERATOR && operators2[token.value]; token = this.peekToken()) {
       this.nextToken();
-      const NodeType = operators[token.value];
+      const NodeType = operators2[token.value];
       node = new NodeType(node.lineno, node.colno, node, this.parsePow());
     }
     return node;
@@ -104053,7 +113538,7 @@ var JinjaExpressionParser = class extends Parser3 {
           name,
           new nodes4.NodeList(name.lineno, name.colno, [node, ...args])
         );
-      } else if (token.type === SYMBOL2 && token.value === "is") {
+      } else if (token.type === SYMBOL3 && token.value === "is") {
         node = this.parseTest(node);
       } else if (token.type === LEFT_PAREN) {
         node = new nodes4.FunCall(token.lineno, token.colno, node, this.parseSignature());
@@ -104068,16 +113553,18 @@ var JinjaExpressionParser = class extends Parser3 {
     const is = this.nextToken();
     const negated = this.skipSymbol("not");
     const name = this.nextToken();
-    if (!name || name.type !== SYMBOL2 && name.type !== BOOLEAN && name.type !== NONE) {
+    if (!name || name.type !== SYMBOL3 && name.type !== BOOLEAN && name.type !== NONE) {
       this.fail("expected a test name after is", name?.lineno ?? is.lineno, name?.colno ?? is.colno);
     }
-    const testName = new nodes4.Symbol(name.lineno, name.colno, name.type === NONE ? "none" : name.value);
+    let written = name.type === NONE ? "none" : name.value;
+    while (name.type === SYMBOL3 && this.skipValue(OPERATOR, ".")) written += `.${this.expect(SYMBOL3).value}`;
+    const testName = new nodes4.Symbol(name.lineno, name.colno, written);
     let test = testName;
     const next2 = this.peekToken();
     if (next2?.type === LEFT_PAREN) {
       test = new nodes4.FunCall(name.lineno, name.colno, testName, this.parseSignature());
     } else if (next2 && startsBareArgument(next2)) {
-      if (next2.type === SYMBOL2 && next2.value === "is")
+      if (next2.type === SYMBOL3 && next2.value === "is")
         this.fail("You cannot chain multiple tests with is", next2.lineno, next2.colno);
       const args = new nodes4.NodeList(next2.lineno, next2.colno);
       args.addChild(this.parsePrimary());
@@ -104097,20 +113584,27 @@ var JinjaExpressionParser = class extends Parser3 {
     return node;
   }
 };
-var bareArgumentTypes = /* @__PURE__ */ new Set([SYMBOL2, STRING, INT2, FLOAT2, BOOLEAN, NONE, LEFT_BRACKET, LEFT_CURLY2]);
+var bareArgumentTypes = /* @__PURE__ */ new Set([SYMBOL3, STRING, INT2, FLOAT2, BOOLEAN, NONE, LEFT_BRACKET, LEFT_CURLY2]);
 function startsBareArgument(token) {
   if (!bareArgumentTypes.has(token.type)) return false;
-  return !(token.type === SYMBOL2 && ["else", "or", "and"].includes(token.value));
+  return !(token.type === SYMBOL3 && ["else", "or", "and"].includes(token.value));
 }
 
 // src/templates/jinja-parser.ts
 var { nodes: nodes5 } = internals;
-var SYMBOL3 = tokenType("SYMBOL");
+var SYMBOL4 = tokenType("SYMBOL");
 var OPERATOR2 = tokenType("OPERATOR");
 var COMMA2 = tokenType("COMMA");
 var LEFT_PAREN2 = tokenType("LEFT_PAREN");
 var RIGHT_PAREN2 = tokenType("RIGHT_PAREN");
-var BLOCK_END2 = tokenType("BLOCK_END");
+var BLOCK_END3 = tokenType("BLOCK_END");
+var PIPE2 = tokenType("PIPE");
+function applyFilters(value, filters2) {
+  return filters2.reduce(
+    (node, { name, args }) => new nodes5.Filter(name.lineno, name.colno, name, new nodes5.NodeList(name.lineno, name.colno, [node, ...args])),
+    value
+  );
+}
 var JinjaParser = class extends JinjaExpressionParser {
   // The body of a block up to one of its closing tags; the template ending first is a syntax error.
   parseUntilBlocks(...names) {
@@ -104123,11 +113617,13 @@ var JinjaParser = class extends JinjaExpressionParser {
   }
   parseStatement() {
     const token = this.peekToken();
-    if (token?.type === SYMBOL3 && token.value === "with") return this.parseWith();
-    if (token?.type === SYMBOL3 && token.value === "raw") return this.parseRawBlock();
+    if (token?.type === SYMBOL4 && token.value === "with") return this.parseWith();
+    if (token?.type === SYMBOL4 && token.value === "raw") return this.parseRawBlock();
+    if (token?.type === SYMBOL4 && token.value === "filter") return this.parseFilterBlock();
+    if (token?.type === SYMBOL4 && token.value === "block") return this.parseNamedBlock();
     return super.parseStatement();
   }
-  // `for target in iterable [if condition]` … `[else]` … `endfor`.
+  // `for target in iterable [if condition] [recursive]` … `[else]` … `endfor`.
   parseFor() {
     const tag = this.peekToken();
     if (!this.skipSymbol("for")) this.fail("expected for", tag.lineno, tag.colno);
@@ -104136,7 +113632,7 @@ var JinjaParser = class extends JinjaExpressionParser {
     if (!this.skipSymbol("in")) this.fail('expected "in" in for loop', tag.lineno, tag.colno);
     node.arr = this.parseTuple(() => this.parseOr());
     if (this.skipSymbol("if")) node.test = this.parseExpression();
-    if (this.skipSymbol("recursive")) this.fail("recursive loops are not supported", tag.lineno, tag.colno);
+    node.recursive = this.skipSymbol("recursive");
     this.advanceAfterBlockEnd("for");
     node.body = this.parseUntilBlocks("endfor", "else");
     if (this.skipSymbol("else")) {
@@ -104166,7 +113662,7 @@ var JinjaParser = class extends JinjaExpressionParser {
   // A plain name (an assignment target).
   parseName() {
     const token = this.nextToken();
-    if (!token || token.type !== SYMBOL3) this.fail("expected a name", token?.lineno, token?.colno);
+    if (!token || token.type !== SYMBOL4) this.fail("expected a name", token?.lineno, token?.colno);
     return new nodes5.Symbol(token.lineno, token.colno, token.value);
   }
   // An expression, or several separated by commas (a tuple).
@@ -104176,12 +113672,13 @@ var JinjaParser = class extends JinjaExpressionParser {
     const tuple = new nodes5.Group(first2.lineno, first2.colno);
     tuple.addChild(first2);
     while (this.skip(COMMA2)) {
-      if (this.peekToken().type === BLOCK_END2) break;
+      if (this.peekToken().type === BLOCK_END3) break;
       tuple.addChild(parseItem());
     }
     return tuple.children.length === 1 ? markOneTuple(tuple) : tuple;
   }
-  // `set x = value`, `set a, b = pair`, `set ns.attr = value`, and the block form `set x` … `endset`.
+  // `set x = value`, `set a, b = pair`, `set ns.attr = value`, and the block form `set x [| filter…]` …
+  // `endset`, whose body goes through the filters.
   parseSet() {
     const tag = this.peekToken();
     if (!this.skipSymbol("set")) this.fail("expected set", tag.lineno, tag.colno);
@@ -104193,13 +113690,51 @@ var JinjaParser = class extends JinjaExpressionParser {
       node.value = this.parseTuple(() => this.parseExpression());
       this.advanceAfterBlockEnd(tag.value);
     } else {
-      if (this.peekToken().type !== BLOCK_END2) this.fail("expected = or the end of the set tag", tag.lineno, tag.colno);
+      const filters2 = this.skip(PIPE2) ? this.parseFilterChain() : [];
+      if (this.peekToken().type !== BLOCK_END3) this.fail("expected = or the end of the set tag", tag.lineno, tag.colno);
       this.advanceAfterBlockEnd(tag.value);
-      node.body = new nodes5.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
+      const body = new nodes5.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endset"));
+      node.body = applyFilters(body, filters2);
       node.value = null;
       this.advanceAfterBlockEnd();
     }
     return node;
+  }
+  // `block name [scoped] [required]` … `endblock [name]`. Blocks here always see the variables around them,
+  // so `scoped` (Jinja2's way to let them) changes nothing; `required` (a child must override it) is read.
+  parseNamedBlock() {
+    const tag = this.peekToken();
+    this.skipSymbol("block");
+    const node = new nodes5.Block(tag.lineno, tag.colno);
+    node.name = this.parsePrimary();
+    if (!(node.name instanceof nodes5.Symbol)) this.fail("expected a block name", tag.lineno, tag.colno);
+    while (this.skipSymbol("scoped") || this.skipSymbol("required")) ;
+    this.advanceAfterBlockEnd(tag.value);
+    node.body = this.parseUntilBlocks("endblock");
+    this.skipSymbol("endblock");
+    this.skipSymbol(String(node.name.value));
+    this.advanceAfterBlockEnd(tag.value);
+    return node;
+  }
+  // `filter name(args) [| name(args)…]` … `endfilter`: the body through the filters, left to right.
+  parseFilterBlock() {
+    const tag = this.peekToken();
+    this.skipSymbol("filter");
+    const filters2 = this.parseFilterChain();
+    this.advanceAfterBlockEnd(tag.value);
+    const body = new nodes5.Capture(tag.lineno, tag.colno, this.parseUntilBlocks("endfilter"));
+    this.advanceAfterBlockEnd();
+    return new nodes5.Output(tag.lineno, tag.colno, [applyFilters(body, filters2)]);
+  }
+  // `name(args) | name(args) …`: filters without the value they apply to.
+  parseFilterChain() {
+    const filters2 = [];
+    do {
+      const name = this.parseFilterName();
+      const args = this.peekToken()?.type === LEFT_PAREN2 ? this.parseSignature().children : [];
+      filters2.push({ name, args });
+    } while (this.skip(PIPE2));
+    return filters2;
   }
   // `include name [ignore missing] [with context|without context]`.
   parseInclude() {
@@ -104214,7 +113749,7 @@ var JinjaParser = class extends JinjaExpressionParser {
     node.withContext = true;
     if (this.skipSymbol("without")) node.withContext = false;
     else this.skipSymbol("with");
-    if (node.withContext === false || this.peekToken().type === SYMBOL3) {
+    if (node.withContext === false || this.peekToken().type === SYMBOL4) {
       if (!this.skipSymbol("context")) this.fail('expected "context"', tag.lineno, tag.colno);
     }
     this.advanceAfterBlockEnd(tag.value);
@@ -104226,7 +113761,7 @@ var JinjaParser = class extends JinjaExpressionParser {
     this.skipSymbol("with");
     const targets = [];
     const values = [];
-    while (this.peekToken().type !== BLOCK_END2) {
+    while (this.peekToken().type !== BLOCK_END3) {
       if (targets.length > 0 && !this.skip(COMMA2)) this.fail("expected a comma in the with tag", tag.lineno, tag.colno);
       targets.push(this.parseName());
       if (!this.skipValue(OPERATOR2, "=")) this.fail("expected = in the with tag", tag.lineno, tag.colno);
@@ -104237,159 +113772,188 @@ var JinjaParser = class extends JinjaExpressionParser {
     this.advanceAfterBlockEnd();
     return new WithNode(tag.lineno, tag.colno, targets, values, body);
   }
-  // `raw` … `endraw` as Jinja2 reads it: the first endraw ends it, `{%- endraw -%}` strips whitespace.
+  // `raw` … `endraw` as Jinja2 reads it: the first endraw ends it, `{%- endraw -%}` strips whitespace,
+  // `{%+ endraw +%}` keeps it, and the lexer's lstrip_blocks and trim_blocks apply around endraw.
   parseRawBlock() {
     const begun = this.advanceAfterBlockEnd();
     const dropLeading = this.dropLeadingWhitespace;
     this.dropLeadingWhitespace = false;
-    const { tokens } = this;
+    const tokens = this.tokens;
     const rest = tokens.str.slice(tokens.index);
-    const end = /\{%(-?)\s*endraw\s*(-?)%\}/.exec(rest);
+    const end = /\{%([-+]?)\s*endraw\s*([-+]?)%\}/.exec(rest);
     if (!end) this.fail("missing endraw: the raw block is not closed", begun.lineno, begun.colno);
     let text2 = rest.slice(0, end.index);
     if (dropLeading) text2 = text2.replace(/^\s+/, "");
     if (end[1] === "-") text2 = text2.replace(/\s+$/, "");
+    else if (end[1] === "" && tokens.whitespace.lstripBlocks) {
+      const eaten = dropLeading ? /^\s*/.exec(rest)?.[0] ?? "" : "";
+      text2 = stripTagIndent(text2, eaten.endsWith("\n"));
+    }
     for (let i2 = 0; i2 < end.index + end[0].length; i2++) tokens.forward();
     this.dropLeadingWhitespace = end[2] === "-";
+    if (end[2] === "" && tokens.whitespace.trimBlocks) consumeNewline(tokens);
     return new nodes5.Output(begun.lineno, begun.colno, [new nodes5.TemplateData(begun.lineno, begun.colno, text2)]);
   }
 };
 
-// src/templates/python-call-spread.ts
-function spreadPositional(value) {
-  if (value instanceof JinjaUndefined) throw value.toError();
-  try {
-    return iterate(value);
-  } catch (error) {
-    if (!(error instanceof JinjaRuntimeError)) throw error;
-    throw new JinjaRuntimeError(`Value after * must be an iterable, not ${typeName(value)}`);
-  }
+// src/templates/tests-ansible.ts
+var operators = {
+  "==": "eq",
+  "=": "eq",
+  eq: "eq",
+  "<": "lt",
+  lt: "lt",
+  "<=": "le",
+  le: "le",
+  ">": "gt",
+  gt: "gt",
+  ">=": "ge",
+  ge: "ge",
+  "!=": "ne",
+  "<>": "ne",
+  ne: "ne"
+};
+function looseParts(version2) {
+  return version2.split(/(\d+|[a-z]+|\.)/).filter((part) => part !== "" && part !== ".").map((part) => /^\d+$/.test(part) ? Number(part) : part);
 }
-function mergeKeywords(named, value) {
-  if (value instanceof JinjaUndefined) throw value.toError();
-  if (!isDict(value)) throw new JinjaRuntimeError(`argument after ** must be a mapping, not ${typeName(value)}`);
-  const merged = { ...named };
-  for (const [name, item] of dictEntries(value)) {
-    if (Object.hasOwn(merged, name)) throw new JinjaRuntimeError(`got multiple values for keyword argument '${name}'`);
-    merged[name] = item;
-  }
-  return merged;
+function strictParts(version2) {
+  const found2 = /^(\d+)\.(\d+)(\.(\d+))?([ab](\d+))?$/.exec(version2);
+  if (!found2) throw new JinjaRuntimeError(`Version comparison failed: invalid version number '${version2}'`);
+  const release = [Number(found2[1]), Number(found2[2]), Number(found2[4] ?? 0)];
+  const pre = found2[5] ? [found2[5].charAt(0), Number(found2[6])] : ["~", 0];
+  return [...release, ...pre];
 }
-
-// src/templates/jinja-runtime.ts
-function splitArguments(raw) {
-  const last = raw.at(-1);
-  if (typeof last === "object" && last !== null && Object.hasOwn(last, "__keywords")) {
-    const { __keywords: _, ...kwargs } = last;
-    return { args: raw.slice(0, -1), kwargs };
-  }
-  return { args: [...raw], kwargs: {} };
-}
-function invoke(name, spec, args, kwargs, env) {
-  const value = args[0];
-  if (!spec.acceptsUndefined && value instanceof JinjaUndefined) throw value.toError();
-  return spec.run(bindArguments({ name, ...spec }, args, kwargs), env);
-}
-function createJinjaRuntime(options2) {
-  const { filters: filters2, tests: tests2, globals } = options2;
-  const macros = /* @__PURE__ */ new WeakSet();
-  const lookupSpec = (table, kind, name) => {
-    const spec = Object.hasOwn(table, name) ? table[name] : void 0;
-    if (!spec) throw new JinjaRuntimeError(`no ${kind} named '${name}'`);
-    return spec;
+var semverPattern = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+function compareSemver(a, b) {
+  const parse8 = (version2) => {
+    const found2 = semverPattern.exec(version2);
+    if (!found2) throw new JinjaRuntimeError(`Version comparison failed: invalid semantic version '${version2}'`);
+    const pre = found2[4] ? found2[4].split(".").map((part) => /^\d+$/.test(part) ? Number(part) : part) : [];
+    return { core: [Number(found2[1]), Number(found2[2]), Number(found2[3])], pre };
   };
-  const env = {
-    callFilter: (name, args, kwargs) => invoke(name, lookupSpec(filters2, "filter", name), args, kwargs, env),
-    callTest: (name, args, kwargs) => invoke(name, lookupSpec(tests2, "test", name), args, kwargs, env),
-    hasFilter: (name) => Object.hasOwn(filters2, name),
-    hasTest: (name) => Object.hasOwn(tests2, name)
+  const [left, right] = [parse8(a), parse8(b)];
+  const core = compareParts(left.core, right.core);
+  if (core !== 0 || left.pre.length === 0 && right.pre.length === 0) return core;
+  if (left.pre.length === 0 || right.pre.length === 0) return left.pre.length === 0 ? 1 : -1;
+  for (let i2 = 0; i2 < Math.min(left.pre.length, right.pre.length); i2++) {
+    const [x, y] = [left.pre[i2], right.pre[i2]];
+    if (x === y) continue;
+    if (typeof x !== typeof y) return typeof x === "number" ? -1 : 1;
+    return (x ?? 0) < (y ?? 0) ? -1 : 1;
+  }
+  return Math.sign(left.pre.length - right.pre.length);
+}
+function compareParts(a, b) {
+  for (let i2 = 0; i2 < Math.min(a.length, b.length); i2++) {
+    if (pyEquals(a[i2], b[i2])) continue;
+    try {
+      return pyCompare(a[i2], b[i2]);
+    } catch (error) {
+      throw new JinjaRuntimeError(`Version comparison failed: ${error.message}`);
+    }
+  }
+  return Math.sign(a.length - b.length);
+}
+function versionCompare(value, version2, operator, strict, type) {
+  if (strict !== null && type !== null) throw new JinjaRuntimeError("Cannot specify both 'strict' and 'version_type'");
+  if (!truthy(value)) throw new JinjaRuntimeError("Input version value cannot be empty");
+  if (!truthy(version2)) throw new JinjaRuntimeError("Version parameter to compare against cannot be empty");
+  const kind = truthy(strict ?? false) ? "strict" : type === null ? "loose" : pyStr(type);
+  if (!["loose", "strict", "semver", "semantic"].includes(kind)) {
+    throw new JinjaRuntimeError(`version_type '${kind}' is not supported by infra-action (loose, strict, semver)`);
+  }
+  const name = operators[pyStr(operator)];
+  if (!name) {
+    throw new JinjaRuntimeError(
+      `Invalid operator type (${pyStr(operator)}). Must be one of ${Object.keys(operators).map((key2) => `'${key2}'`).join(", ")}`
+    );
+  }
+  const [a, b] = [pyStr(value), pyStr(version2)];
+  const order = kind === "semver" || kind === "semantic" ? compareSemver(a, b) : compareParts(
+    ...kind === "strict" ? [strictParts(a), strictParts(b)] : [looseParts(a), looseParts(b)]
+  );
+  const results = {
+    eq: order === 0,
+    ne: order !== 0,
+    lt: order < 0,
+    le: order <= 0,
+    gt: order > 0,
+    ge: order >= 0
   };
+  return results[name] ?? false;
+}
+var versionTest = {
+  params: ["value", "version", ["operator", "eq"], ["strict", null], ["version_type", null]],
+  run: ({ values: [value, version2, operator, strict, type] }) => versionCompare(value, version2, operator, strict, type)
+};
+function regexTest(defaultType) {
   return {
-    ...internals.runtime,
-    makeMacro(...args) {
-      const macro = internals.runtime.makeMacro(...args);
-      macros.add(macro);
-      return macro;
-    },
-    handleError: (error, lineno, _colno, template2) => locateError(error, { template: template2, line: lineno + 1 }),
-    float: (value) => new PyFloat(value),
-    tuple: makeTuple,
-    dict: (pairs) => Object.fromEntries(pairs.map(([key2, value]) => [dictKey(key2), value])),
-    local(value, name, parameter) {
-      if (value !== void 0) return value;
-      return parameter ? new JinjaUndefined(`parameter ${reprString(name)} was not provided`) : undefinedName(name);
-    },
-    lookup(context, frame, name) {
-      const local = frame.lookup(name);
-      if (local !== void 0) return local;
-      if (Object.hasOwn(context.ctx, name) && context.ctx[name] !== void 0) return context.ctx[name];
-      if (Object.hasOwn(globals, name)) return globals[name];
-      return undefinedName(name);
-    },
-    output: pyStr,
-    truthy,
-    spreadPositional,
-    mergeKeywords,
-    or: (left, right) => truthy(left) ? left : right(),
-    and: (left, right) => truthy(left) ? right() : left,
-    binary: binaryOperation,
-    unary: unaryOperation,
-    concat: concatenate,
-    contains,
-    compare(first2, operations) {
-      let left = first2;
-      for (const [operator, next2] of operations) {
-        const right = next2();
-        if (!compareValues(operator, left, right)) return false;
-        left = right;
-      }
-      return true;
-    },
-    getattr: getAttribute,
-    getitem: getItem,
-    slice: sliceValue,
-    iterate,
-    unpack,
-    loop: (items) => new LoopContext(items),
-    setAttribute(target, name, value) {
-      if (!(target instanceof Namespace))
-        throw new JinjaRuntimeError("cannot assign attribute on non-namespace object");
-      target.attributes[name] = value;
-    },
-    call(callee, name, context, raw) {
-      if (callee instanceof JinjaUndefined) throw callee.toError();
-      if (typeof callee === "function" && macros.has(callee)) return Reflect.apply(callee, context, raw);
-      const { args, kwargs } = splitArguments(raw);
-      if (callee instanceof PyCallable) return callee.call(args, kwargs);
-      if (typeof callee === "function")
-        return Reflect.apply(callee, void 0, Object.keys(kwargs).length > 0 ? [...args, kwargs] : args);
-      throw new JinjaRuntimeError(`'${typeName(callee)}' object is not callable (${name})`);
-    },
-    filter(name, raw) {
-      const { args, kwargs } = splitArguments(raw);
-      return env.callFilter(name, args, kwargs);
-    },
-    test(name, raw) {
-      const { args, kwargs } = splitArguments(raw);
-      return env.callTest(name, args, kwargs);
-    },
-    include(_env, context, frame, name, ignoreMissing, withContext) {
-      const template2 = options2.loadTemplate(name, ignoreMissing);
-      if (!template2) return "";
-      let output = "";
-      let failure;
-      const scope = withContext ? frame.push(true) : new internals.runtime.Frame();
-      if (withContext) scope.set("loop", undefinedName("loop"));
-      const variables = withContext ? context.getVariables() : {};
-      template2.render(variables, scope, (error, result) => {
-        failure = error;
-        output = result ?? "";
-      });
-      if (failure) throw failure;
-      return output;
+    params: ["value", ["pattern", ""], ["ignorecase", false], ["multiline", false], ["match_type", defaultType]],
+    run: ({ values: [value, pattern, ignorecase, multiline, type] }) => {
+      const flags = { ignorecase: truthy(ignorecase), multiline: truthy(multiline) };
+      const regex = compilePythonRegex(pyStr(pattern), flags);
+      const anchored = new RegExp(regex.source, regex.flags.replace("g", pyStr(type) === "match" ? "y" : ""));
+      return anchored.test(pyStr(value));
     }
   };
 }
+function convertBool(value) {
+  const text2 = isStr(value) ? strValue(value).trim().toLowerCase() : value;
+  if (["y", "yes", "on", "1", "true", "t", 1, true].some((item) => pyEquals(item, text2))) return true;
+  if (["n", "no", "off", "0", "false", "f", 0, false].some((item) => pyEquals(item, text2))) return false;
+  return value;
+}
+var truthTest = (expected) => ({
+  params: ["value", ["convert_bool", false]],
+  run: ({ values: [value, convert] }) => truthy(truthy(convert) ? convertBool(value) : value) === expected
+});
+var resultTest = (name, read) => ({
+  params: ["result"],
+  run: ({ values: [result] }) => {
+    if (!isDict(result)) throw new JinjaRuntimeError(`The '${name}' test expects a dictionary`);
+    return read(result);
+  }
+});
+function flag(result, key2) {
+  return dictHas(result, key2) && truthy(result[key2]);
+}
+function changedResult(result) {
+  if (dictHas(result, "changed")) return truthy(result.changed);
+  const results = result.results;
+  if (!Array.isArray(results) || !isDict(results[0])) return false;
+  return results.some((item) => isDict(item) && flag(item, "changed"));
+}
+var failedTest = resultTest("failed", (result) => flag(result, "failed"));
+var successTest = resultTest("success", (result) => !flag(result, "failed"));
+var changedTest = resultTest("changed", changedResult);
+var skippedTest = resultTest("skipped", (result) => flag(result, "skipped"));
+var ansibleTests = {
+  failed: failedTest,
+  failure: failedTest,
+  succeeded: successTest,
+  success: successTest,
+  successful: successTest,
+  changed: changedTest,
+  change: changedTest,
+  skipped: skippedTest,
+  skip: skippedTest,
+  reachable: resultTest("reachable", (result) => !flag(result, "unreachable")),
+  unreachable: resultTest("unreachable", (result) => flag(result, "unreachable")),
+  any: { params: ["seq"], run: ({ values: [seq] }) => iterate(seq).some((item) => truthy(item)) },
+  all: { params: ["seq"], run: ({ values: [seq] }) => iterate(seq).every((item) => truthy(item)) },
+  abs: { params: ["path"], run: ({ values: [path] }) => pyStr(path).startsWith("/") },
+  is_abs: { params: ["path"], run: ({ values: [path] }) => pyStr(path).startsWith("/") },
+  version: versionTest,
+  version_compare: versionTest,
+  match: regexTest("match"),
+  search: regexTest("search"),
+  regex: regexTest("search"),
+  truthy: truthTest(true),
+  falsy: truthTest(false),
+  subset: { params: ["a", "b"], run: ({ values: [a, b] }) => iterate(a).every((item) => contains(b, item)) },
+  superset: { params: ["a", "b"], run: ({ values: [a, b] }) => iterate(b).every((item) => contains(a, item)) },
+  contains: { params: ["seq", "value"], run: ({ values: [seq, value] }) => contains(seq, value) }
+};
 
 // src/templates/tests.ts
 var typeTest = (check) => ({
@@ -104415,6 +113979,7 @@ function iterable(value) {
   }
 }
 var tests = {
+  ...ansibleTests,
   defined: typeTest((value) => !(value instanceof JinjaUndefined) && value !== void 0),
   undefined: typeTest((value) => value instanceof JinjaUndefined || value === void 0),
   none: typeTest((value) => value === null),
@@ -104460,14 +114025,15 @@ var tests = {
 };
 
 // src/templates/jinja-environment.ts
-function normalizeNewlines(source) {
-  return source.replace(/\r\n?/g, "\n");
+function normalizeNewlines(source, keepTrailingNewline) {
+  const normalized = source.replace(/\r\n?/g, "\n");
+  return keepTrailingNewline || !normalized.endsWith("\n") ? normalized : normalized.slice(0, -1);
 }
 function cleanParserMessage(message) {
   return message.replace(/^parse\w*: /, "").replace(/^Template render error: /, "");
 }
-function compileSource(source, name, runtime, known) {
-  const tokens = lexJinja(source);
+function compileSource(source, name, runtime, known, options2) {
+  const tokens = lexJinja(source, options2);
   let code;
   try {
     const ast = transformAst(new JinjaParser(tokens).parseAsRoot());
@@ -104493,15 +114059,23 @@ function resolveTemplatePath(searchPath, name) {
   if (pieces.some((piece) => piece === "..")) return void 0;
   return join2(searchPath, ...pieces);
 }
-function createJinjaEnvironment(searchPath) {
+function createJinjaEnvironment(searchPath, options2) {
   const environment = new internals.Environment([], { autoescape: false, dev: true });
   const known = { filters: new Set(Object.keys(filters)), tests: new Set(Object.keys(tests)) };
   const cache = /* @__PURE__ */ new Map();
-  const runtime = createJinjaRuntime({ filters, tests, globals: createGlobals(), loadTemplate });
+  const runtime = createJinjaRuntime({
+    filters,
+    tests,
+    globals: createGlobals(),
+    undefinedKind: options2.undefined,
+    ansible: options2.ansible,
+    loadTemplate
+  });
   function makeTemplate(source, name) {
-    const template2 = new internals.Template(normalizeNewlines(source), environment, name);
+    const text2 = normalizeNewlines(source, options2.keepTrailingNewline);
+    const template2 = new internals.Template(text2, environment, name);
     template2._compile = () => {
-      const { root, blocks } = compileSource(template2.tmplStr, name, runtime, known);
+      const { root, blocks } = compileSource(template2.tmplStr, name, runtime, known, options2);
       template2.rootRenderFunc = root;
       template2.blocks = blocks;
       template2.compiled = true;
@@ -104518,7 +114092,7 @@ function createJinjaEnvironment(searchPath) {
       const cached = cache.get(text2);
       if (cached) return cached;
       const path = resolveTemplatePath(searchPath, text2);
-      if (path && existsSync7(path) && statSync3(path).isFile()) {
+      if (path && existsSync8(path) && statSync4(path).isFile()) {
         const template2 = makeTemplate(readFileSync7(path, "utf8"), join2(searchPath, text2));
         cache.set(text2, template2);
         return template2;
@@ -104549,7 +114123,8 @@ function createJinjaEnvironment(searchPath) {
         template2 = makeTemplate(source, name);
         compiled.set(key2, template2);
       }
-      return template2.render(context);
+      const output = template2.render(context);
+      return options2.ansible ? padAnsibleNewlines(output, source.replace(/\r\n?/g, "\n")) : output;
     }
   };
 }
@@ -104579,14 +114154,22 @@ function toTemplateError(error, name) {
 }
 var environments = /* @__PURE__ */ new Map();
 function renderTemplate(source, context, options2) {
-  const searchPath = options2.searchPath ?? dirname2(options2.name);
-  let environment = environments.get(searchPath);
+  const searchPath = options2.searchPath ?? dirname3(options2.name);
+  let read;
+  try {
+    read = readAnsibleOverride(source, options2.jinja ?? {});
+  } catch (error) {
+    throw new TemplateError(`${options2.name}:1: ${error.message}`, options2.name, 1);
+  }
+  const settings2 = resolveJinjaOptions(read.options);
+  const key2 = `${jinjaOptionsKey(settings2)}\0${searchPath}`;
+  let environment = environments.get(key2);
   if (!environment) {
-    environment = createJinjaEnvironment(searchPath);
-    environments.set(searchPath, environment);
+    environment = createJinjaEnvironment(searchPath, settings2);
+    environments.set(key2, environment);
   }
   try {
-    return environment.render(source, options2.name, context);
+    return environment.render(read.source, options2.name, context);
   } catch (error) {
     throw toTemplateError(error, options2.name);
   }
@@ -104595,22 +114178,22 @@ function renderTemplate(source, context, options2) {
 // src/engine/prepare-context.ts
 function createPrepareContext(deployDirs, globals) {
   const locate = (path) => {
-    const candidates = [resolve3(path), ...deployDirs.map((dir) => resolve3(dir, path))];
-    const found2 = candidates.find((candidate) => existsSync8(candidate));
+    const candidates = [resolve5(path), ...deployDirs.map((dir) => resolve5(dir, path))];
+    const found2 = candidates.find((candidate) => existsSync9(candidate));
     if (!found2)
       throw new OperationError(`${path} does not exist (looked in ${[process.cwd(), ...deployDirs].join(", ")}).`);
     return found2;
   };
   return {
     readLocalFile: async (path) => readFile(locate(path)),
-    readLocalFileIfExists: async (path) => existsSync8(resolve3(path)) ? readFile(resolve3(path)) : void 0,
-    renderTemplate: async (path, variables) => {
+    readLocalFileIfExists: async (path) => existsSync9(resolve5(path)) ? readFile(resolve5(path)) : void 0,
+    renderTemplate: async (path, variables, settings2) => {
       const file2 = locate(path);
       const source = await readFile(file2, "utf8");
       return renderTemplate(
         source,
-        { ...variables, host: globals.host, inventory: globals.inventory },
-        { name: path, searchPath: dirname3(file2) }
+        { host: globals.host, inventory: globals.inventory, ...variables },
+        { name: path, searchPath: dirname4(file2), jinja: settings2 }
       );
     },
     readLocalTree: async (path) => {
@@ -104633,6 +114216,7 @@ async function planHost(input2) {
   const gatherer = new FactGatherer(input2.host.name, input2.connector, input2.countExecution);
   const deploy = new DeployContext(input2.host, gatherer);
   try {
+    input2.phase?.("deploy");
     bindInstance(input2.instance, deploy.api());
     await evaluate(input2);
   } catch (error) {
@@ -104642,9 +114226,10 @@ async function planHost(input2) {
     deploy.close();
   }
   const prepareContext = createPrepareContext(
-    input2.deployFiles.map((f) => dirname4(f)),
+    input2.deployFiles.map((f) => dirname5(f)),
     input2.globals
   );
+  input2.phase?.("facts");
   const prepared = await Promise.all(
     deploy.operations.map(async (op) => {
       try {
@@ -104671,6 +114256,7 @@ async function planHost(input2) {
       return value;
     }
   });
+  input2.phase?.("plan");
   const plannedFiles = new PlannedFiles();
   const operations = deploy.operations.map((registered, i2) => {
     const op = planOperation(registered, prepared[i2], plannedFiles.lookup(lookupFor(registered)), input2.now);
@@ -104681,7 +114267,7 @@ async function planHost(input2) {
     return op;
   });
   await Promise.all(deploy.factReads);
-  await new Promise((resolve4) => setImmediate(resolve4));
+  await new Promise((resolve6) => setImmediate(resolve6));
   return { ...verdict2(operations, input2.deployCode.failure), operations };
 }
 function verdict2(operations, deployFailure) {
@@ -104721,7 +114307,7 @@ async function evaluate(input2) {
   });
   try {
     await Promise.race([
-      runInDeployScope(input2.deployCode, async () => {
+      runInDeployScope({ host: input2.host.name, fail: (reason) => input2.deployCode.fail(reason) }, async () => {
         for (const file2 of input2.deployFiles) await input2.loadDeploy(file2, input2.instance);
       }),
       stopped
@@ -104774,6 +114360,7 @@ var HostRun = class {
     this.context = context;
     this.seams = seams;
     this.instance = `${process.pid}-${++runCounter}-${host2.name}`;
+    this.timeline = new HostTimeline(seams.now, seams.startedAt);
   }
   host;
   context;
@@ -104800,6 +114387,7 @@ var HostRun = class {
   // Set when apply begins for this host.
   applyBegun = false;
   instance;
+  timeline;
   get failed() {
     return this.status === "failed" || this.status === "unreachable";
   }
@@ -104822,6 +114410,7 @@ var HostRun = class {
   // operation from gathered facts.
   async plan(deployFiles, globals, deadlineMs = defaultDeployDeadlineMs) {
     if (this.interrupted) return;
+    this.timeline.begin("connect");
     try {
       const connector = this.seams.connect(this.host, this.context);
       this.link.connector = connector;
@@ -104833,9 +114422,11 @@ var HostRun = class {
     } catch (error) {
       if (!isUserError(error)) throw error;
       const status = error instanceof ConnectError ? "unreachable" : "failed";
+      this.timeline.end();
       return this.settlePlan(status, withoutHostName(error.message, this.host.name));
     }
     const plan = await planHost({
+      phase: (phase) => this.timeline.begin(phase),
       host: this.host,
       connector: this.link.connector,
       deployFiles,
@@ -104847,6 +114438,7 @@ var HostRun = class {
       deployCode: this.deployCode,
       countExecution: () => this.executions++
     });
+    this.timeline.end();
     if (this.interrupted) return;
     this.operations = plan.operations;
     this.settlePlan(plan.status, plan.error);
@@ -104855,6 +114447,7 @@ var HostRun = class {
   async apply() {
     if (this.failed || !this.link.connector) return;
     this.applyBegun = true;
+    this.timeline.begin("apply");
     const { error } = await applyHost(this.toApply, this.operations, {
       host: this.host.name,
       link: this.link,
@@ -104863,6 +114456,7 @@ var HostRun = class {
       countExecution: () => this.executions++,
       progress: this.progress
     });
+    this.timeline.end();
     if (this.interrupted || error === void 0) return;
     this.status = "failed";
     this.error = error;
@@ -104901,10 +114495,11 @@ var HostRun = class {
     }
   }
   // Marks the host as interrupted (SIGINT/SIGTERM): what was applied and what was not, as known
-  // from the markers seen so far.
-  interrupt(signal) {
+  // from the markers seen so far. `applying`: the run's apply stage had begun (a host with changes
+  // whose turn had not come, such as one of a later batch, applied nothing).
+  interrupt(signal, applying = false) {
     this.interrupted = true;
-    if (this.status === "pending") {
+    if (this.status === "pending" || applying && this.status === "changed" && !this.applyBegun) {
       this.status = "failed";
       this.error = `interrupted by ${signal} before applying; nothing was applied on this host.`;
       return;
@@ -104934,6 +114529,7 @@ var HostRun = class {
       ...this.image ? { image: this.image } : {},
       durationMs: this.activeMs + running,
       executions: this.executions,
+      timing: this.timeline.report(),
       operations: this.operations,
       applied: this.progress
     };
@@ -104960,12 +114556,15 @@ __export(src_exports, {
   apk: () => apk,
   apt: () => apt,
   change: () => change,
+  data: () => data2,
   defineFact: () => defineFact,
   defineOperation: () => defineOperation,
   dnf: () => dnf,
   files: () => files,
   git: () => git,
+  group: () => group2,
   host: () => host,
+  hosts: () => hosts,
   noop: () => noop,
   pip: () => pip,
   server: () => server,
@@ -104973,6 +114572,19 @@ __export(src_exports, {
   systemd: () => systemd,
   yum: () => yum
 });
+
+// src/host/typed-inventory.ts
+function hosts(specs) {
+  return specs;
+}
+function group2(specs, groupData) {
+  return [specs, groupData];
+}
+function data2(values) {
+  return values;
+}
+
+// src/index.ts
 function unboundFamily(family) {
   return Object.fromEntries(
     Object.keys(operationFamilies[family]).map((name) => [
@@ -105005,10 +114617,11 @@ async function runDeploy(options2, seams = {}) {
   const now = seams.now ?? Date.now;
   const connect = seams.connect ?? createConnector;
   const loadDeploy = seams.loadDeploy ?? loadDeployFile;
+  if (!seams.loadDeploy) checkDeployFiles(options2.deployFiles);
   const startedAt = new Date(now());
   const events = options2.events ?? {};
   const runs = options2.inventory.hosts.map(
-    (host2) => new HostRun(host2, options2.connectContext ?? {}, { connect, now, loadDeploy })
+    (host2) => new HostRun(host2, options2.connectContext ?? {}, { connect, now, loadDeploy, startedAt: startedAt.getTime() })
   );
   const globals = {
     inventory: {
@@ -105019,7 +114632,7 @@ async function runDeploy(options2, seams = {}) {
   const finishAll = (commit) => Promise.all(runs.map((run) => run.timed(() => run.finish(commit))));
   let stage = "plan";
   const interruption = whenAborted(seams.signal, async (signal) => {
-    for (const run of runs) run.interrupt(signal);
+    for (const run of runs) run.interrupt(signal, stage === "apply");
     try {
       await options2.onInterrupt?.(buildReport(runs, stage, startedAt, options2.digestSecrets ?? [], now));
     } finally {
@@ -105054,12 +114667,13 @@ async function runDeploy(options2, seams = {}) {
       }
       if (proceed) {
         stage = "apply";
-        const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
-        const parallel = runs.filter((r) => !serial.includes(r));
-        await Promise.all([
-          mapLimit(parallel, options2.parallel, (run) => applyOne(run, events, seams.signal)),
-          mapLimit(serial, 1, (run) => applyOne(run, events, seams.signal))
-        ]);
+        await applyInBatches(runs, {
+          batch: options2.batch,
+          failPercent: options2.failPercent,
+          stopped: () => Boolean(seams.signal?.aborted),
+          applyBatch: (batch2) => applyBatch(batch2, options2.parallel, events, seams.signal),
+          refused: (run) => events.hostStage?.(run.host.name, "not applied")
+        });
       } else {
         await finishAll(false);
         return report("plan");
@@ -105083,6 +114697,14 @@ async function runDeploy(options2, seams = {}) {
 function loadDeployFile(file2, instance) {
   return loadModule(file2, { role: "deploy file", instance, api: publicApiProvider });
 }
+async function applyBatch(runs, parallel, events, signal) {
+  const serial = runs.filter((r) => r.toApply.some((op) => op.registered.global.serial));
+  const others = runs.filter((r) => !serial.includes(r));
+  await Promise.all([
+    mapLimit(others, parallel, (run) => applyOne(run, events, signal)),
+    mapLimit(serial, 1, (run) => applyOne(run, events, signal))
+  ]);
+}
 async function applyOne(run, events, signal) {
   if (run.failed || signal?.aborted) return;
   events.hostStage?.(run.host.name, "applying");
@@ -105103,52 +114725,137 @@ function settleRunOnce(runs) {
   }
 }
 function buildReport(runs, mode, startedAt, digestSecrets, now) {
-  const hosts = runs.map((run) => run.report(mode));
+  const hosts2 = runs.map((run) => {
+    const { operations, ...host2 } = run.report(mode);
+    return { ...host2, planDigest: hostPlanDigest(run.digestEntry(), digestSecrets), operations };
+  });
   return {
     version: 1,
     mode,
     startedAt: startedAt.toISOString(),
     durationMs: now() - startedAt.getTime(),
-    planDigest: planDigest(
-      runs.map((run) => run.digestEntry()),
-      digestSecrets
-    ),
-    hosts,
-    totals: reportTotals(hosts)
+    planDigest: combinePlanDigests(hosts2),
+    hosts: hosts2,
+    totals: reportTotals(hosts2)
   };
 }
 
+// src/inventory/shard.ts
+import { createHash as createHash8 } from "node:crypto";
+function parseShard(text2, source = "--shard") {
+  const match4 = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
+  const index = Number(match4?.[1]);
+  const count = Number(match4?.[2]);
+  if (!match4 || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count)
+    throw new UsageError(
+      `${source} ${JSON.stringify(text2)} is not a shard: give I/N, a shard number I from 1 to N and the number of shards N, e.g. "1/4" (in a matrix: "\${{ matrix.shard }}/4").`
+    );
+  return { index, count };
+}
+function shardOfHost(name, count) {
+  return createHash8("sha256").update(name).digest().readUInt32BE(0) % count + 1;
+}
+function applyShard(inventory, shard) {
+  if (!shard || shard.count === 1) return inventory;
+  const kept = new Set(
+    inventory.hosts.filter((host2) => shardOfHost(host2.name, shard.count) === shard.index).map((host2) => host2.name)
+  );
+  const groups = Object.fromEntries(
+    Object.entries(inventory.groups).map(([group3, hosts2]) => [group3, hosts2, hosts2.filter((host2) => kept.has(host2))]).filter(([, hosts2, inShard]) => inShard.length > 0 || hosts2.length === 0).map(([group3, , inShard]) => [group3, inShard])
+  );
+  return { ...inventory, hosts: inventory.hosts.filter((host2) => kept.has(host2.name)), groups };
+}
+function describeShard(shard, held, selected) {
+  const hosts2 = `${selected} selected host${selected === 1 ? "" : "s"}`;
+  const part = held === 0 ? `none of the ${hosts2}: nothing to do on this shard.` : `${held} of the ${hosts2}.`;
+  return `shard ${shard.index}/${shard.count} holds ${part}`;
+}
+
+// src/util/plural.ts
+function plural2(count, word, many = `${word}s`) {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+// src/report/colour.ts
+var same = (text2) => text2;
+var plainPalette = {
+  added: same,
+  removed: same,
+  hunk: same,
+  changed: same,
+  unchanged: same,
+  failed: same,
+  skipped: same
+};
+var paint = (open, close) => (text2) => text2 ? `\x1B[${open}m${text2}\x1B[${close}m` : text2;
+var ansiPalette = {
+  added: paint(32, 39),
+  removed: paint(31, 39),
+  hunk: paint(36, 39),
+  changed: paint(33, 39),
+  unchanged: paint(2, 22),
+  failed: paint(31, 39),
+  skipped: paint(2, 22)
+};
+function paintDiffLine(line2, palette) {
+  if (line2.startsWith("+++") || line2.startsWith("---")) return line2;
+  if (line2.startsWith("+")) return palette.added(line2);
+  if (line2.startsWith("-")) return palette.removed(line2);
+  if (line2.startsWith("@@")) return palette.hunk(line2);
+  return line2;
+}
+function paintStatus(status, palette, text2 = status) {
+  switch (status) {
+    case "changed":
+      return palette.changed(text2);
+    case "unchanged":
+      return palette.unchanged(text2);
+    case "failed":
+    case "unreachable":
+      return palette.failed(text2);
+    case "skipped":
+      return palette.skipped(text2);
+    default:
+      return text2;
+  }
+}
+
 // src/report/table.ts
-function formatTable(header, rows) {
+function formatTable(header, rows, paint2 = (cell) => cell) {
   const widths = header.map((title2, i2) => Math.max(title2.length, ...rows.map((row) => (row[i2] ?? "").length)));
-  const line2 = (cells) => cells.map((cell, i2) => i2 === cells.length - 1 ? cell : cell.padEnd(widths[i2] ?? 0)).join("  ").trimEnd();
-  return [line2(header), ...rows.map(line2)];
+  const line2 = (cells, row) => cells.map((cell, i2) => {
+    const padding = i2 === cells.length - 1 ? "" : " ".repeat(Math.max((widths[i2] ?? 0) - cell.length, 0));
+    return `${row === void 0 ? cell : paint2(cell, row, i2)}${padding}`;
+  }).join("  ").trimEnd();
+  return [line2(header), ...rows.map((row, i2) => line2(row, i2))];
 }
 
 // src/report/text.ts
 function formatHost(host2, mode, options2) {
+  const palette = options2.palette ?? plainPalette;
   const lines2 = [];
   const verb = mode === "plan" ? "would change" : "changed";
   const head = host2.status === "unreachable" ? "unreachable" : host2.status === "failed" ? "failed" : `${host2.operations.filter((o) => o.status === "changed").length} ${verb}`;
-  lines2.push(`${host2.name}: ${head}`);
-  if (host2.error) lines2.push(`  error: ${host2.error}`);
+  lines2.push(`${host2.name}: ${paintStatus(host2.status, palette, head)}`);
+  if (host2.error) lines2.push(`  ${palette.failed("error:")} ${host2.error}`);
   for (const op of host2.operations) {
     if (op.status === "unchanged" && !options2.verbose) continue;
     const mark = { changed: mode === "plan" ? "~" : "✓", unchanged: "=", failed: "✗", skipped: "-" }[op.status];
-    lines2.push(`  ${mark} ${op.name}${op.reason && op.status !== "changed" ? ` (${op.reason})` : ""}`);
+    const reason = op.reason && op.status !== "changed" ? ` (${op.reason})` : "";
+    lines2.push(`  ${paintStatus(op.status, palette, `${mark} ${op.name}`)}${reason}`);
     if (op.status === "changed" || op.status === "failed")
-      for (const command of op.commands) lines2.push(`      $ ${firstLine(command)}`);
+      for (const command of op.commands) lines2.push(...commandLines(command));
     if (op.status === "failed" && op.stderr)
-      for (const line2 of op.stderr.split("\n").slice(-10)) lines2.push(`      ! ${line2}`);
+      for (const line2 of op.stderr.split("\n").slice(-10)) lines2.push(`      ${palette.failed(`! ${line2}`)}`);
     if (options2.diff && op.diff && op.status !== "skipped")
-      for (const line2 of op.diff.trimEnd().split("\n")) lines2.push(`      ${line2}`);
+      for (const line2 of op.diff.trimEnd().split("\n")) lines2.push(`      ${paintDiffLine(line2, palette)}`);
   }
   return `${lines2.join("\n")}
 `;
 }
-function formatSummary(report) {
+function formatSummary(report, palette = plainPalette) {
   const rows = report.hosts.map((host2) => {
-    const count = (status) => String(host2.operations.filter((o) => o.status === status).length);
+    const count = (status2) => String(host2.operations.filter((o) => o.status === status2).length);
     return [
       host2.name,
       host2.status,
@@ -105160,21 +114867,57 @@ function formatSummary(report) {
   });
   const t2 = report.totals;
   const verb = report.mode === "plan" ? "to change" : "changed";
+  const status = 1;
   return [
-    ...formatTable(["HOST", "STATUS", "CHANGED", "UNCHANGED", "FAILED", "TIME"], rows),
+    ...formatTable(
+      ["HOST", "STATUS", "CHANGED", "UNCHANGED", "FAILED", "TIME"],
+      rows,
+      (cell, _row, column) => column === status ? paintStatus(cell, palette) : cell
+    ),
     "",
-    `${t2.hosts} hosts: ${t2.changed} ${verb}, ${t2.unchanged} unchanged, ${t2.failed} failed, ${t2.unreachable} unreachable; ${t2.operationsChanged} operations ${verb}.`,
+    `${plural2(t2.hosts, "host")}: ${t2.changed} ${verb}, ${t2.unchanged} unchanged, ${t2.failed} failed, ${t2.unreachable} unreachable; ${plural2(t2.operationsChanged, "operation")} ${verb}.`,
     `Plan digest: ${report.planDigest}`,
     ""
   ].join("\n");
 }
-function firstLine(command) {
-  const [first2 = "", ...rest] = command.split("\n");
-  return rest.length ? `${first2} …` : first2;
+function commandLines(command) {
+  const [first2 = "", ...rest] = command.replace(/\n$/, "").split("\n");
+  return [`      $ ${first2}`, ...rest.map((line2) => `        ${line2}`)];
+}
+
+// src/cli/colour-choice.ts
+function chooseColour(flag2, env, isTTY) {
+  if (!flag2 || env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force) return force !== "0" && force.toLowerCase() !== "false";
+  return isTTY && env.TERM !== "dumb";
+}
+function choosePalette(flag2) {
+  return chooseColour(flag2, process.env, Boolean(process.stdout.isTTY)) ? ansiPalette : plainPalette;
+}
+
+// src/cli/deploy-console.ts
+import { format as format2 } from "node:util";
+var methods = { log: "stdout", info: "stdout", debug: "stdout", warn: "stderr", error: "stderr" };
+function captureDeployConsole(target) {
+  const names = Object.keys(methods);
+  const originals = names.map((name) => [name, console[name]]);
+  for (const [name, original] of originals) {
+    console[name] = (...args) => {
+      const host2 = currentDeployHost();
+      if (host2 === void 0) return original.apply(console, args);
+      const lines2 = format2(...args).split("\n");
+      target[methods[name]](lines2.map((line2) => `[${host2}] ${line2}
+`).join(""));
+    };
+  }
+  return () => {
+    for (const [name, original] of originals) console[name] = original;
+  };
 }
 
 // src/inventory/load-inventory.ts
-import { basename as basename2, extname as extname2 } from "node:path";
+import { basename as basename3, extname as extname3 } from "node:path";
 
 // src/inventory/build-inventory.ts
 import { isDeepStrictEqual } from "node:util";
@@ -105227,21 +114970,21 @@ function buildInventory(parts, options2) {
   const explicit = parts.groups.map((g) => g.exportName);
   if (!explicit.includes(options2.stem)) members.set(options2.stem, [...hostNames]);
   for (const name of hostNames) {
-    const group2 = targetOf(name).group;
-    if (group2 && !explicit.includes(group2)) {
-      if (!members.has(group2)) members.set(group2, []);
-      members.get(group2)?.push(name);
+    const group3 = targetOf(name).group;
+    if (group3 && !explicit.includes(group3)) {
+      if (!members.has(group3)) members.set(group3, []);
+      members.get(group3)?.push(name);
     }
   }
-  for (const group2 of parts.groups) {
-    const listed = unique(group2.hosts.map((h) => h.name)).filter((name) => selected.has(name));
-    members.set(group2.exportName, unique([...members.get(group2.exportName) ?? [], ...listed]));
+  for (const group3 of parts.groups) {
+    const listed = unique(group3.hosts.map((h) => h.name)).filter((name) => selected.has(name));
+    members.set(group3.exportName, unique([...members.get(group3.exportName) ?? [], ...listed]));
   }
   const groupData = collectGroupData(parts, members, options2, warnings);
   const globals = { ...parts.globals, ...options2.groupDataFiles.get("all")?.data };
   const groupsOf = new Map(hostNames.map((name) => [name, []]));
-  for (const [group2, names] of members) for (const name of names) groupsOf.get(name)?.push(group2);
-  const hosts = hostNames.map((name) => {
+  for (const [group3, names] of members) for (const name of names) groupsOf.get(name)?.push(group3);
+  const hosts2 = hostNames.map((name) => {
     const target = targetOf(name);
     const groups2 = groupsOf.get(name) ?? [];
     const layers = [
@@ -105254,15 +114997,15 @@ function buildInventory(parts, options2) {
     return { name, connector: target.connector, groups: [...groups2].sort(), data: Object.assign({}, ...layers) };
   });
   const groups = Object.fromEntries([...members.keys()].sort().map((g) => [g, members.get(g) ?? []]));
-  return { hosts, groups, warnings };
+  return { hosts: hosts2, groups, warnings };
 }
 function mergeHostData(lists, file2, warnings) {
   const merged = /* @__PURE__ */ new Map();
   const source = /* @__PURE__ */ new Map();
   for (const list2 of lists) {
-    for (const { name, data: data2 } of list2.hosts) {
+    for (const { name, data: data3 } of list2.hosts) {
       const current2 = merged.get(name) ?? {};
-      for (const [key2, value] of Object.entries(data2)) {
+      for (const [key2, value] of Object.entries(data3)) {
         if (key2 in current2 && !isDeepStrictEqual(current2[key2], value)) {
           const earlier = source.get(`${name}\0${key2}`);
           const show = (v) => showValue(hideSecretKeys(v));
@@ -105279,7 +115022,7 @@ function mergeHostData(lists, file2, warnings) {
   return merged;
 }
 function collectGroupData(parts, members, options2, warnings) {
-  const data2 = /* @__PURE__ */ new Map();
+  const data3 = /* @__PURE__ */ new Map();
   for (const entry of parts.groupData) {
     if (!members.has(entry.group)) {
       const near = closestName(entry.group, members.keys());
@@ -105288,28 +115031,28 @@ function collectGroupData(parts, members, options2, warnings) {
       );
       continue;
     }
-    data2.set(entry.group, { ...data2.get(entry.group), ...entry.data });
+    data3.set(entry.group, { ...data3.get(entry.group), ...entry.data });
   }
-  for (const [group2, file2] of options2.groupDataFiles) {
-    if (group2 === "all") continue;
-    if (!members.has(group2)) {
-      const near = closestName(group2, members.keys());
+  for (const [group3, file2] of options2.groupDataFiles) {
+    if (group3 === "all") continue;
+    if (!members.has(group3)) {
+      const near = closestName(group3, members.keys());
       warnings.push(
-        `${file2.file} is data for a group "${group2}", which does not exist; it is not applied to any host.${near ? ` Did you mean group_data/${near}?` : ` Groups: ${[...members.keys()].join(", ")}.`}`
+        `${file2.file} is data for a group "${group3}", which does not exist; it is not applied to any host.${near ? ` Did you mean group_data/${near}?` : ` Groups: ${[...members.keys()].join(", ")}.`}`
       );
       continue;
     }
-    data2.set(group2, { ...data2.get(group2), ...file2.data });
+    data3.set(group3, { ...data3.get(group3), ...file2.data });
   }
-  return data2;
+  return data3;
 }
 function unique(items) {
   return [...new Set(items)];
 }
 
 // src/inventory/group-data-dir.ts
-import { existsSync as existsSync9, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
-import { basename, dirname as dirname5, extname, join as join4 } from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { basename as basename2, dirname as dirname6, extname as extname2, join as join4 } from "node:path";
 
 // src/util/json-data.ts
 var maxJsonDepth = 100;
@@ -105423,16 +115166,16 @@ function readHostSpec(item, origin, index) {
   const where = `${origin.file}: export "${origin.exportName}", index ${index}`;
   if (typeof item === "string") return { name: checkHostName(item, where), data: {} };
   if (Array.isArray(item)) {
-    const [name, data2] = item;
+    const [name, data3] = item;
     if (typeof name !== "string") {
       throw new InventoryError(`${where}: ${describeValue2(item)} is a nested array, not a host. ${specHelp}`);
     }
-    if (item.length !== 2 || !isPlainObject(data2)) {
+    if (item.length !== 2 || !isPlainObject(data3)) {
       throw new InventoryError(
         `${where}: ${describeValue2(item)} is not a [name, data] pair: the second item must be an object of host data. ${specHelp}`
       );
     }
-    return { name: checkHostName(name, where), data: { ...data2 } };
+    return { name: checkHostName(name, where), data: { ...data3 } };
   }
   const hint = isPlainObject(item) ? " To give a host data, pair it with its name: [name, data]." : "";
   throw new InventoryError(`${where}: ${describeValue2(item)} is not a host. ${specHelp}${hint}`);
@@ -105472,13 +115215,13 @@ function readExport(name, value, file2, result) {
         `${file2}: exports both "${result.targets.exportName}" and "${name}"; they mean the same (the hosts to run on). Keep one.`
       );
     }
-    const [hosts, data2] = isGroupWithData(value) ? value : [value, {}];
-    result.targets = { exportName: name, hosts: readHostSpecs(hosts, origin) };
-    Object.assign(result.globals, data2);
+    const [hosts2, data3] = isGroupWithData(value) ? value : [value, {}];
+    result.targets = { exportName: name, hosts: readHostSpecs(hosts2, origin) };
+    Object.assign(result.globals, data3);
   } else if (name.endsWith("_data") && name.length > 5 && isPlainObject(value)) {
-    const group2 = name.slice(0, -5);
-    if (group2 === "all") Object.assign(result.globals, value);
-    else result.groupData.push({ group: group2, exportName: name, data: { ...value } });
+    const group3 = name.slice(0, -5);
+    if (group3 === "all") Object.assign(result.globals, value);
+    else result.groupData.push({ group: group3, exportName: name, data: { ...value } });
   } else if (isGroupWithData(value)) {
     result.groups.push({ exportName: name, hosts: readHostSpecs(value[0], origin) });
     result.groupData.push({ group: name, exportName: name, data: { ...value[1] } });
@@ -105495,9 +115238,9 @@ function explainThrowingGetter(error, name, value, file2) {
   return new InventoryError(`${file2}: ${problem.message}. ${problem.fix}`);
 }
 function readDataExports(exports, file2, warnings) {
-  const data2 = {};
-  for (const [name, value] of exports) if (!isIgnored(name, value, file2, warnings)) data2[name] = value;
-  return data2;
+  const data3 = {};
+  for (const [name, value] of exports) if (!isIgnored(name, value, file2, warnings)) data3[name] = value;
+  return data3;
 }
 function isIgnored(name, value, file2, warnings) {
   if (name === "default" || name.startsWith("_") || typeof value === "function" || value === void 0) return true;
@@ -105517,22 +115260,23 @@ function isIgnored(name, value, file2, warnings) {
 
 // src/inventory/group-data-dir.ts
 async function loadGroupDataDir(inventoryFile, warnings, api2) {
-  const dir = join4(dirname5(inventoryFile), "group_data");
+  const dir = join4(dirname6(inventoryFile), "group_data");
   const files2 = /* @__PURE__ */ new Map();
-  if (!existsSync9(dir) || !statSync4(dir).isDirectory()) return files2;
+  if (!existsSync10(dir) || !statSync5(dir).isDirectory()) return files2;
   for (const entry of readdirSync2(dir).sort()) {
-    if (!formatOf(entry) || entry.endsWith(".d.ts")) continue;
-    const group2 = basename(entry, extname(entry));
+    if (!formatOf(entry) && !isPythonFile(entry) || entry.endsWith(".d.ts")) continue;
+    const group3 = basename2(entry, extname2(entry));
     const path = join4(dir, entry);
     const shown = displayPath(path);
-    const earlier = files2.get(group2);
+    const earlier = files2.get(group3);
     if (earlier) {
       throw new InventoryError(
-        `${earlier.file} and ${shown} both hold data for group "${group2}". Keep one file per group.`
+        `${earlier.file} and ${shown} both hold data for group "${group3}". Keep one file per group.`
       );
     }
-    const loaded = await loadModule(path, { role: "group data file", api: api2 });
-    files2.set(group2, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
+    const loaded = await loadModule(path, { role: "group data file", api: api2, python: true });
+    warnings.push(...loaded.warnings ?? []);
+    files2.set(group3, { file: shown, data: readDataExports(loaded.exports, shown, warnings) });
   }
   return files2;
 }
@@ -105597,25 +115341,26 @@ function applyLimit(inventory, limits) {
     );
   }
   const groups = Object.fromEntries(
-    Object.entries(inventory.groups).map(([group2, hosts]) => [group2, hosts, hosts.filter((host2) => chosen.has(host2))]).filter(([, hosts, kept]) => kept.length > 0 || hosts.length === 0).map(([group2, , kept]) => [group2, kept])
+    Object.entries(inventory.groups).map(([group3, hosts2]) => [group3, hosts2, hosts2.filter((host2) => chosen.has(host2))]).filter(([, hosts2, kept]) => kept.length > 0 || hosts2.length === 0).map(([group3, , kept]) => [group3, kept])
   );
   return { ...inventory, hosts: inventory.hosts.filter((host2) => chosen.has(host2.name)), groups, warnings };
 }
 
 // src/inventory/load-inventory.ts
 async function loadInventory(path, options2) {
-  const loaded = await loadModule(path, { role: "inventory", api: options2.api });
+  const loaded = await loadModule(path, { role: "inventory", api: options2.api, python: true });
   const file2 = displayPath(loaded.file);
   const parts = readInventoryExports(loaded.exports, file2);
+  parts.warnings.unshift(...loaded.warnings ?? []);
   const groupDataFiles = await loadGroupDataDir(loaded.file, parts.warnings, options2.api);
-  const stem = basename2(loaded.file, extname2(loaded.file));
+  const stem = basename3(loaded.file, extname3(loaded.file));
   const built = buildInventory(parts, { file: file2, stem, groupDataFiles, overrides: options2.overrides ?? {} });
   return applyLimit({ file: loaded.file, ...built }, options2.limit ?? []);
 }
 
 // src/inventory/overrides.ts
 function parseOverrides(items, where = "--data") {
-  const data2 = {};
+  const data3 = {};
   for (const item of items) {
     const eq = item.indexOf("=");
     const key2 = eq < 0 ? "" : item.slice(0, eq).trim();
@@ -105625,9 +115370,9 @@ function parseOverrides(items, where = "--data") {
         `${where} ${what}. Write e.g. ${where} app_port=8080 (keys are letters, digits and _; values true/false, numbers and JSON are typed, the rest are strings).`
       );
     }
-    data2[key2] = parseValue(item.slice(eq + 1));
+    data3[key2] = parseValue(item.slice(eq + 1));
   }
-  return data2;
+  return data3;
 }
 function parseValue(text2) {
   try {
@@ -105647,23 +115392,70 @@ function withHostSelection(command) {
     []
   );
 }
+function withShard(command) {
+  return command.option(
+    "--shard <I/N>",
+    "only shard I of N: hosts split by a hash of their name, after --limit (for a CI matrix)"
+  );
+}
 async function loadSelectedHosts(file2, options2, secrets) {
   secrets.addEnvironment(options2.secret);
+  const shard = options2.shard === void 0 ? void 0 : parseShard(options2.shard);
   const inventory = await loadInventory(file2, {
     limit: options2.limit,
     overrides: parseOverrides(options2.data),
     api: publicApiProvider
   });
   secrets.addHostData(inventory.hosts);
-  return inventory;
+  if (!shard) return inventory;
+  const part = applyShard(inventory, shard);
+  secrets.io.stderr(`${describeShard(shard, part.hosts.length, inventory.hosts.length)}
+`);
+  return part;
 }
 
 // src/cli/numbers.ts
-function positiveInteger(value, flag) {
+function positiveInteger(value, flag2) {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`${flag} ${JSON.stringify(value)} must be a whole number of at least 1.`);
+    throw new UsageError(`${flag2} ${JSON.stringify(value)} must be a whole number of at least 1.`);
   return n;
+}
+
+// src/cli/progress.ts
+var clearLine = "\r\x1B[2K";
+function createProgress(hosts2, live, io) {
+  const stages = new Map(hosts2.map((h) => [h, "waiting"]));
+  let shown = "";
+  const hide = () => {
+    if (shown) io.stderr(clearLine);
+    shown = "";
+  };
+  return {
+    stage(host2, stage) {
+      stages.set(host2, stage);
+      if (!live) {
+        io.stderr(`[${host2}] ${stage}
+`);
+        return;
+      }
+      const counts = /* @__PURE__ */ new Map();
+      for (const s of stages.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
+      const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");
+      shown = `${summary} · ${host2} ${stage}`;
+      io.stderr(`${clearLine}${shown}`);
+    },
+    interject(write) {
+      const line2 = shown;
+      hide();
+      write();
+      if (line2) {
+        shown = line2;
+        io.stderr(`${clearLine}${shown}`);
+      }
+    },
+    hide
+  };
 }
 
 // src/engine/abort-guard.ts
@@ -105678,7 +115470,7 @@ function createSignalGuard(seams) {
       seams.write(`infra-action: ${name} received, cleaning up…
 `);
       controller.abort(name);
-      const limit = new Promise((resolve4) => setTimeout(resolve4, seams.cleanupMs ?? 2e4).unref());
+      const limit = new Promise((resolve6) => setTimeout(resolve6, seams.cleanupMs ?? 2e4).unref());
       void Promise.race([work.catch(() => void 0), limit]).finally(() => seams.exit(signalExitCode(name)));
     };
     seams.listen(name, handler);
@@ -105713,6 +115505,7 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
   const { io } = secrets;
   const parallel = positiveInteger(options2.parallel, "--parallel");
   const failPercent = options2.failPercent === void 0 ? void 0 : percent(options2.failPercent);
+  const batch2 = options2.batch === void 0 ? void 0 : batchSize(options2.batch);
   const deployDeadlineMs = positiveInteger(options2.deployTimeout ?? "300", "--deploy-timeout") * 1e3;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (mode === "apply" && !options2.yes && !interactive) {
@@ -105723,15 +115516,20 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
   const inventory = await loadSelectedHosts(inventoryFile, options2, secrets);
   for (const warning of inventory.warnings) io.stderr(`warning: ${warning}
 `);
-  const format2 = { diff: Boolean(options2.diff) || mode === "plan", verbose: options2.verbose };
+  const palette = choosePalette(options2.color !== false);
+  const format3 = { diff: Boolean(options2.diff) || mode === "plan", verbose: options2.verbose, palette };
   let cancelled = false;
   const progress = createProgress(
     inventory.hosts.map((h) => h.name),
     interactive,
     io
   );
-  const guard = abortOnSignals(io.stderr);
-  const report = await guard.watch(
+  const restoreConsole = captureDeployConsole({
+    stdout: (text2) => progress.interject(() => io.stdout(text2)),
+    stderr: (text2) => progress.interject(() => io.stderr(text2))
+  });
+  const guard = abortOnSignals((text2) => progress.interject(() => io.stderr(text2)));
+  const run = await guard.watch(
     runDeploy(
       {
         inventory,
@@ -105739,11 +115537,13 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
         mode,
         parallel,
         failPercent,
+        batch: batch2,
         deployDeadlineMs,
         digestSecrets: secrets.values,
-        connectContext: { warn: (message) => io.stderr(`warning: ${message}
-`) },
+        connectContext: { warn: (message) => progress.interject(() => io.stderr(`warning: ${message}
+`)) },
         onInterrupt: async (partial) => {
+          progress.hide();
           for (const host2 of partial.hosts.filter((h) => h.error)) io.stderr(`${host2.name}: ${host2.error}
 `);
           if (options2.report) await writeReport(options2.report, partial, secrets);
@@ -105751,11 +115551,12 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
         events: {
           hostStage: progress.stage,
           planned: async (plan) => {
-            if (mode !== "apply" || options2.yes) return true;
-            for (const host2 of plan.hosts) io.stdout(formatHost(host2, "plan", format2));
+            if (mode !== "apply" || options2.yes || plan.totals.operationsChanged === 0) return true;
+            progress.hide();
+            io.stdout("\n");
+            for (const host2 of plan.hosts) io.stdout(formatHost(host2, "plan", { ...format3, diff: true }));
             io.stdout(`
-${formatSummary(plan)}`);
-            if (plan.totals.operationsChanged === 0) return true;
+${formatSummary(plan, palette)}`);
             const answer = await ask("Apply these changes? Only 'yes' is accepted: ");
             if (answer.trim() !== "yes") {
               io.stdout("Apply cancelled; nothing was changed.\n");
@@ -105768,36 +115569,20 @@ ${formatSummary(plan)}`);
       },
       { signal: guard.signal }
     )
-  ).finally(() => guard.dispose());
-  progress.done();
-  io.stdout("\n");
-  for (const host2 of report.hosts) io.stdout(formatHost(host2, report.mode, format2));
-  io.stdout(`
-${formatSummary(report)}`);
+  ).finally(() => {
+    guard.dispose();
+    restoreConsole();
+  });
+  const report = options2.shard ? { ...run, shard: parseShard(options2.shard) } : run;
+  progress.hide();
+  if (!cancelled) {
+    io.stdout("\n");
+    for (const host2 of report.hosts) io.stdout(formatHost(host2, report.mode, format3));
+    io.stdout(`
+${formatSummary(report, palette)}`);
+  }
   if (options2.report) await writeReport(options2.report, report, secrets);
   return cancelled ? 1 : exitCode(report, Boolean(options2.detailedExitcode));
-}
-function createProgress(hosts, live, io) {
-  const stages = new Map(hosts.map((h) => [h, "waiting"]));
-  let shown = false;
-  return {
-    stage(host2, stage) {
-      stages.set(host2, stage);
-      if (!live) {
-        io.stderr(`[${host2}] ${stage}
-`);
-        return;
-      }
-      const counts = /* @__PURE__ */ new Map();
-      for (const s of stages.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
-      const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");
-      io.stderr(`\r\x1B[2K${summary} · ${host2} ${stage}`);
-      shown = true;
-    },
-    done() {
-      if (shown) io.stderr("\r\x1B[2K");
-    }
-  };
 }
 async function writeReport(file2, report, secrets) {
   await writeFile2(file2, `${JSON.stringify(secrets.redactDeep(report), null, 2)}
@@ -105830,6 +115615,11 @@ function percent(value) {
     throw new UsageError(`--fail-percent ${JSON.stringify(value)} must be a number from 0 to 100.`);
   return n;
 }
+function batchSize(value) {
+  const size = parseBatchSize(value);
+  if (!size) throw new UsageError(`--batch ${JSON.stringify(value)} ${batchSizeHelp}, e.g. --batch 2 or --batch 25%.`);
+  return size;
+}
 
 // src/engine/track-connectors.ts
 function trackConnectors() {
@@ -105847,12 +115637,12 @@ function trackConnectors() {
     }
   };
 }
-async function eachHostUntilAborted(hosts, parallel, signal, cut, work) {
+async function eachHostUntilAborted(hosts2, parallel, signal, cut, work) {
   const connectors2 = trackConnectors();
   const onAbort = () => connectors2.disconnectAll();
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const results = await mapLimit([...hosts], parallel, async (host2) => {
+    const results = await mapLimit([...hosts2], parallel, async (host2) => {
       if (signal?.aborted) return cut(host2);
       try {
         return await work(host2, connectors2);
@@ -105931,8 +115721,8 @@ function readSudo(host2, options2) {
     ...options2.sudo ? { _sudo: true } : {},
     ...options2.sudoUser ? { _sudo_user: options2.sudoUser } : {}
   };
-  const data2 = Object.fromEntries(sudoKeys.filter((key2) => key2 in host2.data).map((key2) => [key2, host2.data[key2]]));
-  return sudoOptions(splitArgs(given, data2, isNoHandle).global);
+  const data3 = Object.fromEntries(sudoKeys.filter((key2) => key2 in host2.data).map((key2) => [key2, host2.data[key2]]));
+  return sudoOptions(splitArgs(given, data3, isNoHandle).global);
 }
 function isNoHandle(_value) {
   return false;
@@ -106041,11 +115831,11 @@ function parseFactRequest(name, rawArgs) {
   }
   return { fact, args };
 }
-async function readFact(hosts, request, parallel, context, seams = {}) {
+async function readFact(hosts2, request, parallel, context, seams = {}) {
   const connect = seams.connect ?? createConnector;
   let failed = false;
   const values = await eachHostUntilAborted(
-    hosts,
+    hosts2,
     parallel,
     seams.signal,
     () => void 0,
@@ -106102,7 +115892,7 @@ function toInventoryJson(inventory) {
       );
   }
   return {
-    hosts: inventory.hosts.map(({ name, connector, groups, data: data2 }) => ({ name, connector, groups, data: data2 })),
+    hosts: inventory.hosts.map(({ name, connector, groups, data: data3 }) => ({ name, connector, groups, data: data3 })),
     groups: inventory.groups,
     warnings: inventory.warnings
   };
@@ -106111,7 +115901,7 @@ function toInventoryJson(inventory) {
 // src/cli/format-inventory.ts
 function formatInventory(inventory, file2) {
   const lines2 = [
-    `Inventory ${file2}: ${inventory.hosts.length} host${inventory.hosts.length === 1 ? "" : "s"}, ${Object.keys(inventory.groups).length} groups`,
+    `Inventory ${file2}: ${plural2(inventory.hosts.length, "host")}, ${plural2(Object.keys(inventory.groups).length, "group")}`,
     "",
     ...formatTable(
       ["HOST", "CONNECTOR", "GROUPS"],
@@ -106146,6 +115936,147 @@ async function inventoryCommand(file2, options2, secrets) {
 `);
   io.stdout(formatInventory(inventory, displayPath(inventory.file)));
   return 0;
+}
+
+// src/cli/commands/merge-reports.ts
+import { readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+
+// src/report/merge-reports.ts
+function parseShardReport(text2, source) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch (error) {
+    throw new UsageError(
+      `${source} is not valid JSON (${error.message}). Give the report file a plan or apply wrote (--report, or the action's report output).`
+    );
+  }
+  const report = parsed;
+  if (!report || typeof report !== "object" || !Array.isArray(report.hosts) || typeof report.version !== "number" || report.mode !== "plan" && report.mode !== "apply" || typeof report.planDigest !== "string")
+    throw new UsageError(
+      `${source} is not an infra-action report (it needs version, mode, planDigest and hosts). Give the report file a plan or apply wrote (--report, or the action's report output).`
+    );
+  return { source, report };
+}
+function mergeReports(parts) {
+  const [first2] = parts;
+  if (!first2) throw new UsageError("merge-reports needs at least one report file.");
+  for (const { source, report } of parts) {
+    if (report.version !== 1)
+      throw new UsageError(
+        `${source} is a report of format version ${report.version}; this infra-action reads version 1. Merge reports written by the same infra-action version as this one.`
+      );
+    if (report.mode !== first2.report.mode)
+      throw new UsageError(
+        `${source} is ${article(report.mode)} report but ${first2.source} is ${article(first2.report.mode)} report: merge the reports of one run, all plan or all apply.`
+      );
+  }
+  checkEveryShard(parts);
+  const owner = /* @__PURE__ */ new Map();
+  const hosts2 = [];
+  for (const { source, report } of parts) {
+    if (!report.planDigest)
+      throw new UsageError(
+        `${source} has no plan digest: that shard's run failed before it planned. See that job's log, fix it and run the shard again.`
+      );
+    for (const host2 of report.hosts) {
+      const seen = owner.get(host2.name);
+      if (seen !== void 0)
+        throw new UsageError(
+          `Host ${host2.name} is in both ${seen} and ${source}: each host belongs to one shard. Run every shard with the same N (--shard I/N) and each I once, and give each shard's report once.`
+        );
+      if (typeof host2.planDigest !== "string" || !host2.planDigest)
+        throw new UsageError(
+          `${source}: host ${host2.name} has no plan digest (the run stopped before planning, or an infra-action from before shards wrote it). Run that shard again.`
+        );
+      owner.set(host2.name, source);
+      hosts2.push(host2);
+    }
+    if (combinePlanDigests(report.hosts) !== report.planDigest)
+      throw new UsageError(
+        `${source}: its planDigest is not the combination of its hosts' digests; the file was changed after the run. Use the report the shard wrote.`
+      );
+  }
+  hosts2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const starts = parts.map((p) => Date.parse(p.report.startedAt)).filter(Number.isFinite);
+  const start = starts.length ? Math.min(...starts) : Date.now();
+  const end = Math.max(
+    start,
+    ...parts.map((p) => Date.parse(p.report.startedAt) + p.report.durationMs).filter(Number.isFinite)
+  );
+  return {
+    version: 1,
+    mode: first2.report.mode,
+    startedAt: new Date(start).toISOString(),
+    durationMs: end - start,
+    planDigest: combinePlanDigests(hosts2),
+    hosts: hosts2,
+    totals: reportTotals(hosts2)
+  };
+}
+function checkEveryShard(parts) {
+  const sharded = parts.filter((p) => p.report.shard);
+  if (sharded.length === 0) return;
+  const plain = parts.find((p) => !p.report.shard);
+  const count = sharded[0]?.report.shard?.count ?? 0;
+  if (plain)
+    throw new UsageError(
+      `${plain.source} is the report of an unsharded run, the others are shards of ${count}: merge the reports of one sharded run.`
+    );
+  const seen = /* @__PURE__ */ new Map();
+  for (const { source, report } of sharded) {
+    const shard = report.shard;
+    if (shard.count !== count)
+      throw new UsageError(
+        `${source} is shard ${shard.index}/${shard.count} but ${sharded[0]?.source} is of ${count} shards: merge the shards of one run, all with the same N.`
+      );
+    const other = seen.get(shard.index);
+    if (other)
+      throw new UsageError(
+        `${other} and ${source} are both shard ${shard.index}/${count}: give each shard's report once.`
+      );
+    seen.set(shard.index, source);
+  }
+  const missing2 = Array.from({ length: count }, (_, i2) => i2 + 1).filter((i2) => !seen.has(i2));
+  if (missing2.length)
+    throw new UsageError(
+      `The report of shard ${missing2.map((i2) => `${i2}/${count}`).join(", ")} is missing (given: ${[...seen.keys()].sort((a, b) => a - b).map((i2) => `${i2}/${count}`).join(
+        ", "
+      )}). Give every shard's report: a shard job that failed must be run again before its hosts can be reviewed.`
+    );
+}
+function article(mode) {
+  return mode === "apply" ? "an apply" : "a plan";
+}
+
+// src/cli/commands/merge-reports.ts
+async function mergeReportsCommand(files2, options2, io) {
+  const parts = await Promise.all(files2.map(async (file2) => parseShardReport(await readReport(file2), file2)));
+  const report = mergeReports(parts);
+  const palette = choosePalette(options2.color !== false);
+  const format3 = { diff: report.mode === "plan", verbose: options2.verbose, palette };
+  io.stdout(`Merged ${files2.length} report${files2.length === 1 ? "" : "s"}.
+
+`);
+  for (const host2 of report.hosts) io.stdout(formatHost(host2, report.mode, format3));
+  io.stdout(`
+${formatSummary(report, palette)}`);
+  if (options2.report) await writeFile3(options2.report, `${JSON.stringify(report, null, 2)}
+`);
+  if (report.totals.failed || report.totals.unreachable) return 1;
+  return options2.detailedExitcode && report.mode === "plan" && report.totals.operationsChanged > 0 ? 2 : 0;
+}
+async function readReport(file2) {
+  try {
+    return await readFile2(file2, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT")
+      throw new UsageError(
+        `Report ${file2} does not exist. Give the files the shard jobs wrote with --report (in a workflow: downloaded with actions/download-artifact).`
+      );
+    throw new UsageError(`Cannot read report ${file2}: ${error.message}.`);
+  }
 }
 
 // src/cli/io.ts
@@ -106234,9 +116165,9 @@ function warnAboutShortSecrets(secrets, warn) {
     );
   }
 }
-function secretDataValues(hosts) {
+function secretDataValues(hosts2) {
   const values = [];
-  for (const host2 of hosts) {
+  for (const host2 of hosts2) {
     for (const key2 of SECRET_DATA_KEYS) {
       const value = host2.data[key2];
       if (typeof value === "string" && value || typeof value === "number" || typeof value === "bigint")
@@ -106298,8 +116229,8 @@ var CliSecrets = class {
     this.add(secrets);
   }
   // The passwords in host data (_sudo_password, ssh_password, ssh_key_password).
-  addHostData(hosts) {
-    this.add(secretDataValues(hosts));
+  addHostData(hosts2) {
+    this.add(secretDataValues(hosts2));
   }
   // New values join the redactor; a short one gets a warning naming it (written unredacted: it
   // holds names only, and a name may contain a short secret's characters).
@@ -106312,6 +116243,25 @@ var CliSecrets = class {
     this.#redact = createRedactor(this.#secrets.values());
   }
 };
+
+// src/cli/version.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import { dirname as dirname7, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function readVersion(moduleUrl = import.meta.url) {
+  let dir = dirname7(fileURLToPath3(moduleUrl));
+  for (let level = 0; level < 4; level++) {
+    try {
+      const found2 = JSON.parse(readFileSync8(join5(dir, "package.json"), "utf8"));
+      if (found2.name === "infra-action" && typeof found2.version === "string") return found2.version;
+    } catch {
+    }
+    const parent = dirname7(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return "unknown";
+}
 
 // src/cli/main.ts
 async function runCli(argv, rawIo = processIo) {
@@ -106326,29 +116276,36 @@ async function runCli(argv, rawIo = processIo) {
 `);
   };
   process.on("unhandledRejection", onUnhandledRejection);
-  const program2 = new Command("infra-action").description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run infra-action --help for usage)");
+  const program2 = new Command("infra-action").description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.").version(`infra-action ${readVersion()}`, "-V, --version", "print infra-action's version").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run infra-action --help for usage)");
   const hostCommand = (name, description, inventoryHelp = "inventory file") => withHostSelection(program2.command(name).description(description).argument("<inventory>", inventoryHelp));
   hostCommand(
     "inventory",
     "show the hosts, groups and merged data an inventory resolves to",
-    "inventory file (.ts, .mts, .js, .mjs, .json)"
+    "inventory file (.ts, .mts, .js, .mjs, .json, or pyinfra's .py)"
   ).option("--json", "print the resolved inventory as JSON").option("--no-color", "plain output").action(async (file2, options2) => {
     exitCode2 = await inventoryCommand(file2, options2, secrets);
   });
-  hostCommand("exec", "run an ad-hoc command on every selected host in parallel").argument("<command...>", "the command, after --").option("--sudo", "run the command through sudo (as root, or --sudo-user)").option("--sudo-user <user>", "run the command as this user through sudo").option("--parallel <n>", "hosts at once", "10").option("--timeout <seconds>", "kill the command after this many seconds").option("--no-color", "plain output").action(async (file2, command, options2) => {
+  withShard(hostCommand("exec", "run an ad-hoc command on every selected host in parallel")).argument("<command...>", "the command, after --").option("--sudo", "run the command through sudo (as root, or --sudo-user)").option("--sudo-user <user>", "run the command as this user through sudo").option("--parallel <n>", "hosts at once", "10").option("--timeout <seconds>", "kill the command after this many seconds").option("--no-color", "plain output").action(async (file2, command, options2) => {
     exitCode2 = await execCommand(file2, command, options2, secrets);
   });
   for (const mode of ["plan", "apply"]) {
-    const command = hostCommand(
-      mode,
-      mode === "plan" ? "show what the deploy files would change on each host" : "change each host as the deploy files say"
+    const command = withShard(
+      hostCommand(
+        mode,
+        mode === "plan" ? "show what the deploy files would change on each host" : "change each host as the deploy files say"
+      )
     ).argument("<deploy...>", "deploy files, run in order").option("--parallel <n>", "hosts at once", "10").option("--report <file>", "write the JSON report to this file").option("--fail-percent <n>", "apply nothing when more than this percentage of hosts failed to plan").option("--deploy-timeout <seconds>", "fail a host whose deploy code runs longer than this", "300").option("--diff", "show diffs of file content (plans always do)").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output");
-    if (mode === "apply") command.option("--yes", "apply without asking");
-    else command.option("--detailed-exitcode", "exit 2 when changes are planned");
+    if (mode === "apply") {
+      command.option("--yes", "apply without asking");
+      command.option("--batch <n|p%>", "apply N hosts (or P% of them) at a time; a failing batch stops the rollout");
+    } else command.option("--detailed-exitcode", "exit 2 when changes are planned");
     command.action(async (inventory, deploy, options2) => {
       exitCode2 = await deployCommand(mode, inventory, deploy, options2, secrets);
     });
   }
+  program2.command("merge-reports").description("merge the reports of shard jobs (--shard I/N) into one report and one summary").argument("<report...>", "report files the shards wrote with --report").option("--report <file>", "write the merged JSON report to this file").option("--detailed-exitcode", "exit 2 when changes are planned").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output").action(async (files2, options2) => {
+    exitCode2 = await mergeReportsCommand(files2, options2, io);
+  });
   hostCommand("fact", "print a fact of every selected host as JSON").argument("<fact>", "fact name (LinuxDistribution, File, DebPackages, …)").argument("[args...]", "fact arguments as key=value (path=/etc/hosts)").option("--parallel <n>", "hosts at once", "10").action(async (inventory, fact, args, options2) => {
     exitCode2 = await factCommand(inventory, fact, args, options2, secrets);
   });

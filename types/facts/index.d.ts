@@ -3,88 +3,87 @@ import * as files from "./files.js";
 import * as packages from "./packages.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
+/** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
 export declare const facts: {
+    /** The operating system name (uname -s). */
     readonly Os: Fact<undefined, string>;
+    /** The kernel name (uname -s). */
     readonly Kernel: Fact<undefined, string>;
+    /** The kernel release (uname -r). */
     readonly KernelVersion: Fact<undefined, string>;
+    /** The machine architecture (uname -m). */
     readonly Arch: Fact<undefined, string>;
+    /** The host's own name (uname -n). */
     readonly Hostname: Fact<undefined, string>;
+    /** The Linux distribution from /etc/os-release. */
     readonly LinuxDistribution: Fact<undefined, server.LinuxDistributionInfo>;
+    /** Local users (/etc/passwd, /etc/group). */
     readonly Users: Fact<undefined, Record<string, server.UserInfo>>;
+    /** Local group names (/etc/group). */
     readonly Groups: Fact<undefined, string[]>;
-    readonly Which: Fact<{
-        command: string;
-    }, string | null>;
-    readonly Command: Fact<{
-        command: string;
-    }, string>;
-    readonly Home: Fact<{
-        user?: string;
-    }, string | null>;
+    /** Where a command is installed (command -v). */
+    readonly Which: Fact<server.WhichArgs, string | null>;
+    /** The output of a shell command. */
+    readonly Command: Fact<server.CommandArgs, string>;
+    /** A user's home directory. */
+    readonly Home: Fact<server.HomeArgs, string | null>;
+    /** Kernel parameters (sysctl -a). */
     readonly Sysctl: Fact<undefined, Record<string, import("./fact.js").Unreadable | server.SysctlValue>>;
+    /** Mounted filesystems (/proc/mounts). */
     readonly Mounts: Fact<undefined, Record<string, server.MountInfo>>;
-    readonly Crontab: Fact<{
-        user?: string;
-    }, Record<string, server.CrontabEntry>>;
-    readonly File: Fact<{
-        path: string;
-    }, false | files.FileInfo | null>;
-    readonly Directory: Fact<{
-        path: string;
-    }, false | files.FileInfo | null>;
-    readonly Link: Fact<{
-        path: string;
-    }, false | files.LinkInfo | null>;
-    readonly Sha256File: Fact<{
-        path: string;
-    }, string | null>;
-    readonly FindInFile: Fact<{
-        path: string;
-        pattern: string;
-    }, string[] | null>;
-    readonly FileContents: Fact<{
-        path: string;
-    }, false | files.FileContentsInfo | null>;
-    readonly DirectoryEntries: Fact<{
-        path: string;
-    }, string[] | null>;
-    readonly DirectoryHashes: Fact<{
-        path: string;
-    }, Record<string, string> | null>;
-    readonly SameFile: Fact<{
-        path: string;
-        target: string;
-    }, import("./same-file.js").SameFileInfo>;
+    /** A user's crontab entries, by command. */
+    readonly Crontab: Fact<server.CrontabArgs, Record<string, server.CrontabEntry>>;
+    /** A regular file's owner, group, mode, size and mtime. */
+    readonly File: Fact<files.PathArgs, false | files.FileInfo | null>;
+    /** A directory's owner, group, mode, size and mtime. */
+    readonly Directory: Fact<files.PathArgs, false | files.FileInfo | null>;
+    /** A symbolic link's target, owner and mode. */
+    readonly Link: Fact<files.PathArgs, false | files.LinkInfo | null>;
+    /** A file's SHA-256 hash. */
+    readonly Sha256File: Fact<files.PathArgs, string | null>;
+    /** Lines of a file matching a pattern (grep -E). */
+    readonly FindInFile: Fact<files.FindInFileArgs, string[] | null>;
+    /** A file's metadata, SHA-256 and content (up to 1 MiB). */
+    readonly FileContents: Fact<files.PathArgs, false | files.FileContentsInfo | null>;
+    /** Names in a directory. */
+    readonly DirectoryEntries: Fact<files.PathArgs, string[] | null>;
+    /** SHA-256 of every file under a directory. */
+    readonly DirectoryHashes: Fact<files.PathArgs, Record<string, string> | null>;
+    /** Whether a path and a target are the same file (a hard link). */
+    readonly SameFile: Fact<import("./same-file.js").SameFileArgs, import("./same-file.js").SameFileInfo>;
+    /** Installed Debian packages and versions. */
     readonly DebPackages: Fact<undefined, packages.PackageVersions>;
+    /** Installed RPM packages and versions. */
     readonly RpmPackages: Fact<undefined, packages.PackageVersions>;
+    /** Installed Alpine packages and versions. */
     readonly ApkPackages: Fact<undefined, packages.PackageVersions>;
-    readonly PipPackages: Fact<{
-        pip?: string;
-    }, packages.PackageVersions>;
+    /** Packages installed by pip. */
+    readonly PipPackages: Fact<packages.PipPackagesArgs, packages.PackageVersions>;
+    /** The host's package manager. */
     readonly PackageManager: Fact<undefined, "apt" | "dnf" | "yum" | "apk" | null>;
+    /** Seconds since apt's package lists were last updated. */
     readonly AptListsAge: Fact<undefined, number | null>;
-    readonly AptUpgradable: Fact<{
-        dist?: boolean;
-    }, string[]>;
+    /** Packages apt would upgrade. */
+    readonly AptUpgradable: Fact<packages.AptUpgradableArgs, string[]>;
+    /** Systemd units and whether each is active. */
     readonly SystemdStatus: Fact<undefined, Record<string, boolean>>;
+    /** Systemd unit files and whether each is enabled. */
     readonly SystemdEnabled: Fact<undefined, Record<string, boolean>>;
-    readonly GitBranch: Fact<{
-        repo: string;
-    }, string | null>;
-    readonly GitRepo: Fact<{
-        dest: string;
-        branch?: string;
-    }, services.GitRepoState>;
-    readonly GitConfig: Fact<{
-        repo?: string;
-    }, Record<string, string[]>>;
-    readonly InitdRunning: Fact<{
-        service: string;
-    }, boolean | null>;
+    /** The branch checked out in a git repository. */
+    readonly GitBranch: Fact<services.GitBranchArgs, string | null>;
+    /** A git clone's remote, branch, HEAD and the remote branch's commit. */
+    readonly GitRepo: Fact<services.GitRepoArgs, services.GitRepoState>;
+    /** Git configuration values. */
+    readonly GitConfig: Fact<services.GitConfigArgs, Record<string, string[]>>;
+    /** Whether an /etc/init.d service reports running. */
+    readonly InitdRunning: Fact<services.InitdRunningArgs, boolean | null>;
+    /** TCP ports with a listening socket. */
     readonly ListeningPorts: Fact<undefined, number[]>;
 };
 export type Facts = typeof facts;
 export type FactName = keyof Facts;
+/** The arguments a fact takes (undefined for none). */
 export type FactArgs<K extends FactName> = Facts[K] extends Fact<infer A, unknown> ? A : never;
+/** What a fact gives. */
 export type FactResult<K extends FactName> = Facts[K] extends Fact<never, infer R> ? R : never;
 export declare function factByName(name: string): Fact<unknown, unknown> | undefined;

@@ -1,23 +1,70 @@
+/**
+ * systemd units by name: true when active.
+ * `await host.getFact("SystemdStatus")`; no arguments.
+ */
 export declare const SystemdStatus: import("./fact.js").Fact<undefined, Record<string, boolean>>;
+/**
+ * systemd unit files by name: true when enabled.
+ * `await host.getFact("SystemdEnabled")`; no arguments.
+ */
 export declare const SystemdEnabled: import("./fact.js").Fact<undefined, Record<string, boolean>>;
-export declare const GitBranch: import("./fact.js").Fact<{
+/** The arguments of the GitBranch fact. */
+export interface GitBranchArgs {
+    /** The repository's directory. */
     repo: string;
-}, string | null>;
+}
+/**
+ * The checked-out branch of a repository, or null when there is no repository there.
+ * `await host.getFact("GitBranch", { repo })`.
+ */
+export declare const GitBranch: import("./fact.js").Fact<GitBranchArgs, string | null>;
+/** What the GitRepo fact gives: a clone's state and its remote branch's commit. */
 export interface GitRepoState {
+    /** Whether dest holds a git repository. */
     exists: boolean;
+    /** The URL of its `origin` remote, or null. */
     remote: string | null;
+    /** The branch checked out, or null. */
     branch: string | null;
+    /** HEAD's commit, or null. */
     head: string | null;
+    /** The commit the remote's branch (its HEAD when no branch is asked for) points at, or null. */
     remoteHead: string | null;
 }
-export declare const GitRepo: import("./fact.js").Fact<{
+/** The arguments of the GitRepo fact. */
+export interface GitRepoArgs {
+    /** The clone's directory. */
     dest: string;
+    /** The branch whose remote commit to look up. */
     branch?: string;
-}, GitRepoState>;
-export declare const GitConfig: import("./fact.js").Fact<{
+}
+/**
+ * A clone's remote, branch and HEAD, and the remote branch's commit, for git.repo.
+ * `await host.getFact("GitRepo", { dest, branch })`.
+ */
+export declare const GitRepo: import("./fact.js").Fact<GitRepoArgs, GitRepoState>;
+/** The arguments of the GitConfig fact. */
+export interface GitConfigArgs {
+    /** The repository (default: the global configuration). */
     repo?: string;
-}, Record<string, string[]>>;
-export declare const InitdRunning: import("./fact.js").Fact<{
+}
+/**
+ * git config values (global, or a repository's own), by key; several values per key are kept.
+ * `await host.getFact("GitConfig", { repo })`.
+ */
+export declare const GitConfig: import("./fact.js").Fact<GitConfigArgs, Record<string, string[]>>;
+/** The arguments of the InitdRunning fact. */
+export interface InitdRunningArgs {
+    /** The init.d script's name. */
     service: string;
-}, boolean | null>;
+}
+/**
+ * Whether an /etc/init.d service reports running (its status exits 0); null when there is no such script.
+ * `await host.getFact("InitdRunning", { service })`.
+ */
+export declare const InitdRunning: import("./fact.js").Fact<InitdRunningArgs, boolean | null>;
+/**
+ * TCP ports something listens on (from /proc/net/tcp and tcp6).
+ * `await host.getFact("ListeningPorts")`; no arguments.
+ */
 export declare const ListeningPorts: import("./fact.js").Fact<undefined, number[]>;

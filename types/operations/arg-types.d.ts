@@ -1,218 +1,467 @@
+/** One string, or a list of them: `"nginx"` or `["nginx", "curl"]`. */
 export type StringOrList = string | string[];
+/** A file mode: 3 or 4 octal digits as a string, `"640"`, `"0755"`. A number is refused (0o640 is the number 416). */
 export type Mode = string;
+/** Owner, group and mode of what the operation writes; each left as it is when not given. */
 interface Ownership {
+    /** The owning user (chown). Left as it is when not given. */
     user?: string;
+    /** The owning group (chown :group). Left as it is when not given. */
     group?: string;
+    /** The mode as octal digits in a string, `"644"`, `"0755"`. Left as it is when not given. */
     mode?: Mode;
 }
+/** The arguments every package operation takes (`server.packages`, `apt`, `dnf`, `yum`, `apk`). */
 export interface PackagesArgs {
+    /** The packages: a name or a list; `name=version` pins a version with apt. Options go in `extra_install_args`. */
     packages: StringOrList;
+    /** `true` (default): install them; `false`: remove the installed ones. */
     present?: boolean;
+    /** Also upgrade them when an upgrade is available (`apt.packages` only). Default `false`. */
     latest?: boolean;
+    /** Refresh the package lists before installing (apt-get update, dnf/yum makecache, apk update). Default `false`. */
     update?: boolean;
+    /** With `update`: refresh only when the lists are older than this many seconds (apt; others always refresh). */
     cache_time?: number;
+    /** Extra options for the install command, e.g. `"--no-install-recommends"`. */
     extra_install_args?: StringOrList;
+    /** Extra options for the remove command. */
     extra_uninstall_args?: StringOrList;
 }
+/** The arguments of `server.service` and `systemd.service`. */
 export interface ServiceArgs {
+    /** The service's name, `"nginx"` (systemd: `nginx.service` is meant unless a unit suffix is given). */
     service: string;
+    /** `true` (default): start it if stopped; `false`: stop it if running. */
     running?: boolean;
+    /** Restart it (always a change; a service just started is not restarted again). Default `false`. */
     restarted?: boolean;
+    /** Reload it when it runs (always a change; not with `restarted`). Default `false`. */
     reloaded?: boolean;
+    /** systemd: `true` enables it at boot, `false` disables it; left as it is when not given. */
     enabled?: boolean;
+    /** systemd: run `systemctl daemon-reload` first (always a change). Default `false`. */
     daemon_reload?: boolean;
 }
-export interface OperationArgs {
-    "server.shell": {
+/** The operations of each family by name, as deploy files call them: `files.template` is `OperationFamilies["files"]["template"]`. */
+export interface OperationFamilies {
+    /** server.*: shell commands and scripts, users and groups, packages, services, hostname, sysctl, crontab, reboot, waiting for a port. */
+    server: ServerOperations;
+    /** apt.*: Debian and Ubuntu packages, package lists, upgrades, repositories and keys. */
+    apt: AptOperations;
+    /** dnf.*: Fedora and RHEL packages. */
+    dnf: DnfOperations;
+    /** yum.*: RHEL and CentOS packages. */
+    yum: YumOperations;
+    /** apk.*: Alpine packages. */
+    apk: ApkOperations;
+    /** files.*: files, directories, links, uploads, templates, line edits, downloads and syncs. */
+    files: FilesOperations;
+    /** git.*: clones kept at a branch's latest commit, and git config values. */
+    git: GitOperations;
+    /** pip.*: Python packages and virtualenvs. */
+    pip: PipOperations;
+    /** systemd.*: services and daemon-reload. */
+    systemd: SystemdOperations;
+}
+/** The server.* operations' own arguments, by operation. */
+export interface ServerOperations {
+    /** Run shell commands (always a change: infra-action cannot know what they do). */
+    shell: {
+        /** The command, or the commands to run in order; the first that fails stops the operation. */
         commands: StringOrList;
     };
-    "server.script": {
+    /** Upload a local script and run it (always a change). */
+    script: {
+        /** The script on this machine: relative to the working directory, else to the deploy file. */
         src: string;
+        /** Arguments given to the script, each quoted. */
         args?: StringOrList;
     };
-    "server.user": {
+    /** Make sure a user exists (with its home, shell, groups, uid, comment) or does not. */
+    user: {
+        /** The user's name. */
         user: string;
+        /** `true` (default): the user exists; `false`: it is deleted (userdel). */
         present?: boolean;
+        /** The home directory; left as it is when not given. */
         home?: string;
+        /** The login shell, `"/bin/bash"`; left as it is when not given. */
         shell?: string;
+        /** The primary group; left as it is when not given. */
         group?: string;
+        /** Supplementary groups: exactly these, or (with `append`) at least these. */
         groups?: string[];
+        /** With `groups`: add the user to them, keeping its other groups. Default `false`. */
         append?: boolean;
+        /** The user id; left as it is when not given. */
         uid?: number;
+        /** Create a system account (useradd -r). Default `false`. */
         system?: boolean;
+        /** The comment (GECOS) field, often the full name. */
         comment?: string;
+        /** Create the home directory with a new user. Default `true`. */
         create_home?: boolean;
     };
-    "server.group": {
+    /** Make sure a group exists (or does not). */
+    group: {
+        /** The group's name. */
         group: string;
+        /** `true` (default): the group exists; `false`: it is deleted (groupdel). */
         present?: boolean;
+        /** Create a system group (groupadd -r). Default `false`. */
         system?: boolean;
+        /** The group id of a new group. */
         gid?: number;
     };
-    "server.packages": PackagesArgs;
-    "server.service": ServiceArgs;
-    "server.hostname": {
+    /** Install or remove packages with the host's package manager (apt, dnf, yum or apk). */
+    packages: PackagesArgs;
+    /** Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script. */
+    service: ServiceArgs;
+    /** Set the host's name (and /etc/hostname). */
+    hostname: {
+        /** The name: letters, digits, `.` and `-`. */
         hostname: string;
     };
-    "server.sysctl": {
+    /** Set a kernel parameter (persist: also in persist_file). */
+    sysctl: {
+        /** The parameter, `"net.ipv4.ip_forward"`. */
         key: string;
+        /** Its value; a list of numbers is written space-separated. */
         value: string | number | number[];
+        /** Also write `key = value` to `persist_file` so it survives a reboot. Default `false`. */
         persist?: boolean;
+        /** The file `persist` writes. Default `"/etc/sysctl.conf"`. */
         persist_file?: string;
     };
-    "server.crontab": {
+    /** Make sure a crontab entry exists with its schedule (or does not). No field may hold a line break. */
+    crontab: {
+        /** The command; it identifies the entry (one entry per command). */
         command: string;
+        /** `true` (default): the entry exists; `false`: it is removed. */
         present?: boolean;
+        /** Whose crontab; default the user the operation runs as. */
         user?: string;
+        /** Cron minute field, `"0,30"` or `15`. Default `"*"` (every minute). */
         minute?: string | number;
+        /** Cron hour field. Default `"*"`. */
         hour?: string | number;
+        /** Cron month field. Default `"*"`. */
         month?: string | number;
+        /** Cron day-of-week field (0-7, Sunday is 0 or 7). Default `"*"`. */
         day_of_week?: string | number;
+        /** Cron day-of-month field. Default `"*"`. */
         day_of_month?: string | number;
+        /** A cron shorthand used instead of the five fields, `"@reboot"`, `"@daily"`. */
         special_time?: "@reboot" | "@yearly" | "@annually" | "@monthly" | "@weekly" | "@daily" | "@midnight" | "@hourly";
     };
-    "server.reboot": {
+    /** Reboot the host and wait for it to come back (always a change). */
+    reboot: {
+        /** Seconds to wait after asking for the reboot before checking whether the host is back. Default `10`. */
         delay?: number;
+        /** Seconds between checks. Default `1`. */
         interval?: number;
+        /** Seconds to wait for the host to come back before failing. Default `300`. */
         reboot_timeout?: number;
     };
-    "server.wait": {
+    /** Wait until something listens on a TCP port of the host (at most timeout seconds). */
+    wait: {
+        /** The TCP port (1-65535). */
         port: number;
+        /** Seconds to wait before failing. Default `60`. */
         timeout?: number;
     };
-    "apt.packages": PackagesArgs;
-    "apt.update": {
+}
+/** The apt.* operations' own arguments, by operation. */
+export interface AptOperations {
+    /** Install (present), remove (present: false) or upgrade (latest) Debian packages; update refreshes the lists first. */
+    packages: PackagesArgs;
+    /** Refresh the package lists (apt-get update), unless they are younger than cache_time seconds. */
+    update: {
+        /** Skip the refresh when the lists are younger than this many seconds; default: always refresh. */
         cache_time?: number;
     };
-    "apt.upgrade": {
+    /** Upgrade installed packages (dist_upgrade: also install or remove what upgrades need). */
+    upgrade: {
+        /** Then remove packages nothing needs any more (apt-get autoremove). Default `false`. */
         auto_remove?: boolean;
+        /** apt-get dist-upgrade instead of upgrade. Default `false`. */
         dist_upgrade?: boolean;
     };
-    "apt.repo": {
+    /** Add (or remove) an APT source line in /etc/apt/sources.list.d/<filename>.list. */
+    repo: {
+        /** The source line, `"deb [signed-by=/etc/apt/keyrings/x.asc] https://… bookworm main"`. */
         src: string;
+        /** `true` (default): the line is in the file; `false`: it is removed. */
         present?: boolean;
+        /** The file's name without `.list`; default one made from `src`. */
         filename?: string;
     };
-    "apt.key": {
+    /** Download a repository signing key to a keyring file (for signed-by=), unless it is there. */
+    key: {
+        /** The key's URL. */
         src: string;
+        /** The keyring file; default `/etc/apt/keyrings/<the URL's file name>`. */
         dest?: string;
     };
-    "dnf.packages": PackagesArgs;
-    "yum.packages": PackagesArgs;
-    "apk.packages": PackagesArgs;
-    "files.file": Ownership & {
+}
+/** The dnf.* operations' own arguments, by operation. */
+export interface DnfOperations {
+    /** Install or remove Fedora/RHEL packages with dnf. */
+    packages: PackagesArgs;
+}
+/** The yum.* operations' own arguments, by operation. */
+export interface YumOperations {
+    /** Install or remove RHEL/CentOS packages with yum. */
+    packages: PackagesArgs;
+}
+/** The apk.* operations' own arguments, by operation. */
+export interface ApkOperations {
+    /** Install or remove Alpine packages with apk. */
+    packages: PackagesArgs;
+}
+/** The files.* operations' own arguments, by operation. */
+export interface FilesOperations {
+    /** Make sure a regular file exists (or not), with its owner, group and mode. */
+    file: Ownership & {
+        /** The file on the host. */
         path: string;
+        /** `true` (default): the file exists (created empty if missing); `false`: it is removed. */
         present?: boolean;
+        /** Update the time of an existing file (always a change). Default `false`. */
         touch?: boolean;
+        /** Create the parent directory when missing. Default `true`. */
         create_remote_dir?: boolean;
+        /** Replace something else at `path` (a directory, a link). Default `false`: refuse. */
         force?: boolean;
     };
-    "files.directory": Ownership & {
+    /** Make sure a directory exists (or not), with its owner, group and mode. */
+    directory: Ownership & {
+        /** The directory on the host (created with its parents). */
         path: string;
+        /** `true` (default): the directory exists; `false`: it is removed with what it holds. */
         present?: boolean;
+        /** Apply `user`, `group` and `mode` to everything inside too (-R). Default `false`. */
         recursive?: boolean;
+        /** Replace a file at `path` by the directory. Default `false`: refuse. */
         force?: boolean;
     };
-    "files.put": Ownership & {
+    /** Upload a local file when the remote copy differs; shows a diff in the plan. */
+    put: Ownership & {
+        /** The file on this machine: relative to the working directory, else to the deploy file. */
         src: string;
+        /** The file on the host. */
         dest: string;
+        /** Create the parent directory when missing. Default `true`. */
         create_remote_dir?: boolean;
     };
-    "files.template": Ownership & {
+    /**
+     * Render a Jinja2 template and upload it when it differs; shows a diff in the plan. Every other argument
+     * is a template variable, as are `host` and `inventory`.
+     */
+    template: Ownership & {
+        /** The Jinja2 template on this machine: relative to the working directory, else to the deploy file. */
         src: string;
+        /** The rendered file on the host. */
         dest: string;
+        /** Create the parent directory when missing. Default `true`. */
         create_remote_dir?: boolean;
+        /** Jinja2 Environment settings for this template (Jinja2's names). */
+        jinja_env_kwargs?: {
+            /** Drop the first newline after a block tag. Default `false`. */
+            trim_blocks?: boolean;
+            /** Strip spaces and tabs before a block tag on its line. Default `false`. */
+            lstrip_blocks?: boolean;
+            /** Keep the template's final newline. Default `true` (as pyinfra renders). */
+            keep_trailing_newline?: boolean;
+            /** What an undefined variable does: `"strict"` (default) fails, `"default"` prints nothing, `"chainable"` also allows `.attr` on it, `"ansible"` fails when used but allows `.attr` (so `| default` ends a chain). */
+            undefined?: "strict" | "default" | "chainable" | "ansible" | "StrictUndefined" | "Undefined" | "ChainableUndefined" | "AnsibleUndefined";
+            /** Render as Ansible's template module does (for templates from Ansible roles): trim_blocks, AnsibleUndefined, a printed None is nothing, Ansible's trailing newlines. Default `false`. */
+            ansible?: boolean;
+        };
+        /** Template variables whose names cannot be arguments (`_x`, `name`, `dest`, `mode`…); they win over the rest. */
+        variables?: Record<string, unknown>;
+        /** Any other argument is a template variable of that name. */
         [variable: string]: unknown;
     };
-    "files.line": {
+    /** Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent. */
+    line: {
+        /** The file on the host. */
         path: string;
+        /** A regular expression matched against each line (anywhere in it unless anchored with `^`); appended (or `replace` is) when none match. One line. */
         line: string;
+        /** `true` (default): a matching line is there; `false`: every matching line is removed. */
         present?: boolean;
+        /** The text matching lines become (appended when none match). One line. */
         replace?: string;
+        /** Match `line` as plain text, not a regular expression. Default `false`. */
         escape_regex_characters?: boolean;
+        /** Only `true` (the default): an appended line always goes on a line of its own. */
         ensure_newline?: true;
     };
-    "files.replace": {
+    /** Replace every match of a regular expression in a file. */
+    replace: {
+        /** The file on the host; it must exist. */
         path: string;
+        /** The regular expression (JavaScript syntax); every match is replaced. */
         text: string;
+        /** The replacement (`$1` for a group). Default `""`: matches are deleted. */
         replace?: string;
+        /** Regular expression flags among `i`, `m`, `s` and `u`. */
         flags?: string;
     };
-    "files.link": {
+    /** Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist. */
+    link: {
+        /** The link on the host. */
         path: string;
+        /** What it points at; required unless `present: false`. An absolute path for a hard link. */
         target?: string;
+        /** `true` (default): the link exists; `false`: it is removed. */
         present?: boolean;
+        /** `true` (default): a symbolic link; `false`: a hard link (target must then be an absolute path). */
         symbolic?: boolean;
+        /** Create the parent directory when missing. Default `true`. */
         create_remote_dir?: boolean;
+        /** Replace another file at `path`. Default `false`: refuse. */
         force?: boolean;
+        /** The link's owner (chown -h); left as it is when not given. */
         user?: string;
+        /** The link's group (chown -h); left as it is when not given. */
         group?: string;
     };
-    "files.get": {
+    /** Download a file from the host to this machine when the local copy differs. */
+    get: {
+        /** The file on the host. */
         src: string;
+        /** Where to write it on this machine. */
         dest: string;
     };
-    "files.download": Ownership & {
+    /** Download a URL to a file on the host (curl or wget) unless it is already there (and matches sha256sum). */
+    download: Ownership & {
+        /** The URL. */
         src: string;
+        /** The file on the host. */
         dest: string;
+        /** The expected SHA-256 (64 hex digits): a file that differs is downloaded again, a download that differs fails. */
         sha256sum?: string;
+        /** Download even when the file is there. Default `false`. */
         force?: boolean;
     };
-    "files.sync": Ownership & {
+    /** Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras). */
+    sync: Ownership & {
+        /** The directory on this machine: relative to the working directory, else to the deploy file. */
         src: string;
+        /** The directory on the host. */
         dest: string;
+        /** Remove files in `dest` that `src` does not have (except excluded ones). Default `false`. */
         delete?: boolean;
+        /** Glob patterns of paths to leave out (`*.pyc`, `cache/**`). */
         exclude?: StringOrList;
+        /** The mode of directories (`mode` is the files'); left as it is when not given. */
         dir_mode?: Mode;
     };
-    "git.repo": {
+}
+/** The git.* operations' own arguments, by operation. */
+export interface GitOperations {
+    /** Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it). */
+    repo: {
+        /** The repository's URL. */
         src: string;
+        /** The clone's directory on the host. */
         dest: string;
+        /** The branch to check out; default the remote's default branch. */
         branch?: string;
+        /** Bring an existing clone to the branch's latest commit. Default `true`. */
         pull?: boolean;
+        /** Pull with --rebase instead of --ff-only. Default `false`. */
         rebase?: boolean;
+        /** Owner of the clone (chown -R) after a change. */
         user?: string;
+        /** Group of the clone (chown -R) after a change. */
         group?: string;
     };
-    "git.config": {
+    /** Set a git config value, globally or in one repository. */
+    config: {
+        /** The config key, `"user.name"`. */
         key: string;
+        /** Its value. */
         value: string;
+        /** A clone's directory, to set it there (--local); default the user's global config. */
         repo?: string;
     };
-    "pip.packages": {
+}
+/** The pip.* operations' own arguments, by operation. */
+export interface PipOperations {
+    /** Install or remove Python packages with pip, optionally inside a virtualenv. */
+    packages: {
+        /** The packages: a name or a list; `name==version` pins a version. */
         packages: StringOrList;
+        /** `true` (default): install them; `false`: uninstall the installed ones. */
         present?: boolean;
+        /** Install with --upgrade (always a change). Default `false`. */
         latest?: boolean;
+        /** A virtualenv's directory: its pip is used. */
         virtualenv?: string;
+        /** The pip command. Default `"pip3"`, or `"pip"` inside `virtualenv` (then a name, not a path). */
         pip?: string;
+        /** Extra options for pip install. */
         extra_install_args?: StringOrList;
     };
-    "pip.venv": {
+    /** Create a Python virtualenv (python -m venv) unless it exists. */
+    venv: {
+        /** The virtualenv's directory on the host. */
         path: string;
+        /** The Python that creates it. Default `"python3"`. */
         python?: string;
+        /** Give it access to the system's packages (--system-site-packages). Default `false`. */
         site_packages?: boolean;
+        /** `true` (default): it exists; `false`: its directory is removed. */
         present?: boolean;
     };
-    "systemd.service": ServiceArgs;
-    "systemd.daemon_reload": Record<string, never>;
 }
+/** The systemd.* operations' own arguments, by operation. */
+export interface SystemdOperations {
+    /** Start, stop, restart, reload, enable or disable a systemd unit. */
+    service: ServiceArgs;
+    /** Reload systemd's unit files (always a change). Takes no arguments. */
+    daemon_reload: Record<string, never>;
+}
+type Prefixed<F extends string, O> = {
+    [K in keyof O & string as `${F}.${K}`]: O[K];
+};
+/** Every operation's own arguments, by its full name (`"files.template"`); documented in each family's interface. */
+export type OperationArgs = Prefixed<"server", ServerOperations> & Prefixed<"apt", AptOperations> & Prefixed<"dnf", DnfOperations> & Prefixed<"yum", YumOperations> & Prefixed<"apk", ApkOperations> & Prefixed<"files", FilesOperations> & Prefixed<"git", GitOperations> & Prefixed<"pip", PipOperations> & Prefixed<"systemd", SystemdOperations>;
+/** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {
+    /** Labels the operation in every report. Default: the operation's name and its main argument. */
     name?: string;
+    /** Run the operation's commands and facts through sudo (as root unless `_sudo_user`). Default `false`. */
     _sudo?: boolean;
+    /** Run through sudo as this user (implies `_sudo`). */
     _sudo_user?: string;
+    /** The password sudo asks for; never shown in reports. Usually set in host data, from a secret. */
     _sudo_password?: string;
+    /** Environment variables for the operation's commands. */
     _env?: Record<string, string>;
+    /** The directory the operation's commands run in. */
     _chdir?: string;
+    /** Carry on when the operation fails: it is reported as failed and the host goes on to its next operation. Default `false`. */
     _ignore_errors?: boolean;
+    /** Run only when these operations changed, or when `true` / the function returns true at plan time. */
     _if?: {
         readonly changed: boolean;
     } | Array<{
         readonly changed: boolean;
     }> | boolean | (() => boolean);
+    /** Times to retry the operation's commands when they fail. Default `0`. */
     _retries?: number;
+    /** Seconds between retries. Default `5`. */
     _retry_delay?: number;
+    /** Seconds each command may run before it is stopped and fails; default no limit. */
     _timeout?: number;
+    /** Run on one host only: the first, in inventory order, that would run it. Default `false`. */
     _run_once?: boolean;
+    /** Apply the operation on one host at a time. Default `false`. */
     _serial?: boolean;
 }
 export {};

@@ -19,6 +19,8 @@ export type Command =
     user?: string;
     group?: string;
     ifSha256?: string | null;
+    /** The file does not exist yet: without `mode` it gets 0666 less the host's umask, and the owner is the user it runs as. */
+    created?: boolean;
 }
 /** Copy a file from the host to this machine (files.get). */
  | {
@@ -64,12 +66,25 @@ export declare class CannotTell extends Error {
     name: string;
     constructor(reason: string);
 }
+/** The Jinja2 Environment settings a template renders with (files.template's `jinja_env_kwargs`). */
+export interface TemplateSettings {
+    /** Drop the first newline after a block or comment tag (Jinja2's trim_blocks; Ansible renders with it on). */
+    trimBlocks?: boolean;
+    /** Strip spaces and tabs before a block or comment tag on its line (lstrip_blocks). */
+    lstripBlocks?: boolean;
+    /** Keep the template's trailing newline (keep_trailing_newline; default true, as pyinfra renders). */
+    keepTrailingNewline?: boolean;
+    /** What an undefined variable is: an error ("strict", the default), nothing ("default"), nothing all the way down ("chainable"), or Ansible's (an error when used, chainable on access). */
+    undefined?: "strict" | "default" | "chainable" | "ansible";
+    /** Render as Ansible's template module does (trim_blocks, AnsibleUndefined, None printed as nothing, its trailing newlines). */
+    ansible?: boolean;
+}
 /** What `prepare` may use: the only local I/O an operation gets, done before planning. */
 export interface PrepareContext {
     /** Reads a file of the user's repository (relative to the working directory). */
     readLocalFile(path: string): Promise<Buffer>;
-    /** Renders a Jinja2 template of the repository with the given variables. */
-    renderTemplate(path: string, variables: Record<string, unknown>): Promise<string>;
+    /** Renders a Jinja2 template of the repository with the given variables (they win over `host` and `inventory`). */
+    renderTemplate(path: string, variables: Record<string, unknown>, settings?: TemplateSettings): Promise<string>;
     /** Lists a local directory's files, recursively, relative paths with their bytes. */
     readLocalTree(path: string): Promise<Array<{
         path: string;

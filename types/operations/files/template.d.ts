@@ -1,5 +1,8 @@
 export declare const template: import("../operation.js").Operation<{
-    variables: Record<string, unknown>;
+    settings: import("../operation.js").TemplateSettings;
+    variables: {
+        [x: string]: unknown;
+    };
     user: string | undefined;
     group: string | undefined;
     mode: string | undefined;

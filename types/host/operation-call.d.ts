@@ -1,0 +1,7 @@
+import type { GlobalArgsInput } from "../operations/arg-types.js";
+import type { OperationResult } from "../operations/operation.js";
+type CheckGlobalArgs<A> = {
+    [K in keyof A]: K extends `_${string}` ? K extends keyof GlobalArgsInput ? A[K] : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial); a template variable named ${K} goes in \`variables: { ${K}: … }\`` : A[K];
+};
+export type OperationCall<Args> = string extends keyof Args ? <A>(args: Args & GlobalArgsInput & CheckGlobalArgs<A>) => OperationResult : (args: Args & GlobalArgsInput) => OperationResult;
+export {};

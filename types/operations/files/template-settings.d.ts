@@ -1,0 +1,2 @@
+import type { TemplateSettings } from "../operation.js";
+export declare function readTemplateSettings(value: unknown): TemplateSettings;
