@@ -24,7 +24,9 @@ function inventory(): string {
     deployHostData(env, { root: `${base}/${id}`, once_log: `${base}/once.log`, fail_at: id === "a2" ? 3 : 0 }),
   ];
   writeFileSync(file, JSON.stringify({ web: hosts.map(entry) }));
-  onMain(`mkdir -p ${hosts.map((id) => `${base}/${id}`).join(" ")} && touch ${base}/once.log && chown -R deploy ${base}`);
+  onMain(
+    `mkdir -p ${hosts.map((id) => `${base}/${id}`).join(" ")} && touch ${base}/once.log && chown -R deploy ${base}`,
+  );
   return file;
 }
 
