@@ -1,6 +1,7 @@
 // `infra-action`: argv → commands → exit code. One top-level catch: user mistakes print their
 // message alone; anything else is a bug and prints its stack. All output passes the secret redactor.
 import { Command, CommanderError } from "commander";
+import { adHocDeploy } from "../engine/ad-hoc-deploy.js";
 import { claimUnhandledRejection, describeReason } from "../engine/deploy-scope.js";
 import { InterruptedError, isUserError } from "../errors.js";
 import { deployCommand } from "./commands/deploy.js";
@@ -36,8 +37,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
     .showHelpAfterError("(run infra-action --help for usage)");
 
   // Every command reaches hosts through an inventory, so every command takes --limit, --data and --secret.
-  const hostCommand = (name: string, description: string, inventoryHelp = "inventory file") =>
-    withHostSelection(program.command(name).description(description).argument("<inventory>", inventoryHelp));
+  const hostCommand = (
+    name: string,
+    description: string,
+    inventoryHelp = "inventory file, or hosts: @local, host1,host2, @docker/IMAGE, @ssh/HOST",
+  ) => withHostSelection(program.command(name).description(description).argument("<inventory>", inventoryHelp));
 
   hostCommand(
     "inventory",
@@ -86,6 +90,27 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
       exitCode = await deployCommand(mode, inventory, deploy, options, secrets);
     });
   }
+
+  withShard(
+    hostCommand("run", "run one operation on each host, as pyinfra's `pyinfra INVENTORY apt.packages packages=nginx`"),
+  )
+    .argument("<operation>", "the operation, family.operation (apt.packages, server.shell, …)")
+    .argument(
+      "[args...]",
+      "its arguments as key=value (packages=nginx _sudo=true); true/false, numbers and JSON are typed",
+    )
+    .option("--dry", "only plan: show what would change")
+    .option("--yes", "apply without asking")
+    .option("--parallel <n>", "hosts at once", "10")
+    .option("--report <file>", "write the JSON report to this file")
+    .option("--diff", "show diffs of file content (plans always do)")
+    .option("--verbose", "list unchanged operations with their reasons too")
+    .option("--no-color", "plain output")
+    .action(async (inventory: string, operation: string, args: string[], options) => {
+      const adHoc = adHocDeploy(operation, args);
+      const mode = options.dry ? "plan" : "apply";
+      exitCode = await deployCommand(mode, inventory, adHoc.deployFiles, options, secrets, adHoc.loadDeploy);
+    });
 
   program
     .command("merge-reports")

@@ -17,8 +17,9 @@ export interface GroupDataFile {
 export interface BuildOptions {
   // The inventory file as shown to the user.
   file: string;
-  // The file's stem ("production" for inventory/production.ts): every host's implicit group.
-  stem: string;
+  // The file's stem ("production" for inventory/production.ts): every host's implicit group
+  // (none for hosts given on the command line).
+  stem?: string;
   // group_data/<group>.* files by group; "all" is global data.
   groupDataFiles: Map<string, GroupDataFile>;
   // --data / the action's `data` input: above everything else.
@@ -44,7 +45,7 @@ export function buildInventory(parts: InventoryExports, options: BuildOptions): 
   // file's own groups in the order it defines them (a later group's data wins).
   const members = new Map<string, string[]>();
   const explicit = parts.groups.map((g) => g.exportName);
-  if (!explicit.includes(options.stem)) members.set(options.stem, [...hostNames]);
+  if (options.stem !== undefined && !explicit.includes(options.stem)) members.set(options.stem, [...hostNames]);
   for (const name of hostNames) {
     const group = (targetOf(name) as { group?: string }).group;
     if (group && !explicit.includes(group)) {

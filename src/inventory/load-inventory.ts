@@ -5,6 +5,7 @@ import { loadModule } from "../loader/load-module.js";
 import { displayPath } from "../util/display-path.js";
 import { buildInventory } from "./build-inventory.js";
 import { loadGroupDataDir } from "./group-data-dir.js";
+import { inlineHostSpecs } from "./inline-inventory.js";
 import { applyLimit } from "./limit.js";
 import { readInventoryExports } from "./read-exports.js";
 import type { Data, Inventory } from "./types.js";
@@ -19,9 +20,15 @@ export interface InventoryOptions {
   api: ApiProvider;
 }
 
-// Reads the file (a module, or pyinfra's `.py` run by python3) and its group_data/ directory,
-// resolves every host, then applies the limit.
+// Reads the file (a module, or pyinfra's `.py` run by python3) and its group_data/ directory, or takes
+// the hosts given on the command line (`@local`, `host1,host2`), resolves every host, then applies the limit.
 export async function loadInventory(path: string, options: InventoryOptions): Promise<Inventory> {
+  const inline = inlineHostSpecs(path);
+  if (inline) {
+    const parts = readInventoryExports([["targets", inline]], path);
+    const built = buildInventory(parts, { file: path, groupDataFiles: new Map(), overrides: options.overrides ?? {} });
+    return applyLimit({ file: path, ...built }, options.limit ?? []);
+  }
   const loaded = await loadModule(path, { role: "inventory", api: options.api, python: true });
   const file = displayPath(loaded.file);
   const parts = readInventoryExports(loaded.exports, file);

@@ -37,6 +37,8 @@ export async function deployCommand(
   deployFiles: string[],
   options: DeployCommandOptions,
   secrets: CliSecrets,
+  // Runs the deploy for a host instead of loading deployFiles (`run`'s one operation).
+  loadDeploy?: (file: string, instance: string) => Promise<unknown>,
 ): Promise<number> {
   const { io } = secrets;
   const parallel = positiveInteger(options.parallel, "--parallel");
@@ -105,7 +107,7 @@ export async function deployCommand(
             },
           },
         },
-        { signal: guard.signal },
+        { signal: guard.signal, ...(loadDeploy ? { loadDeploy } : {}) },
       ),
     )
     .finally(() => {
