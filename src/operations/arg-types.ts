@@ -259,10 +259,12 @@ export interface FilesOperations {
     /** Replace a file at `path` by the directory. Default `false`: refuse. */
     force?: boolean;
   };
-  /** Upload a local file when the remote copy differs; shows a diff in the plan. */
+  /** Upload a local file (`src`) or given content (`content`) when the remote copy differs; shows a diff in the plan. */
   put: Ownership & {
-    /** The file on this machine: relative to the working directory, else to the deploy file. */
-    src: string;
+    /** The file on this machine: relative to the working directory, else to the deploy file. Give `src` or `content`. */
+    src?: string;
+    /** The file's content: a string (written as UTF-8) or a Buffer (byte for byte). Give `src` or `content`. */
+    content?: string | Buffer;
     /** The file on the host. */
     dest: string;
     /** Create the parent directory when missing. Default `true`. */
