@@ -1,5 +1,7 @@
 // The public API deploy files import: `import { host, apt, files, server } from "infra-action"`.
 // Outside a deploy run these members only explain themselves; infra-action binds them per host.
+
+import { currentBoundApi } from "./host/deploy-group.js";
 import type { Host } from "./host/host.js";
 import { unboundHost } from "./host/instances.js";
 import type { OperationCall } from "./host/operation-call.js";
@@ -12,6 +14,8 @@ export { defineFact } from "./facts/fact.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
 export type { ConnectorData, GlobalArgsData, SshData } from "./host/connector-data.js";
+// pyinfra's @deploy: a reusable function whose operations are grouped under its name.
+export { deploy } from "./host/deploy-group.js";
 export type { Host, HostData, HostDataView } from "./host/host.js";
 export type { OperationCall } from "./host/operation-call.js";
 export type {
@@ -45,11 +49,15 @@ type FamilyOf<Ops> = {
   [K in keyof Ops]: OperationCall<Ops[K]>;
 };
 
+// Outside a deploy file's own evaluation (a deploy package imported from node_modules is evaluated once),
+// a call goes to the API of the host whose deploy code is running; with none, it explains itself.
 function unboundFamily<P extends keyof typeof operationFamilies & string>(family: P): Family<P> {
   return Object.fromEntries(
     Object.keys(operationFamilies[family]).map((name) => [
       name,
-      () => {
+      (args?: unknown) => {
+        const bound = currentBoundApi()?.[family] as Record<string, (args?: unknown) => unknown> | undefined;
+        if (bound?.[name]) return bound[name](args);
         throw new Error(
           `${family}.${name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`,
         );

@@ -5,6 +5,7 @@ import { FactError, isUserError, OperationError } from "../errors.js";
 import { type Fact, isUnreadable } from "../facts/fact.js";
 import { checkFactArguments } from "../facts/fact-arguments.js";
 import { factByName, facts } from "../facts/index.js";
+import { currentDeployGroups } from "../host/deploy-group.js";
 import { createHost, type Host } from "../host/host.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { userFrame } from "../loader/load-module.js";
@@ -27,6 +28,8 @@ export interface RegisteredOperation {
   handle: OperationHandle;
   // "deploy.ts:12:1"
   location?: string;
+  // The deploy (`deploy(name, fn)`) it was called in: "Web server", nested "Web server › nginx".
+  deploy?: string;
 }
 
 export class DeployContext {
@@ -103,6 +106,7 @@ export class DeployContext {
       const args = definition.validate(own);
       const label = name ?? defaultLabel(definition.name, own);
       const handle = new OperationHandle(label);
+      const groups = currentDeployGroups();
       this.operations.push({
         index: this.operations.length,
         label,
@@ -111,6 +115,7 @@ export class DeployContext {
         global,
         handle,
         ...(location ? { location } : {}),
+        ...(groups.length ? { deploy: groups.join(" › ") } : {}),
       });
       return handle;
     } catch (error) {

@@ -65,7 +65,12 @@ export function reportOperation(
 ): ReportOperation {
   const index = op.registered.index;
   const durationMs = Math.round(applied.durations.get(index) ?? op.durationMs);
-  const base = { name: op.registered.label, op: op.registered.definition.name, durationMs };
+  const base = {
+    name: op.registered.label,
+    op: op.registered.definition.name,
+    ...(op.registered.deploy ? { deploy: op.registered.deploy } : {}),
+    durationMs,
+  };
   if (op.error) return { ...base, status: "failed", reason: op.error, commands: [] };
   const plan = op.plan as OperationPlan;
   if (!plan.changed) return { ...base, status: "unchanged", reason: plan.reason, commands: [] };

@@ -1,9 +1,11 @@
 // Planning one connected host: run its deploy files (bounded in time), prepare local work, gather
 // every operation's facts in one batch, and plan each operation in order. Returns a HostPlan.
+
 import { dirname } from "node:path";
 import type { Connector } from "../connectors/connector.js";
 import { isUserError, ModuleLoadError, withoutHostName } from "../errors.js";
 import { isUnreadable } from "../facts/fact.js";
+import { runWithBoundApi } from "../host/deploy-group.js";
 import { bindInstance } from "../host/instances.js";
 import type { InventoryHost } from "../inventory/types.js";
 import { CannotTell, type FactLookup } from "../operations/operation.js";
@@ -51,8 +53,9 @@ export async function planHost(input: PlanHostInput): Promise<HostPlan> {
   const deploy = new DeployContext(input.host, gatherer);
   try {
     input.phase?.("deploy");
-    bindInstance(input.instance, deploy.api());
-    await evaluate(input);
+    const api = deploy.api();
+    bindInstance(input.instance, api);
+    await runWithBoundApi(api, () => evaluate(input));
   } catch (error) {
     return failedPlan(error, input.host.name);
   } finally {

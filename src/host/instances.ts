@@ -1,5 +1,6 @@
 // Binds each evaluation of a deploy file (an "instance", one per host) to the host it runs for.
 import { UserError } from "../errors.js";
+import { currentBoundApi } from "./deploy-group.js";
 import type { Host } from "./host.js";
 
 const boundApis = new Map<string, Record<string, unknown>>();
@@ -24,16 +25,22 @@ const outsideDeploy = (member: string): never => {
   );
 };
 
-// The `host` seen outside any deploy instance: every use is a clear error.
+// The host whose deploy code runs here (code evaluated once, such as a deploy package), if any.
+const runningHost = (): Host | undefined => currentBoundApi()?.host as Host | undefined;
+
+// The `host` seen outside a deploy file's own evaluation: the running host's, else every use is a clear error.
 export const unboundHost: Host = Object.freeze({
   get name(): string {
-    return outsideDeploy("name");
+    return runningHost()?.name ?? outsideDeploy("name");
   },
   get groups(): readonly string[] {
-    return outsideDeploy("groups");
+    return runningHost()?.groups ?? outsideDeploy("groups");
   },
   get data(): Host["data"] {
-    return outsideDeploy("data");
+    return runningHost()?.data ?? outsideDeploy("data");
   },
-  getFact: () => outsideDeploy("getFact"),
+  getFact: ((...args: Parameters<Host["getFact"]>) => {
+    const host = runningHost();
+    return host ? host.getFact(...args) : outsideDeploy("getFact");
+  }) as Host["getFact"],
 });

@@ -6,7 +6,7 @@
 import { plural } from "../util/plural.js";
 import { foldCommand } from "./fold-command.js";
 import { groupPlans, type PlanGroup, rollUpByGroup, rollUpByOperation } from "./plan-groups.js";
-import type { Report, ReportOperation } from "./report.js";
+import { operationTitle, type Report, type ReportOperation } from "./report.js";
 import { renderTimingChart } from "./timing-chart.js";
 
 export interface MarkdownOptions {
@@ -170,7 +170,7 @@ function operationLines(op: ReportOperation, detail: Detail): string[] {
       ? ` (exit code ${op.exitCode})`
       : "";
   const out = [
-    `- ${statusMark(op.status)} **${escapeHtml(op.name)}** <code>${escapeHtml(op.op)}</code>${reason}${exit}`,
+    `- ${statusMark(op.status)} **${escapeHtml(operationTitle(op))}** <code>${escapeHtml(op.op)}</code>${reason}${exit}`,
   ];
   if (detail.operations === "full" || detail.operations === "no-diffs") {
     if (op.commands.length) out.push("", codeBlock(op.commands.map(foldCommand).join("\n"), "sh", "  "));

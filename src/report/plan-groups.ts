@@ -1,6 +1,6 @@
 // Hosts whose plans are the same, shown once: the review of 300 hosts with one change is one diff, with
 // every host named. Also the rollups a reviewer scans first: by inventory group and by operation.
-import type { HostStatus, Report, ReportHost, ReportOperation } from "./report.js";
+import { type HostStatus, operationTitle, type Report, type ReportHost, type ReportOperation } from "./report.js";
 
 // Hosts with one and the same plan (status, error, and each operation with its commands and diff).
 export interface PlanGroup {
@@ -17,6 +17,7 @@ function planKey(host: ReportHost): string {
     host.error ?? null,
     host.operations.map((o) => [
       o.name,
+      o.deploy ?? null,
       o.op,
       o.status,
       o.reason ?? null,
@@ -90,8 +91,8 @@ export function rollUpByOperation(report: Report): OperationRollup[] {
   for (const host of report.hosts) {
     for (const operation of host.operations) {
       if (operation.status !== "changed" && operation.status !== "failed") continue;
-      const key = JSON.stringify([operation.name, operation.op]);
-      const rollup = rollups.get(key) ?? { name: operation.name, op: operation.op, changed: 0, failed: 0 };
+      const key = JSON.stringify([operationTitle(operation), operation.op]);
+      const rollup = rollups.get(key) ?? { name: operationTitle(operation), op: operation.op, changed: 0, failed: 0 };
       if (operation.status === "changed") rollup.changed += 1;
       else rollup.failed += 1;
       rollups.set(key, rollup);

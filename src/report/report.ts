@@ -7,6 +7,8 @@ export type ReportOperationStatus = "changed" | "unchanged" | "failed" | "skippe
 export interface ReportOperation {
   name: string;
   op: string;
+  // The deploy (`deploy(name, fn)`) it belongs to: "Web server", nested "Web server › nginx".
+  deploy?: string;
   status: ReportOperationStatus;
   reason?: string;
   commands: string[];
@@ -60,6 +62,11 @@ export interface Report {
     unreachable: number;
     operationsChanged: number;
   };
+}
+
+// An operation as people read it: under its deploy's name when it has one ("Web server › Install nginx").
+export function operationTitle(op: Pick<ReportOperation, "name" | "deploy">): string {
+  return op.deploy ? `${op.deploy} › ${op.name}` : op.name;
 }
 
 // Counts hosts by status and changed operations.

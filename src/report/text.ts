@@ -3,7 +3,7 @@
 // terminal); the default is plain.
 import { plural } from "../util/plural.js";
 import { type Palette, paintDiffLine, paintStatus, plainPalette } from "./colour.js";
-import type { Report, ReportHost } from "./report.js";
+import { operationTitle, type Report, type ReportHost } from "./report.js";
 import { formatTable } from "./table.js";
 
 export interface FormatOptions {
@@ -32,7 +32,7 @@ export function formatHost(host: ReportHost, mode: Report["mode"], options: Form
     if (op.status === "unchanged" && !options.verbose) continue;
     const mark = { changed: mode === "plan" ? "~" : "✓", unchanged: "=", failed: "✗", skipped: "-" }[op.status];
     const reason = op.reason && op.status !== "changed" ? ` (${op.reason})` : "";
-    lines.push(`  ${paintStatus(op.status, palette, `${mark} ${op.name}`)}${reason}`);
+    lines.push(`  ${paintStatus(op.status, palette, `${mark} ${operationTitle(op)}`)}${reason}`);
     if (op.status === "changed" || op.status === "failed")
       for (const command of op.commands) lines.push(...commandLines(command));
     if (op.status === "failed" && op.stderr)
