@@ -333,6 +333,33 @@ export interface FilesOperations {
     /** Regular expression flags among `i`, `m`, `s` and `u`. */
     flags?: string;
   };
+  /** Make sure lines marked by `# BEGIN INFRA-ACTION BLOCK` / `# END INFRA-ACTION BLOCK` (or your `marker`) hold `content` (added at the end, the start, or before/after a `line`), or are removed; shows a diff in the plan. */
+  block: {
+    /** The file on the host (created when missing and `present`). */
+    path: string;
+    /** The lines between the markers: a string (one final line break dropped) or a list of lines. Required when `present`. */
+    content?: string | string[];
+    /** `true` (default): the marked block holds `content`; `false`: every marked block is removed. */
+    present?: boolean;
+    /** A regular expression (matched anywhere in a line): a new block goes before or after the first matching line, else at the end. */
+    line?: string;
+    /** Copy the file to `<path>.<time>` before changing it. Default `false`. */
+    backup?: boolean;
+    /** Match `line` as plain text, not a regular expression. Default `false`. */
+    escape_regex_characters?: boolean;
+    /** Accepted for pyinfra's deploys: the content is written as a file and never seen by a shell. */
+    try_prevent_shell_expansion?: boolean;
+    /** With `line`: a new block goes before the matching line. Without `line`, `before` and `after` both `true` put it at the start. */
+    before?: boolean;
+    /** With `line`: a new block goes after the matching line. */
+    after?: boolean;
+    /** The marker lines, `{mark}` standing for `begin` or `end`. Default `"# {mark} INFRA-ACTION BLOCK"`; without it a block marked with pyinfra's `"# {mark} PYINFRA BLOCK"` is found too. */
+    marker?: string;
+    /** `{mark}` in the first marker. Default `"BEGIN"`. */
+    begin?: string;
+    /** `{mark}` in the last marker. Default `"END"`. */
+    end?: string;
+  };
   /** Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist. */
   link: {
     /** The link on the host. */

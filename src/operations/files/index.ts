@@ -1,4 +1,5 @@
-// files.*: files, directories, links, uploads, templates, line edits, downloads and syncs.
+// files.*: files, directories, links, uploads, templates, line and block edits, downloads and syncs.
+export { block } from "./block.js";
 export { directory } from "./directory.js";
 export { download } from "./download.js";
 export { file } from "./file.js";
