@@ -1,10 +1,17 @@
 // Every fact by its pyinfra name, for host.getFact and `infra-action fact`.
+import { AuthorizedKeys } from "./access.js";
+import { Ports } from "./aliases.js";
+import { DebPackage } from "./deb-package.js";
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
+import * as hardware from "./hardware.js";
+import { InitdStatus } from "./initd-status.js";
+import * as network from "./network.js";
 import * as packages from "./packages.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
+import * as system from "./system.js";
 
 /** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
 export const facts = {
@@ -82,6 +89,44 @@ export const facts = {
   InitdRunning: services.InitdRunning,
   /** TCP ports with a listening socket. */
   ListeningPorts: services.ListeningPorts,
+  /** TCP ports with a listening socket (ListeningPorts). */
+  Ports,
+  /** Every init.d service and whether its status says running. */
+  InitdStatus,
+  /** The release as lsb_release names it (null without lsb_release). */
+  LsbRelease: system.LsbRelease,
+  /** The Linux distribution's name (LinuxDistribution's name). */
+  LinuxName: system.LinuxName,
+  /** The OS version: the kernel release (uname -r). */
+  OsVersion: system.OsVersion,
+  /** Loaded kernel modules (/proc/modules). */
+  KernelModules: system.KernelModules,
+  /** Running processes by id (ps). */
+  Processes: system.Processes,
+  /** The time zone (/etc/timezone, /etc/localtime). */
+  Timezone: system.Timezone,
+  /** The locales available (locale -a). */
+  Locales: system.Locales,
+  /** Limits set in /etc/security/limits.conf. */
+  SecurityLimits: system.SecurityLimits,
+  /** Whether the host asks for a reboot. */
+  RebootRequired: system.RebootRequired,
+  /** The number of online CPUs (getconf). */
+  Cpus: hardware.Cpus,
+  /** The memory installed, in MB. */
+  Memory: hardware.Memory,
+  /** Mounted block devices and their usage (df). */
+  BlockDevices: hardware.BlockDevices,
+  /** Network devices with their MAC, MTU, state and addresses. */
+  NetworkDevices: network.NetworkDevices,
+  /** IPv4 addresses by network device. */
+  Ipv4Addrs: network.Ipv4Addrs,
+  /** The first IPv4 address of each network device. */
+  Ipv4Addresses: network.Ipv4Addresses,
+  /** The public keys in a user's ~/.ssh/authorized_keys. */
+  AuthorizedKeys,
+  /** A .deb file's (or installed package's) name and version. */
+  DebPackage,
 } as const;
 
 export type Facts = typeof facts;
