@@ -11,6 +11,8 @@ import { operationFamilies } from "./operations/index.js";
 export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
 // Writing your own facts and operations, as the built-in ones are written.
 export { defineFact } from "./facts/fact.js";
+// Testing your operations and facts with JSON fixture files, as infra-action tests its own.
+export { checkFactFixture, type FactFixture, runFactFixture } from "./facts/fixture-harness.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
 export type { ConnectorData, GlobalArgsData, SshData } from "./host/connector-data.js";
@@ -29,6 +31,12 @@ export type {
 // Typed inventories: each returns its argument unchanged; tsc checks host specs and data keys.
 export { data, group, hosts } from "./host/typed-inventory.js";
 export type { GlobalArgsInput, OperationArgs, OperationFamilies } from "./operations/arg-types.js";
+export {
+  checkOperationFixture,
+  type FixtureOutcome,
+  type OperationFixture,
+  runOperationFixture,
+} from "./operations/fixture-harness.js";
 export type {
   Command,
   FactLookup,

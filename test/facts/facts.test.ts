@@ -3,21 +3,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { isUnreadable } from "../../src/facts/fact.js";
+import { checkFactFixture, type FactFixture } from "../../src/facts/fixture-harness.js";
 import { factByName, facts } from "../../src/facts/index.js";
 
 const root = new URL("../fixtures/facts/", import.meta.url).pathname;
-
-interface Fixture {
-  args?: unknown;
-  // The command the fact runs for these arguments (checked when given)
-  command?: string;
-  stdout: string | string[];
-  // What the command printed on stderr (the last lines the gatherer keeps)
-  stderr?: string | string[];
-  exitCode?: number;
-  expected: unknown;
-}
 
 const cases = readdirSync(root).flatMap((fact) =>
   readdirSync(join(root, fact))
@@ -25,7 +14,7 @@ const cases = readdirSync(root).flatMap((fact) =>
     .map((file) => ({
       fact,
       name: file.replace(/\.json$/, ""),
-      fixture: JSON.parse(readFileSync(join(root, fact, file), "utf8")) as Fixture,
+      fixture: JSON.parse(readFileSync(join(root, fact, file), "utf8")) as FactFixture,
     })),
 );
 
@@ -34,13 +23,7 @@ describe.each([...new Set(cases.map((c) => c.fact))])("%s", (name) => {
     const fact = factByName(name);
     expect(fact, `no fact ${name}`).toBeDefined();
     if (!fact) return;
-    const text = (value: string | string[] = "") => (Array.isArray(value) ? value.join("\n") : value);
-    if (fixture.command !== undefined) expect(fact.command(fixture.args)).toBe(fixture.command);
-    const value = fact.parse(
-      { stdout: text(fixture.stdout), stderr: text(fixture.stderr), exitCode: fixture.exitCode ?? 0 },
-      fixture.args,
-    );
-    expect(isUnreadable(value) ? { unreadable: value.unreadable } : value).toEqual(fixture.expected);
+    expect(checkFactFixture(fact as never, fixture)).toEqual([]);
   });
 });
 
