@@ -110,6 +110,23 @@ export interface ServerOperations {
     comment?: string;
     /** Create the home directory with a new user. Default `true`. */
     create_home?: boolean;
+    /** SSH public key lines to add to ~/.ssh/authorized_keys (0700 directory, 0600 file, owned by the user). */
+    public_keys?: string[];
+    /** With `public_keys`: remove the keys not listed. Default `false`. */
+    delete_keys?: boolean;
+    /** The password as a crypt hash (`openssl passwd -6`), set with usermod -p; plans say "password set", never the hash. */
+    password?: string;
+    /** Make sure the home directory exists and is owned by the user (for an existing user, or with create_home false). Default `false`. */
+    ensure_home?: boolean;
+  };
+  /** Put SSH public keys in a user's ~/.ssh/authorized_keys (delete_keys: remove the others). */
+  user_authorized_keys: {
+    /** The user's name. */
+    user: string;
+    /** SSH public key lines ("ssh-ed25519 AAAA… comment"). */
+    public_keys: string[];
+    /** Remove the keys not listed. Default `false`. */
+    delete_keys?: boolean;
   };
   /** Make sure a group exists (or does not). */
   group: {
@@ -359,6 +376,24 @@ export interface FilesOperations {
     begin?: string;
     /** `{mark}` in the last marker. Default `"END"`. */
     end?: string;
+  };
+  /** Copy a file, directory or link on the host into the directory `dest` (keeping its name, mode and times); an existing copy that differs is replaced only with `overwrite: true`. */
+  copy: {
+    /** The file, directory or link on the host to copy. */
+    src: string;
+    /** An existing directory on the host: the copy is `dest/<name of src>`. */
+    dest: string;
+    /** Replace what is at `dest/<name of src>` when it differs from `src`. Default `false`: refuse. */
+    overwrite?: boolean;
+  };
+  /** Move a file, directory or link on the host into the directory `dest` (keeping its name); something already there is replaced only with `overwrite: true`. */
+  move: {
+    /** The file, directory or link on the host to move. Once moved (missing, with `dest/<name>` there), nothing to do. */
+    src: string;
+    /** An existing directory on the host: `src` becomes `dest/<name of src>`. */
+    dest: string;
+    /** Replace what is at `dest/<name of src>`. Default `false`: refuse. */
+    overwrite?: boolean;
   };
   /** Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist. */
   link: {
