@@ -12,6 +12,7 @@ import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
 import * as system from "./system.js";
+import * as users from "./users.js";
 
 /** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
 export const facts = {
@@ -31,6 +32,10 @@ export const facts = {
   Users: server.Users,
   /** Local group names (/etc/group). */
   Groups: server.Groups,
+  /** A user's authorized SSH keys with its home and ~/.ssh ownership. */
+  UserAuthorizedKeys: users.UserAuthorizedKeys,
+  /** A user's password hash (/etc/shadow; needs _sudo). */
+  UserPassword: users.UserPassword,
   /** Where a command is installed (command -v). */
   Which: server.Which,
   /** The output of a shell command. */

@@ -10,4 +10,5 @@ export { service } from "./service.js";
 export { shell } from "./shell.js";
 export { sysctl } from "./sysctl.js";
 export { user } from "./user.js";
+export { user_authorized_keys } from "./user-authorized-keys.js";
 export { wait } from "./wait.js";

@@ -1,8 +1,9 @@
 // server.user: a user with its home, shell, groups, uid and comment (or no such user).
 
-import { Users } from "../../facts/server.js";
+import { type UserInfo, Users } from "../../facts/server.js";
+import { UserAuthorizedKeys, UserPassword } from "../../facts/users.js";
 import { shellQuote } from "../../util/shell-quote.js";
-import { change, defineOperation, noop } from "../operation.js";
+import { type Command, change, defineOperation, type FactLookup, type FactNeed, noop } from "../operation.js";
 import {
   accountName,
   booleanArg,
@@ -14,6 +15,8 @@ import {
   requiredString,
   stringList,
 } from "../shared/args.js";
+import { planAuthorizedKeys, readPublicKeys } from "../shared/authorized-keys.js";
+import { sha256 } from "../shared/sha256.js";
 
 const userKeys = [
   "user",
@@ -27,6 +30,10 @@ const userKeys = [
   "system",
   "comment",
   "create_home",
+  "public_keys",
+  "delete_keys",
+  "password",
+  "ensure_home",
 ];
 
 export const user = defineOperation({
@@ -52,32 +59,110 @@ export const user = defineOperation({
       system: booleanArg(args, "system", false),
       comment: optionalString(args, "comment"),
       createHome: booleanArg(args, "create_home", true),
+      publicKeys: args.public_keys === undefined ? undefined : readPublicKeys(args, "public_keys"),
+      deleteKeys: booleanArg(args, "delete_keys", false),
+      password: readPasswordHash(args),
+      ensureHome: booleanArg(args, "ensure_home", false),
     };
   },
-  facts: () => [{ fact: Users }],
+  facts: (args) => {
+    const needs: FactNeed[] = [{ fact: Users }];
+    if (!args.present) return needs;
+    if (args.publicKeys || args.deleteKeys || args.ensureHome)
+      needs.push({ fact: UserAuthorizedKeys, args: { user: args.user } });
+    if (args.password !== undefined) needs.push({ fact: UserPassword, args: { user: args.user } });
+    return needs;
+  },
   plan: (args, facts) => {
     const current = facts.get(Users)[args.user];
     const u = shellQuote(args.user);
     if (!args.present) return current ? change([`userdel ${u}`]) : noop(`user ${args.user} does not exist`);
-    const options: string[] = [];
-    if (args.home && current?.home !== args.home) options.push(`-d ${shellQuote(args.home)}`);
-    if (args.shell && current?.shell !== args.shell) options.push(`-s ${shellQuote(args.shell)}`);
-    if (args.group && current?.group !== args.group) options.push(`-g ${shellQuote(args.group)}`);
-    if (args.uid !== undefined && current?.uid !== args.uid) options.push(`-u ${args.uid}`);
-    if (args.comment !== undefined && current?.comment !== args.comment) options.push(`-c ${shellQuote(args.comment)}`);
-    const wantedGroups = args.groups ?? [];
-    const groupsDiffer =
-      args.groups !== undefined &&
-      (args.append
-        ? wantedGroups.some((g) => !current?.groups.includes(g))
-        : [...wantedGroups].sort().join() !== [...(current?.groups ?? [])].sort().join());
-    if (groupsDiffer && wantedGroups.length)
-      options.push(`${args.append && current ? "-a " : ""}-G ${shellQuote(wantedGroups.join(","))}`);
-    if (!current) {
-      const create = [args.system ? "-r" : "", args.createHome ? "-m" : "-M", ...options].filter(Boolean).join(" ");
-      return change([`useradd ${create} ${u}`]);
-    }
-    if (options.length === 0) return noop(`user ${args.user} exists with the requested settings`);
-    return change([`usermod ${options.join(" ")} ${u}`]);
+    const account = planAccount(args, current);
+    const extra = planAccess(args, current, facts);
+    const commands = [...account, ...extra.commands];
+    if (commands.length === 0) return noop(`user ${args.user} exists with the requested settings`);
+    return change(commands, extra.summary.length ? { reason: extra.summary.join(", ") } : {});
   },
 });
+
+type UserArgs = ReturnType<typeof user.validate>;
+type Account = UserInfo;
+
+// useradd for a new user, usermod for settings that differ, nothing when all match.
+function planAccount(args: UserArgs, current: Account | undefined): string[] {
+  const u = shellQuote(args.user);
+  const options: string[] = [];
+  if (args.home && current?.home !== args.home) options.push(`-d ${shellQuote(args.home)}`);
+  if (args.shell && current?.shell !== args.shell) options.push(`-s ${shellQuote(args.shell)}`);
+  if (args.group && current?.group !== args.group) options.push(`-g ${shellQuote(args.group)}`);
+  if (args.uid !== undefined && current?.uid !== args.uid) options.push(`-u ${args.uid}`);
+  if (args.comment !== undefined && current?.comment !== args.comment) options.push(`-c ${shellQuote(args.comment)}`);
+  const wantedGroups = args.groups ?? [];
+  const groupsDiffer =
+    args.groups !== undefined &&
+    (args.append
+      ? wantedGroups.some((g) => !current?.groups.includes(g))
+      : [...wantedGroups].sort().join() !== [...(current?.groups ?? [])].sort().join());
+  if (groupsDiffer && wantedGroups.length)
+    options.push(`${args.append && current ? "-a " : ""}-G ${shellQuote(wantedGroups.join(","))}`);
+  if (!current) {
+    const create = [args.system ? "-r" : "", args.createHome ? "-m" : "-M", ...options].filter(Boolean).join(" ");
+    return [`useradd ${create} ${u}`];
+  }
+  return options.length ? [`usermod ${options.join(" ")} ${u}`] : [];
+}
+
+// The home directory (ensure_home), the password and the authorized keys: commands and what they do.
+function planAccess(
+  args: UserArgs,
+  current: Account | undefined,
+  facts: FactLookup,
+): { commands: Array<Command | string>; summary: string[] } {
+  const commands: Array<Command | string> = [];
+  const summary: string[] = [];
+  const keysInfo =
+    args.publicKeys || args.deleteKeys || args.ensureHome ? facts.get(UserAuthorizedKeys, { user: args.user }) : null;
+  const home = args.home ?? current?.home ?? `/home/${args.user}`;
+  const group = args.group ?? current?.group ?? null;
+  const owner = shellQuote(`${args.user}:${group ?? ""}`);
+  if (args.ensureHome) {
+    const dir = keysInfo && keysInfo.home === home ? keysInfo.homeDir : null;
+    const madeByUseradd = !current && args.createHome;
+    if (!dir && !madeByUseradd) {
+      commands.push(`mkdir -p ${shellQuote(home)}`, `chown ${owner} ${shellQuote(home)}`);
+      summary.push("home created");
+    } else if (dir && (dir.user !== args.user || (group !== null && dir.group !== group))) {
+      commands.push(`chown ${owner} ${shellQuote(home)}`);
+    }
+  }
+  if (args.password !== undefined) {
+    const hash = current ? facts.get(UserPassword, { user: args.user }) : null;
+    if (hash !== args.password) {
+      // The hash travels in a private file, never in a command a plan shows.
+      const path = `/tmp/infra-action-password-${sha256(Buffer.from(args.user)).slice(0, 16)}`;
+      const p = shellQuote(path);
+      commands.push(
+        { type: "file", path, content: Buffer.from(args.password).toString("base64"), mode: "600", created: true },
+        `: password set; usermod -p "$(cat ${p})" ${shellQuote(args.user)}; rc=$?; rm -f ${p}; exit $rc`,
+      );
+      summary.push("password set");
+    }
+  }
+  if (args.publicKeys || args.deleteKeys) {
+    const keys = planAuthorizedKeys(args.user, args.publicKeys ?? [], args.deleteKeys, keysInfo, args.home, group);
+    commands.push(...keys.commands);
+    summary.push(...keys.summary);
+  }
+  return { commands, summary };
+}
+
+// The password argument: a crypt hash ("$6$salt$…", "!" to lock) as one word; its value is never quoted in errors.
+function readPasswordHash(args: Record<string, unknown>): string | undefined {
+  const value = args.password;
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value === "" || /[\s:]/.test(value))
+    throw new OperationArgumentError(
+      "argument password must be a crypt hash such as the output of `openssl passwd -6` (one word, no spaces or colons); the value is not shown.",
+    );
+  return value;
+}
