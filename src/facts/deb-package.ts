@@ -31,7 +31,7 @@ export const DebPackage = defineFact<DebPackageArgs, DebPackageInfo | null>({
     return `if [ -e ${quoted} ]; then LC_ALL=C dpkg-deb -f ${quoted} Package Version; else LC_ALL=C dpkg -s ${quoted} 2>/dev/null || true; fi`;
   },
   parse: ({ stdout, stderr, exitCode }, { name }) => {
-    if (exitCode !== 0) return unreadable(cannotRead(name, stderr));
+    if (exitCode !== 0) return unreadable(cannotRead(name, stderr.replace(/^dpkg-deb: error:\s*/gm, "")));
     let packageName: string | null = null;
     let version: string | null = null;
     for (const line of lines(stdout)) {

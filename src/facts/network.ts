@@ -41,7 +41,7 @@ const networkCommand = [
   "if command -v ip >/dev/null 2>&1; then LC_ALL=C ip addr show",
   "elif command -v ifconfig >/dev/null 2>&1; then LC_ALL=C ifconfig -a",
   `else echo ${sysfsMarker}; for d in /sys/class/net/*; do [ -e "$d" ] || continue; ` +
-    'echo "dev $(basename "$d") $(cat "$d/address" 2>/dev/null) $(cat "$d/mtu" 2>/dev/null) $(cat "$d/operstate" 2>/dev/null)"; done; ' +
+    'echo "dev $(basename "$d") $(cat "$d/address" 2>/dev/null) $(cat "$d/mtu" 2>/dev/null) $(cat "$d/flags" 2>/dev/null)"; done; ' +
     "echo --inet6--; cat /proc/net/if_inet6 2>/dev/null; echo --route--; cat /proc/net/route 2>/dev/null; " +
     "echo --fib--; cat /proc/net/fib_trie 2>/dev/null; fi",
 ].join("; ");
@@ -129,11 +129,11 @@ function parseIpOrIfconfig(text: string): Record<string, NetworkDeviceInfo> {
   return devices;
 }
 
+// pyinfra's reading: "UP" when the device is up (its UP flag), "DOWN" when not.
 function deviceState(section: string): string {
-  const state = /\bstate (UP|DOWN|UNKNOWN)\b/.exec(section)?.[1];
-  if (state) return state;
   const flags = /<([^>]*)>/.exec(section)?.[1]?.split(",") ?? section.split(/\s+/);
-  return flags.includes("UP") ? "UP" : flags.includes("DOWN") ? "DOWN" : "UNKNOWN";
+  if (flags.includes("UP")) return "UP";
+  return flags.includes("DOWN") || /<[^>]*>/.test(section) || /\bstate DOWN\b/.test(section) ? "DOWN" : "UNKNOWN";
 }
 
 // /sys/class/net devices, IPv6 from /proc/net/if_inet6, IPv4 from the kernel's local routes (fib_trie).
@@ -147,8 +147,10 @@ function parseSysfs(text: string): Record<string, NetworkDeviceInfo> {
     if (tag !== "dev" || !name) continue;
     const ether = fields.find((f) => /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(f));
     const mtu = fields.find((f) => /^\d+$/.test(f));
-    const state = fields.find((f) => /^(up|down|unknown|dormant|lowerlayerdown|notpresent|testing)$/i.test(f));
-    const device: NetworkDeviceInfo = { state: state === "up" ? "UP" : state === "down" ? "DOWN" : "UNKNOWN" };
+    // The interface flags ("0x1003"): IFF_UP is bit 0.
+    const flags = fields.find((f) => /^0x[0-9a-f]+$/i.test(f));
+    const state = flags ? ((Number.parseInt(flags, 16) & 1) === 1 ? "UP" : "DOWN") : "UNKNOWN";
+    const device: NetworkDeviceInfo = { state };
     if (ether && ether !== "00:00:00:00:00:00") device.ether = ether;
     if (mtu) device.mtu = Number(mtu);
     devices[name] = device;
@@ -194,7 +196,7 @@ function localIpv4(route: string, fib: string): Map<string, IpAddress[]> {
           .sort((a, b) => bitCount(b.mask) - bitCount(a.mask))[0];
     if (!match) continue;
     const bits = bitCount(match.mask);
-    const broadcast = bits < 31 ? numberToIpv4((value | ~match.mask) >>> 0) : null;
+    const broadcast = bits < 31 && !address.startsWith("127.") ? numberToIpv4((value | ~match.mask) >>> 0) : null;
     byDevice.set(match.name, [...(byDevice.get(match.name) ?? []), ipv4Address(address, bits, broadcast)]);
   }
   return byDevice;
