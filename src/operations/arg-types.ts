@@ -86,6 +86,19 @@ export interface ServerOperations {
     /** Arguments given to the script, each quoted. */
     args?: StringOrList;
   };
+  /** Render a local Jinja2 template into a script (variables as files.template's), upload it and run it (always a change). */
+  script_template: {
+    /** The Jinja2 template on this machine: relative to the working directory, else to the deploy file. */
+    src: string;
+    /** Arguments given to the script, each quoted. */
+    args?: StringOrList;
+    /** Jinja2 Environment settings for this template, as files.template's. */
+    jinja_env_kwargs?: FilesOperations["template"]["jinja_env_kwargs"];
+    /** Template variables whose names cannot be arguments (`src`, `args`, `_x`…); they win over the rest. */
+    variables?: Record<string, unknown>;
+    /** Any other argument is a template variable of that name. */
+    [variable: string]: unknown;
+  };
   /** Make sure a user exists (with its home, shell, groups, uid, comment) or does not. */
   user: {
     /** The user's name. */

@@ -6,6 +6,7 @@ export { hostname } from "./hostname.js";
 export { packages } from "./packages.js";
 export { reboot } from "./reboot.js";
 export { script } from "./script.js";
+export { script_template } from "./script-template.js";
 export { service } from "./service.js";
 export { shell } from "./shell.js";
 export { sysctl } from "./sysctl.js";
