@@ -141,6 +141,38 @@ export interface ServerOperations {
     /** Remove the keys not listed. Default `false`. */
     delete_keys?: boolean;
   };
+  /** Set the host's time zone (/etc/localtime, and /etc/timezone where it exists). */
+  timezone: {
+    /** The time zone's name under /usr/share/zoneinfo: `"Europe/Paris"`, `"Etc/UTC"`. */
+    timezone: string;
+  };
+  /** Enable a locale in /etc/locale.gen and generate it (present false: disable it). */
+  locale: {
+    /** The locale, as /etc/locale.gen names it: `"en_US.UTF-8"`. */
+    locale: string;
+    /** `true` (default): enabled and generated; `false`: commented out in /etc/locale.gen. */
+    present?: boolean;
+  };
+  /** Load a kernel module (modprobe) or, with present false, unload it (modprobe -r). */
+  modprobe: {
+    /** The module's name: `"br_netfilter"`. */
+    module: string;
+    /** `true` (default): loaded; `false`: unloaded. */
+    present?: boolean;
+    /** Pass -f to modprobe (ignore version magic). Default `false`. */
+    force?: boolean;
+  };
+  /** Set a pam_limits line (domain, limit_type, item, value) in /etc/security/limits.conf. */
+  security_limit: {
+    /** Who it applies to: a user, `"@group"` or `"*"`. */
+    domain: string;
+    /** `"soft"`, `"hard"` or `"-"` (both). */
+    limit_type: "soft" | "hard" | "-";
+    /** The resource: `"nofile"`, `"nproc"`, `"memlock"`, …. */
+    item: string;
+    /** The limit: a number or `"unlimited"`. */
+    value: string | number;
+  };
   /** Make sure a group exists (or does not). */
   group: {
     /** The group's name. */
