@@ -289,8 +289,9 @@ describe("values a command would read as options are refused", () => {
   });
 });
 
-// files.template takes every other argument as a template variable, as pyinfra does.
-test.each(Object.keys(operationsByName).filter((name) => name !== "files.template"))(
+// files.template and server.script_template take every other argument as a template variable, as pyinfra does.
+const takesVariables = ["files.template", "server.script_template"];
+test.each(Object.keys(operationsByName).filter((name) => !takesVariables.includes(name)))(
   "%s refuses an argument it does not know",
   (operation) => {
     expect(refusal(operation, { not_an_argument: 1 })).toMatch(
