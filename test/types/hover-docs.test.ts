@@ -162,7 +162,18 @@ describe("published types carry hover help", () => {
       if (args && args.flags & ts.TypeFlags.Object) missing.push(...undocumented(args, `${fact.name}(args)`));
     }
     // Each fact's own export, and every interface the fact modules export (what facts give).
-    for (const path of ["server", "files", "packages", "services", "same-file"]) {
+    for (const path of [
+      "server",
+      "files",
+      "packages",
+      "services",
+      "same-file",
+      "system",
+      "hardware",
+      "network",
+      "access",
+      "deb-package",
+    ]) {
       const file = declarationFile(`facts/${path}.d.ts`);
       const moduleSymbol = checker.getSymbolAtLocation(file);
       for (const symbol of moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : []) {
