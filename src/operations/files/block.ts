@@ -119,7 +119,7 @@ function insertionIndex(lines: string[], args: { line?: RegExp; before: boolean 
 function withBackup(args: { path: string; backup: boolean }, plan: OperationPlan): OperationPlan {
   if (!args.backup || !plan.changed) return plan;
   const p = shellQuote(args.path);
-  const copy: Command = { type: "shell", command: `cp -p ${p} ${p}."$(date +%Y%m%d%H%M%S)"` };
+  const copy: Command = { type: "shell", command: `cp -p -- ${p} ${p}."$(date +%Y%m%d%H%M%S)"` };
   return { ...plan, commands: [copy, ...plan.commands] };
 }
 
