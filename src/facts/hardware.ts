@@ -23,7 +23,7 @@ export const Memory = defineFact<undefined, number | null>({
   name: "Memory",
   description: "the memory installed, in MB",
   arguments: {},
-  command: () => 'cat /proc/meminfo 2>/dev/null || PATH="$PATH:/usr/sbin:/sbin" vmstat -s 2>/dev/null || true',
+  command: () => "cat /proc/meminfo 2>/dev/null || vmstat -s 2>/dev/null || true",
   parse: ({ stdout }) => {
     for (const line of lines(stdout)) {
       const kib = /^\s*MemTotal:\s+(\d+)\s*kB/i.exec(line)?.[1] ?? /^\s*(\d+)\s+K?\s*total memory/.exec(line)?.[1];

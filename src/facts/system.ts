@@ -162,7 +162,7 @@ export const Locales = defineFact<undefined, string[]>({
   command: () => "LC_ALL=C locale -a",
   parse: ({ stdout, stderr, exitCode }) =>
     exitCode === 0
-      ? lines(stdout).map((line) => line.trim().replace(/\.utf8$/, ".UTF-8"))
+      ? lines(stdout).map((line) => line.trim().replace(/\.utf8(?=@|$)/, ".UTF-8"))
       : unreadable(`cannot list the locales: ${stderrCause(stderr)}`),
 });
 
