@@ -162,6 +162,13 @@ export interface ServerOperations {
     /** Pass -f to modprobe (ignore version magic). Default `false`. */
     force?: boolean;
   };
+  /** Send a signal (default TERM) to the processes of a name, when any is running (pkill -x). */
+  kill: {
+    /** The process name as ps shows it (at most 15 characters): `"nginx"`. */
+    process: string;
+    /** The signal's name or number: `"TERM"` (default), `"HUP"`, `"KILL"`, `9`. */
+    signal?: string | number;
+  };
   /** Set a pam_limits line (domain, limit_type, item, value) in /etc/security/limits.conf. */
   security_limit: {
     /** Who it applies to: a user, `"@group"` or `"*"`. */

@@ -1,5 +1,5 @@
 // server.user (public_keys, password, ensure_home) and server.user_authorized_keys through SSH with
-// _sudo on the test server, and server.timezone and server.security_limit on a fresh container: the
+// _sudo on the test server, and server.timezone, server.security_limit and server.kill on a fresh container: the
 // first apply changes the host, the second plan changes nothing. server.modprobe and server.locale are
 // fixture-tested only: a container has no /proc/modules, and the test image has no locales package.
 import { execFileSync } from "node:child_process";
@@ -74,12 +74,15 @@ server.user_authorized_keys({ name: "keys", user, public_keys: [${JSON.stringify
   }, 240_000);
 });
 
-describe("time zone and a security limit on a fresh container", () => {
+describe("time zone, security limits and kill on a fresh container", () => {
   const container = `infra-action-test-13server-${process.pid}`;
   const inventory = join(dir, "docker-inventory.json");
   const deploy = join(dir, "system.ts");
   beforeAll(() => {
-    docker("run", "-d", "--network", "none", "--name", container, env.image, "sleep", "infinity");
+    docker("run", "-d", "--init", "--network", "none", "--name", container, env.image, "sleep", "infinity");
+    // A process of a name of its own for server.kill (copied sleep, bounded at 10 minutes).
+    docker("exec", container, "cp", "/bin/sleep", "/usr/local/bin/iasleeper");
+    docker("exec", "-d", container, "iasleeper", "600");
     writeFileSync(inventory, JSON.stringify({ targets: [[`@docker/${container}`, {}]] }));
     writeFileSync(
       deploy,
@@ -87,6 +90,7 @@ describe("time zone and a security limit on a fresh container", () => {
 server.timezone({ name: "timezone", timezone: "Europe/Paris" });
 server.security_limit({ name: "limit", domain: "*", limit_type: "soft", item: "nofile", value: 65535 });
 server.security_limit({ name: "limit-again", domain: "@admins", limit_type: "-", item: "nproc", value: "unlimited" });
+server.kill({ name: "kill", process: "iasleeper" });
 `,
     );
   }, 60_000);
@@ -96,13 +100,27 @@ server.security_limit({ name: "limit-again", domain: "@admins", limit_type: "-",
 
   test("applies, then finds nothing to change", async () => {
     const first = await run("apply", inventory, deploy, "system-first");
-    expect(statuses(first.report)).toEqual({ timezone: "changed", limit: "changed", "limit-again": "changed" });
+    expect(statuses(first.report)).toEqual({
+      timezone: "changed",
+      limit: "changed",
+      "limit-again": "changed",
+      kill: "changed",
+    });
     const exec = (command: string) => docker("exec", container, "sh", "-c", command);
     expect(exec("readlink /etc/localtime; cat /etc/timezone; date +%Z")).toMatch(
       /^\/usr\/share\/zoneinfo\/Europe\/Paris\nEurope\/Paris\nCES?T$/,
     );
     expect(exec("tail -n 2 /etc/security/limits.conf")).toBe("*\tsoft\tnofile\t65535\n@admins\t-\tnproc\tunlimited");
+    // The signalled process is gone (bounded: 5 s).
+    for (let i = 0; i < 50 && exec("pgrep -x iasleeper || true") !== ""; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(exec("pgrep -x iasleeper || true")).toBe("");
     const second = await run("plan", inventory, deploy, "system-second");
-    expect(statuses(second.report)).toEqual({ timezone: "unchanged", limit: "unchanged", "limit-again": "unchanged" });
+    expect(statuses(second.report)).toEqual({
+      timezone: "unchanged",
+      limit: "unchanged",
+      "limit-again": "unchanged",
+      kill: "unchanged",
+    });
   }, 240_000);
 });

@@ -3,6 +3,7 @@
 export { crontab } from "./crontab.js";
 export { group } from "./group.js";
 export { hostname } from "./hostname.js";
+export { kill } from "./kill.js";
 export { locale } from "./locale.js";
 export { modprobe } from "./modprobe.js";
 export { packages } from "./packages.js";
