@@ -41,6 +41,8 @@ function authorizedKeysCommand({ user }: UserArgs): string {
     `h=$(awk -F: -v u=${shellQuote(user)} '$1 == u { print $6; exit }' /etc/passwd)`,
     `if [ -z "$h" ]; then echo no-user; exit 0; fi`,
     `echo "home $h"`,
+    // An unsearchable home or ~/.ssh would make the keys look absent: say so instead.
+    `for d in "$h" "$h/.ssh"; do if [ -d "$d" ] && [ ! -x "$d" ]; then echo "$d: Permission denied" >&2; exit 1; fi; done`,
     stat("homedir", '"$h"'),
     stat("sshdir", '"$h/.ssh"'),
     stat("file", '"$h/.ssh/authorized_keys"'),
