@@ -138,12 +138,13 @@ function planAccess(
   if (args.password !== undefined) {
     const hash = current ? facts.get(UserPassword, { user: args.user }) : null;
     if (hash !== args.password) {
-      // The hash travels in a private file, never in a command a plan shows.
+      // The hash travels in a private file, never in a command a plan shows, and reaches chpasswd on its
+      // stdin (never a command line another user of the host could read in /proc).
       const path = `/tmp/infra-action-password-${sha256(Buffer.from(args.user)).slice(0, 16)}`;
       const p = shellQuote(path);
       commands.push(
         { type: "file", path, content: Buffer.from(args.password).toString("base64"), mode: "600", created: true },
-        `: password set; usermod -p "$(cat ${p})" ${shellQuote(args.user)}; rc=$?; rm -f ${p}; exit $rc`,
+        `: password set; { printf '%s:' ${shellQuote(args.user)}; cat ${p}; echo; } | chpasswd -e; rc=$?; rm -f ${p}; exit $rc`,
       );
       summary.push("password set");
     }
