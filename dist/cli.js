@@ -3218,9 +3218,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text2 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text2;
-        return this._outputConfiguration.stripColor(text2);
+        const text3 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text3;
+        return this._outputConfiguration.stripColor(text3);
       }
       /**
        * @typedef HelpContext
@@ -3380,7 +3380,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text2) {
+      addHelpText(position, text3) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3389,10 +3389,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text2 === "function") {
-            helpStr = text2({ error: context.error, command: context.command });
+          if (typeof text3 === "function") {
+            helpStr = text3({ error: context.error, command: context.command });
           } else {
-            helpStr = text2;
+            helpStr = text3;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -26221,7 +26221,7 @@ var require_end_of_stream = __commonJS({
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
       callback = once(callback || noop2);
-      var readable = opts.readable || opts.readable !== false && stream.readable;
+      var readable2 = opts.readable || opts.readable !== false && stream.readable;
       var writable = opts.writable || opts.writable !== false && stream.writable;
       var onlegacyfinish = function onlegacyfinish2() {
         if (!stream.writable) onfinish();
@@ -26230,11 +26230,11 @@ var require_end_of_stream = __commonJS({
       var onfinish = function onfinish2() {
         writable = false;
         writableEnded = true;
-        if (!readable) callback.call(stream);
+        if (!readable2) callback.call(stream);
       };
       var readableEnded = stream._readableState && stream._readableState.endEmitted;
       var onend = function onend2() {
-        readable = false;
+        readable2 = false;
         readableEnded = true;
         if (!writable) callback.call(stream);
       };
@@ -26243,7 +26243,7 @@ var require_end_of_stream = __commonJS({
       };
       var onclose = function onclose2() {
         var err;
-        if (readable && !readableEnded) {
+        if (readable2 && !readableEnded) {
           if (!stream._readableState || !stream._readableState.ended) err = new ERR_STREAM_PREMATURE_CLOSE();
           return callback.call(stream, err);
         }
@@ -26553,11 +26553,11 @@ var require_from = __commonJS({
       } else if (iterable2 && iterable2[Symbol.asyncIterator]) iterator = iterable2[Symbol.asyncIterator]();
       else if (iterable2 && iterable2[Symbol.iterator]) iterator = iterable2[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable2);
-      var readable = new Readable(_objectSpread({
+      var readable2 = new Readable(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
-      readable._read = function() {
+      readable2._read = function() {
         if (!reading) {
           reading = true;
           next2();
@@ -26571,19 +26571,19 @@ var require_from = __commonJS({
           try {
             var _yield$iterator$next = yield iterator.next(), value = _yield$iterator$next.value, done = _yield$iterator$next.done;
             if (done) {
-              readable.push(null);
-            } else if (readable.push(yield value)) {
+              readable2.push(null);
+            } else if (readable2.push(yield value)) {
               next2();
             } else {
               reading = false;
             }
           } catch (err) {
-            readable.destroy(err);
+            readable2.destroy(err);
           }
         });
         return _next2.apply(this, arguments);
       }
-      return readable;
+      return readable2;
     }
     module.exports = from;
   }
@@ -26969,9 +26969,9 @@ var require_stream_readable = __commonJS({
       if (state2.endEmitted) process.nextTick(endFn);
       else src.once("end", endFn);
       dest.on("unpipe", onunpipe);
-      function onunpipe(readable, unpipeInfo) {
+      function onunpipe(readable2, unpipeInfo) {
         debug("onunpipe");
-        if (readable === src) {
+        if (readable2 === src) {
           if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
             unpipeInfo.hasUnpiped = true;
             cleanup();
@@ -29154,7 +29154,7 @@ var require_BufferList = __commonJS({
       }
       return this.copy(null, 0, start, end);
     };
-    BufferList.prototype.copy = function copy(dst, dstStart, srcStart, srcEnd) {
+    BufferList.prototype.copy = function copy2(dst, dstStart, srcStart, srcEnd) {
       if (typeof srcStart !== "number" || srcStart < 0) {
         srcStart = 0;
       }
@@ -29167,14 +29167,14 @@ var require_BufferList = __commonJS({
       if (srcEnd <= 0) {
         return dst || Buffer2.alloc(0);
       }
-      const copy2 = !!dst;
+      const copy3 = !!dst;
       const off = this._offset(srcStart);
       const len = srcEnd - srcStart;
       let bytes = len;
-      let bufoff = copy2 && dstStart || 0;
+      let bufoff = copy3 && dstStart || 0;
       let start = off[1];
       if (srcStart === 0 && srcEnd === this.length) {
-        if (!copy2) {
+        if (!copy3) {
           return this._bufs.length === 1 ? this._bufs[0] : Buffer2.concat(this._bufs, this.length);
         }
         for (let i2 = 0; i2 < this._bufs.length; i2++) {
@@ -29184,9 +29184,9 @@ var require_BufferList = __commonJS({
         return dst;
       }
       if (bytes <= this._bufs[off[0]].length - start) {
-        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes) : this._bufs[off[0]].slice(start, start + bytes);
+        return copy3 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes) : this._bufs[off[0]].slice(start, start + bytes);
       }
-      if (!copy2) {
+      if (!copy3) {
         dst = Buffer2.allocUnsafe(len);
       }
       for (let i2 = off[0]; i2 < this._bufs.length; i2++) {
@@ -29252,11 +29252,11 @@ var require_BufferList = __commonJS({
       return this;
     };
     BufferList.prototype.duplicate = function duplicate() {
-      const copy = this._new();
+      const copy2 = this._new();
       for (let i2 = 0; i2 < this._bufs.length; i2++) {
-        copy.append(this._bufs[i2]);
+        copy2.append(this._bufs[i2]);
       }
-      return copy;
+      return copy2;
     };
     BufferList.prototype.append = function append(buf) {
       if (buf == null) {
@@ -29543,16 +29543,16 @@ var require_headers = __commonJS({
       }
       return 0;
     };
-    var indexOf = function(block, num, offset2, end) {
+    var indexOf = function(block2, num, offset2, end) {
       for (; offset2 < end; offset2++) {
-        if (block[offset2] === num) return offset2;
+        if (block2[offset2] === num) return offset2;
       }
       return end;
     };
-    var cksum = function(block) {
+    var cksum = function(block2) {
       var sum = 8 * 32;
-      for (var i2 = 0; i2 < 148; i2++) sum += block[i2];
-      for (var j = 156; j < 512; j++) sum += block[j];
+      for (var i2 = 0; i2 < 148; i2++) sum += block2[i2];
+      for (var j = 156; j < 512; j++) sum += block2[j];
       return sum;
     };
     var encodeOct = function(val, n) {
@@ -30022,7 +30022,7 @@ var require_end_of_stream2 = __commonJS({
       callback = once(callback || noop2);
       var ws = stream._writableState;
       var rs = stream._readableState;
-      var readable = opts.readable || opts.readable !== false && stream.readable;
+      var readable2 = opts.readable || opts.readable !== false && stream.readable;
       var writable = opts.writable || opts.writable !== false && stream.writable;
       var cancelled = false;
       var onlegacyfinish = function() {
@@ -30030,10 +30030,10 @@ var require_end_of_stream2 = __commonJS({
       };
       var onfinish = function() {
         writable = false;
-        if (!readable) callback.call(stream);
+        if (!readable2) callback.call(stream);
       };
       var onend = function() {
-        readable = false;
+        readable2 = false;
         if (!writable) callback.call(stream);
       };
       var onexit = function(exitCode2) {
@@ -30047,7 +30047,7 @@ var require_end_of_stream2 = __commonJS({
       };
       var onclosenexttick = function() {
         if (cancelled) return;
-        if (readable && !(rs && (rs.ended && !rs.destroyed))) return callback.call(stream, new Error("premature close"));
+        if (readable2 && !(rs && (rs.ended && !rs.destroyed))) return callback.call(stream, new Error("premature close"));
         if (writable && !(ws && (ws.ended && !ws.destroyed))) return callback.call(stream, new Error("premature close"));
       };
       var onrequest = function() {
@@ -33354,9 +33354,9 @@ var require_logging = __commonJS({
     }
     var allEnabled = enabledTracers.has("all");
     var anyTracerEnabled = allEnabled || enabledTracers.size > 0;
-    function trace(severity, tracer, text2) {
+    function trace(severity, tracer, text3) {
       if (isTracerEnabled(tracer)) {
-        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text2);
+        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text3);
       }
     }
     function isTracerEnabled(tracer) {
@@ -34939,9 +34939,9 @@ var require_backoff_timeout = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text3);
         }
       }
       runTimer(delay) {
@@ -35190,8 +35190,8 @@ var require_resolving_load_balancer = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var load_balancer_child_handler_1 = require_load_balancer_child_handler();
     var TRACER_NAME = "resolving_load_balancer";
-    function trace(text2) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var NAME_MATCH_LEVEL_ORDER = [
       "SERVICE_AND_METHOD",
@@ -48620,14 +48620,14 @@ var require_subchannel = __commonJS({
       get refTraceEnabled() {
         return logging.isTracerEnabled("subchannel_refcount");
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text3);
         }
       }
-      refTrace(text2) {
+      refTrace(text3) {
         if (this.refTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text3);
         }
       }
       handleBackoffTimer() {
@@ -48914,8 +48914,8 @@ var require_resolver_dns = __commonJS({
     var backoff_timeout_1 = require_backoff_timeout();
     var environment_1 = require_environment();
     var TRACER_NAME = "dns_resolver";
-    function trace(text2) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     exports.DEFAULT_PORT = 443;
     var DEFAULT_MIN_TIME_BETWEEN_RESOLUTIONS_MS = 3e4;
@@ -49200,8 +49200,8 @@ var require_http_proxy = __commonJS({
     var url_1 = __require("url");
     var resolver_dns_1 = require_resolver_dns();
     var TRACER_NAME = "proxy";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     function getProxyInfo() {
       let proxyEnv = "";
@@ -49731,9 +49731,9 @@ var require_subchannel_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text2);
+          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text3);
         }
       }
       /**
@@ -50105,24 +50105,24 @@ var require_transport = __commonJS({
       get internalsTraceEnabled() {
         return logging.isTracerEnabled("transport_internals");
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text3);
         }
       }
-      keepaliveTrace(text2) {
+      keepaliveTrace(text3) {
         if (this.keepaliveTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text3);
         }
       }
-      flowControlTrace(text2) {
+      flowControlTrace(text3) {
         if (this.flowControlTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text3);
         }
       }
-      internalsTrace(text2) {
+      internalsTrace(text3) {
         if (this.internalsTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text3);
         }
       }
       /**
@@ -50360,9 +50360,9 @@ var require_transport = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text3);
         }
       }
       createSession(secureConnectResult, address, options2) {
@@ -50676,9 +50676,9 @@ var require_load_balancing_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text3);
         }
       }
       getSubchannelString(subchannel) {
@@ -50938,9 +50938,9 @@ var require_resolving_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text3);
         }
       }
       runDeadlineTimer() {
@@ -51330,9 +51330,9 @@ var require_retrying_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text2) {
+      trace(text3) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text3);
         }
       }
       reportStatus(statusObject) {
@@ -52209,9 +52209,9 @@ var require_internal_channel = __commonJS({
       get traceEnabled() {
         return (0, logging_1.isTracerEnabled)("channel");
       }
-      trace(text2, verbosityOverride) {
+      trace(text3, verbosityOverride) {
         if (this.traceEnabled) {
-          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text2);
+          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text3);
         }
       }
       callRefTimerRef() {
@@ -53455,8 +53455,8 @@ var require_server_interceptors = __commonJS({
     var orca_1 = require_orca();
     var environment_1 = require_environment();
     var TRACER_NAME = "server_call";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var ServerListenerBuilder = class {
       constructor() {
@@ -54272,8 +54272,8 @@ var require_server2 = __commonJS({
     var { HTTP2_HEADER_PATH } = http2.constants;
     var TRACER_NAME = "server";
     var kMaxAge = Buffer.from("max_age");
-    function serverCallTrace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text2);
+    function serverCallTrace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text3);
     }
     function noop2() {
     }
@@ -54412,11 +54412,11 @@ var require_server2 = __commonJS({
           };
           return socketInfo;
         }
-        trace(text2) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text2);
+        trace(text3) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text3);
         }
-        keepaliveTrace(text2) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text2);
+        keepaliveTrace(text3) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text3);
         }
         addProtoService() {
           throw new Error("Not implemented. Use addService() instead");
@@ -55755,8 +55755,8 @@ var require_load_balancer_pick_first = __commonJS({
     var net_1 = __require("net");
     var call_interface_1 = require_call_interface();
     var TRACER_NAME = "pick_first";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var TYPE_NAME = "pick_first";
     var CONNECTION_DELAY_INTERVAL_MS = 250;
@@ -56167,8 +56167,8 @@ var require_certificate_provider = __commonJS({
     var constants_1 = require_constants2();
     var util_1 = __require("util");
     var TRACER_NAME = "certificate_provider";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var readFilePromise = (0, util_1.promisify)(fs.readFile);
     var FileWatcherCertificateProvider = class {
@@ -56467,8 +56467,8 @@ var require_resolver_ip = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var logging = require_logging();
     var TRACER_NAME = "ip_resolver";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var IPV4_SCHEME = "ipv4";
     var IPV6_SCHEME = "ipv6";
@@ -56558,8 +56558,8 @@ var require_load_balancer_round_robin = __commonJS({
     var subchannel_address_1 = require_subchannel_address();
     var load_balancer_pick_first_1 = require_load_balancer_pick_first();
     var TRACER_NAME = "round_robin";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var TYPE_NAME = "round_robin";
     var RoundRobinLoadBalancingConfig = class _RoundRobinLoadBalancingConfig {
@@ -56737,8 +56737,8 @@ var require_load_balancer_outlier_detection = __commonJS({
     var subchannel_interface_1 = require_subchannel_interface();
     var logging = require_logging();
     var TRACER_NAME = "outlier_detection";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var TYPE_NAME = "outlier_detection";
     var OUTLIER_DETECTION_ENABLED = ((_a = process.env.GRPC_EXPERIMENTAL_ENABLE_OUTLIER_DETECTION) !== null && _a !== void 0 ? _a : "true") === "true";
@@ -57337,8 +57337,8 @@ var require_load_balancer_weighted_round_robin = __commonJS({
     var priority_queue_1 = require_priority_queue();
     var subchannel_address_1 = require_subchannel_address();
     var TRACER_NAME = "weighted_round_robin";
-    function trace(text2) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
+    function trace(text3) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text3);
     }
     var TYPE_NAME = "weighted_round_robin";
     var DEFAULT_OOB_REPORTING_PERIOD_MS = 1e4;
@@ -59908,7 +59908,7 @@ var require_b4a = __commonJS({
     function concat(buffers, totalLength) {
       return Buffer.concat(buffers, totalLength);
     }
-    function copy(source, target, targetStart, start, end) {
+    function copy2(source, target, targetStart, start, end) {
       return toBuffer(source).copy(target, targetStart, start, end);
     }
     function equals(a, b) {
@@ -60008,7 +60008,7 @@ var require_b4a = __commonJS({
       byteLength,
       compare: compare2,
       concat,
-      copy,
+      copy: copy2,
       equals,
       fill,
       from,
@@ -61532,16 +61532,16 @@ var require_headers2 = __commonJS({
       }
       return 0;
     }
-    function indexOf(block, num, offset2, end) {
+    function indexOf(block2, num, offset2, end) {
       for (; offset2 < end; offset2++) {
-        if (block[offset2] === num) return offset2;
+        if (block2[offset2] === num) return offset2;
       }
       return end;
     }
-    function cksum(block) {
+    function cksum(block2) {
       let sum = 8 * 32;
-      for (let i2 = 0; i2 < 148; i2++) sum += block[i2];
-      for (let j = 156; j < 512; j++) sum += block[j];
+      for (let i2 = 0; i2 < 148; i2++) sum += block2[i2];
+      for (let j = 156; j < 512; j++) sum += block2[j];
       return sum;
     }
     function encodeOct(val, n) {
@@ -65943,21 +65943,21 @@ var require_compiler = __commonJS({
         this.inBlock = true;
         var blockNames = [];
         var blocks = node.findAll(nodes6.Block);
-        blocks.forEach(function(block, i2) {
-          var name = block.name.value;
+        blocks.forEach(function(block2, i2) {
+          var name = block2.name.value;
           if (blockNames.indexOf(name) !== -1) {
             throw new Error('Block "' + name + '" defined more than once.');
           }
           blockNames.push(name);
-          _this16._emitFuncBegin(block, "b_" + name);
+          _this16._emitFuncBegin(block2, "b_" + name);
           var tmpFrame = new Frame();
           _this16._emitLine("var frame = frame.push(true);");
-          _this16.compile(block.body, tmpFrame);
+          _this16.compile(block2.body, tmpFrame);
           _this16._emitFuncEnd();
         });
         this._emitLine("return {");
-        blocks.forEach(function(block, i2) {
-          var blockName = "b_" + block.name.value;
+        blocks.forEach(function(block2, i2) {
+          var blockName = "b_" + block2.name.value;
           _this16._emitLine(blockName + ": " + blockName + ",");
         });
         this._emitLine("root: root\n};");
@@ -67246,9 +67246,9 @@ var require_environment2 = __commonJS({
       _proto2.getVariables = function getVariables() {
         return this.ctx;
       };
-      _proto2.addBlock = function addBlock(name, block) {
+      _proto2.addBlock = function addBlock(name, block2) {
         this.blocks[name] = this.blocks[name] || [];
-        this.blocks[name].push(block);
+        this.blocks[name].push(block2);
         return this;
       };
       _proto2.getBlock = function getBlock(name) {
@@ -67257,8 +67257,8 @@ var require_environment2 = __commonJS({
         }
         return this.blocks[name][0];
       };
-      _proto2.getSuper = function getSuper(env, name, block, frame, runtime, cb) {
-        var idx = lib.indexOf(this.blocks[name] || [], block);
+      _proto2.getSuper = function getSuper(env, name, block2, frame, runtime, cb) {
+        var idx = lib.indexOf(this.blocks[name] || [], block2);
         var blk = this.blocks[name][idx + 1];
         var context = this;
         if (idx === -1 || !blk) {
@@ -68150,9 +68150,9 @@ var require_directives = __commonJS({
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
+        const copy2 = new _Directives(this.yaml, this.tags);
+        copy2.docStart = this.docStart;
+        return copy2;
       }
       /**
        * During parsing, get a Directives instance for the current document and
@@ -68461,10 +68461,10 @@ var require_Node = __commonJS({
       }
       /** Create a copy of this node.  */
       clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
@@ -68758,13 +68758,13 @@ var require_Collection = __commonJS({
        * @param schema - If defined, overwrites the original's schema
        */
       clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+          copy2.schema = schema;
+        copy2.items = copy2.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /**
        * Adds a value to the collection. For `!!map` and `!!omap` the value must
@@ -68879,14 +68879,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -68903,14 +68903,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -68927,12 +68927,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next2 = text2[i2 + 1];
+            const next2 = text3[i2 + 1];
             if (next2 && next2 !== " " && next2 !== "\n" && next2 !== "	")
               split2 = i2;
           }
@@ -68944,12 +68944,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -68964,39 +68964,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent2}${text2.slice(0, end2)}`;
+${indent2}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent2}${text2.slice(fold + 1, end2)}`;
+${indent2}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent2) {
+    function consumeMoreIndentedLines(text3, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent2) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -71183,9 +71183,9 @@ var require_Schema = __commonJS({
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
+        const copy2 = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy2.tags = this.tags.slice();
+        return copy2;
       }
     };
     exports.Schema = Schema;
@@ -71328,21 +71328,21 @@ var require_Document = __commonJS({
        * Custom Node values that inherit from `Object` still refer to their original instances.
        */
       clone() {
-        const copy = Object.create(_Document.prototype, {
+        const copy2 = Object.create(_Document.prototype, {
           [identity.NODE_TYPE]: { value: identity.DOC }
         });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
+        copy2.commentBefore = this.commentBefore;
+        copy2.comment = this.comment;
+        copy2.errors = this.errors.slice();
+        copy2.warnings = this.warnings.slice();
+        copy2.options = Object.assign({}, this.options);
         if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+          copy2.directives = this.directives.clone();
+        copy2.schema = this.schema.clone();
+        copy2.contents = identity.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** Adds a value to the document. */
       add(value) {
@@ -72328,7 +72328,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines2 = scalar.source ? splitLines2(scalar.source) : [];
+      const lines2 = scalar.source ? splitLines3(scalar.source) : [];
       let chompStart = lines2.length;
       for (let i2 = lines2.length - 1; i2 >= 0; --i2) {
         const content = lines2[i2][1];
@@ -72486,7 +72486,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment: comment2, length: length3 };
     }
-    function splitLines2(source) {
+    function splitLines3(source) {
       const split2 = source.split(/\n( *)/);
       const first2 = split2[0];
       const m = first2.match(/^( *)/);
@@ -75259,9 +75259,6 @@ var {
   Help
 } = import_index.default;
 
-// src/engine/deploy-scope.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-
 // src/errors.ts
 var UserError = class extends Error {
   name = "UserError";
@@ -75317,20 +75314,3925 @@ function signalExitCode(signal) {
   return signal === "SIGTERM" ? 143 : 130;
 }
 
+// src/inventory/overrides.ts
+function parseOverrides(items, where = "--data") {
+  const data3 = {};
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    const key2 = eq < 0 ? "" : item.slice(0, eq).trim();
+    if (!key2 || !/^[A-Za-z_][\w.-]*$/.test(key2)) {
+      const what = eq < 0 ? `${JSON.stringify(item)} is not KEY=VALUE` : `${JSON.stringify(`${item.slice(0, eq)}=…`)} is not KEY=VALUE (the value is not shown)`;
+      throw new UsageError(
+        `${where} ${what}. Write e.g. ${where} app_port=8080 (keys are letters, digits and _; values true/false, numbers and JSON are typed, the rest are strings).`
+      );
+    }
+    data3[key2] = parseValue(item.slice(eq + 1));
+  }
+  return data3;
+}
+function parseValue(text3) {
+  try {
+    return JSON.parse(text3);
+  } catch {
+    return text3;
+  }
+}
+
+// src/operations/apk/index.ts
+var apk_exports = {};
+__export(apk_exports, {
+  packages: () => packages
+});
+
+// src/util/shell-quote.ts
+function shellQuote(value) {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/facts/fact.ts
+var Unreadable = class {
+  constructor(unreadable2) {
+    this.unreadable = unreadable2;
+  }
+  unreadable;
+};
+function defineFact(fact) {
+  return fact;
+}
+function unreadable(reason) {
+  return new Unreadable(reason);
+}
+function isUnreadable(value) {
+  return value instanceof Unreadable;
+}
+function lines(text3) {
+  return text3.split("\n").filter((line2) => line2.trim() !== "");
+}
+function toInteger(text3) {
+  if (text3 === void 0 || !/^-?\d+$/.test(text3.trim())) return null;
+  return Number(text3.trim());
+}
+function emptyRecord() {
+  return /* @__PURE__ */ Object.create(null);
+}
+
+// src/facts/stderr.ts
+var errnoText = /:\s*([A-Z][a-z]+(?:[ /][a-z]+)*)\s*$/;
+function saysMissing(stderr) {
+  return /No such file or directory|Not a directory/.test(stderr) && !/Permission denied/.test(stderr);
+}
+function stderrCause(stderr) {
+  const all = stderr.split("\n").map((line3) => line3.trim()).filter(Boolean);
+  const line2 = all.find((l) => /^(fatal|error):/i.test(l)) ?? all.at(-1);
+  if (!line2) return "no output on stderr";
+  const errno = errnoText.exec(line2)?.[1];
+  if (errno && !/^(fatal|error):/i.test(line2)) return lowerFirst(errno);
+  const stripped = line2.replace(/^(fatal|error):\s*/i, "").replace(/^(sh|bash|dash):\s*(\d+:\s*)?/, "").replace(/^\S*\/script\.sh:\s*(line \d+:\s*|\d+:\s*)?/, "");
+  return stripped.length > 300 ? `${stripped.slice(0, 299)}…` : stripped;
+}
+function cannotRead(path, stderr, verb = "read") {
+  return `cannot ${verb} ${path}: ${stderrCause(stderr)}`;
+}
+function lowerFirst(text3) {
+  return /^[A-Z][a-z]/.test(text3) ? text3[0]?.toLowerCase() + text3.slice(1) : text3;
+}
+
+// src/facts/packages.ts
+function listOrUnreadable(output, what, read) {
+  return output.exitCode === 0 ? read(output.stdout) : unreadable(cannotRead(what, output.stderr, "list"));
+}
+function addVersion(packages7, name, version2) {
+  packages7[name] = [...Object.hasOwn(packages7, name) ? packages7[name] ?? [] : [], version2];
+}
+var DebPackages = defineFact({
+  name: "DebPackages",
+  description: "installed Debian packages and versions",
+  arguments: {},
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's format fields.
+  command: () => "LC_ALL=C dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n'",
+  parse: (output) => listOrUnreadable(output, "the installed Debian packages", parseDpkgList)
+});
+function parseDpkgList(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const [status = "", name, version2 = ""] = line2.split("|");
+    if (status.startsWith("ii") && name) addVersion(packages7, name, version2);
+  }
+  return packages7;
+}
+var RpmPackages = defineFact({
+  name: "RpmPackages",
+  description: "installed RPM packages and versions",
+  arguments: {},
+  command: () => "LC_ALL=C rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n'",
+  parse: (output) => listOrUnreadable(output, "the installed RPM packages", parseRpmList)
+});
+function parseRpmList(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const [name, version2 = ""] = line2.split("|");
+    if (name) addVersion(packages7, name, version2);
+  }
+  return packages7;
+}
+var ApkPackages = defineFact({
+  name: "ApkPackages",
+  description: "installed Alpine packages and versions",
+  arguments: {},
+  command: () => "LC_ALL=C apk info -v",
+  parse: (output) => listOrUnreadable(output, "the installed Alpine packages", parseApkList)
+});
+function parseApkList(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const match4 = /^(.+)-([^-]+-r\d+)$/.exec(line2.trim());
+    if (match4?.[1] && match4[2]) addVersion(packages7, match4[1], match4[2]);
+  }
+  return packages7;
+}
+var PipPackages = defineFact({
+  name: "PipPackages",
+  description: "packages installed by pip",
+  arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
+  command: ({ pip: pip2 = "pip3" } = {}) => `${shellQuote(pip2)} freeze --all`,
+  // A pip that is not there (exit 127) has installed nothing: an earlier operation may create it (a
+  // virtualenv, python3-pip), as in pyinfra. A pip that fails cannot tell.
+  parse: (output, { pip: pip2 = "pip3" } = {}) => output.exitCode === 127 ? emptyRecord() : listOrUnreadable(output, `the packages of ${pip2}`, parsePipFreeze)
+});
+function parsePipFreeze(stdout) {
+  const packages7 = emptyRecord();
+  for (const line2 of lines(stdout)) {
+    const match4 = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line2.trim());
+    if (match4?.[1] && match4[2]) addVersion(packages7, normalisePipName(match4[1]), match4[2]);
+  }
+  return packages7;
+}
+function normalisePipName(name) {
+  return name.toLowerCase().replace(/[_.]+/g, "-");
+}
+var PackageManager = defineFact({
+  name: "PackageManager",
+  description: "the host's package manager",
+  arguments: {},
+  command: () => "for m in apt-get dnf yum apk; do if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
+  parse: ({ stdout }) => {
+    const found2 = stdout.trim();
+    return found2 === "apt-get" ? "apt" : found2 === "dnf" || found2 === "yum" || found2 === "apk" ? found2 : null;
+  }
+});
+var AptListsAge = defineFact({
+  name: "AptListsAge",
+  description: "seconds since apt's package lists were last updated",
+  arguments: {},
+  command: () => "t=$(stat -c %Y /var/lib/apt/periodic/update-success-stamp 2>/dev/null || stat -c %Y /var/lib/apt/lists 2>/dev/null) && echo $(( $(date +%s) - t ))",
+  parse: ({ stdout }) => /^\d+$/.test(stdout.trim()) ? Number(stdout.trim()) : null
+});
+var AptUpgradable = defineFact({
+  name: "AptUpgradable",
+  description: "packages apt would upgrade",
+  arguments: { dist: { type: "boolean", description: "dist-upgrade instead of upgrade" } },
+  command: ({ dist } = {}) => `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"}`,
+  // apt-get says why on its first "E:" line ("Could not open file /var/lib/dpkg/status - open (13: Permission denied)").
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => exitCode2 === 0 ? lines(stdout).flatMap((line2) => line2.startsWith("Inst ") ? line2.split(/\s+/)[1] ?? [] : []) : unreadable(cannotRead("the packages apt would upgrade", firstAptError(stderr), "list"))
+});
+function firstAptError(stderr) {
+  const first2 = stderr.split("\n").find((line2) => line2.startsWith("E: "));
+  return first2 ? first2.slice(3) : stderr;
+}
+
+// src/operations/operation.ts
+var CannotTell = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+  reason;
+  name = "CannotTell";
+};
+function defineOperation(definition) {
+  return bindOperation(definition, () => {
+    throw new UserError(
+      `${definition.name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
+    );
+  });
+}
+function bindOperation(definition, call) {
+  const operation = (args = {}) => call(args);
+  for (const key2 of Object.keys(definition))
+    Object.defineProperty(operation, key2, { value: definition[key2], enumerable: true, configurable: true });
+  return operation;
+}
+var noop = (reason) => ({ changed: false, reason });
+function change(commands, extra = {}) {
+  return {
+    changed: true,
+    commands: commands.map((c) => typeof c === "string" ? { type: "shell", command: c } : c),
+    ...extra
+  };
+}
+
+// src/util/describe-value.ts
+var maxShown = 80;
+function describeValue(value) {
+  return `${showValue(value)} (${kindOf(value)})`;
+}
+function showValue(value) {
+  let shown;
+  if (typeof value === "function") shown = `function ${value.name || "(anonymous)"}`;
+  else if (typeof value === "bigint") shown = `${value}n`;
+  else if (value === void 0) shown = "undefined";
+  else {
+    try {
+      shown = JSON.stringify(value) ?? String(value);
+    } catch {
+      shown = String(value);
+    }
+  }
+  return shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Promise) return "a Promise";
+  const type = typeof value;
+  if (type === "object") return isPlainObject(value) ? "an object" : `an instance of ${constructorName(value)}`;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+function isPlainObject(value) {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function constructorName(value) {
+  return value.constructor?.name ?? "a class";
+}
+
+// src/operations/shared/args.ts
+var OperationArgumentError = class extends UserError {
+  name = "OperationArgumentError";
+};
+function wrong(key2, expected, value) {
+  throw new OperationArgumentError(`argument ${key2} must be ${expected}; it is ${describeValue(value)}.`);
+}
+function requiredString(args, key2) {
+  const value = args[key2];
+  if (typeof value !== "string" || value === "") wrong(key2, "a non-empty string", value);
+  return value;
+}
+function optionalString(args, key2) {
+  const value = args[key2];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value === "number") return String(value);
+  if (typeof value !== "string") wrong(key2, "a string", value);
+  return value;
+}
+function booleanArg(args, key2, fallback) {
+  const value = args[key2];
+  if (value === void 0 || value === null) return fallback;
+  if (typeof value !== "boolean") wrong(key2, "true or false", value);
+  return value;
+}
+function optionalBoolean(args, key2) {
+  const value = args[key2];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "boolean") wrong(key2, "true or false", value);
+  return value;
+}
+function optionalNumber(args, key2) {
+  const value = args[key2];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "number" || !Number.isFinite(value)) wrong(key2, "a number", value);
+  return value;
+}
+function stringList(args, key2, options2 = {}) {
+  const value = args[key2];
+  if (value === void 0 || value === null) {
+    if (options2.required) wrong(key2, "a string or a list of strings", value);
+    return [];
+  }
+  const list2 = Array.isArray(value) ? value : [value];
+  for (const item of list2)
+    if (typeof item !== "string" || item === "") wrong(key2, "a string or a list of strings", value);
+  if (options2.required && list2.length === 0) wrong(key2, "a string or a non-empty list of strings", value);
+  return list2;
+}
+function modeArg(args, key2 = "mode") {
+  const value = args[key2];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value === "number") {
+    const octal = Number.isInteger(value) && value >= 0 && value <= 4095 ? ` (0o${value.toString(8)})` : "";
+    throw new OperationArgumentError(
+      `argument ${key2} must be a string of 3 or 4 octal digits; it is the number ${value}${octal}. A number cannot say which mode is meant (0o640 is 416, and 640 is not octal): write the digits in quotes, e.g. ${key2}: "640".`
+    );
+  }
+  if (typeof value !== "string" || !/^[0-7]{3,4}$/.test(value))
+    wrong(key2, 'a string of 3 or 4 octal digits such as "640" or "0755"', value);
+  return value.replace(/^0(?=[0-7]{3}$)/, "");
+}
+function accountName(args, key2, kind = key2 === "group" ? "group" : "user") {
+  const value = optionalString(args, key2);
+  if (value === void 0) return void 0;
+  checkAccountName(value, key2, kind);
+  return value;
+}
+function checkAccountName(name, key2, kind) {
+  if (name === "") wrong(key2, `a ${kind} name`, name);
+  if (name.startsWith("-"))
+    throw new OperationArgumentError(
+      `argument ${key2} ${JSON.stringify(name)} starts with "-", which commands would read as an option; give the ${kind}'s name (e.g. ${key2}: "deploy").`
+    );
+  const bad = /[\s:,/\p{Cc}]/u.exec(name);
+  if (bad)
+    throw new OperationArgumentError(
+      `argument ${key2} ${JSON.stringify(name)} is not a valid ${kind} name: it holds ${JSON.stringify(bad[0])}.`
+    );
+}
+function refuseOptionLike(value, key2, hint) {
+  if (value?.startsWith("-"))
+    throw new OperationArgumentError(
+      `argument ${key2} ${JSON.stringify(value)} starts with "-", which the command would read as an option; ${hint}`
+    );
+}
+function refuseLineBreak(args, key2, why) {
+  const value = args[key2];
+  if (typeof value === "string" && /[\r\n]/.test(value))
+    throw new OperationArgumentError(
+      `argument ${key2} must be one line; it holds a line break: ${showValue(value)}. ${why}`
+    );
+}
+function extraArgs(args, known) {
+  return Object.fromEntries(Object.entries(args).filter(([key2]) => !known.includes(key2)));
+}
+function rejectUnknown(args, known, operation) {
+  for (const key2 of Object.keys(args)) {
+    if (!known.includes(key2)) {
+      throw new OperationArgumentError(`${operation} has no argument ${key2}. Its arguments: ${known.join(", ")}.`);
+    }
+  }
+}
+function optionalObject(args, key2) {
+  const value = args[key2];
+  if (value === void 0 || value === null) return void 0;
+  if (!isPlainObject(value)) wrong(key2, "an object", value);
+  return value;
+}
+function refuse(message) {
+  throw new OperationArgumentError(message);
+}
+
+// src/operations/shared/package-args.ts
+var packageKeys = [
+  "packages",
+  "present",
+  "latest",
+  "update",
+  "cache_time",
+  "extra_install_args",
+  "extra_uninstall_args"
+];
+function readPackageArgs(args, operation, known = packageKeys) {
+  rejectUnknown(args, known, operation);
+  return {
+    ...readPackageList(args),
+    update: booleanArg(args, "update", false),
+    cacheTime: optionalNumber(args, "cache_time"),
+    extraInstallArgs: stringList(args, "extra_install_args"),
+    extraUninstallArgs: stringList(args, "extra_uninstall_args")
+  };
+}
+function readPackageList(args) {
+  const packages7 = stringList(args, "packages", { required: true });
+  for (const name of packages7) refuseOptionLike(name, "packages", "give options in extra_install_args.");
+  return { packages: packages7, present: booleanArg(args, "present", true), latest: booleanArg(args, "latest", false) };
+}
+
+// src/operations/shared/package-managers.ts
+function withPackages(prefix, packages7, extra) {
+  return [prefix, ...extra.map(shellQuote), ...packages7.map(shellQuote)].join(" ");
+}
+var aptCommands = {
+  versionSeparator: "=",
+  install: (packages7, extra) => withPackages(
+    "DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold",
+    packages7,
+    extra
+  ),
+  remove: (packages7, extra) => withPackages("DEBIAN_FRONTEND=noninteractive apt-get remove -y", packages7, extra),
+  update: "apt-get update"
+};
+var dnfCommands = {
+  install: (packages7, extra) => withPackages("dnf install -y", packages7, extra),
+  remove: (packages7, extra) => withPackages("dnf remove -y", packages7, extra),
+  update: "dnf makecache"
+};
+var yumCommands = {
+  install: (packages7, extra) => withPackages("yum install -y", packages7, extra),
+  remove: (packages7, extra) => withPackages("yum remove -y", packages7, extra),
+  update: "yum makecache"
+};
+var apkCommands = {
+  install: (packages7, extra) => withPackages("apk add", packages7, extra),
+  remove: (packages7, extra) => withPackages("apk del", packages7, extra),
+  update: "apk update"
+};
+
+// src/operations/shared/plan-packages.ts
+function planPackages(args, installed2, manager, upgradable = [], listsAge = null) {
+  const nameOf = (spec) => manager.versionSeparator ? spec.split(manager.versionSeparator)[0] ?? spec : spec;
+  const isInstalled = (spec) => {
+    const versions = installed2[nameOf(spec)];
+    if (!versions) return false;
+    const version2 = manager.versionSeparator && spec.includes(manager.versionSeparator) ? spec.slice(spec.indexOf(manager.versionSeparator) + 1) : void 0;
+    return version2 === void 0 || versions.includes(version2);
+  };
+  if (!args.present) {
+    const remove = args.packages.filter((spec) => installed2[nameOf(spec)]);
+    if (remove.length === 0) return noop(`${plural(args.packages, "is", "are")} not installed`);
+    return change([manager.remove(remove, args.extraUninstallArgs)], { reason: `remove ${remove.join(", ")}` });
+  }
+  const missing2 = args.packages.filter((spec) => !isInstalled(spec));
+  const upgrade2 = args.latest ? args.packages.filter((spec) => isInstalled(spec) && upgradable.includes(nameOf(spec))) : [];
+  const listsStale = args.cacheTime !== void 0 && (listsAge === null || listsAge > args.cacheTime);
+  const todo = [...missing2, ...upgrade2];
+  if (todo.length === 0 && !(args.update && listsStale))
+    return noop(
+      `${plural(args.packages, "is", "are")} already installed${args.latest ? " at the latest version" : ""}`
+    );
+  const commands = [
+    ...args.update && manager.update && (args.cacheTime === void 0 || listsStale) ? [manager.update] : [],
+    ...todo.length ? [manager.install(todo, args.extraInstallArgs)] : []
+  ];
+  const reason = [
+    missing2.length ? `install ${missing2.join(", ")}` : "",
+    upgrade2.length ? `upgrade ${upgrade2.join(", ")}` : ""
+  ].filter(Boolean).join("; ");
+  return change(commands, reason ? { reason } : {});
+}
+function plural(packages7, one, many) {
+  return packages7.length === 1 ? `package ${packages7[0]} ${one}` : `packages ${packages7.join(", ")} ${many}`;
+}
+
+// src/operations/apk/packages.ts
+var packages = defineOperation({
+  name: "apk.packages",
+  description: "Install or remove Alpine packages with apk.",
+  validate: (args) => readPackageArgs(args, "apk.packages"),
+  facts: () => [{ fact: ApkPackages }],
+  plan: (args, facts2) => planPackages(args, facts2.get(ApkPackages), apkCommands)
+});
+
+// src/operations/apt/index.ts
+var apt_exports = {};
+__export(apt_exports, {
+  key: () => key,
+  packages: () => packages2,
+  repo: () => repo,
+  update: () => update,
+  upgrade: () => upgrade
+});
+
+// src/operations/apt/key.ts
+import { posix as posix2 } from "node:path";
+
+// src/facts/files.ts
+var pathArgument = {
+  path: { type: "string", required: true, description: "a path on the host" }
+};
+function statCommand({ path }) {
+  const p = shellQuote(path);
+  return `LC_ALL=C stat -c '%F|%U|%G|%a|%s|%Y' -- ${p} && { readlink -- ${p} || true; }`;
+}
+function whyNot(p) {
+  return `{ LC_ALL=C stat -c %F -- ${p} >/dev/null; exit 3; }`;
+}
+function failedAnswer(path, { stderr }, verb = "read", alsoAbsent) {
+  return saysMissing(stderr) || alsoAbsent?.test(stderr) ? null : unreadable(cannotRead(path, stderr, verb));
+}
+function parseStatOutput(output, path, kind) {
+  if (output.exitCode !== 0) return failedAnswer(path, output, "stat");
+  return parseStat(output.stdout, kind);
+}
+function parseStat(stdout, kind) {
+  const [first2, target] = stdout.split("\n");
+  if (!first2?.trim()) return null;
+  const [type = "", user2 = "", group3 = "", mode = "", size = "", mtime = ""] = first2.split("|");
+  const actual = type.includes("symbolic link") ? "link" : type.includes("directory") ? "directory" : type.includes("regular") ? "file" : "other";
+  if (actual !== kind) return false;
+  const info = {
+    user: user2,
+    group: group3,
+    mode: toInteger(mode) ?? 0,
+    size: toInteger(size) ?? 0,
+    mtime: new Date((toInteger(mtime) ?? 0) * 1e3).toISOString()
+  };
+  return kind === "link" ? { ...info, link_target: (target ?? "").trim() } : info;
+}
+var File = defineFact({
+  name: "File",
+  description: "a regular file's owner, group, mode, size and mtime",
+  arguments: pathArgument,
+  command: statCommand,
+  parse: (output, { path }) => parseStatOutput(output, path, "file")
+});
+var Directory = defineFact({
+  name: "Directory",
+  description: "a directory's owner, group, mode, size and mtime",
+  arguments: pathArgument,
+  command: statCommand,
+  parse: (output, { path }) => parseStatOutput(output, path, "directory")
+});
+var Link = defineFact({
+  name: "Link",
+  description: "a symbolic link's target, owner and mode",
+  arguments: pathArgument,
+  command: statCommand,
+  parse: (output, { path }) => parseStatOutput(output, path, "link")
+});
+var Sha256File = defineFact({
+  name: "Sha256File",
+  description: "a file's SHA-256 hash",
+  arguments: pathArgument,
+  command: ({ path }) => `LC_ALL=C sha256sum -- ${shellQuote(path)}`,
+  parse: (output, { path }) => output.exitCode === 0 ? /^\\?([0-9a-f]{64})\b/.exec(output.stdout.trim())?.[1] ?? null : failedAnswer(path, output, "read", /Is a directory/)
+});
+var FindInFile = defineFact({
+  name: "FindInFile",
+  description: "lines of a file matching a pattern (grep -E)",
+  arguments: {
+    ...pathArgument,
+    pattern: { type: "string", required: true, description: "an extended regular expression (grep -E)" }
+  },
+  // grep exits 1 when nothing matches, 2 when it could not read (or the pattern is bad).
+  command: ({ path, pattern }) => `LC_ALL=C grep -E -e ${shellQuote(pattern)} -- ${shellQuote(path)}`,
+  parse: (output, { path }) => {
+    const { stdout, exitCode: exitCode2 } = output;
+    if (exitCode2 === 3) return null;
+    if (exitCode2 > 1) return failedAnswer(path, output, "search", /Is a directory/);
+    return stdout.split("\n").filter((line2, i2, all) => line2 !== "" || i2 < all.length - 1);
+  }
+});
+var contentLimit = 1024 * 1024;
+var FileContents = defineFact({
+  name: "FileContents",
+  description: "a file's metadata, SHA-256 and content (up to 1 MiB)",
+  arguments: pathArgument,
+  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes. Any
+  // step failing exits 1 with its reason on stderr: the file is then unreadable, never "changed".
+  command: ({ path }) => {
+    const p = shellQuote(path);
+    return [
+      `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0;`,
+      `LC_ALL=C sha256sum -- ${p} || exit 1; r=\${s%|*}; [ "\${r##*|}" -le ${contentLimit} ] || exit 0;`,
+      `LC_ALL=C base64 -w0 < ${p} || exit 1; echo`
+    ].join(" ");
+  },
+  parse: (output, { path }) => {
+    const [head = "", hashLine = "", content] = output.stdout.split("\n");
+    if (output.exitCode !== 0 && !head.trim()) return failedAnswer(path, output);
+    const info = parseStat(head, "file");
+    if (!info) return info;
+    if (output.exitCode !== 0) return unreadable(cannotRead(path, output.stderr));
+    const sha2562 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1];
+    if (!sha2562) return unreadable(cannotRead(path, output.stderr));
+    return { ...info, sha256: sha2562, content: content === void 0 || content === "" && info.size > 0 ? null : content };
+  }
+});
+var DirectoryEntries = defineFact({
+  name: "DirectoryEntries",
+  description: "names in a directory",
+  arguments: pathArgument,
+  command: ({ path }) => {
+    const p = shellQuote(path);
+    return `[ -d ${p} ] || ${whyNot(p)}; LC_ALL=C ls -A -- ${p}`;
+  },
+  parse: (output, { path }) => output.exitCode === 0 ? lines(output.stdout) : missingDirectory(path, output)
+});
+function missingDirectory(path, output) {
+  if (output.exitCode === 3 && !output.stderr.trim()) return null;
+  return failedAnswer(path, output);
+}
+var DirectoryHashes = defineFact({
+  name: "DirectoryHashes",
+  description: "SHA-256 of every file under a directory",
+  arguments: pathArgument,
+  command: ({ path }) => {
+    const p = shellQuote(path);
+    return `[ -d ${p} ] || ${whyNot(p)}; cd ${p} && LC_ALL=C find . -type f -exec sha256sum {} +`;
+  },
+  parse: (output, { path }) => {
+    const { stdout, exitCode: exitCode2 } = output;
+    if (exitCode2 !== 0) return missingDirectory(path, output);
+    const hashes = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const match4 = /^([0-9a-f]{64}) [ *]\.\/(.+)$/.exec(line2);
+      if (match4?.[1] && match4[2]) hashes[match4[2]] = match4[1];
+    }
+    return hashes;
+  }
+});
+
+// src/operations/shared/ownership.ts
+import { posix } from "node:path";
+function ownershipCommands(path, current2, wanted, recursive = false) {
+  const p = shellQuote(path);
+  const r = recursive ? "-R " : "";
+  const commands = [];
+  if (wanted.mode && (!current2 || String(current2.mode) !== wanted.mode)) commands.push(`chmod ${r}${wanted.mode} ${p}`);
+  const userDiffers = wanted.user && (!current2 || current2.user !== wanted.user);
+  const groupDiffers = wanted.group && (!current2 || current2.group !== wanted.group);
+  if (userDiffers || groupDiffers) {
+    const owner = `${wanted.user ?? ""}${wanted.group ? `:${wanted.group}` : ""}`;
+    commands.push(`chown ${r}${shellQuote(owner)} ${p}`);
+  }
+  return commands;
+}
+function parentDirectoryCommand(path) {
+  return `mkdir -p ${shellQuote(posix.dirname(path))}`;
+}
+
+// src/operations/apt/key.ts
+var key = defineOperation({
+  name: "apt.key",
+  description: "Download a repository signing key to a keyring file (for signed-by=), unless it is there.",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "dest"], "apt.key");
+    const src = requiredString(args, "src");
+    const dest = optionalString(args, "dest") ?? `/etc/apt/keyrings/${posix2.basename(new URL(src, "file:///").pathname) || "key.asc"}`;
+    return { src, dest };
+  },
+  facts: (args) => [{ fact: File, args: { path: args.dest } }],
+  plan: (args, facts2) => {
+    if (facts2.get(File, { path: args.dest })) return noop(`key ${args.dest} is already present`);
+    const url = shellQuote(args.src);
+    const dest = shellQuote(args.dest);
+    return change([
+      parentDirectoryCommand(args.dest),
+      `t=$(mktemp) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && chmod 644 "$t" && mv -f "$t" ${dest}`
+    ]);
+  }
+});
+
+// src/operations/apt/packages.ts
+var packages2 = defineOperation({
+  name: "apt.packages",
+  description: "Install (present), remove (present: false) or upgrade (latest) Debian packages; update refreshes the lists first.",
+  validate: (args) => readPackageArgs(args, "apt.packages"),
+  facts: (args) => [
+    { fact: DebPackages },
+    ...args.latest ? [{ fact: AptUpgradable, args: { dist: false } }] : [],
+    ...args.cacheTime !== void 0 ? [{ fact: AptListsAge }] : []
+  ],
+  plan: (args, facts2) => planPackages(
+    args,
+    facts2.get(DebPackages),
+    aptCommands,
+    args.latest ? facts2.get(AptUpgradable, { dist: false }) : [],
+    args.cacheTime !== void 0 ? facts2.get(AptListsAge) : null
+  )
+});
+
+// src/operations/shared/remote-text.ts
+function remoteText(path, remote) {
+  if (remote === false) throw new OperationArgumentError(`path ${path} is not a regular file.`);
+  if (remote === null) return null;
+  if (remote.content === null) {
+    throw new OperationArgumentError(
+      `path ${path} cannot be read in full: it is larger than 1 MiB, or the user cannot read it (add _sudo).`
+    );
+  }
+  return Buffer.from(remote.content, "base64").toString("utf8");
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options2 = {}) {
+    let callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
+    }
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options2);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options2);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options2);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options2) {
+    const last = path.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options2.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options2.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
+    } else {
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array2) {
+    const ret = [];
+    for (let i2 = 0; i2 < array2.length; i2++) {
+      if (array2[i2]) {
+        ret.push(array2[i2]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options2) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options2) {
+    return Array.from(value);
+  }
+  join(chars2) {
+    return chars2.join("");
+  }
+  postProcess(changeObjects, options2) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i2) {
+            const oldValue = oldTokens[oldPos + i2];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options2.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options2);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line2 = linesAndNewlines[i2];
+    if (i2 % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line2;
+    } else {
+      retLines.push(line2);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i2 = 0; i2 < s.length; i2++) {
+    if (s[i2] < " " || s[i2] > "~" || s[i2] === '"' || s[i2] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const b = bytes[i2];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i2++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines2) {
+      return lines2.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current2 = diff[i2], lines2 = current2.lines || splitLines(current2.value);
+      current2.lines = lines2;
+      if (current2.added || current2.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line2 of lines2) {
+          curRange.push((current2.added ? "+" : "-") + line2);
+        }
+        if (current2.added) {
+          newLine += lines2.length;
+        } else {
+          oldLine += lines2.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines2.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line2 of contextLines(lines2)) {
+              curRange.push(line2);
+            }
+          } else {
+            const contextSize = Math.min(lines2.length, context);
+            for (const line2 of contextLines(lines2.slice(0, contextSize))) {
+              curRange.push(line2);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines2.length;
+        newLine += lines2.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
+    const hunk = patch.hunks[i2];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line2 of hunk.lines) {
+      ret.push(line2);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  if (typeof options2 === "function") {
+    options2 = { callback: options2 };
+  }
+  if (!(options2 === null || options2 === void 0 ? void 0 : options2.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options2 === null || options2 === void 0 ? void 0 : options2.headerOptions);
+  } else {
+    const { callback } = options2;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options2), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options2.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text3) {
+  const hasTrailingNl = text3.endsWith("\n");
+  const result = text3.split("\n").map((line2) => line2 + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/operations/shared/file-diff.ts
+function fileDiff(path, before, content) {
+  if (before === void 0)
+    return `--- ${path}
++++ ${path}
+(content not compared: the remote file is larger than 1 MiB)
+`;
+  if (before && isBinary(before) || isBinary(content)) return `Binary file ${path} differs
+`;
+  const old = before?.toString("utf8") ?? "";
+  const patch = createTwoFilesPatch(
+    path,
+    path,
+    old,
+    content.toString("utf8"),
+    before ? "remote" : "missing",
+    "desired"
+  );
+  return patch.split("\n").slice(2).join("\n");
+}
+function isBinary(content) {
+  return content.subarray(0, 8e3).includes(0);
+}
+
+// src/operations/shared/sha256.ts
+import { createHash } from "node:crypto";
+function sha256(content) {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+// src/operations/shared/write-file.ts
+function writeFileCommands(dest, content, remote, wanted) {
+  if (remote === false) {
+    throw new OperationArgumentError(
+      `dest ${dest} exists and is not a regular file; remove it first or pick another dest.`
+    );
+  }
+  const same2 = remote !== null && remote.sha256 === sha256(content);
+  if (same2) {
+    const commands2 = ownershipCommands(dest, remote, wanted);
+    return commands2.length ? { commands: commands2.map((command) => ({ type: "shell", command })) } : null;
+  }
+  const commands = [];
+  if (wanted.createRemoteDir) commands.push({ type: "shell", command: parentDirectoryCommand(dest) });
+  commands.push({
+    type: "file",
+    path: dest,
+    content: content.toString("base64"),
+    ...wanted.mode ? { mode: wanted.mode } : remote ? { mode: String(remote.mode) } : {},
+    ...wanted.user ? { user: wanted.user } : {},
+    ...wanted.group ? { group: wanted.group } : {},
+    ...remote === null ? { created: true } : {}
+  });
+  const before = remote === null ? null : remote.content === null ? void 0 : Buffer.from(remote.content, "base64");
+  return { commands, diff: fileDiff(dest, before, content) };
+}
+function planWrittenFile(dest, content, remote, wanted) {
+  const written = writeFileCommands(dest, content, remote, wanted);
+  return written ? change(written.commands, { diff: written.diff }) : noop(`${dest} is up to date`);
+}
+
+// src/operations/apt/repo.ts
+var repo = defineOperation({
+  name: "apt.repo",
+  description: "Add (or remove) an APT source line in /etc/apt/sources.list.d/<filename>.list.",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "present", "filename"], "apt.repo");
+    const src = requiredString(args, "src");
+    const filename = optionalString(args, "filename") ?? src.replace(/^deb(-src)?\s+(\[[^\]]*\]\s+)?/, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 60);
+    if (!/^[A-Za-z0-9_.-]+$/.test(filename))
+      throw new OperationArgumentError("argument filename may hold letters, digits, _, . and - only.");
+    return { src, present: booleanArg(args, "present", true), path: `/etc/apt/sources.list.d/${filename}.list` };
+  },
+  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const remote = facts2.get(FileContents, { path: args.path });
+    const text3 = remoteText(args.path, remote) ?? "";
+    const lines2 = text3.split("\n").filter((l) => l !== "");
+    const has = lines2.includes(args.src);
+    if (args.present === has) return noop(`${args.path} ${has ? "already has" : "does not have"} ${args.src}`);
+    const next2 = args.present ? [...lines2, args.src] : lines2.filter((l) => l !== args.src);
+    const written = writeFileCommands(args.path, Buffer.from(next2.length ? `${next2.join("\n")}
+` : ""), remote, {
+      createRemoteDir: true,
+      mode: "644"
+    });
+    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.path} is up to date`);
+  }
+});
+
+// src/operations/apt/update.ts
+var update = defineOperation({
+  name: "apt.update",
+  description: "Refresh the package lists (apt-get update), unless they are younger than cache_time seconds.",
+  validate: (args) => {
+    rejectUnknown(args, ["cache_time"], "apt.update");
+    return { cacheTime: optionalNumber(args, "cache_time") };
+  },
+  facts: () => [{ fact: AptListsAge }],
+  plan: (args, facts2) => {
+    const age = facts2.get(AptListsAge);
+    if (args.cacheTime !== void 0 && age !== null && age <= args.cacheTime) {
+      return noop(`package lists are ${age}s old (cache_time ${args.cacheTime}s)`);
+    }
+    return change(["apt-get update"]);
+  }
+});
+
+// src/operations/apt/upgrade.ts
+var upgrade = defineOperation({
+  name: "apt.upgrade",
+  description: "Upgrade installed packages (dist_upgrade: also install or remove what upgrades need).",
+  validate: (args) => {
+    rejectUnknown(args, ["auto_remove", "dist_upgrade"], "apt.upgrade");
+    return { autoRemove: booleanArg(args, "auto_remove", false), dist: booleanArg(args, "dist_upgrade", false) };
+  },
+  facts: (args) => [{ fact: AptUpgradable, args: { dist: args.dist } }],
+  plan: (args, facts2) => {
+    const pending = facts2.get(AptUpgradable, { dist: args.dist });
+    if (pending.length === 0) return noop("no packages to upgrade");
+    const upgradeCommand = `DEBIAN_FRONTEND=noninteractive apt-get ${args.dist ? "dist-upgrade" : "upgrade"} -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold`;
+    return change(
+      [upgradeCommand, ...args.autoRemove ? ["DEBIAN_FRONTEND=noninteractive apt-get autoremove -y"] : []],
+      {
+        reason: `upgrade ${pending.join(", ")}`
+      }
+    );
+  }
+});
+
+// src/operations/dnf/index.ts
+var dnf_exports = {};
+__export(dnf_exports, {
+  packages: () => packages3
+});
+
+// src/operations/dnf/packages.ts
+var packages3 = defineOperation({
+  name: "dnf.packages",
+  description: "Install or remove packages with dnf.",
+  validate: (args) => readPackageArgs(args, "dnf.packages"),
+  facts: () => [{ fact: RpmPackages }],
+  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), dnfCommands)
+});
+
+// src/operations/files/index.ts
+var files_exports = {};
+__export(files_exports, {
+  block: () => block,
+  copy: () => copy,
+  directory: () => directory,
+  download: () => download,
+  file: () => file,
+  get: () => get,
+  line: () => line,
+  link: () => link,
+  move: () => move,
+  put: () => put,
+  replace: () => replace,
+  sync: () => sync,
+  template: () => template
+});
+
+// src/operations/files/block-markers.ts
+var defaultMarker = "# {mark} INFRA-ACTION BLOCK";
+var pyinfraMarker = "# {mark} PYINFRA BLOCK";
+function readMarkers(args) {
+  for (const key2 of ["marker", "begin", "end"]) refuseLineBreak(args, key2, "Markers are single lines of the file.");
+  const marker2 = optionalString(args, "marker");
+  const begin = optionalString(args, "begin") || "BEGIN";
+  const end = optionalString(args, "end") || "END";
+  const pair = (template2) => ({
+    begin: template2.replaceAll("{mark}", begin).trim(),
+    end: template2.replaceAll("{mark}", end).trim()
+  });
+  const markers = pair(marker2 || defaultMarker);
+  if (markers.begin === "" || markers.begin === markers.end)
+    throw new OperationArgumentError(
+      `the begin and end markers are both ${JSON.stringify(markers.begin)}: marker must hold {mark} (e.g. "# {mark} MY BLOCK"), and begin and end must differ.`
+    );
+  return marker2 ? markers : { ...markers, pyinfra: pair(pyinfraMarker) };
+}
+function readBlockContent(value) {
+  let lines2;
+  if (typeof value === "string") lines2 = value.replace(/\r?\n$/, "").split(/\r?\n/);
+  else if (Array.isArray(value) && value.every((l) => typeof l === "string"))
+    lines2 = value.flatMap((l) => l.split(/\r?\n/));
+  else
+    throw new OperationArgumentError(
+      "argument content must be a non-empty string or a list of lines when present is true (present: false removes the block and needs no content)."
+    );
+  if (lines2.length === 0 || lines2.length === 1 && lines2[0] === "")
+    throw new OperationArgumentError(
+      "argument content is empty: give the block's lines, or set present: false to remove the block."
+    );
+  return lines2;
+}
+function findBlocks(path, lines2, markers) {
+  const content = (candidates) => lines2.some((l) => l.trim() === candidates.begin);
+  const used = markers.pyinfra && !content(markers) && content(markers.pyinfra) ? markers.pyinfra : markers;
+  const blocks = [];
+  let open = null;
+  lines2.forEach((line2, index) => {
+    const trimmed = line2.trim();
+    if (trimmed === used.begin) {
+      if (open !== null) unpaired(path, open, used.begin, used.end);
+      open = index;
+    } else if (trimmed === used.end) {
+      if (open === null)
+        throw new OperationArgumentError(
+          `${path} line ${index + 1} is the end marker ${JSON.stringify(used.end)} with no begin marker ${JSON.stringify(used.begin)} before it: fix the file (or pick another marker).`
+        );
+      blocks.push({ start: open, end: index });
+      open = null;
+    }
+  });
+  if (open !== null) unpaired(path, open, used.begin, used.end);
+  return { lines: lines2, blocks, markers: { begin: used.begin, end: used.end } };
+}
+function unpaired(path, index, begin, end) {
+  throw new OperationArgumentError(
+    `${path} line ${index + 1} is the begin marker ${JSON.stringify(begin)} with no end marker ${JSON.stringify(end)} after it: fix the file (or pick another marker).`
+  );
+}
+
+// src/operations/files/edited-file.ts
+function planEditedFile(path, before, after, remote) {
+  const content = Buffer.from(after);
+  const command = {
+    type: "file",
+    path,
+    content: content.toString("base64"),
+    ...remote ? { mode: String(remote.mode) } : {},
+    ifSha256: remote ? remote.sha256 : null
+  };
+  return change([command], { diff: fileDiff(path, before === null ? null : Buffer.from(before), content) });
+}
+
+// src/operations/files/block.ts
+var blockKeys = [
+  "path",
+  "content",
+  "present",
+  "line",
+  "backup",
+  "escape_regex_characters",
+  "try_prevent_shell_expansion",
+  "before",
+  "after",
+  "marker",
+  "begin",
+  "end"
+];
+var block = defineOperation({
+  name: "files.block",
+  description: "Make sure lines marked by `# BEGIN INFRA-ACTION BLOCK` / `# END INFRA-ACTION BLOCK` (or your `marker`) hold `content` (added at the end, the start, or before/after a `line`), or are removed; shows a diff in the plan.",
+  validate: (args) => {
+    rejectUnknown(args, blockKeys, "files.block");
+    const present = booleanArg(args, "present", true);
+    const before = booleanArg(args, "before", false);
+    const after = booleanArg(args, "after", false);
+    refuseLineBreak(args, "line", "files.block matches `line` against single lines of the file.");
+    const line2 = optionalString(args, "line");
+    booleanArg(args, "try_prevent_shell_expansion", false);
+    const content = present ? readBlockContent(args.content) : [];
+    if (present && line2 !== void 0 && before === after)
+      throw new OperationArgumentError(
+        "with line, set exactly one of before: true (the block goes before the first matching line) or after: true (after it)."
+      );
+    if (present && line2 === void 0 && before !== after)
+      throw new OperationArgumentError(
+        "before and after need a line to go before or after: add line (a regular expression), or set both to false (the block goes at the end of the file) or both to true (at the start), as pyinfra does."
+      );
+    const markers = readMarkers(args);
+    const markerLine = content.find((l) => [markers.begin, markers.end].includes(l.trim()));
+    if (markerLine !== void 0)
+      throw new OperationArgumentError(
+        `argument content holds the marker line ${JSON.stringify(markerLine)}: the block would not be found again. Pick another marker.`
+      );
+    return {
+      path: requiredString(args, "path"),
+      content,
+      present,
+      line: line2 === void 0 ? void 0 : lineRegExp(line2, booleanArg(args, "escape_regex_characters", false)),
+      lineSource: line2,
+      before,
+      backup: booleanArg(args, "backup", false),
+      markers
+    };
+  },
+  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const remote = facts2.get(FileContents, { path: args.path });
+    const text3 = remoteText(args.path, remote);
+    const found2 = text3 === null ? null : findBlocks(args.path, splitLines2(text3), args.markers);
+    if (!args.present) {
+      if (found2 === null) return noop(`${args.path} does not exist`);
+      if (found2.blocks.length === 0) return noop(`no marked block in ${args.path}`);
+      const kept = found2.lines.filter((_, i2) => !found2.blocks.some((b) => i2 >= b.start && i2 <= b.end));
+      return withBackup(args, planEditedFile(args.path, text3, joinLines(kept), remote || null));
+    }
+    if (found2 === null) {
+      const created = [args.markers.begin, ...args.content, args.markers.end];
+      return planEditedFile(args.path, null, joinLines(created), null);
+    }
+    const { lines: lines2, blocks, markers } = found2;
+    let next2;
+    if (blocks.length > 0) {
+      const same2 = blocks.every((b) => sameLines(lines2.slice(b.start + 1, b.end), args.content));
+      if (same2) return noop(`the marked block in ${args.path} already holds the content`);
+      next2 = [];
+      let from = 0;
+      for (const b of blocks) {
+        next2.push(...lines2.slice(from, b.start + 1), ...args.content);
+        from = b.end;
+      }
+      next2.push(...lines2.slice(from));
+    } else {
+      const added = [markers.begin, ...args.content, markers.end];
+      const at3 = insertionIndex(lines2, args);
+      next2 = [...lines2.slice(0, at3), ...added, ...lines2.slice(at3)];
+    }
+    return withBackup(args, planEditedFile(args.path, text3, joinLines(next2), remote || null));
+  }
+});
+function insertionIndex(lines2, args) {
+  if (args.line) {
+    const index = lines2.findIndex((l) => args.line?.test(l));
+    if (index >= 0) return args.before ? index : index + 1;
+    return lines2.length;
+  }
+  return args.before ? 0 : lines2.length;
+}
+function withBackup(args, plan) {
+  if (!args.backup || !plan.changed) return plan;
+  const p = shellQuote(args.path);
+  const copy2 = { type: "shell", command: `cp -p -- ${p} ${p}."$(date +%Y%m%d%H%M%S)"` };
+  return { ...plan, commands: [copy2, ...plan.commands] };
+}
+function sameLines(a, b) {
+  return a.length === b.length && a.every((l, i2) => l === b[i2]);
+}
+function splitLines2(text3) {
+  return text3 === "" ? [] : text3.replace(/\n$/, "").split("\n");
+}
+function joinLines(lines2) {
+  return lines2.length ? `${lines2.join("\n")}
+` : "";
+}
+function lineRegExp(pattern, literal2) {
+  const source = literal2 ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
+  try {
+    return new RegExp(source);
+  } catch (error) {
+    throw new OperationArgumentError(`argument line is not a valid regular expression: ${error.message}`);
+  }
+}
+
+// src/operations/files/copy-move-paths.ts
+import { posix as posix3 } from "node:path";
+function readCopyMoveArgs(args, operation) {
+  rejectUnknown(args, ["src", "dest", "overwrite"], operation);
+  const src = requiredString(args, "src");
+  const dest = requiredString(args, "dest");
+  refuseOptionLike(src, "src", "give a path (e.g. ./-name).");
+  refuseOptionLike(dest, "dest", "give a path (e.g. ./-name).");
+  const name = posix3.basename(src);
+  if (name === "" || name === "." || name === "..")
+    throw new OperationArgumentError(
+      `argument src ${JSON.stringify(src)} names no file or directory to ${operation === "files.move" ? "move" : "copy"}: give its path (e.g. /srv/app).`
+    );
+  const target = posix3.join(dest, name);
+  if (posix3.normalize(target) === posix3.normalize(src))
+    throw new OperationArgumentError(
+      `argument dest ${JSON.stringify(dest)} is the directory src is already in: ${operation} puts src into the directory dest, keeping its name. Give another directory.`
+    );
+  return { src, dest, target, overwrite: booleanArg(args, "overwrite", false) };
+}
+function pathStateFacts(path, content) {
+  const facts2 = content ? [File, Directory, Link, Sha256File, DirectoryHashes] : [File, Directory, Link];
+  return facts2.map((fact) => ({ fact, args: { path } }));
+}
+function copyMoveFacts(args, content) {
+  return [
+    ...pathStateFacts(args.src, content),
+    { fact: Directory, args: { path: args.dest } },
+    ...pathStateFacts(args.target, content)
+  ];
+}
+function readPathState(facts2, path, content) {
+  const args = { path };
+  const file2 = facts2.get(File, args);
+  if (file2 === null) return { kind: "missing" };
+  if (file2) return { kind: "file", sha256: content ? facts2.get(Sha256File, args) : null };
+  if (facts2.get(Directory, args))
+    return { kind: "directory", hashes: content ? facts2.get(DirectoryHashes, args) : null };
+  const link2 = facts2.get(Link, args);
+  if (link2) return { kind: "link", target: link2.link_target };
+  return { kind: "other" };
+}
+function sameContent(a, b) {
+  if (a.kind === "file" && b.kind === "file") return a.sha256 !== null && a.sha256 === b.sha256;
+  if (a.kind === "link" && b.kind === "link") return a.target === b.target;
+  if (a.kind === "directory" && b.kind === "directory") {
+    if (!a.hashes || !b.hashes) return false;
+    const keys = Object.keys(a.hashes);
+    return keys.length === Object.keys(b.hashes).length && keys.every((k) => a.hashes?.[k] === b.hashes?.[k]);
+  }
+  return false;
+}
+function requireDirectory(facts2, dest, operation) {
+  if (!facts2.get(Directory, { path: dest }))
+    throw new OperationArgumentError(
+      `dest ${dest} is not an existing directory: ${operation} puts src into the directory dest, keeping its name. Create it first (files.directory) or give the directory to put src in.`
+    );
+}
+
+// src/operations/files/copy.ts
+var copy = defineOperation({
+  name: "files.copy",
+  description: "Copy a file, directory or link on the host into the directory `dest` (keeping its name, mode and times); an existing copy that differs is replaced only with `overwrite: true`.",
+  validate: (args) => readCopyMoveArgs(args, "files.copy"),
+  facts: (args) => copyMoveFacts(args, true),
+  plan: (args, facts2) => {
+    const source = readPathState(facts2, args.src, true);
+    if (source.kind === "missing") refuse(`src ${args.src} does not exist on the host.`);
+    if (source.kind === "other") refuse(`src ${args.src} is not a file, directory or link; files.copy cannot copy it.`);
+    requireDirectory(facts2, args.dest, "files.copy");
+    const existing = readPathState(facts2, args.target, true);
+    const copyCommand = `cp -R -p -- ${shellQuote(args.src)} ${shellQuote(args.target)}`;
+    if (existing.kind === "missing") return change([copyCommand]);
+    if (sameContent(source, existing)) return noop(`${args.target} is already a copy of ${args.src}`);
+    if (!args.overwrite)
+      refuse(
+        `${args.target} already exists and differs from ${args.src}: set overwrite: true to replace it, or remove it first.`
+      );
+    return change([`rm -rf -- ${shellQuote(args.target)}`, copyCommand]);
+  }
+});
+
+// src/operations/files/ownership-args.ts
+var ownershipKeys = ["user", "group", "mode"];
+function readOwnershipArgs(args) {
+  return { user: accountName(args, "user"), group: accountName(args, "group"), mode: modeArg(args) };
+}
+
+// src/operations/files/directory.ts
+var directoryKeys = ["path", "present", "recursive", "force", ...ownershipKeys];
+var directory = defineOperation({
+  name: "files.directory",
+  description: "Make sure a directory exists (or not), with its owner, group and mode.",
+  validate: (args) => {
+    rejectUnknown(args, directoryKeys, "files.directory");
+    return {
+      path: requiredString(args, "path"),
+      present: booleanArg(args, "present", true),
+      recursive: booleanArg(args, "recursive", false),
+      force: booleanArg(args, "force", false),
+      ...readOwnershipArgs(args)
+    };
+  },
+  facts: (args) => [{ fact: Directory, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(Directory, { path: args.path });
+    const p = shellQuote(args.path);
+    if (!args.present)
+      return current2 === null ? noop(`directory ${args.path} does not exist`) : change([`rm -rf ${p}`]);
+    if (current2 === false) {
+      if (!args.force) refuse(`path ${args.path} exists and is not a directory; set force: true to replace it`);
+      return change([`rm -f ${p}`, `mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
+    }
+    if (current2 === null) return change([`mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
+    const commands = ownershipCommands(args.path, current2, args, args.recursive);
+    return commands.length ? change(commands) : noop(`directory ${args.path} exists with the requested owner and mode`);
+  }
+});
+
+// src/operations/files/download.ts
+import { posix as posix4 } from "node:path";
+var downloadKeys = ["src", "dest", "sha256sum", "force", ...ownershipKeys];
+var download = defineOperation({
+  name: "files.download",
+  description: "Download a URL to a file on the host (curl or wget) unless it is already there (and matches sha256sum).",
+  validate: (args) => {
+    rejectUnknown(args, downloadKeys, "files.download");
+    const sha = optionalString(args, "sha256sum");
+    if (sha !== void 0 && !/^[0-9a-f]{64}$/i.test(sha))
+      throw new OperationArgumentError("argument sha256sum must be 64 hex digits.");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      sha256sum: sha?.toLowerCase(),
+      force: booleanArg(args, "force", false),
+      ...readOwnershipArgs(args)
+    };
+  },
+  // The file's hash costs a read of the whole file: only when there is a sha256sum to compare.
+  facts: (args) => [
+    { fact: File, args: { path: args.dest } },
+    ...args.sha256sum ? [{ fact: Sha256File, args: { path: args.dest } }] : []
+  ],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(File, { path: args.dest });
+    const matches = !args.sha256sum || facts2.get(Sha256File, { path: args.dest }) === args.sha256sum;
+    if (current2 && !args.force && matches) {
+      const commands = ownershipCommands(args.dest, current2, args);
+      return commands.length ? change(commands) : noop(`${args.dest} is already downloaded`);
+    }
+    const d = shellQuote(args.dest);
+    const url = shellQuote(args.src);
+    const verify = args.sha256sum ? `[ "$(sha256sum < "$t" | cut -c1-64)" = ${args.sha256sum} ] || { echo ${shellQuote(`${args.src}: SHA-256 does not match sha256sum`)} >&2; rm -f "$t"; exit 1; }; ` : "";
+    return change([
+      parentDirectoryCommand(args.dest),
+      `t=$(mktemp ${shellQuote(`${posix4.dirname(args.dest)}/.infra-action.XXXXXX`)}) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && ${verify}chmod 644 "$t" && mv -f "$t" ${d}`,
+      ...ownershipCommands(args.dest, null, args)
+    ]);
+  }
+});
+
+// src/operations/files/file.ts
+var fileKeys = ["path", "present", "touch", "create_remote_dir", "force", ...ownershipKeys];
+var file = defineOperation({
+  name: "files.file",
+  description: "Make sure a regular file exists (or not), with its owner, group and mode.",
+  validate: (args) => {
+    rejectUnknown(args, fileKeys, "files.file");
+    return {
+      path: requiredString(args, "path"),
+      present: booleanArg(args, "present", true),
+      touch: booleanArg(args, "touch", false),
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      force: booleanArg(args, "force", false),
+      ...readOwnershipArgs(args)
+    };
+  },
+  facts: (args) => [{ fact: File, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(File, { path: args.path });
+    const p = shellQuote(args.path);
+    if (!args.present) return current2 === null ? noop(`file ${args.path} does not exist`) : change([`rm -f ${p}`]);
+    const replace3 = current2 === false ? args.force ? [`rm -rf ${p}`] : refuse(`path ${args.path} exists and is not a regular file; set force: true to replace it`) : [];
+    if (current2 === null || current2 === false) {
+      return change([
+        ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
+        ...replace3,
+        `touch ${p}`,
+        ...ownershipCommands(args.path, null, args)
+      ]);
+    }
+    const commands = [...args.touch ? [`touch ${p}`] : [], ...ownershipCommands(args.path, current2, args)];
+    return commands.length ? change(commands) : noop(`file ${args.path} exists with the requested owner and mode`);
+  }
+});
+
+// src/operations/files/get.ts
+var get = defineOperation({
+  name: "files.get",
+  description: "Download a file from the host to this machine when the local copy differs.",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "dest"], "files.get");
+    return { src: requiredString(args, "src"), dest: requiredString(args, "dest") };
+  },
+  prepare: async (args, context) => ({ local: await context.readLocalFileIfExists(args.dest) }),
+  facts: (args) => [{ fact: Sha256File, args: { path: args.src } }],
+  plan: (args, facts2, prepared) => {
+    const remote = facts2.get(Sha256File, { path: args.src });
+    if (remote === null)
+      throw new OperationArgumentError(`src ${args.src} does not exist on the host (or cannot be read).`);
+    if (prepared.local && sha256(prepared.local) === remote) return noop(`${args.dest} already matches ${args.src}`);
+    return change([{ type: "get", path: args.src, local: args.dest }]);
+  }
+});
+
+// src/operations/files/line.ts
+var lineKeys = ["path", "line", "present", "replace", "escape_regex_characters", "ensure_newline"];
+var line = defineOperation({
+  name: "files.line",
+  description: "Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent.",
+  validate: (args) => {
+    rejectUnknown(args, lineKeys, "files.line");
+    const oneLine = "files.line matches and writes single lines: use one files.line per line, or files.put for a block.";
+    refuseLineBreak(args, "line", oneLine);
+    refuseLineBreak(args, "replace", oneLine);
+    if (!booleanArg(args, "ensure_newline", true))
+      throw new OperationArgumentError(
+        "argument ensure_newline: false is not supported: files.line always puts an appended line on a line of its own (as ensure_newline: true does). Remove the argument."
+      );
+    return {
+      path: requiredString(args, "path"),
+      line: requiredString(args, "line"),
+      present: booleanArg(args, "present", true),
+      replace: optionalString(args, "replace"),
+      escape: booleanArg(args, "escape_regex_characters", false)
+    };
+  },
+  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const remote = facts2.get(FileContents, { path: args.path });
+    const text3 = remoteText(args.path, remote);
+    const pattern = lineRegExp2(args.line, args.escape);
+    const lines2 = text3 === null || text3 === "" ? [] : text3.replace(/\n$/, "").split("\n");
+    const matching = lines2.filter((l) => pattern.test(l));
+    let next2;
+    if (args.present) {
+      const wanted = args.replace ?? args.line;
+      if (matching.length === 0) {
+        if (args.replace !== void 0 && lines2.includes(wanted))
+          return noop(`no line matching ${args.line} in ${args.path}, and the line "${wanted}" is already there`);
+        next2 = [...lines2, wanted];
+      } else if (args.replace === void 0 || matching.every((l) => l === wanted))
+        return noop(`a line matching ${args.line} is already in ${args.path}`);
+      else next2 = lines2.map((l) => pattern.test(l) ? wanted : l);
+    } else {
+      if (matching.length === 0) return noop(`no line matching ${args.line} in ${args.path}`);
+      next2 = lines2.filter((l) => !pattern.test(l));
+    }
+    const after = next2.length ? `${next2.join("\n")}
+` : "";
+    return planEditedFile(args.path, text3, after, remote || null);
+  }
+});
+function lineRegExp2(pattern, literal2) {
+  const source = literal2 ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
+  try {
+    return new RegExp(source.startsWith("^") ? source : `^.*${source}`);
+  } catch (error) {
+    throw new OperationArgumentError(`argument line is not a valid regular expression: ${error.message}`);
+  }
+}
+
+// src/operations/files/link.ts
+import { posix as posix5 } from "node:path";
+
+// src/facts/same-file.ts
+var SameFile = defineFact({
+  name: "SameFile",
+  description: "whether a path and a target are the same file (a hard link)",
+  arguments: {
+    path: { type: "string", required: true, description: "the link's path on the host (not followed)" },
+    target: { type: "string", required: true, description: "the path it should be the same file as" }
+  },
+  command: ({ path, target }) => {
+    const format3 = "'%F|%d:%i|%U|%G'";
+    return `printf 'path|'; stat -c ${format3} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format3} -- ${shellQuote(target)} 2>/dev/null || echo`;
+  },
+  parse: ({ stdout }) => {
+    const found2 = { path: null, target: null };
+    for (const line2 of stdout.split("\n")) {
+      const [which, type = "", id = "", user2 = "", group3 = ""] = line2.split("|");
+      if (which !== "path" && which !== "target" || id === "") continue;
+      found2[which] = { kind: kindOf2(type), id, user: user2, group: group3 };
+    }
+    return found2;
+  }
+});
+function kindOf2(type) {
+  if (type.includes("symbolic link")) return "link";
+  if (type.includes("directory")) return "directory";
+  if (type.includes("regular")) return "file";
+  return "other";
+}
+
+// src/operations/files/link.ts
+var linkKeys = ["path", "target", "present", "symbolic", "create_remote_dir", "force", "user", "group"];
+var link = defineOperation({
+  name: "files.link",
+  description: "Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist.",
+  validate: (args) => {
+    rejectUnknown(args, linkKeys, "files.link");
+    const present = booleanArg(args, "present", true);
+    const symbolic = booleanArg(args, "symbolic", true);
+    const target = present ? requiredString(args, "target") : optionalString(args, "target") ?? "";
+    if (!symbolic && target !== "" && !posix5.isAbsolute(target))
+      throw new OperationArgumentError(
+        `argument target ${JSON.stringify(target)} must be an absolute path with symbolic: false (a hard link's relative target would be read from the working directory).`
+      );
+    return {
+      path: requiredString(args, "path"),
+      target,
+      present,
+      symbolic,
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      force: booleanArg(args, "force", false),
+      user: accountName(args, "user"),
+      group: accountName(args, "group")
+    };
+  },
+  facts: (args) => args.symbolic ? [{ fact: Link, args: { path: args.path } }] : [{ fact: SameFile, args: { path: args.path, target: args.target } }],
+  plan: (args, facts2) => args.symbolic ? planSymbolicLink(args, facts2.get(Link, { path: args.path })) : planHardLink(args, facts2.get(SameFile, { path: args.path, target: args.target }))
+});
+function ownerCommands(args) {
+  if (!args.user && !args.group) return [];
+  return [`chown -h ${shellQuote(`${args.user ?? ""}${args.group ? `:${args.group}` : ""}`)} ${shellQuote(args.path)}`];
+}
+function ownerDiffers(args, current2) {
+  return Boolean(args.user && current2.user !== args.user || args.group && current2.group !== args.group);
+}
+function planSymbolicLink(args, current2) {
+  const p = shellQuote(args.path);
+  if (!args.present) return current2 === null ? noop(`link ${args.path} does not exist`) : change([`rm -f ${p}`]);
+  if (current2 === false && !args.force)
+    refuse(`path ${args.path} exists and is not a link; set force: true to replace it`);
+  if (current2 && current2.link_target === args.target) {
+    return ownerDiffers(args, current2) ? change(ownerCommands(args)) : noop(`link ${args.path} already points at ${args.target}`);
+  }
+  return change([
+    ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
+    ...current2 === false ? [`rm -rf ${p}`] : [],
+    `ln -sfn -- ${shellQuote(args.target)} ${p}`,
+    ...ownerCommands(args)
+  ]);
+}
+function planHardLink(args, current2) {
+  const p = shellQuote(args.path);
+  const at3 = current2.path;
+  if (!args.present) {
+    if (at3 === null) return noop(`link ${args.path} does not exist`);
+    if (at3.kind === "directory") refuse(`path ${args.path} is a directory, not a link; remove it with files.directory`);
+    return change([`rm -f ${p}`]);
+  }
+  if (current2.target?.kind === "directory")
+    refuse(`target ${args.target} is a directory: a hard link cannot point at one; use symbolic: true`);
+  if (at3 && current2.target && at3.id === current2.target.id) {
+    return ownerDiffers(args, at3) ? change(ownerCommands(args)) : noop(`${args.path} is already a hard link to ${args.target}`);
+  }
+  if (at3 && at3.kind !== "link" && !args.force)
+    refuse(
+      `path ${args.path} exists and is ${at3.kind === "directory" ? "a directory" : "another file"}, not a hard link to ${args.target}; set force: true to replace it`
+    );
+  return change([
+    ...at3 === null && args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
+    ...at3?.kind === "directory" ? [`rm -rf ${p}`] : [],
+    `ln -fn -- ${shellQuote(args.target)} ${p}`,
+    ...ownerCommands(args)
+  ]);
+}
+
+// src/operations/files/move.ts
+var move = defineOperation({
+  name: "files.move",
+  description: "Move a file, directory or link on the host into the directory `dest` (keeping its name); something already there is replaced only with `overwrite: true`.",
+  validate: (args) => readCopyMoveArgs(args, "files.move"),
+  facts: (args) => copyMoveFacts(args, false),
+  plan: (args, facts2) => {
+    const source = readPathState(facts2, args.src, false);
+    const existing = readPathState(facts2, args.target, false);
+    if (source.kind === "missing") {
+      if (existing.kind !== "missing") return noop(`${args.src} is already moved to ${args.target}`);
+      refuse(`src ${args.src} does not exist on the host, and neither does ${args.target}.`);
+    }
+    requireDirectory(facts2, args.dest, "files.move");
+    const moveCommand = `mv -- ${shellQuote(args.src)} ${shellQuote(args.target)}`;
+    if (existing.kind === "missing") return change([moveCommand]);
+    if (!args.overwrite)
+      refuse(`${args.target} already exists: set overwrite: true to replace it, or remove it first.`);
+    return change([`rm -rf -- ${shellQuote(args.target)}`, moveCommand]);
+  }
+});
+
+// src/operations/files/put.ts
+var putKeys = ["src", "content", "dest", "create_remote_dir", ...ownershipKeys];
+var put = defineOperation({
+  name: "files.put",
+  description: "Upload a local file (`src`) or given content (`content`) when the remote copy differs; shows a diff in the plan.",
+  validate: (args) => {
+    rejectUnknown(args, putKeys, "files.put");
+    const hasSrc = args.src !== void 0 && args.src !== null;
+    const hasContent = args.content !== void 0 && args.content !== null;
+    if (hasSrc === hasContent)
+      throw new OperationArgumentError(
+        hasSrc ? "files.put takes src or content, not both: remove one of them." : "files.put needs src (a local file) or content (the text or Buffer to write)."
+      );
+    return {
+      src: hasSrc ? requiredString(args, "src") : void 0,
+      content: hasContent ? readContent(args.content) : void 0,
+      dest: requiredString(args, "dest"),
+      createRemoteDir: booleanArg(args, "create_remote_dir", true),
+      ...readOwnershipArgs(args)
+    };
+  },
+  prepare: async (args, context) => ({
+    content: args.content ?? await context.readLocalFile(args.src)
+  }),
+  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
+  plan: (args, facts2, prepared) => {
+    return planWrittenFile(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
+  }
+});
+function readContent(value) {
+  if (typeof value === "string") return Buffer.from(value);
+  if (Buffer.isBuffer(value)) return Buffer.from(value);
+  if (value instanceof Uint8Array) return Buffer.from(value);
+  throw new OperationArgumentError(`argument content must be a string or a Buffer; it is ${describeValue(value)}.`);
+}
+
+// src/operations/files/replace.ts
+var replaceKeys = ["path", "text", "replace", "flags"];
+var replace = defineOperation({
+  name: "files.replace",
+  description: "Replace every match of a regular expression in a file.",
+  validate: (args) => {
+    rejectUnknown(args, replaceKeys, "files.replace");
+    const flags = optionalString(args, "flags") ?? "";
+    if (!/^[imsu]*$/.test(flags))
+      throw new OperationArgumentError(`argument flags may hold i, m, s and u; it is "${flags}".`);
+    return {
+      path: requiredString(args, "path"),
+      text: requiredString(args, "text"),
+      replace: optionalString(args, "replace") ?? "",
+      flags
+    };
+  },
+  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
+  plan: (args, facts2) => {
+    const remote = facts2.get(FileContents, { path: args.path });
+    const text3 = remoteText(args.path, remote);
+    if (text3 === null) throw new OperationArgumentError(`path ${args.path} does not exist.`);
+    let pattern;
+    try {
+      pattern = new RegExp(args.text, `g${args.flags}`);
+    } catch (error) {
+      throw new OperationArgumentError(`argument text is not a valid regular expression: ${error.message}`);
+    }
+    const after = text3.replace(pattern, args.replace);
+    return after === text3 ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`) : planEditedFile(args.path, text3, after, remote || null);
+  }
+});
+
+// src/operations/files/sync.ts
+import { posix as posix6 } from "node:path";
+var syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
+var sync = defineOperation({
+  name: "files.sync",
+  description: "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
+  validate: (args) => {
+    rejectUnknown(args, syncKeys, "files.sync");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      delete: booleanArg(args, "delete", false),
+      exclude: stringList(args, "exclude"),
+      user: accountName(args, "user"),
+      group: accountName(args, "group"),
+      mode: modeArg(args),
+      dirMode: modeArg(args, "dir_mode")
+    };
+  },
+  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
+  // Owner and mode of each file and directory are read only when they are asked for.
+  facts: (args, prepared) => {
+    const local = included(args, prepared.files);
+    const needs = [{ fact: DirectoryHashes, args: { path: args.dest } }];
+    if (args.mode || args.user || args.group)
+      for (const f of local) needs.push({ fact: File, args: { path: posix6.join(args.dest, f.path) } });
+    if (args.dirMode || args.user || args.group)
+      for (const dir of directories(args.dest, local)) needs.push({ fact: Directory, args: { path: dir } });
+    return needs;
+  },
+  plan: (args, facts2, prepared) => {
+    const local = included(args, prepared.files);
+    const remote = facts2.get(DirectoryHashes, { path: args.dest }) ?? {};
+    const wantsFileOwnership = Boolean(args.mode || args.user || args.group);
+    const wantsDirOwnership = Boolean(args.dirMode || args.user || args.group);
+    const uploads = [];
+    const fixes = [];
+    const dirs = /* @__PURE__ */ new Set();
+    for (const f of local) {
+      const target = posix6.join(args.dest, f.path);
+      if (remote[f.path] === sha256(f.content)) {
+        if (!wantsFileOwnership) continue;
+        const current2 = facts2.get(File, { path: target }) || null;
+        const wanted = { mode: args.mode, user: args.user, group: args.group };
+        for (const command of ownershipCommands(target, current2, wanted)) fixes.push({ type: "shell", command });
+        continue;
+      }
+      dirs.add(posix6.dirname(target));
+      uploads.push({
+        type: "file",
+        path: target,
+        content: f.content.toString("base64"),
+        mode: args.mode ?? (f.mode & 511).toString(8),
+        ...args.user ? { user: args.user } : {},
+        ...args.group ? { group: args.group } : {}
+      });
+    }
+    const extras = args.delete ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !isExcluded(args, p)) : [];
+    const deletes = extras.map((extra) => ({
+      type: "shell",
+      command: `rm -f ${shellQuote(posix6.join(args.dest, extra))}`
+    }));
+    const dirCommands = wantsDirOwnership ? directories(args.dest, local).flatMap((dir) => {
+      const current2 = facts2.get(Directory, { path: dir }) || null;
+      const wanted = { mode: args.dirMode, user: args.user, group: args.group };
+      return [...current2 ? [] : [`mkdir -p ${shellQuote(dir)}`], ...ownershipCommands(dir, current2, wanted)];
+    }) : [...dirs].sort().map((dir) => `mkdir -p ${shellQuote(dir)}`);
+    const commands = [...uploads, ...fixes, ...deletes];
+    if (commands.length === 0 && dirCommands.length === 0)
+      return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
+    const fixing = fixes.length > 0 || wantsDirOwnership && dirCommands.length > 0;
+    return change([...dirCommands, ...commands], {
+      reason: `${uploads.length} to upload, ${extras.length} to delete${fixing ? ", owner or mode to fix" : ""}`
+    });
+  }
+});
+function included(args, files2) {
+  return files2.filter((f) => !isExcluded(args, f.path));
+}
+function isExcluded(args, path) {
+  return args.exclude.some((glob2) => globMatch(glob2, path));
+}
+function directories(dest, local) {
+  const dirs = /* @__PURE__ */ new Set([dest]);
+  for (const f of local) {
+    const parts = posix6.dirname(f.path).split("/").filter((part) => part !== "" && part !== ".");
+    for (let i2 = 1; i2 <= parts.length; i2++) dirs.add(posix6.join(dest, ...parts.slice(0, i2)));
+  }
+  return [...dirs].sort();
+}
+function globMatch(glob2, path) {
+  const source = glob2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*").replace(/\0/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
+}
+
+// src/operations/files/template-settings.ts
+var booleanKeys = {
+  trim_blocks: "trimBlocks",
+  lstrip_blocks: "lstripBlocks",
+  keep_trailing_newline: "keepTrailingNewline",
+  ansible: "ansible"
+};
+var undefinedKinds = {
+  strict: "strict",
+  StrictUndefined: "strict",
+  default: "default",
+  Undefined: "default",
+  chainable: "chainable",
+  ChainableUndefined: "chainable",
+  ansible: "ansible",
+  AnsibleUndefined: "ansible"
+};
+var supported = [...Object.keys(booleanKeys), "undefined"].join(", ");
+function readTemplateSettings(value) {
+  if (value === void 0 || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new OperationArgumentError(`argument jinja_env_kwargs must be an object, such as { trim_blocks: true }.`);
+  const settings2 = {};
+  for (const [key2, setting] of Object.entries(value)) {
+    if (key2 === "undefined") {
+      const kind = typeof setting === "string" ? undefinedKinds[setting] : void 0;
+      if (!kind)
+        throw new OperationArgumentError(
+          `jinja_env_kwargs.undefined must be "strict", "default", "chainable" or "ansible" (StrictUndefined, Undefined, ChainableUndefined, AnsibleUndefined); it is ${JSON.stringify(setting)}.`
+        );
+      settings2.undefined = kind;
+    } else if (Object.hasOwn(booleanKeys, key2)) {
+      if (typeof setting !== "boolean")
+        throw new OperationArgumentError(
+          `jinja_env_kwargs.${key2} must be true or false; it is ${JSON.stringify(setting)}.`
+        );
+      settings2[booleanKeys[key2]] = setting;
+    } else {
+      throw new OperationArgumentError(`jinja_env_kwargs has no setting ${key2}. Supported: ${supported}.`);
+    }
+  }
+  return settings2;
+}
+
+// src/operations/files/template.ts
+var templateKeys = ["src", "dest", "create_remote_dir", "jinja_env_kwargs", "variables", ...ownershipKeys];
+var template = defineOperation({
+  name: "files.template",
+  description: "Render a Jinja2 template (extra arguments, `variables`, host and inventory are its variables; `jinja_env_kwargs` sets trim_blocks, lstrip_blocks, keep_trailing_newline, undefined, or ansible: true for Ansible roles' templates) and upload it when it differs; shows a diff in the plan.",
+  validate: (args) => ({
+    src: requiredString(args, "src"),
+    dest: requiredString(args, "dest"),
+    createRemoteDir: booleanArg(args, "create_remote_dir", true),
+    ...readOwnershipArgs(args),
+    settings: readTemplateSettings(args.jinja_env_kwargs),
+    // `variables` holds names that cannot be arguments: `_x`, `name`, `dest`, `mode`…; it wins over the rest.
+    variables: { ...extraArgs(args, templateKeys), ...optionalObject(args, "variables") }
+  }),
+  prepare: async (args, context) => ({
+    content: Buffer.from(await context.renderTemplate(args.src, args.variables, args.settings))
+  }),
+  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
+  plan: (args, facts2, prepared) => {
+    return planWrittenFile(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
+  }
+});
+
+// src/operations/git/index.ts
+var git_exports = {};
+__export(git_exports, {
+  config: () => config,
+  repo: () => repo2
+});
+
+// src/facts/services.ts
+var SystemdStatus = defineFact({
+  name: "SystemdStatus",
+  description: "systemd units and whether each is active",
+  arguments: {},
+  command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const units = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const [unit, , active] = line2.trim().split(/\s+/);
+      if (unit?.includes(".")) units[unit] = active === "active";
+    }
+    return units;
+  }
+});
+var SystemdEnabled = defineFact({
+  name: "SystemdEnabled",
+  description: "systemd unit files and whether each is enabled",
+  arguments: {},
+  command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const units = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const [unit, state2] = line2.trim().split(/\s+/);
+      if (unit?.includes(".")) units[unit] = state2 === "enabled" || state2 === "enabled-runtime";
+    }
+    return units;
+  }
+});
+var GitBranch = defineFact({
+  name: "GitBranch",
+  description: "the branch checked out in a git repository",
+  arguments: { repo: { type: "string", required: true, description: "the repository's directory" } },
+  command: ({ repo: repo3 }) => `LC_ALL=C git -C ${shellQuote(repo3)} rev-parse --abbrev-ref HEAD`,
+  parse: (output, { repo: repo3 }) => output.exitCode === 0 ? output.stdout.trim() || null : noRepository(repo3, output)
+});
+function noRepository(repo3, output) {
+  const { stderr, exitCode: exitCode2 } = output;
+  const denied = /Permission denied/.test(stderr);
+  const notRepository = /not a git repository|cannot change to/.test(stderr);
+  const noClone = exitCode2 === 3 && (saysMissing(stderr) || !stderr.trim());
+  return notRepository && !denied || noClone ? null : unreadable(cannotRead(`the git repository ${repo3}`, stderr));
+}
+var GitRepo = defineFact({
+  name: "GitRepo",
+  description: "a git clone's remote, branch, HEAD and the remote branch's commit",
+  arguments: {
+    dest: { type: "string", required: true, description: "the clone's directory" },
+    branch: { type: "string", description: "the branch whose remote commit to look up" }
+  },
+  command: ({ dest, branch }) => {
+    const d = shellQuote(dest);
+    const ref2 = branch ? shellQuote(`refs/heads/${branch}`) : "HEAD";
+    return [
+      `[ -d ${d}/.git ] || { LC_ALL=C stat -c %F -- ${d}/.git >/dev/null; exit 3; }`,
+      // git refusing the repository (another owner: "dubious ownership") must not look like "no clone".
+      `LC_ALL=C git -C ${d} rev-parse --git-dir >/dev/null || exit 4`,
+      `git -C ${d} config --get remote.origin.url || echo`,
+      `git -C ${d} rev-parse --abbrev-ref HEAD 2>/dev/null || echo`,
+      `git -C ${d} rev-parse HEAD 2>/dev/null || echo`,
+      `git -C ${d} ls-remote origin ${ref2} 2>/dev/null | cut -f1 | head -n1`
+    ].join("; ");
+  },
+  parse: (output, { dest }) => {
+    const { stdout, exitCode: exitCode2 } = output;
+    if (exitCode2 === 3 || exitCode2 === 4) {
+      const none = noRepository(dest, output);
+      if (none !== null) return none;
+      return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
+    }
+    const [remote = "", branch = "", head = "", remoteHead = ""] = stdout.split("\n").map((l) => l.trim());
+    return {
+      exists: true,
+      remote: remote || null,
+      branch: branch || null,
+      head: head || null,
+      remoteHead: remoteHead || null
+    };
+  }
+});
+var GitConfig = defineFact({
+  name: "GitConfig",
+  description: "git configuration values",
+  arguments: { repo: { type: "string", description: "the repository (default: the global configuration)" } },
+  command: ({ repo: repo3 } = {}) => repo3 ? `LC_ALL=C git -C ${shellQuote(repo3)} config --local --list` : "LC_ALL=C git config --global --list",
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { repo: repo3 } = {}) => {
+    if (exitCode2 !== 0 && !saysMissing(stderr))
+      return unreadable(cannotRead(repo3 ? `the git configuration of ${repo3}` : "the global git configuration", stderr));
+    const config2 = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const eq = line2.indexOf("=");
+      const key2 = line2.slice(0, eq);
+      if (eq > 0) config2[key2] = [...Object.hasOwn(config2, key2) ? config2[key2] ?? [] : [], line2.slice(eq + 1)];
+    }
+    return config2;
+  }
+});
+var InitdRunning = defineFact({
+  name: "InitdRunning",
+  description: "whether an /etc/init.d service reports running",
+  arguments: { service: { type: "string", required: true, description: "the init.d script's name" } },
+  command: ({ service: service3 }) => {
+    const script2 = shellQuote(`/etc/init.d/${service3}`);
+    return `if [ -x ${script2} ]; then ${script2} status >/dev/null 2>&1; echo "status:$?"; else echo missing; fi`;
+  },
+  parse: ({ stdout }) => stdout.trim() === "missing" ? null : stdout.trim() === "status:0"
+});
+var ListeningPorts = defineFact({
+  name: "ListeningPorts",
+  description: "TCP ports with a listening socket",
+  arguments: {},
+  command: () => "cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const ports = /* @__PURE__ */ new Set();
+    for (const line2 of lines(stdout)) {
+      const [, local, , state2] = line2.trim().split(/\s+/);
+      const port = local?.split(":")[1];
+      if (state2 === "0A" && port && /^[0-9A-F]{4}$/i.test(port)) ports.add(Number.parseInt(port, 16));
+    }
+    return [...ports].sort((a, b) => a - b);
+  }
+});
+
+// src/operations/git/config.ts
+var config = defineOperation({
+  name: "git.config",
+  description: "Set a git config value, globally or in one repository.",
+  validate: (args) => {
+    rejectUnknown(args, ["key", "value", "repo"], "git.config");
+    const key2 = requiredString(args, "key");
+    refuseOptionLike(key2, "key", 'give a config key such as "user.name".');
+    return {
+      key: key2,
+      value: requiredString(args, "value"),
+      repo: optionalString(args, "repo")
+    };
+  },
+  facts: (args) => [{ fact: GitConfig, args: { repo: args.repo } }],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(GitConfig, { repo: args.repo })[args.key.toLowerCase()] ?? facts2.get(GitConfig, { repo: args.repo })[args.key];
+    if (current2?.length === 1 && current2[0] === args.value) return noop(`${args.key} is already ${args.value}`);
+    const where = args.repo ? `-C ${shellQuote(args.repo)} config --local` : "config --global";
+    return change([`git ${where} ${shellQuote(args.key)} ${shellQuote(args.value)}`]);
+  }
+});
+
+// src/operations/git/repo.ts
+var repo2 = defineOperation({
+  name: "git.repo",
+  description: "Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it).",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "dest", "branch", "pull", "rebase", "user", "group"], "git.repo");
+    const branch = optionalString(args, "branch");
+    refuseOptionLike(branch, "branch", "give the branch's name (git refuses names starting with -).");
+    return {
+      src: requiredString(args, "src"),
+      dest: requiredString(args, "dest"),
+      branch,
+      pull: booleanArg(args, "pull", true),
+      rebase: booleanArg(args, "rebase", false),
+      user: accountName(args, "user"),
+      group: accountName(args, "group")
+    };
+  },
+  facts: (args) => [{ fact: GitRepo, args: { dest: args.dest, branch: args.branch } }],
+  plan: (args, facts2) => {
+    const state2 = facts2.get(GitRepo, { dest: args.dest, branch: args.branch });
+    const d = shellQuote(args.dest);
+    const owner = ownershipCommands(args.dest, null, { user: args.user, group: args.group }, true);
+    if (!state2.exists) {
+      const branch = args.branch ? ` --branch ${shellQuote(args.branch)}` : "";
+      return change([`git clone${branch} -- ${shellQuote(args.src)} ${d}`, ...owner], { reason: `clone ${args.src}` });
+    }
+    if (state2.remote && state2.remote !== args.src) {
+      throw new OperationArgumentError(
+        `${args.dest} is a clone of ${state2.remote}, not ${args.src}; move it away or change dest.`
+      );
+    }
+    const commands = [];
+    if (args.branch && state2.branch !== args.branch)
+      commands.push(`git -C ${d} fetch origin`, `git -C ${d} checkout ${shellQuote(args.branch)}`);
+    const behind = state2.remoteHead !== null && state2.head !== state2.remoteHead;
+    if (args.pull && (behind || commands.length))
+      commands.push(
+        `git -C ${d} pull ${args.rebase ? "--rebase" : "--ff-only"} origin ${shellQuote(args.branch ?? state2.branch ?? "HEAD")}`
+      );
+    if (commands.length === 0)
+      return noop(`${args.dest} is at ${args.branch ?? state2.branch ?? "HEAD"} (${(state2.head ?? "").slice(0, 12)})`);
+    return change([...commands, ...owner]);
+  }
+});
+
+// src/operations/pip/index.ts
+var pip_exports = {};
+__export(pip_exports, {
+  packages: () => packages4,
+  venv: () => venv
+});
+
+// src/operations/pip/packages.ts
+import { posix as posix7 } from "node:path";
+var packages4 = defineOperation({
+  name: "pip.packages",
+  description: "Install or remove Python packages with pip, optionally inside a virtualenv.",
+  validate: (args) => {
+    rejectUnknown(args, ["packages", "present", "latest", "virtualenv", "pip", "extra_install_args"], "pip.packages");
+    const virtualenv = optionalString(args, "virtualenv");
+    const pip2 = optionalString(args, "pip");
+    if (virtualenv && pip2?.includes("/"))
+      throw new OperationArgumentError(
+        `argument pip ${JSON.stringify(pip2)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix7.join(virtualenv, "bin")}/<pip>.`
+      );
+    return {
+      ...readPackageList(args),
+      pip: virtualenv ? posix7.join(virtualenv, "bin", pip2 ?? "pip") : pip2 ?? "pip3",
+      extra: stringList(args, "extra_install_args")
+    };
+  },
+  facts: (args) => [{ fact: PipPackages, args: { pip: args.pip } }],
+  plan: (args, facts2) => {
+    const installed2 = facts2.get(PipPackages, { pip: args.pip });
+    const split2 = (spec) => {
+      const match4 = /^([A-Za-z0-9_.-]+)(?:==(.+))?$/.exec(spec);
+      return { name: normalisePipName(match4?.[1] ?? spec), version: match4?.[2] };
+    };
+    const isInstalled = (spec) => {
+      const { name, version: version2 } = split2(spec);
+      return installed2[name] !== void 0 && (version2 === void 0 || installed2[name].includes(version2));
+    };
+    const pip2 = shellQuote(args.pip);
+    if (!args.present) {
+      const remove = args.packages.filter((spec) => installed2[split2(spec).name]);
+      return remove.length ? change([withPackages(`${pip2} uninstall -y`, remove, [])]) : noop(`${args.packages.join(", ")} not installed`);
+    }
+    const todo = args.latest ? args.packages : args.packages.filter((spec) => !isInstalled(spec));
+    if (todo.length === 0) return noop(`${args.packages.join(", ")} already installed`);
+    return change([withPackages(`${pip2} install${args.latest ? " --upgrade" : ""}`, todo, args.extra)]);
+  }
+});
+
+// src/operations/pip/venv.ts
+import { posix as posix8 } from "node:path";
+var venv = defineOperation({
+  name: "pip.venv",
+  description: "Create a Python virtualenv (python -m venv) unless it exists.",
+  validate: (args) => {
+    rejectUnknown(args, ["path", "python", "site_packages", "present"], "pip.venv");
+    return {
+      path: requiredString(args, "path"),
+      python: optionalString(args, "python") ?? "python3",
+      sitePackages: booleanArg(args, "site_packages", false),
+      present: booleanArg(args, "present", true)
+    };
+  },
+  facts: (args) => [{ fact: File, args: { path: posix8.join(args.path, "bin", "activate") } }],
+  plan: (args, facts2) => {
+    const exists = Boolean(facts2.get(File, { path: posix8.join(args.path, "bin", "activate") }));
+    if (!args.present)
+      return exists ? change([`rm -rf ${shellQuote(args.path)}`]) : noop(`virtualenv ${args.path} does not exist`);
+    if (exists) return noop(`virtualenv ${args.path} exists`);
+    return change([
+      `${shellQuote(args.python)} -m venv${args.sitePackages ? " --system-site-packages" : ""} ${shellQuote(args.path)}`
+    ]);
+  }
+});
+
+// src/operations/server/index.ts
+var server_exports = {};
+__export(server_exports, {
+  crontab: () => crontab,
+  group: () => group,
+  hostname: () => hostname,
+  kill: () => kill,
+  locale: () => locale,
+  modprobe: () => modprobe,
+  packages: () => packages5,
+  reboot: () => reboot,
+  script: () => script,
+  script_template: () => script_template,
+  security_limit: () => security_limit,
+  service: () => service,
+  shell: () => shell,
+  sysctl: () => sysctl,
+  timezone: () => timezone,
+  user: () => user,
+  user_authorized_keys: () => user_authorized_keys,
+  wait: () => wait
+});
+
+// src/facts/server.ts
+var Os = defineFact({
+  name: "Os",
+  description: "the operating system name (uname -s)",
+  arguments: {},
+  command: () => "uname -s",
+  parse: ({ stdout }) => stdout.trim()
+});
+var Kernel = defineFact({
+  name: "Kernel",
+  description: "the kernel name (uname -s)",
+  arguments: {},
+  command: () => "uname -s",
+  parse: ({ stdout }) => stdout.trim()
+});
+var KernelVersion = defineFact({
+  name: "KernelVersion",
+  description: "the kernel release (uname -r)",
+  arguments: {},
+  command: () => "uname -r",
+  parse: ({ stdout }) => stdout.trim()
+});
+var Arch = defineFact({
+  name: "Arch",
+  description: "the machine architecture (uname -m)",
+  arguments: {},
+  command: () => "uname -m",
+  parse: ({ stdout }) => stdout.trim()
+});
+var Hostname = defineFact({
+  name: "Hostname",
+  description: "the host's own name (uname -n)",
+  arguments: {},
+  command: () => "uname -n",
+  parse: ({ stdout }) => stdout.trim()
+});
+var distributionNames = {
+  debian: "Debian",
+  ubuntu: "Ubuntu",
+  centos: "CentOS",
+  rhel: "RedHat",
+  fedora: "Fedora",
+  alpine: "Alpine",
+  rocky: "Rocky",
+  almalinux: "AlmaLinux",
+  amzn: "Amazon",
+  opensuse: "openSUSE",
+  "opensuse-leap": "openSUSE",
+  arch: "Arch",
+  linuxmint: "Linux Mint",
+  raspbian: "Raspbian"
+};
+var LinuxDistribution = defineFact({
+  name: "LinuxDistribution",
+  description: "the Linux distribution from /etc/os-release",
+  arguments: {},
+  command: () => "LC_ALL=C cat /etc/os-release || LC_ALL=C cat /usr/lib/os-release",
+  // Neither file there is an answer (no distribution named); a file there but unreadable is not.
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0 && !saysMissing(stderr)) return unreadable(cannotRead("/etc/os-release", stderr));
+    const meta = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const match4 = /^([A-Z0-9_]+)=(.*)$/.exec(line2.trim());
+      if (match4?.[1]) meta[match4[1]] = (match4[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
+    }
+    const id = meta.ID ?? null;
+    const [major, minor] = (meta.VERSION_ID ?? "").split(".");
+    return {
+      name: id ? distributionNames[id] ?? meta.NAME ?? id : meta.NAME ?? null,
+      major: toInteger(major),
+      minor: toInteger(minor),
+      id,
+      release_meta: meta
+    };
+  }
+});
+var passwdAndGroup = "cat /etc/passwd; echo '--infra-action-groups--'; cat /etc/group";
+var Users = defineFact({
+  name: "Users",
+  description: "local users (/etc/passwd, /etc/group)",
+  arguments: {},
+  command: () => passwdAndGroup,
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0) return unreadable(cannotRead("/etc/passwd or /etc/group", stderr));
+    const [passwd = "", group3 = ""] = stdout.split("--infra-action-groups--");
+    const groups2 = parseGroupFile(group3);
+    const users = emptyRecord();
+    for (const line2 of lines(passwd)) {
+      const [name, , uid, gid, comment2, home, shell2] = line2.split(":");
+      if (!name || toInteger(uid) === null) continue;
+      const primary = groups2.find((g) => g.gid === toInteger(gid));
+      users[name] = {
+        uid: toInteger(uid) ?? 0,
+        gid: toInteger(gid) ?? 0,
+        group: primary?.name ?? null,
+        groups: groups2.filter((g) => g.members.includes(name)).map((g) => g.name),
+        home: home ?? "",
+        shell: (shell2 ?? "").trim(),
+        comment: comment2 ?? ""
+      };
+    }
+    return users;
+  }
+});
+var Groups = defineFact({
+  name: "Groups",
+  description: "local group names (/etc/group)",
+  arguments: {},
+  command: () => "cat /etc/group",
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => exitCode2 === 0 ? parseGroupFile(stdout).map((g) => g.name) : unreadable(cannotRead("/etc/group", stderr))
+});
+function parseGroupFile(text3) {
+  return lines(text3).flatMap((line2) => {
+    const [name, , gid, members] = line2.split(":");
+    return name ? [{ name, gid: toInteger(gid), members: (members ?? "").trim().split(",").filter(Boolean) }] : [];
+  });
+}
+var Which = defineFact({
+  name: "Which",
+  description: "where a command is installed (command -v)",
+  arguments: { command: { type: "string", required: true, description: "the command's name" } },
+  command: ({ command }) => `command -v ${shellQuote(command)} || true`,
+  parse: ({ stdout }) => stdout.trim() || null
+});
+var Command2 = defineFact({
+  name: "Command",
+  description: "the output of a shell command",
+  arguments: { command: { type: "string", required: true, description: "the shell command to run" } },
+  command: ({ command }) => command,
+  // A failing command has no output to trust: its exit code and stderr say why.
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { command }) => exitCode2 === 0 ? stdout.trim() : unreadable(`cannot run ${JSON.stringify(command)}: exit code ${exitCode2}: ${stderrCause(stderr)}`)
+});
+var Home = defineFact({
+  name: "Home",
+  description: "a user's home directory",
+  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
+  command: ({ user: user2 } = {}) => user2 ? `getent passwd ${shellQuote(user2)} | cut -d: -f6` : 'echo "$HOME"',
+  parse: ({ stdout }) => stdout.trim() || null
+});
+var Sysctl = defineFact({
+  name: "Sysctl",
+  description: "kernel parameters (sysctl -a)",
+  arguments: {},
+  // sysctl lives in /usr/sbin, which a user's PATH over SSH often lacks (the fact runs in a subshell).
+  command: () => 'PATH="$PATH:/usr/sbin:/sbin"; LC_ALL=C sysctl -a',
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0) return unreadable(cannotRead("the kernel parameters", stderr));
+    const values = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const eq = line2.indexOf("=");
+      if (eq < 0) continue;
+      values[line2.slice(0, eq).trim()] = parseSysctlValue(line2.slice(eq + 1).trim());
+    }
+    for (const line2 of lines(stderr)) {
+      const key2 = /key ['"]([^'"]+)['"]/.exec(line2)?.[1];
+      if (key2 && !Object.hasOwn(values, key2))
+        values[key2] = unreadable(`cannot read kernel parameter ${key2}: ${sysctlCause(line2)}`);
+    }
+    return values;
+  }
+});
+function sysctlCause(line2) {
+  return /permission denied/i.test(line2) ? "permission denied" : line2.replace(/^sysctl:\s*/, "");
+}
+function parseSysctlValue(value) {
+  const parts = value.split(/\s+/);
+  if (parts.length > 1 && parts.every((p) => /^-?\d+$/.test(p))) return parts.map(Number);
+  return /^-?\d+$/.test(value) ? Number(value) : value;
+}
+var Mounts = defineFact({
+  name: "Mounts",
+  description: "mounted filesystems (/proc/mounts)",
+  arguments: {},
+  command: () => "cat /proc/mounts 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const mounts = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const [device, path, type, options2] = line2.split(/\s+/);
+      if (device && path && type) mounts[unescapeMount(path)] = { device, type, options: (options2 ?? "").split(",") };
+    }
+    return mounts;
+  }
+});
+function unescapeMount(path) {
+  return path.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
+}
+var Crontab = defineFact({
+  name: "Crontab",
+  description: "a user's crontab entries, by command",
+  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
+  command: ({ user: user2 } = {}) => `LC_ALL=C crontab -l${user2 ? ` -u ${shellQuote(user2)}` : ""}`,
+  // "no crontab for USER" is an empty crontab; anything else (not privileged, no crontab command) is unknown.
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { user: user2 } = {}) => exitCode2 === 0 || /^no crontab for /m.test(stderr) ? parseCrontab(exitCode2 === 0 ? stdout : "") : unreadable(cannotRead(`the crontab${user2 ? ` of ${user2}` : ""}`, stderr))
+});
+function parseCrontab(text3) {
+  const entries = emptyRecord();
+  let comments = [];
+  for (const raw of text3.split("\n")) {
+    const line2 = raw.trim();
+    if (!line2) continue;
+    if (line2.startsWith("#")) {
+      comments.push(line2);
+      continue;
+    }
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(line2)) continue;
+    const special = /^(@\w+)\s+(.+)$/.exec(line2);
+    if (special?.[1] && special[2]) {
+      entries[special[2]] = {
+        minute: "",
+        hour: "",
+        day_of_month: "",
+        month: "",
+        day_of_week: "",
+        special_time: special[1],
+        comments
+      };
+    } else {
+      const parts = line2.split(/\s+/);
+      if (parts.length < 6) continue;
+      const [minute = "", hour = "", day_of_month = "", month = "", day_of_week = ""] = parts;
+      entries[parts.slice(5).join(" ")] = { minute, hour, day_of_month, month, day_of_week, comments };
+    }
+    comments = [];
+  }
+  return entries;
+}
+
+// src/operations/server/crontab.ts
+var cronKeys = [
+  "command",
+  "present",
+  "user",
+  "minute",
+  "hour",
+  "month",
+  "day_of_week",
+  "day_of_month",
+  "special_time"
+];
+var scheduleKeys = ["minute", "hour", "day_of_month", "month", "day_of_week"];
+var specialTimes = ["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
+var crontab = defineOperation({
+  name: "server.crontab",
+  description: "Make sure a crontab entry exists with its schedule (or does not).",
+  validate: (args) => {
+    rejectUnknown(args, cronKeys, "server.crontab");
+    for (const key2 of cronKeys) refuseLineBreak(args, key2, "A line break would add another crontab entry: remove it.");
+    const field = (key2) => {
+      const value = optionalString(args, key2) ?? "*";
+      if (/\s/.test(value))
+        throw new OperationArgumentError(
+          `argument ${key2} ${JSON.stringify(value)} holds a space: a schedule field is one cron field such as "*/5" or "0,30".`
+        );
+      return value;
+    };
+    const specialTime = optionalString(args, "special_time");
+    if (specialTime !== void 0 && !specialTimes.includes(specialTime))
+      throw new OperationArgumentError(
+        `argument special_time must be one of ${specialTimes.join(", ")}; it is ${JSON.stringify(specialTime)}.`
+      );
+    return {
+      command: requiredString(args, "command"),
+      present: booleanArg(args, "present", true),
+      user: accountName(args, "user"),
+      schedule: Object.fromEntries(scheduleKeys.map((key2) => [key2, field(key2)])),
+      specialTime
+    };
+  },
+  facts: (args) => [{ fact: Crontab, args: { user: args.user } }],
+  plan: (args, facts2) => {
+    const entries = facts2.get(Crontab, { user: args.user });
+    const current2 = entries[args.command];
+    const s = args.schedule;
+    const line2 = args.specialTime ? `${args.specialTime} ${args.command}` : `${s.minute} ${s.hour} ${s.day_of_month} ${s.month} ${s.day_of_week} ${args.command}`;
+    const u = args.user ? ` -u ${shellQuote(args.user)}` : "";
+    const without = `crontab -l${u} 2>/dev/null | grep -vF -- ${shellQuote(args.command)}`;
+    if (!args.present)
+      return current2 ? change([`{ ${without} || true; } | crontab${u} -`]) : noop(`no crontab entry runs ${args.command}`);
+    const same2 = current2 && (args.specialTime ? current2.special_time === args.specialTime : !current2.special_time && Object.entries(s).every(([k, v]) => current2[k] === v));
+    if (same2) return noop(`crontab entry for ${args.command} is up to date`);
+    return change([`{ ${without} || true; echo ${shellQuote(line2)}; } | crontab${u} -`]);
+  }
+});
+
+// src/operations/server/group.ts
+var group = defineOperation({
+  name: "server.group",
+  description: "Make sure a group exists (or does not).",
+  validate: (args) => {
+    rejectUnknown(args, ["group", "present", "system", "gid"], "server.group");
+    requiredString(args, "group");
+    return {
+      group: accountName(args, "group"),
+      present: booleanArg(args, "present", true),
+      system: booleanArg(args, "system", false),
+      gid: optionalNumber(args, "gid")
+    };
+  },
+  facts: () => [{ fact: Groups }],
+  plan: (args, facts2) => {
+    const exists = facts2.get(Groups).includes(args.group);
+    const g = shellQuote(args.group);
+    if (!args.present) return exists ? change([`groupdel ${g}`]) : noop(`group ${args.group} does not exist`);
+    if (exists) return noop(`group ${args.group} exists`);
+    return change([
+      ["groupadd", args.system ? "-r" : "", args.gid !== void 0 ? `-g ${args.gid}` : "", g].filter(Boolean).join(" ")
+    ]);
+  }
+});
+
+// src/operations/server/hostname.ts
+var hostname = defineOperation({
+  name: "server.hostname",
+  description: "Set the host's name (and /etc/hostname).",
+  validate: (args) => {
+    rejectUnknown(args, ["hostname"], "server.hostname");
+    const name = requiredString(args, "hostname");
+    if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(name))
+      throw new OperationArgumentError(`argument hostname ${JSON.stringify(name)} is not a valid host name.`);
+    return { hostname: name };
+  },
+  facts: () => [{ fact: Hostname }],
+  plan: (args, facts2) => {
+    if (facts2.get(Hostname) === args.hostname) return noop(`hostname is already ${args.hostname}`);
+    const h = shellQuote(args.hostname);
+    return change([
+      `if command -v hostnamectl >/dev/null 2>&1 && hostnamectl set-hostname ${h} 2>/dev/null; then :; else hostname ${h}; fi`,
+      `echo ${h} > /etc/hostname`
+    ]);
+  }
+});
+
+// src/operations/server/kill.ts
+var maxNameLength = 15;
+function runningCommand(name) {
+  return `pgrep -x -- ${shellQuote(name)} || [ $? -eq 1 ]`;
+}
+var kill = defineOperation({
+  name: "server.kill",
+  description: "Send a signal (default TERM) to the processes of a name, when any is running (pkill -x).",
+  validate: (args) => {
+    rejectUnknown(args, ["process", "signal"], "server.kill");
+    const process2 = requiredString(args, "process");
+    if (process2.startsWith("-") || /[\s/]/.test(process2) || process2.length > maxNameLength)
+      throw new OperationArgumentError(
+        `argument process ${JSON.stringify(process2)} is not a process name: give the name ps shows (at most ${maxNameLength} characters, no spaces or "/", not starting with "-"), e.g. "nginx".`
+      );
+    const raw = args.signal ?? "TERM";
+    const signal = String(raw).replace(/^SIG/i, "").toUpperCase();
+    if (typeof raw !== "string" && typeof raw !== "number" || !/^([A-Z][A-Z0-9+-]*|[0-9]{1,2})$/.test(signal))
+      throw new OperationArgumentError(
+        'argument signal must be a signal name or number such as "TERM", "HUP", "KILL" or 9.'
+      );
+    return { process: process2, signal };
+  },
+  facts: (args) => [{ fact: Command2, args: { command: runningCommand(args.process) } }],
+  plan: (args, facts2) => {
+    const pids = facts2.get(Command2, { command: runningCommand(args.process) }).split("\n").filter((l) => l.trim() !== "");
+    if (pids.length === 0) return noop(`no process ${args.process} is running`);
+    return change([`pkill -${args.signal} -x -- ${shellQuote(args.process)} || [ $? -eq 1 ]`], {
+      reason: `${pids.length} process(es)`
+    });
+  }
+});
+
+// src/operations/server/locale.ts
+var localeGen = "/etc/locale.gen";
+var generatedLocalesCommand = "if command -v locale >/dev/null 2>&1; then locale -a; fi";
+var locale = defineOperation({
+  name: "server.locale",
+  description: "Enable a locale in /etc/locale.gen and generate it (present false: disable it).",
+  validate: (args) => {
+    rejectUnknown(args, ["locale", "present"], "server.locale");
+    const name = requiredString(args, "locale");
+    if (!/^[A-Za-z][A-Za-z0-9_.@-]*$/.test(name))
+      throw new OperationArgumentError(
+        `argument locale ${JSON.stringify(name)} is not a locale name: give one such as "en_US.UTF-8".`
+      );
+    return { locale: name, present: booleanArg(args, "present", true) };
+  },
+  facts: () => [
+    { fact: FileContents, args: { path: localeGen } },
+    { fact: Command2, args: { command: generatedLocalesCommand } }
+  ],
+  plan: (args, facts2) => {
+    const remote = facts2.get(FileContents, { path: localeGen });
+    const text3 = remoteText(localeGen, remote);
+    if (text3 === null) {
+      if (!args.present) return noop(`${localeGen} does not exist: locale ${args.locale} is not enabled`);
+      throw new OperationArgumentError(
+        `${localeGen} does not exist on the host: install the locales package first (apt.packages packages=locales).`
+      );
+    }
+    const lines2 = text3.replace(/\n$/, "").split("\n");
+    const fieldOf = (line2) => line2.replace(/^#\s*/, "").trim().split(/\s+/)[0];
+    const enabled = lines2.findIndex((l) => !l.trim().startsWith("#") && fieldOf(l) === args.locale);
+    const generated = facts2.get(Command2, { command: generatedLocalesCommand }).split("\n").map((l) => normalise(l.trim())).includes(normalise(args.locale));
+    let next2 = lines2;
+    if (args.present && enabled < 0) {
+      const commented = lines2.findIndex((l) => l.trim().startsWith("#") && fieldOf(l) === args.locale);
+      const charset = /\.([^@]+)/.exec(args.locale)?.[1];
+      if (commented < 0 && !charset)
+        throw new OperationArgumentError(
+          `locale ${args.locale} is not listed in ${localeGen}: give it with its charset ("en_US.UTF-8").`
+        );
+      next2 = commented < 0 ? [...lines2, `${args.locale} ${charset}`] : lines2.map((l, i2) => i2 === commented ? l.replace(/^#\s*/, "") : l);
+    } else if (!args.present && enabled >= 0) {
+      next2 = lines2.map((l, i2) => i2 === enabled ? `# ${l}` : l);
+    }
+    const commands = [];
+    let diff;
+    if (next2 !== lines2) {
+      const written = writeFileCommands(localeGen, Buffer.from(`${next2.join("\n")}
+`), remote, {
+        createRemoteDir: false
+      });
+      if (written) {
+        commands.push(...written.commands);
+        diff = written.diff;
+      }
+    }
+    if (commands.length || args.present !== generated) commands.push("locale-gen");
+    if (!commands.length) return noop(`locale ${args.locale} is ${args.present ? "enabled" : "not enabled"}`);
+    return change(commands, diff ? { diff } : {});
+  }
+});
+function normalise(name) {
+  const [base2 = "", charset] = name.split(".");
+  return charset === void 0 ? base2 : `${base2}.${charset.toLowerCase().replace(/-/g, "")}`;
+}
+
+// src/operations/server/modprobe.ts
+var loadedModulesCommand = "if [ -r /proc/modules ]; then cut -d ' ' -f 1 /proc/modules; fi";
+var modprobe = defineOperation({
+  name: "server.modprobe",
+  description: "Load a kernel module (modprobe) or, with present false, unload it (modprobe -r).",
+  validate: (args) => {
+    rejectUnknown(args, ["module", "present", "force"], "server.modprobe");
+    const module = requiredString(args, "module");
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(module))
+      throw new OperationArgumentError(
+        `argument module ${JSON.stringify(module)} is not a kernel module name: give one such as "br_netfilter".`
+      );
+    return { module, present: booleanArg(args, "present", true), force: booleanArg(args, "force", false) };
+  },
+  facts: () => [{ fact: Command2, args: { command: loadedModulesCommand } }],
+  plan: (args, facts2) => {
+    const name = args.module.replace(/-/g, "_");
+    const loaded = facts2.get(Command2, { command: loadedModulesCommand }).split("\n").map((l) => l.trim().replace(/-/g, "_")).includes(name);
+    if (args.present === loaded) return noop(`module ${args.module} is ${loaded ? "already loaded" : "not loaded"}`);
+    const options2 = [args.present ? "" : "-r", args.force ? "-f" : ""].filter(Boolean).join(" ");
+    return change([`modprobe ${options2 ? `${options2} ` : ""}${shellQuote(args.module)}`]);
+  }
+});
+
+// src/operations/server/packages.ts
+var packages5 = defineOperation({
+  name: "server.packages",
+  description: "Install or remove packages with the host's package manager (apt, dnf, yum or apk).",
+  validate: (args) => readPackageArgs(args, "server.packages", packageKeys),
+  facts: () => [{ fact: PackageManager }, { fact: DebPackages }, { fact: RpmPackages }, { fact: ApkPackages }],
+  plan: (args, facts2) => {
+    const manager = facts2.get(PackageManager);
+    switch (manager) {
+      case "apt":
+        return planPackages(args, facts2.get(DebPackages), aptCommands);
+      case "dnf":
+        return planPackages(args, facts2.get(RpmPackages), dnfCommands);
+      case "yum":
+        return planPackages(args, facts2.get(RpmPackages), yumCommands);
+      case "apk":
+        return planPackages(args, facts2.get(ApkPackages), apkCommands);
+      default:
+        throw new OperationArgumentError(
+          "the host has none of apt-get, dnf, yum or apk; use server.shell to install packages."
+        );
+    }
+  }
+});
+
+// src/operations/server/reboot.ts
+var reboot = defineOperation({
+  name: "server.reboot",
+  description: "Reboot the host and wait for it to come back (always a change).",
+  validate: (args) => {
+    rejectUnknown(args, ["delay", "interval", "reboot_timeout"], "server.reboot");
+    return {
+      delay: optionalNumber(args, "delay") ?? 10,
+      interval: optionalNumber(args, "interval") ?? 1,
+      timeout: optionalNumber(args, "reboot_timeout") ?? 300
+    };
+  },
+  facts: () => [],
+  plan: (args) => change([{ type: "reboot", delay: args.delay, interval: args.interval, timeout: args.timeout }])
+});
+
+// src/operations/server/script.ts
+var script = defineOperation({
+  name: "server.script",
+  description: "Upload a local script and run it (always a change).",
+  validate: (args) => {
+    rejectUnknown(args, ["src", "args"], "server.script");
+    return { src: requiredString(args, "src"), args: stringList(args, "args") };
+  },
+  prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
+  facts: () => [],
+  plan: (args, _facts, prepared) => {
+    const path = `/tmp/infra-action-script-${sha256(Buffer.from(args.src)).slice(0, 16)}`;
+    return change([
+      { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
+      `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`
+    ]);
+  }
+});
+
+// src/operations/server/script-template.ts
+var scriptTemplateKeys = ["src", "args", "jinja_env_kwargs", "variables"];
+var script_template = defineOperation({
+  name: "server.script_template",
+  description: "Render a local Jinja2 template into a script (variables as files.template's), upload it and run it (always a change).",
+  validate: (args) => ({
+    src: requiredString(args, "src"),
+    args: stringList(args, "args"),
+    settings: readTemplateSettings(args.jinja_env_kwargs),
+    // `variables` holds names that cannot be arguments (`src`, `args`, `_x`…); it wins over the rest.
+    variables: { ...extraArgs(args, scriptTemplateKeys), ...optionalObject(args, "variables") }
+  }),
+  prepare: async (args, context) => ({
+    content: Buffer.from(await context.renderTemplate(args.src, args.variables, args.settings))
+  }),
+  facts: () => [],
+  plan: (args, _facts, prepared) => {
+    const path = `/tmp/infra-action-script-template-${sha256(Buffer.from(args.src)).slice(0, 16)}`;
+    const p = shellQuote(path);
+    return change([
+      { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
+      `${p}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${p}; exit $rc`
+    ]);
+  }
+});
+
+// src/operations/server/security-limit.ts
+var limitsFile = "/etc/security/limits.conf";
+var security_limit = defineOperation({
+  name: "server.security_limit",
+  description: "Set a pam_limits line (domain, limit_type, item, value) in /etc/security/limits.conf.",
+  validate: (args) => {
+    rejectUnknown(args, ["domain", "limit_type", "item", "value"], "server.security_limit");
+    const value = args.value;
+    if (typeof value !== "string" && typeof value !== "number")
+      throw new OperationArgumentError('argument value must be a number or a word such as "unlimited".');
+    const fields = {
+      domain: limitWord("domain", requiredString(args, "domain"), '"*", "@admins" or a user name'),
+      limitType: limitWord("limit_type", requiredString(args, "limit_type"), '"soft", "hard" or "-"'),
+      item: limitWord("item", requiredString(args, "item"), '"nofile", "nproc", "memlock", …'),
+      value: limitWord("value", String(value), '65535 or "unlimited"')
+    };
+    if (!["soft", "hard", "-"].includes(fields.limitType))
+      throw new OperationArgumentError(
+        `argument limit_type ${JSON.stringify(fields.limitType)} must be "soft", "hard" or "-" (both).`
+      );
+    return fields;
+  },
+  facts: () => [{ fact: FileContents, args: { path: limitsFile } }],
+  plan: (args, facts2) => {
+    const remote = facts2.get(FileContents, { path: limitsFile });
+    const text3 = remoteText(limitsFile, remote) ?? "";
+    const line2 = `${args.domain}	${args.limitType}	${args.item}	${args.value}`;
+    const lines2 = text3 === "" ? [] : text3.replace(/\n$/, "").split("\n");
+    const index = lines2.findIndex((l) => {
+      const [domain, type, item] = l.trim().split(/\s+/);
+      return !l.trim().startsWith("#") && domain === args.domain && type === args.limitType && item === args.item;
+    });
+    const current2 = index < 0 ? void 0 : lines2[index]?.trim().split(/\s+/)[3];
+    if (current2 === args.value) return noop(`${args.domain} ${args.limitType} ${args.item} is already ${args.value}`);
+    const next2 = index < 0 ? [...lines2, line2] : lines2.map((l, i2) => i2 === index ? line2 : l);
+    const written = writeFileCommands(limitsFile, Buffer.from(`${next2.join("\n")}
+`), remote, {
+      createRemoteDir: remote === null
+    });
+    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.domain} ${args.limitType} ${args.item} is already ${args.value}`);
+  }
+});
+function limitWord(key2, value, example) {
+  if (value === "" || /[\s#]/.test(value))
+    throw new OperationArgumentError(
+      `argument ${key2} ${JSON.stringify(value)} must be one word (no spaces or "#"), such as ${example}.`
+    );
+  return value;
+}
+
+// src/operations/shared/plan-service.ts
+function serviceActions(args, active, command) {
+  const verbs = [];
+  if (args.running === true && !active) verbs.push("start");
+  if (args.running === false && active) verbs.push("stop");
+  if (args.restarted && !(args.running === true && !active)) verbs.push("restart");
+  if (args.reloaded && active && !args.restarted) verbs.push("reload");
+  return verbs.map(command);
+}
+function planSystemdService(args, status, enabled) {
+  const unit = args.service.includes(".") ? args.service : `${args.service}.service`;
+  const u = shellQuote(unit);
+  const active = status[unit] ?? false;
+  const isEnabled = enabled[unit] ?? false;
+  const commands = args.daemonReload ? ["systemctl daemon-reload"] : [];
+  commands.push(...serviceActions(args, active, (verb) => `systemctl ${verb} ${u}`));
+  if (args.enabled === true && !isEnabled) commands.push(`systemctl enable ${u}`);
+  if (args.enabled === false && isEnabled) commands.push(`systemctl disable ${u}`);
+  if (commands.length === 0)
+    return noop(
+      `${unit} is ${active ? "running" : "stopped"}${args.enabled === void 0 ? "" : isEnabled ? " and enabled" : " and disabled"}`
+    );
+  return change(commands);
+}
+
+// src/operations/shared/service-args.ts
+var serviceKeys = ["service", "running", "restarted", "reloaded", "enabled", "daemon_reload"];
+function readServiceArgs(args, operation, known = serviceKeys) {
+  rejectUnknown(args, known, operation);
+  const service3 = requiredString(args, "service");
+  refuseOptionLike(service3, "service", `give the service's name, e.g. service: "nginx".`);
+  return {
+    service: service3,
+    running: args.running === void 0 ? true : optionalBoolean(args, "running"),
+    restarted: booleanArg(args, "restarted", false),
+    reloaded: booleanArg(args, "reloaded", false),
+    enabled: optionalBoolean(args, "enabled"),
+    daemonReload: booleanArg(args, "daemon_reload", false)
+  };
+}
+
+// src/operations/server/service.ts
+var service = defineOperation({
+  name: "server.service",
+  description: "Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script.",
+  validate: (args) => readServiceArgs(args, "server.service", serviceKeys),
+  facts: (args) => [
+    { fact: Which, args: { command: "systemctl" } },
+    { fact: SystemdStatus },
+    { fact: SystemdEnabled },
+    { fact: InitdRunning, args: { service: args.service } }
+  ],
+  plan: (args, facts2) => {
+    const systemd2 = facts2.get(Which, { command: "systemctl" }) !== null && Object.keys(facts2.get(SystemdStatus)).length > 0;
+    if (systemd2) return planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled));
+    const running = facts2.get(InitdRunning, { service: args.service });
+    if (running === null)
+      throw new OperationArgumentError(
+        `service ${args.service}: no systemd and no /etc/init.d/${args.service} on the host.`
+      );
+    const script2 = `/etc/init.d/${shellQuote(args.service)}`;
+    const commands = serviceActions(args, running, (verb) => `${script2} ${verb}`);
+    return commands.length ? change(commands) : noop(`service ${args.service} is ${running ? "running" : "stopped"}`);
+  }
+});
+
+// src/operations/server/shell.ts
+var shell = defineOperation({
+  name: "server.shell",
+  description: "Run shell commands (always a change: infra-action cannot know what they do).",
+  validate: (args) => {
+    rejectUnknown(args, ["commands"], "server.shell");
+    return { commands: stringList(args, "commands", { required: true }) };
+  },
+  facts: () => [],
+  plan: (args) => change(args.commands)
+});
+
+// src/operations/server/sysctl.ts
+var sysctl = defineOperation({
+  name: "server.sysctl",
+  description: "Set a kernel parameter (persist: also in persist_file).",
+  validate: (args) => {
+    rejectUnknown(args, ["key", "value", "persist", "persist_file"], "server.sysctl");
+    const value = args.value;
+    if (value === void 0 || typeof value !== "string" && typeof value !== "number" && !Array.isArray(value)) {
+      throw new OperationArgumentError("argument value must be a number, a string or a list of numbers.");
+    }
+    refuseLineBreak(args, "value", "A line break would add another setting to the file: remove it.");
+    const key2 = requiredString(args, "key");
+    checkSysctlKey(key2);
+    return {
+      key: key2,
+      value: Array.isArray(value) ? value.join(" ") : String(value),
+      persist: booleanArg(args, "persist", false),
+      persistFile: optionalString(args, "persist_file") ?? "/etc/sysctl.conf"
+    };
+  },
+  facts: (args) => [
+    { fact: Sysctl },
+    ...args.persist ? [{ fact: FileContents, args: { path: args.persistFile } }] : []
+  ],
+  plan: (args, facts2) => {
+    const current2 = facts2.get(Sysctl)[args.key];
+    if (isUnreadable(current2)) throw new CannotTell(current2.unreadable);
+    const wanted = parseSysctlValue(args.value);
+    const commands = [];
+    if (JSON.stringify(current2) !== JSON.stringify(wanted))
+      commands.push(`sysctl -w ${shellQuote(`${args.key}=${args.value}`)}`);
+    if (args.persist) {
+      const remote = facts2.get(FileContents, { path: args.persistFile });
+      const text3 = remoteText(args.persistFile, remote) ?? "";
+      const line2 = `${args.key} = ${args.value}`;
+      const lines2 = text3.split("\n").filter((l, i2, all) => l !== "" || i2 < all.length - 1);
+      const index = lines2.findIndex((l) => settingKey(l) === args.key);
+      if (index < 0 || lines2[index] !== line2) {
+        const next2 = index < 0 ? [...lines2, line2] : lines2.map((l, i2) => i2 === index ? line2 : l);
+        const written = writeFileCommands(args.persistFile, Buffer.from(`${next2.join("\n")}
+`), remote, {
+          createRemoteDir: true
+        });
+        if (written) commands.push(...written.commands);
+      }
+    }
+    return commands.length ? change(commands) : noop(`${args.key} is already ${args.value}`);
+  }
+});
+function checkSysctlKey(key2) {
+  const separator = /[\s=]/.exec(key2)?.[0];
+  const bad = key2.startsWith("-") ? 'starts with "-"' : separator ? `holds ${JSON.stringify(separator)}` : "";
+  if (bad)
+    throw new OperationArgumentError(
+      `argument key ${JSON.stringify(key2)} is not a kernel parameter name: it ${bad}. Give a name such as "net.ipv4.ip_forward".`
+    );
+}
+function settingKey(line2) {
+  const equals = line2.indexOf("=");
+  const key2 = equals < 0 ? "" : line2.slice(0, equals).trim();
+  return key2 === "" || key2.startsWith("#") || key2.startsWith(";") ? void 0 : key2;
+}
+
+// src/operations/server/timezone.ts
+var zoneinfo = "/usr/share/zoneinfo";
+var timezone = defineOperation({
+  name: "server.timezone",
+  description: "Set the host's time zone (/etc/localtime, and /etc/timezone where it exists).",
+  validate: (args) => {
+    rejectUnknown(args, ["timezone"], "server.timezone");
+    const zone = requiredString(args, "timezone");
+    if (!/^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) || zone.startsWith("-"))
+      throw new OperationArgumentError(
+        `argument timezone ${JSON.stringify(zone)} is not a time zone name: give one such as "Europe/Paris" or "Etc/UTC".`
+      );
+    return { timezone: zone };
+  },
+  facts: () => [
+    { fact: Link, args: { path: "/etc/localtime" } },
+    { fact: FileContents, args: { path: "/etc/timezone" } }
+  ],
+  plan: (args, facts2) => {
+    const link2 = facts2.get(Link, { path: "/etc/localtime" });
+    const target = `${zoneinfo}/${args.timezone}`;
+    const commands = [];
+    const linked = link2 && !isUnreadable(link2) && link2.link_target.replace(/^\.\.\//, "/") === target;
+    if (!linked) {
+      const t2 = shellQuote(target);
+      commands.push(
+        `if [ ! -f ${t2} ]; then echo ${shellQuote(`time zone ${args.timezone} is not installed (${target} is missing): install tzdata or check the name.`)} >&2; exit 1; fi; ln -sf ${t2} /etc/localtime`
+      );
+    }
+    const remote = facts2.get(FileContents, { path: "/etc/timezone" });
+    const text3 = remote ? remoteText("/etc/timezone", remote) : null;
+    if (text3 !== null && text3.trim() !== args.timezone) {
+      commands.push({
+        type: "file",
+        path: "/etc/timezone",
+        content: Buffer.from(`${args.timezone}
+`).toString("base64"),
+        mode: remote ? String(remote.mode) : "644"
+      });
+    }
+    return commands.length ? change(commands) : noop(`the time zone is already ${args.timezone}`);
+  }
+});
+
+// src/facts/users.ts
+function authorizedKeysCommand({ user: user2 }) {
+  const stat2 = (label, path) => `{ stat -c '${label} %a %U %G' ${path} 2>/dev/null || echo '${label} -'; }`;
+  return [
+    `h=$(awk -F: -v u=${shellQuote(user2)} '$1 == u { print $6; exit }' /etc/passwd)`,
+    `if [ -z "$h" ]; then echo no-user; exit 0; fi`,
+    `echo "home $h"`,
+    // An unsearchable home or ~/.ssh would make the keys look absent: say so instead.
+    `for d in "$h" "$h/.ssh"; do if [ -d "$d" ] && [ ! -x "$d" ]; then echo "$d: Permission denied" >&2; exit 1; fi; done`,
+    stat2("homedir", '"$h"'),
+    stat2("sshdir", '"$h/.ssh"'),
+    stat2("file", '"$h/.ssh/authorized_keys"'),
+    "echo --infra-action-keys--",
+    `if [ -e "$h/.ssh/authorized_keys" ]; then cat "$h/.ssh/authorized_keys"; fi`
+  ].join("; ");
+}
+var UserAuthorizedKeys = defineFact({
+  name: "UserAuthorizedKeys",
+  description: "a user's authorized SSH keys with its home and ~/.ssh ownership",
+  arguments: { user: { type: "string", required: true, description: "the user's name" } },
+  command: authorizedKeysCommand,
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { user: user2 }) => {
+    if (exitCode2 !== 0)
+      return unreadable(`cannot read ${user2}'s authorized keys: exit code ${exitCode2}: ${stderrCause(stderr)}`);
+    if (stdout.trim() === "no-user") return null;
+    const [head = "", body] = stdout.split("--infra-action-keys--\n");
+    if (body === void 0) return unreadable(`cannot read ${user2}'s authorized keys: the output was cut short`);
+    const fields = {};
+    let home = "";
+    for (const line2 of lines(head)) {
+      if (line2.startsWith("home ")) home = line2.slice(5);
+      const [label, mode, owner, group3] = line2.split(" ");
+      if (label && mode) fields[label] = mode === "-" ? null : { mode, user: owner ?? "", group: group3 ?? "" };
+    }
+    return {
+      home,
+      homeDir: fields.homedir ?? null,
+      sshDir: fields.sshdir ?? null,
+      file: fields.file ?? null,
+      keys: lines(body).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))
+    };
+  }
+});
+var UserPassword = defineFact({
+  name: "UserPassword",
+  description: "a user's password hash (/etc/shadow; needs _sudo)",
+  arguments: { user: { type: "string", required: true, description: "the user's name" } },
+  command: ({ user: user2 }) => `awk -F: -v u=${shellQuote(user2)} '$1 == u { print "hash:" $2; exit }' /etc/shadow`,
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0) return unreadable(`cannot read /etc/shadow: ${stderrCause(stderr)} (add _sudo)`);
+    const line2 = lines(stdout).find((l) => l.startsWith("hash:"));
+    return line2 === void 0 ? null : line2.slice(5);
+  }
+});
+
+// src/operations/shared/authorized-keys.ts
+function readPublicKeys(args, key2) {
+  const keys = stringList(args, key2).map((k) => k.trim());
+  keys.forEach((k, i2) => {
+    if (k === "" || /[\r\n]/.test(k))
+      throw new OperationArgumentError(
+        `argument ${key2}[${i2}] must be one key line ("ssh-ed25519 AAAA… comment"): it is ${k === "" ? "empty" : "several lines"}.`
+      );
+  });
+  return keys;
+}
+function planAuthorizedKeys(user2, keys, deleteKeys, info, wantedHome, primaryGroup) {
+  const home = wantedHome ?? info?.home ?? `/home/${user2}`;
+  const dir = `${home.replace(/\/+$/, "")}/.ssh`;
+  const path = `${dir}/authorized_keys`;
+  const owner = `${user2}:${primaryGroup ?? ""}`;
+  const sameHome = info !== null && info.home === home;
+  const current2 = sameHome ? info : null;
+  const existing = current2?.keys ?? [];
+  const missing2 = [...new Set(keys.filter((k) => !existing.includes(k)))];
+  const extra = deleteKeys ? existing.filter((k) => !keys.includes(k)) : [];
+  const commands = [];
+  const summary = [];
+  commands.push(...ownershipFixes(dir, current2?.sshDir ?? null, "700", user2, primaryGroup, true));
+  const rewrite = deleteKeys && (missing2.length > 0 || extra.length > 0 || existing.length !== new Set(existing).size);
+  if (rewrite) {
+    commands.push({
+      type: "file",
+      path,
+      content: Buffer.from(keys.length ? `${[...new Set(keys)].join("\n")}
+` : "").toString("base64"),
+      mode: "600",
+      user: user2,
+      ...primaryGroup ? { group: primaryGroup } : {},
+      ...current2?.file ? {} : { created: true }
+    });
+    if (!primaryGroup) commands.push(`chown ${shellQuote(owner)} ${shellQuote(path)}`);
+  } else if (missing2.length) {
+    const f = shellQuote(path);
+    commands.push(
+      `if [ -s ${f} ] && [ -n "$(tail -c 1 ${f})" ]; then echo >> ${f}; fi; printf '%s\\n' ${missing2.map(shellQuote).join(" ")} >> ${f}`
+    );
+  }
+  if (!rewrite && (missing2.length || current2?.file))
+    commands.push(...ownershipFixes(path, current2?.file ?? null, "600", user2, primaryGroup, false));
+  if (missing2.length) summary.push(`add ${missing2.length} key(s)`);
+  if (extra.length) summary.push(`remove ${extra.length} key(s)`);
+  return { commands, summary };
+}
+function ownershipFixes(path, current2, mode, user2, group3, directory2) {
+  const p = shellQuote(path);
+  const commands = [];
+  if (directory2 && !current2) commands.push(`mkdir -p ${p}`);
+  if (!current2 || current2.mode !== mode) commands.push(`chmod ${mode} ${p}`);
+  if (!current2 || current2.user !== user2 || group3 !== null && current2.group !== group3)
+    commands.push(`chown ${shellQuote(`${user2}:${group3 ?? ""}`)} ${p}`);
+  return commands;
+}
+
+// src/operations/server/user.ts
+var userKeys = [
+  "user",
+  "present",
+  "home",
+  "shell",
+  "group",
+  "groups",
+  "append",
+  "uid",
+  "system",
+  "comment",
+  "create_home",
+  "public_keys",
+  "delete_keys",
+  "password",
+  "ensure_home"
+];
+var user = defineOperation({
+  name: "server.user",
+  description: "Make sure a user exists (with its home, shell, groups, uid, comment) or does not.",
+  validate: (args) => {
+    rejectUnknown(args, userKeys, "server.user");
+    const name = requiredString(args, "user");
+    checkAccountName(name, "user", "user");
+    if (!/^[a-z_][a-z0-9_.-]*\$?$/i.test(name))
+      throw new OperationArgumentError(`argument user ${JSON.stringify(name)} is not a valid user name.`);
+    const groups2 = args.groups === void 0 ? void 0 : stringList(args, "groups");
+    for (const g of groups2 ?? []) checkAccountName(g, "groups", "group");
+    return {
+      user: name,
+      present: booleanArg(args, "present", true),
+      home: optionalString(args, "home"),
+      shell: optionalString(args, "shell"),
+      group: accountName(args, "group"),
+      groups: groups2,
+      append: booleanArg(args, "append", false),
+      uid: optionalNumber(args, "uid"),
+      system: booleanArg(args, "system", false),
+      comment: optionalString(args, "comment"),
+      createHome: booleanArg(args, "create_home", true),
+      publicKeys: args.public_keys === void 0 ? void 0 : readPublicKeys(args, "public_keys"),
+      deleteKeys: booleanArg(args, "delete_keys", false),
+      password: readPasswordHash(args),
+      ensureHome: booleanArg(args, "ensure_home", false)
+    };
+  },
+  facts: (args) => {
+    const needs = [{ fact: Users }];
+    if (!args.present) return needs;
+    if (args.publicKeys || args.deleteKeys || args.ensureHome)
+      needs.push({ fact: UserAuthorizedKeys, args: { user: args.user } });
+    if (args.password !== void 0) needs.push({ fact: UserPassword, args: { user: args.user } });
+    return needs;
+  },
+  plan: (args, facts2) => {
+    const current2 = facts2.get(Users)[args.user];
+    const u = shellQuote(args.user);
+    if (!args.present) return current2 ? change([`userdel ${u}`]) : noop(`user ${args.user} does not exist`);
+    const account = planAccount(args, current2);
+    const extra = planAccess(args, current2, facts2);
+    const commands = [...account, ...extra.commands];
+    if (commands.length === 0) return noop(`user ${args.user} exists with the requested settings`);
+    return change(commands, extra.summary.length ? { reason: extra.summary.join(", ") } : {});
+  }
+});
+function planAccount(args, current2) {
+  const u = shellQuote(args.user);
+  const options2 = [];
+  if (args.home && current2?.home !== args.home) options2.push(`-d ${shellQuote(args.home)}`);
+  if (args.shell && current2?.shell !== args.shell) options2.push(`-s ${shellQuote(args.shell)}`);
+  if (args.group && current2?.group !== args.group) options2.push(`-g ${shellQuote(args.group)}`);
+  if (args.uid !== void 0 && current2?.uid !== args.uid) options2.push(`-u ${args.uid}`);
+  if (args.comment !== void 0 && current2?.comment !== args.comment) options2.push(`-c ${shellQuote(args.comment)}`);
+  const wantedGroups = args.groups ?? [];
+  const groupsDiffer = args.groups !== void 0 && (args.append ? wantedGroups.some((g) => !current2?.groups.includes(g)) : [...wantedGroups].sort().join() !== [...current2?.groups ?? []].sort().join());
+  if (groupsDiffer && wantedGroups.length)
+    options2.push(`${args.append && current2 ? "-a " : ""}-G ${shellQuote(wantedGroups.join(","))}`);
+  if (!current2) {
+    const create = [args.system ? "-r" : "", args.createHome ? "-m" : "-M", ...options2].filter(Boolean).join(" ");
+    return [`useradd ${create} ${u}`];
+  }
+  return options2.length ? [`usermod ${options2.join(" ")} ${u}`] : [];
+}
+function planAccess(args, current2, facts2) {
+  const commands = [];
+  const summary = [];
+  const keysInfo = args.publicKeys || args.deleteKeys || args.ensureHome ? facts2.get(UserAuthorizedKeys, { user: args.user }) : null;
+  const home = args.home ?? current2?.home ?? `/home/${args.user}`;
+  const group3 = args.group ?? current2?.group ?? null;
+  const owner = shellQuote(`${args.user}:${group3 ?? ""}`);
+  if (args.ensureHome) {
+    const dir = keysInfo && keysInfo.home === home ? keysInfo.homeDir : null;
+    const madeByUseradd = !current2 && args.createHome;
+    if (!dir && !madeByUseradd) {
+      commands.push(`mkdir -p ${shellQuote(home)}`, `chown ${owner} ${shellQuote(home)}`);
+      summary.push("home created");
+    } else if (dir && (dir.user !== args.user || group3 !== null && dir.group !== group3)) {
+      commands.push(`chown ${owner} ${shellQuote(home)}`);
+    }
+  }
+  if (args.password !== void 0) {
+    const hash = current2 ? facts2.get(UserPassword, { user: args.user }) : null;
+    if (hash !== args.password) {
+      const path = `/tmp/infra-action-password-${sha256(Buffer.from(args.user)).slice(0, 16)}`;
+      const p = shellQuote(path);
+      commands.push(
+        { type: "file", path, content: Buffer.from(args.password).toString("base64"), mode: "600", created: true },
+        `: password set; { printf '%s:' ${shellQuote(args.user)}; cat ${p}; echo; } | chpasswd -e; rc=$?; rm -f ${p}; exit $rc`
+      );
+      summary.push("password set");
+    }
+  }
+  if (args.publicKeys || args.deleteKeys) {
+    const keys = planAuthorizedKeys(args.user, args.publicKeys ?? [], args.deleteKeys, keysInfo, args.home, group3);
+    commands.push(...keys.commands);
+    summary.push(...keys.summary);
+  }
+  return { commands, summary };
+}
+function readPasswordHash(args) {
+  const value = args.password;
+  if (value === void 0) return void 0;
+  if (typeof value !== "string" || value === "" || /[\s:]/.test(value))
+    throw new OperationArgumentError(
+      "argument password must be a crypt hash such as the output of `openssl passwd -6` (one word, no spaces or colons); the value is not shown."
+    );
+  return value;
+}
+
+// src/operations/server/user-authorized-keys.ts
+var user_authorized_keys = defineOperation({
+  name: "server.user_authorized_keys",
+  description: "Put SSH public keys in a user's ~/.ssh/authorized_keys (delete_keys: remove the others).",
+  validate: (args) => {
+    rejectUnknown(args, ["user", "public_keys", "delete_keys"], "server.user_authorized_keys");
+    const user2 = requiredString(args, "user");
+    checkAccountName(user2, "user", "user");
+    return {
+      user: user2,
+      publicKeys: readPublicKeys(args, "public_keys"),
+      deleteKeys: booleanArg(args, "delete_keys", false)
+    };
+  },
+  facts: (args) => [{ fact: Users }, { fact: UserAuthorizedKeys, args: { user: args.user } }],
+  plan: (args, facts2) => {
+    const account = facts2.get(Users)[args.user];
+    const info = facts2.get(UserAuthorizedKeys, { user: args.user });
+    const planned = planAuthorizedKeys(
+      args.user,
+      args.publicKeys,
+      args.deleteKeys,
+      info,
+      void 0,
+      account?.group ?? null
+    );
+    if (!planned.commands.length) return noop(`${args.user}'s authorized keys are as wanted`);
+    return change(planned.commands, planned.summary.length ? { reason: planned.summary.join(", ") } : {});
+  }
+});
+
+// src/operations/server/wait.ts
+var wait = defineOperation({
+  name: "server.wait",
+  description: "Wait until something listens on a TCP port of the host (at most timeout seconds).",
+  validate: (args) => {
+    rejectUnknown(args, ["port", "timeout"], "server.wait");
+    const port = optionalNumber(args, "port");
+    if (port === void 0 || !Number.isInteger(port) || port < 1 || port > 65535)
+      throw new OperationArgumentError("argument port must be a port number (1-65535).");
+    return { port, timeout: optionalNumber(args, "timeout") ?? 60 };
+  },
+  facts: () => [{ fact: ListeningPorts }],
+  plan: (args, facts2) => {
+    if (facts2.get(ListeningPorts).includes(args.port)) return noop(`port ${args.port} is listening`);
+    const hex = args.port.toString(16).toUpperCase().padStart(4, "0");
+    const listening = `grep -qE '^ *[0-9]+: [0-9A-F]+:${hex} [0-9A-F]+:[0-9A-F]+ 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null`;
+    const seconds = Math.ceil(args.timeout);
+    return change([
+      `i=0; until ${listening}; do i=$((i+1)); [ $i -ge ${seconds} ] && { echo 'port ${args.port} is not listening after ${seconds}s' >&2; exit 1; }; sleep 1; done`
+    ]);
+  }
+});
+
+// src/operations/systemd/index.ts
+var systemd_exports = {};
+__export(systemd_exports, {
+  daemon_reload: () => daemon_reload,
+  service: () => service2
+});
+
+// src/operations/systemd/daemon-reload.ts
+var daemon_reload = defineOperation({
+  name: "systemd.daemon_reload",
+  description: "Reload systemd's unit files (always a change).",
+  validate: (args) => {
+    rejectUnknown(args, [], "systemd.daemon_reload");
+    return {};
+  },
+  facts: () => [],
+  plan: () => change(["systemctl daemon-reload"])
+});
+
+// src/operations/systemd/service.ts
+var service2 = defineOperation({
+  name: "systemd.service",
+  description: "Start, stop, restart, reload, enable or disable a systemd unit.",
+  validate: (args) => readServiceArgs(args, "systemd.service"),
+  facts: () => [{ fact: SystemdStatus }, { fact: SystemdEnabled }],
+  plan: (args, facts2) => planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled))
+});
+
+// src/operations/yum/index.ts
+var yum_exports = {};
+__export(yum_exports, {
+  packages: () => packages6
+});
+
+// src/operations/yum/packages.ts
+var packages6 = defineOperation({
+  name: "yum.packages",
+  description: "Install or remove packages with yum.",
+  validate: (args) => readPackageArgs(args, "yum.packages"),
+  facts: () => [{ fact: RpmPackages }],
+  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), yumCommands)
+});
+
+// src/operations/index.ts
+var operationFamilies = { server: server_exports, apt: apt_exports, dnf: dnf_exports, yum: yum_exports, apk: apk_exports, files: files_exports, git: git_exports, pip: pip_exports, systemd: systemd_exports };
+var operationsByName = Object.fromEntries(
+  Object.values(operationFamilies).flatMap(
+    (family) => Object.values(family).map((op) => [op.name, op])
+  )
+);
+
+// src/util/closest.ts
+function closestName(name, candidates) {
+  const list2 = [...candidates];
+  const lower = name.toLowerCase();
+  const started = lower.length >= 4 ? list2.filter((c) => sharedPrefix(lower, c.toLowerCase()) >= lower.length - 2) : [];
+  if (started.length === 1) return started[0];
+  let best;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of list2) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(2, Math.floor(name.length / 3));
+  return bestDistance <= allowed ? best : void 0;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current2 = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1);
+      current2.push(Math.min((previous[j] ?? 0) + 1, (current2[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current2;
+  }
+  return previous[b.length] ?? 0;
+}
+function sharedPrefix(a, b) {
+  let i2 = 0;
+  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
+  return i2;
+}
+
+// src/host/deploy-group.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var groups = new AsyncLocalStorage();
+var boundApis = new AsyncLocalStorage();
+function deploy(name, fn) {
+  if (typeof name !== "string" || name.trim() === "")
+    throw new UserError(`deploy(name, fn): the name must be a non-empty string, such as deploy("Web server", …).`);
+  if (typeof fn !== "function")
+    throw new UserError(`deploy("${name}", fn): fn must be a function, the deploy's operations.`);
+  return (...args) => groups.run([...groups.getStore() ?? [], name], () => fn(...args));
+}
+function currentDeployGroups() {
+  return groups.getStore() ?? [];
+}
+function runWithBoundApi(api2, work) {
+  return boundApis.run(api2, work);
+}
+function currentBoundApi() {
+  return boundApis.getStore();
+}
+
+// src/host/instances.ts
+var boundApis2 = /* @__PURE__ */ new Map();
+function bindInstance(instance, bound) {
+  if (bound) boundApis2.set(instance, bound);
+  else boundApis2.delete(instance);
+}
+function apiForInstance(api2, instance) {
+  const bound = boundApis2.get(instance);
+  if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
+  return { ...api2, ...bound };
+}
+var outsideDeploy = (member) => {
+  throw new UserError(
+    `\`host.${member}\` is only available in a deploy file while infra-action runs it for a host; inventory and group data files describe hosts and have no current host.`
+  );
+};
+var runningHost = () => currentBoundApi()?.host;
+var unboundHost = Object.freeze({
+  get name() {
+    return runningHost()?.name ?? outsideDeploy("name");
+  },
+  get groups() {
+    return runningHost()?.groups ?? outsideDeploy("groups");
+  },
+  get data() {
+    return runningHost()?.data ?? outsideDeploy("data");
+  },
+  getFact: ((...args) => {
+    const host2 = runningHost();
+    return host2 ? host2.getFact(...args) : outsideDeploy("getFact");
+  })
+});
+
+// src/index.ts
+var src_exports = {};
+__export(src_exports, {
+  apk: () => apk,
+  apt: () => apt,
+  change: () => change,
+  checkFactFixture: () => checkFactFixture,
+  checkOperationFixture: () => checkOperationFixture,
+  data: () => data,
+  defineFact: () => defineFact,
+  defineOperation: () => defineOperation,
+  deploy: () => deploy,
+  dnf: () => dnf,
+  files: () => files,
+  git: () => git,
+  group: () => group2,
+  host: () => host,
+  hosts: () => hosts,
+  noop: () => noop,
+  pip: () => pip,
+  runFactFixture: () => runFactFixture,
+  runOperationFixture: () => runOperationFixture,
+  server: () => server,
+  shellQuote: () => shellQuote,
+  systemd: () => systemd,
+  yum: () => yum
+});
+
+// src/facts/fixture-harness.ts
+import { isDeepStrictEqual } from "node:util";
+var asData = (value) => value === void 0 ? void 0 : JSON.parse(JSON.stringify(value));
+var sameData = (a, b) => isDeepStrictEqual(asData(a), asData(b));
+var text = (value = "") => Array.isArray(value) ? value.join("\n") : value;
+function runFactFixture(fact, fixture) {
+  const value = fact.parse(
+    { stdout: text(fixture.stdout), stderr: text(fixture.stderr), exitCode: fixture.exitCode ?? 0 },
+    fixture.args
+  );
+  return isUnreadable(value) ? { unreadable: value.unreadable } : value;
+}
+function checkFactFixture(fact, fixture) {
+  const problems = [];
+  const show = (value2) => JSON.stringify(value2, null, 2);
+  if (fixture.command !== void 0) {
+    const command = fact.command(fixture.args);
+    if (command !== fixture.command)
+      problems.push(`expected the command ${show(fixture.command)}, got ${show(command)}`);
+  }
+  const value = runFactFixture(fact, fixture);
+  if (!sameData(value, fixture.expected))
+    problems.push(`expected the value ${show(fixture.expected)}, got ${show(value)}`);
+  return problems;
+}
+
+// src/host/typed-inventory.ts
+function hosts(specs) {
+  return specs;
+}
+function group2(specs, groupData) {
+  return [specs, groupData];
+}
+function data(values) {
+  return values;
+}
+
+// src/operations/fixture-harness.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+var asData2 = (value) => value === void 0 ? void 0 : JSON.parse(JSON.stringify(value));
+var sameData2 = (a, b) => isDeepStrictEqual2(asData2(a), asData2(b));
+function readable(command) {
+  if (command.type === "shell") return command.command;
+  if (command.type === "file") {
+    const { content, ...rest } = command;
+    return { ...rest, type: "file", text: Buffer.from(content, "base64").toString("utf8") };
+  }
+  return command;
+}
+function preparedOf(fixture) {
+  const p = fixture.prepared;
+  if (!p) return void 0;
+  return {
+    ...p,
+    ...typeof p.content === "string" ? { content: Buffer.from(p.content) } : {},
+    ...p.local === void 0 ? {} : { local: p.local === null ? void 0 : Buffer.from(String(p.local)) },
+    ...Array.isArray(p.files) ? {
+      files: p.files.map((f) => ({
+        path: f.path,
+        content: Buffer.from(f.text),
+        mode: f.mode ?? 33188
+      }))
+    } : {}
+  };
+}
+function runOperationFixture(definition, fixture) {
+  const facts2 = {
+    get: (fact, args) => {
+      const keys = [
+        `${fact.name}(${JSON.stringify(args ?? null)})`,
+        ...args === void 0 || typeof args === "object" && args !== null && Object.keys(args).length === 0 ? [fact.name] : []
+      ];
+      const key2 = keys.find((k) => fixture.facts && k in fixture.facts);
+      if (key2 === void 0) throw new Error(`the fixture gives no value for the fact ${keys[0]}`);
+      return fixture.facts?.[key2];
+    }
+  };
+  try {
+    const args = definition.validate(fixture.args);
+    const ready = preparedOf(fixture);
+    definition.facts(args, ready);
+    const plan = definition.plan(args, facts2, ready);
+    if (!plan.changed) return { noop: plan.reason };
+    return { commands: plan.commands.map(readable), ...plan.diff === void 0 ? {} : { diff: plan.diff } };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+function checkOperationFixture(definition, fixture) {
+  const outcome = runOperationFixture(definition, fixture);
+  const show = (value) => JSON.stringify(value, null, 2);
+  if (fixture.error !== void 0) {
+    if (outcome.error?.includes(fixture.error)) return [];
+    return [`expected an error containing ${show(fixture.error)}, got ${show(outcome)}`];
+  }
+  if (outcome.error !== void 0) return [`expected a plan, got the error ${show(outcome.error)}`];
+  if (fixture.noop !== void 0) {
+    return outcome.noop === fixture.noop ? [] : [`expected the no-op ${show(fixture.noop)}, got ${show(outcome)}`];
+  }
+  if (fixture.commands === void 0) return ["the fixture says none of commands, noop or error"];
+  const problems = [];
+  if (outcome.noop !== void 0) problems.push(`expected commands, got the no-op ${show(outcome.noop)}`);
+  else if (!sameData2(outcome.commands, fixture.commands))
+    problems.push(`expected the commands ${show(fixture.commands)}, got ${show(outcome.commands)}`);
+  if (fixture.diff !== void 0 && outcome.diff !== fixture.diff)
+    problems.push(`expected the diff ${show(fixture.diff)}, got ${show(outcome.diff)}`);
+  return problems;
+}
+
+// src/index.ts
+function unboundFamily(family) {
+  return Object.fromEntries(
+    Object.keys(operationFamilies[family]).map((name) => [
+      name,
+      (args) => {
+        const bound = currentBoundApi()?.[family];
+        if (bound?.[name]) return bound[name](args);
+        throw new Error(
+          `${family}.${name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
+        );
+      }
+    ])
+  );
+}
+var host = unboundHost;
+var server = unboundFamily("server");
+var apt = unboundFamily("apt");
+var dnf = unboundFamily("dnf");
+var yum = unboundFamily("yum");
+var apk = unboundFamily("apk");
+var files = unboundFamily("files");
+var git = unboundFamily("git");
+var pip = unboundFamily("pip");
+var systemd = unboundFamily("systemd");
+
+// src/engine/public-api.ts
+var api = { ...src_exports };
+var publicApiProvider = { api, forInstance: (instance) => apiForInstance(api, instance) };
+
+// src/engine/ad-hoc-deploy.ts
+function argumentValue(text3) {
+  if (/^(true|false)$/i.test(text3)) return text3.toLowerCase() === "true";
+  return parseValue(text3);
+}
+function adHocDeploy(operation, rawArgs) {
+  if (!Object.hasOwn(operationsByName, operation)) {
+    const near = closestName(operation, Object.keys(operationsByName));
+    throw new UsageError(
+      `there is no operation "${operation}"${near ? ` (did you mean "${near}"?)` : ""}. Name one as family.operation, such as apt.packages.`
+    );
+  }
+  const args = {};
+  for (const item of rawArgs) {
+    const eq = item.indexOf("=");
+    const key2 = eq < 0 ? "" : item.slice(0, eq);
+    if (!/^[A-Za-z_]\w*$/.test(key2)) {
+      throw new UsageError(
+        `operation argument ${JSON.stringify(eq < 0 ? item : `${key2}=…`)} is not key=value; write e.g. ${operation} packages=nginx _sudo=true (values: true/false, numbers and JSON are typed, the rest are text).`
+      );
+    }
+    args[key2] = argumentValue(item.slice(eq + 1));
+  }
+  const [family = "", name = ""] = operation.split(".");
+  return {
+    deployFiles: [`(command line: ${operation})`],
+    loadDeploy: async (_file, instance) => {
+      const api2 = publicApiProvider.forInstance(instance);
+      const call = api2[family][name];
+      if (!call) throw new UsageError(`there is no operation "${operation}".`);
+      return call({ name: operation, ...args });
+    }
+  };
+}
+
+// src/engine/deploy-scope.ts
+import { AsyncLocalStorage as AsyncLocalStorage2 } from "node:async_hooks";
+
 // src/loader/load-module.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL2 } from "node:url";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
+      let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -75357,35 +79259,35 @@ function createScanner(text2, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text2.charCodeAt(pos) === 48) {
+    if (text3.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text2.substring(start, pos);
+        return text3.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -75393,30 +79295,30 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text2.substring(start, end);
+    return text3.substring(start, end);
   }
   function scanString() {
     let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result += text2.substring(start, pos);
+        result += text3.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text2.charCodeAt(pos);
+      const ch = text3.charCodeAt(pos);
       if (ch === 34) {
-        result += text2.substring(start, pos);
+        result += text3.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text2.substring(start, pos);
+        result += text3.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text2.charCodeAt(pos++);
+        const ch2 = text3.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -75458,7 +79360,7 @@ function createScanner(text2, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text2.substring(start, pos);
+          result += text3.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -75479,19 +79381,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text2.charCodeAt(pos);
+    let code = text3.charCodeAt(pos);
     if (isWhiteSpace(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
+        code = text3.charCodeAt(pos);
       } while (isWhiteSpace(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
+      if (code === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -75527,31 +79429,31 @@ function createScanner(text2, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
+        if (text3.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text2.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 12;
         }
-        if (text2.charCodeAt(pos + 1) === 42) {
+        if (text3.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -75562,7 +79464,7 @@ function createScanner(text2, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text2.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -75572,7 +79474,7 @@ function createScanner(text2, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -75594,10 +79496,10 @@ function createScanner(text2, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text2.charCodeAt(pos);
+          code = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
+          value = text3.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -75780,7 +79682,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parse(text2, errors = [], options2 = ParseOptions.DEFAULT) {
+function parse(text3, errors = [], options2 = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -75820,11 +79722,11 @@ function parse(text2, errors = [], options2 = ParseOptions.DEFAULT) {
       errors.push({ error, offset: offset2, length: length3 });
     }
   };
-  visit(text2, visitor, options2);
+  visit(text3, visitor, options2);
   return currentParent[0];
 }
-function visit(text2, visitor, options2 = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
+function visit(text3, visitor, options2 = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -76652,10 +80554,10 @@ function getOptions(opts) {
   return options2;
 }
 function pushComment(options2, array2) {
-  return function(block, text2, start, end, startLoc, endLoc) {
+  return function(block2, text3, start, end, startLoc, endLoc) {
     var comment2 = {
-      type: block ? "Block" : "Line",
-      value: text2,
+      type: block2 ? "Block" : "Line",
+      value: text3,
       start,
       end
     };
@@ -79785,9 +83687,9 @@ var unicodeScriptValues = {
   13: ecma13ScriptValues,
   14: ecma14ScriptValues
 };
-var data = {};
+var data2 = {};
 function buildUnicodeData(ecmaVersion2) {
-  var d = data[ecmaVersion2] = {
+  var d = data2[ecmaVersion2] = {
     binary: wordsRegexp(unicodeBinaryProperties[ecmaVersion2] + " " + unicodeGeneralCategoryValues),
     binaryOfStrings: wordsRegexp(unicodeBinaryPropertiesOfStrings[ecmaVersion2]),
     nonBinary: {
@@ -79828,7 +83730,7 @@ BranchID.prototype.sibling = function sibling() {
 var RegExpValidationState = function RegExpValidationState2(parser) {
   this.parser = parser;
   this.validFlags = "gim" + (parser.options.ecmaVersion >= 6 ? "uy" : "") + (parser.options.ecmaVersion >= 9 ? "s" : "") + (parser.options.ecmaVersion >= 13 ? "d" : "") + (parser.options.ecmaVersion >= 15 ? "v" : "");
-  this.unicodeProperties = data[parser.options.ecmaVersion >= 14 ? 14 : parser.options.ecmaVersion];
+  this.unicodeProperties = data2[parser.options.ecmaVersion >= 14 ? 14 : parser.options.ecmaVersion];
   this.source = "";
   this.flags = "";
   this.start = 0;
@@ -93910,13 +97812,13 @@ function startsWithLowerCase(s) {
   const firstChar = s.charCodeAt(0);
   return firstChar >= charCodes.lowercaseA && firstChar <= charCodes.lowercaseZ;
 }
-function formatJSXTextLiteral(text2) {
+function formatJSXTextLiteral(text3) {
   let result = "";
   let whitespace2 = "";
   let isInInitialLineWhitespace = false;
   let seenNonWhitespace = false;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3[i2];
     if (c === " " || c === "	" || c === "\r") {
       if (!isInInitialLineWhitespace) {
         whitespace2 += c;
@@ -93931,7 +97833,7 @@ function formatJSXTextLiteral(text2) {
       result += whitespace2;
       whitespace2 = "";
       if (c === "&") {
-        const { entity, newI } = processEntity(text2, i2 + 1);
+        const { entity, newI } = processEntity(text3, i2 + 1);
         i2 = newI - 1;
         result += entity;
       } else {
@@ -93946,10 +97848,10 @@ function formatJSXTextLiteral(text2) {
   }
   return JSON.stringify(result);
 }
-function formatJSXTextReplacement(text2) {
+function formatJSXTextReplacement(text3) {
   let numNewlines = 0;
   let numSpaces = 0;
-  for (const c of text2) {
+  for (const c of text3) {
     if (c === "\n") {
       numNewlines++;
       numSpaces = 0;
@@ -93959,21 +97861,21 @@ function formatJSXTextReplacement(text2) {
   }
   return "\n".repeat(numNewlines) + " ".repeat(numSpaces);
 }
-function formatJSXStringValueLiteral(text2) {
+function formatJSXStringValueLiteral(text3) {
   let result = "";
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3[i2];
     if (c === "\n") {
-      if (/\s/.test(text2[i2 + 1])) {
+      if (/\s/.test(text3[i2 + 1])) {
         result += " ";
-        while (i2 < text2.length && /\s/.test(text2[i2 + 1])) {
+        while (i2 < text3.length && /\s/.test(text3[i2 + 1])) {
           i2++;
         }
       } else {
         result += "\n";
       }
     } else if (c === "&") {
-      const { entity, newI } = processEntity(text2, i2 + 1);
+      const { entity, newI } = processEntity(text3, i2 + 1);
       result += entity;
       i2 = newI - 1;
     } else {
@@ -93982,38 +97884,38 @@ function formatJSXStringValueLiteral(text2) {
   }
   return JSON.stringify(result);
 }
-function processEntity(text2, indexAfterAmpersand) {
+function processEntity(text3, indexAfterAmpersand) {
   let str = "";
   let count = 0;
   let entity;
   let i2 = indexAfterAmpersand;
-  if (text2[i2] === "#") {
+  if (text3[i2] === "#") {
     let radix = 10;
     i2++;
     let numStart;
-    if (text2[i2] === "x") {
+    if (text3[i2] === "x") {
       radix = 16;
       i2++;
       numStart = i2;
-      while (i2 < text2.length && isHexDigit2(text2.charCodeAt(i2))) {
+      while (i2 < text3.length && isHexDigit2(text3.charCodeAt(i2))) {
         i2++;
       }
     } else {
       numStart = i2;
-      while (i2 < text2.length && isDecimalDigit2(text2.charCodeAt(i2))) {
+      while (i2 < text3.length && isDecimalDigit2(text3.charCodeAt(i2))) {
         i2++;
       }
     }
-    if (text2[i2] === ";") {
-      const numStr = text2.slice(numStart, i2);
+    if (text3[i2] === ";") {
+      const numStr = text3.slice(numStart, i2);
       if (numStr) {
         i2++;
         entity = String.fromCodePoint(parseInt(numStr, radix));
       }
     }
   } else {
-    while (i2 < text2.length && count++ < 10) {
-      const ch = text2[i2];
+    while (i2 < text3.length && count++ < 10) {
+      const ch = text3[i2];
       i2++;
       if (ch === ";") {
         entity = xhtml_default.get(str);
@@ -94509,11 +98411,11 @@ var SetArray = class {
 function cast(set) {
   return set;
 }
-function get(setarr, key2) {
+function get2(setarr, key2) {
   return cast(setarr)._indexes[key2];
 }
-function put(setarr, key2) {
-  const index = get(setarr, key2);
+function put2(setarr, key2) {
+  const index = get2(setarr, key2);
   if (index !== void 0) return index;
   const { array: array2, _indexes: indexes } = cast(setarr);
   const length3 = array2.push(key2);
@@ -94600,8 +98502,8 @@ function addSegmentInternal(skipable, map, genLine, genColumn, source, sourceLin
   }
   assert(sourceLine);
   assert(sourceColumn);
-  const sourcesIndex = put(sources, source);
-  const namesIndex = name ? put(names, name) : NO_NAME;
+  const sourcesIndex = put2(sources, source);
+  const namesIndex = name ? put2(names, name) : NO_NAME;
   if (sourcesIndex === sourcesContent.length) sourcesContent[sourcesIndex] = content != null ? content : null;
   if (skipable && skipSource(line2, index, sourcesIndex, sourceLine, sourceColumn, namesIndex)) {
     return;
@@ -98241,7 +102143,7 @@ function parseTopLevel() {
   if (state.scopeDepth !== 0) {
     throw new Error(`Invalid scope depth at end of file: ${state.scopeDepth}`);
   }
-  return new File(state.tokens, state.scopes);
+  return new File2(state.tokens, state.scopes);
 }
 function parseStatement(declaration) {
   if (isFlowEnabled) {
@@ -99202,7 +103104,7 @@ function parseFile() {
 }
 
 // node_modules/sucrase/dist/esm/parser/index.js
-var File = class {
+var File2 = class {
   constructor(tokens, scopes) {
     this.tokens = tokens;
     this.scopes = scopes;
@@ -102285,8 +106187,8 @@ function syntaxError(file2, source, error) {
   const where = typeof e.pos === "number" ? `${file2}:${lineColumn(source, e.pos)}` : file2;
   return new ModuleLoadError(`${where}: syntax error: ${message}. Fix the syntax at that position and run again.`);
 }
-function lineColumn(text2, offset2) {
-  const before = text2.slice(0, offset2);
+function lineColumn(text3, offset2) {
+  const before = text3.slice(0, offset2);
   const line2 = before.split("\n").length;
   return `${line2}:${offset2 - before.lastIndexOf("\n")}`;
 }
@@ -102658,7 +106560,7 @@ var drainMs = 1e3;
 function runPythonFile(file2, options2 = {}) {
   const python = options2.python ?? "python3";
   const timeoutMs = options2.timeoutMs ?? defaultTimeoutMs;
-  const pass = boundedOutput(options2.output ?? ((text2) => process.stderr.write(text2)));
+  const pass = boundedOutput(options2.output ?? ((text3) => process.stderr.write(text3)));
   const nonce = `@@infra-action-result-${randomBytes(12).toString("hex")}@@`;
   return new Promise((resolve6) => {
     const child = spawn(python, ["-c", pythonRunner, nonce, file2], {
@@ -102691,9 +106593,9 @@ function runPythonFile(file2, options2 = {}) {
       } else stdout.push(chunk);
     });
     child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (text2) => {
-      stderrTail = (stderrTail + text2).slice(-2e3);
-      pass(text2);
+    child.stderr.on("data", (text3) => {
+      stderrTail = (stderrTail + text3).slice(-2e3);
+      pass(text3);
     });
     child.on("error", (error) => {
       if (error.code === "ENOENT") finish({ kind: "missing", python });
@@ -102701,13 +106603,13 @@ function runPythonFile(file2, options2 = {}) {
     });
     const settle = (exitCode2, signal) => {
       if (settled) return;
-      const text2 = Buffer.concat(stdout).toString("utf8");
-      const found2 = text2.lastIndexOf(`
+      const text3 = Buffer.concat(stdout).toString("utf8");
+      const found2 = text3.lastIndexOf(`
 ${nonce}`);
-      const other = found2 < 0 ? text2 : text2.slice(0, found2);
+      const other = found2 < 0 ? text3 : text3.slice(0, found2);
       if (other.trim() !== "") pass(other.endsWith("\n") ? other : `${other}
 `);
-      const line2 = found2 < 0 ? void 0 : text2.slice(found2 + nonce.length + 1).split("\n")[0];
+      const line2 = found2 < 0 ? void 0 : text3.slice(found2 + nonce.length + 1).split("\n")[0];
       if (line2 !== void 0) {
         try {
           finish({ kind: "result", result: JSON.parse(line2) });
@@ -102725,10 +106627,10 @@ ${nonce}`);
 }
 function boundedOutput(write) {
   let left = maxPassedOutput;
-  return (text2) => {
+  return (text3) => {
     if (left <= 0) return;
-    write(text2.slice(0, left));
-    left -= text2.length;
+    write(text3.slice(0, left));
+    left -= text3.length;
     if (left <= 0) write("\n[infra-action: the Python file's further output is not shown]\n");
   };
 }
@@ -102781,13 +106683,13 @@ function orderExports(namespace, declared) {
   return names.map((name) => [name, namespace[name]]);
 }
 function loadJson(file2, shown, role) {
-  const text2 = readFileSync2(file2, "utf8");
+  const text3 = readFileSync2(file2, "utf8");
   const errors = [];
-  const value = parse2(text2, errors, { allowTrailingComma: false, disallowComments: true });
+  const value = parse2(text3, errors, { allowTrailingComma: false, disallowComments: true });
   const first2 = errors[0];
   if (first2) {
     throw new ModuleLoadError(
-      `${shown}:${lineColumn(text2, first2.offset)}: syntax error: ${describeJsonError(first2.error)}. Fix the JSON at that position and run again.`
+      `${shown}:${lineColumn(text3, first2.offset)}: syntax error: ${describeJsonError(first2.error)}. Fix the JSON at that position and run again.`
     );
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -102822,7 +106724,7 @@ function describeJsonError(code) {
 }
 
 // src/engine/deploy-scope.ts
-var storage = new AsyncLocalStorage();
+var storage = new AsyncLocalStorage2();
 function runInDeployScope(scope, work) {
   return storage.run(scope, work);
 }
@@ -102842,8 +106744,8 @@ function describeReason(reason) {
   if (!(reason instanceof Error)) return `it rejected with ${safeJson(reason)}`;
   const where = userFrame(reason.stack ?? "");
   const { name, message } = reason;
-  const text2 = isUserError(reason) ? message : `${name}: ${message}`;
-  return `${text2}${where && !text2.includes(where) ? ` (at ${where})` : ""}`;
+  const text3 = isUserError(reason) ? message : `${name}: ${message}`;
+  return `${text3}${where && !text3.includes(where) ? ` (at ${where})` : ""}`;
 }
 function safeJson(value) {
   try {
@@ -102858,8 +106760,8 @@ import { writeFile as writeFile2 } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 
 // src/engine/batches.ts
-function parseBatchSize(text2) {
-  const value = text2.trim();
+function parseBatchSize(text3) {
+  const value = text3.trim();
   if (/^\d+$/.test(value)) {
     const hosts2 = Number(value);
     return hosts2 >= 1 ? { hosts: hosts2 } : void 0;
@@ -102905,7 +106807,10 @@ function describeStop(batch2, index, count, failPercent) {
 }
 
 // src/report/report.ts
-import { createHash, createHmac } from "node:crypto";
+import { createHash as createHash2, createHmac } from "node:crypto";
+function operationTitle(op) {
+  return op.deploy ? `${op.deploy} › ${op.name}` : op.name;
+}
 function reportTotals(hosts2) {
   const count = (status) => hosts2.filter((h) => h.status === status).length;
   return {
@@ -102933,7 +106838,7 @@ function keyedHostDigest(entry, key2) {
   return createHmac("sha256", key2).update(JSON.stringify(canonical)).digest("hex");
 }
 function digestKey(secrets) {
-  const hash = createHash("sha256").update("infra-action plan digest key 1\0");
+  const hash = createHash2("sha256").update("infra-action plan digest key 1\0");
   for (const value of [...new Set(secrets)].filter(Boolean).sort()) {
     hash.update(`${Buffer.byteLength(value)}:`).update(value).update("\0");
   }
@@ -102980,14 +106885,8 @@ function signalName(signal) {
 
 // src/connectors/docker.ts
 import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { posix } from "node:path";
+import { posix as posix9 } from "node:path";
 import { PassThrough } from "node:stream";
-
-// src/util/shell-quote.ts
-function shellQuote(value) {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 // src/connectors/shell.ts
 var passwordVariable = "__ia_pw";
@@ -103107,8 +107006,8 @@ function fileInstallScript(install) {
     "trap - EXIT"
   ].join("\n");
 }
-function escapeDouble(text2) {
-  return text2.replace(/[\\"$`]/g, (c) => `\\${c}`);
+function escapeDouble(text3) {
+  return text3.replace(/[\\"$`]/g, (c) => `\\${c}`);
 }
 
 // src/connectors/shell-connector.ts
@@ -103383,12 +107282,12 @@ var DockerConnector = class extends ShellConnector {
     const { pack } = await Promise.resolve().then(() => __toESM(require_tar_stream2(), 1));
     const archive = pack();
     archive.entry(
-      { name: posix.basename(remotePath), size: bytes.length, mode: Number.parseInt(mode || "644", 8), uid: 0, gid: 0 },
+      { name: posix9.basename(remotePath), size: bytes.length, mode: Number.parseInt(mode || "644", 8), uid: 0, gid: 0 },
       bytes
     );
     archive.finalize();
     try {
-      await container2.putArchive(archive, { path: posix.dirname(remotePath) });
+      await container2.putArchive(archive, { path: posix9.dirname(remotePath) });
     } catch (error) {
       throw new CommandError(`${this.host}: could not write ${remotePath}: ${dockerMessage(error)}`, {
         host: this.host
@@ -103557,42 +107456,6 @@ import { appendFileSync, existsSync as existsSync6, mkdirSync, readFileSync as r
 import { homedir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 
-// src/util/describe-value.ts
-var maxShown = 80;
-function describeValue(value) {
-  return `${showValue(value)} (${kindOf(value)})`;
-}
-function showValue(value) {
-  let shown;
-  if (typeof value === "function") shown = `function ${value.name || "(anonymous)"}`;
-  else if (typeof value === "bigint") shown = `${value}n`;
-  else if (value === void 0) shown = "undefined";
-  else {
-    try {
-      shown = JSON.stringify(value) ?? String(value);
-    } catch {
-      shown = String(value);
-    }
-  }
-  return shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown;
-}
-function kindOf(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Promise) return "a Promise";
-  const type = typeof value;
-  if (type === "object") return isPlainObject(value) ? "an object" : `an instance of ${constructorName(value)}`;
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-function isPlainObject(value) {
-  if (value === null || typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function constructorName(value) {
-  return value.constructor?.name ?? "a class";
-}
-
 // src/util/secret-keys.ts
 var SECRET_DATA_KEYS = ["_sudo_password", "ssh_password", "ssh_key_password"];
 function isSecretKey(key2) {
@@ -103655,7 +107518,7 @@ function coerce(raw, type) {
 
 // src/connectors/ssh/auth.ts
 var import_ssh2 = __toESM(require_lib2(), 1);
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 function planAuth(sources) {
   const { username } = sources;
@@ -103668,8 +107531,8 @@ function planAuth(sources) {
       label: `key ${sources.keyFile} (ssh_key)`
     });
   }
-  sources.memoryKeys.forEach((text2, index) => {
-    const key2 = parseOneKey(text2, void 0);
+  sources.memoryKeys.forEach((text3, index) => {
+    const key2 = parseOneKey(text3, void 0);
     if (key2 instanceof Error) {
       throw new ConnectError(
         `${sources.host}: private key ${index + 1} of the ssh-private-key input is not usable: ${key2.message}. Give an unencrypted OpenSSH or PEM private key.`
@@ -103692,8 +107555,8 @@ function planAuth(sources) {
   }
   return { methods: methods2 };
 }
-function splitPrivateKeys(text2) {
-  return text2.match(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g)?.map((k) => `${k}
+function splitPrivateKeys(text3) {
+  return text3.match(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g)?.map((k) => `${k}
 `) ?? [];
 }
 function readNamedKey(sources) {
@@ -103730,7 +107593,7 @@ function tryReadKey(file2) {
 }
 var parsedKeys = /* @__PURE__ */ new Map();
 function parseOneKey(data3, passphrase) {
-  const id = createHash2("sha256").update(data3).update(passphrase === void 0 ? "\0" : `\0\0${passphrase}`).digest("hex");
+  const id = createHash3("sha256").update(data3).update(passphrase === void 0 ? "\0" : `\0\0${passphrase}`).digest("hex");
   let key2 = parsedKeys.get(id);
   if (!key2) {
     key2 = parseKeyOnce(data3, passphrase);
@@ -103746,10 +107609,10 @@ function parseKeyOnce(data3, passphrase) {
 }
 
 // src/connectors/ssh/known-hosts.ts
-import { createHash as createHash3, createHmac as createHmac2 } from "node:crypto";
-function parseKnownHosts(text2, origin) {
+import { createHash as createHash4, createHmac as createHmac2 } from "node:crypto";
+function parseKnownHosts(text3, origin) {
   const entries = [];
-  text2.split(/\r?\n/).forEach((raw, index) => {
+  text3.split(/\r?\n/).forEach((raw, index) => {
     const line2 = raw.trim();
     if (!line2 || line2.startsWith("#")) return;
     const fields = line2.split(/\s+/);
@@ -103807,7 +107670,7 @@ function keyTypeOf(blob) {
   return blob.subarray(4, 4 + length3).toString("latin1");
 }
 function fingerprint(blob) {
-  return `SHA256:${createHash3("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+  return `SHA256:${createHash4("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 }
 function knownHostsLine(token, key2) {
   return `${token} ${keyTypeOf(key2)} ${key2.toString("base64")}`;
@@ -103821,25 +107684,25 @@ function patternToRegExp(pattern) {
 import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 
 // node_modules/ssh-config/lib/glob.js
-function escapeChars(text2, chars2) {
+function escapeChars(text3, chars2) {
   for (let char of chars2) {
-    text2 = text2.replace(new RegExp("\\" + char, "g"), "\\" + char);
+    text3 = text3.replace(new RegExp("\\" + char, "g"), "\\" + char);
   }
-  return text2;
+  return text3;
 }
-function match2(pattern, text2) {
+function match2(pattern, text3) {
   pattern = escapeChars(pattern, "\\()[]{}.+^$|");
   pattern = pattern.replace(/\*/g, ".*").replace(/\?/g, ".?");
-  return new RegExp("^(?:" + pattern + ")$").test(text2);
+  return new RegExp("^(?:" + pattern + ")$").test(text3);
 }
-function glob(patternList, text2) {
+function glob(patternList, text3) {
   const patterns = Array.isArray(patternList) ? patternList : patternList.split(/,/);
   let result = false;
   for (const pattern of patterns) {
     const negate = pattern[0] == "!";
-    if (negate && match2(pattern.slice(1), text2)) {
+    if (negate && match2(pattern.slice(1), text3)) {
       return false;
-    } else if (match2(pattern, text2)) {
+    } else if (match2(pattern, text3)) {
       result = true;
     }
   }
@@ -103934,8 +107797,8 @@ var SSHConfig = class _SSHConfig extends Array {
   /**
    * Parse SSH config text into structured object.
    */
-  static parse(text2) {
-    return parse7(text2);
+  static parse(text3) {
+    return parse7(text3);
   }
   /**
    * Stringify structured object into SSH config text.
@@ -104164,8 +108027,8 @@ var SSHConfig = class _SSHConfig extends Array {
     return config2;
   }
 };
-function parse7(text2) {
-  const input2 = typeof text2 === "string" ? text2 : text2.toString("utf-8");
+function parse7(text3) {
+  const input2 = typeof text3 === "string" ? text3 : text3.toString("utf-8");
   let i2 = 0;
   let chr = next2();
   let config2 = new SSHConfig();
@@ -104861,22 +108724,22 @@ function scriptRunner(what) {
 function applyMarkerPattern(nonce) {
   return new RegExp(`\\n@@${nonce}:(staged|done|locked|begin:(\\d+)|end:(\\d+):(\\d+)|skip:(\\d+))(?=\\n)`, "g");
 }
-function markedSections(text2, nonce) {
+function markedSections(text3, nonce) {
   const sections = /* @__PURE__ */ new Map();
   const pattern = new RegExp(`@@${nonce}:begin:(\\d+)\\n|\\n@@${nonce}:end:(\\d+):(\\d+)`, "g");
   let open;
-  for (const match4 of text2.matchAll(pattern)) {
+  for (const match4 of text3.matchAll(pattern)) {
     const [whole, begin, end, exitCode2] = match4;
     const at3 = match4.index ?? 0;
     if (begin !== void 0) {
-      if (open) sections.set(open.index, { output: text2.slice(open.from, at3) });
+      if (open) sections.set(open.index, { output: text3.slice(open.from, at3) });
       open = { index: Number(begin), from: at3 + whole.length };
     } else if (open && Number(end) === open.index) {
-      sections.set(open.index, { output: text2.slice(open.from, at3), exitCode: Number(exitCode2) });
+      sections.set(open.index, { output: text3.slice(open.from, at3), exitCode: Number(exitCode2) });
       open = void 0;
     }
   }
-  if (open) sections.set(open.index, { output: text2.slice(open.from) });
+  if (open) sections.set(open.index, { output: text3.slice(open.from) });
   return sections;
 }
 
@@ -104967,11 +108830,11 @@ var ApplyOutput = class {
       else if (kind === "locked") this.locked = true;
     }
   }
-  append(stream, text2) {
-    if (!text2) return;
+  append(stream, text3) {
+    if (!text3) return;
     const state2 = this.streams[stream];
     if (state2.current === void 0) {
-      state2.outside.push(Buffer.from(text2));
+      state2.outside.push(Buffer.from(text3));
       return;
     }
     let kept = this.outputs.get(state2.current);
@@ -104979,7 +108842,7 @@ var ApplyOutput = class {
       kept = { stdout: new BoundedOutput(keepHead, keepTail), stderr: new BoundedOutput(keepHead, keepTail) };
       this.outputs.set(state2.current, kept);
     }
-    kept[stream].push(Buffer.from(text2));
+    kept[stream].push(Buffer.from(text3));
   }
 };
 
@@ -105036,24 +108899,24 @@ function readGlobalArgs(pick, isHandle) {
   const bool = (key2) => {
     const v = pick(key2);
     if (v === void 0 || v === null) return false;
-    if (typeof v !== "boolean") throw wrong(key2, "true or false", v);
+    if (typeof v !== "boolean") throw wrong2(key2, "true or false", v);
     return v;
   };
   const str = (key2) => {
     const v = pick(key2);
     if (v === void 0 || v === null || v === "") return void 0;
-    if (typeof v !== "string") throw wrong(key2, "a string", v);
+    if (typeof v !== "string") throw wrong2(key2, "a string", v);
     return v;
   };
   const num = (key2, fallback) => {
     const v = pick(key2);
     if (v === void 0 || v === null) return fallback;
-    if (typeof v !== "number" || !(v >= 0)) throw wrong(key2, "a number, 0 or more", v);
+    if (typeof v !== "number" || !(v >= 0)) throw wrong2(key2, "a number, 0 or more", v);
     return v;
   };
   const env = pick("_env");
   if (env !== void 0 && env !== null) {
-    if (!isPlainObject(env)) throw wrong("_env", "an object of strings", env);
+    if (!isPlainObject(env)) throw wrong2("_env", "an object of strings", env);
     const bad = Object.entries(env).find(([, v]) => typeof v !== "string");
     if (bad)
       throw new OperationError(
@@ -105067,7 +108930,7 @@ function readGlobalArgs(pick, isHandle) {
     ifArg = condition;
   else if (isHandle(condition)) ifArg = [condition];
   else if (Array.isArray(condition) && condition.every(isHandle)) ifArg = condition;
-  else throw wrong("_if", "an operation (or a list of them), a boolean or a function", condition);
+  else throw wrong2("_if", "an operation (or a list of them), a boolean or a function", condition);
   const sudoUser = str("_sudo_user");
   return {
     sudo: bool("_sudo") || sudoUser !== void 0,
@@ -105084,7 +108947,7 @@ function readGlobalArgs(pick, isHandle) {
     serial: bool("_serial")
   };
 }
-function wrong(key2, expected, value) {
+function wrong2(key2, expected, value) {
   const shown = isSecretKey(key2) ? describeSecretValue(value) : describeValue(value);
   return new OperationError(`global argument ${key2} must be ${expected}; it is ${shown}.`);
 }
@@ -105213,7 +109076,7 @@ function fatalLines(stderr, count = 2) {
 }
 
 // src/engine/describe-command.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function describeCommand(command) {
   switch (command.type) {
     case "shell":
@@ -105236,11 +109099,11 @@ function describeCommand(command) {
   }
 }
 function fingerprintCommands(commands) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for (const command of commands) {
     hash.update(
       JSON.stringify(
-        command.type === "file" ? { ...command, content: createHash4("sha256").update(command.content).digest("hex") } : command
+        command.type === "file" ? { ...command, content: createHash5("sha256").update(command.content).digest("hex") } : command
       )
     );
   }
@@ -105276,7 +109139,12 @@ function digestOperation(op) {
 function reportOperation(op, mode, applied, notRunReason2) {
   const index = op.registered.index;
   const durationMs = Math.round(applied.durations.get(index) ?? op.durationMs);
-  const base2 = { name: op.registered.label, op: op.registered.definition.name, durationMs };
+  const base2 = {
+    name: op.registered.label,
+    op: op.registered.definition.name,
+    ...op.registered.deploy ? { deploy: op.registered.deploy } : {},
+    durationMs
+  };
   if (op.error) return { ...base2, status: "failed", reason: op.error, commands: [] };
   const plan = op.plan;
   if (!plan.changed) return { ...base2, status: "unchanged", reason: plan.reason, commands: [] };
@@ -105598,93 +109466,6 @@ var HostTimeline = class {
 // src/engine/plan-host.ts
 import { dirname as dirname5 } from "node:path";
 
-// src/facts/fact.ts
-var Unreadable = class {
-  constructor(unreadable2) {
-    this.unreadable = unreadable2;
-  }
-  unreadable;
-};
-function defineFact(fact) {
-  return fact;
-}
-function unreadable(reason) {
-  return new Unreadable(reason);
-}
-function isUnreadable(value) {
-  return value instanceof Unreadable;
-}
-function lines(text2) {
-  return text2.split("\n").filter((line2) => line2.trim() !== "");
-}
-function toInteger(text2) {
-  if (text2 === void 0 || !/^-?\d+$/.test(text2.trim())) return null;
-  return Number(text2.trim());
-}
-function emptyRecord() {
-  return /* @__PURE__ */ Object.create(null);
-}
-
-// src/host/instances.ts
-var boundApis = /* @__PURE__ */ new Map();
-function bindInstance(instance, bound) {
-  if (bound) boundApis.set(instance, bound);
-  else boundApis.delete(instance);
-}
-function apiForInstance(api2, instance) {
-  const bound = boundApis.get(instance);
-  if (!bound) throw new UserError(`No host is bound to deploy instance "${instance}".`);
-  return { ...api2, ...bound };
-}
-var outsideDeploy = (member) => {
-  throw new UserError(
-    `\`host.${member}\` is only available in a deploy file while infra-action runs it for a host; inventory and group data files describe hosts and have no current host.`
-  );
-};
-var unboundHost = Object.freeze({
-  get name() {
-    return outsideDeploy("name");
-  },
-  get groups() {
-    return outsideDeploy("groups");
-  },
-  get data() {
-    return outsideDeploy("data");
-  },
-  getFact: () => outsideDeploy("getFact")
-});
-
-// src/operations/operation.ts
-var CannotTell = class extends Error {
-  constructor(reason) {
-    super(reason);
-    this.reason = reason;
-  }
-  reason;
-  name = "CannotTell";
-};
-function defineOperation(definition) {
-  return bindOperation(definition, () => {
-    throw new UserError(
-      `${definition.name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
-    );
-  });
-}
-function bindOperation(definition, call) {
-  const operation = (args = {}) => call(args);
-  for (const key2 of Object.keys(definition))
-    Object.defineProperty(operation, key2, { value: definition[key2], enumerable: true, configurable: true });
-  return operation;
-}
-var noop = (reason) => ({ changed: false, reason });
-function change(commands, extra = {}) {
-  return {
-    changed: true,
-    commands: commands.map((c) => typeof c === "string" ? { type: "shell", command: c } : c),
-    ...extra
-  };
-}
-
 // src/engine/cannot-tell.ts
 function describeCannotTell(reason, sudo) {
   return `cannot tell: ${reason}${hintFor(reason, sudo)}`;
@@ -105703,42 +109484,6 @@ function hintFor(reason, sudo) {
     return " — the repository belongs to another user: run the operation as its owner (`_sudo_user`), or mark it safe with `git config --global --add safe.directory`";
   if (/: not found$|command not found/.test(reason)) return " — is it installed on the host?";
   return "";
-}
-
-// src/util/closest.ts
-function closestName(name, candidates) {
-  const list2 = [...candidates];
-  const lower = name.toLowerCase();
-  const started = lower.length >= 4 ? list2.filter((c) => sharedPrefix(lower, c.toLowerCase()) >= lower.length - 2) : [];
-  if (started.length === 1) return started[0];
-  let best;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of list2) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const allowed = Math.max(2, Math.floor(name.length / 3));
-  return bestDistance <= allowed ? best : void 0;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const current2 = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1);
-      current2.push(Math.min((previous[j] ?? 0) + 1, (current2[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current2;
-  }
-  return previous[b.length] ?? 0;
-}
-function sharedPrefix(a, b) {
-  let i2 = 0;
-  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
-  return i2;
 }
 
 // src/facts/fact-arguments.ts
@@ -105771,650 +109516,401 @@ function describeArguments(fact) {
   if (entries.length === 0) return "no arguments";
   return entries.map(([name, spec]) => `${name}${spec.required ? " (required)" : ""}`).join(", ");
 }
-function factArgumentFromText(fact, name, text2) {
+function factArgumentFromText(fact, name, text3) {
   const spec = fact.arguments?.[name];
-  if (spec?.type === "boolean") return text2 === "true" ? true : text2 === "false" ? false : text2;
-  return text2;
+  if (spec?.type === "boolean") return text3 === "true" ? true : text3 === "false" ? false : text3;
+  return text3;
 }
 
-// src/facts/stderr.ts
-var errnoText = /:\s*([A-Z][a-z]+(?:[ /][a-z]+)*)\s*$/;
-function saysMissing(stderr) {
-  return /No such file or directory|Not a directory/.test(stderr) && !/Permission denied/.test(stderr);
-}
-function stderrCause(stderr) {
-  const all = stderr.split("\n").map((line3) => line3.trim()).filter(Boolean);
-  const line2 = all.find((l) => /^(fatal|error):/i.test(l)) ?? all.at(-1);
-  if (!line2) return "no output on stderr";
-  const errno = errnoText.exec(line2)?.[1];
-  if (errno && !/^(fatal|error):/i.test(line2)) return lowerFirst(errno);
-  const stripped = line2.replace(/^(fatal|error):\s*/i, "").replace(/^(sh|bash|dash):\s*(\d+:\s*)?/, "").replace(/^\S*\/script\.sh:\s*(line \d+:\s*|\d+:\s*)?/, "");
-  return stripped.length > 300 ? `${stripped.slice(0, 299)}…` : stripped;
-}
-function cannotRead(path, stderr, verb = "read") {
-  return `cannot ${verb} ${path}: ${stderrCause(stderr)}`;
-}
-function lowerFirst(text2) {
-  return /^[A-Z][a-z]/.test(text2) ? text2[0]?.toLowerCase() + text2.slice(1) : text2;
-}
+// src/facts/access.ts
+var noUser = "--infra-action-no-such-user--";
+var AuthorizedKeys = defineFact({
+  name: "AuthorizedKeys",
+  description: "the public keys in a user's ~/.ssh/authorized_keys",
+  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
+  command: ({ user: user2 } = {}) => user2 ? `home=$(getent passwd ${shellQuote(user2)} | cut -d: -f6); if [ -z "$home" ]; then echo ${noUser}; else LC_ALL=C cat "$home/.ssh/authorized_keys"; fi` : 'LC_ALL=C cat "$HOME/.ssh/authorized_keys"',
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { user: user2 } = {}) => {
+    const whose = user2 ? `${user2}'s` : "the connecting user's";
+    if (stdout.trim() === noUser) return unreadable(`cannot read ${whose} authorized keys: there is no user ${user2}`);
+    if (exitCode2 !== 0)
+      return saysMissing(stderr) ? [] : unreadable(cannotRead(`${whose} ~/.ssh/authorized_keys`, stderr));
+    return lines(stdout).map((line2) => line2.trim()).filter((line2) => !line2.startsWith("#"));
+  }
+});
 
-// src/facts/files.ts
-var pathArgument = {
-  path: { type: "string", required: true, description: "a path on the host" }
-};
-function statCommand({ path }) {
-  const p = shellQuote(path);
-  return `LC_ALL=C stat -c '%F|%U|%G|%a|%s|%Y' -- ${p} && { readlink -- ${p} || true; }`;
-}
-function whyNot(p) {
-  return `{ LC_ALL=C stat -c %F -- ${p} >/dev/null; exit 3; }`;
-}
-function failedAnswer(path, { stderr }, verb = "read", alsoAbsent) {
-  return saysMissing(stderr) || alsoAbsent?.test(stderr) ? null : unreadable(cannotRead(path, stderr, verb));
-}
-function parseStatOutput(output, path, kind) {
-  if (output.exitCode !== 0) return failedAnswer(path, output, "stat");
-  return parseStat(output.stdout, kind);
-}
-function parseStat(stdout, kind) {
-  const [first2, target] = stdout.split("\n");
-  if (!first2?.trim()) return null;
-  const [type = "", user2 = "", group3 = "", mode = "", size = "", mtime = ""] = first2.split("|");
-  const actual = type.includes("symbolic link") ? "link" : type.includes("directory") ? "directory" : type.includes("regular") ? "file" : "other";
-  if (actual !== kind) return false;
-  const info = {
-    user: user2,
-    group: group3,
-    mode: toInteger(mode) ?? 0,
-    size: toInteger(size) ?? 0,
-    mtime: new Date((toInteger(mtime) ?? 0) * 1e3).toISOString()
-  };
-  return kind === "link" ? { ...info, link_target: (target ?? "").trim() } : info;
-}
-var File2 = defineFact({
-  name: "File",
-  description: "a regular file's owner, group, mode, size and mtime",
-  arguments: pathArgument,
-  command: statCommand,
-  parse: (output, { path }) => parseStatOutput(output, path, "file")
+// src/facts/aliases.ts
+var Ports = defineFact({
+  ...ListeningPorts,
+  name: "Ports",
+  description: "TCP ports with a listening socket (ListeningPorts)"
 });
-var Directory = defineFact({
-  name: "Directory",
-  description: "a directory's owner, group, mode, size and mtime",
-  arguments: pathArgument,
-  command: statCommand,
-  parse: (output, { path }) => parseStatOutput(output, path, "directory")
-});
-var Link = defineFact({
-  name: "Link",
-  description: "a symbolic link's target, owner and mode",
-  arguments: pathArgument,
-  command: statCommand,
-  parse: (output, { path }) => parseStatOutput(output, path, "link")
-});
-var Sha256File = defineFact({
-  name: "Sha256File",
-  description: "a file's SHA-256 hash",
-  arguments: pathArgument,
-  command: ({ path }) => `LC_ALL=C sha256sum -- ${shellQuote(path)}`,
-  parse: (output, { path }) => output.exitCode === 0 ? /^\\?([0-9a-f]{64})\b/.exec(output.stdout.trim())?.[1] ?? null : failedAnswer(path, output, "read", /Is a directory/)
-});
-var FindInFile = defineFact({
-  name: "FindInFile",
-  description: "lines of a file matching a pattern (grep -E)",
-  arguments: {
-    ...pathArgument,
-    pattern: { type: "string", required: true, description: "an extended regular expression (grep -E)" }
+
+// src/facts/deb-package.ts
+var DebPackage = defineFact({
+  name: "DebPackage",
+  description: "a .deb file's (or installed package's) name and version",
+  arguments: { name: { type: "string", required: true, description: "a .deb file's path or a package's name" } },
+  command: ({ name }) => {
+    const quoted = shellQuote(name);
+    return `if [ -e ${quoted} ]; then LC_ALL=C dpkg-deb -f ${quoted} Package Version; else LC_ALL=C dpkg -s ${quoted} 2>/dev/null || true; fi`;
   },
-  // grep exits 1 when nothing matches, 2 when it could not read (or the pattern is bad).
-  command: ({ path, pattern }) => `LC_ALL=C grep -E -e ${shellQuote(pattern)} -- ${shellQuote(path)}`,
-  parse: (output, { path }) => {
-    const { stdout, exitCode: exitCode2 } = output;
-    if (exitCode2 === 3) return null;
-    if (exitCode2 > 1) return failedAnswer(path, output, "search", /Is a directory/);
-    return stdout.split("\n").filter((line2, i2, all) => line2 !== "" || i2 < all.length - 1);
-  }
-});
-var contentLimit = 1024 * 1024;
-var FileContents = defineFact({
-  name: "FileContents",
-  description: "a file's metadata, SHA-256 and content (up to 1 MiB)",
-  arguments: pathArgument,
-  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes. Any
-  // step failing exits 1 with its reason on stderr: the file is then unreadable, never "changed".
-  command: ({ path }) => {
-    const p = shellQuote(path);
-    return [
-      `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0;`,
-      `LC_ALL=C sha256sum -- ${p} || exit 1; r=\${s%|*}; [ "\${r##*|}" -le ${contentLimit} ] || exit 0;`,
-      `LC_ALL=C base64 -w0 < ${p} || exit 1; echo`
-    ].join(" ");
-  },
-  parse: (output, { path }) => {
-    const [head = "", hashLine = "", content] = output.stdout.split("\n");
-    if (output.exitCode !== 0 && !head.trim()) return failedAnswer(path, output);
-    const info = parseStat(head, "file");
-    if (!info) return info;
-    if (output.exitCode !== 0) return unreadable(cannotRead(path, output.stderr));
-    const sha2562 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1];
-    if (!sha2562) return unreadable(cannotRead(path, output.stderr));
-    return { ...info, sha256: sha2562, content: content === void 0 || content === "" && info.size > 0 ? null : content };
-  }
-});
-var DirectoryEntries = defineFact({
-  name: "DirectoryEntries",
-  description: "names in a directory",
-  arguments: pathArgument,
-  command: ({ path }) => {
-    const p = shellQuote(path);
-    return `[ -d ${p} ] || ${whyNot(p)}; LC_ALL=C ls -A -- ${p}`;
-  },
-  parse: (output, { path }) => output.exitCode === 0 ? lines(output.stdout) : missingDirectory(path, output)
-});
-function missingDirectory(path, output) {
-  if (output.exitCode === 3 && !output.stderr.trim()) return null;
-  return failedAnswer(path, output);
-}
-var DirectoryHashes = defineFact({
-  name: "DirectoryHashes",
-  description: "SHA-256 of every file under a directory",
-  arguments: pathArgument,
-  command: ({ path }) => {
-    const p = shellQuote(path);
-    return `[ -d ${p} ] || ${whyNot(p)}; cd ${p} && LC_ALL=C find . -type f -exec sha256sum {} +`;
-  },
-  parse: (output, { path }) => {
-    const { stdout, exitCode: exitCode2 } = output;
-    if (exitCode2 !== 0) return missingDirectory(path, output);
-    const hashes = emptyRecord();
+  parse: ({ stdout, stderr, exitCode: exitCode2 }, { name }) => {
+    if (exitCode2 !== 0) return unreadable(cannotRead(name, stderr.replace(/^dpkg-deb: error:\s*/gm, "")));
+    let packageName2 = null;
+    let version2 = null;
     for (const line2 of lines(stdout)) {
-      const match4 = /^([0-9a-f]{64}) [ *]\.\/(.+)$/.exec(line2);
-      if (match4?.[1] && match4[2]) hashes[match4[2]] = match4[1];
+      packageName2 ??= /^Package:\s*(\S+)\s*$/.exec(line2)?.[1] ?? null;
+      version2 ??= /^Version:\s*(\S+)\s*$/.exec(line2)?.[1] ?? null;
     }
-    return hashes;
+    return packageName2 && version2 ? { name: packageName2, version: version2 } : null;
   }
 });
 
-// src/facts/packages.ts
-function listOrUnreadable(output, what, read) {
-  return output.exitCode === 0 ? read(output.stdout) : unreadable(cannotRead(what, output.stderr, "list"));
-}
-function addVersion(packages7, name, version2) {
-  packages7[name] = [...Object.hasOwn(packages7, name) ? packages7[name] ?? [] : [], version2];
-}
-var DebPackages = defineFact({
-  name: "DebPackages",
-  description: "installed Debian packages and versions",
+// src/facts/hardware.ts
+var Cpus = defineFact({
+  name: "Cpus",
+  description: "the number of online CPUs (getconf)",
   arguments: {},
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's format fields.
-  command: () => "LC_ALL=C dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Version}\\n'",
-  parse: (output) => listOrUnreadable(output, "the installed Debian packages", parseDpkgList)
+  command: () => "getconf NPROCESSORS_ONLN 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null || true",
+  parse: ({ stdout }) => toInteger(lines(stdout)[0])
 });
-function parseDpkgList(stdout) {
-  const packages7 = emptyRecord();
-  for (const line2 of lines(stdout)) {
-    const [status = "", name, version2 = ""] = line2.split("|");
-    if (status.startsWith("ii") && name) addVersion(packages7, name, version2);
-  }
-  return packages7;
-}
-var RpmPackages = defineFact({
-  name: "RpmPackages",
-  description: "installed RPM packages and versions",
+var Memory = defineFact({
+  name: "Memory",
+  description: "the memory installed, in MB",
   arguments: {},
-  command: () => "LC_ALL=C rpm -qa --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n'",
-  parse: (output) => listOrUnreadable(output, "the installed RPM packages", parseRpmList)
-});
-function parseRpmList(stdout) {
-  const packages7 = emptyRecord();
-  for (const line2 of lines(stdout)) {
-    const [name, version2 = ""] = line2.split("|");
-    if (name) addVersion(packages7, name, version2);
-  }
-  return packages7;
-}
-var ApkPackages = defineFact({
-  name: "ApkPackages",
-  description: "installed Alpine packages and versions",
-  arguments: {},
-  command: () => "LC_ALL=C apk info -v",
-  parse: (output) => listOrUnreadable(output, "the installed Alpine packages", parseApkList)
-});
-function parseApkList(stdout) {
-  const packages7 = emptyRecord();
-  for (const line2 of lines(stdout)) {
-    const match4 = /^(.+)-([^-]+-r\d+)$/.exec(line2.trim());
-    if (match4?.[1] && match4[2]) addVersion(packages7, match4[1], match4[2]);
-  }
-  return packages7;
-}
-var PipPackages = defineFact({
-  name: "PipPackages",
-  description: "packages installed by pip",
-  arguments: { pip: { type: "string", description: "the pip command (default: pip3)" } },
-  command: ({ pip: pip2 = "pip3" } = {}) => `${shellQuote(pip2)} freeze --all`,
-  // A pip that is not there (exit 127) has installed nothing: an earlier operation may create it (a
-  // virtualenv, python3-pip), as in pyinfra. A pip that fails cannot tell.
-  parse: (output, { pip: pip2 = "pip3" } = {}) => output.exitCode === 127 ? emptyRecord() : listOrUnreadable(output, `the packages of ${pip2}`, parsePipFreeze)
-});
-function parsePipFreeze(stdout) {
-  const packages7 = emptyRecord();
-  for (const line2 of lines(stdout)) {
-    const match4 = /^([A-Za-z0-9_.-]+)==(.+)$/.exec(line2.trim());
-    if (match4?.[1] && match4[2]) addVersion(packages7, normalisePipName(match4[1]), match4[2]);
-  }
-  return packages7;
-}
-function normalisePipName(name) {
-  return name.toLowerCase().replace(/[_.]+/g, "-");
-}
-var PackageManager = defineFact({
-  name: "PackageManager",
-  description: "the host's package manager",
-  arguments: {},
-  command: () => "for m in apt-get dnf yum apk; do if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
+  command: () => "cat /proc/meminfo 2>/dev/null || vmstat -s 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const found2 = stdout.trim();
-    return found2 === "apt-get" ? "apt" : found2 === "dnf" || found2 === "yum" || found2 === "apk" ? found2 : null;
-  }
-});
-var AptListsAge = defineFact({
-  name: "AptListsAge",
-  description: "seconds since apt's package lists were last updated",
-  arguments: {},
-  command: () => "t=$(stat -c %Y /var/lib/apt/periodic/update-success-stamp 2>/dev/null || stat -c %Y /var/lib/apt/lists 2>/dev/null) && echo $(( $(date +%s) - t ))",
-  parse: ({ stdout }) => /^\d+$/.test(stdout.trim()) ? Number(stdout.trim()) : null
-});
-var AptUpgradable = defineFact({
-  name: "AptUpgradable",
-  description: "packages apt would upgrade",
-  arguments: { dist: { type: "boolean", description: "dist-upgrade instead of upgrade" } },
-  command: ({ dist } = {}) => `LC_ALL=C apt-get -s ${dist ? "dist-upgrade" : "upgrade"}`,
-  // apt-get says why on its first "E:" line ("Could not open file /var/lib/dpkg/status - open (13: Permission denied)").
-  parse: ({ stdout, stderr, exitCode: exitCode2 }) => exitCode2 === 0 ? lines(stdout).flatMap((line2) => line2.startsWith("Inst ") ? line2.split(/\s+/)[1] ?? [] : []) : unreadable(cannotRead("the packages apt would upgrade", firstAptError(stderr), "list"))
-});
-function firstAptError(stderr) {
-  const first2 = stderr.split("\n").find((line2) => line2.startsWith("E: "));
-  return first2 ? first2.slice(3) : stderr;
-}
-
-// src/facts/same-file.ts
-var SameFile = defineFact({
-  name: "SameFile",
-  description: "whether a path and a target are the same file (a hard link)",
-  arguments: {
-    path: { type: "string", required: true, description: "the link's path on the host (not followed)" },
-    target: { type: "string", required: true, description: "the path it should be the same file as" }
-  },
-  command: ({ path, target }) => {
-    const format3 = "'%F|%d:%i|%U|%G'";
-    return `printf 'path|'; stat -c ${format3} -- ${shellQuote(path)} 2>/dev/null || echo; printf 'target|'; stat -L -c ${format3} -- ${shellQuote(target)} 2>/dev/null || echo`;
-  },
-  parse: ({ stdout }) => {
-    const found2 = { path: null, target: null };
-    for (const line2 of stdout.split("\n")) {
-      const [which, type = "", id = "", user2 = "", group3 = ""] = line2.split("|");
-      if (which !== "path" && which !== "target" || id === "") continue;
-      found2[which] = { kind: kindOf2(type), id, user: user2, group: group3 };
+    for (const line2 of lines(stdout)) {
+      const kib = /^\s*MemTotal:\s+(\d+)\s*kB/i.exec(line2)?.[1] ?? /^\s*(\d+)\s+K?\s*total memory/.exec(line2)?.[1];
+      if (kib) return Math.round(Number(kib) / 1024);
     }
-    return found2;
+    return null;
   }
 });
-function kindOf2(type) {
-  if (type.includes("symbolic link")) return "link";
-  if (type.includes("directory")) return "directory";
-  if (type.includes("regular")) return "file";
-  return "other";
+var BlockDevices = defineFact({
+  name: "BlockDevices",
+  description: "mounted block devices and their usage (df)",
+  arguments: {},
+  command: () => "LC_ALL=C df -P -k",
+  // df also fails when one mount cannot be read, yet prints the others: keep those.
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    const devices = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const m = /^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d{1,3})%\s+(.+)$/.exec(line2.trim());
+      if (!m?.[1] || m[1] === "none") continue;
+      devices[m[1]] = {
+        blocks: Number(m[2]),
+        used: Number(m[3]),
+        available: Number(m[4]),
+        used_percent: Number(m[5]),
+        mount: m[6] ?? ""
+      };
+    }
+    if (exitCode2 !== 0 && Object.keys(devices).length === 0)
+      return unreadable(cannotRead("the block devices", stderr, "list"));
+    return devices;
+  }
+});
+
+// src/facts/initd-status.ts
+var InitdStatus = defineFact({
+  name: "InitdStatus",
+  description: "every init.d service and whether its status says running",
+  arguments: {},
+  // A script that hangs on `status` is stopped after 10 seconds (timeout's 124: unknown).
+  command: () => `t=; if command -v timeout >/dev/null 2>&1; then t="timeout 10"; fi; for s in /etc/init.d/*; do [ -x "$s" ] && grep -q '### BEGIN INIT INFO' "$s" 2>/dev/null || continue; $t "$s" status </dev/null >/dev/null 2>&1; rc=$?; echo "$(basename "$s")=$rc"; done`,
+  parse: ({ stdout }) => {
+    const services = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const m = /^([\w.@+-]+)=(\d+)$/.exec(line2.trim());
+      if (!m?.[1]) continue;
+      const code = Number(m[2]);
+      services[m[1]] = code === 0 ? true : code < 4 ? false : null;
+    }
+    return services;
+  }
+});
+
+// src/facts/network.ts
+var sysfsMarker = "--infra-action-sysfs--";
+var networkCommand = [
+  'PATH="$PATH:/usr/sbin:/sbin"',
+  "if command -v ip >/dev/null 2>&1; then LC_ALL=C ip addr show",
+  "elif command -v ifconfig >/dev/null 2>&1; then LC_ALL=C ifconfig -a",
+  `else echo ${sysfsMarker}; for d in /sys/class/net/*; do [ -e "$d" ] || continue; echo "dev $(basename "$d") $(cat "$d/address" 2>/dev/null) $(cat "$d/mtu" 2>/dev/null) $(cat "$d/flags" 2>/dev/null)"; done; echo --inet6--; cat /proc/net/if_inet6 2>/dev/null; echo --route--; cat /proc/net/route 2>/dev/null; echo --fib--; cat /proc/net/fib_trie 2>/dev/null; fi`
+].join("; ");
+var NetworkDevices = defineFact({
+  name: "NetworkDevices",
+  description: "network devices with their MAC, MTU, state and addresses",
+  arguments: {},
+  command: () => networkCommand,
+  parse: ({ stdout }) => stdout.includes(sysfsMarker) ? parseSysfs(stdout) : parseIpOrIfconfig(stdout)
+});
+var Ipv4Addrs = defineFact({
+  name: "Ipv4Addrs",
+  description: "IPv4 addresses by network device",
+  arguments: {},
+  command: () => networkCommand,
+  parse: (output, args) => mapDevices(NetworkDevices.parse(output, args), (ipv4) => [
+    ipv4.address,
+    ...(ipv4.additional_ips ?? []).map((ip) => ip.address)
+  ])
+});
+var Ipv4Addresses = defineFact({
+  name: "Ipv4Addresses",
+  description: "the first IPv4 address of each network device",
+  arguments: {},
+  command: () => networkCommand,
+  parse: (output, args) => mapDevices(NetworkDevices.parse(output, args), (ipv4) => ipv4.address)
+});
+function mapDevices(devices, pick) {
+  const result = emptyRecord();
+  if (isUnreadable(devices)) return result;
+  for (const [name, device] of Object.entries(devices)) if (device.ipv4?.address) result[name] = pick(device.ipv4);
+  return result;
+}
+function parseIpOrIfconfig(text3) {
+  const devices = emptyRecord();
+  const sections = text3.split("\n").map((line2) => line2.trim()).join("\n").split(/\n(?=\d+: \S|[\w.@-]+:?\s.*mtu)/);
+  for (const section of sections) {
+    const name = /^(?:\d+: )?([\w.@-]+?)(?:@[\w.-]+)?:?\s/.exec(section)?.[1];
+    if (!name) continue;
+    const device = { state: deviceState(section) };
+    const ether = /(?:link\/ether|ether|HWaddr)\s+([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5})/.exec(section)?.[1];
+    if (ether) device.ether = ether;
+    const mtu = /mtu[\s:](\d+)/i.exec(section)?.[1];
+    if (mtu) device.mtu = Number(mtu);
+    const ipv4 = [];
+    for (const m of section.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\/(\d+)(?: brd (\d+\.\d+\.\d+\.\d+))?/g))
+      ipv4.push(ipv4Address(m[1] ?? "", Number(m[2]), m[3] ?? null));
+    for (const m of section.matchAll(
+      /inet (?:addr:)?(\d+\.\d+\.\d+\.\d+)\s+(?:netmask\s+|(?:Bcast:\S+\s+)?Mask:)((?:\d+\.\d+\.\d+\.\d+)|0x[0-9a-fA-F]+)(?:\s+broadcast\s+(\d+\.\d+\.\d+\.\d+))?/g
+    ))
+      ipv4.push(ipv4Address(m[1] ?? "", maskBits(m[2] ?? ""), m[3] ?? null));
+    const ipv6 = [];
+    for (const m of section.matchAll(/inet6 (?:addr:\s*)?([0-9a-fA-F:]+)(?:\/(\d+)|\s+prefixlen\s+(\d+))/g))
+      ipv6.push({ address: m[1] ?? "", mask_bits: Number(m[2] ?? m[3]) });
+    setAddresses(device, ipv4, ipv6);
+    devices[name] = device;
+  }
+  return devices;
+}
+function deviceState(section) {
+  const flags = /<([^>]*)>/.exec(section)?.[1]?.split(",") ?? section.split(/\s+/);
+  if (flags.includes("UP")) return "UP";
+  return flags.includes("DOWN") || /<[^>]*>/.test(section) || /\bstate DOWN\b/.test(section) ? "DOWN" : "UNKNOWN";
+}
+function parseSysfs(text3) {
+  const devices = emptyRecord();
+  const [head = "", rest = ""] = text3.split("--inet6--");
+  const [inet6 = "", rest2 = ""] = rest.split("--route--");
+  const [route = "", fib = ""] = rest2.split("--fib--");
+  for (const line2 of lines(head)) {
+    const [tag, name, ...fields] = line2.trim().split(/\s+/);
+    if (tag !== "dev" || !name) continue;
+    const ether = fields.find((f) => /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(f));
+    const mtu = fields.find((f) => /^\d+$/.test(f));
+    const flags = fields.find((f) => /^0x[0-9a-f]+$/i.test(f));
+    const state2 = flags ? (Number.parseInt(flags, 16) & 1) === 1 ? "UP" : "DOWN" : "UNKNOWN";
+    const device = { state: state2 };
+    if (ether && ether !== "00:00:00:00:00:00") device.ether = ether;
+    if (mtu) device.mtu = Number(mtu);
+    devices[name] = device;
+  }
+  const ipv6 = /* @__PURE__ */ new Map();
+  for (const line2 of lines(inet6)) {
+    const [hex, , prefix, , , name] = line2.trim().split(/\s+/);
+    if (!hex || !/^[0-9a-f]{32}$/i.test(hex) || !name) continue;
+    const address = compressIpv6(hex);
+    ipv6.set(name, [...ipv6.get(name) ?? [], { address, mask_bits: Number.parseInt(prefix ?? "0", 16) }]);
+  }
+  const ipv4 = localIpv4(route, fib);
+  for (const [name, device] of Object.entries(devices))
+    setAddresses(device, ipv4.get(name) ?? [], ipv6.get(name) ?? []);
+  return devices;
+}
+function localIpv4(route, fib) {
+  const routes = lines(route).slice(1).flatMap((line2) => {
+    const [name, destination, , , , , , mask] = line2.trim().split(/\s+/);
+    if (!name || !destination || !mask || !/^[0-9A-F]{8}$/i.test(destination) || !/^[0-9A-F]{8}$/i.test(mask))
+      return [];
+    return [{ name, destination: littleEndian(destination), mask: littleEndian(mask) }];
+  }).filter((r) => r.mask !== 0);
+  const local = /* @__PURE__ */ new Set();
+  const fibLines = fib.split("\n");
+  fibLines.forEach((line2, i2) => {
+    const address = /\|--\s+(\d+\.\d+\.\d+\.\d+)/.exec(line2)?.[1];
+    if (address && /\/32 host LOCAL/.test(fibLines[i2 + 1] ?? "")) local.add(address);
+  });
+  const byDevice = /* @__PURE__ */ new Map();
+  for (const address of local) {
+    const value = ipv4ToNumber(address);
+    const match4 = address.startsWith("127.") ? { name: "lo", mask: 4278190080 } : routes.filter((r) => (value & r.mask) >>> 0 === r.destination).sort((a, b) => bitCount(b.mask) - bitCount(a.mask))[0];
+    if (!match4) continue;
+    const bits = bitCount(match4.mask);
+    const broadcast = bits < 31 && !address.startsWith("127.") ? numberToIpv4((value | ~match4.mask) >>> 0) : null;
+    byDevice.set(match4.name, [...byDevice.get(match4.name) ?? [], ipv4Address(address, bits, broadcast)]);
+  }
+  return byDevice;
+}
+function setAddresses(device, ipv4, ipv6) {
+  const [first4, ...more4] = ipv4;
+  if (first4) device.ipv4 = more4.length ? { ...first4, additional_ips: more4 } : first4;
+  const [first6, ...more6] = ipv6;
+  if (first6) device.ipv6 = more6.length ? { ...first6, additional_ips: more6 } : first6;
+}
+function ipv4Address(address, maskBitsValue, broadcast) {
+  const bits = Math.max(0, Math.min(32, maskBitsValue || 0));
+  const mask = bits === 0 ? 0 : 4294967295 << 32 - bits >>> 0;
+  return { address, mask_bits: bits, netmask: numberToIpv4(mask), broadcast };
+}
+function maskBits(mask) {
+  if (/^0x/i.test(mask)) return bitCount(Number.parseInt(mask, 16) >>> 0);
+  return bitCount(ipv4ToNumber(mask));
+}
+function bitCount(value) {
+  let count = 0;
+  for (let v = value >>> 0; v; v = (v & v - 1) >>> 0) count++;
+  return count;
+}
+function ipv4ToNumber(address) {
+  return address.split(".").reduce((n, part) => (n << 8 | Number(part) & 255) >>> 0, 0);
+}
+function numberToIpv4(value) {
+  return [24, 16, 8, 0].map((shift) => value >>> shift & 255).join(".");
+}
+function littleEndian(hex) {
+  const bytes = hex.match(/../g) ?? [];
+  return ipv4ToNumber(
+    bytes.reverse().map((b) => String(Number.parseInt(b, 16))).join(".")
+  );
+}
+function compressIpv6(hex) {
+  const groups2 = (hex.match(/.{4}/g) ?? []).map((g) => Number.parseInt(g, 16).toString(16));
+  let best = { start: -1, length: 0 };
+  for (let i2 = 0; i2 < groups2.length; ) {
+    if (groups2[i2] !== "0") {
+      i2++;
+      continue;
+    }
+    let j = i2;
+    while (j < groups2.length && groups2[j] === "0") j++;
+    if (j - i2 > best.length && j - i2 > 1) best = { start: i2, length: j - i2 };
+    i2 = j;
+  }
+  if (best.start < 0) return groups2.join(":");
+  const left = groups2.slice(0, best.start).join(":");
+  const right = groups2.slice(best.start + best.length).join(":");
+  return `${left}::${right}`;
 }
 
-// src/facts/server.ts
-var Os = defineFact({
-  name: "Os",
-  description: "the operating system name (uname -s)",
+// src/facts/system.ts
+var LsbRelease = defineFact({
+  name: "LsbRelease",
+  description: "the release as lsb_release names it (null without lsb_release)",
   arguments: {},
-  command: () => "uname -s",
-  parse: ({ stdout }) => stdout.trim()
+  command: () => "if command -v lsb_release >/dev/null 2>&1; then LC_ALL=C lsb_release -a 2>/dev/null; fi",
+  parse: ({ stdout }) => {
+    const fields = emptyRecord();
+    for (const line2 of lines(stdout)) {
+      const colon = line2.indexOf(":");
+      if (colon < 0) continue;
+      const key2 = line2.slice(0, colon).trim().toLowerCase().split(/\s+/).at(-1);
+      if (key2) fields[key2] = line2.slice(colon + 1).trim();
+    }
+    return Object.keys(fields).length ? fields : null;
+  }
 });
-var Kernel = defineFact({
-  name: "Kernel",
-  description: "the kernel name (uname -s)",
+var LinuxName = defineFact({
+  name: "LinuxName",
+  description: "the Linux distribution's name (LinuxDistribution's name)",
   arguments: {},
-  command: () => "uname -s",
-  parse: ({ stdout }) => stdout.trim()
+  command: () => LinuxDistribution.command(void 0),
+  parse: (output) => {
+    const distribution = LinuxDistribution.parse(output, void 0);
+    return isUnreadable(distribution) ? distribution : distribution.name;
+  }
 });
-var KernelVersion = defineFact({
-  name: "KernelVersion",
-  description: "the kernel release (uname -r)",
+var OsVersion = defineFact({
+  name: "OsVersion",
+  description: "the OS version: the kernel release (uname -r)",
   arguments: {},
   command: () => "uname -r",
   parse: ({ stdout }) => stdout.trim()
 });
-var Arch = defineFact({
-  name: "Arch",
-  description: "the machine architecture (uname -m)",
+var KernelModules = defineFact({
+  name: "KernelModules",
+  description: "loaded kernel modules (/proc/modules)",
   arguments: {},
-  command: () => "uname -m",
-  parse: ({ stdout }) => stdout.trim()
-});
-var Hostname = defineFact({
-  name: "Hostname",
-  description: "the host's own name (uname -n)",
-  arguments: {},
-  command: () => "uname -n",
-  parse: ({ stdout }) => stdout.trim()
-});
-var distributionNames = {
-  debian: "Debian",
-  ubuntu: "Ubuntu",
-  centos: "CentOS",
-  rhel: "RedHat",
-  fedora: "Fedora",
-  alpine: "Alpine",
-  rocky: "Rocky",
-  almalinux: "AlmaLinux",
-  amzn: "Amazon",
-  opensuse: "openSUSE",
-  "opensuse-leap": "openSUSE",
-  arch: "Arch",
-  linuxmint: "Linux Mint",
-  raspbian: "Raspbian"
-};
-var LinuxDistribution = defineFact({
-  name: "LinuxDistribution",
-  description: "the Linux distribution from /etc/os-release",
-  arguments: {},
-  command: () => "LC_ALL=C cat /etc/os-release || LC_ALL=C cat /usr/lib/os-release",
-  // Neither file there is an answer (no distribution named); a file there but unreadable is not.
-  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
-    if (exitCode2 !== 0 && !saysMissing(stderr)) return unreadable(cannotRead("/etc/os-release", stderr));
-    const meta = emptyRecord();
+  command: () => "cat /proc/modules 2>/dev/null || true",
+  parse: ({ stdout }) => {
+    const modules = emptyRecord();
     for (const line2 of lines(stdout)) {
-      const match4 = /^([A-Z0-9_]+)=(.*)$/.exec(line2.trim());
-      if (match4?.[1]) meta[match4[1]] = (match4[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
-    }
-    const id = meta.ID ?? null;
-    const [major, minor] = (meta.VERSION_ID ?? "").split(".");
-    return {
-      name: id ? distributionNames[id] ?? meta.NAME ?? id : meta.NAME ?? null,
-      major: toInteger(major),
-      minor: toInteger(minor),
-      id,
-      release_meta: meta
-    };
-  }
-});
-var passwdAndGroup = "cat /etc/passwd; echo '--infra-action-groups--'; cat /etc/group";
-var Users = defineFact({
-  name: "Users",
-  description: "local users (/etc/passwd, /etc/group)",
-  arguments: {},
-  command: () => passwdAndGroup,
-  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
-    if (exitCode2 !== 0) return unreadable(cannotRead("/etc/passwd or /etc/group", stderr));
-    const [passwd = "", group3 = ""] = stdout.split("--infra-action-groups--");
-    const groups = parseGroupFile(group3);
-    const users = emptyRecord();
-    for (const line2 of lines(passwd)) {
-      const [name, , uid, gid, comment2, home, shell2] = line2.split(":");
-      if (!name || toInteger(uid) === null) continue;
-      const primary = groups.find((g) => g.gid === toInteger(gid));
-      users[name] = {
-        uid: toInteger(uid) ?? 0,
-        gid: toInteger(gid) ?? 0,
-        group: primary?.name ?? null,
-        groups: groups.filter((g) => g.members.includes(name)).map((g) => g.name),
-        home: home ?? "",
-        shell: (shell2 ?? "").trim(),
-        comment: comment2 ?? ""
+      const [name, size, instances, depends, state2] = line2.trim().split(/\s+/);
+      if (!name || toInteger(size) === null) continue;
+      const module = {
+        size: toInteger(size) ?? 0,
+        instances: toInteger(instances) ?? 0,
+        state: state2 ?? ""
       };
+      if (depends && depends !== "-") module.depends = depends.split(",").filter(Boolean);
+      modules[name] = module;
     }
-    return users;
+    return modules;
   }
 });
-var Groups = defineFact({
-  name: "Groups",
-  description: "local group names (/etc/group)",
+var Processes = defineFact({
+  name: "Processes",
+  description: "running processes by id (ps)",
   arguments: {},
-  command: () => "cat /etc/group",
-  parse: ({ stdout, stderr, exitCode: exitCode2 }) => exitCode2 === 0 ? parseGroupFile(stdout).map((g) => g.name) : unreadable(cannotRead("/etc/group", stderr))
-});
-function parseGroupFile(text2) {
-  return lines(text2).flatMap((line2) => {
-    const [name, , gid, members] = line2.split(":");
-    return name ? [{ name, gid: toInteger(gid), members: (members ?? "").trim().split(",").filter(Boolean) }] : [];
-  });
-}
-var Which = defineFact({
-  name: "Which",
-  description: "where a command is installed (command -v)",
-  arguments: { command: { type: "string", required: true, description: "the command's name" } },
-  command: ({ command }) => `command -v ${shellQuote(command)} || true`,
-  parse: ({ stdout }) => stdout.trim() || null
-});
-var Command2 = defineFact({
-  name: "Command",
-  description: "the output of a shell command",
-  arguments: { command: { type: "string", required: true, description: "the shell command to run" } },
-  command: ({ command }) => command,
-  // A failing command has no output to trust: its exit code and stderr say why.
-  parse: ({ stdout, stderr, exitCode: exitCode2 }, { command }) => exitCode2 === 0 ? stdout.trim() : unreadable(`cannot run ${JSON.stringify(command)}: exit code ${exitCode2}: ${stderrCause(stderr)}`)
-});
-var Home = defineFact({
-  name: "Home",
-  description: "a user's home directory",
-  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
-  command: ({ user: user2 } = {}) => user2 ? `getent passwd ${shellQuote(user2)} | cut -d: -f6` : 'echo "$HOME"',
-  parse: ({ stdout }) => stdout.trim() || null
-});
-var Sysctl = defineFact({
-  name: "Sysctl",
-  description: "kernel parameters (sysctl -a)",
-  arguments: {},
-  // sysctl lives in /usr/sbin, which a user's PATH over SSH often lacks (the fact runs in a subshell).
-  command: () => 'PATH="$PATH:/usr/sbin:/sbin"; LC_ALL=C sysctl -a',
+  command: () => "LC_ALL=C ps -e -o pid= -o ppid= -o user= -o args=",
   parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
-    if (exitCode2 !== 0) return unreadable(cannotRead("the kernel parameters", stderr));
-    const values = emptyRecord();
+    if (exitCode2 !== 0) return unreadable(cannotRead("the processes", stderr, "list"));
+    const processes = emptyRecord();
     for (const line2 of lines(stdout)) {
-      const eq = line2.indexOf("=");
-      if (eq < 0) continue;
-      values[line2.slice(0, eq).trim()] = parseSysctlValue(line2.slice(eq + 1).trim());
+      const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line2);
+      if (m?.[1]) processes[m[1]] = { ppid: Number(m[2]), user: m[3] ?? "", command: (m[4] ?? "").trim() };
     }
-    for (const line2 of lines(stderr)) {
-      const key2 = /key ['"]([^'"]+)['"]/.exec(line2)?.[1];
-      if (key2 && !Object.hasOwn(values, key2))
-        values[key2] = unreadable(`cannot read kernel parameter ${key2}: ${sysctlCause(line2)}`);
-    }
-    return values;
+    return processes;
   }
 });
-function sysctlCause(line2) {
-  return /permission denied/i.test(line2) ? "permission denied" : line2.replace(/^sysctl:\s*/, "");
-}
-function parseSysctlValue(value) {
-  const parts = value.split(/\s+/);
-  if (parts.length > 1 && parts.every((p) => /^-?\d+$/.test(p))) return parts.map(Number);
-  return /^-?\d+$/.test(value) ? Number(value) : value;
-}
-var Mounts = defineFact({
-  name: "Mounts",
-  description: "mounted filesystems (/proc/mounts)",
+var Timezone = defineFact({
+  name: "Timezone",
+  description: "the time zone (/etc/timezone, /etc/localtime)",
   arguments: {},
-  command: () => "cat /proc/mounts 2>/dev/null || true",
+  command: () => "cat /etc/timezone 2>/dev/null || readlink /etc/localtime 2>/dev/null || LC_ALL=C date +%Z 2>/dev/null || true",
   parse: ({ stdout }) => {
-    const mounts = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const [device, path, type, options2] = line2.split(/\s+/);
-      if (device && path && type) mounts[unescapeMount(path)] = { device, type, options: (options2 ?? "").split(",") };
-    }
-    return mounts;
+    const line2 = lines(stdout)[0]?.trim();
+    if (!line2) return null;
+    return line2.replace(/^.*\/zoneinfo\//, "") || null;
   }
 });
-function unescapeMount(path) {
-  return path.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
-}
-var Crontab = defineFact({
-  name: "Crontab",
-  description: "a user's crontab entries, by command",
-  arguments: { user: { type: "string", description: "the user (default: the connecting user)" } },
-  command: ({ user: user2 } = {}) => `LC_ALL=C crontab -l${user2 ? ` -u ${shellQuote(user2)}` : ""}`,
-  // "no crontab for USER" is an empty crontab; anything else (not privileged, no crontab command) is unknown.
-  parse: ({ stdout, stderr, exitCode: exitCode2 }, { user: user2 } = {}) => exitCode2 === 0 || /^no crontab for /m.test(stderr) ? parseCrontab(exitCode2 === 0 ? stdout : "") : unreadable(cannotRead(`the crontab${user2 ? ` of ${user2}` : ""}`, stderr))
-});
-function parseCrontab(text2) {
-  const entries = emptyRecord();
-  let comments = [];
-  for (const raw of text2.split("\n")) {
-    const line2 = raw.trim();
-    if (!line2) continue;
-    if (line2.startsWith("#")) {
-      comments.push(line2);
-      continue;
-    }
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(line2)) continue;
-    const special = /^(@\w+)\s+(.+)$/.exec(line2);
-    if (special?.[1] && special[2]) {
-      entries[special[2]] = {
-        minute: "",
-        hour: "",
-        day_of_month: "",
-        month: "",
-        day_of_week: "",
-        special_time: special[1],
-        comments
-      };
-    } else {
-      const parts = line2.split(/\s+/);
-      if (parts.length < 6) continue;
-      const [minute = "", hour = "", day_of_month = "", month = "", day_of_week = ""] = parts;
-      entries[parts.slice(5).join(" ")] = { minute, hour, day_of_month, month, day_of_week, comments };
-    }
-    comments = [];
-  }
-  return entries;
-}
-
-// src/facts/services.ts
-var SystemdStatus = defineFact({
-  name: "SystemdStatus",
-  description: "systemd units and whether each is active",
+var Locales = defineFact({
+  name: "Locales",
+  description: "the locales available (locale -a)",
   arguments: {},
-  command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const units = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const [unit, , active] = line2.trim().split(/\s+/);
-      if (unit?.includes(".")) units[unit] = active === "active";
-    }
-    return units;
-  }
+  command: () => "LC_ALL=C locale -a",
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => exitCode2 === 0 ? lines(stdout).map((line2) => line2.trim().replace(/\.utf8(?=@|$)/, ".UTF-8")) : unreadable(`cannot list the locales: ${stderrCause(stderr)}`)
 });
-var SystemdEnabled = defineFact({
-  name: "SystemdEnabled",
-  description: "systemd unit files and whether each is enabled",
+var SecurityLimits = defineFact({
+  name: "SecurityLimits",
+  description: "limits set in /etc/security/limits.conf",
   arguments: {},
-  command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const units = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const [unit, state2] = line2.trim().split(/\s+/);
-      if (unit?.includes(".")) units[unit] = state2 === "enabled" || state2 === "enabled-runtime";
-    }
-    return units;
+  command: () => "LC_ALL=C cat /etc/security/limits.conf",
+  parse: ({ stdout, stderr, exitCode: exitCode2 }) => {
+    if (exitCode2 !== 0) return saysMissing(stderr) ? [] : unreadable(cannotRead("/etc/security/limits.conf", stderr));
+    return lines(stdout).flatMap((line2) => {
+      const [domain, limit_type, item, value] = line2.replace(/#.*$/, "").trim().split(/\s+/);
+      return domain && limit_type && item && value ? [{ domain, limit_type, item, value }] : [];
+    });
   }
 });
-var GitBranch = defineFact({
-  name: "GitBranch",
-  description: "the branch checked out in a git repository",
-  arguments: { repo: { type: "string", required: true, description: "the repository's directory" } },
-  command: ({ repo: repo3 }) => `LC_ALL=C git -C ${shellQuote(repo3)} rev-parse --abbrev-ref HEAD`,
-  parse: (output, { repo: repo3 }) => output.exitCode === 0 ? output.stdout.trim() || null : noRepository(repo3, output)
-});
-function noRepository(repo3, output) {
-  const { stderr, exitCode: exitCode2 } = output;
-  const denied = /Permission denied/.test(stderr);
-  const notRepository = /not a git repository|cannot change to/.test(stderr);
-  const noClone = exitCode2 === 3 && (saysMissing(stderr) || !stderr.trim());
-  return notRepository && !denied || noClone ? null : unreadable(cannotRead(`the git repository ${repo3}`, stderr));
-}
-var GitRepo = defineFact({
-  name: "GitRepo",
-  description: "a git clone's remote, branch, HEAD and the remote branch's commit",
-  arguments: {
-    dest: { type: "string", required: true, description: "the clone's directory" },
-    branch: { type: "string", description: "the branch whose remote commit to look up" }
-  },
-  command: ({ dest, branch }) => {
-    const d = shellQuote(dest);
-    const ref2 = branch ? shellQuote(`refs/heads/${branch}`) : "HEAD";
-    return [
-      `[ -d ${d}/.git ] || { LC_ALL=C stat -c %F -- ${d}/.git >/dev/null; exit 3; }`,
-      // git refusing the repository (another owner: "dubious ownership") must not look like "no clone".
-      `LC_ALL=C git -C ${d} rev-parse --git-dir >/dev/null || exit 4`,
-      `git -C ${d} config --get remote.origin.url || echo`,
-      `git -C ${d} rev-parse --abbrev-ref HEAD 2>/dev/null || echo`,
-      `git -C ${d} rev-parse HEAD 2>/dev/null || echo`,
-      `git -C ${d} ls-remote origin ${ref2} 2>/dev/null | cut -f1 | head -n1`
-    ].join("; ");
-  },
-  parse: (output, { dest }) => {
-    const { stdout, exitCode: exitCode2 } = output;
-    if (exitCode2 === 3 || exitCode2 === 4) {
-      const none = noRepository(dest, output);
-      if (none !== null) return none;
-      return { exists: false, remote: null, branch: null, head: null, remoteHead: null };
-    }
-    const [remote = "", branch = "", head = "", remoteHead = ""] = stdout.split("\n").map((l) => l.trim());
-    return {
-      exists: true,
-      remote: remote || null,
-      branch: branch || null,
-      head: head || null,
-      remoteHead: remoteHead || null
-    };
-  }
-});
-var GitConfig = defineFact({
-  name: "GitConfig",
-  description: "git configuration values",
-  arguments: { repo: { type: "string", description: "the repository (default: the global configuration)" } },
-  command: ({ repo: repo3 } = {}) => repo3 ? `LC_ALL=C git -C ${shellQuote(repo3)} config --local --list` : "LC_ALL=C git config --global --list",
-  parse: ({ stdout, stderr, exitCode: exitCode2 }, { repo: repo3 } = {}) => {
-    if (exitCode2 !== 0 && !saysMissing(stderr))
-      return unreadable(cannotRead(repo3 ? `the git configuration of ${repo3}` : "the global git configuration", stderr));
-    const config2 = emptyRecord();
-    for (const line2 of lines(stdout)) {
-      const eq = line2.indexOf("=");
-      const key2 = line2.slice(0, eq);
-      if (eq > 0) config2[key2] = [...Object.hasOwn(config2, key2) ? config2[key2] ?? [] : [], line2.slice(eq + 1)];
-    }
-    return config2;
-  }
-});
-var InitdRunning = defineFact({
-  name: "InitdRunning",
-  description: "whether an /etc/init.d service reports running",
-  arguments: { service: { type: "string", required: true, description: "the init.d script's name" } },
-  command: ({ service: service3 }) => {
-    const script2 = shellQuote(`/etc/init.d/${service3}`);
-    return `if [ -x ${script2} ]; then ${script2} status >/dev/null 2>&1; echo "status:$?"; else echo missing; fi`;
-  },
-  parse: ({ stdout }) => stdout.trim() === "missing" ? null : stdout.trim() === "status:0"
-});
-var ListeningPorts = defineFact({
-  name: "ListeningPorts",
-  description: "TCP ports with a listening socket",
+var RebootRequired = defineFact({
+  name: "RebootRequired",
+  description: "whether the host asks for a reboot",
   arguments: {},
-  command: () => "cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true",
-  parse: ({ stdout }) => {
-    const ports = /* @__PURE__ */ new Set();
-    for (const line2 of lines(stdout)) {
-      const [, local, , state2] = line2.trim().split(/\s+/);
-      const port = local?.split(":")[1];
-      if (state2 === "0A" && port && /^[0-9A-F]{4}$/i.test(port)) ports.add(Number.parseInt(port, 16));
-    }
-    return [...ports].sort((a, b) => a - b);
-  }
+  command: () => 'PATH="$PATH:/usr/sbin:/sbin"; if [ -e /var/run/reboot-required ]; then echo yes; elif command -v needs-restarting >/dev/null 2>&1 && ! needs-restarting -r >/dev/null 2>&1; then echo yes; else echo no; fi',
+  parse: ({ stdout }) => stdout.trim() === "yes"
 });
 
 // src/facts/index.ts
@@ -106435,6 +109931,10 @@ var facts = {
   Users,
   /** Local group names (/etc/group). */
   Groups,
+  /** A user's authorized SSH keys with its home and ~/.ssh ownership. */
+  UserAuthorizedKeys,
+  /** A user's password hash (/etc/shadow; needs _sudo). */
+  UserPassword,
   /** Where a command is installed (command -v). */
   Which,
   /** The output of a shell command. */
@@ -106448,7 +109948,7 @@ var facts = {
   /** A user's crontab entries, by command. */
   Crontab,
   /** A regular file's owner, group, mode, size and mtime. */
-  File: File2,
+  File,
   /** A directory's owner, group, mode, size and mtime. */
   Directory,
   /** A symbolic link's target, owner and mode. */
@@ -106492,2099 +109992,59 @@ var facts = {
   /** Whether an /etc/init.d service reports running. */
   InitdRunning,
   /** TCP ports with a listening socket. */
-  ListeningPorts
+  ListeningPorts,
+  /** TCP ports with a listening socket (ListeningPorts). */
+  Ports,
+  /** Every init.d service and whether its status says running. */
+  InitdStatus,
+  /** The release as lsb_release names it (null without lsb_release). */
+  LsbRelease,
+  /** The Linux distribution's name (LinuxDistribution's name). */
+  LinuxName,
+  /** The OS version: the kernel release (uname -r). */
+  OsVersion,
+  /** Loaded kernel modules (/proc/modules). */
+  KernelModules,
+  /** Running processes by id (ps). */
+  Processes,
+  /** The time zone (/etc/timezone, /etc/localtime). */
+  Timezone,
+  /** The locales available (locale -a). */
+  Locales,
+  /** Limits set in /etc/security/limits.conf. */
+  SecurityLimits,
+  /** Whether the host asks for a reboot. */
+  RebootRequired,
+  /** The number of online CPUs (getconf). */
+  Cpus,
+  /** The memory installed, in MB. */
+  Memory,
+  /** Mounted block devices and their usage (df). */
+  BlockDevices,
+  /** Network devices with their MAC, MTU, state and addresses. */
+  NetworkDevices,
+  /** IPv4 addresses by network device. */
+  Ipv4Addrs,
+  /** The first IPv4 address of each network device. */
+  Ipv4Addresses,
+  /** The public keys in a user's ~/.ssh/authorized_keys. */
+  AuthorizedKeys,
+  /** A .deb file's (or installed package's) name and version. */
+  DebPackage
 };
 function factByName(name) {
   return facts[name];
 }
 
 // src/host/host.ts
-function createHost(name, groups, data3, getFact = () => Promise.reject(new Error("facts are only available in a deploy file"))) {
+function createHost(name, groups2, data3, getFact = () => Promise.reject(new Error("facts are only available in a deploy file"))) {
   const values = Object.freeze({ ...data3 });
   const get3 = (key2, fallback) => values[key2] === void 0 ? fallback : values[key2];
   const view = new Proxy(values, {
     get: (target, key2) => key2 === "get" ? get3 : Reflect.get(target, key2)
   });
-  return Object.freeze({ name, groups: Object.freeze([...groups]), data: view, getFact });
+  return Object.freeze({ name, groups: Object.freeze([...groups2]), data: view, getFact });
 }
-
-// src/operations/apk/index.ts
-var apk_exports = {};
-__export(apk_exports, {
-  packages: () => packages
-});
-
-// src/operations/shared/args.ts
-var OperationArgumentError = class extends UserError {
-  name = "OperationArgumentError";
-};
-function wrong2(key2, expected, value) {
-  throw new OperationArgumentError(`argument ${key2} must be ${expected}; it is ${describeValue(value)}.`);
-}
-function requiredString(args, key2) {
-  const value = args[key2];
-  if (typeof value !== "string" || value === "") wrong2(key2, "a non-empty string", value);
-  return value;
-}
-function optionalString(args, key2) {
-  const value = args[key2];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value === "number") return String(value);
-  if (typeof value !== "string") wrong2(key2, "a string", value);
-  return value;
-}
-function booleanArg(args, key2, fallback) {
-  const value = args[key2];
-  if (value === void 0 || value === null) return fallback;
-  if (typeof value !== "boolean") wrong2(key2, "true or false", value);
-  return value;
-}
-function optionalBoolean(args, key2) {
-  const value = args[key2];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "boolean") wrong2(key2, "true or false", value);
-  return value;
-}
-function optionalNumber(args, key2) {
-  const value = args[key2];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "number" || !Number.isFinite(value)) wrong2(key2, "a number", value);
-  return value;
-}
-function stringList(args, key2, options2 = {}) {
-  const value = args[key2];
-  if (value === void 0 || value === null) {
-    if (options2.required) wrong2(key2, "a string or a list of strings", value);
-    return [];
-  }
-  const list2 = Array.isArray(value) ? value : [value];
-  for (const item of list2)
-    if (typeof item !== "string" || item === "") wrong2(key2, "a string or a list of strings", value);
-  if (options2.required && list2.length === 0) wrong2(key2, "a string or a non-empty list of strings", value);
-  return list2;
-}
-function modeArg(args, key2 = "mode") {
-  const value = args[key2];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value === "number") {
-    const octal = Number.isInteger(value) && value >= 0 && value <= 4095 ? ` (0o${value.toString(8)})` : "";
-    throw new OperationArgumentError(
-      `argument ${key2} must be a string of 3 or 4 octal digits; it is the number ${value}${octal}. A number cannot say which mode is meant (0o640 is 416, and 640 is not octal): write the digits in quotes, e.g. ${key2}: "640".`
-    );
-  }
-  if (typeof value !== "string" || !/^[0-7]{3,4}$/.test(value))
-    wrong2(key2, 'a string of 3 or 4 octal digits such as "640" or "0755"', value);
-  return value.replace(/^0(?=[0-7]{3}$)/, "");
-}
-function accountName(args, key2, kind = key2 === "group" ? "group" : "user") {
-  const value = optionalString(args, key2);
-  if (value === void 0) return void 0;
-  checkAccountName(value, key2, kind);
-  return value;
-}
-function checkAccountName(name, key2, kind) {
-  if (name === "") wrong2(key2, `a ${kind} name`, name);
-  if (name.startsWith("-"))
-    throw new OperationArgumentError(
-      `argument ${key2} ${JSON.stringify(name)} starts with "-", which commands would read as an option; give the ${kind}'s name (e.g. ${key2}: "deploy").`
-    );
-  const bad = /[\s:,/\p{Cc}]/u.exec(name);
-  if (bad)
-    throw new OperationArgumentError(
-      `argument ${key2} ${JSON.stringify(name)} is not a valid ${kind} name: it holds ${JSON.stringify(bad[0])}.`
-    );
-}
-function refuseOptionLike(value, key2, hint) {
-  if (value?.startsWith("-"))
-    throw new OperationArgumentError(
-      `argument ${key2} ${JSON.stringify(value)} starts with "-", which the command would read as an option; ${hint}`
-    );
-}
-function refuseLineBreak(args, key2, why) {
-  const value = args[key2];
-  if (typeof value === "string" && /[\r\n]/.test(value))
-    throw new OperationArgumentError(
-      `argument ${key2} must be one line; it holds a line break: ${showValue(value)}. ${why}`
-    );
-}
-function extraArgs(args, known) {
-  return Object.fromEntries(Object.entries(args).filter(([key2]) => !known.includes(key2)));
-}
-function rejectUnknown(args, known, operation) {
-  for (const key2 of Object.keys(args)) {
-    if (!known.includes(key2)) {
-      throw new OperationArgumentError(`${operation} has no argument ${key2}. Its arguments: ${known.join(", ")}.`);
-    }
-  }
-}
-function optionalObject(args, key2) {
-  const value = args[key2];
-  if (value === void 0 || value === null) return void 0;
-  if (!isPlainObject(value)) wrong2(key2, "an object", value);
-  return value;
-}
-function refuse(message) {
-  throw new OperationArgumentError(message);
-}
-
-// src/operations/shared/package-args.ts
-var packageKeys = [
-  "packages",
-  "present",
-  "latest",
-  "update",
-  "cache_time",
-  "extra_install_args",
-  "extra_uninstall_args"
-];
-function readPackageArgs(args, operation, known = packageKeys) {
-  rejectUnknown(args, known, operation);
-  return {
-    ...readPackageList(args),
-    update: booleanArg(args, "update", false),
-    cacheTime: optionalNumber(args, "cache_time"),
-    extraInstallArgs: stringList(args, "extra_install_args"),
-    extraUninstallArgs: stringList(args, "extra_uninstall_args")
-  };
-}
-function readPackageList(args) {
-  const packages7 = stringList(args, "packages", { required: true });
-  for (const name of packages7) refuseOptionLike(name, "packages", "give options in extra_install_args.");
-  return { packages: packages7, present: booleanArg(args, "present", true), latest: booleanArg(args, "latest", false) };
-}
-
-// src/operations/shared/package-managers.ts
-function withPackages(prefix, packages7, extra) {
-  return [prefix, ...extra.map(shellQuote), ...packages7.map(shellQuote)].join(" ");
-}
-var aptCommands = {
-  versionSeparator: "=",
-  install: (packages7, extra) => withPackages(
-    "DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold",
-    packages7,
-    extra
-  ),
-  remove: (packages7, extra) => withPackages("DEBIAN_FRONTEND=noninteractive apt-get remove -y", packages7, extra),
-  update: "apt-get update"
-};
-var dnfCommands = {
-  install: (packages7, extra) => withPackages("dnf install -y", packages7, extra),
-  remove: (packages7, extra) => withPackages("dnf remove -y", packages7, extra),
-  update: "dnf makecache"
-};
-var yumCommands = {
-  install: (packages7, extra) => withPackages("yum install -y", packages7, extra),
-  remove: (packages7, extra) => withPackages("yum remove -y", packages7, extra),
-  update: "yum makecache"
-};
-var apkCommands = {
-  install: (packages7, extra) => withPackages("apk add", packages7, extra),
-  remove: (packages7, extra) => withPackages("apk del", packages7, extra),
-  update: "apk update"
-};
-
-// src/operations/shared/plan-packages.ts
-function planPackages(args, installed2, manager, upgradable = [], listsAge = null) {
-  const nameOf = (spec) => manager.versionSeparator ? spec.split(manager.versionSeparator)[0] ?? spec : spec;
-  const isInstalled = (spec) => {
-    const versions = installed2[nameOf(spec)];
-    if (!versions) return false;
-    const version2 = manager.versionSeparator && spec.includes(manager.versionSeparator) ? spec.slice(spec.indexOf(manager.versionSeparator) + 1) : void 0;
-    return version2 === void 0 || versions.includes(version2);
-  };
-  if (!args.present) {
-    const remove = args.packages.filter((spec) => installed2[nameOf(spec)]);
-    if (remove.length === 0) return noop(`${plural(args.packages, "is", "are")} not installed`);
-    return change([manager.remove(remove, args.extraUninstallArgs)], { reason: `remove ${remove.join(", ")}` });
-  }
-  const missing2 = args.packages.filter((spec) => !isInstalled(spec));
-  const upgrade2 = args.latest ? args.packages.filter((spec) => isInstalled(spec) && upgradable.includes(nameOf(spec))) : [];
-  const listsStale = args.cacheTime !== void 0 && (listsAge === null || listsAge > args.cacheTime);
-  const todo = [...missing2, ...upgrade2];
-  if (todo.length === 0 && !(args.update && listsStale))
-    return noop(
-      `${plural(args.packages, "is", "are")} already installed${args.latest ? " at the latest version" : ""}`
-    );
-  const commands = [
-    ...args.update && manager.update && (args.cacheTime === void 0 || listsStale) ? [manager.update] : [],
-    ...todo.length ? [manager.install(todo, args.extraInstallArgs)] : []
-  ];
-  const reason = [
-    missing2.length ? `install ${missing2.join(", ")}` : "",
-    upgrade2.length ? `upgrade ${upgrade2.join(", ")}` : ""
-  ].filter(Boolean).join("; ");
-  return change(commands, reason ? { reason } : {});
-}
-function plural(packages7, one, many) {
-  return packages7.length === 1 ? `package ${packages7[0]} ${one}` : `packages ${packages7.join(", ")} ${many}`;
-}
-
-// src/operations/apk/packages.ts
-var packages = defineOperation({
-  name: "apk.packages",
-  description: "Install or remove Alpine packages with apk.",
-  validate: (args) => readPackageArgs(args, "apk.packages"),
-  facts: () => [{ fact: ApkPackages }],
-  plan: (args, facts2) => planPackages(args, facts2.get(ApkPackages), apkCommands)
-});
-
-// src/operations/apt/index.ts
-var apt_exports = {};
-__export(apt_exports, {
-  key: () => key,
-  packages: () => packages2,
-  repo: () => repo,
-  update: () => update,
-  upgrade: () => upgrade
-});
-
-// src/operations/apt/key.ts
-import { posix as posix3 } from "node:path";
-
-// src/operations/shared/ownership.ts
-import { posix as posix2 } from "node:path";
-function ownershipCommands(path, current2, wanted, recursive = false) {
-  const p = shellQuote(path);
-  const r = recursive ? "-R " : "";
-  const commands = [];
-  if (wanted.mode && (!current2 || String(current2.mode) !== wanted.mode)) commands.push(`chmod ${r}${wanted.mode} ${p}`);
-  const userDiffers = wanted.user && (!current2 || current2.user !== wanted.user);
-  const groupDiffers = wanted.group && (!current2 || current2.group !== wanted.group);
-  if (userDiffers || groupDiffers) {
-    const owner = `${wanted.user ?? ""}${wanted.group ? `:${wanted.group}` : ""}`;
-    commands.push(`chown ${r}${shellQuote(owner)} ${p}`);
-  }
-  return commands;
-}
-function parentDirectoryCommand(path) {
-  return `mkdir -p ${shellQuote(posix2.dirname(path))}`;
-}
-
-// src/operations/apt/key.ts
-var key = defineOperation({
-  name: "apt.key",
-  description: "Download a repository signing key to a keyring file (for signed-by=), unless it is there.",
-  validate: (args) => {
-    rejectUnknown(args, ["src", "dest"], "apt.key");
-    const src = requiredString(args, "src");
-    const dest = optionalString(args, "dest") ?? `/etc/apt/keyrings/${posix3.basename(new URL(src, "file:///").pathname) || "key.asc"}`;
-    return { src, dest };
-  },
-  facts: (args) => [{ fact: File2, args: { path: args.dest } }],
-  plan: (args, facts2) => {
-    if (facts2.get(File2, { path: args.dest })) return noop(`key ${args.dest} is already present`);
-    const url = shellQuote(args.src);
-    const dest = shellQuote(args.dest);
-    return change([
-      parentDirectoryCommand(args.dest),
-      `t=$(mktemp) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && chmod 644 "$t" && mv -f "$t" ${dest}`
-    ]);
-  }
-});
-
-// src/operations/apt/packages.ts
-var packages2 = defineOperation({
-  name: "apt.packages",
-  description: "Install (present), remove (present: false) or upgrade (latest) Debian packages; update refreshes the lists first.",
-  validate: (args) => readPackageArgs(args, "apt.packages"),
-  facts: (args) => [
-    { fact: DebPackages },
-    ...args.latest ? [{ fact: AptUpgradable, args: { dist: false } }] : [],
-    ...args.cacheTime !== void 0 ? [{ fact: AptListsAge }] : []
-  ],
-  plan: (args, facts2) => planPackages(
-    args,
-    facts2.get(DebPackages),
-    aptCommands,
-    args.latest ? facts2.get(AptUpgradable, { dist: false }) : [],
-    args.cacheTime !== void 0 ? facts2.get(AptListsAge) : null
-  )
-});
-
-// src/operations/shared/remote-text.ts
-function remoteText(path, remote) {
-  if (remote === false) throw new OperationArgumentError(`path ${path} is not a regular file.`);
-  if (remote === null) return null;
-  if (remote.content === null) {
-    throw new OperationArgumentError(
-      `path ${path} cannot be read in full: it is larger than 1 MiB, or the user cannot read it (add _sudo).`
-    );
-  }
-  return Buffer.from(remote.content, "base64").toString("utf8");
-}
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options2 = {}) {
-    let callback;
-    if (typeof options2 === "function") {
-      callback = options2;
-      options2 = {};
-    } else if ("callback" in options2) {
-      callback = options2.callback;
-    }
-    const oldString = this.castInput(oldStr, options2);
-    const newString = this.castInput(newStr, options2);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options2);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options2.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options2);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options2);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path, added, removed, oldPosInc, options2) {
-    const last = path.lastComponent;
-    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options2.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options2.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options2) {
-    if (options2.comparator) {
-      return options2.comparator(left, right);
-    } else {
-      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array2) {
-    const ret = [];
-    for (let i2 = 0; i2 < array2.length; i2++) {
-      if (array2[i2]) {
-        ret.push(array2[i2]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options2) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options2) {
-    return Array.from(value);
-  }
-  join(chars2) {
-    return chars2.join("");
-  }
-  postProcess(changeObjects, options2) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i2) {
-            const oldValue = oldTokens[oldPos + i2];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options2) {
-    if (options2.ignoreWhitespace) {
-      if (!options2.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options2.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options2);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options2) {
-  return lineDiff.diff(oldStr, newStr, options2);
-}
-function tokenize(value, options2) {
-  if (options2.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
-    const line2 = linesAndNewlines[i2];
-    if (i2 % 2 && !options2.newlineIsToken) {
-      retLines[retLines.length - 1] += line2;
-    } else {
-      retLines.push(line2);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-function needsQuoting(s) {
-  for (let i2 = 0; i2 < s.length; i2++) {
-    if (s[i2] < " " || s[i2] > "~" || s[i2] === '"' || s[i2] === "\\") {
-      return true;
-    }
-  }
-  return false;
-}
-function quoteFileNameIfNeeded(s) {
-  if (!needsQuoting(s)) {
-    return s;
-  }
-  let result = '"';
-  const bytes = new TextEncoder().encode(s);
-  let i2 = 0;
-  while (i2 < bytes.length) {
-    const b = bytes[i2];
-    if (b === 7) {
-      result += "\\a";
-    } else if (b === 8) {
-      result += "\\b";
-    } else if (b === 9) {
-      result += "\\t";
-    } else if (b === 10) {
-      result += "\\n";
-    } else if (b === 11) {
-      result += "\\v";
-    } else if (b === 12) {
-      result += "\\f";
-    } else if (b === 13) {
-      result += "\\r";
-    } else if (b === 34) {
-      result += '\\"';
-    } else if (b === 92) {
-      result += "\\\\";
-    } else if (b >= 32 && b <= 126) {
-      result += String.fromCharCode(b);
-    } else {
-      result += "\\" + b.toString(8).padStart(3, "0");
-    }
-    i2++;
-  }
-  result += '"';
-  return result;
-}
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
-  let optionsObj;
-  if (!options2) {
-    optionsObj = {};
-  } else if (typeof options2 === "function") {
-    optionsObj = { callback: options2 };
-  } else {
-    optionsObj = options2;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines2) {
-      return lines2.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i2 = 0; i2 < diff.length; i2++) {
-      const current2 = diff[i2], lines2 = current2.lines || splitLines(current2.value);
-      current2.lines = lines2;
-      if (current2.added || current2.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i2 - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line2 of lines2) {
-          curRange.push((current2.added ? "+" : "-") + line2);
-        }
-        if (current2.added) {
-          newLine += lines2.length;
-        } else {
-          oldLine += lines2.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines2.length <= context * 2 && i2 < diff.length - 2) {
-            for (const line2 of contextLines(lines2)) {
-              curRange.push(line2);
-            }
-          } else {
-            const contextSize = Math.min(lines2.length, context);
-            for (const line2 of contextLines(lines2.slice(0, contextSize))) {
-              curRange.push(line2);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines2.length;
-        newLine += lines2.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
-        if (hunk.lines[i2].endsWith("\n")) {
-          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
-        } else {
-          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
-          i2++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  var _a, _b, _c, _d, _e, _f;
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (patch.isGit) {
-    headerOptions = INCLUDE_HEADERS;
-    if (!patch.oldFileName) {
-      throw new Error("oldFileName must be specified for Git patches");
-    }
-    if (!patch.newFileName) {
-      throw new Error("newFileName must be specified for Git patches");
-    }
-    let gitOldName = patch.oldFileName;
-    let gitNewName = patch.newFileName;
-    if (patch.isCreate && gitOldName === "/dev/null") {
-      gitOldName = gitNewName.replace(/^b\//, "a/");
-    } else if (patch.isDelete && gitNewName === "/dev/null") {
-      gitNewName = gitOldName.replace(/^a\//, "b/");
-    }
-    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
-    if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
-    }
-    if (patch.isCreate) {
-      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
-    }
-    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-      ret.push("old mode " + patch.oldMode);
-      ret.push("new mode " + patch.newMode);
-    }
-    if (patch.isRename) {
-      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
-      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
-    }
-    if (patch.isCopy) {
-      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
-      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
-    }
-  } else {
-    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
-      ret.push("Index: " + patch.oldFileName);
-    }
-    if (headerOptions.includeUnderline) {
-      ret.push("===================================================================");
-    }
-  }
-  const hasHunks = patch.hunks.length > 0;
-  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
-    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
-    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
-  }
-  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
-    const hunk = patch.hunks[i2];
-    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
-    for (const line2 of hunk.lines) {
-      ret.push(line2);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
-  if (typeof options2 === "function") {
-    options2 = { callback: options2 };
-  }
-  if (!(options2 === null || options2 === void 0 ? void 0 : options2.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options2 === null || options2 === void 0 ? void 0 : options2.headerOptions);
-  } else {
-    const { callback } = options2;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options2), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options2.headerOptions));
-      }
-    } }));
-  }
-}
-function splitLines(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line2) => line2 + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-
-// src/operations/shared/file-diff.ts
-function fileDiff(path, before, content) {
-  if (before === void 0)
-    return `--- ${path}
-+++ ${path}
-(content not compared: the remote file is larger than 1 MiB)
-`;
-  if (before && isBinary(before) || isBinary(content)) return `Binary file ${path} differs
-`;
-  const old = before?.toString("utf8") ?? "";
-  const patch = createTwoFilesPatch(
-    path,
-    path,
-    old,
-    content.toString("utf8"),
-    before ? "remote" : "missing",
-    "desired"
-  );
-  return patch.split("\n").slice(2).join("\n");
-}
-function isBinary(content) {
-  return content.subarray(0, 8e3).includes(0);
-}
-
-// src/operations/shared/sha256.ts
-import { createHash as createHash5 } from "node:crypto";
-function sha256(content) {
-  return createHash5("sha256").update(content).digest("hex");
-}
-
-// src/operations/shared/write-file.ts
-function writeFileCommands(dest, content, remote, wanted) {
-  if (remote === false) {
-    throw new OperationArgumentError(
-      `dest ${dest} exists and is not a regular file; remove it first or pick another dest.`
-    );
-  }
-  const same2 = remote !== null && remote.sha256 === sha256(content);
-  if (same2) {
-    const commands2 = ownershipCommands(dest, remote, wanted);
-    return commands2.length ? { commands: commands2.map((command) => ({ type: "shell", command })) } : null;
-  }
-  const commands = [];
-  if (wanted.createRemoteDir) commands.push({ type: "shell", command: parentDirectoryCommand(dest) });
-  commands.push({
-    type: "file",
-    path: dest,
-    content: content.toString("base64"),
-    ...wanted.mode ? { mode: wanted.mode } : remote ? { mode: String(remote.mode) } : {},
-    ...wanted.user ? { user: wanted.user } : {},
-    ...wanted.group ? { group: wanted.group } : {},
-    ...remote === null ? { created: true } : {}
-  });
-  const before = remote === null ? null : remote.content === null ? void 0 : Buffer.from(remote.content, "base64");
-  return { commands, diff: fileDiff(dest, before, content) };
-}
-function planWrittenFile(dest, content, remote, wanted) {
-  const written = writeFileCommands(dest, content, remote, wanted);
-  return written ? change(written.commands, { diff: written.diff }) : noop(`${dest} is up to date`);
-}
-
-// src/operations/apt/repo.ts
-var repo = defineOperation({
-  name: "apt.repo",
-  description: "Add (or remove) an APT source line in /etc/apt/sources.list.d/<filename>.list.",
-  validate: (args) => {
-    rejectUnknown(args, ["src", "present", "filename"], "apt.repo");
-    const src = requiredString(args, "src");
-    const filename = optionalString(args, "filename") ?? src.replace(/^deb(-src)?\s+(\[[^\]]*\]\s+)?/, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 60);
-    if (!/^[A-Za-z0-9_.-]+$/.test(filename))
-      throw new OperationArgumentError("argument filename may hold letters, digits, _, . and - only.");
-    return { src, present: booleanArg(args, "present", true), path: `/etc/apt/sources.list.d/${filename}.list` };
-  },
-  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const remote = facts2.get(FileContents, { path: args.path });
-    const text2 = remoteText(args.path, remote) ?? "";
-    const lines2 = text2.split("\n").filter((l) => l !== "");
-    const has = lines2.includes(args.src);
-    if (args.present === has) return noop(`${args.path} ${has ? "already has" : "does not have"} ${args.src}`);
-    const next2 = args.present ? [...lines2, args.src] : lines2.filter((l) => l !== args.src);
-    const written = writeFileCommands(args.path, Buffer.from(next2.length ? `${next2.join("\n")}
-` : ""), remote, {
-      createRemoteDir: true,
-      mode: "644"
-    });
-    return written ? change(written.commands, { diff: written.diff }) : noop(`${args.path} is up to date`);
-  }
-});
-
-// src/operations/apt/update.ts
-var update = defineOperation({
-  name: "apt.update",
-  description: "Refresh the package lists (apt-get update), unless they are younger than cache_time seconds.",
-  validate: (args) => {
-    rejectUnknown(args, ["cache_time"], "apt.update");
-    return { cacheTime: optionalNumber(args, "cache_time") };
-  },
-  facts: () => [{ fact: AptListsAge }],
-  plan: (args, facts2) => {
-    const age = facts2.get(AptListsAge);
-    if (args.cacheTime !== void 0 && age !== null && age <= args.cacheTime) {
-      return noop(`package lists are ${age}s old (cache_time ${args.cacheTime}s)`);
-    }
-    return change(["apt-get update"]);
-  }
-});
-
-// src/operations/apt/upgrade.ts
-var upgrade = defineOperation({
-  name: "apt.upgrade",
-  description: "Upgrade installed packages (dist_upgrade: also install or remove what upgrades need).",
-  validate: (args) => {
-    rejectUnknown(args, ["auto_remove", "dist_upgrade"], "apt.upgrade");
-    return { autoRemove: booleanArg(args, "auto_remove", false), dist: booleanArg(args, "dist_upgrade", false) };
-  },
-  facts: (args) => [{ fact: AptUpgradable, args: { dist: args.dist } }],
-  plan: (args, facts2) => {
-    const pending = facts2.get(AptUpgradable, { dist: args.dist });
-    if (pending.length === 0) return noop("no packages to upgrade");
-    const upgradeCommand = `DEBIAN_FRONTEND=noninteractive apt-get ${args.dist ? "dist-upgrade" : "upgrade"} -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold`;
-    return change(
-      [upgradeCommand, ...args.autoRemove ? ["DEBIAN_FRONTEND=noninteractive apt-get autoremove -y"] : []],
-      {
-        reason: `upgrade ${pending.join(", ")}`
-      }
-    );
-  }
-});
-
-// src/operations/dnf/index.ts
-var dnf_exports = {};
-__export(dnf_exports, {
-  packages: () => packages3
-});
-
-// src/operations/dnf/packages.ts
-var packages3 = defineOperation({
-  name: "dnf.packages",
-  description: "Install or remove packages with dnf.",
-  validate: (args) => readPackageArgs(args, "dnf.packages"),
-  facts: () => [{ fact: RpmPackages }],
-  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), dnfCommands)
-});
-
-// src/operations/files/index.ts
-var files_exports2 = {};
-__export(files_exports2, {
-  directory: () => directory,
-  download: () => download,
-  file: () => file,
-  get: () => get2,
-  line: () => line,
-  link: () => link,
-  put: () => put2,
-  replace: () => replace,
-  sync: () => sync,
-  template: () => template
-});
-
-// src/operations/files/ownership-args.ts
-var ownershipKeys = ["user", "group", "mode"];
-function readOwnershipArgs(args) {
-  return { user: accountName(args, "user"), group: accountName(args, "group"), mode: modeArg(args) };
-}
-
-// src/operations/files/directory.ts
-var directoryKeys = ["path", "present", "recursive", "force", ...ownershipKeys];
-var directory = defineOperation({
-  name: "files.directory",
-  description: "Make sure a directory exists (or not), with its owner, group and mode.",
-  validate: (args) => {
-    rejectUnknown(args, directoryKeys, "files.directory");
-    return {
-      path: requiredString(args, "path"),
-      present: booleanArg(args, "present", true),
-      recursive: booleanArg(args, "recursive", false),
-      force: booleanArg(args, "force", false),
-      ...readOwnershipArgs(args)
-    };
-  },
-  facts: (args) => [{ fact: Directory, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(Directory, { path: args.path });
-    const p = shellQuote(args.path);
-    if (!args.present)
-      return current2 === null ? noop(`directory ${args.path} does not exist`) : change([`rm -rf ${p}`]);
-    if (current2 === false) {
-      if (!args.force) refuse(`path ${args.path} exists and is not a directory; set force: true to replace it`);
-      return change([`rm -f ${p}`, `mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
-    }
-    if (current2 === null) return change([`mkdir -p ${p}`, ...ownershipCommands(args.path, null, args, args.recursive)]);
-    const commands = ownershipCommands(args.path, current2, args, args.recursive);
-    return commands.length ? change(commands) : noop(`directory ${args.path} exists with the requested owner and mode`);
-  }
-});
-
-// src/operations/files/download.ts
-import { posix as posix4 } from "node:path";
-var downloadKeys = ["src", "dest", "sha256sum", "force", ...ownershipKeys];
-var download = defineOperation({
-  name: "files.download",
-  description: "Download a URL to a file on the host (curl or wget) unless it is already there (and matches sha256sum).",
-  validate: (args) => {
-    rejectUnknown(args, downloadKeys, "files.download");
-    const sha = optionalString(args, "sha256sum");
-    if (sha !== void 0 && !/^[0-9a-f]{64}$/i.test(sha))
-      throw new OperationArgumentError("argument sha256sum must be 64 hex digits.");
-    return {
-      src: requiredString(args, "src"),
-      dest: requiredString(args, "dest"),
-      sha256sum: sha?.toLowerCase(),
-      force: booleanArg(args, "force", false),
-      ...readOwnershipArgs(args)
-    };
-  },
-  // The file's hash costs a read of the whole file: only when there is a sha256sum to compare.
-  facts: (args) => [
-    { fact: File2, args: { path: args.dest } },
-    ...args.sha256sum ? [{ fact: Sha256File, args: { path: args.dest } }] : []
-  ],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(File2, { path: args.dest });
-    const matches = !args.sha256sum || facts2.get(Sha256File, { path: args.dest }) === args.sha256sum;
-    if (current2 && !args.force && matches) {
-      const commands = ownershipCommands(args.dest, current2, args);
-      return commands.length ? change(commands) : noop(`${args.dest} is already downloaded`);
-    }
-    const d = shellQuote(args.dest);
-    const url = shellQuote(args.src);
-    const verify = args.sha256sum ? `[ "$(sha256sum < "$t" | cut -c1-64)" = ${args.sha256sum} ] || { echo ${shellQuote(`${args.src}: SHA-256 does not match sha256sum`)} >&2; rm -f "$t"; exit 1; }; ` : "";
-    return change([
-      parentDirectoryCommand(args.dest),
-      `t=$(mktemp ${shellQuote(`${posix4.dirname(args.dest)}/.infra-action.XXXXXX`)}) && { curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; } && ${verify}chmod 644 "$t" && mv -f "$t" ${d}`,
-      ...ownershipCommands(args.dest, null, args)
-    ]);
-  }
-});
-
-// src/operations/files/file.ts
-var fileKeys = ["path", "present", "touch", "create_remote_dir", "force", ...ownershipKeys];
-var file = defineOperation({
-  name: "files.file",
-  description: "Make sure a regular file exists (or not), with its owner, group and mode.",
-  validate: (args) => {
-    rejectUnknown(args, fileKeys, "files.file");
-    return {
-      path: requiredString(args, "path"),
-      present: booleanArg(args, "present", true),
-      touch: booleanArg(args, "touch", false),
-      createRemoteDir: booleanArg(args, "create_remote_dir", true),
-      force: booleanArg(args, "force", false),
-      ...readOwnershipArgs(args)
-    };
-  },
-  facts: (args) => [{ fact: File2, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(File2, { path: args.path });
-    const p = shellQuote(args.path);
-    if (!args.present) return current2 === null ? noop(`file ${args.path} does not exist`) : change([`rm -f ${p}`]);
-    const replace3 = current2 === false ? args.force ? [`rm -rf ${p}`] : refuse(`path ${args.path} exists and is not a regular file; set force: true to replace it`) : [];
-    if (current2 === null || current2 === false) {
-      return change([
-        ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
-        ...replace3,
-        `touch ${p}`,
-        ...ownershipCommands(args.path, null, args)
-      ]);
-    }
-    const commands = [...args.touch ? [`touch ${p}`] : [], ...ownershipCommands(args.path, current2, args)];
-    return commands.length ? change(commands) : noop(`file ${args.path} exists with the requested owner and mode`);
-  }
-});
-
-// src/operations/files/get.ts
-var get2 = defineOperation({
-  name: "files.get",
-  description: "Download a file from the host to this machine when the local copy differs.",
-  validate: (args) => {
-    rejectUnknown(args, ["src", "dest"], "files.get");
-    return { src: requiredString(args, "src"), dest: requiredString(args, "dest") };
-  },
-  prepare: async (args, context) => ({ local: await context.readLocalFileIfExists(args.dest) }),
-  facts: (args) => [{ fact: Sha256File, args: { path: args.src } }],
-  plan: (args, facts2, prepared) => {
-    const remote = facts2.get(Sha256File, { path: args.src });
-    if (remote === null)
-      throw new OperationArgumentError(`src ${args.src} does not exist on the host (or cannot be read).`);
-    if (prepared.local && sha256(prepared.local) === remote) return noop(`${args.dest} already matches ${args.src}`);
-    return change([{ type: "get", path: args.src, local: args.dest }]);
-  }
-});
-
-// src/operations/files/edited-file.ts
-function planEditedFile(path, before, after, remote) {
-  const content = Buffer.from(after);
-  const command = {
-    type: "file",
-    path,
-    content: content.toString("base64"),
-    ...remote ? { mode: String(remote.mode) } : {},
-    ifSha256: remote ? remote.sha256 : null
-  };
-  return change([command], { diff: fileDiff(path, before === null ? null : Buffer.from(before), content) });
-}
-
-// src/operations/files/line.ts
-var lineKeys = ["path", "line", "present", "replace", "escape_regex_characters", "ensure_newline"];
-var line = defineOperation({
-  name: "files.line",
-  description: "Make sure lines matching a pattern are present (appended, or matching lines replaced by `replace`) or absent.",
-  validate: (args) => {
-    rejectUnknown(args, lineKeys, "files.line");
-    const oneLine = "files.line matches and writes single lines: use one files.line per line, or files.put for a block.";
-    refuseLineBreak(args, "line", oneLine);
-    refuseLineBreak(args, "replace", oneLine);
-    if (!booleanArg(args, "ensure_newline", true))
-      throw new OperationArgumentError(
-        "argument ensure_newline: false is not supported: files.line always puts an appended line on a line of its own (as ensure_newline: true does). Remove the argument."
-      );
-    return {
-      path: requiredString(args, "path"),
-      line: requiredString(args, "line"),
-      present: booleanArg(args, "present", true),
-      replace: optionalString(args, "replace"),
-      escape: booleanArg(args, "escape_regex_characters", false)
-    };
-  },
-  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const remote = facts2.get(FileContents, { path: args.path });
-    const text2 = remoteText(args.path, remote);
-    const pattern = lineRegExp(args.line, args.escape);
-    const lines2 = text2 === null || text2 === "" ? [] : text2.replace(/\n$/, "").split("\n");
-    const matching = lines2.filter((l) => pattern.test(l));
-    let next2;
-    if (args.present) {
-      const wanted = args.replace ?? args.line;
-      if (matching.length === 0) {
-        if (args.replace !== void 0 && lines2.includes(wanted))
-          return noop(`no line matching ${args.line} in ${args.path}, and the line "${wanted}" is already there`);
-        next2 = [...lines2, wanted];
-      } else if (args.replace === void 0 || matching.every((l) => l === wanted))
-        return noop(`a line matching ${args.line} is already in ${args.path}`);
-      else next2 = lines2.map((l) => pattern.test(l) ? wanted : l);
-    } else {
-      if (matching.length === 0) return noop(`no line matching ${args.line} in ${args.path}`);
-      next2 = lines2.filter((l) => !pattern.test(l));
-    }
-    const after = next2.length ? `${next2.join("\n")}
-` : "";
-    return planEditedFile(args.path, text2, after, remote || null);
-  }
-});
-function lineRegExp(pattern, literal2) {
-  const source = literal2 ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
-  try {
-    return new RegExp(source.startsWith("^") ? source : `^.*${source}`);
-  } catch (error) {
-    throw new OperationArgumentError(`argument line is not a valid regular expression: ${error.message}`);
-  }
-}
-
-// src/operations/files/link.ts
-import { posix as posix5 } from "node:path";
-var linkKeys = ["path", "target", "present", "symbolic", "create_remote_dir", "force", "user", "group"];
-var link = defineOperation({
-  name: "files.link",
-  description: "Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist.",
-  validate: (args) => {
-    rejectUnknown(args, linkKeys, "files.link");
-    const present = booleanArg(args, "present", true);
-    const symbolic = booleanArg(args, "symbolic", true);
-    const target = present ? requiredString(args, "target") : optionalString(args, "target") ?? "";
-    if (!symbolic && target !== "" && !posix5.isAbsolute(target))
-      throw new OperationArgumentError(
-        `argument target ${JSON.stringify(target)} must be an absolute path with symbolic: false (a hard link's relative target would be read from the working directory).`
-      );
-    return {
-      path: requiredString(args, "path"),
-      target,
-      present,
-      symbolic,
-      createRemoteDir: booleanArg(args, "create_remote_dir", true),
-      force: booleanArg(args, "force", false),
-      user: accountName(args, "user"),
-      group: accountName(args, "group")
-    };
-  },
-  facts: (args) => args.symbolic ? [{ fact: Link, args: { path: args.path } }] : [{ fact: SameFile, args: { path: args.path, target: args.target } }],
-  plan: (args, facts2) => args.symbolic ? planSymbolicLink(args, facts2.get(Link, { path: args.path })) : planHardLink(args, facts2.get(SameFile, { path: args.path, target: args.target }))
-});
-function ownerCommands(args) {
-  if (!args.user && !args.group) return [];
-  return [`chown -h ${shellQuote(`${args.user ?? ""}${args.group ? `:${args.group}` : ""}`)} ${shellQuote(args.path)}`];
-}
-function ownerDiffers(args, current2) {
-  return Boolean(args.user && current2.user !== args.user || args.group && current2.group !== args.group);
-}
-function planSymbolicLink(args, current2) {
-  const p = shellQuote(args.path);
-  if (!args.present) return current2 === null ? noop(`link ${args.path} does not exist`) : change([`rm -f ${p}`]);
-  if (current2 === false && !args.force)
-    refuse(`path ${args.path} exists and is not a link; set force: true to replace it`);
-  if (current2 && current2.link_target === args.target) {
-    return ownerDiffers(args, current2) ? change(ownerCommands(args)) : noop(`link ${args.path} already points at ${args.target}`);
-  }
-  return change([
-    ...args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
-    ...current2 === false ? [`rm -rf ${p}`] : [],
-    `ln -sfn -- ${shellQuote(args.target)} ${p}`,
-    ...ownerCommands(args)
-  ]);
-}
-function planHardLink(args, current2) {
-  const p = shellQuote(args.path);
-  const at3 = current2.path;
-  if (!args.present) {
-    if (at3 === null) return noop(`link ${args.path} does not exist`);
-    if (at3.kind === "directory") refuse(`path ${args.path} is a directory, not a link; remove it with files.directory`);
-    return change([`rm -f ${p}`]);
-  }
-  if (current2.target?.kind === "directory")
-    refuse(`target ${args.target} is a directory: a hard link cannot point at one; use symbolic: true`);
-  if (at3 && current2.target && at3.id === current2.target.id) {
-    return ownerDiffers(args, at3) ? change(ownerCommands(args)) : noop(`${args.path} is already a hard link to ${args.target}`);
-  }
-  if (at3 && at3.kind !== "link" && !args.force)
-    refuse(
-      `path ${args.path} exists and is ${at3.kind === "directory" ? "a directory" : "another file"}, not a hard link to ${args.target}; set force: true to replace it`
-    );
-  return change([
-    ...at3 === null && args.createRemoteDir ? [parentDirectoryCommand(args.path)] : [],
-    ...at3?.kind === "directory" ? [`rm -rf ${p}`] : [],
-    `ln -fn -- ${shellQuote(args.target)} ${p}`,
-    ...ownerCommands(args)
-  ]);
-}
-
-// src/operations/files/put.ts
-var putKeys = ["src", "dest", "create_remote_dir", ...ownershipKeys];
-var put2 = defineOperation({
-  name: "files.put",
-  description: "Upload a local file when the remote copy differs; shows a diff in the plan.",
-  validate: (args) => {
-    rejectUnknown(args, putKeys, "files.put");
-    return {
-      src: requiredString(args, "src"),
-      dest: requiredString(args, "dest"),
-      createRemoteDir: booleanArg(args, "create_remote_dir", true),
-      ...readOwnershipArgs(args)
-    };
-  },
-  prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
-  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
-  plan: (args, facts2, prepared) => {
-    return planWrittenFile(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
-  }
-});
-
-// src/operations/files/replace.ts
-var replaceKeys = ["path", "text", "replace", "flags"];
-var replace = defineOperation({
-  name: "files.replace",
-  description: "Replace every match of a regular expression in a file.",
-  validate: (args) => {
-    rejectUnknown(args, replaceKeys, "files.replace");
-    const flags = optionalString(args, "flags") ?? "";
-    if (!/^[imsu]*$/.test(flags))
-      throw new OperationArgumentError(`argument flags may hold i, m, s and u; it is "${flags}".`);
-    return {
-      path: requiredString(args, "path"),
-      text: requiredString(args, "text"),
-      replace: optionalString(args, "replace") ?? "",
-      flags
-    };
-  },
-  facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
-  plan: (args, facts2) => {
-    const remote = facts2.get(FileContents, { path: args.path });
-    const text2 = remoteText(args.path, remote);
-    if (text2 === null) throw new OperationArgumentError(`path ${args.path} does not exist.`);
-    let pattern;
-    try {
-      pattern = new RegExp(args.text, `g${args.flags}`);
-    } catch (error) {
-      throw new OperationArgumentError(`argument text is not a valid regular expression: ${error.message}`);
-    }
-    const after = text2.replace(pattern, args.replace);
-    return after === text2 ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`) : planEditedFile(args.path, text2, after, remote || null);
-  }
-});
-
-// src/operations/files/sync.ts
-import { posix as posix6 } from "node:path";
-var syncKeys = ["src", "dest", "delete", "exclude", "user", "group", "mode", "dir_mode"];
-var sync = defineOperation({
-  name: "files.sync",
-  description: "Make a remote directory hold the files of a local one (uploading what differs; delete: true removes extras).",
-  validate: (args) => {
-    rejectUnknown(args, syncKeys, "files.sync");
-    return {
-      src: requiredString(args, "src"),
-      dest: requiredString(args, "dest"),
-      delete: booleanArg(args, "delete", false),
-      exclude: stringList(args, "exclude"),
-      user: accountName(args, "user"),
-      group: accountName(args, "group"),
-      mode: modeArg(args),
-      dirMode: modeArg(args, "dir_mode")
-    };
-  },
-  prepare: async (args, context) => ({ files: await context.readLocalTree(args.src) }),
-  // Owner and mode of each file and directory are read only when they are asked for.
-  facts: (args, prepared) => {
-    const local = included(args, prepared.files);
-    const needs = [{ fact: DirectoryHashes, args: { path: args.dest } }];
-    if (args.mode || args.user || args.group)
-      for (const f of local) needs.push({ fact: File2, args: { path: posix6.join(args.dest, f.path) } });
-    if (args.dirMode || args.user || args.group)
-      for (const dir of directories(args.dest, local)) needs.push({ fact: Directory, args: { path: dir } });
-    return needs;
-  },
-  plan: (args, facts2, prepared) => {
-    const local = included(args, prepared.files);
-    const remote = facts2.get(DirectoryHashes, { path: args.dest }) ?? {};
-    const wantsFileOwnership = Boolean(args.mode || args.user || args.group);
-    const wantsDirOwnership = Boolean(args.dirMode || args.user || args.group);
-    const uploads = [];
-    const fixes = [];
-    const dirs = /* @__PURE__ */ new Set();
-    for (const f of local) {
-      const target = posix6.join(args.dest, f.path);
-      if (remote[f.path] === sha256(f.content)) {
-        if (!wantsFileOwnership) continue;
-        const current2 = facts2.get(File2, { path: target }) || null;
-        const wanted = { mode: args.mode, user: args.user, group: args.group };
-        for (const command of ownershipCommands(target, current2, wanted)) fixes.push({ type: "shell", command });
-        continue;
-      }
-      dirs.add(posix6.dirname(target));
-      uploads.push({
-        type: "file",
-        path: target,
-        content: f.content.toString("base64"),
-        mode: args.mode ?? (f.mode & 511).toString(8),
-        ...args.user ? { user: args.user } : {},
-        ...args.group ? { group: args.group } : {}
-      });
-    }
-    const extras = args.delete ? Object.keys(remote).filter((p) => !local.some((f) => f.path === p) && !isExcluded(args, p)) : [];
-    const deletes = extras.map((extra) => ({
-      type: "shell",
-      command: `rm -f ${shellQuote(posix6.join(args.dest, extra))}`
-    }));
-    const dirCommands = wantsDirOwnership ? directories(args.dest, local).flatMap((dir) => {
-      const current2 = facts2.get(Directory, { path: dir }) || null;
-      const wanted = { mode: args.dirMode, user: args.user, group: args.group };
-      return [...current2 ? [] : [`mkdir -p ${shellQuote(dir)}`], ...ownershipCommands(dir, current2, wanted)];
-    }) : [...dirs].sort().map((dir) => `mkdir -p ${shellQuote(dir)}`);
-    const commands = [...uploads, ...fixes, ...deletes];
-    if (commands.length === 0 && dirCommands.length === 0)
-      return noop(`${args.dest} matches ${args.src} (${local.length} files)`);
-    const fixing = fixes.length > 0 || wantsDirOwnership && dirCommands.length > 0;
-    return change([...dirCommands, ...commands], {
-      reason: `${uploads.length} to upload, ${extras.length} to delete${fixing ? ", owner or mode to fix" : ""}`
-    });
-  }
-});
-function included(args, files2) {
-  return files2.filter((f) => !isExcluded(args, f.path));
-}
-function isExcluded(args, path) {
-  return args.exclude.some((glob2) => globMatch(glob2, path));
-}
-function directories(dest, local) {
-  const dirs = /* @__PURE__ */ new Set([dest]);
-  for (const f of local) {
-    const parts = posix6.dirname(f.path).split("/").filter((part) => part !== "" && part !== ".");
-    for (let i2 = 1; i2 <= parts.length; i2++) dirs.add(posix6.join(dest, ...parts.slice(0, i2)));
-  }
-  return [...dirs].sort();
-}
-function globMatch(glob2, path) {
-  const source = glob2.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*").replace(/\0/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`).test(path) || new RegExp(`(^|/)${source}$`).test(path);
-}
-
-// src/operations/files/template-settings.ts
-var booleanKeys = {
-  trim_blocks: "trimBlocks",
-  lstrip_blocks: "lstripBlocks",
-  keep_trailing_newline: "keepTrailingNewline",
-  ansible: "ansible"
-};
-var undefinedKinds = {
-  strict: "strict",
-  StrictUndefined: "strict",
-  default: "default",
-  Undefined: "default",
-  chainable: "chainable",
-  ChainableUndefined: "chainable",
-  ansible: "ansible",
-  AnsibleUndefined: "ansible"
-};
-var supported = [...Object.keys(booleanKeys), "undefined"].join(", ");
-function readTemplateSettings(value) {
-  if (value === void 0 || value === null) return {};
-  if (typeof value !== "object" || Array.isArray(value))
-    throw new OperationArgumentError(`argument jinja_env_kwargs must be an object, such as { trim_blocks: true }.`);
-  const settings2 = {};
-  for (const [key2, setting] of Object.entries(value)) {
-    if (key2 === "undefined") {
-      const kind = typeof setting === "string" ? undefinedKinds[setting] : void 0;
-      if (!kind)
-        throw new OperationArgumentError(
-          `jinja_env_kwargs.undefined must be "strict", "default", "chainable" or "ansible" (StrictUndefined, Undefined, ChainableUndefined, AnsibleUndefined); it is ${JSON.stringify(setting)}.`
-        );
-      settings2.undefined = kind;
-    } else if (Object.hasOwn(booleanKeys, key2)) {
-      if (typeof setting !== "boolean")
-        throw new OperationArgumentError(
-          `jinja_env_kwargs.${key2} must be true or false; it is ${JSON.stringify(setting)}.`
-        );
-      settings2[booleanKeys[key2]] = setting;
-    } else {
-      throw new OperationArgumentError(`jinja_env_kwargs has no setting ${key2}. Supported: ${supported}.`);
-    }
-  }
-  return settings2;
-}
-
-// src/operations/files/template.ts
-var templateKeys = ["src", "dest", "create_remote_dir", "jinja_env_kwargs", "variables", ...ownershipKeys];
-var template = defineOperation({
-  name: "files.template",
-  description: "Render a Jinja2 template (extra arguments, `variables`, host and inventory are its variables; `jinja_env_kwargs` sets trim_blocks, lstrip_blocks, keep_trailing_newline, undefined, or ansible: true for Ansible roles' templates) and upload it when it differs; shows a diff in the plan.",
-  validate: (args) => ({
-    src: requiredString(args, "src"),
-    dest: requiredString(args, "dest"),
-    createRemoteDir: booleanArg(args, "create_remote_dir", true),
-    ...readOwnershipArgs(args),
-    settings: readTemplateSettings(args.jinja_env_kwargs),
-    // `variables` holds names that cannot be arguments: `_x`, `name`, `dest`, `mode`…; it wins over the rest.
-    variables: { ...extraArgs(args, templateKeys), ...optionalObject(args, "variables") }
-  }),
-  prepare: async (args, context) => ({
-    content: Buffer.from(await context.renderTemplate(args.src, args.variables, args.settings))
-  }),
-  facts: (args) => [{ fact: FileContents, args: { path: args.dest } }],
-  plan: (args, facts2, prepared) => {
-    return planWrittenFile(args.dest, prepared.content, facts2.get(FileContents, { path: args.dest }), args);
-  }
-});
-
-// src/operations/git/index.ts
-var git_exports = {};
-__export(git_exports, {
-  config: () => config,
-  repo: () => repo2
-});
-
-// src/operations/git/config.ts
-var config = defineOperation({
-  name: "git.config",
-  description: "Set a git config value, globally or in one repository.",
-  validate: (args) => {
-    rejectUnknown(args, ["key", "value", "repo"], "git.config");
-    const key2 = requiredString(args, "key");
-    refuseOptionLike(key2, "key", 'give a config key such as "user.name".');
-    return {
-      key: key2,
-      value: requiredString(args, "value"),
-      repo: optionalString(args, "repo")
-    };
-  },
-  facts: (args) => [{ fact: GitConfig, args: { repo: args.repo } }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(GitConfig, { repo: args.repo })[args.key.toLowerCase()] ?? facts2.get(GitConfig, { repo: args.repo })[args.key];
-    if (current2?.length === 1 && current2[0] === args.value) return noop(`${args.key} is already ${args.value}`);
-    const where = args.repo ? `-C ${shellQuote(args.repo)} config --local` : "config --global";
-    return change([`git ${where} ${shellQuote(args.key)} ${shellQuote(args.value)}`]);
-  }
-});
-
-// src/operations/git/repo.ts
-var repo2 = defineOperation({
-  name: "git.repo",
-  description: "Clone a repository, or bring a clone to the latest commit of its branch (pull: false leaves it).",
-  validate: (args) => {
-    rejectUnknown(args, ["src", "dest", "branch", "pull", "rebase", "user", "group"], "git.repo");
-    const branch = optionalString(args, "branch");
-    refuseOptionLike(branch, "branch", "give the branch's name (git refuses names starting with -).");
-    return {
-      src: requiredString(args, "src"),
-      dest: requiredString(args, "dest"),
-      branch,
-      pull: booleanArg(args, "pull", true),
-      rebase: booleanArg(args, "rebase", false),
-      user: accountName(args, "user"),
-      group: accountName(args, "group")
-    };
-  },
-  facts: (args) => [{ fact: GitRepo, args: { dest: args.dest, branch: args.branch } }],
-  plan: (args, facts2) => {
-    const state2 = facts2.get(GitRepo, { dest: args.dest, branch: args.branch });
-    const d = shellQuote(args.dest);
-    const owner = ownershipCommands(args.dest, null, { user: args.user, group: args.group }, true);
-    if (!state2.exists) {
-      const branch = args.branch ? ` --branch ${shellQuote(args.branch)}` : "";
-      return change([`git clone${branch} -- ${shellQuote(args.src)} ${d}`, ...owner], { reason: `clone ${args.src}` });
-    }
-    if (state2.remote && state2.remote !== args.src) {
-      throw new OperationArgumentError(
-        `${args.dest} is a clone of ${state2.remote}, not ${args.src}; move it away or change dest.`
-      );
-    }
-    const commands = [];
-    if (args.branch && state2.branch !== args.branch)
-      commands.push(`git -C ${d} fetch origin`, `git -C ${d} checkout ${shellQuote(args.branch)}`);
-    const behind = state2.remoteHead !== null && state2.head !== state2.remoteHead;
-    if (args.pull && (behind || commands.length))
-      commands.push(
-        `git -C ${d} pull ${args.rebase ? "--rebase" : "--ff-only"} origin ${shellQuote(args.branch ?? state2.branch ?? "HEAD")}`
-      );
-    if (commands.length === 0)
-      return noop(`${args.dest} is at ${args.branch ?? state2.branch ?? "HEAD"} (${(state2.head ?? "").slice(0, 12)})`);
-    return change([...commands, ...owner]);
-  }
-});
-
-// src/operations/pip/index.ts
-var pip_exports = {};
-__export(pip_exports, {
-  packages: () => packages4,
-  venv: () => venv
-});
-
-// src/operations/pip/packages.ts
-import { posix as posix7 } from "node:path";
-var packages4 = defineOperation({
-  name: "pip.packages",
-  description: "Install or remove Python packages with pip, optionally inside a virtualenv.",
-  validate: (args) => {
-    rejectUnknown(args, ["packages", "present", "latest", "virtualenv", "pip", "extra_install_args"], "pip.packages");
-    const virtualenv = optionalString(args, "virtualenv");
-    const pip2 = optionalString(args, "pip");
-    if (virtualenv && pip2?.includes("/"))
-      throw new OperationArgumentError(
-        `argument pip ${JSON.stringify(pip2)} must be a command name (e.g. "pip3") when virtualenv is given: it is run as ${posix7.join(virtualenv, "bin")}/<pip>.`
-      );
-    return {
-      ...readPackageList(args),
-      pip: virtualenv ? posix7.join(virtualenv, "bin", pip2 ?? "pip") : pip2 ?? "pip3",
-      extra: stringList(args, "extra_install_args")
-    };
-  },
-  facts: (args) => [{ fact: PipPackages, args: { pip: args.pip } }],
-  plan: (args, facts2) => {
-    const installed2 = facts2.get(PipPackages, { pip: args.pip });
-    const split2 = (spec) => {
-      const match4 = /^([A-Za-z0-9_.-]+)(?:==(.+))?$/.exec(spec);
-      return { name: normalisePipName(match4?.[1] ?? spec), version: match4?.[2] };
-    };
-    const isInstalled = (spec) => {
-      const { name, version: version2 } = split2(spec);
-      return installed2[name] !== void 0 && (version2 === void 0 || installed2[name].includes(version2));
-    };
-    const pip2 = shellQuote(args.pip);
-    if (!args.present) {
-      const remove = args.packages.filter((spec) => installed2[split2(spec).name]);
-      return remove.length ? change([withPackages(`${pip2} uninstall -y`, remove, [])]) : noop(`${args.packages.join(", ")} not installed`);
-    }
-    const todo = args.latest ? args.packages : args.packages.filter((spec) => !isInstalled(spec));
-    if (todo.length === 0) return noop(`${args.packages.join(", ")} already installed`);
-    return change([withPackages(`${pip2} install${args.latest ? " --upgrade" : ""}`, todo, args.extra)]);
-  }
-});
-
-// src/operations/pip/venv.ts
-import { posix as posix8 } from "node:path";
-var venv = defineOperation({
-  name: "pip.venv",
-  description: "Create a Python virtualenv (python -m venv) unless it exists.",
-  validate: (args) => {
-    rejectUnknown(args, ["path", "python", "site_packages", "present"], "pip.venv");
-    return {
-      path: requiredString(args, "path"),
-      python: optionalString(args, "python") ?? "python3",
-      sitePackages: booleanArg(args, "site_packages", false),
-      present: booleanArg(args, "present", true)
-    };
-  },
-  facts: (args) => [{ fact: File2, args: { path: posix8.join(args.path, "bin", "activate") } }],
-  plan: (args, facts2) => {
-    const exists = Boolean(facts2.get(File2, { path: posix8.join(args.path, "bin", "activate") }));
-    if (!args.present)
-      return exists ? change([`rm -rf ${shellQuote(args.path)}`]) : noop(`virtualenv ${args.path} does not exist`);
-    if (exists) return noop(`virtualenv ${args.path} exists`);
-    return change([
-      `${shellQuote(args.python)} -m venv${args.sitePackages ? " --system-site-packages" : ""} ${shellQuote(args.path)}`
-    ]);
-  }
-});
-
-// src/operations/server/index.ts
-var server_exports2 = {};
-__export(server_exports2, {
-  crontab: () => crontab,
-  group: () => group,
-  hostname: () => hostname,
-  packages: () => packages5,
-  reboot: () => reboot,
-  script: () => script,
-  service: () => service,
-  shell: () => shell,
-  sysctl: () => sysctl,
-  user: () => user,
-  wait: () => wait
-});
-
-// src/operations/server/crontab.ts
-var cronKeys = [
-  "command",
-  "present",
-  "user",
-  "minute",
-  "hour",
-  "month",
-  "day_of_week",
-  "day_of_month",
-  "special_time"
-];
-var scheduleKeys = ["minute", "hour", "day_of_month", "month", "day_of_week"];
-var specialTimes = ["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
-var crontab = defineOperation({
-  name: "server.crontab",
-  description: "Make sure a crontab entry exists with its schedule (or does not).",
-  validate: (args) => {
-    rejectUnknown(args, cronKeys, "server.crontab");
-    for (const key2 of cronKeys) refuseLineBreak(args, key2, "A line break would add another crontab entry: remove it.");
-    const field = (key2) => {
-      const value = optionalString(args, key2) ?? "*";
-      if (/\s/.test(value))
-        throw new OperationArgumentError(
-          `argument ${key2} ${JSON.stringify(value)} holds a space: a schedule field is one cron field such as "*/5" or "0,30".`
-        );
-      return value;
-    };
-    const specialTime = optionalString(args, "special_time");
-    if (specialTime !== void 0 && !specialTimes.includes(specialTime))
-      throw new OperationArgumentError(
-        `argument special_time must be one of ${specialTimes.join(", ")}; it is ${JSON.stringify(specialTime)}.`
-      );
-    return {
-      command: requiredString(args, "command"),
-      present: booleanArg(args, "present", true),
-      user: accountName(args, "user"),
-      schedule: Object.fromEntries(scheduleKeys.map((key2) => [key2, field(key2)])),
-      specialTime
-    };
-  },
-  facts: (args) => [{ fact: Crontab, args: { user: args.user } }],
-  plan: (args, facts2) => {
-    const entries = facts2.get(Crontab, { user: args.user });
-    const current2 = entries[args.command];
-    const s = args.schedule;
-    const line2 = args.specialTime ? `${args.specialTime} ${args.command}` : `${s.minute} ${s.hour} ${s.day_of_month} ${s.month} ${s.day_of_week} ${args.command}`;
-    const u = args.user ? ` -u ${shellQuote(args.user)}` : "";
-    const without = `crontab -l${u} 2>/dev/null | grep -vF -- ${shellQuote(args.command)}`;
-    if (!args.present)
-      return current2 ? change([`{ ${without} || true; } | crontab${u} -`]) : noop(`no crontab entry runs ${args.command}`);
-    const same2 = current2 && (args.specialTime ? current2.special_time === args.specialTime : !current2.special_time && Object.entries(s).every(([k, v]) => current2[k] === v));
-    if (same2) return noop(`crontab entry for ${args.command} is up to date`);
-    return change([`{ ${without} || true; echo ${shellQuote(line2)}; } | crontab${u} -`]);
-  }
-});
-
-// src/operations/server/group.ts
-var group = defineOperation({
-  name: "server.group",
-  description: "Make sure a group exists (or does not).",
-  validate: (args) => {
-    rejectUnknown(args, ["group", "present", "system", "gid"], "server.group");
-    requiredString(args, "group");
-    return {
-      group: accountName(args, "group"),
-      present: booleanArg(args, "present", true),
-      system: booleanArg(args, "system", false),
-      gid: optionalNumber(args, "gid")
-    };
-  },
-  facts: () => [{ fact: Groups }],
-  plan: (args, facts2) => {
-    const exists = facts2.get(Groups).includes(args.group);
-    const g = shellQuote(args.group);
-    if (!args.present) return exists ? change([`groupdel ${g}`]) : noop(`group ${args.group} does not exist`);
-    if (exists) return noop(`group ${args.group} exists`);
-    return change([
-      ["groupadd", args.system ? "-r" : "", args.gid !== void 0 ? `-g ${args.gid}` : "", g].filter(Boolean).join(" ")
-    ]);
-  }
-});
-
-// src/operations/server/hostname.ts
-var hostname = defineOperation({
-  name: "server.hostname",
-  description: "Set the host's name (and /etc/hostname).",
-  validate: (args) => {
-    rejectUnknown(args, ["hostname"], "server.hostname");
-    const name = requiredString(args, "hostname");
-    if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(name))
-      throw new OperationArgumentError(`argument hostname ${JSON.stringify(name)} is not a valid host name.`);
-    return { hostname: name };
-  },
-  facts: () => [{ fact: Hostname }],
-  plan: (args, facts2) => {
-    if (facts2.get(Hostname) === args.hostname) return noop(`hostname is already ${args.hostname}`);
-    const h = shellQuote(args.hostname);
-    return change([
-      `if command -v hostnamectl >/dev/null 2>&1 && hostnamectl set-hostname ${h} 2>/dev/null; then :; else hostname ${h}; fi`,
-      `echo ${h} > /etc/hostname`
-    ]);
-  }
-});
-
-// src/operations/server/packages.ts
-var packages5 = defineOperation({
-  name: "server.packages",
-  description: "Install or remove packages with the host's package manager (apt, dnf, yum or apk).",
-  validate: (args) => readPackageArgs(args, "server.packages", packageKeys),
-  facts: () => [{ fact: PackageManager }, { fact: DebPackages }, { fact: RpmPackages }, { fact: ApkPackages }],
-  plan: (args, facts2) => {
-    const manager = facts2.get(PackageManager);
-    switch (manager) {
-      case "apt":
-        return planPackages(args, facts2.get(DebPackages), aptCommands);
-      case "dnf":
-        return planPackages(args, facts2.get(RpmPackages), dnfCommands);
-      case "yum":
-        return planPackages(args, facts2.get(RpmPackages), yumCommands);
-      case "apk":
-        return planPackages(args, facts2.get(ApkPackages), apkCommands);
-      default:
-        throw new OperationArgumentError(
-          "the host has none of apt-get, dnf, yum or apk; use server.shell to install packages."
-        );
-    }
-  }
-});
-
-// src/operations/server/reboot.ts
-var reboot = defineOperation({
-  name: "server.reboot",
-  description: "Reboot the host and wait for it to come back (always a change).",
-  validate: (args) => {
-    rejectUnknown(args, ["delay", "interval", "reboot_timeout"], "server.reboot");
-    return {
-      delay: optionalNumber(args, "delay") ?? 10,
-      interval: optionalNumber(args, "interval") ?? 1,
-      timeout: optionalNumber(args, "reboot_timeout") ?? 300
-    };
-  },
-  facts: () => [],
-  plan: (args) => change([{ type: "reboot", delay: args.delay, interval: args.interval, timeout: args.timeout }])
-});
-
-// src/operations/server/script.ts
-var script = defineOperation({
-  name: "server.script",
-  description: "Upload a local script and run it (always a change).",
-  validate: (args) => {
-    rejectUnknown(args, ["src", "args"], "server.script");
-    return { src: requiredString(args, "src"), args: stringList(args, "args") };
-  },
-  prepare: async (args, context) => ({ content: await context.readLocalFile(args.src) }),
-  facts: () => [],
-  plan: (args, _facts, prepared) => {
-    const path = `/tmp/infra-action-script-${sha256(Buffer.from(args.src)).slice(0, 16)}`;
-    return change([
-      { type: "file", path, content: prepared.content.toString("base64"), mode: "700" },
-      `${shellQuote(path)}${args.args.map((a) => ` ${shellQuote(a)}`).join("")}; rc=$?; rm -f ${shellQuote(path)}; exit $rc`
-    ]);
-  }
-});
-
-// src/operations/shared/plan-service.ts
-function serviceActions(args, active, command) {
-  const verbs = [];
-  if (args.running === true && !active) verbs.push("start");
-  if (args.running === false && active) verbs.push("stop");
-  if (args.restarted && !(args.running === true && !active)) verbs.push("restart");
-  if (args.reloaded && active && !args.restarted) verbs.push("reload");
-  return verbs.map(command);
-}
-function planSystemdService(args, status, enabled) {
-  const unit = args.service.includes(".") ? args.service : `${args.service}.service`;
-  const u = shellQuote(unit);
-  const active = status[unit] ?? false;
-  const isEnabled = enabled[unit] ?? false;
-  const commands = args.daemonReload ? ["systemctl daemon-reload"] : [];
-  commands.push(...serviceActions(args, active, (verb) => `systemctl ${verb} ${u}`));
-  if (args.enabled === true && !isEnabled) commands.push(`systemctl enable ${u}`);
-  if (args.enabled === false && isEnabled) commands.push(`systemctl disable ${u}`);
-  if (commands.length === 0)
-    return noop(
-      `${unit} is ${active ? "running" : "stopped"}${args.enabled === void 0 ? "" : isEnabled ? " and enabled" : " and disabled"}`
-    );
-  return change(commands);
-}
-
-// src/operations/shared/service-args.ts
-var serviceKeys = ["service", "running", "restarted", "reloaded", "enabled", "daemon_reload"];
-function readServiceArgs(args, operation, known = serviceKeys) {
-  rejectUnknown(args, known, operation);
-  const service3 = requiredString(args, "service");
-  refuseOptionLike(service3, "service", `give the service's name, e.g. service: "nginx".`);
-  return {
-    service: service3,
-    running: args.running === void 0 ? true : optionalBoolean(args, "running"),
-    restarted: booleanArg(args, "restarted", false),
-    reloaded: booleanArg(args, "reloaded", false),
-    enabled: optionalBoolean(args, "enabled"),
-    daemonReload: booleanArg(args, "daemon_reload", false)
-  };
-}
-
-// src/operations/server/service.ts
-var service = defineOperation({
-  name: "server.service",
-  description: "Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script.",
-  validate: (args) => readServiceArgs(args, "server.service", serviceKeys),
-  facts: (args) => [
-    { fact: Which, args: { command: "systemctl" } },
-    { fact: SystemdStatus },
-    { fact: SystemdEnabled },
-    { fact: InitdRunning, args: { service: args.service } }
-  ],
-  plan: (args, facts2) => {
-    const systemd2 = facts2.get(Which, { command: "systemctl" }) !== null && Object.keys(facts2.get(SystemdStatus)).length > 0;
-    if (systemd2) return planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled));
-    const running = facts2.get(InitdRunning, { service: args.service });
-    if (running === null)
-      throw new OperationArgumentError(
-        `service ${args.service}: no systemd and no /etc/init.d/${args.service} on the host.`
-      );
-    const script2 = `/etc/init.d/${shellQuote(args.service)}`;
-    const commands = serviceActions(args, running, (verb) => `${script2} ${verb}`);
-    return commands.length ? change(commands) : noop(`service ${args.service} is ${running ? "running" : "stopped"}`);
-  }
-});
-
-// src/operations/server/shell.ts
-var shell = defineOperation({
-  name: "server.shell",
-  description: "Run shell commands (always a change: infra-action cannot know what they do).",
-  validate: (args) => {
-    rejectUnknown(args, ["commands"], "server.shell");
-    return { commands: stringList(args, "commands", { required: true }) };
-  },
-  facts: () => [],
-  plan: (args) => change(args.commands)
-});
-
-// src/operations/server/sysctl.ts
-var sysctl = defineOperation({
-  name: "server.sysctl",
-  description: "Set a kernel parameter (persist: also in persist_file).",
-  validate: (args) => {
-    rejectUnknown(args, ["key", "value", "persist", "persist_file"], "server.sysctl");
-    const value = args.value;
-    if (value === void 0 || typeof value !== "string" && typeof value !== "number" && !Array.isArray(value)) {
-      throw new OperationArgumentError("argument value must be a number, a string or a list of numbers.");
-    }
-    refuseLineBreak(args, "value", "A line break would add another setting to the file: remove it.");
-    const key2 = requiredString(args, "key");
-    checkSysctlKey(key2);
-    return {
-      key: key2,
-      value: Array.isArray(value) ? value.join(" ") : String(value),
-      persist: booleanArg(args, "persist", false),
-      persistFile: optionalString(args, "persist_file") ?? "/etc/sysctl.conf"
-    };
-  },
-  facts: (args) => [
-    { fact: Sysctl },
-    ...args.persist ? [{ fact: FileContents, args: { path: args.persistFile } }] : []
-  ],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(Sysctl)[args.key];
-    if (isUnreadable(current2)) throw new CannotTell(current2.unreadable);
-    const wanted = parseSysctlValue(args.value);
-    const commands = [];
-    if (JSON.stringify(current2) !== JSON.stringify(wanted))
-      commands.push(`sysctl -w ${shellQuote(`${args.key}=${args.value}`)}`);
-    if (args.persist) {
-      const remote = facts2.get(FileContents, { path: args.persistFile });
-      const text2 = remoteText(args.persistFile, remote) ?? "";
-      const line2 = `${args.key} = ${args.value}`;
-      const lines2 = text2.split("\n").filter((l, i2, all) => l !== "" || i2 < all.length - 1);
-      const index = lines2.findIndex((l) => settingKey(l) === args.key);
-      if (index < 0 || lines2[index] !== line2) {
-        const next2 = index < 0 ? [...lines2, line2] : lines2.map((l, i2) => i2 === index ? line2 : l);
-        const written = writeFileCommands(args.persistFile, Buffer.from(`${next2.join("\n")}
-`), remote, {
-          createRemoteDir: true
-        });
-        if (written) commands.push(...written.commands);
-      }
-    }
-    return commands.length ? change(commands) : noop(`${args.key} is already ${args.value}`);
-  }
-});
-function checkSysctlKey(key2) {
-  const separator = /[\s=]/.exec(key2)?.[0];
-  const bad = key2.startsWith("-") ? 'starts with "-"' : separator ? `holds ${JSON.stringify(separator)}` : "";
-  if (bad)
-    throw new OperationArgumentError(
-      `argument key ${JSON.stringify(key2)} is not a kernel parameter name: it ${bad}. Give a name such as "net.ipv4.ip_forward".`
-    );
-}
-function settingKey(line2) {
-  const equals = line2.indexOf("=");
-  const key2 = equals < 0 ? "" : line2.slice(0, equals).trim();
-  return key2 === "" || key2.startsWith("#") || key2.startsWith(";") ? void 0 : key2;
-}
-
-// src/operations/server/user.ts
-var userKeys = [
-  "user",
-  "present",
-  "home",
-  "shell",
-  "group",
-  "groups",
-  "append",
-  "uid",
-  "system",
-  "comment",
-  "create_home"
-];
-var user = defineOperation({
-  name: "server.user",
-  description: "Make sure a user exists (with its home, shell, groups, uid, comment) or does not.",
-  validate: (args) => {
-    rejectUnknown(args, userKeys, "server.user");
-    const name = requiredString(args, "user");
-    checkAccountName(name, "user", "user");
-    if (!/^[a-z_][a-z0-9_.-]*\$?$/i.test(name))
-      throw new OperationArgumentError(`argument user ${JSON.stringify(name)} is not a valid user name.`);
-    const groups = args.groups === void 0 ? void 0 : stringList(args, "groups");
-    for (const g of groups ?? []) checkAccountName(g, "groups", "group");
-    return {
-      user: name,
-      present: booleanArg(args, "present", true),
-      home: optionalString(args, "home"),
-      shell: optionalString(args, "shell"),
-      group: accountName(args, "group"),
-      groups,
-      append: booleanArg(args, "append", false),
-      uid: optionalNumber(args, "uid"),
-      system: booleanArg(args, "system", false),
-      comment: optionalString(args, "comment"),
-      createHome: booleanArg(args, "create_home", true)
-    };
-  },
-  facts: () => [{ fact: Users }],
-  plan: (args, facts2) => {
-    const current2 = facts2.get(Users)[args.user];
-    const u = shellQuote(args.user);
-    if (!args.present) return current2 ? change([`userdel ${u}`]) : noop(`user ${args.user} does not exist`);
-    const options2 = [];
-    if (args.home && current2?.home !== args.home) options2.push(`-d ${shellQuote(args.home)}`);
-    if (args.shell && current2?.shell !== args.shell) options2.push(`-s ${shellQuote(args.shell)}`);
-    if (args.group && current2?.group !== args.group) options2.push(`-g ${shellQuote(args.group)}`);
-    if (args.uid !== void 0 && current2?.uid !== args.uid) options2.push(`-u ${args.uid}`);
-    if (args.comment !== void 0 && current2?.comment !== args.comment) options2.push(`-c ${shellQuote(args.comment)}`);
-    const wantedGroups = args.groups ?? [];
-    const groupsDiffer = args.groups !== void 0 && (args.append ? wantedGroups.some((g) => !current2?.groups.includes(g)) : [...wantedGroups].sort().join() !== [...current2?.groups ?? []].sort().join());
-    if (groupsDiffer && wantedGroups.length)
-      options2.push(`${args.append && current2 ? "-a " : ""}-G ${shellQuote(wantedGroups.join(","))}`);
-    if (!current2) {
-      const create = [args.system ? "-r" : "", args.createHome ? "-m" : "-M", ...options2].filter(Boolean).join(" ");
-      return change([`useradd ${create} ${u}`]);
-    }
-    if (options2.length === 0) return noop(`user ${args.user} exists with the requested settings`);
-    return change([`usermod ${options2.join(" ")} ${u}`]);
-  }
-});
-
-// src/operations/server/wait.ts
-var wait = defineOperation({
-  name: "server.wait",
-  description: "Wait until something listens on a TCP port of the host (at most timeout seconds).",
-  validate: (args) => {
-    rejectUnknown(args, ["port", "timeout"], "server.wait");
-    const port = optionalNumber(args, "port");
-    if (port === void 0 || !Number.isInteger(port) || port < 1 || port > 65535)
-      throw new OperationArgumentError("argument port must be a port number (1-65535).");
-    return { port, timeout: optionalNumber(args, "timeout") ?? 60 };
-  },
-  facts: () => [{ fact: ListeningPorts }],
-  plan: (args, facts2) => {
-    if (facts2.get(ListeningPorts).includes(args.port)) return noop(`port ${args.port} is listening`);
-    const hex = args.port.toString(16).toUpperCase().padStart(4, "0");
-    const listening = `grep -qE '^ *[0-9]+: [0-9A-F]+:${hex} [0-9A-F]+:[0-9A-F]+ 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null`;
-    const seconds = Math.ceil(args.timeout);
-    return change([
-      `i=0; until ${listening}; do i=$((i+1)); [ $i -ge ${seconds} ] && { echo 'port ${args.port} is not listening after ${seconds}s' >&2; exit 1; }; sleep 1; done`
-    ]);
-  }
-});
-
-// src/operations/systemd/index.ts
-var systemd_exports = {};
-__export(systemd_exports, {
-  daemon_reload: () => daemon_reload,
-  service: () => service2
-});
-
-// src/operations/systemd/daemon-reload.ts
-var daemon_reload = defineOperation({
-  name: "systemd.daemon_reload",
-  description: "Reload systemd's unit files (always a change).",
-  validate: (args) => {
-    rejectUnknown(args, [], "systemd.daemon_reload");
-    return {};
-  },
-  facts: () => [],
-  plan: () => change(["systemctl daemon-reload"])
-});
-
-// src/operations/systemd/service.ts
-var service2 = defineOperation({
-  name: "systemd.service",
-  description: "Start, stop, restart, reload, enable or disable a systemd unit.",
-  validate: (args) => readServiceArgs(args, "systemd.service"),
-  facts: () => [{ fact: SystemdStatus }, { fact: SystemdEnabled }],
-  plan: (args, facts2) => planSystemdService(args, facts2.get(SystemdStatus), facts2.get(SystemdEnabled))
-});
-
-// src/operations/yum/index.ts
-var yum_exports = {};
-__export(yum_exports, {
-  packages: () => packages6
-});
-
-// src/operations/yum/packages.ts
-var packages6 = defineOperation({
-  name: "yum.packages",
-  description: "Install or remove packages with yum.",
-  validate: (args) => readPackageArgs(args, "yum.packages"),
-  facts: () => [{ fact: RpmPackages }],
-  plan: (args, facts2) => planPackages(args, facts2.get(RpmPackages), yumCommands)
-});
-
-// src/operations/index.ts
-var operationFamilies = { server: server_exports2, apt: apt_exports, dnf: dnf_exports, yum: yum_exports, apk: apk_exports, files: files_exports2, git: git_exports, pip: pip_exports, systemd: systemd_exports };
-var operationsByName = Object.fromEntries(
-  Object.values(operationFamilies).flatMap(
-    (family) => Object.values(family).map((op) => [op.name, op])
-  )
-);
 
 // src/engine/operation-handle.ts
 var OperationHandle = class {
@@ -108674,6 +110134,7 @@ var DeployContext = class {
       const args = definition.validate(own);
       const label = name ?? defaultLabel(definition.name, own);
       const handle = new OperationHandle(label);
+      const groups2 = currentDeployGroups();
       this.operations.push({
         index: this.operations.length,
         label,
@@ -108681,7 +110142,8 @@ var DeployContext = class {
         args,
         global: global2,
         handle,
-        ...location ? { location } : {}
+        ...location ? { location } : {},
+        ...groups2.length ? { deploy: groups2.join(" › ") } : {}
       });
       return handle;
     } catch (error) {
@@ -108789,12 +110251,12 @@ var FactGatherer = class {
   async gather(batch2) {
     const nonce = randomBytes5(6).toString("hex");
     const password = batch2.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
-    const groups = /* @__PURE__ */ new Map();
+    const groups2 = /* @__PURE__ */ new Map();
     batch2.forEach((p, i2) => {
       const key2 = runsAs(p.sudo);
-      groups.set(key2, [...groups.get(key2) ?? [], { p, i: i2 }]);
+      groups2.set(key2, [...groups2.get(key2) ?? [], { p, i: i2 }]);
     });
-    const parts = [...groups].map(([key2, members]) => {
+    const parts = [...groups2].map(([key2, members]) => {
       const body = members.map(({ p, i: i2 }) => factScript(p, i2, batch2.length + i2)).join("\n");
       if (!key2) return body;
       const sudo = { ...members[0]?.p.sudo ?? {}, keepStdin: true };
@@ -109017,8 +110479,8 @@ function roundHalfEven(value, places) {
 }
 function insertPoint(units, places) {
   if (places <= 0) return units.toString();
-  const text2 = units.toString().padStart(places + 1, "0");
-  return `${text2.slice(0, -places)}.${text2.slice(-places)}`;
+  const text3 = units.toString().padStart(places + 1, "0");
+  return `${text3.slice(0, -places)}.${text3.slice(-places)}`;
 }
 function formatFixed(x, places) {
   if (!Number.isFinite(x)) return formatNonFinite(x);
@@ -109040,28 +110502,28 @@ function formatExponent(x, places, upper = false) {
   }
   const mantissa = insertPoint(units, places);
   const sign = exponent < 0 ? "-" : "+";
-  const text2 = `${exact.negative ? "-" : ""}${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-  return upper ? text2.toUpperCase() : text2;
+  const text3 = `${exact.negative ? "-" : ""}${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  return upper ? text3.toUpperCase() : text3;
 }
 function formatGeneral(x, precision, upper = false, alternate = false) {
   if (!Number.isFinite(x)) return formatNonFinite(x, upper);
   const significant = precision === 0 ? 1 : precision;
   const scientific = formatExponent(x, significant - 1);
   const exponent = Number(scientific.slice(scientific.indexOf("e") + 1));
-  let text2 = exponent >= -4 && exponent < significant ? formatFixed(x, significant - 1 - exponent) : scientific;
-  if (!alternate) text2 = stripTrailingZeros(text2);
-  return upper ? text2.toUpperCase() : text2;
+  let text3 = exponent >= -4 && exponent < significant ? formatFixed(x, significant - 1 - exponent) : scientific;
+  if (!alternate) text3 = stripTrailingZeros(text3);
+  return upper ? text3.toUpperCase() : text3;
 }
-function stripTrailingZeros(text2) {
-  const at3 = text2.indexOf("e");
-  const mantissa = at3 === -1 ? text2 : text2.slice(0, at3);
-  const rest = at3 === -1 ? "" : text2.slice(at3);
-  if (!mantissa.includes(".")) return text2;
+function stripTrailingZeros(text3) {
+  const at3 = text3.indexOf("e");
+  const mantissa = at3 === -1 ? text3 : text3.slice(0, at3);
+  const rest = at3 === -1 ? "" : text3.slice(at3);
+  if (!mantissa.includes(".")) return text3;
   return mantissa.replace(/0+$/, "").replace(/\.$/, "") + rest;
 }
 function formatNonFinite(x, upper = false) {
-  const text2 = Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
-  return upper ? text2.toUpperCase() : text2;
+  const text3 = Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+  return upper ? text3.toUpperCase() : text3;
 }
 function roundFloat(x, places) {
   if (!Number.isFinite(x)) return x;
@@ -109080,8 +110542,8 @@ function roundInt(n, places) {
   const rounded = twiceRemainder > unit || twiceRemainder === unit && quotient % 2n === 1n ? quotient + 1n : quotient;
   return Number((value < 0n ? -rounded : rounded) * unit);
 }
-function parsePythonFloat(text2) {
-  const trimmed = text2.trim().toLowerCase();
+function parsePythonFloat(text3) {
+  const trimmed = text3.trim().toLowerCase();
   const special = /^([+-]?)(inf|infinity|nan)$/.exec(trimmed);
   if (special) return special[2] === "nan" ? Number.NaN : special[1] === "-" ? -Infinity : Infinity;
   const digits = String.raw`\d(?:_?\d)*`;
@@ -109089,8 +110551,8 @@ function parsePythonFloat(text2) {
   if (!pattern.test(trimmed)) return void 0;
   return Number(trimmed.replaceAll("_", ""));
 }
-function parsePythonInt(text2, base2) {
-  let body = text2.trim().toLowerCase();
+function parsePythonInt(text3, base2) {
+  let body = text3.trim().toLowerCase();
   let sign = 1;
   if (body.startsWith("-") || body.startsWith("+")) {
     if (body.startsWith("-")) sign = -1;
@@ -109175,8 +110637,8 @@ var PyCallable = class {
   call;
 };
 var Markup = internals.runtime.SafeString;
-function markup(text2) {
-  return new Markup(text2);
+function markup(text3) {
+  return new Markup(text3);
 }
 var tuples = /* @__PURE__ */ new WeakSet();
 var namedTupleNames = /* @__PURE__ */ new WeakMap();
@@ -109338,10 +110800,10 @@ function dictHas(value, key2) {
   return Object.hasOwn(value, key2) && value[key2] !== void 0;
 }
 var nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-function reprString(text2) {
-  const quote4 = text2.includes("'") && !text2.includes('"') ? '"' : "'";
+function reprString(text3) {
+  const quote4 = text3.includes("'") && !text3.includes('"') ? '"' : "'";
   let out = quote4;
-  for (const char of text2) out += escapeReprChar(char, quote4);
+  for (const char of text3) out += escapeReprChar(char, quote4);
   return out + quote4;
 }
 function escapeReprChar(char, quote4) {
@@ -109367,7 +110829,7 @@ function formatPercent(template2, args) {
     return values[next2++];
   };
   let usedMapping = false;
-  const text2 = template2.replace(
+  const text3 = template2.replace(
     percentSpec,
     (_whole, key2, flags, width, precision, type) => {
       if (type === "%") return "%";
@@ -109389,7 +110851,7 @@ function formatPercent(template2, args) {
   if (!usedMapping && !mapping && next2 < values.length) {
     throw new JinjaRuntimeError("not all arguments converted during string formatting");
   }
-  return text2;
+  return text3;
 }
 function applyPercentSpec(value, spec) {
   const { flags, precision, type } = spec;
@@ -109454,22 +110916,22 @@ function formatRadix(n, type, alternate) {
   return `${n < 0 ? "-" : ""}${prefix}${type === "X" ? digits.toUpperCase() : digits}`;
 }
 var starWantsInt = () => "* wants int";
-function pad(text2, width, align, fill) {
-  const length3 = Array.from(text2).length;
-  if (length3 >= width) return text2;
+function pad(text3, width, align, fill) {
+  const length3 = Array.from(text3).length;
+  if (length3 >= width) return text3;
   const padding = width - length3;
-  if (align === "<") return text2 + fill.repeat(padding);
+  if (align === "<") return text3 + fill.repeat(padding);
   if (align === "^") {
     const left = Math.floor(padding / 2);
-    return fill.repeat(left) + text2 + fill.repeat(padding - left);
+    return fill.repeat(left) + text3 + fill.repeat(padding - left);
   }
   if (align === "=") {
-    const sign = /^[-+ ]/.test(text2) ? text2[0] ?? "" : "";
-    const prefix = /^[-+ ]?0[xob]/i.test(text2) ? text2.slice(sign.length, sign.length + 2) : "";
-    const rest = text2.slice(sign.length + prefix.length);
+    const sign = /^[-+ ]/.test(text3) ? text3[0] ?? "" : "";
+    const prefix = /^[-+ ]?0[xob]/i.test(text3) ? text3.slice(sign.length, sign.length + 2) : "";
+    const rest = text3.slice(sign.length + prefix.length);
     return sign + prefix + fill.repeat(padding) + rest;
   }
-  return fill.repeat(padding) + text2;
+  return fill.repeat(padding) + text3;
 }
 var formatSpecPattern = /^(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su;
 function formatWithSpec(value, spec) {
@@ -109486,8 +110948,8 @@ function formatWithSpec(value, spec) {
     }
     if (spec === "") return pyStr(known);
     if (!isStr(known)) throw new JinjaRuntimeError(`unsupported format string passed to ${typeName(known)}.__format__`);
-    const text2 = precision === void 0 ? strValue(known) : Array.from(strValue(known)).slice(0, precision).join("");
-    return pad(text2, widthValue, alignChar ?? "<", fill);
+    const text3 = precision === void 0 ? strValue(known) : Array.from(strValue(known)).slice(0, precision).join("");
+    return pad(text3, widthValue, alignChar ?? "<", fill);
   }
   let body = formatNumberSpec(known, type, precision, alternate === "#");
   if (grouping) body = groupDigits(body, grouping);
@@ -109524,9 +110986,9 @@ function formatNumberSpec(value, type, precision, alternate) {
 function withSign(body, sign) {
   return (sign === "+" || sign === " ") && !body.startsWith("-") ? `${sign}${body}` : body;
 }
-function groupDigits(text2, separator) {
-  const match4 = /^([-+ ]?)(\d+)(.*)$/s.exec(text2);
-  if (!match4) return text2;
+function groupDigits(text3, separator) {
+  const match4 = /^([-+ ]?)(\d+)(.*)$/s.exec(text3);
+  if (!match4) return text3;
   const [, sign = "", digits = "", rest = ""] = match4;
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator) + rest;
 }
@@ -109788,11 +111250,11 @@ var shortEscapes = {
   "\b": "\\b",
   "\f": "\\f"
 };
-function quote(text2, ensureAscii = true) {
+function quote(text3, ensureAscii = true) {
   let out = '"';
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const char = text2.charAt(i2);
-    const code = text2.charCodeAt(i2);
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const char = text3.charAt(i2);
+    const code = text3.charCodeAt(i2);
     const short = shortEscapes[char];
     if (short !== void 0) out += short;
     else if (code < 32 || ensureAscii && code > 126) out += `\\u${code.toString(16).padStart(4, "0")}`;
@@ -109969,10 +111431,10 @@ var ansibleDataFilters = {
   },
   from_json: {
     params: ["s"],
-    run: ({ values: [text2] }) => {
+    run: ({ values: [text3] }) => {
       try {
         return JSON.parse(
-          pyStr(text2),
+          pyStr(text3),
           (_key, value, context) => typeof value === "number" && Number.isInteger(value) && /[.eE]/.test(context?.source ?? "") ? new PyFloat(value) : value
         );
       } catch (error) {
@@ -110181,8 +111643,8 @@ function compilePythonRegex(pattern, given = {}) {
         i2++;
       }
     } else if (char === "(" && pattern.charAt(i2 + 1) === "?") {
-      const [text2, length3] = translateGroupOpening(pattern, i2, flags);
-      out += text2;
+      const [text3, length3] = translateGroupOpening(pattern, i2, flags);
+      out += text3;
       i2 += length3 - 1;
     } else if (char === "{") {
       const length3 = quantifierLength(pattern, i2);
@@ -110211,8 +111673,8 @@ function finishRegex(source, flags, at3) {
     ...at3.carets.map((index) => [index, caret])
   ];
   let out = source;
-  for (const [index, text2] of marks.sort((a, b) => b[0] - a[0]))
-    out = out.slice(0, index) + text2 + out.slice(index + 1);
+  for (const [index, text3] of marks.sort((a, b) => b[0] - a[0]))
+    out = out.slice(0, index) + text3 + out.slice(index + 1);
   const jsFlags = `gu${flags.has("i") ? "i" : ""}`;
   try {
     return new RegExp(out, jsFlags);
@@ -110252,24 +111714,24 @@ function compileReplacement(template2, regex) {
   }
   return (match4) => parts.map((part) => typeof part === "string" ? part : part(match4)).join("");
 }
-function findMatches(text2, regex) {
+function findMatches(text3, regex) {
   const matches = [];
   const flags = regex.flags.replace("g", "");
   let [position, mustAdvance] = [0, false];
-  while (position <= text2.length && matches.length <= 2 * text2.length + 2) {
+  while (position <= text3.length && matches.length <= 2 * text3.length + 2) {
     let match4 = null;
     if (mustAdvance) {
-      const before = Array.from(text2.slice(0, position)).length;
+      const before = Array.from(text3.slice(0, position)).length;
       const nonEmpty = new RegExp(`(?:${regex.source})(?<!(?<![\\s\\S])[\\s\\S]{${before}})`, `${flags}y`);
       nonEmpty.lastIndex = position;
-      match4 = nonEmpty.exec(text2);
-      if (!match4) position += (text2.codePointAt(position) ?? 0) > 65535 ? 2 : 1;
+      match4 = nonEmpty.exec(text3);
+      if (!match4) position += (text3.codePointAt(position) ?? 0) > 65535 ? 2 : 1;
     }
     if (!match4) {
-      if (position > text2.length) break;
+      if (position > text3.length) break;
       const anywhere = new RegExp(regex.source, `${flags}g`);
       anywhere.lastIndex = position;
-      match4 = anywhere.exec(text2);
+      match4 = anywhere.exec(text3);
     }
     if (!match4) break;
     matches.push(match4);
@@ -110288,14 +111750,14 @@ function patternOf(value) {
     throw new JinjaRuntimeError(`first argument must be string or compiled pattern, not ${pyStr(value)}`);
   return strValue(value);
 }
-function findAll(text2, regex) {
-  return findMatches(text2, regex).map((match4) => {
+function findAll(text3, regex) {
+  return findMatches(text3, regex).map((match4) => {
     if (match4.length === 1) return match4[0];
-    const groups = match4.slice(1).map((group3) => group3 ?? "");
-    return groups.length === 1 ? groups[0] : makeTuple(groups);
+    const groups2 = match4.slice(1).map((group3) => group3 ?? "");
+    return groups2.length === 1 ? groups2[0] : makeTuple(groups2);
   });
 }
-function search(text2, regex, references) {
+function search(text3, regex, references) {
   const keys = references.map((reference) => {
     const written = isStr(reference) ? strValue(reference) : "";
     const found2 = /^\\g<(\S+)>/.exec(written) ?? /^\\(\d+)/.exec(written);
@@ -110303,13 +111765,13 @@ function search(text2, regex, references) {
       throw new JinjaRuntimeError(`regex_search: unknown argument ${pyStr(reference)} (expected '\\1' or '\\g<name>')`);
     return found2[1] ?? "";
   });
-  const match4 = regex.exec(text2);
+  const match4 = regex.exec(text3);
   if (!match4) return null;
   if (keys.length === 0) return match4[0];
   return keys.map((key2) => (/^\d+$/.test(key2) ? match4[Number(key2)] : match4.groups?.[key2]) ?? null);
 }
-function escapePython(text2) {
-  return text2.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, (char) => `\\${char}`);
+function escapePython(text3) {
+  return text3.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, (char) => `\\${char}`);
 }
 var ansibleRegexFilters = {
   regex_replace: {
@@ -110326,13 +111788,13 @@ var ansibleRegexFilters = {
         multiline: truthy(multiline)
       });
       const expand = compileReplacement(textOf(replacement), regex);
-      const text2 = textOf(value);
+      const text3 = textOf(value);
       let [out, last] = ["", 0];
-      for (const match4 of findMatches(text2, regex)) {
-        out += text2.slice(last, match4.index) + expand(match4);
+      for (const match4 of findMatches(text3, regex)) {
+        out += text3.slice(last, match4.index) + expand(match4);
         last = match4.index + match4[0].length;
       }
-      return out + text2.slice(last);
+      return out + text3.slice(last);
     }
   },
   regex_findall: {
@@ -110355,9 +111817,9 @@ var ansibleRegexFilters = {
   regex_escape: {
     params: ["string", ["re_type", "python"]],
     run: ({ values: [value, type] }) => {
-      const text2 = textOf(value);
-      if (type === "python") return escapePython(text2);
-      if (type === "posix_basic") return text2.replace(/[\].[^$*\\]/g, (char) => `\\${char}`);
+      const text3 = textOf(value);
+      if (type === "python") return escapePython(text3);
+      if (type === "posix_basic") return text3.replace(/[\].[^$*\\]/g, (char) => `\\${char}`);
       if (type === "posix_extended") throw new JinjaRuntimeError(`Regex type (${pyStr(type)}) not yet implemented`);
       throw new JinjaRuntimeError(`Invalid regex type (${pyStr(type)})`);
     }
@@ -110406,13 +111868,13 @@ function describeCount(params) {
 }
 
 // src/templates/python-method.ts
-function text(value, what = "argument") {
+function text2(value, what = "argument") {
   const known = defined(value);
   if (!isStr(known)) throw new JinjaRuntimeError(`${what} must be str, not ${typeName(known)}`);
   return strValue(known);
 }
 function optionalText(value) {
-  return value === null ? null : text(value);
+  return value === null ? null : text2(value);
 }
 function optionalInteger(value) {
   return value === null ? null : requireInt(value);
@@ -110457,7 +111919,7 @@ var dictMethods = {
   setdefault: {
     params: ["key", ["default", null]],
     run: (d, { values }) => {
-      const key2 = text(values[0], "key");
+      const key2 = text2(values[0], "key");
       if (!dictHas(d, key2)) d[key2] = values[1];
       return d[key2];
     }
@@ -110565,28 +112027,28 @@ var listMethods = {
 var whitespaceClass = String.raw`\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000`;
 var whitespaceRun = new RegExp(`[${whitespaceClass}]+`, "u");
 var onlyWhitespace = new RegExp(`^[${whitespaceClass}]+$`, "u");
-function isPythonSpace(text2) {
-  return onlyWhitespace.test(text2);
+function isPythonSpace(text3) {
+  return onlyWhitespace.test(text3);
 }
-function strip(text2, chars2, side = "both") {
+function strip(text3, chars2, side = "both") {
   const strippable = (char) => chars2 === null ? isPythonSpace(char) : chars2.includes(char);
-  const characters = Array.from(text2);
+  const characters = Array.from(text3);
   let start = 0;
   let end = characters.length;
   if (side !== "right") while (start < end && strippable(characters[start] ?? "")) start++;
   if (side !== "left") while (end > start && strippable(characters[end - 1] ?? "")) end--;
   return characters.slice(start, end).join("");
 }
-function split(text2, separator, maxsplit) {
+function split(text3, separator, maxsplit) {
   if (separator === "") throw new JinjaRuntimeError("empty separator");
   const limit = maxsplit < 0 ? Number.POSITIVE_INFINITY : maxsplit;
   if (separator !== null) {
-    const parts2 = text2.split(separator);
+    const parts2 = text3.split(separator);
     if (parts2.length - 1 <= limit) return parts2;
     return [...parts2.slice(0, limit), parts2.slice(limit).join(separator)];
   }
   const parts = [];
-  let rest = strip(text2, null, "left");
+  let rest = strip(text3, null, "left");
   while (rest !== "") {
     if (parts.length >= limit) {
       parts.push(rest);
@@ -110602,28 +112064,28 @@ function split(text2, separator, maxsplit) {
   }
   return parts;
 }
-function rsplit(text2, separator, maxsplit) {
-  if (maxsplit < 0) return split(text2, separator, maxsplit);
+function rsplit(text3, separator, maxsplit) {
+  if (maxsplit < 0) return split(text3, separator, maxsplit);
   const reverse = (s) => Array.from(s).reverse().join("");
-  const parts = split(reverse(text2), separator === null ? null : reverse(separator), maxsplit);
+  const parts = split(reverse(text3), separator === null ? null : reverse(separator), maxsplit);
   return parts.map(reverse).reverse();
 }
 var lineBreak2 = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
-function splitlines(text2, keepends = false) {
+function splitlines(text3, keepends = false) {
   const lines2 = [];
   let start = 0;
-  for (const match4 of text2.matchAll(lineBreak2)) {
+  for (const match4 of text3.matchAll(lineBreak2)) {
     const end = match4.index + match4[0].length;
-    lines2.push(text2.slice(start, keepends ? end : match4.index));
+    lines2.push(text3.slice(start, keepends ? end : match4.index));
     start = end;
   }
-  if (start < text2.length) lines2.push(text2.slice(start));
+  if (start < text3.length) lines2.push(text3.slice(start));
   return lines2;
 }
-function replace2(text2, old, replacement, count = -1) {
+function replace2(text3, old, replacement, count = -1) {
   const limit = count < 0 ? Number.POSITIVE_INFINITY : count;
   if (old === "") {
-    const characters = Array.from(text2);
+    const characters = Array.from(text3);
     let out = "";
     let done = 0;
     for (let i2 = 0; i2 <= characters.length; i2++) {
@@ -110635,54 +112097,54 @@ function replace2(text2, old, replacement, count = -1) {
     }
     return out;
   }
-  const parts = text2.split(old);
+  const parts = text3.split(old);
   if (parts.length - 1 <= limit) return parts.join(replacement);
   return parts.slice(0, limit + 1).join(replacement) + old + parts.slice(limit + 1).join(old);
 }
 var cased = /[\p{Lu}\p{Ll}\p{Lt}]/u;
-function title(text2) {
+function title(text3) {
   let out = "";
   let previousCased = false;
-  for (const char of text2) {
+  for (const char of text3) {
     out += previousCased ? char.toLowerCase() : char.toUpperCase();
     previousCased = cased.test(char);
   }
   return out;
 }
-function capitalize(text2) {
-  const [first2 = "", ...rest] = Array.from(text2);
+function capitalize(text3) {
+  const [first2 = "", ...rest] = Array.from(text3);
   return first2.toUpperCase() + rest.join("").toLowerCase();
 }
-function swapcase(text2) {
-  return Array.from(text2, (char) => char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase()).join("");
+function swapcase(text3) {
+  return Array.from(text3, (char) => char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase()).join("");
 }
-function center(text2, width, fill = " ") {
-  const length3 = Array.from(text2).length;
-  if (width <= length3) return text2;
+function center(text3, width, fill = " ") {
+  const length3 = Array.from(text3).length;
+  if (width <= length3) return text3;
   const margin = width - length3;
   const left = Math.floor(margin / 2) + (margin & width & 1);
-  return fill.repeat(left) + text2 + fill.repeat(margin - left);
+  return fill.repeat(left) + text3 + fill.repeat(margin - left);
 }
-function justify(text2, width, fill, side) {
-  const padding = fill.repeat(Math.max(0, width - Array.from(text2).length));
-  return side === "left" ? text2 + padding : padding + text2;
+function justify(text3, width, fill, side) {
+  const padding = fill.repeat(Math.max(0, width - Array.from(text3).length));
+  return side === "left" ? text3 + padding : padding + text3;
 }
-function zfill(text2, width) {
-  const padding = "0".repeat(Math.max(0, width - Array.from(text2).length));
-  return /^[+-]/.test(text2) ? text2.slice(0, 1) + padding + text2.slice(1) : padding + text2;
+function zfill(text3, width) {
+  const padding = "0".repeat(Math.max(0, width - Array.from(text3).length));
+  return /^[+-]/.test(text3) ? text3.slice(0, 1) + padding + text3.slice(1) : padding + text3;
 }
-function sliceCodePoints(text2, start, end) {
-  const characters = Array.from(text2);
+function sliceCodePoints(text3, start, end) {
+  const characters = Array.from(text3);
   const clamp = (index, fallback) => {
     if (index === null) return fallback;
     return index < 0 ? Math.max(0, characters.length + index) : Math.min(index, characters.length);
   };
   return characters.slice(clamp(start, 0), clamp(end, characters.length));
 }
-function findSubstring(text2, sub, start, end, mode) {
-  const characters = Array.from(text2);
+function findSubstring(text3, sub, start, end, mode) {
+  const characters = Array.from(text3);
   const from = start === null ? 0 : start < 0 ? Math.max(0, characters.length + start) : start;
-  const window2 = sliceCodePoints(text2, start, end).join("");
+  const window2 = sliceCodePoints(text3, start, end).join("");
   if (mode === "count") {
     if (sub === "") return Array.from(window2).length + 1;
     return window2.split(sub).length - 1;
@@ -110691,24 +112153,24 @@ function findSubstring(text2, sub, start, end, mode) {
   if (at3 === -1 || from > characters.length) return -1;
   return from + Array.from(window2.slice(0, at3)).length;
 }
-function partition(text2, separator, fromRight) {
+function partition(text3, separator, fromRight) {
   if (separator === "") throw new JinjaRuntimeError("empty separator");
-  const at3 = fromRight ? text2.lastIndexOf(separator) : text2.indexOf(separator);
-  if (at3 === -1) return fromRight ? ["", "", text2] : [text2, "", ""];
-  return [text2.slice(0, at3), separator, text2.slice(at3 + separator.length)];
+  const at3 = fromRight ? text3.lastIndexOf(separator) : text3.indexOf(separator);
+  if (at3 === -1) return fromRight ? ["", "", text3] : [text3, "", ""];
+  return [text3.slice(0, at3), separator, text3.slice(at3 + separator.length)];
 }
-function allCharacters(text2, pattern) {
-  return text2.length > 0 && Array.from(text2).every((char) => pattern.test(char));
+function allCharacters(text3, pattern) {
+  return text3.length > 0 && Array.from(text3).every((char) => pattern.test(char));
 }
-function isCase(text2, lower) {
-  const hasCased = /[\p{Lu}\p{Ll}\p{Lt}]/u.test(text2);
+function isCase(text3, lower) {
+  const hasCased = /[\p{Lu}\p{Ll}\p{Lt}]/u.test(text3);
   const wrong3 = lower ? /[\p{Lu}\p{Lt}]/u : /[\p{Ll}\p{Lt}]/u;
-  return hasCased && !wrong3.test(text2);
+  return hasCased && !wrong3.test(text3);
 }
-function expandTabs(text2, size) {
+function expandTabs(text3, size) {
   let out = "";
   let column = 0;
-  for (const char of text2) {
+  for (const char of text3) {
     if (char === "	") {
       const spaces = size > 0 ? size - column % size : 0;
       out += " ".repeat(spaces);
@@ -110723,7 +112185,7 @@ function expandTabs(text2, size) {
 
 // src/templates/python-str-methods.ts
 function affixes(value) {
-  return isTuple(value) ? value.map((item) => text(item)) : [text(value)];
+  return isTuple(value) ? value.map((item) => text2(item)) : [text2(value)];
 }
 var characterTest = (pattern) => ({
   params: [],
@@ -110774,18 +112236,18 @@ var strMethods = {
   },
   removeprefix: {
     params: ["prefix"],
-    run: (s, { values }) => s.startsWith(text(values[0])) ? s.slice(text(values[0]).length) : s
+    run: (s, { values }) => s.startsWith(text2(values[0])) ? s.slice(text2(values[0]).length) : s
   },
   removesuffix: {
     params: ["suffix"],
     run: (s, { values }) => {
-      const suffix = text(values[0]);
+      const suffix = text2(values[0]);
       return suffix !== "" && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s;
     }
   },
   replace: {
     params: ["old", "new", ["count", -1]],
-    run: (s, { values }) => replace2(s, text(values[0]), text(values[1]), requireInt(values[2]))
+    run: (s, { values }) => replace2(s, text2(values[0]), text2(values[1]), requireInt(values[2]))
   },
   join: {
     params: ["iterable"],
@@ -110797,37 +112259,37 @@ var strMethods = {
   },
   count: {
     params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) => findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "count")
+    run: (s, { values }) => findSubstring(s, text2(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "count")
   },
   find: {
     params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) => findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "find")
+    run: (s, { values }) => findSubstring(s, text2(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "find")
   },
   rfind: {
     params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) => findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "rfind")
+    run: (s, { values }) => findSubstring(s, text2(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "rfind")
   },
   index: {
     params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) => found(findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "find"))
+    run: (s, { values }) => found(findSubstring(s, text2(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "find"))
   },
   rindex: {
     params: ["sub", ["start", null], ["end", null]],
-    run: (s, { values }) => found(findSubstring(s, text(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "rfind"))
+    run: (s, { values }) => found(findSubstring(s, text2(values[0]), optionalInteger(values[1]), optionalInteger(values[2]), "rfind"))
   },
-  partition: { params: ["sep"], run: (s, { values }) => makeTuple(partition(s, text(values[0]), false)) },
-  rpartition: { params: ["sep"], run: (s, { values }) => makeTuple(partition(s, text(values[0]), true)) },
+  partition: { params: ["sep"], run: (s, { values }) => makeTuple(partition(s, text2(values[0]), false)) },
+  rpartition: { params: ["sep"], run: (s, { values }) => makeTuple(partition(s, text2(values[0]), true)) },
   center: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => center(s, requireInt(values[0]), text(values[1]))
+    run: (s, { values }) => center(s, requireInt(values[0]), text2(values[1]))
   },
   ljust: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => justify(s, requireInt(values[0]), text(values[1]), "left")
+    run: (s, { values }) => justify(s, requireInt(values[0]), text2(values[1]), "left")
   },
   rjust: {
     params: ["width", ["fillchar", " "]],
-    run: (s, { values }) => justify(s, requireInt(values[0]), text(values[1]), "right")
+    run: (s, { values }) => justify(s, requireInt(values[0]), text2(values[1]), "right")
   },
   zfill: { params: ["width"], run: (s, { values }) => zfill(s, requireInt(values[0])) },
   expandtabs: { params: [["tabsize", 8]], run: (s, { values }) => expandTabs(s, requireInt(values[0])) },
@@ -110969,7 +112431,7 @@ var commentStyles = {
   cblock: { beginning: "/*", decoration: " * ", end: " */" },
   xml: { beginning: "<!--", decoration: " - ", end: "-->" }
 };
-function comment(text2, style, options2) {
+function comment(text3, style, options2) {
   const styleOptions = commentStyles[style];
   if (!styleOptions) throw new JinjaRuntimeError(`comment: unknown style '${style}' (plain, erlang, c, cblock, xml)`);
   const around = "decoration" in options2 ? pyStr(options2.decoration) : styleOptions.decoration ?? "";
@@ -110992,7 +112454,7 @@ function comment(text2, style, options2) {
   let prefixText = "";
   if (truthy(settings2.prefix))
     prefixText = (prefix !== newline ? prefix + newline : newline).repeat(count("prefix_count"));
-  const body = (decoration + text2.replaceAll(newline, newline + decoration)).replaceAll(
+  const body = (decoration + text3.replaceAll(newline, newline + decoration)).replaceAll(
     decoration + newline,
     decoration.trimEnd() + newline
   );
@@ -111000,22 +112462,22 @@ function comment(text2, style, options2) {
   const end = get3("end") ? newline + get3("end") : "";
   return beginning + prefixText + body + postfix + end;
 }
-function shellQuote2(text2) {
-  if (text2 === "") return "''";
-  if (!/[^\w@%+=:,./-]/.test(text2)) return text2;
-  return `'${text2.replaceAll("'", `'"'"'`)}'`;
+function shellQuote2(text3) {
+  if (text3 === "") return "''";
+  if (!/[^\w@%+=:,./-]/.test(text3)) return text3;
+  return `'${text3.replaceAll("'", `'"'"'`)}'`;
 }
 function bytesOf(value, encoding = "utf-8") {
-  const text2 = pyStr(value);
+  const text3 = pyStr(value);
   const name = encoding.toLowerCase().replace(/_/g, "-");
-  if (["utf-8", "utf8"].includes(name)) return Buffer.from(text2, "utf8");
-  if (["utf-16-le", "utf-16le"].includes(name)) return Buffer.from(text2, "utf16le");
+  if (["utf-8", "utf8"].includes(name)) return Buffer.from(text3, "utf8");
+  if (["utf-16-le", "utf-16le"].includes(name)) return Buffer.from(text3, "utf16le");
   const limit = ["latin-1", "latin1", "iso-8859-1"].includes(name) ? 255 : name === "ascii" ? 127 : -1;
   if (limit > 0) {
-    const code = Array.from(text2).find((char) => (char.codePointAt(0) ?? 0) > limit);
+    const code = Array.from(text3).find((char) => (char.codePointAt(0) ?? 0) > limit);
     if (code !== void 0)
       throw new JinjaRuntimeError(`'${name}' codec can't encode character ${JSON.stringify(code)}`);
-    return Buffer.from(text2, "latin1");
+    return Buffer.from(text3, "latin1");
   }
   throw new JinjaRuntimeError(`the encoding '${encoding}' is not supported (utf-8, utf-16-le, latin-1, ascii)`);
 }
@@ -111051,8 +112513,8 @@ function uuid5(name, namespace) {
   const digest = createHash7("sha1").update(Buffer.from(hex, "hex")).update(Buffer.from(name, "utf8")).digest();
   digest[6] = (digest[6] ?? 0) & 15 | 80;
   digest[8] = (digest[8] ?? 0) & 63 | 128;
-  const text2 = digest.subarray(0, 16).toString("hex");
-  return [text2.slice(0, 8), text2.slice(8, 12), text2.slice(12, 16), text2.slice(16, 20), text2.slice(20)].join("-");
+  const text3 = digest.subarray(0, 16).toString("hex");
+  return [text3.slice(0, 8), text3.slice(8, 12), text3.slice(12, 16), text3.slice(16, 20), text3.slice(20)].join("-");
 }
 function toBool(value) {
   if (value === null || typeof value === "boolean") return value;
@@ -111074,9 +112536,9 @@ var ansibleTextFilters = {
   comment: {
     params: ["text", ["style", "plain"]],
     varkw: true,
-    run: ({ values: [text2, style], kwargs }) => {
-      if (!isStr(text2)) throw new JinjaRuntimeError(`'${typeName(text2)}' object has no attribute 'replace'`);
-      return comment(strValue(text2), pyStr(style), kwargs);
+    run: ({ values: [text3, style], kwargs }) => {
+      if (!isStr(text3)) throw new JinjaRuntimeError(`'${typeName(text3)}' object has no attribute 'replace'`);
+      return comment(strValue(text3), pyStr(style), kwargs);
     }
   },
   quote: { params: ["a"], run: ({ values: [value] }) => shellQuote2(value === null ? "" : pyStr(value)) },
@@ -111111,12 +112573,12 @@ var ansibleTextFilters = {
   },
   split: {
     params: ["s", ["sep", null], ["maxsplit", -1]],
-    run: ({ values: [text2, separator, maxsplit] }) => {
-      if (!isStr(text2))
+    run: ({ values: [text3, separator, maxsplit] }) => {
+      if (!isStr(text3))
         throw new JinjaRuntimeError(
-          `descriptor 'split' for 'str' objects doesn't apply to a '${typeName(text2)}' object`
+          `descriptor 'split' for 'str' objects doesn't apply to a '${typeName(text3)}' object`
         );
-      return split(strValue(text2), separator === null ? null : pyStr(separator), requireInt(maxsplit));
+      return split(strValue(text3), separator === null ? null : pyStr(separator), requireInt(maxsplit));
     }
   },
   extract: {
@@ -111170,13 +112632,13 @@ function isBreak(char) {
 function isBlankOrEnd(char) {
   return char === void 0 || char === " " || char === "	" || isBreak(char);
 }
-function analyzeScalar(text2) {
-  const chars2 = Array.from(text2);
-  const byteLength = Buffer.byteLength(text2, "utf8");
+function analyzeScalar(text3) {
+  const chars2 = Array.from(text3);
+  const byteLength = Buffer.byteLength(text3, "utf8");
   if (chars2.length === 0) {
     return { empty: true, multiline: false, flowPlain: false, blockPlain: true, singleQuoted: true, byteLength };
   }
-  let blockIndicators = text2.startsWith("---") || text2.startsWith("...");
+  let blockIndicators = text3.startsWith("---") || text3.startsWith("...");
   let flowIndicators = blockIndicators;
   let [lineBreaks, special, leadingSpace, leadingBreak, trailingSpace, trailingBreak] = Array(6).fill(false);
   let [breakSpace, spaceBreak, previousSpace, previousBreak] = Array(4).fill(false);
@@ -111243,10 +112705,10 @@ var implicitTypes = [
   [/^(?:=)$/, "="],
   [/^(?:!|&|\*)$/, "!&*"]
 ];
-function readsAsString(text2) {
-  if (text2 === "") return false;
-  const first2 = text2.charAt(0);
-  return !implicitTypes.some(([pattern, firsts]) => firsts.includes(first2) && pattern.test(text2));
+function readsAsString(text3) {
+  if (text3 === "") return false;
+  const first2 = text3.charAt(0);
+  return !implicitTypes.some(([pattern, firsts]) => firsts.includes(first2) && pattern.test(text3));
 }
 var escapes = {
   0: "0",
@@ -111283,8 +112745,8 @@ function representScalar(value) {
 function representFloat(x) {
   if (Number.isNaN(x)) return ".nan";
   if (!Number.isFinite(x)) return x > 0 ? ".inf" : "-.inf";
-  const text2 = formatFloatRepr(x).toLowerCase();
-  return !text2.includes(".") && text2.includes("e") ? text2.replace("e", ".0e") : text2;
+  const text3 = formatFloatRepr(x).toLowerCase();
+  return !text3.includes(".") && text3.includes("e") ? text3.replace("e", ".0e") : text3;
 }
 
 // src/templates/filters-ansible-yaml-emitter.ts
@@ -111421,9 +112883,9 @@ var YamlEmitter = class {
     else this.writeDoubleQuoted(node.text, breaks);
     this.popIndent();
   }
-  put(text2) {
-    this.out += text2;
-    this.column += Array.from(text2).length;
+  put(text3) {
+    this.out += text3;
+    this.column += Array.from(text3).length;
   }
   putBreak() {
     this.out += "\n";
@@ -111450,8 +112912,8 @@ var YamlEmitter = class {
     this.whitespace = whitespace2;
     this.indention = this.indention && indention;
   }
-  writePlain(text2, allowBreaks) {
-    const chars2 = Array.from(text2);
+  writePlain(text3, allowBreaks) {
+    const chars2 = Array.from(text3);
     if (!this.whitespace && (chars2.length > 0 || this.flowLevel > 0)) this.put(" ");
     let [spaces, breaks] = [false, false];
     chars2.forEach((char, i2) => {
@@ -111474,9 +112936,9 @@ var YamlEmitter = class {
     this.whitespace = false;
     this.indention = false;
   }
-  writeSingleQuoted(text2, allowBreaks) {
+  writeSingleQuoted(text3, allowBreaks) {
     this.writeIndicator("'", true);
-    const chars2 = Array.from(text2);
+    const chars2 = Array.from(text3);
     let [spaces, breaks] = [false, false];
     chars2.forEach((char, i2) => {
       if (char === " ") {
@@ -111500,9 +112962,9 @@ var YamlEmitter = class {
     if (breaks) this.writeIndent();
     this.writeIndicator("'", false);
   }
-  writeDoubleQuoted(text2, allowBreaks) {
+  writeDoubleQuoted(text3, allowBreaks) {
     this.writeIndicator('"', true);
-    const chars2 = Array.from(text2);
+    const chars2 = Array.from(text3);
     let spaces = false;
     chars2.forEach((char, i2) => {
       const code = char.codePointAt(0) ?? 0;
@@ -111574,7 +113036,7 @@ function pythonTypes(tags) {
     if (typeof tag !== "object" || !("test" in tag) || !tag.test) out.push(tag);
     else if (tag.tag === boolTag) {
       if (tag.test.test("true"))
-        out.push({ ...tag, test: pyBool, resolve: (text2) => /^(?:yes|true|on)$/i.test(text2) });
+        out.push({ ...tag, test: pyBool, resolve: (text3) => /^(?:yes|true|on)$/i.test(text3) });
     } else if (tag.format === "EXP") {
       out.push({ ...tag, test: /^[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+][0-9]+$/ });
     } else if (tag.test.source === "^[-+]?[0-9][0-9_]*$") out.push({ ...tag, test: /^[-+]?(?:0|[1-9][0-9_]*)$/ });
@@ -111584,11 +113046,11 @@ function pythonTypes(tags) {
 }
 function loadYaml(data3, all) {
   if (!isStr(data3)) return data3;
-  const text2 = strValue(data3);
+  const text3 = strValue(data3);
   try {
     if (!all)
-      return fromLoaded((0, import_yaml.parse)(text2, { version: "1.1", uniqueKeys: false, customTags: pythonTypes }) ?? null);
-    return (0, import_yaml.parseAllDocuments)(text2, { version: "1.1", customTags: pythonTypes }).map((document2) => {
+      return fromLoaded((0, import_yaml.parse)(text3, { version: "1.1", uniqueKeys: false, customTags: pythonTypes }) ?? null);
+    return (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", customTags: pythonTypes }).map((document2) => {
       if (document2.errors.length > 0) throw document2.errors[0];
       return fromLoaded(document2.toJS());
     });
@@ -111817,14 +113279,14 @@ function minOrMax(value, caseSensitive, attribute, sign) {
 function groupBy(value, attribute, fallback, caseSensitive) {
   const key2 = makeAttributeGetter(attribute, { lowerCase: !caseSensitive, fallback });
   const display = makeAttributeGetter(attribute, { fallback });
-  const groups = [];
+  const groups2 = [];
   for (const item of sortBy(iterate(value), key2, false)) {
     const itemKey = key2(item);
-    const last = groups.at(-1);
+    const last = groups2.at(-1);
     if (last && pyEquals(last.key, itemKey)) last.items.push(item);
-    else groups.push({ key: itemKey, items: [item] });
+    else groups2.push({ key: itemKey, items: [item] });
   }
-  return groups.map(({ items }) => makeNamedTuple("_GroupTuple", ["grouper", "list"], [display(items[0]), items]));
+  return groups2.map(({ items }) => makeNamedTuple("_GroupTuple", ["grouper", "list"], [display(items[0]), items]));
 }
 function sliceInto(value, count, fill) {
   const items = iterate(value);
@@ -111995,13 +113457,13 @@ var wordSeparator = new RegExp(
   "u"
 );
 var simpleSeparator = new RegExp(`(${whitespace}+)`, "u");
-function wrap(text2, options2) {
+function wrap(text3, options2) {
   const separator = options2.breakOnHyphens ? wordSeparator : simpleSeparator;
-  const chunks = text2.split(separator).filter((chunk) => chunk !== "");
+  const chunks = text3.split(separator).filter((chunk) => chunk !== "");
   return wrapChunks(chunks, options2);
 }
-var length2 = (text2) => Array.from(text2).length;
-var isBlank = (text2) => text2 === "" || isPythonSpace(text2);
+var length2 = (text3) => Array.from(text3).length;
+var isBlank = (text3) => text3 === "" || isPythonSpace(text3);
 function wrapChunks(chunks, options2) {
   const { width } = options2;
   if (width <= 0) throw new Error(`invalid width ${width} (must be > 0)`);
@@ -112049,22 +113511,22 @@ function handleLongWord(pending, line2, lineLength, options2) {
 function escapeHtml(value) {
   const known = defined(value);
   if (known instanceof Markup) return known;
-  const text2 = pyStr(known).replaceAll("&", "&amp;").replaceAll(">", "&gt;").replaceAll("<", "&lt;").replaceAll("'", "&#39;").replaceAll('"', "&#34;");
-  return markup(text2);
+  const text3 = pyStr(known).replaceAll("&", "&amp;").replaceAll(">", "&gt;").replaceAll("<", "&lt;").replaceAll("'", "&#39;").replaceAll('"', "&#34;");
+  return markup(text3);
 }
 var textFilter = (transform2) => ({
   params: ["s"],
   run: ({ values }) => transform2(softStr(values[0]))
 });
-function titleCase(text2) {
-  return text2.split(/([-\s({[<]+)/u).filter((part) => part !== "").map((part) => {
+function titleCase(text3) {
+  return text3.split(/([-\s({[<]+)/u).filter((part) => part !== "").map((part) => {
     const [first2 = "", ...rest] = Array.from(part);
     return first2.toUpperCase() + rest.join("").toLowerCase();
   }).join("");
 }
-function indent(text2, width, first2, blank) {
+function indent(text3, width, first2, blank) {
   const indention = isStr(width) ? strValue(width) : " ".repeat(Math.max(0, intArgument(width, "width")));
-  const lines2 = splitlines(`${text2}
+  const lines2 = splitlines(`${text3}
 `);
   let out;
   if (blank) out = lines2.join(`
@@ -112077,19 +113539,19 @@ ${rest.map((line2) => line2 ? indention + line2 : line2).join("\n")}`;
   }
   return first2 ? indention + out : out;
 }
-function truncate2(text2, length3, killwords, end, leeway) {
-  const characters = Array.from(text2);
+function truncate2(text3, length3, killwords, end, leeway) {
+  const characters = Array.from(text3);
   const endLength = Array.from(end).length;
   if (length3 < endLength) throw new FilterArgumentError(`expected length >= ${endLength}, got ${length3}`);
   if (leeway < 0) throw new FilterArgumentError(`expected leeway >= 0, got ${leeway}`);
-  if (characters.length <= length3 + leeway) return text2;
+  if (characters.length <= length3 + leeway) return text3;
   const kept = characters.slice(0, Math.max(0, length3 - endLength)).join("");
   if (killwords) return kept + end;
   const space = kept.lastIndexOf(" ");
   return (space === -1 ? kept : kept.slice(0, space)) + end;
 }
-function wordwrap(text2, width, breakLongWords, wrapstring, breakOnHyphens) {
-  return splitlines(text2).map((line2) => wrap(line2, { width, breakLongWords, breakOnHyphens }).join(wrapstring)).join(wrapstring);
+function wordwrap(text3, width, breakLongWords, wrapstring, breakOnHyphens) {
+  return splitlines(text3).map((line2) => wrap(line2, { width, breakLongWords, breakOnHyphens }).join(wrapstring)).join(wrapstring);
 }
 var entities = {
   amp: "&",
@@ -112101,8 +113563,8 @@ var entities = {
   raquo: "»",
   laquo: "«"
 };
-function stripTags(text2) {
-  const stripped = text2.replace(/<!--[\s\S]*?-->/g, "").replace(/<[\s\S]*?>/g, "");
+function stripTags(text3) {
+  const stripped = text3.replace(/<!--[\s\S]*?-->/g, "").replace(/<[\s\S]*?>/g, "");
   return split(stripped, null, -1).join(" ").replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
     if (name.startsWith("#x") || name.startsWith("#X"))
       return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
@@ -112127,13 +113589,13 @@ function xmlattr(value, autospace) {
   const known = defined(value);
   if (!isDict(known)) throw new FilterArgumentError("xmlattr expects a dict");
   const parts = dictEntries(known).filter(([, item]) => item !== null && !(item instanceof JinjaUndefined)).map(([key2, item]) => `${escapeHtml(key2).val}="${escapeHtml(item).val}"`);
-  const text2 = parts.join(" ");
-  return markup(autospace && text2 ? ` ${text2}` : text2);
+  const text3 = parts.join(" ");
+  return markup(autospace && text3 ? ` ${text3}` : text3);
 }
 function tojson(value, indent2) {
   const unit = indent2 === null ? null : isStr(indent2) ? strValue(indent2) : intArgument(indent2, "indent");
-  const text2 = dumpJson(value, unit).replaceAll("<", "\\u003c").replaceAll(">", "\\u003e").replaceAll("&", "\\u0026").replaceAll("'", "\\u0027");
-  return markup(text2);
+  const text3 = dumpJson(value, unit).replaceAll("<", "\\u003c").replaceAll(">", "\\u003e").replaceAll("&", "\\u0026").replaceAll("'", "\\u0027");
+  return markup(text3);
 }
 var textFilters = {
   upper: textFilter((s) => s.toUpperCase()),
@@ -112563,7 +114025,7 @@ var binaryOperators = {
   Mod: "%",
   Pow: "**"
 };
-var quote2 = (text2) => JSON.stringify(text2);
+var quote2 = (text3) => JSON.stringify(text3);
 var Compiler = internals.compiler.Compiler;
 var JinjaExpressionCompiler = class extends Compiler {
   known;
@@ -112813,7 +114275,7 @@ function lookupLocal(frame, name) {
   }
   return void 0;
 }
-var quote3 = (text2) => JSON.stringify(text2);
+var quote3 = (text3) => JSON.stringify(text3);
 function usesName(node, name) {
   if (Array.isArray(node)) return node.some((child) => usesName(child, name));
   if (!(node instanceof nodes3.Node)) return false;
@@ -113097,10 +114559,10 @@ var VARIABLE_START = tokenType("VARIABLE_START");
 var BLOCK_END = tokenType("BLOCK_END");
 var SYMBOL = tokenType("SYMBOL");
 var WHITESPACE = tokenType("WHITESPACE");
-function stripTagIndent(text2, lineStarting) {
-  const lineStart = text2.lastIndexOf("\n") + 1;
-  if (lineStart === 0 && !lineStarting) return text2;
-  return /^\s+$/.test(text2.slice(lineStart)) ? text2.slice(0, lineStart) : text2;
+function stripTagIndent(text3, lineStarting) {
+  const lineStart = text3.lastIndexOf("\n") + 1;
+  if (lineStart === 0 && !lineStarting) return text3;
+  return /^\s+$/.test(text3.slice(lineStart)) ? text3.slice(0, lineStart) : text3;
 }
 function consumeNewline(tokens) {
   if (tokens.current() !== "\n") return false;
@@ -113254,9 +114716,9 @@ function lexJinja(source, whitespace2 = { trimBlocks: false, lstripBlocks: false
   let inComment = false;
   const matches = tokens._matches.bind(tokens);
   const extractString = tokens._extractString.bind(tokens);
-  tokens._matches = (text2) => text2 === "#}" && !inComment ? false : matches(text2);
-  tokens._extractString = (text2) => {
-    const extracted = extractString(text2);
+  tokens._matches = (text3) => text3 === "#}" && !inComment ? false : matches(text3);
+  tokens._extractString = (text3) => {
+    const extracted = extractString(text3);
     if (extracted === "{#") inComment = true;
     if (extracted === "#}") inComment = false;
     return extracted;
@@ -113286,7 +114748,7 @@ function jinjaOptionsKey(options2) {
   ].join(",");
 }
 function padAnsibleNewlines(output, source) {
-  const trailing = (text2) => text2.length - text2.replace(/\n+$/, "").length;
+  const trailing = (text3) => text3.length - text3.replace(/\n+$/, "").length;
   return output + "\n".repeat(Math.max(0, trailing(source) - trailing(output)));
 }
 
@@ -113782,17 +115244,17 @@ var JinjaParser = class extends JinjaExpressionParser {
     const rest = tokens.str.slice(tokens.index);
     const end = /\{%([-+]?)\s*endraw\s*([-+]?)%\}/.exec(rest);
     if (!end) this.fail("missing endraw: the raw block is not closed", begun.lineno, begun.colno);
-    let text2 = rest.slice(0, end.index);
-    if (dropLeading) text2 = text2.replace(/^\s+/, "");
-    if (end[1] === "-") text2 = text2.replace(/\s+$/, "");
+    let text3 = rest.slice(0, end.index);
+    if (dropLeading) text3 = text3.replace(/^\s+/, "");
+    if (end[1] === "-") text3 = text3.replace(/\s+$/, "");
     else if (end[1] === "" && tokens.whitespace.lstripBlocks) {
       const eaten = dropLeading ? /^\s*/.exec(rest)?.[0] ?? "" : "";
-      text2 = stripTagIndent(text2, eaten.endsWith("\n"));
+      text3 = stripTagIndent(text3, eaten.endsWith("\n"));
     }
     for (let i2 = 0; i2 < end.index + end[0].length; i2++) tokens.forward();
     this.dropLeadingWhitespace = end[2] === "-";
     if (end[2] === "" && tokens.whitespace.trimBlocks) consumeNewline(tokens);
-    return new nodes5.Output(begun.lineno, begun.colno, [new nodes5.TemplateData(begun.lineno, begun.colno, text2)]);
+    return new nodes5.Output(begun.lineno, begun.colno, [new nodes5.TemplateData(begun.lineno, begun.colno, text3)]);
   }
 };
 
@@ -113898,9 +115360,9 @@ function regexTest(defaultType) {
   };
 }
 function convertBool(value) {
-  const text2 = isStr(value) ? strValue(value).trim().toLowerCase() : value;
-  if (["y", "yes", "on", "1", "true", "t", 1, true].some((item) => pyEquals(item, text2))) return true;
-  if (["n", "no", "off", "0", "false", "f", 0, false].some((item) => pyEquals(item, text2))) return false;
+  const text3 = isStr(value) ? strValue(value).trim().toLowerCase() : value;
+  if (["y", "yes", "on", "1", "true", "t", 1, true].some((item) => pyEquals(item, text3))) return true;
+  if (["n", "no", "off", "0", "false", "f", 0, false].some((item) => pyEquals(item, text3))) return false;
   return value;
 }
 var truthTest = (expected) => ({
@@ -114072,8 +115534,8 @@ function createJinjaEnvironment(searchPath, options2) {
     loadTemplate
   });
   function makeTemplate(source, name) {
-    const text2 = normalizeNewlines(source, options2.keepTrailingNewline);
-    const template2 = new internals.Template(text2, environment, name);
+    const text3 = normalizeNewlines(source, options2.keepTrailingNewline);
+    const template2 = new internals.Template(text3, environment, name);
     template2._compile = () => {
       const { root, blocks } = compileSource(template2.tmplStr, name, runtime, known, options2);
       template2.rootRenderFunc = root;
@@ -114088,13 +115550,13 @@ function createJinjaEnvironment(searchPath, options2) {
     const names = Array.isArray(name) ? name : [name];
     for (const candidate of names) {
       if (!isStr(candidate)) throw new JinjaRuntimeError(`a template name must be a string, not ${pyRepr(candidate)}`);
-      const text2 = strValue(candidate);
-      const cached = cache.get(text2);
+      const text3 = strValue(candidate);
+      const cached = cache.get(text3);
       if (cached) return cached;
-      const path = resolveTemplatePath(searchPath, text2);
+      const path = resolveTemplatePath(searchPath, text3);
       if (path && existsSync8(path) && statSync4(path).isFile()) {
-        const template2 = makeTemplate(readFileSync7(path, "utf8"), join2(searchPath, text2));
-        cache.set(text2, template2);
+        const template2 = makeTemplate(readFileSync7(path, "utf8"), join2(searchPath, text3));
+        cache.set(text3, template2);
         return template2;
       }
     }
@@ -114214,16 +115676,17 @@ function createPrepareContext(deployDirs, globals) {
 // src/engine/plan-host.ts
 async function planHost(input2) {
   const gatherer = new FactGatherer(input2.host.name, input2.connector, input2.countExecution);
-  const deploy = new DeployContext(input2.host, gatherer);
+  const deploy2 = new DeployContext(input2.host, gatherer);
   try {
     input2.phase?.("deploy");
-    bindInstance(input2.instance, deploy.api());
-    await evaluate(input2);
+    const api2 = deploy2.api();
+    bindInstance(input2.instance, api2);
+    await runWithBoundApi(api2, () => evaluate(input2));
   } catch (error) {
     return failedPlan(error, input2.host.name);
   } finally {
     bindInstance(input2.instance, void 0);
-    deploy.close();
+    deploy2.close();
   }
   const prepareContext = createPrepareContext(
     input2.deployFiles.map((f) => dirname5(f)),
@@ -114231,7 +115694,7 @@ async function planHost(input2) {
   );
   input2.phase?.("facts");
   const prepared = await Promise.all(
-    deploy.operations.map(async (op) => {
+    deploy2.operations.map(async (op) => {
       try {
         return { value: op.definition.prepare ? await op.definition.prepare(op.args, prepareContext) : void 0 };
       } catch (error) {
@@ -114242,7 +115705,7 @@ async function planHost(input2) {
   );
   try {
     await Promise.all(
-      deploy.operations.flatMap(
+      deploy2.operations.flatMap(
         (op, i2) => prepared[i2]?.error ? [] : op.definition.facts(op.args, prepared[i2]?.value).map((need) => gatherer.get(need.fact, need.args, sudoOptions(op.global)))
       )
     );
@@ -114258,7 +115721,7 @@ async function planHost(input2) {
   });
   input2.phase?.("plan");
   const plannedFiles = new PlannedFiles();
-  const operations = deploy.operations.map((registered, i2) => {
+  const operations = deploy2.operations.map((registered, i2) => {
     const op = planOperation(registered, prepared[i2], plannedFiles.lookup(lookupFor(registered)), input2.now);
     const skip = op.plan?.changed ? conditionSkip(op) : void 0;
     if (skip) op.skipReason = skip;
@@ -114266,7 +115729,7 @@ async function planHost(input2) {
     if (op.plan?.changed && !skip) plannedFiles.record(op.plan.commands, lookupFor(registered));
     return op;
   });
-  await Promise.all(deploy.factReads);
+  await Promise.all(deploy2.factReads);
   await new Promise((resolve6) => setImmediate(resolve6));
   return { ...verdict2(operations, input2.deployCode.failure), operations };
 }
@@ -114550,68 +116013,6 @@ var HostRun = class {
   }
 };
 
-// src/index.ts
-var src_exports = {};
-__export(src_exports, {
-  apk: () => apk,
-  apt: () => apt,
-  change: () => change,
-  data: () => data2,
-  defineFact: () => defineFact,
-  defineOperation: () => defineOperation,
-  dnf: () => dnf,
-  files: () => files,
-  git: () => git,
-  group: () => group2,
-  host: () => host,
-  hosts: () => hosts,
-  noop: () => noop,
-  pip: () => pip,
-  server: () => server,
-  shellQuote: () => shellQuote,
-  systemd: () => systemd,
-  yum: () => yum
-});
-
-// src/host/typed-inventory.ts
-function hosts(specs) {
-  return specs;
-}
-function group2(specs, groupData) {
-  return [specs, groupData];
-}
-function data2(values) {
-  return values;
-}
-
-// src/index.ts
-function unboundFamily(family) {
-  return Object.fromEntries(
-    Object.keys(operationFamilies[family]).map((name) => [
-      name,
-      () => {
-        throw new Error(
-          `${family}.${name} can only be called in a deploy file that infra-action runs (infra-action plan/apply).`
-        );
-      }
-    ])
-  );
-}
-var host = unboundHost;
-var server = unboundFamily("server");
-var apt = unboundFamily("apt");
-var dnf = unboundFamily("dnf");
-var yum = unboundFamily("yum");
-var apk = unboundFamily("apk");
-var files = unboundFamily("files");
-var git = unboundFamily("git");
-var pip = unboundFamily("pip");
-var systemd = unboundFamily("systemd");
-
-// src/engine/public-api.ts
-var api = { ...src_exports };
-var publicApiProvider = { api, forInstance: (instance) => apiForInstance(api, instance) };
-
 // src/engine/run-deploy.ts
 async function runDeploy(options2, seams = {}) {
   const now = seams.now ?? Date.now;
@@ -114742,13 +116143,13 @@ function buildReport(runs, mode, startedAt, digestSecrets, now) {
 
 // src/inventory/shard.ts
 import { createHash as createHash8 } from "node:crypto";
-function parseShard(text2, source = "--shard") {
-  const match4 = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
+function parseShard(text3, source = "--shard") {
+  const match4 = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text3);
   const index = Number(match4?.[1]);
   const count = Number(match4?.[2]);
   if (!match4 || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count)
     throw new UsageError(
-      `${source} ${JSON.stringify(text2)} is not a shard: give I/N, a shard number I from 1 to N and the number of shards N, e.g. "1/4" (in a matrix: "\${{ matrix.shard }}/4").`
+      `${source} ${JSON.stringify(text3)} is not a shard: give I/N, a shard number I from 1 to N and the number of shards N, e.g. "1/4" (in a matrix: "\${{ matrix.shard }}/4").`
     );
   return { index, count };
 }
@@ -114760,10 +116161,10 @@ function applyShard(inventory, shard) {
   const kept = new Set(
     inventory.hosts.filter((host2) => shardOfHost(host2.name, shard.count) === shard.index).map((host2) => host2.name)
   );
-  const groups = Object.fromEntries(
+  const groups2 = Object.fromEntries(
     Object.entries(inventory.groups).map(([group3, hosts2]) => [group3, hosts2, hosts2.filter((host2) => kept.has(host2))]).filter(([, hosts2, inShard]) => inShard.length > 0 || hosts2.length === 0).map(([group3, , inShard]) => [group3, inShard])
   );
-  return { ...inventory, hosts: inventory.hosts.filter((host2) => kept.has(host2.name)), groups };
+  return { ...inventory, hosts: inventory.hosts.filter((host2) => kept.has(host2.name)), groups: groups2 };
 }
 function describeShard(shard, held, selected) {
   const hosts2 = `${selected} selected host${selected === 1 ? "" : "s"}`;
@@ -114777,7 +116178,7 @@ function plural2(count, word, many = `${word}s`) {
 }
 
 // src/report/colour.ts
-var same = (text2) => text2;
+var same = (text3) => text3;
 var plainPalette = {
   added: same,
   removed: same,
@@ -114787,7 +116188,7 @@ var plainPalette = {
   failed: same,
   skipped: same
 };
-var paint = (open, close) => (text2) => text2 ? `\x1B[${open}m${text2}\x1B[${close}m` : text2;
+var paint = (open, close) => (text3) => text3 ? `\x1B[${open}m${text3}\x1B[${close}m` : text3;
 var ansiPalette = {
   added: paint(32, 39),
   removed: paint(31, 39),
@@ -114804,19 +116205,19 @@ function paintDiffLine(line2, palette) {
   if (line2.startsWith("@@")) return palette.hunk(line2);
   return line2;
 }
-function paintStatus(status, palette, text2 = status) {
+function paintStatus(status, palette, text3 = status) {
   switch (status) {
     case "changed":
-      return palette.changed(text2);
+      return palette.changed(text3);
     case "unchanged":
-      return palette.unchanged(text2);
+      return palette.unchanged(text3);
     case "failed":
     case "unreachable":
-      return palette.failed(text2);
+      return palette.failed(text3);
     case "skipped":
-      return palette.skipped(text2);
+      return palette.skipped(text3);
     default:
-      return text2;
+      return text3;
   }
 }
 
@@ -114842,7 +116243,7 @@ function formatHost(host2, mode, options2) {
     if (op.status === "unchanged" && !options2.verbose) continue;
     const mark = { changed: mode === "plan" ? "~" : "✓", unchanged: "=", failed: "✗", skipped: "-" }[op.status];
     const reason = op.reason && op.status !== "changed" ? ` (${op.reason})` : "";
-    lines2.push(`  ${paintStatus(op.status, palette, `${mark} ${op.name}`)}${reason}`);
+    lines2.push(`  ${paintStatus(op.status, palette, `${mark} ${operationTitle(op)}`)}${reason}`);
     if (op.status === "changed" || op.status === "failed")
       for (const command of op.commands) lines2.push(...commandLines(command));
     if (op.status === "failed" && op.stderr)
@@ -114917,10 +116318,10 @@ function captureDeployConsole(target) {
 }
 
 // src/inventory/load-inventory.ts
-import { basename as basename3, extname as extname3 } from "node:path";
+import { basename as basename3, extname as extname4 } from "node:path";
 
 // src/inventory/build-inventory.ts
-import { isDeepStrictEqual } from "node:util";
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
 
 // src/inventory/host-name.ts
 var prefixes = {
@@ -114968,7 +116369,7 @@ function buildInventory(parts, options2) {
   const selected = new Set(hostNames);
   const members = /* @__PURE__ */ new Map();
   const explicit = parts.groups.map((g) => g.exportName);
-  if (!explicit.includes(options2.stem)) members.set(options2.stem, [...hostNames]);
+  if (options2.stem !== void 0 && !explicit.includes(options2.stem)) members.set(options2.stem, [...hostNames]);
   for (const name of hostNames) {
     const group3 = targetOf(name).group;
     if (group3 && !explicit.includes(group3)) {
@@ -114986,18 +116387,18 @@ function buildInventory(parts, options2) {
   for (const [group3, names] of members) for (const name of names) groupsOf.get(name)?.push(group3);
   const hosts2 = hostNames.map((name) => {
     const target = targetOf(name);
-    const groups2 = groupsOf.get(name) ?? [];
+    const groups3 = groupsOf.get(name) ?? [];
     const layers = [
       globals,
-      ...groups2.map((g) => groupData.get(g) ?? {}),
+      ...groups3.map((g) => groupData.get(g) ?? {}),
       target.data,
       hostData.get(name) ?? {},
       options2.overrides
     ];
-    return { name, connector: target.connector, groups: [...groups2].sort(), data: Object.assign({}, ...layers) };
+    return { name, connector: target.connector, groups: [...groups3].sort(), data: Object.assign({}, ...layers) };
   });
-  const groups = Object.fromEntries([...members.keys()].sort().map((g) => [g, members.get(g) ?? []]));
-  return { hosts: hosts2, groups, warnings };
+  const groups2 = Object.fromEntries([...members.keys()].sort().map((g) => [g, members.get(g) ?? []]));
+  return { hosts: hosts2, groups: groups2, warnings };
 }
 function mergeHostData(lists, file2, warnings) {
   const merged = /* @__PURE__ */ new Map();
@@ -115006,7 +116407,7 @@ function mergeHostData(lists, file2, warnings) {
     for (const { name, data: data3 } of list2.hosts) {
       const current2 = merged.get(name) ?? {};
       for (const [key2, value] of Object.entries(data3)) {
-        if (key2 in current2 && !isDeepStrictEqual(current2[key2], value)) {
+        if (key2 in current2 && !isDeepStrictEqual3(current2[key2], value)) {
           const earlier = source.get(`${name}\0${key2}`);
           const show = (v) => showValue(hideSecretKeys(v));
           warnings.push(
@@ -115281,6 +116682,18 @@ async function loadGroupDataDir(inventoryFile, warnings, api2) {
   return files2;
 }
 
+// src/inventory/inline-inventory.ts
+import { existsSync as existsSync11 } from "node:fs";
+import { extname as extname3 } from "node:path";
+var fileExtensions = /* @__PURE__ */ new Set([...resolvableExtensions, ".py"]);
+function inlineHostSpecs(argument) {
+  if (existsSync11(argument)) return void 0;
+  if (!argument.startsWith("@") && fileExtensions.has(extname3(argument).toLowerCase())) return void 0;
+  if (argument.includes("/") && !argument.startsWith("@") && !argument.includes(",")) return void 0;
+  const hosts2 = argument.split(",").map((host2) => host2.trim()).filter(Boolean);
+  return hosts2.length ? hosts2 : void 0;
+}
+
 // src/util/glob.ts
 function isGlob(pattern) {
   return /[*?[]/.test(pattern);
@@ -115340,46 +116753,28 @@ function applyLimit(inventory, limits) {
       `--limit ${items.join(",")} matches no host in ${displayPath(inventory.file)}.${near ? ` Did you mean ${near}?` : ""} Give a group (${Object.keys(inventory.groups).join(", ")}) or a host name or glob such as "web-*".`
     );
   }
-  const groups = Object.fromEntries(
+  const groups2 = Object.fromEntries(
     Object.entries(inventory.groups).map(([group3, hosts2]) => [group3, hosts2, hosts2.filter((host2) => chosen.has(host2))]).filter(([, hosts2, kept]) => kept.length > 0 || hosts2.length === 0).map(([group3, , kept]) => [group3, kept])
   );
-  return { ...inventory, hosts: inventory.hosts.filter((host2) => chosen.has(host2.name)), groups, warnings };
+  return { ...inventory, hosts: inventory.hosts.filter((host2) => chosen.has(host2.name)), groups: groups2, warnings };
 }
 
 // src/inventory/load-inventory.ts
 async function loadInventory(path, options2) {
+  const inline = inlineHostSpecs(path);
+  if (inline) {
+    const parts2 = readInventoryExports([["targets", inline]], path);
+    const built2 = buildInventory(parts2, { file: path, groupDataFiles: /* @__PURE__ */ new Map(), overrides: options2.overrides ?? {} });
+    return applyLimit({ file: path, ...built2 }, options2.limit ?? []);
+  }
   const loaded = await loadModule(path, { role: "inventory", api: options2.api, python: true });
   const file2 = displayPath(loaded.file);
   const parts = readInventoryExports(loaded.exports, file2);
   parts.warnings.unshift(...loaded.warnings ?? []);
   const groupDataFiles = await loadGroupDataDir(loaded.file, parts.warnings, options2.api);
-  const stem = basename3(loaded.file, extname3(loaded.file));
+  const stem = basename3(loaded.file, extname4(loaded.file));
   const built = buildInventory(parts, { file: file2, stem, groupDataFiles, overrides: options2.overrides ?? {} });
   return applyLimit({ file: loaded.file, ...built }, options2.limit ?? []);
-}
-
-// src/inventory/overrides.ts
-function parseOverrides(items, where = "--data") {
-  const data3 = {};
-  for (const item of items) {
-    const eq = item.indexOf("=");
-    const key2 = eq < 0 ? "" : item.slice(0, eq).trim();
-    if (!key2 || !/^[A-Za-z_][\w.-]*$/.test(key2)) {
-      const what = eq < 0 ? `${JSON.stringify(item)} is not KEY=VALUE` : `${JSON.stringify(`${item.slice(0, eq)}=…`)} is not KEY=VALUE (the value is not shown)`;
-      throw new UsageError(
-        `${where} ${what}. Write e.g. ${where} app_port=8080 (keys are letters, digits and _; values true/false, numbers and JSON are typed, the rest are strings).`
-      );
-    }
-    data3[key2] = parseValue(item.slice(eq + 1));
-  }
-  return data3;
-}
-function parseValue(text2) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return text2;
-  }
 }
 
 // src/cli/host-selection.ts
@@ -115501,7 +116896,7 @@ function abortOnSignals(write, exit = (code) => process.exit(code), cleanupMs = 
 }
 
 // src/cli/commands/deploy.ts
-async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets) {
+async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets, loadDeploy) {
   const { io } = secrets;
   const parallel = positiveInteger(options2.parallel, "--parallel");
   const failPercent = options2.failPercent === void 0 ? void 0 : percent(options2.failPercent);
@@ -115525,10 +116920,10 @@ async function deployCommand(mode, inventoryFile, deployFiles, options2, secrets
     io
   );
   const restoreConsole = captureDeployConsole({
-    stdout: (text2) => progress.interject(() => io.stdout(text2)),
-    stderr: (text2) => progress.interject(() => io.stderr(text2))
+    stdout: (text3) => progress.interject(() => io.stdout(text3)),
+    stderr: (text3) => progress.interject(() => io.stderr(text3))
   });
-  const guard = abortOnSignals((text2) => progress.interject(() => io.stderr(text2)));
+  const guard = abortOnSignals((text3) => progress.interject(() => io.stderr(text3)));
   const run = await guard.watch(
     runDeploy(
       {
@@ -115567,7 +116962,7 @@ ${formatSummary(plan, palette)}`);
           }
         }
       },
-      { signal: guard.signal }
+      { signal: guard.signal, ...loadDeploy ? { loadDeploy } : {} }
     )
   ).finally(() => {
     guard.dispose();
@@ -115733,8 +117128,8 @@ function createLinePrefixer(prefix, write) {
   let pending = "";
   return {
     push(chunk) {
-      const text2 = pending + chunk.toString();
-      const lines2 = text2.split("\n");
+      const text3 = pending + chunk.toString();
+      const lines2 = text3.split("\n");
       pending = lines2.pop() ?? "";
       for (const line2 of lines2) write(`${prefix}${line2}
 `);
@@ -115892,7 +117287,7 @@ function toInventoryJson(inventory) {
       );
   }
   return {
-    hosts: inventory.hosts.map(({ name, connector, groups, data: data3 }) => ({ name, connector, groups, data: data3 })),
+    hosts: inventory.hosts.map(({ name, connector, groups: groups2, data: data3 }) => ({ name, connector, groups: groups2, data: data3 })),
     groups: inventory.groups,
     warnings: inventory.warnings
   };
@@ -115942,10 +117337,10 @@ async function inventoryCommand(file2, options2, secrets) {
 import { readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
 
 // src/report/merge-reports.ts
-function parseShardReport(text2, source) {
+function parseShardReport(text3, source) {
   let parsed;
   try {
-    parsed = JSON.parse(text2);
+    parsed = JSON.parse(text3);
   } catch (error) {
     throw new UsageError(
       `${source} is not valid JSON (${error.message}). Give the report file a plan or apply wrote (--report, or the action's report output).`
@@ -116081,8 +117476,8 @@ async function readReport(file2) {
 
 // src/cli/io.ts
 var processIo = {
-  stdout: (text2) => void process.stdout.write(text2),
-  stderr: (text2) => void process.stderr.write(text2)
+  stdout: (text3) => void process.stdout.write(text3),
+  stderr: (text3) => void process.stderr.write(text3)
 };
 
 // src/report/secret-forms.ts
@@ -116120,7 +117515,7 @@ function urlForms(secret) {
 function jsonForms(secret) {
   const js = JSON.stringify(secret).slice(1, -1);
   const python = js.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  const htmlSafe = (text2) => text2.replace(/[<>&']/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const htmlSafe = (text3) => text3.replace(/[<>&']/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return [js, python, htmlSafe(js), htmlSafe(python)];
 }
 function base64Forms(bytes) {
@@ -116146,10 +117541,10 @@ function createRedactor(secrets) {
     for (const form of encodeSecretForms(value)) values.add(form);
     for (const line2 of value.split(/\r?\n/)) if (line2.trim().length >= 4) values.add(line2.trim());
   }
-  if (values.size === 0) return (text2) => text2;
+  if (values.size === 0) return (text3) => text3;
   const ordered = [...values].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(ordered.map(escapeRegExp).join("|"), "g");
-  return (text2) => text2.replace(pattern, "***");
+  return (text3) => text3.replace(pattern, "***");
 }
 function warnAboutShortSecrets(secrets, warn) {
   const names = /* @__PURE__ */ new Map();
@@ -116184,8 +117579,8 @@ function redactDeep(value, redact) {
   }
   return value;
 }
-function escapeRegExp(text2) {
-  return text2.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+function escapeRegExp(text3) {
+  return text3.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 }
 
 // src/cli/secrets.ts
@@ -116194,15 +117589,15 @@ var CliSecrets = class {
   io;
   #raw;
   #secrets = /* @__PURE__ */ new Map();
-  #redact = (text2) => text2;
+  #redact = (text3) => text3;
   constructor(io) {
     this.#raw = io;
     this.io = {
-      stdout: (text2) => io.stdout(this.redact(text2)),
-      stderr: (text2) => io.stderr(this.redact(text2))
+      stdout: (text3) => io.stdout(this.redact(text3)),
+      stderr: (text3) => io.stderr(this.redact(text3))
     };
   }
-  redact = (text2) => this.#redact(text2);
+  redact = (text3) => this.#redact(text3);
   redactDeep(value) {
     return redactDeep(value, this.redact);
   }
@@ -116277,7 +117672,7 @@ async function runCli(argv, rawIo = processIo) {
   };
   process.on("unhandledRejection", onUnhandledRejection);
   const program2 = new Command("infra-action").description("Plan and apply infrastructure changes: inventory, connectors, facts and idempotent operations.").version(`infra-action ${readVersion()}`, "-V, --version", "print infra-action's version").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run infra-action --help for usage)");
-  const hostCommand = (name, description, inventoryHelp = "inventory file") => withHostSelection(program2.command(name).description(description).argument("<inventory>", inventoryHelp));
+  const hostCommand = (name, description, inventoryHelp = "inventory file, or hosts: @local, host1,host2, @docker/IMAGE, @ssh/HOST") => withHostSelection(program2.command(name).description(description).argument("<inventory>", inventoryHelp));
   hostCommand(
     "inventory",
     "show the hosts, groups and merged data an inventory resolves to",
@@ -116299,10 +117694,20 @@ async function runCli(argv, rawIo = processIo) {
       command.option("--yes", "apply without asking");
       command.option("--batch <n|p%>", "apply N hosts (or P% of them) at a time; a failing batch stops the rollout");
     } else command.option("--detailed-exitcode", "exit 2 when changes are planned");
-    command.action(async (inventory, deploy, options2) => {
-      exitCode2 = await deployCommand(mode, inventory, deploy, options2, secrets);
+    command.action(async (inventory, deploy2, options2) => {
+      exitCode2 = await deployCommand(mode, inventory, deploy2, options2, secrets);
     });
   }
+  withShard(
+    hostCommand("run", "run one operation on each host, as pyinfra's `pyinfra INVENTORY apt.packages packages=nginx`")
+  ).argument("<operation>", "the operation, family.operation (apt.packages, server.shell, …)").argument(
+    "[args...]",
+    "its arguments as key=value (packages=nginx _sudo=true); true/false, numbers and JSON are typed"
+  ).option("--dry", "only plan: show what would change").option("--yes", "apply without asking").option("--parallel <n>", "hosts at once", "10").option("--report <file>", "write the JSON report to this file").option("--diff", "show diffs of file content (plans always do)").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output").action(async (inventory, operation, args, options2) => {
+    const adHoc = adHocDeploy(operation, args);
+    const mode = options2.dry ? "plan" : "apply";
+    exitCode2 = await deployCommand(mode, inventory, adHoc.deployFiles, options2, secrets, adHoc.loadDeploy);
+  });
   program2.command("merge-reports").description("merge the reports of shard jobs (--shard I/N) into one report and one summary").argument("<report...>", "report files the shards wrote with --report").option("--report <file>", "write the merged JSON report to this file").option("--detailed-exitcode", "exit 2 when changes are planned").option("--verbose", "list unchanged operations with their reasons too").option("--no-color", "plain output").action(async (files2, options2) => {
     exitCode2 = await mergeReportsCommand(files2, options2, io);
   });

@@ -1,8 +1,12 @@
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
+import * as hardware from "./hardware.js";
+import * as network from "./network.js";
 import * as packages from "./packages.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
+import * as system from "./system.js";
+import * as users from "./users.js";
 /** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
 export declare const facts: {
     /** The operating system name (uname -s). */
@@ -21,6 +25,10 @@ export declare const facts: {
     readonly Users: Fact<undefined, Record<string, server.UserInfo>>;
     /** Local group names (/etc/group). */
     readonly Groups: Fact<undefined, string[]>;
+    /** A user's authorized SSH keys with its home and ~/.ssh ownership. */
+    readonly UserAuthorizedKeys: Fact<users.UserArgs, users.UserAuthorizedKeysInfo | null>;
+    /** A user's password hash (/etc/shadow; needs _sudo). */
+    readonly UserPassword: Fact<users.UserArgs, string | null>;
     /** Where a command is installed (command -v). */
     readonly Which: Fact<server.WhichArgs, string | null>;
     /** The output of a shell command. */
@@ -79,6 +87,44 @@ export declare const facts: {
     readonly InitdRunning: Fact<services.InitdRunningArgs, boolean | null>;
     /** TCP ports with a listening socket. */
     readonly ListeningPorts: Fact<undefined, number[]>;
+    /** TCP ports with a listening socket (ListeningPorts). */
+    readonly Ports: Fact<undefined, number[]>;
+    /** Every init.d service and whether its status says running. */
+    readonly InitdStatus: Fact<undefined, Record<string, boolean | null>>;
+    /** The release as lsb_release names it (null without lsb_release). */
+    readonly LsbRelease: Fact<undefined, system.LsbReleaseInfo | null>;
+    /** The Linux distribution's name (LinuxDistribution's name). */
+    readonly LinuxName: Fact<undefined, string | null>;
+    /** The OS version: the kernel release (uname -r). */
+    readonly OsVersion: Fact<undefined, string>;
+    /** Loaded kernel modules (/proc/modules). */
+    readonly KernelModules: Fact<undefined, Record<string, system.KernelModuleInfo>>;
+    /** Running processes by id (ps). */
+    readonly Processes: Fact<undefined, Record<string, system.ProcessInfo>>;
+    /** The time zone (/etc/timezone, /etc/localtime). */
+    readonly Timezone: Fact<undefined, string | null>;
+    /** The locales available (locale -a). */
+    readonly Locales: Fact<undefined, string[]>;
+    /** Limits set in /etc/security/limits.conf. */
+    readonly SecurityLimits: Fact<undefined, system.SecurityLimit[]>;
+    /** Whether the host asks for a reboot. */
+    readonly RebootRequired: Fact<undefined, boolean>;
+    /** The number of online CPUs (getconf). */
+    readonly Cpus: Fact<undefined, number | null>;
+    /** The memory installed, in MB. */
+    readonly Memory: Fact<undefined, number | null>;
+    /** Mounted block devices and their usage (df). */
+    readonly BlockDevices: Fact<undefined, Record<string, hardware.BlockDeviceInfo>>;
+    /** Network devices with their MAC, MTU, state and addresses. */
+    readonly NetworkDevices: Fact<undefined, Record<string, network.NetworkDeviceInfo>>;
+    /** IPv4 addresses by network device. */
+    readonly Ipv4Addrs: Fact<undefined, Record<string, string[]>>;
+    /** The first IPv4 address of each network device. */
+    readonly Ipv4Addresses: Fact<undefined, Record<string, string>>;
+    /** The public keys in a user's ~/.ssh/authorized_keys. */
+    readonly AuthorizedKeys: Fact<import("./access.js").AuthorizedKeysArgs, string[]>;
+    /** A .deb file's (or installed package's) name and version. */
+    readonly DebPackage: Fact<import("./deb-package.js").DebPackageArgs, import("./deb-package.js").DebPackageInfo | null>;
 };
 export type Facts = typeof facts;
 export type FactName = keyof Facts;

@@ -78,6 +78,19 @@ export interface ServerOperations {
         /** Arguments given to the script, each quoted. */
         args?: StringOrList;
     };
+    /** Render a local Jinja2 template into a script (variables as files.template's), upload it and run it (always a change). */
+    script_template: {
+        /** The Jinja2 template on this machine: relative to the working directory, else to the deploy file. */
+        src: string;
+        /** Arguments given to the script, each quoted. */
+        args?: StringOrList;
+        /** Jinja2 Environment settings for this template, as files.template's. */
+        jinja_env_kwargs?: FilesOperations["template"]["jinja_env_kwargs"];
+        /** Template variables whose names cannot be arguments (`src`, `args`, `_x`…); they win over the rest. */
+        variables?: Record<string, unknown>;
+        /** Any other argument is a template variable of that name. */
+        [variable: string]: unknown;
+    };
     /** Make sure a user exists (with its home, shell, groups, uid, comment) or does not. */
     user: {
         /** The user's name. */
@@ -102,6 +115,62 @@ export interface ServerOperations {
         comment?: string;
         /** Create the home directory with a new user. Default `true`. */
         create_home?: boolean;
+        /** SSH public key lines to add to ~/.ssh/authorized_keys (0700 directory, 0600 file, owned by the user). */
+        public_keys?: string[];
+        /** With `public_keys`: remove the keys not listed. Default `false`. */
+        delete_keys?: boolean;
+        /** The password as a crypt hash (`openssl passwd -6`), set with usermod -p; plans say "password set", never the hash. */
+        password?: string;
+        /** Make sure the home directory exists and is owned by the user (for an existing user, or with create_home false). Default `false`. */
+        ensure_home?: boolean;
+    };
+    /** Put SSH public keys in a user's ~/.ssh/authorized_keys (delete_keys: remove the others). */
+    user_authorized_keys: {
+        /** The user's name. */
+        user: string;
+        /** SSH public key lines ("ssh-ed25519 AAAA… comment"). */
+        public_keys: string[];
+        /** Remove the keys not listed. Default `false`. */
+        delete_keys?: boolean;
+    };
+    /** Set the host's time zone (/etc/localtime, and /etc/timezone where it exists). */
+    timezone: {
+        /** The time zone's name under /usr/share/zoneinfo: `"Europe/Paris"`, `"Etc/UTC"`. */
+        timezone: string;
+    };
+    /** Enable a locale in /etc/locale.gen and generate it (present false: disable it). */
+    locale: {
+        /** The locale, as /etc/locale.gen names it: `"en_US.UTF-8"`. */
+        locale: string;
+        /** `true` (default): enabled and generated; `false`: commented out in /etc/locale.gen. */
+        present?: boolean;
+    };
+    /** Load a kernel module (modprobe) or, with present false, unload it (modprobe -r). */
+    modprobe: {
+        /** The module's name: `"br_netfilter"`. */
+        module: string;
+        /** `true` (default): loaded; `false`: unloaded. */
+        present?: boolean;
+        /** Pass -f to modprobe (ignore version magic). Default `false`. */
+        force?: boolean;
+    };
+    /** Send a signal (default TERM) to the processes of a name, when any is running (pkill -x). */
+    kill: {
+        /** The process name as ps shows it (at most 15 characters): `"nginx"`. */
+        process: string;
+        /** The signal's name or number: `"TERM"` (default), `"HUP"`, `"KILL"`, `9`. */
+        signal?: string | number;
+    };
+    /** Set a pam_limits line (domain, limit_type, item, value) in /etc/security/limits.conf. */
+    security_limit: {
+        /** Who it applies to: a user, `"@group"` or `"*"`. */
+        domain: string;
+        /** `"soft"`, `"hard"` or `"-"` (both). */
+        limit_type: "soft" | "hard" | "-";
+        /** The resource: `"nofile"`, `"nproc"`, `"memlock"`, …. */
+        item: string;
+        /** The limit: a number or `"unlimited"`. */
+        value: string | number;
     };
     /** Make sure a group exists (or does not). */
     group: {
@@ -246,10 +315,12 @@ export interface FilesOperations {
         /** Replace a file at `path` by the directory. Default `false`: refuse. */
         force?: boolean;
     };
-    /** Upload a local file when the remote copy differs; shows a diff in the plan. */
+    /** Upload a local file (`src`) or given content (`content`) when the remote copy differs; shows a diff in the plan. */
     put: Ownership & {
-        /** The file on this machine: relative to the working directory, else to the deploy file. */
-        src: string;
+        /** The file on this machine: relative to the working directory, else to the deploy file. Give `src` or `content`. */
+        src?: string;
+        /** The file's content: a string (written as UTF-8) or a Buffer (byte for byte). Give `src` or `content`. */
+        content?: string | Buffer;
         /** The file on the host. */
         dest: string;
         /** Create the parent directory when missing. Default `true`. */
@@ -309,6 +380,51 @@ export interface FilesOperations {
         replace?: string;
         /** Regular expression flags among `i`, `m`, `s` and `u`. */
         flags?: string;
+    };
+    /** Make sure lines marked by `# BEGIN INFRA-ACTION BLOCK` / `# END INFRA-ACTION BLOCK` (or your `marker`) hold `content` (added at the end, the start, or before/after a `line`), or are removed; shows a diff in the plan. */
+    block: {
+        /** The file on the host (created when missing and `present`). */
+        path: string;
+        /** The lines between the markers: a string (one final line break dropped) or a list of lines. Required when `present`. */
+        content?: string | string[];
+        /** `true` (default): the marked block holds `content`; `false`: every marked block is removed. */
+        present?: boolean;
+        /** A regular expression (matched anywhere in a line): a new block goes before or after the first matching line, else at the end. */
+        line?: string;
+        /** Copy the file to `<path>.<time>` before changing it. Default `false`. */
+        backup?: boolean;
+        /** Match `line` as plain text, not a regular expression. Default `false`. */
+        escape_regex_characters?: boolean;
+        /** Accepted for pyinfra's deploys: the content is written as a file and never seen by a shell. */
+        try_prevent_shell_expansion?: boolean;
+        /** With `line`: a new block goes before the matching line. Without `line`, `before` and `after` both `true` put it at the start. */
+        before?: boolean;
+        /** With `line`: a new block goes after the matching line. */
+        after?: boolean;
+        /** The marker lines, `{mark}` standing for `begin` or `end`. Default `"# {mark} INFRA-ACTION BLOCK"`; without it a block marked with pyinfra's `"# {mark} PYINFRA BLOCK"` is found too. */
+        marker?: string;
+        /** `{mark}` in the first marker. Default `"BEGIN"`. */
+        begin?: string;
+        /** `{mark}` in the last marker. Default `"END"`. */
+        end?: string;
+    };
+    /** Copy a file, directory or link on the host into the directory `dest` (keeping its name, mode and times); an existing copy that differs is replaced only with `overwrite: true`. */
+    copy: {
+        /** The file, directory or link on the host to copy. */
+        src: string;
+        /** An existing directory on the host: the copy is `dest/<name of src>`. */
+        dest: string;
+        /** Replace what is at `dest/<name of src>` when it differs from `src`. Default `false`: refuse. */
+        overwrite?: boolean;
+    };
+    /** Move a file, directory or link on the host into the directory `dest` (keeping its name); something already there is replaced only with `overwrite: true`. */
+    move: {
+        /** The file, directory or link on the host to move. Once moved (missing, with `dest/<name>` there), nothing to do. */
+        src: string;
+        /** An existing directory on the host: `src` becomes `dest/<name of src>`. */
+        dest: string;
+        /** Replace what is at `dest/<name of src>`. Default `false`: refuse. */
+        overwrite?: boolean;
     };
     /** Make sure a symbolic link (or, with symbolic: false, a hard link) points at its target, or does not exist. */
     link: {

@@ -1,9 +1,12 @@
+export { block } from "./block.js";
+export { copy } from "./copy.js";
 export { directory } from "./directory.js";
 export { download } from "./download.js";
 export { file } from "./file.js";
 export { get } from "./get.js";
 export { line } from "./line.js";
 export { link } from "./link.js";
+export { move } from "./move.js";
 export { put } from "./put.js";
 export { replace } from "./replace.js";
 export { sync } from "./sync.js";

@@ -10,4 +10,8 @@ export declare const user: import("../operation.js").Operation<{
     system: boolean;
     comment: string | undefined;
     createHome: boolean;
+    publicKeys: string[] | undefined;
+    deleteKeys: boolean;
+    password: string | undefined;
+    ensureHome: boolean;
 }, undefined>;

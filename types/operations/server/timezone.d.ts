@@ -1,0 +1,3 @@
+export declare const timezone: import("../operation.js").Operation<{
+    timezone: string;
+}, undefined>;

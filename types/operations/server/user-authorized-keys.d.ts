@@ -1,0 +1,5 @@
+export declare const user_authorized_keys: import("../operation.js").Operation<{
+    user: string;
+    publicKeys: string[];
+    deleteKeys: boolean;
+}, undefined>;
