@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from "node:util";
 // Equal as JSON data: what a fixture file can say (no undefined members, no prototypes).
 const asData = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 const sameData = (a: unknown, b: unknown) => isDeepStrictEqual(asData(a), asData(b));
+
 import { type Fact, isUnreadable } from "./fact.js";
 
 /** A fixture file: one case of a fact. */
