@@ -8,13 +8,19 @@ import type { OperationCall } from "./host/operation-call.js";
 import type { OperationFamilies } from "./operations/arg-types.js";
 import { operationFamilies } from "./operations/index.js";
 
+export type { AuthorizedKeysArgs } from "./facts/access.js";
+export type { DebPackageArgs, DebPackageInfo } from "./facts/deb-package.js";
 export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
 // Writing your own facts and operations, as the built-in ones are written.
 export { defineFact } from "./facts/fact.js";
 // Testing your operations and facts with JSON fixture files, as infra-action tests its own.
 export { checkFactFixture, type FactFixture, runFactFixture } from "./facts/fixture-harness.js";
+export type { BlockDeviceInfo } from "./facts/hardware.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
+export type { IpAddress, IpAddresses, NetworkDeviceInfo } from "./facts/network.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
+export type { KernelModuleInfo, LsbReleaseInfo, ProcessInfo, SecurityLimit } from "./facts/system.js";
+export type { PathOwnership, UserAuthorizedKeysInfo } from "./facts/users.js";
 export type { ConnectorData, GlobalArgsData, SshData } from "./host/connector-data.js";
 // pyinfra's @deploy: a reusable function whose operations are grouped under its name.
 export { deploy } from "./host/deploy-group.js";
