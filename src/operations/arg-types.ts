@@ -275,12 +275,39 @@ export interface AptOperations {
     /** The file's name without `.list`; default one made from `src`. */
     filename?: string;
   };
-  /** Download a repository signing key to a keyring file (for signed-by=), unless it is there. */
+  /** Download a repository signing key (src URL, or keyid from keyserver) to a keyring file (for signed-by=), unless it is there; a .gpg dest is dearmored. */
   key: {
-    /** The key's URL. */
-    src: string;
-    /** The keyring file; default `/etc/apt/keyrings/<the URL's file name>`. */
+    /** The key's URL (or give keyserver and keyid instead). */
+    src?: string;
+    /** The keyring file; default `/etc/apt/keyrings/<the URL's file name>` or `/etc/apt/keyrings/<keyid>.gpg`. A `.gpg` file gets the binary (dearmored) key. */
     dest?: string;
+    /** A keyserver to receive keyid from (`hkps://keyserver.example`), with gpg. */
+    keyserver?: string;
+    /** The key's hex id or fingerprint on keyserver. */
+    keyid?: string;
+    /** `true` (default): the keyring file is there; `false`: it is removed. */
+    present?: boolean;
+  };
+  /** Install a .deb file on the host (with its dependencies) unless its version is installed; present: false removes its package. */
+  deb: {
+    /** The .deb file's path on the host (URLs are refused: download it first with files.download). */
+    src: string;
+    /** `true` (default): installed; `false`: the package the file names is removed. */
+    present?: boolean;
+    /** Reinstall even when that version is installed. Default `false`. */
+    force?: boolean;
+  };
+  /** Upgrade installed packages with apt-get dist-upgrade (installing or removing what upgrades need). */
+  dist_upgrade: {
+    /** Then remove packages nothing needs any more (apt-get autoremove). Default `false`. */
+    auto_remove?: boolean;
+  };
+  /** Add (or remove) an Ubuntu PPA with add-apt-repository (always a change, as in pyinfra). */
+  ppa: {
+    /** The PPA, `"ppa:<owner>/<name>"`. */
+    src: string;
+    /** `true` (default): added; `false`: removed (add-apt-repository --remove). */
+    present?: boolean;
   };
 }
 
