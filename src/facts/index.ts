@@ -80,6 +80,12 @@ export const facts = {
   AptListsAge: packages.AptListsAge,
   /** Packages apt would upgrade. */
   AptUpgradable: packages.AptUpgradable,
+  /** Packages dnf would upgrade. */
+  DnfUpgradable: packages.DnfUpgradable,
+  /** Packages yum would update. */
+  YumUpgradable: packages.YumUpgradable,
+  /** Packages apk would upgrade. */
+  ApkUpgradable: packages.ApkUpgradable,
   /** Systemd units and whether each is active. */
   SystemdStatus: services.SystemdStatus,
   /** Systemd unit files and whether each is enabled. */

@@ -178,3 +178,56 @@ function firstAptError(stderr: string): string {
   const first = stderr.split("\n").find((line) => line.startsWith("E: "));
   return first ? first.slice(3) : stderr;
 }
+
+/**
+ * RPM packages dnf would upgrade (dnf check-update: exit 100 when there are updates).
+ * `await host.getFact("DnfUpgradable")`; no arguments.
+ */
+export const DnfUpgradable = defineFact<undefined, string[]>({
+  name: "DnfUpgradable",
+  description: "packages dnf would upgrade",
+  arguments: {},
+  command: () => "LC_ALL=C dnf -q check-update",
+  parse: (output) => parseCheckUpdate(output, "dnf"),
+});
+
+/**
+ * RPM packages yum would update (yum check-update: exit 100 when there are updates).
+ * `await host.getFact("YumUpgradable")`; no arguments.
+ */
+export const YumUpgradable = defineFact<undefined, string[]>({
+  name: "YumUpgradable",
+  description: "packages yum would update",
+  arguments: {},
+  command: () => "LC_ALL=C yum -q check-update",
+  parse: (output) => parseCheckUpdate(output, "yum"),
+});
+
+// check-update's "name.arch  version  repo" lines, up to its "Obsoleting Packages" section.
+function parseCheckUpdate(output: FactOutput, tool: string): string[] | Unreadable {
+  if (output.exitCode !== 0 && output.exitCode !== 100)
+    return unreadable(cannotRead(`the packages ${tool} would upgrade`, output.stderr, "list"));
+  const names: string[] = [];
+  for (const line of lines(output.stdout)) {
+    if (/^Obsoleting/i.test(line.trim())) break;
+    const [field = "", version, repo] = line.trim().split(/\s+/);
+    const dot = field.lastIndexOf(".");
+    if (version && repo && dot > 0 && !names.includes(field.slice(0, dot))) names.push(field.slice(0, dot));
+  }
+  return names;
+}
+
+/**
+ * Alpine packages apk would upgrade (apk version -l '<').
+ * `await host.getFact("ApkUpgradable")`; no arguments.
+ */
+export const ApkUpgradable = defineFact<undefined, string[]>({
+  name: "ApkUpgradable",
+  description: "packages apk would upgrade",
+  arguments: {},
+  command: () => "LC_ALL=C apk version -l '<'",
+  parse: (output) =>
+    output.exitCode === 0
+      ? lines(output.stdout).flatMap((line) => /^(.+)-[^-\s]+-r\d+\s+</.exec(line.trim())?.[1] ?? [])
+      : unreadable(cannotRead("the packages apk would upgrade", output.stderr, "list")),
+});

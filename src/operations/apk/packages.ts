@@ -1,5 +1,5 @@
 // apk.packages: install or remove packages with apk.
-import { ApkPackages } from "../../facts/packages.js";
+import { ApkPackages, ApkUpgradable } from "../../facts/packages.js";
 import { defineOperation } from "../operation.js";
 import { readPackageArgs } from "../shared/package-args.js";
 import { apkCommands } from "../shared/package-managers.js";
@@ -9,6 +9,7 @@ export const packages = defineOperation({
   name: "apk.packages",
   description: "Install or remove Alpine packages with apk.",
   validate: (args) => readPackageArgs(args, "apk.packages"),
-  facts: () => [{ fact: ApkPackages }],
-  plan: (args, facts) => planPackages(args, facts.get(ApkPackages), apkCommands),
+  facts: (args) => [{ fact: ApkPackages }, ...(args.latest ? [{ fact: ApkUpgradable }] : [])],
+  plan: (args, facts) =>
+    planPackages(args, facts.get(ApkPackages), apkCommands, args.latest ? facts.get(ApkUpgradable) : []),
 });

@@ -1,5 +1,5 @@
 // dnf.packages: install or remove packages with dnf.
-import { RpmPackages } from "../../facts/packages.js";
+import { DnfUpgradable, RpmPackages } from "../../facts/packages.js";
 import { defineOperation } from "../operation.js";
 import { readPackageArgs } from "../shared/package-args.js";
 import { dnfCommands } from "../shared/package-managers.js";
@@ -9,6 +9,7 @@ export const packages = defineOperation({
   name: "dnf.packages",
   description: "Install or remove packages with dnf.",
   validate: (args) => readPackageArgs(args, "dnf.packages"),
-  facts: () => [{ fact: RpmPackages }],
-  plan: (args, facts) => planPackages(args, facts.get(RpmPackages), dnfCommands),
+  facts: (args) => [{ fact: RpmPackages }, ...(args.latest ? [{ fact: DnfUpgradable }] : [])],
+  plan: (args, facts) =>
+    planPackages(args, facts.get(RpmPackages), dnfCommands, args.latest ? facts.get(DnfUpgradable) : []),
 });

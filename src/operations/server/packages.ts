@@ -1,5 +1,15 @@
 // server.packages: packages with whichever package manager the host has.
-import { ApkPackages, DebPackages, PackageManager, RpmPackages } from "../../facts/packages.js";
+import {
+  ApkPackages,
+  ApkUpgradable,
+  AptListsAge,
+  AptUpgradable,
+  DebPackages,
+  DnfUpgradable,
+  PackageManager,
+  RpmPackages,
+  YumUpgradable,
+} from "../../facts/packages.js";
 import { defineOperation } from "../operation.js";
 import { OperationArgumentError } from "../shared/args.js";
 import { packageKeys, readPackageArgs } from "../shared/package-args.js";
@@ -10,18 +20,41 @@ export const packages = defineOperation({
   name: "server.packages",
   description: "Install or remove packages with the host's package manager (apt, dnf, yum or apk).",
   validate: (args) => readPackageArgs(args, "server.packages", packageKeys),
-  facts: () => [{ fact: PackageManager }, { fact: DebPackages }, { fact: RpmPackages }, { fact: ApkPackages }],
+  // Every manager's facts are asked for in the one gathering; only the detected manager's are read (a
+  // missing tool's unreadable facts never are).
+  facts: (args) => [
+    { fact: PackageManager },
+    { fact: DebPackages },
+    { fact: RpmPackages },
+    { fact: ApkPackages },
+    ...(args.latest
+      ? [
+          { fact: AptUpgradable, args: { dist: false } },
+          { fact: DnfUpgradable },
+          { fact: YumUpgradable },
+          { fact: ApkUpgradable },
+        ]
+      : []),
+    ...(args.cacheTime !== undefined ? [{ fact: AptListsAge }] : []),
+  ],
   plan: (args, facts) => {
     const manager = facts.get(PackageManager);
+    const upgradable = (fact: typeof DnfUpgradable) => (args.latest ? facts.get(fact) : []);
     switch (manager) {
       case "apt":
-        return planPackages(args, facts.get(DebPackages), aptCommands);
+        return planPackages(
+          args,
+          facts.get(DebPackages),
+          aptCommands,
+          args.latest ? facts.get(AptUpgradable, { dist: false }) : [],
+          args.cacheTime !== undefined ? facts.get(AptListsAge) : null,
+        );
       case "dnf":
-        return planPackages(args, facts.get(RpmPackages), dnfCommands);
+        return planPackages(args, facts.get(RpmPackages), dnfCommands, upgradable(DnfUpgradable));
       case "yum":
-        return planPackages(args, facts.get(RpmPackages), yumCommands);
+        return planPackages(args, facts.get(RpmPackages), yumCommands, upgradable(YumUpgradable));
       case "apk":
-        return planPackages(args, facts.get(ApkPackages), apkCommands);
+        return planPackages(args, facts.get(ApkPackages), apkCommands, upgradable(ApkUpgradable));
       default:
         throw new OperationArgumentError(
           "the host has none of apt-get, dnf, yum or apk; use server.shell to install packages.",

@@ -1,11 +1,46 @@
 // How apt, dnf, yum and apk spell install, remove and list refresh.
+import type { PackageVersions } from "../../facts/packages.js";
 import { shellQuote } from "../../util/shell-quote.js";
+
+// A package spec read: the name, and the pinned version if any.
+export interface PackageSpec {
+  name: string;
+  version?: string;
+}
+
+// Splits "name=version" at its first "=".
+export function splitAtEquals(spec: string): PackageSpec {
+  const at = spec.indexOf("=");
+  return at > 0 ? { name: spec.slice(0, at), version: spec.slice(at + 1) } : { name: spec };
+}
+
+// RPM specs: "name=version" or "name-version" (the first "-" before a digit; an installed name wins).
+export function splitRpmSpec(spec: string, installed: PackageVersions): PackageSpec {
+  if (spec.includes("=")) return splitAtEquals(spec);
+  if (Object.hasOwn(installed, spec)) return { name: spec };
+  const match = /^(.+?)-(\d.*)$/.exec(spec);
+  return match?.[1] && match[2] ? { name: match[1], version: match[2] } : { name: spec };
+}
+
+// A pin without its release ("1.20.1") matches every release of that version ("1.20.1-14.el9").
+export function matchesVersionPrefix(installed: string, pinned: string): boolean {
+  return installed === pinned || installed.startsWith(`${pinned}-`);
+}
+
+// RPM tools take "name-version": an "=" pin is spelled so.
+function rpmSpecs(packages: string[]): string[] {
+  return packages.map((spec) => spec.replace("=", "-"));
+}
 
 // One package manager's commands.
 export interface PackageManagerCommands {
-  // The separator of a version in a package spec ("=" for apt: nginx=1.22.1-9)
-  versionSeparator?: string;
+  // How a version pin in a spec reads ("=" for apt and apk; "=" or "-" for dnf and yum), default: no pins.
+  splitSpec?(spec: string, installed: PackageVersions): PackageSpec;
+  // Whether an installed version satisfies a pin (default: equal).
+  versionMatches?(installed: string, pinned: string): boolean;
   install(packages: string[], extra: string[]): string;
+  // Upgrades installed packages (default: install them again, as apt-get does).
+  upgrade?(packages: string[], extra: string[]): string;
   remove(packages: string[], extra: string[]): string;
   // Refreshes package lists (run first when update is true and something is to be installed).
   update?: string;
@@ -18,7 +53,7 @@ export function withPackages(prefix: string, packages: string[], extra: string[]
 
 // apt-get, non-interactive, keeping configuration files the admin changed.
 export const aptCommands: PackageManagerCommands = {
-  versionSeparator: "=",
+  splitSpec: splitAtEquals,
   install: (packages, extra) =>
     withPackages(
       "DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold",
@@ -31,20 +66,29 @@ export const aptCommands: PackageManagerCommands = {
 
 // dnf.
 export const dnfCommands: PackageManagerCommands = {
-  install: (packages, extra) => withPackages("dnf install -y", packages, extra),
+  splitSpec: splitRpmSpec,
+  versionMatches: matchesVersionPrefix,
+  install: (packages, extra) => withPackages("dnf install -y", rpmSpecs(packages), extra),
+  upgrade: (packages, extra) => withPackages("dnf upgrade -y", packages, extra),
   remove: (packages, extra) => withPackages("dnf remove -y", packages, extra),
   update: "dnf makecache",
 };
 
 // yum.
 export const yumCommands: PackageManagerCommands = {
-  install: (packages, extra) => withPackages("yum install -y", packages, extra),
+  splitSpec: splitRpmSpec,
+  versionMatches: matchesVersionPrefix,
+  install: (packages, extra) => withPackages("yum install -y", rpmSpecs(packages), extra),
+  upgrade: (packages, extra) => withPackages("yum update -y", packages, extra),
   remove: (packages, extra) => withPackages("yum remove -y", packages, extra),
   update: "yum makecache",
 };
 
 // apk (Alpine).
 export const apkCommands: PackageManagerCommands = {
+  splitSpec: splitAtEquals,
+  versionMatches: matchesVersionPrefix,
+  upgrade: (packages, extra) => withPackages("apk add -u", packages, extra),
   install: (packages, extra) => withPackages("apk add", packages, extra),
   remove: (packages, extra) => withPackages("apk del", packages, extra),
   update: "apk update",

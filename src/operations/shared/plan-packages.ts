@@ -12,19 +12,17 @@ export function planPackages(
   upgradable: readonly string[] = [],
   listsAge: number | null = null,
 ): OperationPlan {
-  const nameOf = (spec: string) =>
-    manager.versionSeparator ? (spec.split(manager.versionSeparator)[0] ?? spec) : spec;
+  const split = (spec: string) => manager.splitSpec?.(spec, installed) ?? { name: spec };
+  const nameOf = (spec: string) => split(spec).name;
+  const matches = manager.versionMatches ?? ((have: string, pinned: string) => have === pinned);
   const isInstalled = (spec: string) => {
-    const versions = installed[nameOf(spec)];
+    const { name, version } = split(spec);
+    const versions = Object.hasOwn(installed, name) ? installed[name] : undefined;
     if (!versions) return false;
-    const version =
-      manager.versionSeparator && spec.includes(manager.versionSeparator)
-        ? spec.slice(spec.indexOf(manager.versionSeparator) + 1)
-        : undefined;
-    return version === undefined || versions.includes(version);
+    return version === undefined || versions.some((have) => matches(have, version));
   };
   if (!args.present) {
-    const remove = args.packages.filter((spec) => installed[nameOf(spec)]);
+    const remove = args.packages.filter((spec) => Object.hasOwn(installed, nameOf(spec)));
     if (remove.length === 0) return noop(`${plural(args.packages, "is", "are")} not installed`);
     return change([manager.remove(remove, args.extraUninstallArgs)], { reason: `remove ${remove.join(", ")}` });
   }
@@ -40,7 +38,14 @@ export function planPackages(
     );
   const commands = [
     ...(args.update && manager.update && (args.cacheTime === undefined || listsStale) ? [manager.update] : []),
-    ...(todo.length ? [manager.install(todo, args.extraInstallArgs)] : []),
+    ...(manager.upgrade
+      ? [
+          ...(missing.length ? [manager.install(missing, args.extraInstallArgs)] : []),
+          ...(upgrade.length ? [manager.upgrade(upgrade, args.extraInstallArgs)] : []),
+        ]
+      : todo.length
+        ? [manager.install(todo, args.extraInstallArgs)]
+        : []),
   ];
   const reason = [
     missing.length ? `install ${missing.join(", ")}` : "",

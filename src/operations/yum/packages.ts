@@ -1,5 +1,5 @@
 // yum.packages: install or remove packages with yum.
-import { RpmPackages } from "../../facts/packages.js";
+import { RpmPackages, YumUpgradable } from "../../facts/packages.js";
 import { defineOperation } from "../operation.js";
 import { readPackageArgs } from "../shared/package-args.js";
 import { yumCommands } from "../shared/package-managers.js";
@@ -9,6 +9,7 @@ export const packages = defineOperation({
   name: "yum.packages",
   description: "Install or remove packages with yum.",
   validate: (args) => readPackageArgs(args, "yum.packages"),
-  facts: () => [{ fact: RpmPackages }],
-  plan: (args, facts) => planPackages(args, facts.get(RpmPackages), yumCommands),
+  facts: (args) => [{ fact: RpmPackages }, ...(args.latest ? [{ fact: YumUpgradable }] : [])],
+  plan: (args, facts) =>
+    planPackages(args, facts.get(RpmPackages), yumCommands, args.latest ? facts.get(YumUpgradable) : []),
 });
