@@ -86,6 +86,12 @@ export const facts = {
   YumUpgradable: packages.YumUpgradable,
   /** Packages apk would upgrade. */
   ApkUpgradable: packages.ApkUpgradable,
+  /** Installed pacman packages and versions. */
+  PacmanPackages: packages.PacmanPackages,
+  /** Packages pacman would upgrade. */
+  PacmanUpgradable: packages.PacmanUpgradable,
+  /** Packages zypper would update. */
+  ZypperUpgradable: packages.ZypperUpgradable,
   /** Systemd units and whether each is active. */
   SystemdStatus: services.SystemdStatus,
   /** Systemd unit files and whether each is enabled. */

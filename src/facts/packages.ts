@@ -231,3 +231,56 @@ export const ApkUpgradable = defineFact<undefined, string[]>({
       ? lines(output.stdout).flatMap((line) => /^(.+)-[^-\s]+-r\d+\s+</.exec(line.trim())?.[1] ?? [])
       : unreadable(cannotRead("the packages apk would upgrade", output.stderr, "list")),
 });
+
+/**
+ * Installed Arch packages (pacman -Q: "name version").
+ * `await host.getFact("PacmanPackages")`; no arguments.
+ */
+export const PacmanPackages = defineFact<undefined, PackageVersions>({
+  name: "PacmanPackages",
+  description: "installed pacman packages and versions",
+  arguments: {},
+  command: () => "LC_ALL=C pacman -Q",
+  parse: (output) =>
+    listOrUnreadable(output, "the installed pacman packages", (stdout) => {
+      const packages: PackageVersions = emptyRecord();
+      for (const line of lines(stdout)) {
+        const [name, version] = line.trim().split(/\s+/);
+        if (name && version) addVersion(packages, name, version);
+      }
+      return packages;
+    }),
+});
+
+/**
+ * Arch packages pacman would upgrade (pacman -Qu: "name old -> new"; exit 1 with no output when none).
+ * `await host.getFact("PacmanUpgradable")`; no arguments.
+ */
+export const PacmanUpgradable = defineFact<undefined, string[]>({
+  name: "PacmanUpgradable",
+  description: "packages pacman would upgrade",
+  arguments: {},
+  command: () => "LC_ALL=C pacman -Qu",
+  parse: (output) =>
+    output.exitCode === 0 || (output.exitCode === 1 && output.stderr.trim() === "")
+      ? lines(output.stdout).flatMap((line) => (line.includes("->") ? (line.trim().split(/\s+/)[0] ?? []) : []))
+      : unreadable(cannotRead("the packages pacman would upgrade", output.stderr, "list")),
+});
+
+/**
+ * Packages zypper would update (zypper list-updates: "v | repo | name | current | available | arch" rows).
+ * `await host.getFact("ZypperUpgradable")`; no arguments.
+ */
+export const ZypperUpgradable = defineFact<undefined, string[]>({
+  name: "ZypperUpgradable",
+  description: "packages zypper would update",
+  arguments: {},
+  command: () => "LC_ALL=C zypper --non-interactive -q list-updates",
+  parse: (output) =>
+    output.exitCode === 0
+      ? lines(output.stdout).flatMap((line) => {
+          const cells = line.split("|").map((cell) => cell.trim());
+          return cells[0] === "v" && cells[2] ? [cells[2]] : [];
+        })
+      : unreadable(cannotRead("the packages zypper would update", output.stderr, "list")),
+});

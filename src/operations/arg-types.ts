@@ -18,11 +18,11 @@ interface Ownership {
 
 /** The arguments every package operation takes (`server.packages`, `apt`, `dnf`, `yum`, `apk`). */
 export interface PackagesArgs {
-  /** The packages: a name or a list; `name=version` pins a version with apt. Options go in `extra_install_args`. */
+  /** The packages: a name or a list; `name=version` pins a version (apt, dnf, yum, apk, zypper; `name-version` too for dnf/yum). Options go in `extra_install_args`. */
   packages: StringOrList;
   /** `true` (default): install them; `false`: remove the installed ones. */
   present?: boolean;
-  /** Also upgrade them when an upgrade is available (`apt.packages` only). Default `false`. */
+  /** Also upgrade them when an upgrade is available. Default `false`. */
   latest?: boolean;
   /** Refresh the package lists before installing (apt-get update, dnf/yum makecache, apk update). Default `false`. */
   update?: boolean;
@@ -62,6 +62,10 @@ export interface OperationFamilies {
   yum: YumOperations;
   /** apk.*: Alpine packages. */
   apk: ApkOperations;
+  /** pacman.*: Arch Linux packages. */
+  pacman: PacmanOperations;
+  /** zypper.*: openSUSE and SLES packages. */
+  zypper: ZypperOperations;
   /** files.*: files, directories, links, uploads, templates, line edits, downloads and syncs. */
   files: FilesOperations;
   /** git.*: clones kept at a branch's latest commit, and git config values. */
@@ -326,6 +330,18 @@ export interface YumOperations {
 /** The apk.* operations' own arguments, by operation. */
 export interface ApkOperations {
   /** Install or remove Alpine packages with apk. */
+  packages: PackagesArgs;
+}
+
+/** The pacman.* operations' own arguments, by operation. */
+export interface PacmanOperations {
+  /** Install, remove or upgrade Arch packages with pacman. */
+  packages: PackagesArgs;
+}
+
+/** The zypper.* operations' own arguments, by operation. */
+export interface ZypperOperations {
+  /** Install, remove or upgrade openSUSE/SLES packages with zypper. */
   packages: PackagesArgs;
 }
 
@@ -603,6 +619,8 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"dnf", DnfOperations> &
   Prefixed<"yum", YumOperations> &
   Prefixed<"apk", ApkOperations> &
+  Prefixed<"pacman", PacmanOperations> &
+  Prefixed<"zypper", ZypperOperations> &
   Prefixed<"files", FilesOperations> &
   Prefixed<"git", GitOperations> &
   Prefixed<"pip", PipOperations> &

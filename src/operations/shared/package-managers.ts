@@ -93,3 +93,20 @@ export const apkCommands: PackageManagerCommands = {
   remove: (packages, extra) => withPackages("apk del", packages, extra),
   update: "apk update",
 };
+
+// pacman (Arch); installing an installed package again upgrades it.
+export const pacmanCommands: PackageManagerCommands = {
+  install: (packages, extra) => withPackages("pacman --noconfirm -S", packages, extra),
+  remove: (packages, extra) => withPackages("pacman --noconfirm -R", packages, extra),
+  update: "pacman -Sy",
+};
+
+// zypper (openSUSE, SLES), non-interactive; pins are "name=version".
+export const zypperCommands: PackageManagerCommands = {
+  splitSpec: splitAtEquals,
+  versionMatches: matchesVersionPrefix,
+  install: (packages, extra) => withPackages("zypper --non-interactive install -y", packages, extra),
+  upgrade: (packages, extra) => withPackages("zypper --non-interactive update -y", packages, extra),
+  remove: (packages, extra) => withPackages("zypper --non-interactive remove -y", packages, extra),
+  update: "zypper --non-interactive refresh",
+};

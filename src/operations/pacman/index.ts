@@ -1,0 +1,2 @@
+// pacman.*: Arch Linux packages.
+export { packages } from "./packages.js";

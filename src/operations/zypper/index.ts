@@ -1,0 +1,2 @@
+// zypper.*: openSUSE and SLES packages.
+export { packages } from "./packages.js";
