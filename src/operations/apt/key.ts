@@ -43,7 +43,7 @@ export const key = defineOperation({
       const url = shellQuote(args.src);
       const get = `{ curl -fsSL -o "$t" ${url} || wget -q -O "$t" ${url}; }`;
       fetch = dearmor
-        ? `${get} && { if grep -q 'BEGIN PGP' "$t"; then gpg --batch --yes --dearmor -o "$t.gpg" "$t" && mv -f "$t.gpg" "$t"; fi; }`
+        ? `${get} && { if grep -q 'BEGIN PGP' "$t"; then g=$(mktemp -d) && GNUPGHOME="$g" gpg --batch --yes --dearmor -o "$t.gpg" "$t"; r=$?; rm -rf "$g"; [ $r -eq 0 ] && mv -f "$t.gpg" "$t"; fi; }`
         : get;
     } else {
       const server = shellQuote(args.keyserver ?? "");
