@@ -319,18 +319,42 @@ export interface AptOperations {
 export interface DnfOperations {
   /** Install or remove Fedora/RHEL packages with dnf. */
   packages: PackagesArgs;
+  /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
+  repo: RpmRepoArgs;
 }
 
 /** The yum.* operations' own arguments, by operation. */
 export interface YumOperations {
   /** Install or remove RHEL/CentOS packages with yum. */
   packages: PackagesArgs;
+  /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
+  repo: RpmRepoArgs;
 }
 
 /** The apk.* operations' own arguments, by operation. */
 export interface ApkOperations {
   /** Install or remove Alpine packages with apk. */
   packages: PackagesArgs;
+}
+
+/** The arguments of `dnf.repo` and `yum.repo` (pyinfra's names). */
+export interface RpmRepoArgs {
+  /** The repository's name (`"epel"`): the file is `/etc/yum.repos.d/<src>.repo`. */
+  src: string;
+  /** `true` (default): write the file; `false`: remove it. */
+  present?: boolean;
+  /** The repository's URL; needed unless `present: false`. */
+  baseurl?: string;
+  /** Its human name (`name=` in the file). Default: `src`. */
+  description?: string;
+  /** Default `true`. */
+  enabled?: boolean;
+  /** Check package signatures. Default `true`. */
+  gpgcheck?: boolean;
+  /** The signing key's URL (`file:///etc/pki/rpm-gpg/…` or https). */
+  gpgkey?: string;
+  /** The repository type. Default `"rpm-md"`. */
+  type?: string;
 }
 
 /** The pacman.* operations' own arguments, by operation. */

@@ -1,2 +1,3 @@
 // dnf.*: RPM packages with dnf.
 export { packages } from "./packages.js";
+export { repo } from "./repo.js";

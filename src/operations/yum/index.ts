@@ -1,2 +1,3 @@
 // yum.*: RPM packages with yum.
 export { packages } from "./packages.js";
+export { repo } from "./repo.js";
