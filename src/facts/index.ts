@@ -92,6 +92,8 @@ export const facts = {
   PacmanUpgradable: packages.PacmanUpgradable,
   /** Packages zypper would update. */
   ZypperUpgradable: packages.ZypperUpgradable,
+  /** The package an .rpm file holds. */
+  RpmPackageFile: packages.RpmPackageFile,
   /** Systemd units and whether each is active. */
   SystemdStatus: services.SystemdStatus,
   /** Systemd unit files and whether each is enabled. */

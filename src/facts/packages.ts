@@ -284,3 +284,34 @@ export const ZypperUpgradable = defineFact<undefined, string[]>({
         })
       : unreadable(cannotRead("the packages zypper would update", output.stderr, "list")),
 });
+
+/** The arguments of the RpmPackageFile fact. */
+export interface RpmPackageFileArgs {
+  /** The .rpm's path on the host, or its URL. */
+  src: string;
+}
+
+/** The package an .rpm file holds. */
+export interface RpmPackageFileInfo {
+  /** Its name. */
+  name: string;
+  /** Its version-release. */
+  version: string;
+}
+
+/**
+ * The name and version-release of an .rpm file on the host or at a URL (rpm -qp).
+ * `await host.getFact("RpmPackageFile", { src })`.
+ */
+export const RpmPackageFile = defineFact<RpmPackageFileArgs, RpmPackageFileInfo>({
+  name: "RpmPackageFile",
+  description: "the package an .rpm file holds",
+  arguments: { src: { type: "string", description: "the .rpm's path on the host, or its URL", required: true } },
+  command: ({ src }) => `LC_ALL=C rpm -qp --queryformat '%{NAME}|%{VERSION}-%{RELEASE}\\n' ${shellQuote(src)}`,
+  parse: (output, { src }) => {
+    const [name, version] = (lines(output.stdout)[0] ?? "").split("|");
+    return output.exitCode === 0 && name && version
+      ? { name, version }
+      : unreadable(cannotRead(src, output.stderr || "not an RPM package", "read"));
+  },
+});

@@ -321,6 +321,13 @@ export interface DnfOperations {
   packages: PackagesArgs;
   /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
   repo: RpmRepoArgs;
+  /** Install an .rpm file (a path on the host or a URL) unless that version is installed. */
+  rpm: {
+    /** The .rpm's absolute path on the host, or its URL. */
+    src: string;
+    /** `true` (default): installed; `false`: its package removed. */
+    present?: boolean;
+  };
 }
 
 /** The yum.* operations' own arguments, by operation. */
@@ -329,6 +336,13 @@ export interface YumOperations {
   packages: PackagesArgs;
   /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
   repo: RpmRepoArgs;
+  /** Install an .rpm file (a path on the host or a URL) unless that version is installed. */
+  rpm: {
+    /** The .rpm's absolute path on the host, or its URL. */
+    src: string;
+    /** `true` (default): installed; `false`: its package removed. */
+    present?: boolean;
+  };
 }
 
 /** The apk.* operations' own arguments, by operation. */

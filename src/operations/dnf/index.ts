@@ -1,3 +1,4 @@
 // dnf.*: RPM packages with dnf.
 export { packages } from "./packages.js";
 export { repo } from "./repo.js";
+export { rpm } from "./rpm.js";

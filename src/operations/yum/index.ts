@@ -1,3 +1,4 @@
 // yum.*: RPM packages with yum.
 export { packages } from "./packages.js";
 export { repo } from "./repo.js";
+export { rpm } from "./rpm.js";

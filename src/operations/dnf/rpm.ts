@@ -1,0 +1,4 @@
+// dnf.rpm: an .rpm file installed with dnf.
+import { defineRpmFile } from "../shared/rpm-file.js";
+
+export const rpm = defineRpmFile("dnf");
