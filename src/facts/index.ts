@@ -94,6 +94,8 @@ export const facts = {
   ZypperUpgradable: packages.ZypperUpgradable,
   /** The package an .rpm file holds. */
   RpmPackageFile: packages.RpmPackageFile,
+  /** Whether a key file's signing keys are imported into rpm. */
+  RpmKeyImported: packages.RpmKeyImported,
   /** Systemd units and whether each is active. */
   SystemdStatus: services.SystemdStatus,
   /** Systemd unit files and whether each is enabled. */

@@ -315,3 +315,40 @@ export const RpmPackageFile = defineFact<RpmPackageFileArgs, RpmPackageFileInfo>
       : unreadable(cannotRead(src, output.stderr || "not an RPM package", "read"));
   },
 });
+
+/** The arguments of the RpmKeyImported fact. */
+export interface RpmKeyImportedArgs {
+  /** The key file's path on the host, or its URL. */
+  src: string;
+}
+
+/**
+ * Whether every signing key in a key file (a path on the host or a URL) is imported into rpm (a
+ * gpg-pubkey-<id> package each).
+ * `await host.getFact("RpmKeyImported", { src })`.
+ */
+export const RpmKeyImported = defineFact<RpmKeyImportedArgs, boolean>({
+  name: "RpmKeyImported",
+  description: "whether a key file's signing keys are imported into rpm",
+  arguments: { src: { type: "string", description: "the key file's path on the host, or its URL", required: true } },
+  command: ({ src }) => {
+    const from = shellQuote(src);
+    const fetch = src.includes("://")
+      ? `{ curl -fsSL -o "$t" ${from} || wget -q -O "$t" ${from}; }`
+      : `cat ${from} > "$t"`;
+    return [
+      `(t=$(mktemp) && g=$(mktemp -d) || exit 1`,
+      `if ! ${fetch}; then rm -rf "$t" "$g"; exit 1; fi`,
+      `ids=$(GNUPGHOME="$g" gpg --batch --with-colons "$t" 2>/dev/null | awk -F: '$1=="pub"{print tolower(substr($5,9))}')`,
+      `rm -rf "$t" "$g"`,
+      `[ -n "$ids" ] || { echo "it holds no OpenPGP public key" >&2; exit 1; }`,
+      `for id in $ids; do rpm -q "gpg-pubkey-$id" >/dev/null 2>&1 || { echo missing; exit 0; }; done; echo imported)`,
+    ].join("\n");
+  },
+  parse: (output, { src }) => {
+    const said = output.stdout.trim();
+    return output.exitCode === 0 && (said === "imported" || said === "missing")
+      ? said === "imported"
+      : unreadable(cannotRead(src, output.stderr || "no signing key found", "read"));
+  },
+});

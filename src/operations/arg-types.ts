@@ -328,6 +328,11 @@ export interface DnfOperations {
     /** `true` (default): installed; `false`: its package removed. */
     present?: boolean;
   };
+  /** Import a signing key into rpm (rpm --import) unless its keys are imported. */
+  key: {
+    /** The key file's absolute path on the host, or its URL. */
+    src: string;
+  };
 }
 
 /** The yum.* operations' own arguments, by operation. */
@@ -342,6 +347,11 @@ export interface YumOperations {
     src: string;
     /** `true` (default): installed; `false`: its package removed. */
     present?: boolean;
+  };
+  /** Import a signing key into rpm (rpm --import) unless its keys are imported. */
+  key: {
+    /** The key file's absolute path on the host, or its URL. */
+    src: string;
   };
 }
 

@@ -1,4 +1,6 @@
 // dnf.*: RPM packages with dnf.
+
+export { key } from "./key.js";
 export { packages } from "./packages.js";
 export { repo } from "./repo.js";
 export { rpm } from "./rpm.js";

@@ -1,4 +1,6 @@
 // yum.*: RPM packages with yum.
+
+export { key } from "./key.js";
 export { packages } from "./packages.js";
 export { repo } from "./repo.js";
 export { rpm } from "./rpm.js";
