@@ -123,19 +123,30 @@ export function normalisePipName(name: string): string {
   return name.toLowerCase().replace(/[_.]+/g, "-");
 }
 
+/** A package manager infra-action drives. */
+export type PackageManagerName = "apt" | "dnf" | "yum" | "apk" | "zypper" | "pacman";
+
+const managerCommands: Record<string, PackageManagerName> = {
+  "apt-get": "apt",
+  dnf: "dnf",
+  yum: "yum",
+  apk: "apk",
+  zypper: "zypper",
+  pacman: "pacman",
+};
+
 /**
- * Which package manager the host has: apt, dnf, yum or apk (null when none).
+ * Which package manager the host has: apt, dnf, yum, apk, zypper or pacman, first found in that order (null when none).
  * `await host.getFact("PackageManager")`; no arguments.
  */
-export const PackageManager = defineFact<undefined, "apt" | "dnf" | "yum" | "apk" | null>({
+export const PackageManager = defineFact<undefined, PackageManagerName | null>({
   name: "PackageManager",
   description: "the host's package manager",
   arguments: {},
-  command: () => "for m in apt-get dnf yum apk; do if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
-  parse: ({ stdout }) => {
-    const found = stdout.trim();
-    return found === "apt-get" ? "apt" : found === "dnf" || found === "yum" || found === "apk" ? found : null;
-  },
+  command: () =>
+    "for m in apt-get dnf yum apk zypper pacman; do if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
+  parse: ({ stdout }) =>
+    Object.hasOwn(managerCommands, stdout.trim()) ? (managerCommands[stdout.trim()] ?? null) : null,
 });
 
 /**

@@ -195,7 +195,7 @@ export interface ServerOperations {
     /** The group id of a new group. */
     gid?: number;
   };
-  /** Install or remove packages with the host's package manager (apt, dnf, yum or apk). */
+  /** Install or remove packages with the host's package manager (apt, dnf, yum, apk, zypper or pacman; latest and cache_time go to it). */
   packages: PackagesArgs;
   /** Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script. */
   service: ServiceArgs;

@@ -7,18 +7,28 @@ import {
   DebPackages,
   DnfUpgradable,
   PackageManager,
+  PacmanPackages,
+  PacmanUpgradable,
   RpmPackages,
   YumUpgradable,
+  ZypperUpgradable,
 } from "../../facts/packages.js";
 import { defineOperation } from "../operation.js";
 import { OperationArgumentError } from "../shared/args.js";
 import { packageKeys, readPackageArgs } from "../shared/package-args.js";
-import { apkCommands, aptCommands, dnfCommands, yumCommands } from "../shared/package-managers.js";
+import {
+  apkCommands,
+  aptCommands,
+  dnfCommands,
+  pacmanCommands,
+  yumCommands,
+  zypperCommands,
+} from "../shared/package-managers.js";
 import { planPackages } from "../shared/plan-packages.js";
 
 export const packages = defineOperation({
   name: "server.packages",
-  description: "Install or remove packages with the host's package manager (apt, dnf, yum or apk).",
+  description: "Install or remove packages with the host's package manager (apt, dnf, yum, apk, zypper or pacman).",
   validate: (args) => readPackageArgs(args, "server.packages", packageKeys),
   // Every manager's facts are asked for in the one gathering; only the detected manager's are read (a
   // missing tool's unreadable facts never are).
@@ -27,12 +37,15 @@ export const packages = defineOperation({
     { fact: DebPackages },
     { fact: RpmPackages },
     { fact: ApkPackages },
+    { fact: PacmanPackages },
     ...(args.latest
       ? [
           { fact: AptUpgradable, args: { dist: false } },
           { fact: DnfUpgradable },
           { fact: YumUpgradable },
           { fact: ApkUpgradable },
+          { fact: ZypperUpgradable },
+          { fact: PacmanUpgradable },
         ]
       : []),
     ...(args.cacheTime !== undefined ? [{ fact: AptListsAge }] : []),
@@ -55,9 +68,13 @@ export const packages = defineOperation({
         return planPackages(args, facts.get(RpmPackages), yumCommands, upgradable(YumUpgradable));
       case "apk":
         return planPackages(args, facts.get(ApkPackages), apkCommands, upgradable(ApkUpgradable));
+      case "zypper":
+        return planPackages(args, facts.get(RpmPackages), zypperCommands, upgradable(ZypperUpgradable));
+      case "pacman":
+        return planPackages(args, facts.get(PacmanPackages), pacmanCommands, upgradable(PacmanUpgradable));
       default:
         throw new OperationArgumentError(
-          "the host has none of apt-get, dnf, yum or apk; use server.shell to install packages.",
+          "the host has none of apt-get, dnf, yum, apk, zypper or pacman; use server.shell to install packages.",
         );
     }
   },
