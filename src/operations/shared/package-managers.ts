@@ -70,7 +70,7 @@ export const dnfCommands: PackageManagerCommands = {
   versionMatches: matchesVersionPrefix,
   install: (packages, extra) => withPackages("dnf install -y", rpmSpecs(packages), extra),
   upgrade: (packages, extra) => withPackages("dnf upgrade -y", packages, extra),
-  remove: (packages, extra) => withPackages("dnf remove -y", packages, extra),
+  remove: (packages, extra) => withPackages("dnf remove -y", rpmSpecs(packages), extra),
   update: "dnf makecache",
 };
 
@@ -80,7 +80,7 @@ export const yumCommands: PackageManagerCommands = {
   versionMatches: matchesVersionPrefix,
   install: (packages, extra) => withPackages("yum install -y", rpmSpecs(packages), extra),
   upgrade: (packages, extra) => withPackages("yum update -y", packages, extra),
-  remove: (packages, extra) => withPackages("yum remove -y", packages, extra),
+  remove: (packages, extra) => withPackages("yum remove -y", rpmSpecs(packages), extra),
   update: "yum makecache",
 };
 
