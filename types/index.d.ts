@@ -1,10 +1,16 @@
 import type { Host } from "./host/host.js";
 import type { OperationCall } from "./host/operation-call.js";
+export type { AuthorizedKeysArgs } from "./facts/access.js";
+export type { DebPackageArgs, DebPackageInfo } from "./facts/deb-package.js";
 export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
 export { defineFact } from "./facts/fact.js";
 export { checkFactFixture, type FactFixture, runFactFixture } from "./facts/fixture-harness.js";
+export type { BlockDeviceInfo } from "./facts/hardware.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
+export type { IpAddress, IpAddresses, NetworkDeviceInfo } from "./facts/network.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
+export type { KernelModuleInfo, LsbReleaseInfo, ProcessInfo, SecurityLimit } from "./facts/system.js";
+export type { PathOwnership, UserAuthorizedKeysInfo } from "./facts/users.js";
 export type { ConnectorData, GlobalArgsData, SshData } from "./host/connector-data.js";
 export { deploy } from "./host/deploy-group.js";
 export type { Host, HostData, HostDataView } from "./host/host.js";
@@ -25,6 +31,8 @@ export declare const apt: FamilyOf<import("./operations/arg-types.js").AptOperat
 export declare const dnf: FamilyOf<import("./operations/arg-types.js").DnfOperations>;
 export declare const yum: FamilyOf<import("./operations/arg-types.js").YumOperations>;
 export declare const apk: FamilyOf<import("./operations/arg-types.js").ApkOperations>;
+export declare const pacman: FamilyOf<import("./operations/arg-types.js").PacmanOperations>;
+export declare const zypper: FamilyOf<import("./operations/arg-types.js").ZypperOperations>;
 export declare const files: FamilyOf<import("./operations/arg-types.js").FilesOperations>;
 export declare const git: FamilyOf<import("./operations/arg-types.js").GitOperations>;
 export declare const pip: FamilyOf<import("./operations/arg-types.js").PipOperations>;

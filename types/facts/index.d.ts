@@ -68,11 +68,27 @@ export declare const facts: {
     /** Packages installed by pip. */
     readonly PipPackages: Fact<packages.PipPackagesArgs, packages.PackageVersions>;
     /** The host's package manager. */
-    readonly PackageManager: Fact<undefined, "apt" | "dnf" | "yum" | "apk" | null>;
+    readonly PackageManager: Fact<undefined, packages.PackageManagerName | null>;
     /** Seconds since apt's package lists were last updated. */
     readonly AptListsAge: Fact<undefined, number | null>;
     /** Packages apt would upgrade. */
     readonly AptUpgradable: Fact<packages.AptUpgradableArgs, string[]>;
+    /** Packages dnf would upgrade. */
+    readonly DnfUpgradable: Fact<undefined, string[]>;
+    /** Packages yum would update. */
+    readonly YumUpgradable: Fact<undefined, string[]>;
+    /** Packages apk would upgrade. */
+    readonly ApkUpgradable: Fact<undefined, string[]>;
+    /** Installed pacman packages and versions. */
+    readonly PacmanPackages: Fact<undefined, packages.PackageVersions>;
+    /** Packages pacman would upgrade. */
+    readonly PacmanUpgradable: Fact<undefined, string[]>;
+    /** Packages zypper would update. */
+    readonly ZypperUpgradable: Fact<undefined, string[]>;
+    /** The package an .rpm file holds. */
+    readonly RpmPackageFile: Fact<packages.RpmPackageFileArgs, packages.RpmPackageFileInfo>;
+    /** Whether a key file's signing keys are imported into rpm. */
+    readonly RpmKeyImported: Fact<packages.RpmKeyImportedArgs, boolean>;
     /** Systemd units and whether each is active. */
     readonly SystemdStatus: Fact<undefined, Record<string, boolean>>;
     /** Systemd unit files and whether each is enabled. */

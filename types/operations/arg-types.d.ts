@@ -13,11 +13,11 @@ interface Ownership {
 }
 /** The arguments every package operation takes (`server.packages`, `apt`, `dnf`, `yum`, `apk`). */
 export interface PackagesArgs {
-    /** The packages: a name or a list; `name=version` pins a version with apt. Options go in `extra_install_args`. */
+    /** The packages: a name or a list; `name=version` pins a version (apt, dnf, yum, apk, zypper; `name-version` too for dnf/yum). Options go in `extra_install_args`. */
     packages: StringOrList;
     /** `true` (default): install them; `false`: remove the installed ones. */
     present?: boolean;
-    /** Also upgrade them when an upgrade is available (`apt.packages` only). Default `false`. */
+    /** Also upgrade them when an upgrade is available. Default `false`. */
     latest?: boolean;
     /** Refresh the package lists before installing (apt-get update, dnf/yum makecache, apk update). Default `false`. */
     update?: boolean;
@@ -55,6 +55,10 @@ export interface OperationFamilies {
     yum: YumOperations;
     /** apk.*: Alpine packages. */
     apk: ApkOperations;
+    /** pacman.*: Arch Linux packages. */
+    pacman: PacmanOperations;
+    /** zypper.*: openSUSE and SLES packages. */
+    zypper: ZypperOperations;
     /** files.*: files, directories, links, uploads, templates, line edits, downloads and syncs. */
     files: FilesOperations;
     /** git.*: clones kept at a branch's latest commit, and git config values. */
@@ -183,7 +187,7 @@ export interface ServerOperations {
         /** The group id of a new group. */
         gid?: number;
     };
-    /** Install or remove packages with the host's package manager (apt, dnf, yum or apk). */
+    /** Install or remove packages with the host's package manager (apt, dnf, yum, apk, zypper or pacman; latest and cache_time go to it). */
     packages: PackagesArgs;
     /** Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script. */
     service: ServiceArgs;
@@ -266,27 +270,111 @@ export interface AptOperations {
         /** The file's name without `.list`; default one made from `src`. */
         filename?: string;
     };
-    /** Download a repository signing key to a keyring file (for signed-by=), unless it is there. */
+    /** Download a repository signing key (src URL, or keyid from keyserver) to a keyring file (for signed-by=), unless it is there; a .gpg dest is dearmored. */
     key: {
-        /** The key's URL. */
-        src: string;
-        /** The keyring file; default `/etc/apt/keyrings/<the URL's file name>`. */
+        /** The key's URL (or give keyserver and keyid instead). */
+        src?: string;
+        /** The keyring file; default `/etc/apt/keyrings/<the URL's file name>` or `/etc/apt/keyrings/<keyid>.gpg`. A `.gpg` file gets the binary (dearmored) key. */
         dest?: string;
+        /** A keyserver to receive keyid from (`hkps://keyserver.example`), with gpg. */
+        keyserver?: string;
+        /** The key's hex id or fingerprint on keyserver. */
+        keyid?: string;
+        /** `true` (default): the keyring file is there; `false`: it is removed. */
+        present?: boolean;
+    };
+    /** Install a .deb file on the host (with its dependencies) unless its version is installed; present: false removes its package. */
+    deb: {
+        /** The .deb file's path on the host (URLs are refused: download it first with files.download). */
+        src: string;
+        /** `true` (default): installed; `false`: the package the file names is removed. */
+        present?: boolean;
+        /** Reinstall even when that version is installed. Default `false`. */
+        force?: boolean;
+    };
+    /** Upgrade installed packages with apt-get dist-upgrade (installing or removing what upgrades need). */
+    dist_upgrade: {
+        /** Then remove packages nothing needs any more (apt-get autoremove). Default `false`. */
+        auto_remove?: boolean;
+    };
+    /** Add (or remove) an Ubuntu PPA with add-apt-repository (always a change, as in pyinfra). */
+    ppa: {
+        /** The PPA, `"ppa:<owner>/<name>"`. */
+        src: string;
+        /** `true` (default): added; `false`: removed (add-apt-repository --remove). */
+        present?: boolean;
     };
 }
 /** The dnf.* operations' own arguments, by operation. */
 export interface DnfOperations {
     /** Install or remove Fedora/RHEL packages with dnf. */
     packages: PackagesArgs;
+    /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
+    repo: RpmRepoArgs;
+    /** Install an .rpm file (a path on the host or a URL) unless that version is installed. */
+    rpm: {
+        /** The .rpm's absolute path on the host, or its URL. */
+        src: string;
+        /** `true` (default): installed; `false`: its package removed. */
+        present?: boolean;
+    };
+    /** Import a signing key into rpm (rpm --import) unless its keys are imported. */
+    key: {
+        /** The key file's absolute path on the host, or its URL. */
+        src: string;
+    };
 }
 /** The yum.* operations' own arguments, by operation. */
 export interface YumOperations {
     /** Install or remove RHEL/CentOS packages with yum. */
     packages: PackagesArgs;
+    /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
+    repo: RpmRepoArgs;
+    /** Install an .rpm file (a path on the host or a URL) unless that version is installed. */
+    rpm: {
+        /** The .rpm's absolute path on the host, or its URL. */
+        src: string;
+        /** `true` (default): installed; `false`: its package removed. */
+        present?: boolean;
+    };
+    /** Import a signing key into rpm (rpm --import) unless its keys are imported. */
+    key: {
+        /** The key file's absolute path on the host, or its URL. */
+        src: string;
+    };
 }
 /** The apk.* operations' own arguments, by operation. */
 export interface ApkOperations {
     /** Install or remove Alpine packages with apk. */
+    packages: PackagesArgs;
+}
+/** The arguments of `dnf.repo` and `yum.repo` (pyinfra's names). */
+export interface RpmRepoArgs {
+    /** The repository's name (`"epel"`): the file is `/etc/yum.repos.d/<src>.repo`. */
+    src: string;
+    /** `true` (default): write the file; `false`: remove it. */
+    present?: boolean;
+    /** The repository's URL; needed unless `present: false`. */
+    baseurl?: string;
+    /** Its human name (`name=` in the file). Default: `src`. */
+    description?: string;
+    /** Default `true`. */
+    enabled?: boolean;
+    /** Check package signatures. Default `true`. */
+    gpgcheck?: boolean;
+    /** The signing key's URL (`file:///etc/pki/rpm-gpg/…` or https). */
+    gpgkey?: string;
+    /** The repository type. Default `"rpm-md"`. */
+    type?: string;
+}
+/** The pacman.* operations' own arguments, by operation. */
+export interface PacmanOperations {
+    /** Install, remove or upgrade Arch packages with pacman. */
+    packages: PackagesArgs;
+}
+/** The zypper.* operations' own arguments, by operation. */
+export interface ZypperOperations {
+    /** Install, remove or upgrade openSUSE/SLES packages with zypper. */
     packages: PackagesArgs;
 }
 /** The files.* operations' own arguments, by operation. */
@@ -546,7 +634,7 @@ type Prefixed<F extends string, O> = {
     [K in keyof O & string as `${F}.${K}`]: O[K];
 };
 /** Every operation's own arguments, by its full name (`"files.template"`); documented in each family's interface. */
-export type OperationArgs = Prefixed<"server", ServerOperations> & Prefixed<"apt", AptOperations> & Prefixed<"dnf", DnfOperations> & Prefixed<"yum", YumOperations> & Prefixed<"apk", ApkOperations> & Prefixed<"files", FilesOperations> & Prefixed<"git", GitOperations> & Prefixed<"pip", PipOperations> & Prefixed<"systemd", SystemdOperations>;
+export type OperationArgs = Prefixed<"server", ServerOperations> & Prefixed<"apt", AptOperations> & Prefixed<"dnf", DnfOperations> & Prefixed<"yum", YumOperations> & Prefixed<"apk", ApkOperations> & Prefixed<"pacman", PacmanOperations> & Prefixed<"zypper", ZypperOperations> & Prefixed<"files", FilesOperations> & Prefixed<"git", GitOperations> & Prefixed<"pip", PipOperations> & Prefixed<"systemd", SystemdOperations>;
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {
     /** Labels the operation in every report. Default: the operation's name and its main argument. */

@@ -15,7 +15,7 @@ import { writeFileCommands } from "./write-file.js";
 const repoKeys = ["src", "present", "baseurl", "description", "enabled", "gpgcheck", "gpgkey", "type"];
 
 // A checked repository: its file's path and the text it holds.
-interface RpmRepoArgs {
+export interface RpmRepoArgs {
   path: string;
   present: boolean;
   text: string;

@@ -1,4 +1,7 @@
 export declare const key: import("../operation.js").Operation<{
-    src: string;
+    src: string | undefined;
+    keyserver: string | undefined;
+    keyid: string | undefined;
     dest: string;
+    present: boolean;
 }, undefined>;

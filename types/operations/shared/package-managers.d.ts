@@ -1,6 +1,16 @@
+import type { PackageVersions } from "../../facts/packages.js";
+export interface PackageSpec {
+    name: string;
+    version?: string;
+}
+export declare function splitAtEquals(spec: string): PackageSpec;
+export declare function splitRpmSpec(spec: string, installed: PackageVersions): PackageSpec;
+export declare function matchesVersionPrefix(installed: string, pinned: string): boolean;
 export interface PackageManagerCommands {
-    versionSeparator?: string;
+    splitSpec?(spec: string, installed: PackageVersions): PackageSpec;
+    versionMatches?(installed: string, pinned: string): boolean;
     install(packages: string[], extra: string[]): string;
+    upgrade?(packages: string[], extra: string[]): string;
     remove(packages: string[], extra: string[]): string;
     update?: string;
 }
@@ -9,3 +19,5 @@ export declare const aptCommands: PackageManagerCommands;
 export declare const dnfCommands: PackageManagerCommands;
 export declare const yumCommands: PackageManagerCommands;
 export declare const apkCommands: PackageManagerCommands;
+export declare const pacmanCommands: PackageManagerCommands;
+export declare const zypperCommands: PackageManagerCommands;

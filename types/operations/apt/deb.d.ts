@@ -1,0 +1,5 @@
+export declare const deb: import("../operation.js").Operation<{
+    src: string;
+    present: boolean;
+    force: boolean;
+}, undefined>;
