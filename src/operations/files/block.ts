@@ -4,9 +4,11 @@ import { shellQuote } from "../../util/shell-quote.js";
 import { type Command, defineOperation, noop, type OperationPlan } from "../operation.js";
 import {
   booleanArg,
+  escapeRegExp,
   OperationArgumentError,
   optionalString,
   refuseLineBreak,
+  regExpArg,
   rejectUnknown,
   requiredString,
 } from "../shared/args.js";
@@ -61,7 +63,10 @@ export const block = defineOperation({
       path: requiredString(args, "path"),
       content,
       present,
-      line: line === undefined ? undefined : lineRegExp(line, booleanArg(args, "escape_regex_characters", false)),
+      line:
+        line === undefined
+          ? undefined
+          : regExpArg("line", booleanArg(args, "escape_regex_characters", false) ? escapeRegExp(line) : line),
       lineSource: line,
       before,
       backup: booleanArg(args, "backup", false),
@@ -135,14 +140,4 @@ function splitLines(text: string): string[] {
 // Lines joined back into a file's text, each ending with a line break.
 function joinLines(lines: string[]): string {
   return lines.length ? `${lines.join("\n")}\n` : "";
-}
-
-// `line` is matched anywhere in a line, as a regular expression unless escape_regex_characters is set.
-function lineRegExp(pattern: string, literal: boolean): RegExp {
-  const source = literal ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
-  try {
-    return new RegExp(source);
-  } catch (error) {
-    throw new OperationArgumentError(`argument line is not a valid regular expression: ${(error as Error).message}`);
-  }
 }

@@ -3,9 +3,11 @@ import { FileContents } from "../../facts/files.js";
 import { defineOperation, noop } from "../operation.js";
 import {
   booleanArg,
+  escapeRegExp,
   OperationArgumentError,
   optionalString,
   refuseLineBreak,
+  regExpArg,
   rejectUnknown,
   requiredString,
 } from "../shared/args.js";
@@ -67,10 +69,6 @@ export const line = defineOperation({
 
 // pyinfra matches `line` anywhere in a line unless it is anchored.
 function lineRegExp(pattern: string, literal: boolean): RegExp {
-  const source = literal ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern;
-  try {
-    return new RegExp(source.startsWith("^") ? source : `^.*${source}`);
-  } catch (error) {
-    throw new OperationArgumentError(`argument line is not a valid regular expression: ${(error as Error).message}`);
-  }
+  const source = literal ? escapeRegExp(pattern) : pattern;
+  return regExpArg("line", source.startsWith("^") ? source : `^.*${source}`);
 }

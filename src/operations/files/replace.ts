@@ -1,7 +1,7 @@
 // files.replace: every match of a regular expression in a file replaced.
 import { FileContents } from "../../facts/files.js";
 import { defineOperation, noop } from "../operation.js";
-import { OperationArgumentError, optionalString, rejectUnknown, requiredString } from "../shared/args.js";
+import { OperationArgumentError, optionalString, regExpArg, rejectUnknown, requiredString } from "../shared/args.js";
 import { remoteText } from "../shared/remote-text.js";
 import { planEditedFile } from "./edited-file.js";
 
@@ -27,13 +27,7 @@ export const replace = defineOperation({
     const remote = facts.get(FileContents, { path: args.path });
     const text = remoteText(args.path, remote);
     if (text === null) throw new OperationArgumentError(`path ${args.path} does not exist.`);
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(args.text, `g${args.flags}`);
-    } catch (error) {
-      throw new OperationArgumentError(`argument text is not a valid regular expression: ${(error as Error).message}`);
-    }
-    const after = text.replace(pattern, args.replace);
+    const after = text.replace(regExpArg("text", args.text, `g${args.flags}`), args.replace);
     return after === text
       ? noop(`nothing in ${args.path} matches ${args.text} (or it is already replaced)`)
       : planEditedFile(args.path, text, after, remote || null);

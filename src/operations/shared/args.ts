@@ -154,3 +154,17 @@ export function optionalObject(args: Args, key: string): Record<string, unknown>
 export function refuse(message: string): never {
   throw new OperationArgumentError(message);
 }
+
+// Regular-expression syntax escaped, so a text matches only itself.
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// A user's regular expression compiled, or a clear error naming its argument.
+export function regExpArg(key: string, source: string, flags = ""): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new OperationArgumentError(`argument ${key} is not a valid regular expression: ${(error as Error).message}`);
+  }
+}
