@@ -51,7 +51,7 @@ export async function loadModule(path: string, options: LoadOptions): Promise<Lo
   const format = formatOf(file);
   if (!format) {
     // (A .py reaches here only as a deploy file: inventories and group data in .py go to python3.)
-    const fix = file.toLowerCase().endsWith(".py")
+    const fix = isPythonFile(file)
       ? "pyinfra's Python is read for inventories and group data only; write deploy files in TypeScript or JavaScript."
       : `Rename it or convert it to one of these${options.role === "inventory" ? " or to a pyinfra inventory (`.py`)" : ""}.`;
     throw new ModuleLoadError(
