@@ -41,7 +41,7 @@ export function readCopyMoveArgs(args: Record<string, unknown>, operation: strin
 }
 
 // The facts that tell what is at a path (with `content`: the hashes to compare it by too).
-export function pathStateFacts(path: string, content: boolean): FactNeed[] {
+function pathStateFacts(path: string, content: boolean): FactNeed[] {
   const facts = content ? [File, Directory, Link, Sha256File, DirectoryHashes] : [File, Directory, Link];
   return facts.map((fact) => ({ fact, args: { path } }));
 }

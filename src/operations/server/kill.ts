@@ -9,7 +9,7 @@ import { OperationArgumentError, rejectUnknown, requiredString } from "../shared
 const maxNameLength = 15;
 
 // The ids of the processes named exactly `name`, one a line (pgrep's exit 1: none).
-export function runningCommand(name: string): string {
+function runningCommand(name: string): string {
   return `pgrep -x -- ${shellQuote(name)} || [ $? -eq 1 ]`;
 }
 

@@ -9,7 +9,7 @@ import { writeFileCommands } from "../shared/write-file.js";
 
 const localeGen = "/etc/locale.gen";
 // The generated locales; nothing where the locale command is missing.
-export const generatedLocalesCommand = "if command -v locale >/dev/null 2>&1; then locale -a; fi";
+const generatedLocalesCommand = "if command -v locale >/dev/null 2>&1; then locale -a; fi";
 
 export const locale = defineOperation({
   name: "server.locale",

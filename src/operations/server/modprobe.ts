@@ -6,7 +6,7 @@ import { change, defineOperation, noop } from "../operation.js";
 import { booleanArg, OperationArgumentError, rejectUnknown, requiredString } from "../shared/args.js";
 
 // The loaded modules' names, one a line; an empty list where /proc/modules is missing (a container).
-export const loadedModulesCommand = "if [ -r /proc/modules ]; then cut -d ' ' -f 1 /proc/modules; fi";
+const loadedModulesCommand = "if [ -r /proc/modules ]; then cut -d ' ' -f 1 /proc/modules; fi";
 
 export const modprobe = defineOperation({
   name: "server.modprobe",

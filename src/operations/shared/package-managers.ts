@@ -9,13 +9,13 @@ export interface PackageSpec {
 }
 
 // Splits "name=version" at its first "=".
-export function splitAtEquals(spec: string): PackageSpec {
+function splitAtEquals(spec: string): PackageSpec {
   const at = spec.indexOf("=");
   return at > 0 ? { name: spec.slice(0, at), version: spec.slice(at + 1) } : { name: spec };
 }
 
 // RPM specs: "name=version" or "name-version" (the first "-" before a digit; an installed name wins).
-export function splitRpmSpec(spec: string, installed: PackageVersions): PackageSpec {
+function splitRpmSpec(spec: string, installed: PackageVersions): PackageSpec {
   if (spec.includes("=")) return splitAtEquals(spec);
   if (Object.hasOwn(installed, spec)) return { name: spec };
   const match = /^(.+?)-(\d.*)$/.exec(spec);
@@ -23,7 +23,7 @@ export function splitRpmSpec(spec: string, installed: PackageVersions): PackageS
 }
 
 // A pin without its release ("1.20.1") matches every release of that version ("1.20.1-14.el9").
-export function matchesVersionPrefix(installed: string, pinned: string): boolean {
+function matchesVersionPrefix(installed: string, pinned: string): boolean {
   return installed === pinned || installed.startsWith(`${pinned}-`);
 }
 
