@@ -110,7 +110,7 @@ const implicitTypes: [RegExp, string][] = [
 ];
 
 // Whether a str written plain would be read back as a str (else it must be quoted).
-export function readsAsString(text: string): boolean {
+function readsAsString(text: string): boolean {
   if (text === "") return false;
   const first = text.charAt(0);
   return !implicitTypes.some(([pattern, firsts]) => firsts.includes(first) && pattern.test(text));
