@@ -1,12 +1,14 @@
 // The JSON fixture harness for facts, built-in and users' alike: the command's output in, the value out,
 // compared with what the fixture says. A value the host would not give is `{"unreadable": "why"}`.
 import { isDeepStrictEqual } from "node:util";
+import { type Fact, isUnreadable } from "./fact.js";
+
+const asData = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
 // Equal as JSON data: what a fixture file can say (no undefined members, no prototypes).
-const asData = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-const sameData = (a: unknown, b: unknown) => isDeepStrictEqual(asData(a), asData(b));
-
-import { type Fact, isUnreadable } from "./fact.js";
+export function sameData(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(asData(a), asData(b));
+}
 
 /** A fixture file: one case of a fact. */
 export interface FactFixture {

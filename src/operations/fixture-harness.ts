@@ -1,12 +1,7 @@
 // The JSON fixture harness, for built-in and users' operations alike: arguments, facts and prepared
 // local work in, commands (or a no-op and its reason, or an error) out, compared with what the fixture
 // says. Pure: no host, no file system.
-import { isDeepStrictEqual } from "node:util";
-
-// Equal as JSON data: what a fixture file can say (no undefined members, no prototypes).
-const asData = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-const sameData = (a: unknown, b: unknown) => isDeepStrictEqual(asData(a), asData(b));
-
+import { sameData } from "../facts/fixture-harness.js";
 import type { Command, FactLookup, OperationDefinition } from "./operation.js";
 
 /** A fixture file: one case of an operation. */
