@@ -35,7 +35,7 @@ export function findPlanMismatch(plan: Report, reviewed: ReviewedPlan): string |
     return `The plan differs from the reviewed one (expected-plan-digest ${expected}, now ${plan.planDigest}); nothing was applied. Changes planned now: ${describeChanges(plan)}. Review the new plan and approve again.`;
   }
   const { source, report } = merged;
-  const own = combinePlanDigests(report.hosts.map((h) => ({ name: h.name, planDigest: h.planDigest ?? "" })));
+  const own = combinePlanDigests(report.hosts);
   if (report.planDigest !== expected || own !== expected)
     return `${source} is not the reviewed plan (its digest ${report.planDigest}${own === report.planDigest ? "" : `, its hosts' ${own}`}; expected-plan-digest ${expected}); nothing was applied. Give the merged report of the plan whose digest was reviewed.`;
   const inShard = (name: string) => !shard || shardOfHost(name, shard.count) === shard.index;

@@ -72,7 +72,7 @@ export function mergeReports(parts: readonly ShardReport[]): Report {
       hosts.push(host);
     }
     // The shard's own digest must be its hosts' digests combined: anything else was edited or mixed.
-    if (combinePlanDigests(report.hosts as Array<{ name: string; planDigest: string }>) !== report.planDigest)
+    if (combinePlanDigests(report.hosts) !== report.planDigest)
       throw new UsageError(
         `${source}: its planDigest is not the combination of its hosts' digests; the file was changed after the run. Use the report the shard wrote.`,
       );
@@ -89,7 +89,7 @@ export function mergeReports(parts: readonly ShardReport[]): Report {
     mode: first.report.mode,
     startedAt: new Date(start).toISOString(),
     durationMs: end - start,
-    planDigest: combinePlanDigests(hosts as Array<{ name: string; planDigest: string }>),
+    planDigest: combinePlanDigests(hosts),
     hosts,
     totals: reportTotals(hosts),
   };
@@ -141,5 +141,5 @@ function article(mode: Report["mode"]): string {
 // a new one comes in), so it equals the reviewed digest only when this shard's part is unchanged.
 export function recombinePlanDigest(reviewed: Report, current: Report, inShard: (host: string) => boolean): string {
   const kept = reviewed.hosts.filter((h) => !inShard(h.name));
-  return combinePlanDigests([...kept, ...current.hosts].map((h) => ({ name: h.name, planDigest: h.planDigest ?? "" })));
+  return combinePlanDigests([...kept, ...current.hosts]);
 }

@@ -107,10 +107,11 @@ export function hostPlanDigest(entry: PlanDigestEntry, secrets: Iterable<string>
 
 // The run's digest from its hosts' digests, in any order: what merge-reports computes from shard
 // reports alone. The host digests are keyed already, so this level needs no secret (a fixed key):
-// merge-reports, which holds none, gets the digest the unsharded run would have had.
-export function combinePlanDigests(hosts: ReadonlyArray<{ name: string; planDigest: string }>): string {
+// merge-reports, which holds none, gets the digest the unsharded run would have had. A host without
+// a digest (a report from before shards) counts as "".
+export function combinePlanDigests(hosts: ReadonlyArray<{ name: string; planDigest?: string }>): string {
   const sorted = hosts
-    .map((h) => [h.name, h.planDigest] as const)
+    .map((h) => [h.name, h.planDigest ?? ""] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return createHmac("sha256", "infra-action combined plan digest 1").update(JSON.stringify(sorted)).digest("hex");
 }
