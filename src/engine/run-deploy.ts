@@ -4,7 +4,7 @@
 import type { ConnectContext, Connector } from "../connectors/connector.js";
 import type { Inventory, InventoryHost } from "../inventory/types.js";
 import { loadModule } from "../loader/load-module.js";
-import { combinePlanDigests, hostPlanDigest, type Report, reportTotals } from "../report/report.js";
+import { combinePlanDigests, hostPlanDigests, type Report, reportTotals } from "../report/report.js";
 import { mapLimit } from "../util/parallel.js";
 import { whenAborted } from "./abort.js";
 import { applyInBatches, type BatchSize } from "./batches.js";
@@ -199,9 +199,13 @@ function buildReport(
   now: () => number,
 ): Report {
   // Each host carries its part of the digest, so shard reports merge into the unsharded digest.
-  const hosts = runs.map((run) => {
+  const digests = hostPlanDigests(
+    runs.map((run) => run.digestEntry()),
+    digestSecrets,
+  );
+  const hosts = runs.map((run, i) => {
     const { operations, ...host } = run.report(mode);
-    return { ...host, planDigest: hostPlanDigest(run.digestEntry(), digestSecrets), operations };
+    return { ...host, planDigest: digests[i] ?? "", operations };
   });
   return {
     version: 1,

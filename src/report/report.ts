@@ -96,13 +96,19 @@ export interface PlanDigestEntry {
 // from the known secret values (see digestKey): a reader of the digest who lacks them cannot test
 // guesses of a templated secret.
 export function planDigest(plan: readonly PlanDigestEntry[], secrets: Iterable<string> = []): string {
-  const key = digestKey(secrets);
-  return combinePlanDigests(plan.map((entry) => ({ name: entry.host, planDigest: keyedHostDigest(entry, key) })));
+  const digests = hostPlanDigests(plan, secrets);
+  return combinePlanDigests(plan.map((entry, i) => ({ name: entry.host, planDigest: digests[i] })));
 }
 
-// One host's keyed digest, carried in the report as hosts[].planDigest.
+// Each host's keyed digest, carried in the report as hosts[].planDigest; the key is derived once for all.
+export function hostPlanDigests(entries: readonly PlanDigestEntry[], secrets: Iterable<string> = []): string[] {
+  const key = digestKey(secrets);
+  return entries.map((entry) => keyedHostDigest(entry, key));
+}
+
+// One host's keyed digest.
 export function hostPlanDigest(entry: PlanDigestEntry, secrets: Iterable<string> = []): string {
-  return keyedHostDigest(entry, digestKey(secrets));
+  return hostPlanDigests([entry], secrets)[0] ?? "";
 }
 
 // The run's digest from its hosts' digests, in any order: what merge-reports computes from shard
