@@ -1,4 +1,5 @@
 import { type Fact } from "./fact.js";
+export declare function sameData(a: unknown, b: unknown): boolean;
 /** A fixture file: one case of a fact. */
 export interface FactFixture {
     /** The fact's arguments (`{ "path": "/etc/hosts" }`). */

@@ -20,7 +20,6 @@ export type PathState = {
     kind: "other";
 };
 export declare function readCopyMoveArgs(args: Record<string, unknown>, operation: string): CopyMoveArgs;
-export declare function pathStateFacts(path: string, content: boolean): FactNeed[];
 export declare function copyMoveFacts(args: CopyMoveArgs, content: boolean): FactNeed[];
 export declare function readPathState(facts: FactLookup, path: string, content: boolean): PathState;
 export declare function sameContent(a: PathState, b: PathState): boolean;

@@ -20,4 +20,6 @@ export declare function extraArgs(args: Args, known: readonly string[]): Record<
 export declare function rejectUnknown(args: Args, known: readonly string[], operation: string): void;
 export declare function optionalObject(args: Args, key: string): Record<string, unknown> | undefined;
 export declare function refuse(message: string): never;
+export declare function escapeRegExp(text: string): string;
+export declare function regExpArg(key: string, source: string, flags?: string): RegExp;
 export {};

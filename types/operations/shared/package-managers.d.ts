@@ -3,9 +3,6 @@ export interface PackageSpec {
     name: string;
     version?: string;
 }
-export declare function splitAtEquals(spec: string): PackageSpec;
-export declare function splitRpmSpec(spec: string, installed: PackageVersions): PackageSpec;
-export declare function matchesVersionPrefix(installed: string, pinned: string): boolean;
 export interface PackageManagerCommands {
     splitSpec?(spec: string, installed: PackageVersions): PackageSpec;
     versionMatches?(installed: string, pinned: string): boolean;
