@@ -16,6 +16,14 @@ export const IMAGE_PACKAGES = [
   "cron",
   "ca-certificates",
   "curl",
+  // Archive formats for files.unarchive, locales for server.locale, and the init systems runit and OpenRC for
+  // their service operations.
+  "unzip",
+  "xz-utils",
+  "bzip2",
+  "locales",
+  "runit",
+  "openrc",
 ];
 
 // sshd settings of the image (a drop-in: Debian's sshd_config includes sshd_config.d/*.conf first, and the
