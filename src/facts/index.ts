@@ -2,6 +2,7 @@
 import { AuthorizedKeys } from "./access.js";
 import { Ports } from "./aliases.js";
 import { DebPackage } from "./deb-package.js";
+import * as docker from "./docker.js";
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
 import * as hardware from "./hardware.js";
@@ -148,6 +149,28 @@ export const facts = {
   AuthorizedKeys,
   /** A .deb file's (or installed package's) name and version. */
   DebPackage,
+  /** The Docker engine's system info (docker system info). */
+  DockerSystemInfo: docker.DockerSystemInfo,
+  /** Every Docker container, as docker inspect prints it. */
+  DockerContainers: docker.DockerContainers,
+  /** Every Docker image, as docker inspect prints it. */
+  DockerImages: docker.DockerImages,
+  /** Every Docker network, as docker inspect prints it. */
+  DockerNetworks: docker.DockerNetworks,
+  /** Every Docker volume, as docker inspect prints it. */
+  DockerVolumes: docker.DockerVolumes,
+  /** Every Docker plugin, as docker inspect prints it. */
+  DockerPlugins: docker.DockerPlugins,
+  /** A Docker container by name (docker inspect), or null. */
+  DockerContainer: docker.DockerContainer,
+  /** A Docker image by reference (docker inspect), or null. */
+  DockerImage: docker.DockerImage,
+  /** A Docker network by name (docker inspect), or null. */
+  DockerNetwork: docker.DockerNetwork,
+  /** A Docker volume by name (docker inspect), or null. */
+  DockerVolume: docker.DockerVolume,
+  /** A Docker plugin by name (docker inspect), or null. */
+  DockerPlugin: docker.DockerPlugin,
 } as const;
 
 export type Facts = typeof facts;
