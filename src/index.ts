@@ -10,6 +10,7 @@ import { operationFamilies } from "./operations/index.js";
 
 export type { AuthorizedKeysArgs } from "./facts/access.js";
 export type { DebPackageArgs, DebPackageInfo } from "./facts/deb-package.js";
+export type { DockerObject, DockerObjectArgs } from "./facts/docker.js";
 export type { Fact, FactArgument, FactOutput } from "./facts/fact.js";
 // Writing your own facts and operations, as the built-in ones are written.
 export { defineFact } from "./facts/fact.js";
@@ -93,3 +94,4 @@ export const files = unboundFamily("files");
 export const git = unboundFamily("git");
 export const pip = unboundFamily("pip");
 export const systemd = unboundFamily("systemd");
+export const docker = unboundFamily("docker");

@@ -74,6 +74,8 @@ export interface OperationFamilies {
   pip: PipOperations;
   /** systemd.*: services and daemon-reload. */
   systemd: SystemdOperations;
+  /** docker.*: containers, images, networks, volumes and plugins of the host's Docker engine, and pruning. */
+  docker: DockerOperations;
 }
 
 /** The server.* operations' own arguments, by operation. */
@@ -658,6 +660,118 @@ export interface SystemdOperations {
   daemon_reload: Record<string, never>;
 }
 
+/** The docker.* operations' own arguments, by operation. Names are Docker's: letters, digits, `_`, `.`, `-`. */
+export interface DockerOperations {
+  /** Make sure a Docker container exists with the image, ports, networks, volumes, env vars, labels and command given (re-created when they differ), running or stopped; or that it does not. */
+  container: {
+    /** The container's name. */
+    container: string;
+    /** The image to create it from, `"nginx:1.25"`; needed to create it, compared when given. */
+    image?: string;
+    /** Published ports, `"127.0.0.1:8080:80"`, `"8080:80/udp"` (one port per item). */
+    ports?: StringOrList;
+    /** Networks to attach it to (the first at creation, the others with docker network connect). */
+    networks?: StringOrList;
+    /** Volumes and bind mounts, `"app_data:/var/lib/app"`, `"/srv/conf:/etc/app:ro"`. */
+    volumes?: StringOrList;
+    /** Environment variables, `"NAME=value"`: passed in a private file, never shown in plans or reports. */
+    env_vars?: StringOrList;
+    /** Env files on the host (docker --env-file); their content is not compared. */
+    env_files?: StringOrList;
+    /** Labels, `"team=web"`. */
+    labels?: StringOrList;
+    /** Pull the image when creating the container (--pull always). Default `false`. */
+    pull_always?: boolean;
+    /** `true` (default): the container exists; `false`: it is removed (docker rm -f). */
+    present?: boolean;
+    /** Re-create the container every run, even when nothing differs. Default `false`. */
+    force?: boolean;
+    /** `true` (default): the container runs; `false`: it is stopped. */
+    start?: boolean;
+    /** `"no"`, `"always"`, `"unless-stopped"`, `"on-failure"` or `"on-failure:3"`. */
+    restart_policy?: string;
+    /** Remove the container when it exits (--rm). */
+    auto_remove?: boolean;
+    /** DNS servers for the container. */
+    dns?: StringOrList;
+    /** The command: a list of words, or a string split into words as a shell would (quotes, no `$`, `;`, `|`). */
+    command?: StringOrList;
+  };
+  /** Pull a Docker image unless it is there (an untagged or "latest" one every run; force: always), or remove it (present: false). */
+  image: {
+    /** The image reference, `"nginx:1.25"`, `"ghcr.io/team/app@sha256:…"`. */
+    image: string;
+    /** `true` (default): the image is on the host; `false`: it is removed (docker image rm). */
+    present?: boolean;
+    /** Pull it every run. Default `false`. */
+    force?: boolean;
+  };
+  /** Make sure a Docker network exists (created with driver, subnet, gateway, ip_range, options and labels) or, with present: false, does not. */
+  network: {
+    /** The network's name. */
+    network: string;
+    /** The driver, `"bridge"`, `"overlay"`, `"macvlan"`. */
+    driver?: string;
+    /** The subnet's gateway, `"10.20.0.1"`. */
+    gateway?: string;
+    /** The range containers get addresses from, `"10.20.0.128/25"`. */
+    ip_range?: string;
+    /** The IP address management driver. */
+    ipam_driver?: string;
+    /** The subnet, `"10.20.0.0/24"`. */
+    subnet?: string;
+    /** `"local"`, `"global"` or `"swarm"`. */
+    scope?: string;
+    /** Addresses the driver must not give out, by name: `{ router: "10.20.0.2" }`. */
+    aux_addresses?: Record<string, string>;
+    /** Driver options, `"com.docker.network.bridge.name=br-app"`. */
+    opts?: StringOrList;
+    /** IPAM driver options. */
+    ipam_opts?: StringOrList;
+    /** Labels, `"team=web"`. */
+    labels?: StringOrList;
+    /** Make it swarm's routing-mesh network. Default `false`. */
+    ingress?: boolean;
+    /** Let standalone containers attach to a swarm network. Default `false`. */
+    attachable?: boolean;
+    /** `true` (default): the network exists (an existing one is left as it is); `false`: it is removed. */
+    present?: boolean;
+  };
+  /** Make sure a Docker volume exists (created with driver and labels) or, with present: false, does not. */
+  volume: {
+    /** The volume's name. */
+    volume: string;
+    /** The volume driver. Default Docker's (`"local"`). */
+    driver?: string;
+    /** Labels, `"team=web"`. */
+    labels?: StringOrList;
+    /** `true` (default): the volume exists (an existing one is left as it is); `false`: it is removed. */
+    present?: boolean;
+  };
+  /** Remove unused Docker data with docker system prune (all: every unused image; volumes: unused volumes too; always a change). */
+  prune: {
+    /** Remove every unused image, not only dangling ones. Default `false`. */
+    all?: boolean;
+    /** Remove unused anonymous volumes too. Default `false`. */
+    volumes?: boolean;
+    /** Filters, `"until=24h"`, `"label=keep!=true"`. */
+    filter?: StringOrList;
+  };
+  /** Make sure a Docker plugin is installed (with alias and plugin_options), enabled or disabled; or, with present: false, that it is not. */
+  plugin: {
+    /** The plugin's reference, `"vieux/sshfs:latest"` (installed with --grant-all-permissions). */
+    plugin: string;
+    /** The name to install it under; the plugin is then known by it. */
+    alias?: string;
+    /** `true` (default): it is installed; `false`: it is removed. */
+    present?: boolean;
+    /** `true` (default): enabled; `false`: disabled. */
+    enabled?: boolean;
+    /** Plugin settings, `{ DEBUG: "1" }` (set while it is disabled). */
+    plugin_options?: Record<string, string>;
+  };
+}
+
 // An operation family's operations under their full names ("files.template").
 type Prefixed<F extends string, O> = { [K in keyof O & string as `${F}.${K}`]: O[K] };
 
@@ -672,7 +786,8 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"files", FilesOperations> &
   Prefixed<"git", GitOperations> &
   Prefixed<"pip", PipOperations> &
-  Prefixed<"systemd", SystemdOperations>;
+  Prefixed<"systemd", SystemdOperations> &
+  Prefixed<"docker", DockerOperations>;
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {
