@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
 import { runCli } from "../helpers/run-cli.js";
-import { loadTestEnv } from "../helpers/test-env.js";
+import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
 const env = loadTestEnv();
 const docker = (...args: string[]) =>
@@ -254,3 +254,40 @@ test("a hostile container name is refused with the argument named, before anythi
   expect(result.stdout + result.stderr).toContain("is not a Docker container name");
   expect(existsSync(`/tmp/${prefix}-owned`)).toBe(false);
 }, 120_000);
+
+describe("the Docker facts", () => {
+  test("on this machine they give docker inspect's JSON; a missing object is null", async () => {
+    const info = await runCli(["fact", inventory, "DockerSystemInfo"], { timeoutMs: 60_000 });
+    expect(info.exitCode).toBe(0);
+    expect(JSON.parse(info.stdout)["@local"].ServerVersion).toBe(docker("version", "--format", "{{.Server.Version}}"));
+    const image = await runCli(["fact", inventory, "DockerImage", `object_id=${env.image}`], { timeoutMs: 60_000 });
+    expect(JSON.parse(image.stdout)["@local"].Id).toBe(env.imageId);
+    const none = await runCli(["fact", inventory, "DockerContainer", `object_id=${prefix}-none`], {
+      timeoutMs: 60_000,
+    });
+    expect(none.exitCode).toBe(0);
+    expect(JSON.parse(none.stdout)).toEqual({ "@local": null });
+  }, 120_000);
+
+  test("on a host without docker they cannot tell, and docker.container is reported as cannot tell", async () => {
+    const ssh = join(dir, "ssh-inventory.json");
+    writeFileSync(ssh, JSON.stringify({ targets: [["test-sshd", deployHostData(env)]] }));
+    const fact = await runCli(["fact", ssh, "DockerContainers"], { timeoutMs: 60_000 });
+    expect(fact.exitCode).toBe(1);
+    expect(JSON.parse(fact.stdout)).toEqual({
+      "test-sshd": { error: expect.stringMatching(/^cannot inspect the Docker containers: .*docker: not found$/) },
+    });
+    const deploy = deployFile("no-docker", `docker.container({ name: "app", container: "web", image: "nginx:1.25" });`);
+    const reportFile = join(dir, "no-docker.json");
+    const plan = await runCli(["plan", ssh, deploy, "--report", reportFile], { timeoutMs: 120_000 });
+    expect(plan.exitCode).not.toBe(0);
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+    expect(operations(report).map((o) => [o.name, o.status, o.reason])).toEqual([
+      [
+        "app",
+        "failed",
+        "cannot tell: cannot inspect the Docker container web: docker: not found — is it installed on the host?",
+      ],
+    ]);
+  }, 180_000);
+});
