@@ -2,7 +2,7 @@
 // when it does not), running or stopped; or it does not exist.
 import { DockerContainer } from "../../facts/docker.js";
 import { shellQuote } from "../../util/shell-quote.js";
-import { type Command, change, defineOperation, noop } from "../operation.js";
+import { change, defineOperation, noop } from "../operation.js";
 import { booleanArg, rejectUnknown } from "../shared/args.js";
 import { type ContainerSpec, createCommands, readContainerSpec, specDifferences } from "./container-spec.js";
 import { dockerName } from "./docker-args.js";
@@ -56,7 +56,7 @@ export const container = defineOperation<ContainerArgs>({
       if (!existing) return noop(`container ${args.container} does not exist`);
       return change([`docker container rm -f -- ${name}`], { reason: "remove" });
     }
-    const start: Command[] | string[] = args.start ? [`docker container start -- ${name}`] : [];
+    const start = args.start ? [`docker container start -- ${name}`] : [];
     if (!existing) return change([...createCommands(args.container, args.spec), ...start], { reason: "create" });
     const differences = specDifferences(args.spec, existing);
     if (args.force || differences.length > 0) {
