@@ -138,6 +138,21 @@ export const DockerSystemInfo = defineFact<undefined, DockerObject>({
   },
 });
 
+/**
+ * The docker client's version line ("Docker version 27.3.1, build ce12230").
+ * `await host.getFact("DockerVersion")`; no arguments.
+ */
+export const DockerVersion = defineFact<undefined, string>({
+  name: "DockerVersion",
+  description: "the docker client's version (docker --version)",
+  arguments: {},
+  command: () => "LC_ALL=C docker --version",
+  parse: (output) =>
+    output.exitCode === 0 && output.stdout.trim() !== ""
+      ? output.stdout.trim()
+      : unreadable(cannotRead("the docker version", output.stderr || output.stdout)),
+});
+
 /** Every container (running or not), as `docker container inspect` prints it. */
 export const DockerContainers = allOf("container", "DockerContainers", "every Docker container (docker inspect)");
 /** Every image, as `docker image inspect` prints it. */

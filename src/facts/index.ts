@@ -151,6 +151,8 @@ export const facts = {
   DebPackage,
   /** The Docker engine's system info (docker system info). */
   DockerSystemInfo: docker.DockerSystemInfo,
+  /** The docker client's version (docker --version). */
+  DockerVersion: docker.DockerVersion,
   /** Every Docker container, as docker inspect prints it. */
   DockerContainers: docker.DockerContainers,
   /** Every Docker image, as docker inspect prints it. */
