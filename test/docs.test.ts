@@ -1,6 +1,10 @@
-// The README documents what the code declares, and the public API names every operation.
-import { readFileSync } from "node:fs";
+// The README documents what the code declares, every operation's arguments carry their documentation (the
+// hover help the README's argument reference is generated from), and the public API names every operation.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { readOperationTypeDocs } from "../scripts/lib/operation-docs.js";
 import { connectors } from "../src/engine/connect.js";
 import { facts } from "../src/facts/index.js";
 import * as publicApi from "../src/index.js";
@@ -40,4 +44,69 @@ test("the public API offers every operation family with every operation", () => 
   for (const [family, operations] of Object.entries(operationFamilies)) {
     expect(Object.keys(api[family] ?? {}).sort(), family).toEqual(Object.keys(operations).sort());
   }
+});
+
+describe("argument types (src/operations/arg-types.ts)", () => {
+  const typeDocs = readOperationTypeDocs();
+  const registered = Object.values(operationFamilies).flatMap((family) => Object.values(family).map((op) => op.name));
+
+  test("declare exactly the registered operations", () => {
+    expect(typeDocs.operations.map((op) => op.name).sort()).toEqual([...registered].sort());
+  });
+
+  test.each(typeDocs.operations.map((op) => [op.name, op] as const))(
+    "%s and every argument have a doc comment",
+    (_, op) => {
+      expect(op.doc).not.toBe("");
+      expect(op.arguments.filter((arg) => !arg.doc).map((arg) => arg.name)).toEqual([]);
+    },
+  );
+
+  test("every global argument has a doc comment", () => {
+    expect(typeDocs.globals.map((arg) => arg.name)).toContain("_sudo");
+    expect(typeDocs.globals.filter((arg) => !arg.doc).map((arg) => arg.name)).toEqual([]);
+  });
+
+  test("the reader sees a missing doc comment, optional arguments and shared argument types", () => {
+    const dir = mkdtempSync(join(tmpdir(), "infra-action-docs-test-"));
+    try {
+      const file = join(dir, "arg-types.ts");
+      writeFileSync(
+        file,
+        [
+          "interface Shared {",
+          "  /** The path. */",
+          "  path: string;",
+          "}",
+          "export interface OperationFamilies {",
+          "  /** x.* */",
+          "  x: {",
+          "    /** Does y. */",
+          "    y: Shared & { force?: boolean };",
+          "    z: Record<string, never>;",
+          "  };",
+          "}",
+          "export interface GlobalArgsInput {",
+          "  /** Sudo. */",
+          "  _sudo?: boolean;",
+          "}",
+        ].join("\n"),
+      );
+      const docs = readOperationTypeDocs(file);
+      expect(docs.operations).toEqual([
+        {
+          name: "x.y",
+          doc: "Does y.",
+          arguments: [
+            { name: "path", type: "string", required: true, doc: "The path." },
+            { name: "force", type: "boolean", required: false, doc: "" },
+          ],
+        },
+        { name: "x.z", doc: "", arguments: [] },
+      ]);
+      expect(docs.globals).toEqual([{ name: "_sudo", type: "boolean", required: false, doc: "Sudo." }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
