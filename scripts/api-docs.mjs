@@ -2,8 +2,9 @@
 // (between the api-docs markers) from the definitions: the registries' names and descriptions
 // (src/operations/index.ts, src/facts/index.ts), the fixture-only list (src/operations/fixture-only.ts)
 // and the argument types' doc comments (src/operations/arg-types.ts). `--check` fails when the README
-// is not current. Runs from source: esbuild bundles the registries in memory, no build needed.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// is not current; `--readme FILE` works on another copy of the README. Runs from source: esbuild bundles the
+// registries in memory, no build needed. Run it from the repository root.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -120,7 +121,10 @@ function replaceBlock(readme, name, lines) {
   const endMark = `<!-- api-docs:${name}:end -->`;
   const start = readme.indexOf(startMark);
   const end = readme.indexOf(endMark);
-  if (start < 0 || end < start) throw new Error(`README.md has no api-docs:${name} markers.`);
+  if (start < 0 || end < start)
+    throw new Error(
+      `no api-docs:${name} markers (\`<!-- api-docs:${name}:start -->\` … \`<!-- api-docs:${name}:end -->\`)`,
+    );
   const block = [
     `${startMark} (generated from the definitions by \`node scripts/api-docs.mjs\`) -->`,
     "",
@@ -142,14 +146,24 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const readme = readFileSync("README.md", "utf8");
+const readmeAt = process.argv.indexOf("--readme");
+const readmeFile = readmeAt >= 0 ? process.argv[readmeAt + 1] : "README.md";
+if (!readmeFile) {
+  console.error("--readme needs a file: node scripts/api-docs.mjs --readme README.md");
+  process.exit(1);
+}
+if (!existsSync(readmeFile)) {
+  console.error(`${readmeFile} does not exist: run node scripts/api-docs.mjs from the repository root.`);
+  process.exit(1);
+}
+const readme = readFileSync(readmeFile, "utf8");
 let next;
 try {
   next = replaceBlock(readme, "operations", operationsBlock(typeDocs, registered, fixtureOnlyOperations));
   next = replaceBlock(next, "arguments", argumentsBlock(typeDocs));
   next = replaceBlock(next, "facts", factsBlock(facts));
 } catch (error) {
-  console.error(error.message);
+  console.error(`${readmeFile}: ${error.message}`);
   process.exit(1);
 }
 if (process.argv.includes("--check")) {
@@ -161,10 +175,10 @@ if (process.argv.includes("--check")) {
       .replace(/-+\|/g, "-|")
       .replace(/:?-+:?/g, "-");
   if (squash(next) !== squash(readme)) {
-    console.error("README.md's operation and fact tables are out of date: run `node scripts/api-docs.mjs`.");
+    console.error(`${readmeFile}'s operation and fact tables are out of date: run \`node scripts/api-docs.mjs\`.`);
     process.exit(1);
   }
-  console.log("README.md's operation and fact tables match the definitions.");
+  console.log(`${readmeFile}'s operation and fact tables match the definitions.`);
 } else {
-  writeFileSync("README.md", next);
+  writeFileSync(readmeFile, next);
 }
