@@ -119,7 +119,13 @@ async function initDataDir() {
   await must(
     "mariadb-install-db",
     "mariadb-install-db",
-    ["--no-defaults", "--user=mysql", `--datadir=${dataDir}`, "--skip-test-db", "--auth-root-authentication-method=socket"],
+    [
+      "--no-defaults",
+      "--user=mysql",
+      `--datadir=${dataDir}`,
+      "--skip-test-db",
+      "--auth-root-authentication-method=socket",
+    ],
     { timeoutMs: 5 * MINUTE },
     `Remove ${shown(baseDir)} and rerun \`node scripts/test-env.mjs up\`.`,
   );
