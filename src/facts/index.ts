@@ -6,6 +6,7 @@ import type { Fact } from "./fact.js";
 import * as files from "./files.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
+import * as mysql from "./mysql.js";
 import * as network from "./network.js";
 import * as packages from "./packages.js";
 import { SameFile } from "./same-file.js";
@@ -148,6 +149,12 @@ export const facts = {
   AuthorizedKeys,
   /** A .deb file's (or installed package's) name and version. */
   DebPackage,
+  /** The databases of a MySQL/MariaDB server with their character set and collation. */
+  MysqlDatabases: mysql.MysqlDatabases,
+  /** The accounts of a MySQL/MariaDB server with their privileges, TLS requirements and limits. */
+  MysqlUsers: mysql.MysqlUsers,
+  /** A MySQL/MariaDB account's privileges by database.table. */
+  MysqlUserGrants: mysql.MysqlUserGrants,
 } as const;
 
 export type Facts = typeof facts;
