@@ -4,6 +4,7 @@ import * as apt from "./apt/index.js";
 import * as dnf from "./dnf/index.js";
 import * as files from "./files/index.js";
 import * as git from "./git/index.js";
+import * as mysql from "./mysql/index.js";
 import type { OperationDefinition } from "./operation.js";
 import * as pacman from "./pacman/index.js";
 import * as pip from "./pip/index.js";
@@ -13,7 +14,20 @@ import * as yum from "./yum/index.js";
 import * as zypper from "./zypper/index.js";
 
 // The families, each listing its operations by the name deploy files call them by.
-export const operationFamilies = { server, apt, dnf, yum, apk, pacman, zypper, files, git, pip, systemd } as const;
+export const operationFamilies = {
+  server,
+  apt,
+  dnf,
+  yum,
+  apk,
+  pacman,
+  zypper,
+  files,
+  git,
+  pip,
+  systemd,
+  mysql,
+} as const;
 
 export type OperationFamilies = typeof operationFamilies;
 
