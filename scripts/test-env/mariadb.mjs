@@ -13,6 +13,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -22,15 +23,18 @@ import { freePorts, hasBinary, MINUTE, sleep, tailFile } from "../lib/processes.
 import { fail, must, run, say, shown } from "./output.mjs";
 import { envDir, LOOPBACK } from "./paths.mjs";
 
+// .test-env's real path: a worktree's .test-env is a link to the main checkout's, and the server must
+// keep finding its files after that worktree is gone.
+const realEnvDir = existsSync(envDir) ? realpathSync(envDir) : envDir;
 // .test-env/mariadb/: the data directory, socket, pid file, log and the admin's option file.
-const baseDir = join(envDir, "mariadb");
+const baseDir = join(realEnvDir, "mariadb");
 const dataDir = join(baseDir, "data");
 const socket = join(baseDir, "mariadbd.sock");
 const pidFile = join(baseDir, "mariadbd.pid");
 const logFile = join(baseDir, "mariadbd.log");
 const adminOptions = join(baseDir, "admin.cnf");
 // What the tests read (test/helpers/mariadb-env.ts).
-export const mariadbFile = join(envDir, "mariadb.json");
+export const mariadbFile = join(realEnvDir, "mariadb.json");
 
 // The admin user the tests connect as (TCP from 127.0.0.1, with a password).
 const ADMIN = "infra_action_admin";
@@ -56,14 +60,13 @@ export async function ensureMariadb() {
     say(`mariadb: reusing the server on ${LOOPBACK}:${previous.port} (pid ${previous.pid})`);
     return;
   }
-  if (previous) stopOldServer(previous);
+  await stopOldServer(previous);
   const password = previous?.password ?? randomBytes(18).toString("base64url");
-  const fresh = !existsSync(join(dataDir, "mysql"));
-  if (fresh) await initDataDir();
+  if (!existsSync(join(dataDir, "mysql"))) await initDataDir();
   const [port] = await freePorts(1, LOOPBACK);
   const pid = await startServer(port);
   writeAdminOptions(password);
-  if (fresh) await createAdmin(password);
+  await ensureAdmin(password);
   const env = { host: LOOPBACK, port, socket, pid, user: ADMIN, password, dataDir };
   if (!(await answers(env)))
     fail(`mariadb: the server started (pid ${pid}) but ${ADMIN} cannot log in over TCP:\n${tailFile(logFile)}`);
@@ -165,11 +168,13 @@ async function startServer(port) {
   return fail(`mariadb: the server did not start within a minute:\n${tailFile(logFile)}`);
 }
 
-// Creates the admin user (root logs in through the socket, as the OS's root user).
-async function createAdmin(password) {
+// Creates the admin user, or sets its password (mariadb.json may be gone while the data directory
+// stays); root logs in through the socket, as the OS's root user.
+async function ensureAdmin(password) {
   const quoted = `'${password.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
   const sql = [
     `CREATE USER IF NOT EXISTS '${ADMIN}'@'${LOOPBACK}' IDENTIFIED BY ${quoted}`,
+    `ALTER USER '${ADMIN}'@'${LOOPBACK}' IDENTIFIED BY ${quoted}`,
     `GRANT ALL PRIVILEGES ON *.* TO '${ADMIN}'@'${LOOPBACK}' WITH GRANT OPTION`,
   ].join(";\n");
   // The SQL (with the password) goes on stdin, never on a command line.
@@ -203,13 +208,19 @@ async function answers(env) {
   return result.code === 0 && result.stdout.trim() === "1";
 }
 
-// Stops a server of ours that no longer answers (by the pid mariadb.json recorded, if it is mariadbd).
-function stopOldServer(env) {
-  if (!Number.isInteger(env.pid) || !alive(env.pid)) return;
-  const comm = readText(`/proc/${env.pid}/comm`)?.trim();
-  if (comm !== "mariadbd") return;
-  say(`mariadb: the recorded server (pid ${env.pid}) does not answer; stopping it`);
-  process.kill(env.pid, "SIGTERM");
+// Stops a server of ours that does not answer as mariadb.json says (the pid it recorded, or the one in
+// our own pid file, when that process is mariadbd), and waits up to a minute for it to let go of the
+// data directory.
+async function stopOldServer(env) {
+  const pids = new Set([env?.pid, Number.parseInt(readText(pidFile) ?? "", 10)]);
+  for (const pid of pids) {
+    if (!Number.isInteger(pid) || !alive(pid) || readText(`/proc/${pid}/comm`)?.trim() !== "mariadbd") continue;
+    say(`mariadb: our server (pid ${pid}) does not answer as .test-env/mariadb.json says; stopping it`);
+    process.kill(pid, "SIGTERM");
+    const deadline = Date.now() + MINUTE;
+    for (let i = 0; i < 240 && alive(pid) && Date.now() < deadline; i++) await sleep(250);
+    if (alive(pid)) fail(`mariadb: our old server (pid ${pid}) did not stop within a minute; stop it and rerun.`);
+  }
 }
 
 // The previous mariadb.json, or undefined.
