@@ -87,7 +87,7 @@ export function clientCommands(
     ),
     // The staged files are moved at once into a directory only this command knows (a second run
     // cannot remove them under it), and removed with it whatever the client does.
-    `d=$(mktemp -d) || exit 1; { ${moves}; } || { rm -rf "$d"; exit 1; }; ${build(client)}; rc=$?; rm -rf "$d"; exit $rc`,
+    `d=$(mktemp -d) || exit 1; { ${moves}; } || { rm -rf "$d"; echo "the private files of this operation were gone (taken by another run at the same time?); run it again" >&2; exit 1; }; ${build(client)}; rc=$?; rm -rf "$d"; exit $rc`,
   ];
 }
 
