@@ -46,8 +46,28 @@ const q = (text: string) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "''").
 const ident = (name: string) => `\`${name.replace(/`/g, "``")}\``;
 const account = `${q(user)}@'127.0.0.1'`;
 
+// Every process's command line on this machine (what any local user can read in /proc).
+function commandLines(): string[] {
+  const lines: string[] = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      lines.push(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" "));
+    } catch {
+      // the process ended
+    }
+  }
+  return lines;
+}
+
+// The mysql/mariadb command lines seen while the CLI ran (sampled every 5 ms, at most 10,000 times a run).
+const seen: string[] = [];
+
 async function run(mode: "plan" | "apply", deploy: string, name: string) {
   const reportFile = join(dir, `${name}.json`);
+  let samples = 0;
+  const sampler = setInterval(() => {
+    if (samples++ < 10_000) seen.push(...commandLines().filter((line) => /mysql|mariadb/.test(line)));
+  }, 5);
   const result = await runCli(
     [
       mode,
@@ -58,10 +78,10 @@ async function run(mode: "plan" | "apply", deploy: string, name: string) {
       ...(mode === "apply" ? ["--yes"] : []),
     ],
     { timeoutMs: 120_000 },
-  );
+  ).finally(() => clearInterval(sampler));
   const reportText = readFileSync(reportFile, "utf8");
-  // Neither password shows anywhere the user reads.
-  for (const text of [result.stdout, result.stderr, reportText]) {
+  // Neither password shows anywhere the user reads, nor on any command line.
+  for (const text of [result.stdout, result.stderr, reportText, ...seen]) {
     expect(text).not.toContain(env.password);
     expect(text).not.toContain(`ia-pwned-${suffix}`);
   }
@@ -224,13 +244,19 @@ describe("mysql.* on a real MariaDB server through @local", () => {
   }, 300_000);
 
   test("sql as the user with the hostile password, dump and load: each runs on every apply", async () => {
+    // DO SLEEP(1) keeps the client running long enough to be seen in /proc: its command line names
+    // the private option file, never the password (run() checks every line seen).
     writeDeploy(
       "insert.ts",
-      [["sql", { name: "insert", database, sql: "INSERT INTO t VALUES (1, 'it''s; `here`')" }]],
+      [["sql", { name: "insert", database, sql: "DO SLEEP(1); INSERT INTO t VALUES (1, 'it''s; `here`')" }]],
       "app",
     );
+    seen.length = 0;
     const inserted = await run("apply", "insert.ts", "insert");
     expect(statuses(inserted.report)).toEqual({ insert: "changed" });
+    expect(seen.some((line) => line.startsWith("mysql --defaults-extra-file=") && line.includes("SLEEP(1)"))).toBe(
+      true,
+    );
     expect(query(`SELECT note FROM ${ident(database)}.t WHERE id = 1`)).toBe("it's; `here`");
 
     writeDeploy("copy.ts", [
