@@ -69,7 +69,20 @@ describe("OpenRC, init.d, runit, mounts and a locale on a fresh container", () =
 
   beforeAll(() => {
     // SYS_ADMIN for mount(2); no network at all.
-    docker("run", "-d", "--init", "--cap-add", "SYS_ADMIN", "--network", "none", "--name", container, env.image, "sleep", "infinity");
+    docker(
+      "run",
+      "-d",
+      "--init",
+      "--cap-add",
+      "SYS_ADMIN",
+      "--network",
+      "none",
+      "--name",
+      container,
+      env.image,
+      "sleep",
+      "infinity",
+    );
     write("/etc/init.d/iaorc", openrcScript("iaorc"));
     write("/etc/init.d/iaorc2", openrcScript("iaorc2"));
     write("/etc/init.d/iasysv", initdScript("iasysv"));
@@ -78,11 +91,15 @@ describe("OpenRC, init.d, runit, mounts and a locale on a fresh container", () =
     exec("mkdir -p /run/openrc && echo default > /run/openrc/softlevel");
     // runit: two services of our own; runsvdir watches /etc/service without the image's ssh and syslog.
     for (const name of ["iarunit", "iarunit2"])
-      exec(`mkdir -p /etc/sv/${name} && printf '#!/bin/sh\\nexec sleep 600\\n' > /etc/sv/${name}/run && chmod 755 /etc/sv/${name}/run`);
+      exec(
+        `mkdir -p /etc/sv/${name} && printf '#!/bin/sh\\nexec sleep 600\\n' > /etc/sv/${name}/run && chmod 755 /etc/sv/${name}/run`,
+      );
     exec("rm -f /etc/service/*");
     docker("exec", "-d", container, "runsvdir", "-P", "/etc/service");
     // A tmpfs to remount read-only and one to unmount.
-    exec("mkdir -p /mnt/ia /mnt/ia-rw /mnt/ia-gone && mount -t tmpfs tmpfs /mnt/ia-rw && mount -t tmpfs tmpfs /mnt/ia-gone");
+    exec(
+      "mkdir -p /mnt/ia /mnt/ia-rw /mnt/ia-gone && mount -t tmpfs tmpfs /mnt/ia-rw && mount -t tmpfs tmpfs /mnt/ia-gone",
+    );
     writeFileSync(inventory, JSON.stringify({ targets: [[`@docker/${container}`, {}]] }));
     writeFileSync(
       deploy,
@@ -128,7 +145,7 @@ server.locale({ name: "locale", locale: "fr_FR.UTF-8" });
     // The init.d script runs and starts in runlevels 2 to 5; the other has exactly the links asked for.
     expect(exec("/etc/init.d/iasysv status >/dev/null && echo running")).toBe("running");
     expect(exec("ls /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d | grep -c '^S..iasysv$'")).toBe("4");
-    expect(exec("for l in /etc/rc?.d/*iasysv2; do echo \"$l -> $(readlink \"$l\")\"; done")).toBe(
+    expect(exec('for l in /etc/rc?.d/*iasysv2; do echo "$l -> $(readlink "$l")"; done')).toBe(
       [
         "/etc/rc0.d/K80iasysv2 -> /etc/init.d/iasysv2",
         "/etc/rc3.d/S07iasysv2 -> /etc/init.d/iasysv2",
