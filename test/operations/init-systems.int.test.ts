@@ -173,3 +173,44 @@ server.locale({ name: "locale", locale: "fr_FR.UTF-8" });
     expect(statuses(second.report)).toEqual(Object.fromEntries(names.map((n) => [n, "unchanged"])));
   }, 300_000);
 });
+
+describe("server.service where OpenRC is installed but has not booted the host", () => {
+  const container = `infra-action-test-initsys-initd-${process.pid}`;
+  const inventory = join(dir, "initd-inventory.json");
+  const deploy = join(dir, "initd.ts");
+  const exec = (command: string) => docker("exec", container, "sh", "-c", command);
+  beforeAll(() => {
+    docker("run", "-d", "--init", "--network", "none", "--name", container, env.image, "sleep", "infinity");
+    execFileSync(
+      "docker",
+      ["exec", "-i", container, "sh", "-c", "cat > /etc/init.d/iasysv && chmod 755 /etc/init.d/iasysv"],
+      {
+        input: initdScript("iasysv"),
+      },
+    );
+    writeFileSync(inventory, JSON.stringify({ targets: [[`@docker/${container}`, {}]] }));
+    writeFileSync(
+      deploy,
+      `import { server } from "infra-action";
+server.service({ name: "service", service: "iasysv", running: true, enabled: true });
+`,
+    );
+  }, 60_000);
+  afterAll(() => {
+    docker("rm", "-f", container);
+  });
+
+  test("runs the /etc/init.d script, then finds nothing to change", async () => {
+    const first = await run("apply", inventory, deploy, "initd-first");
+    expect(statuses(first.report)).toEqual({ service: "changed" });
+    expect(first.stdout).toContain("/etc/init.d/iasysv start");
+    expect(first.stdout).not.toContain("rc-service");
+    expect(exec("/etc/init.d/iasysv status >/dev/null && echo running; ls /etc/rc2.d | grep -c 'iasysv$'")).toBe(
+      "running\n1",
+    );
+    // Nothing booted OpenRC meanwhile: reading its state leaves no soft level behind.
+    expect(exec("test -e /run/openrc/softlevel && echo booted || echo not booted")).toBe("not booted");
+    const second = await run("plan", inventory, deploy, "initd-second");
+    expect(statuses(second.report)).toEqual({ service: "unchanged" });
+  }, 240_000);
+});
