@@ -1,6 +1,7 @@
 // Every fact by its pyinfra name, for host.getFact and `infra-action fact`.
 import { AuthorizedKeys } from "./access.js";
 import { Ports } from "./aliases.js";
+import { RcdStatus } from "./bsdinit.js";
 import { DebPackage } from "./deb-package.js";
 import * as docker from "./docker.js";
 import type { Fact } from "./fact.js";
@@ -8,12 +9,16 @@ import * as files from "./files.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
 import * as mysql from "./mysql.js";
+import { LaunchdStatus } from "./launchd.js";
 import * as network from "./network.js";
+import { OpenrcEnabled, OpenrcStatus } from "./openrc.js";
 import * as packages from "./packages.js";
+import { RunitManaged, RunitStatus } from "./runit.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
 import * as system from "./system.js";
+import { UpstartStatus } from "./upstart.js";
 import * as users from "./users.js";
 
 /** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
@@ -180,6 +185,20 @@ export const facts = {
   MysqlUsers: mysql.MysqlUsers,
   /** A MySQL/MariaDB account's privileges by database.table. */
   MysqlUserGrants: mysql.MysqlUserGrants,
+  /** OpenRC services of a runlevel (and those started by hand) and whether each is started. */
+  OpenrcStatus,
+  /** OpenRC services and whether each is in a runlevel. */
+  OpenrcEnabled,
+  /** runit services and whether each is up. */
+  RunitStatus,
+  /** runit services linked into the service directory. */
+  RunitManaged,
+  /** upstart jobs and whether each is running. */
+  UpstartStatus,
+  /** launchd jobs and whether each is running. */
+  LaunchdStatus,
+  /** BSD rc.d services and whether each says it is running. */
+  RcdStatus,
 } as const;
 
 export type Facts = typeof facts;

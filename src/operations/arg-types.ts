@@ -34,8 +34,8 @@ export interface PackagesArgs {
   extra_uninstall_args?: StringOrList;
 }
 
-/** The arguments of `server.service` and `systemd.service`. */
-export interface ServiceArgs {
+/** The arguments every init system's `service` operation takes (`openrc`, `sysvinit`, `upstart`, `bsdinit`). */
+export interface InitServiceArgs {
   /** The service's name, `"nginx"` (systemd: `nginx.service` is meant unless a unit suffix is given). */
   service: string;
   /** `true` (default): start it if stopped; `false`: stop it if running. */
@@ -44,15 +44,41 @@ export interface ServiceArgs {
   restarted?: boolean;
   /** Reload it when it runs (always a change; not with `restarted`). Default `false`. */
   reloaded?: boolean;
-  /** systemd: `true` enables it at boot, `false` disables it; left as it is when not given. */
+  /** One more verb of the service manager, run after the others (always a change): `"configtest"`. */
+  command?: string;
+  /** `true` starts it at boot, `false` does not; left as it is when not given. */
   enabled?: boolean;
+}
+
+/** The arguments of `server.service` and `systemd.service`. */
+export interface ServiceArgs extends InitServiceArgs {
   /** systemd: run `systemctl daemon-reload` first (always a change). Default `false`. */
   daemon_reload?: boolean;
 }
 
+/** Which systemd manager a systemd operation talks to (the system's when none is given). */
+export interface SystemdManagerArgs {
+  /** A user's manager (`systemctl --user`). Default `false`. */
+  user_mode?: boolean;
+  /** Another machine or container (`systemctl --machine`). */
+  machine?: string;
+  /** With `user_mode`: this user's manager, run as that user with its XDG_RUNTIME_DIR (needs root: `_sudo`). */
+  user_name?: string;
+}
+
+/** Where a runit service lives. */
+interface RunitDirs {
+  /** The service's name: its directory in `sourcedir`. */
+  service: string;
+  /** The service directory runsvdir watches (SVDIR). Default `"/var/service"` (Debian: `"/etc/service"`). */
+  svdir?: string;
+  /** Where service directories are defined. Default `"/etc/sv"`. */
+  sourcedir?: string;
+}
+
 /** The operations of each family by name, as deploy files call them: `files.template` is `OperationFamilies["files"]["template"]`. */
 export interface OperationFamilies {
-  /** server.*: shell commands and scripts, users and groups, packages, services, hostname, sysctl, crontab, reboot, waiting for a port. */
+  /** server.*: shell commands and scripts, users and groups, packages, services, hostname, sysctl, crontab, mounts, reboot, waiting for a port. */
   server: ServerOperations;
   /** apt.*: Debian and Ubuntu packages, package lists, upgrades, repositories and keys. */
   apt: AptOperations;
@@ -78,6 +104,18 @@ export interface OperationFamilies {
   docker: DockerOperations;
   /** mysql.*: MySQL/MariaDB users, databases and privileges, SQL, dumps and loads (the mysql client on the host). */
   mysql: MysqlOperations;
+  /** openrc.*: OpenRC services and their runlevels. */
+  openrc: OpenrcOperations;
+  /** sysvinit.*: /etc/init.d services and their runlevel links. */
+  sysvinit: SysvinitOperations;
+  /** runit.*: runit services, their links into the service directory and their down files. */
+  runit: RunitOperations;
+  /** upstart.*: upstart jobs. */
+  upstart: UpstartOperations;
+  /** launchd.*: launchd jobs (macOS). */
+  launchd: LaunchdOperations;
+  /** bsdinit.*: BSD rc.d services. */
+  bsdinit: BsdinitOperations;
 }
 
 /** The server.* operations' own arguments, by operation. */
@@ -201,8 +239,21 @@ export interface ServerOperations {
   };
   /** Install or remove packages with the host's package manager (apt, dnf, yum, apk, zypper or pacman; latest and cache_time go to it). */
   packages: PackagesArgs;
-  /** Start, stop, restart or reload a service with systemd when it runs, else its /etc/init.d script. */
+  /** Start, stop, restart or reload a service with the init system the host runs (systemd, OpenRC, upstart, /etc/init.d, BSD rc.d). */
   service: ServiceArgs;
+  /** Mount a filesystem at a path (remounting it when options are missing), or unmount it (mounted false). */
+  mount: {
+    /** The mount point, absolute: `"/mnt/data"`. */
+    path: string;
+    /** `true` (default): mounted; `false`: unmounted (umount). */
+    mounted?: boolean;
+    /** Mount options, one per item: `["ro", "noexec"]`. When mounted without one of them, it is remounted with them all. */
+    options?: StringOrList;
+    /** What to mount: `"/dev/sdb1"`, `"tmpfs"`; without it mount reads /etc/fstab. */
+    device?: string;
+    /** The filesystem type (mount -t): `"ext4"`, `"tmpfs"`. */
+    fs_type?: string;
+  };
   /** Set the host's name (and /etc/hostname). */
   hostname: {
     /** The name: letters, digits, `.` and `-`. */
@@ -656,10 +707,83 @@ export interface PipOperations {
 
 /** The systemd.* operations' own arguments, by operation. */
 export interface SystemdOperations {
-  /** Start, stop, restart, reload, enable or disable a systemd unit. */
-  service: ServiceArgs;
-  /** Reload systemd's unit files (always a change). Takes no arguments. */
-  daemon_reload: Record<string, never>;
+  /** Start, stop, restart, reload, enable or disable a systemd unit (user_mode: a user's unit). */
+  service: ServiceArgs & SystemdManagerArgs;
+  /** Reload systemd's unit files (always a change). */
+  daemon_reload: SystemdManagerArgs;
+}
+
+/** The openrc.* operations' own arguments, by operation. */
+export interface OpenrcOperations {
+  /** Start, stop, restart or reload an OpenRC service; enabled adds it to (or deletes it from) a runlevel. */
+  service: InitServiceArgs & {
+    /** The runlevel `enabled` adds it to (rc-update). Default `"default"`. */
+    runlevel?: string;
+  };
+}
+
+/** The sysvinit.* operations' own arguments, by operation. */
+export interface SysvinitOperations {
+  /** Start, stop, restart or reload an /etc/init.d service; enabled makes or removes its boot links. */
+  service: InitServiceArgs;
+  /** Make an /etc/init.d script's start and stop links (/etc/rcN.d/S20name, K80name) in the runlevels given. */
+  enable: {
+    /** The script's name in /etc/init.d. */
+    service: string;
+    /** The start links' priority, 0 to 99. Default `20`. */
+    start_priority?: number;
+    /** The stop links' priority, 0 to 99. Default `80`. */
+    stop_priority?: number;
+    /** The runlevels it starts in. Default `[2, 3, 4, 5]`. */
+    start_levels?: Array<number | string>;
+    /** The runlevels it stops in. Default `[0, 1, 6]`. */
+    stop_levels?: Array<number | string>;
+  };
+}
+
+/** The runit.* operations' own arguments, by operation. */
+export interface RunitOperations {
+  /** Start, stop, restart or reload a runit service, linking it into svdir first (managed); enabled: its down file. */
+  service: InitServiceArgs &
+    RunitDirs & {
+      /** `true` (default): linked into `svdir`, so that runsv supervises it; `false`: unlinked (nothing else is done). */
+      managed?: boolean;
+    };
+  /** Link a runit service into the service directory (svdir) so that runsv supervises it (managed false: unlink it). */
+  manage: RunitDirs & {
+    /** `true` (default): linked; `false`: unlinked. */
+    managed?: boolean;
+  };
+  /** Make runsv start a runit service by itself (auto false: add its down file so that it waits to be started). */
+  auto: Omit<RunitDirs, "svdir"> & {
+    /** `true` (default): no down file; `false`: a down file. */
+    auto?: boolean;
+  };
+}
+
+/** The upstart.* operations' own arguments, by operation. */
+export interface UpstartOperations {
+  /** Start, stop, restart or reload an upstart job; enabled false writes /etc/init/<job>.override with manual. */
+  service: InitServiceArgs;
+}
+
+/** The launchd.* operations' own arguments, by operation. */
+export interface LaunchdOperations {
+  /** Start, stop or restart a launchd job (launchctl; restart is a stop then a start). */
+  service: {
+    /** The job's label: `"com.example.agent"`. */
+    service: string;
+    /** `true` (default): start it if stopped; `false`: stop it if running. */
+    running?: boolean;
+    /** Restart it when it runs (always a change). Default `false`. */
+    restarted?: boolean;
+  };
+}
+
+/** The bsdinit.* operations' own arguments, by operation. */
+export interface BsdinitOperations {
+  /** Start, stop, restart or reload a BSD rc.d service; enabled sets <service>_enable="YES" in /etc/rc.conf.local. */
+  service: InitServiceArgs;
 }
 
 /** The docker.* operations' own arguments, by operation. Names are Docker's: letters, digits, `_`, `.`, `-`. */
@@ -771,6 +895,9 @@ export interface DockerOperations {
     enabled?: boolean;
     /** Plugin settings, `{ DEBUG: "1" }` (set while it is disabled). */
     plugin_options?: Record<string, string>;
+  };
+}
+
 /** How every mysql.* operation reaches the server (each left to the client's defaults when not given). */
 export interface MysqlConnectionArgs {
   /** The user to log in as. */
@@ -891,8 +1018,14 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"git", GitOperations> &
   Prefixed<"pip", PipOperations> &
   Prefixed<"systemd", SystemdOperations> &
-  Prefixed<"docker", DockerOperations>;
-  Prefixed<"mysql", MysqlOperations>;
+  Prefixed<"docker", DockerOperations> &
+  Prefixed<"mysql", MysqlOperations> &
+  Prefixed<"openrc", OpenrcOperations> &
+  Prefixed<"sysvinit", SysvinitOperations> &
+  Prefixed<"runit", RunitOperations> &
+  Prefixed<"upstart", UpstartOperations> &
+  Prefixed<"launchd", LaunchdOperations> &
+  Prefixed<"bsdinit", BsdinitOperations>;
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {
