@@ -23,40 +23,79 @@ type Wrap = (command: string, options: CommandOptions) => string;
 const lockWaitSeconds = 120;
 
 // The script for a list of operations. `wrap` is the connector's (sudo, env, cwd); `changedBefore`
-// lists operations an earlier script (before a reboot) changed, for `_if`.
+// lists operations an earlier script (before a reboot) changed, for `_if`. When every operation runs
+// through the same password-less sudo to root (`_sudo: true` on each, the common deploy), the
+// operations run in one shell under one sudo (see `oneSudo`) instead of a sudo per command.
 export function buildApplyScript(
   operations: ScriptOperation[],
   wrap: Wrap,
   nonce: string,
   changedBefore: number[] = [],
 ): string {
-  const out = [
-    markerFunctions(nonce),
-    "__ia_mark staged",
-    ...lockLines(),
-    ...changedBefore.map((index) => `__ia_changed_${index}=1`),
-  ];
-  for (const op of operations) {
-    const condition = op.requires.length ? op.requires.map((i) => `[ "$__ia_changed_${i}" = 1 ]`).join(" && ") : "true";
-    out.push(
-      `# operation ${op.index}`,
-      `if ${condition}; then`,
-      `__ia_mark begin:${op.index}`,
-      "__ia_try=0",
-      "while :; do",
-      "( set -e",
-      ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`)),
-      // (fd 9 holds the host lock: a daemon an operation starts must not keep it)
-      ") </dev/null 9>&-; __ia_rc=$?",
-      `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
-      "done",
-      `__ia_mark end:${op.index}:$__ia_rc`,
-      `if [ $__ia_rc -eq 0 ]; then __ia_changed_${op.index}=1; ${op.global.ignoreErrors ? "fi" : "else exit $__ia_rc; fi"}`,
-      `else __ia_mark skip:${op.index}; fi`,
-    );
+  const head = [markerFunctions(nonce), "__ia_mark staged", ...lockLines()];
+  const changed = changedBefore.map((index) => `__ia_changed_${index}=1`);
+  const shared = oneSudo(operations);
+  if (!shared) {
+    const body = operations.flatMap((op) => operationLines(op, wrap));
+    return stagedScript(nonce, [...head, ...changed, ...body, "__ia_mark done", "exit 0"].join("\n"));
   }
-  out.push("__ia_mark done", "exit 0");
-  return stagedScript(nonce, out.join("\n"));
+  // The operations' commands without sudo: the shell that runs them already is root.
+  const unwrapped: Wrap = (command, options) => wrap(command, { ...options, sudo: false, sudoUser: undefined });
+  const body = [
+    markerFunctions(nonce),
+    "trap 'exit 143' INT TERM HUP",
+    "trap 'exit 141' PIPE",
+    ...changed,
+    ...operations.flatMap((op) => operationLines(op, unwrapped)),
+    "__ia_mark done",
+    "exit 0",
+  ].join("\n");
+  const end = `__IA_BODY_${nonce}`;
+  // The body is staged in the private directory beside the script; root reads it from there (the
+  // directory's path comes on sudo's standard input, never through the environment sudo resets).
+  const runBody = wrap('IFS= read -r __ia_dir || exit 70; exec 0</dev/null; . "$__ia_dir/body.sh"', shared);
+  return stagedScript(
+    nonce,
+    [
+      ...head,
+      `cat > "$__ia_dir/body.sh" <<'${end}' || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
+      body,
+      end,
+      // (fd 9 holds the host lock: this shell keeps it while root runs the operations)
+      `printf '%s\\n' "$__ia_dir" | ${runBody} 9>&-`,
+      "exit $?",
+    ].join("\n"),
+  );
+}
+
+// The sudo every operation with commands shares, when each has `_sudo` to root without a password
+// and there are several: one sudo then runs them all. Any other mix keeps a sudo per command.
+function oneSudo(operations: ScriptOperation[]): CommandOptions | undefined {
+  const working = operations.filter((op) => op.commands.length > 0);
+  if (working.length < 2) return undefined;
+  const toRoot = (g: GlobalArgs) => g.sudo && (g.sudoUser ?? "root") === "root" && !g.sudoPassword;
+  return working.every((op) => toRoot(op.global)) ? { sudo: true } : undefined;
+}
+
+// One operation's lines: its condition (`_if`), markers, retries and commands in a subshell.
+function operationLines(op: ScriptOperation, wrap: Wrap): string[] {
+  const condition = op.requires.length ? op.requires.map((i) => `[ "$__ia_changed_${i}" = 1 ]`).join(" && ") : "true";
+  return [
+    `# operation ${op.index}`,
+    `if ${condition}; then`,
+    `__ia_mark begin:${op.index}`,
+    "__ia_try=0",
+    "while :; do",
+    "( set -e",
+    ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`)),
+    // (fd 9 holds the host lock: a daemon an operation starts must not keep it)
+    ") </dev/null 9>&-; __ia_rc=$?",
+    `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
+    "done",
+    `__ia_mark end:${op.index}:$__ia_rc`,
+    `if [ $__ia_rc -eq 0 ]; then __ia_changed_${op.index}=1; ${op.global.ignoreErrors ? "fi" : "else exit $__ia_rc; fi"}`,
+    `else __ia_mark skip:${op.index}; fi`,
+  ];
 }
 
 // One apply at a time per host and user. The lock lives in the user's own runtime or cache
