@@ -1,6 +1,6 @@
 // Every fact by its pyinfra name, for host.getFact and `infra-action fact`.
 import { AuthorizedKeys } from "./access.js";
-import { Ports } from "./aliases.js";
+import { Ports, PostgresqlDatabases, PostgresqlRoles } from "./aliases.js";
 import { DebPackage } from "./deb-package.js";
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
@@ -8,6 +8,7 @@ import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
 import * as network from "./network.js";
 import * as packages from "./packages.js";
+import * as postgres from "./postgres.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
@@ -148,6 +149,16 @@ export const facts = {
   AuthorizedKeys,
   /** A .deb file's (or installed package's) name and version. */
   DebPackage,
+  /** PostgreSQL roles and their attributes (psql). */
+  PostgresRoles: postgres.PostgresRoles,
+  /** PostgreSQL databases with owner, encoding, locale and limits (psql). */
+  PostgresDatabases: postgres.PostgresDatabases,
+  /** A PostgreSQL role's stored password hash (psql, as a superuser). */
+  PostgresRolePassword: postgres.PostgresRolePassword,
+  /** PostgreSQL roles (PostgresRoles). */
+  PostgresqlRoles,
+  /** PostgreSQL databases (PostgresDatabases). */
+  PostgresqlDatabases,
 } as const;
 
 export type Facts = typeof facts;
