@@ -43,17 +43,19 @@ export function psqlCommandLine(
 }
 
 // A fact's command: `command` (which uses psql) run with the password, if any, in a pgpass file made
-// by mktemp (mode 600) with the shell's own printf, and removed after; a connection that hangs gives up.
+// by mktemp (mode 600) with the shell's own printf (never a command line), removed when the fact's
+// subshell ends; a connection that hangs gives up after 30 s (PGCONNECT_TIMEOUT).
 export function withPgpassForFact(connection: PsqlConnection, command: string): string {
   // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion.
   const timeout = 'PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-30}"';
   if (connection.psql_password === undefined) return `${timeout} ${command}`;
   return [
-    "__ia_pgpass=$(mktemp) || exit 1",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion.
+    '__ia_pgpass=$(mktemp "${TMPDIR:-/tmp}/infra-action-pgpass-XXXXXXXX") || exit 1',
+    // Removed however the fact's shell ends (it runs in a subshell of its own: the traps stay there).
+    `trap 'rm -f "$__ia_pgpass"' EXIT`,
+    "trap 'exit 143' HUP INT TERM",
     `printf '%s' ${shellQuote(pgpassLine(connection.psql_password))} > "$__ia_pgpass"`,
     `PGPASSFILE="$__ia_pgpass" ${timeout} ${command}`,
-    "__ia_r=$?",
-    'rm -f "$__ia_pgpass"',
-    "exit $__ia_r",
   ].join("; ");
 }
