@@ -242,17 +242,26 @@ postgres.database({ name: "database", database: ${JSON.stringify(database)}, own
       "postgres-drop.ts",
       `postgres.database({ name: "database", database: ${JSON.stringify(database)}, present: false, ...c });
 postgres.database({ name: "copy", database: ${JSON.stringify(copy)}, present: false, ...c });
-postgres.role({ name: "role", role: ${JSON.stringify(role)}, present: false, ...c });
+postgres.role({ role: ${JSON.stringify(role)}, present: false, ...c });
 `,
     );
     const apply = await run("apply", drop, "drop-apply");
     expect(apply.exitCode, `${apply.stdout}\n${apply.stderr}`).toBe(0);
-    expect(statuses(apply.report)).toEqual({ database: "changed", copy: "changed", role: "changed" });
+    // Unnamed, an operation is labelled with its role or database.
+    expect(statuses(apply.report)).toEqual({
+      database: "changed",
+      copy: "changed",
+      [`postgres.role ${role}`]: "changed",
+    });
     expect(psql(`SELECT count(*) FROM pg_roles WHERE rolname = ${literal(role)}`)).toBe("0");
     expect(psql(`SELECT count(*) FROM pg_database WHERE datname IN (${literal(database)}, ${literal(copy)})`)).toBe(
       "0",
     );
     const again = await run("plan", drop, "drop-again");
-    expect(statuses(again.report)).toEqual({ database: "unchanged", copy: "unchanged", role: "unchanged" });
+    expect(statuses(again.report)).toEqual({
+      database: "unchanged",
+      copy: "unchanged",
+      [`postgres.role ${role}`]: "unchanged",
+    });
   }, 240_000);
 });
