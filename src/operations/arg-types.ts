@@ -722,7 +722,7 @@ export interface PostgresOperations {
   };
   /** Run SQL statements with psql, stopping at the first error (always a change). */
   sql: PsqlArgs & {
-    /** The SQL: one statement or several (each runs on its own, as from a file). */
+    /** The SQL: one statement or several, run as a psql script (each statement on its own; backslash commands such as `\connect` work). */
     sql: string;
   };
   /** Dump a PostgreSQL database into a SQL file with pg_dump (always a change). */

@@ -91,11 +91,12 @@ export const role = defineOperation({
     if (password !== undefined) summary.push("password set");
     if (statements.length === 0 && password === undefined)
       return noop(`postgresql role ${args.role} exists with the requested attributes`);
-    const line = [
-      psqlApplyLine(args.connection),
-      ...statements.map((sql) => `-c ${shellQuote(sql)}`),
-      ...(password === undefined ? [] : ["-f {file:sql}"]),
-    ].join(" ");
+    const line = (sqlFile: string) =>
+      [
+        psqlApplyLine(args.connection),
+        ...statements.map((sql) => `-c ${shellQuote(sql)}`),
+        ...(password === undefined ? [] : [`-f ${sqlFile}`]),
+      ].join(" ");
     const commands = psqlRun(
       args.connection,
       line,

@@ -84,13 +84,13 @@ interface PrivateFile {
   content: string;
 }
 
-// Runs `commandLine` (built with psqlCommandLine; `{file:sql}` stands for the path of the private SQL
-// file) with the password in a pgpass file. The files are written first (mode 600; the plan shows only
+// Runs `commandLine` (built with psqlCommandLine; a function of the private SQL file's quoted path
+// when there is one) with the password in a pgpass file. The files are written first (mode 600; the plan shows only
 // their path and rough size) and removed after, whatever the outcome, with the `cleanup` paths.
 // `shown` prefixes the command in the plan (": password set"); `heredoc` is the command's input.
 export function psqlRun(
   connection: PsqlConnection,
-  commandLine: string,
+  commandLine: string | ((sqlFile: string) => string),
   options: { sql?: string; shown?: string; cleanup?: string[]; heredoc?: { delimiter: string; body: string } } = {},
 ): Array<Command | string> {
   const files: PrivateFile[] = [];
@@ -100,10 +100,11 @@ export function psqlRun(
   const prefix = options.shown ? `: ${options.shown}; ` : "";
   const input = options.heredoc ? `\n${options.heredoc.body}\n${options.heredoc.delimiter}` : "";
   const cleanup = options.cleanup ?? [];
-  if (files.length === 0 && cleanup.length === 0) return [`${prefix}${commandLine}${input}`];
+  const build = typeof commandLine === "string" ? () => commandLine : commandLine;
+  if (files.length === 0 && cleanup.length === 0) return [`${prefix}${build("")}${input}`];
   // The path is named after what is shown (never the secret): each command of a plan gets its own.
   const { psql_password: _, ...shownConnection } = connection;
-  const id = sha256(Buffer.from(JSON.stringify([shownConnection, commandLine]))).slice(0, 16);
+  const id = sha256(Buffer.from(JSON.stringify([shownConnection, build("")]))).slice(0, 16);
   const pathOf = (kind: string) => `/tmp/infra-action-${kind}-${id}`;
   const writes: Command[] = files.map((f) => ({
     type: "file",
@@ -112,7 +113,7 @@ export function psqlRun(
     mode: "600",
     created: true,
   }));
-  const line = commandLine.replace("{file:sql}", shellQuote(pathOf("sql")));
+  const line = build(shellQuote(pathOf("sql")));
   const env = connection.psql_password !== undefined ? `PGPASSFILE=${shellQuote(pathOf("pgpass"))} ` : "";
   const remove = [...files.map((f) => pathOf(f.kind)), ...cleanup].map(shellQuote).join(" ");
   return [...writes, `${prefix}${env}${line}; rc=$?; rm -f -- ${remove}; exit $rc${input}`];
