@@ -85,9 +85,9 @@ interface PrivateFile {
 }
 
 // Runs `commandLine` (built with psqlCommandLine; a function of the private SQL file's quoted path
-// when there is one) with the password in a pgpass file. The files are written first (mode 600; the plan shows only
-// their path and rough size) and removed after, whatever the outcome, with the `cleanup` paths.
-// `shown` prefixes the command in the plan (": password set"); `heredoc` is the command's input.
+// when there is one) with the password in a pgpass file. The files are written first (mode 600; the
+// plan shows only their path and rough size) and removed when the command's shell ends, with the
+// `cleanup` paths. `shown` prefixes the command in the plan (": password set"); `heredoc` is its input.
 export function psqlRun(
   connection: PsqlConnection,
   commandLine: string | ((sqlFile: string) => string),
@@ -116,7 +116,9 @@ export function psqlRun(
   const line = build(shellQuote(pathOf("sql")));
   const env = connection.psql_password !== undefined ? `PGPASSFILE=${shellQuote(pathOf("pgpass"))} ` : "";
   const remove = [...files.map((f) => pathOf(f.kind)), ...cleanup].map(shellQuote).join(" ");
-  return [...writes, `${prefix}${env}${line}; rc=$?; rm -f -- ${remove}; exit $rc${input}`];
+  // Removed when the shell ends, also when a dropped connection or a timeout stops it (HUP, TERM).
+  const trap = `trap ${shellQuote(`rm -f -- ${remove}`)} EXIT; trap 'exit 143' HUP INT TERM`;
+  return [...writes, `${prefix}${trap}; ${env}${line}${input}`];
 }
 
 // psql for the operations: psqlCommandLine, stopping at the first failing statement.
