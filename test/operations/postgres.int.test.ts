@@ -265,3 +265,59 @@ postgres.role({ role: ${JSON.stringify(role)}, present: false, ...c });
     });
   }, 240_000);
 });
+
+describe("hostile role and database names", () => {
+  const canary = `/tmp/ia-canary-pg-${tag}`;
+  // Each tries to run `touch CANARY` (or to end the SQL) when quoted wrongly anywhere on its way.
+  const names = [
+    `space name ${tag}`,
+    `quote'single ${tag}`,
+    `quote"double ${tag}`,
+    `$(touch ${canary})`,
+    `\`touch ${canary}\``,
+    `;touch ${canary}`,
+    `x"; DROP ROLE ${pg.user}; --${tag}`,
+    `x'); DROP ROLE ${pg.user}; --${tag}`,
+    `-rf${tag}`,
+    `new\nline touch ${canary}`,
+    `$HOME\${IFS}%s%n\\\\back:${tag}`,
+    `{file:sql} :x :'y' ${tag}`,
+  ];
+  const list = (values: string[]) => values.map(literal).join(", ");
+  const deploy = writeDeploy(
+    "postgres-hostile.ts",
+    `const names = host.data.names as string[];
+const present = host.data.present as boolean;
+for (const [i, name] of names.entries()) {
+  if (present) postgres.role({ name: \`role \${i}\`, role: name, password: name + "-password", ...c });
+  postgres.database({ name: \`database \${i}\`, database: name, present, ...(present ? { owner: name } : {}), ...c });
+  if (!present) postgres.role({ name: \`role \${i}\`, role: name, present: false, ...c });
+}
+`,
+  );
+  afterAll(() => {
+    for (const name of names) psql(`DROP DATABASE IF EXISTS ${ident(name)}; DROP ROLE IF EXISTS ${ident(name)};`);
+    rmSync(canary, { force: true });
+  });
+
+  test("each name arrives literally (roles log in with their passwords), nothing hidden in them runs, and all go again", async () => {
+    const first = await run("apply", deploy, "hostile-apply", { names, present: true });
+    expect(first.exitCode, `${first.stdout}\n${first.stderr}`).toBe(0);
+    expect(existsSync(canary)).toBe(false);
+    expect(psql(`SELECT count(*) FROM pg_roles WHERE rolname IN (${list(names)})`)).toBe(String(names.length));
+    expect(
+      psql(`SELECT count(*) FROM pg_database WHERE datname IN (${list(names)}) AND pg_get_userbyid(datdba) = datname`),
+    ).toBe(String(names.length));
+    expect(psql(`SELECT count(*) FROM pg_roles WHERE rolname = ${literal(pg.user)}`)).toBe("1");
+    for (const name of [names[1], names[6], names[9]] as string[])
+      expect(psql("SELECT current_user", { user: name, password: `${name}-password` })).toBe(name);
+    const second = await run("plan", deploy, "hostile-second", { names, present: true });
+    expect(new Set(Object.values(statuses(second.report)))).toEqual(new Set(["unchanged"]));
+
+    const drop = await run("apply", deploy, "hostile-drop", { names, present: false });
+    expect(drop.exitCode, `${drop.stdout}\n${drop.stderr}`).toBe(0);
+    expect(psql(`SELECT count(*) FROM pg_roles WHERE rolname IN (${list(names)})`)).toBe("0");
+    expect(psql(`SELECT count(*) FROM pg_database WHERE datname IN (${list(names)})`)).toBe("0");
+    expect(existsSync(canary)).toBe(false);
+  }, 300_000);
+});
