@@ -102,3 +102,4 @@ export const runit = unboundFamily("runit");
 export const upstart = unboundFamily("upstart");
 export const launchd = unboundFamily("launchd");
 export const bsdinit = unboundFamily("bsdinit");
+export const postgres = unboundFamily("postgres");

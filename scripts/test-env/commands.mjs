@@ -10,6 +10,7 @@ import { ensureMariadb } from "./mariadb.mjs";
 import { fail, SetupError, say, shown } from "./output.mjs";
 import { ensureHostPackages } from "./packages.mjs";
 import { envDir, envFile } from "./paths.mjs";
+import { ensurePostgres } from "./postgres.mjs";
 import { writeAskpass } from "./ssh-check.mjs";
 import { removeContainers, SERVERS } from "./sshd-containers.mjs";
 import { ensureServers } from "./sshd-servers.mjs";
@@ -37,6 +38,7 @@ export async function up(started = Date.now()) {
   }
   writeEnv(image, ports, keys, knownHosts);
   await ensureMariadb();
+  await ensurePostgres();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${shown(envFile)}`);
 }
 

@@ -142,7 +142,7 @@ function splitFactArgs(args: unknown): { own: unknown; sudo: CommandOptions } {
   };
 }
 
-// "apt.packages nginx, curl", "files.template /etc/nginx/nginx.conf", "server.shell".
+// "apt.packages nginx, curl", "files.template /etc/nginx/nginx.conf", "postgres.role app", "server.shell".
 function defaultLabel(operation: string, args: Record<string, unknown>): string {
   for (const key of [
     "packages",
@@ -157,6 +157,8 @@ function defaultLabel(operation: string, args: Record<string, unknown>): string 
     "commands",
     "command",
     "port",
+    "role",
+    "database",
   ]) {
     const value = args[key];
     if (value === undefined) continue;

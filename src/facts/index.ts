@@ -1,6 +1,6 @@
 // Every fact by its pyinfra name, for host.getFact and `infra-action fact`.
 import { AuthorizedKeys } from "./access.js";
-import { Ports } from "./aliases.js";
+import { Ports, PostgresqlDatabases, PostgresqlRoles } from "./aliases.js";
 import { RcdStatus } from "./bsdinit.js";
 import { DebPackage } from "./deb-package.js";
 import * as docker from "./docker.js";
@@ -8,11 +8,12 @@ import type { Fact } from "./fact.js";
 import * as files from "./files.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
-import * as mysql from "./mysql.js";
 import { LaunchdStatus } from "./launchd.js";
+import * as mysql from "./mysql.js";
 import * as network from "./network.js";
 import { OpenrcEnabled, OpenrcStatus } from "./openrc.js";
 import * as packages from "./packages.js";
+import * as postgres from "./postgres.js";
 import { RunitManaged, RunitStatus } from "./runit.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
@@ -199,6 +200,16 @@ export const facts = {
   LaunchdStatus,
   /** BSD rc.d services and whether each says it is running. */
   RcdStatus,
+  /** PostgreSQL roles and their attributes (psql). */
+  PostgresRoles: postgres.PostgresRoles,
+  /** PostgreSQL databases with owner, encoding, locale and limits (psql). */
+  PostgresDatabases: postgres.PostgresDatabases,
+  /** A PostgreSQL role's stored password hash (psql, as a superuser). */
+  PostgresRolePassword: postgres.PostgresRolePassword,
+  /** PostgreSQL roles (PostgresRoles). */
+  PostgresqlRoles,
+  /** PostgreSQL databases (PostgresDatabases). */
+  PostgresqlDatabases,
 } as const;
 
 export type Facts = typeof facts;

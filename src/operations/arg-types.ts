@@ -116,6 +116,8 @@ export interface OperationFamilies {
   launchd: LaunchdOperations;
   /** bsdinit.*: BSD rc.d services. */
   bsdinit: BsdinitOperations;
+  /** postgres.*: PostgreSQL roles and databases, SQL, dumps and loads, through psql on the host. */
+  postgres: PostgresOperations;
 }
 
 /** The server.* operations' own arguments, by operation. */
@@ -1003,6 +1005,87 @@ export interface MysqlOperations {
   };
 }
 
+/** How psql on the host reaches the server: every postgres.* operation takes these (unset: psql's defaults). */
+interface PsqlArgs {
+  /** The role psql logs in as. Default: the user the operation runs as (e.g. `_sudo_user: "postgres"`). */
+  psql_user?: string;
+  /** That role's password: written to a private pgpass file (mode 600, removed after), never on a command line or in a plan. */
+  psql_password?: string;
+  /** The server's host name or address, or a socket directory. Default: the local socket. */
+  psql_host?: string;
+  /** The server's port. Default 5432. */
+  psql_port?: number | string;
+  /** The database psql connects to. Default: the one named like the role. */
+  psql_database?: string;
+}
+
+/** The postgres.* operations' own arguments, by operation. */
+export interface PostgresOperations {
+  /** Make sure a PostgreSQL role exists with its attributes and password, or does not; only what differs is altered. */
+  role: PsqlArgs & {
+    /** The role's name (any text up to 63 bytes; it is quoted). */
+    role: string;
+    /** `true` (default): it exists; `false`: it is dropped. */
+    present?: boolean;
+    /** Its password: set when it differs from the stored hash (always set when psql_user may not read hashes, i.e. is not a superuser). Never shown: plans say "password set". */
+    password?: string;
+    /** May log in. Default `true`. */
+    login?: boolean;
+    /** Superuser. Default `false`. */
+    superuser?: boolean;
+    /** Inherits the privileges of its roles. Default `false` (pyinfra's; PostgreSQL's own default is true). */
+    inherit?: boolean;
+    /** May create databases. Default `false`. */
+    createdb?: boolean;
+    /** May create roles. Default `false`. */
+    createrole?: boolean;
+    /** May start replication. Default `false`. */
+    replication?: boolean;
+    /** Connections allowed at once (-1: no limit). Left as it is when not given. */
+    connection_limit?: number;
+  };
+  /** Make sure a PostgreSQL database exists with its owner, tablespace and connection limit, or does not. */
+  database: PsqlArgs & {
+    /** The database's name (any text up to 63 bytes; it is quoted). */
+    database: string;
+    /** `true` (default): it exists; `false`: it is dropped. */
+    present?: boolean;
+    /** The owning role; an existing database gets it (ALTER DATABASE … OWNER TO). */
+    owner?: string;
+    /** The template it is made from (only when it is made). */
+    template?: string;
+    /** Its encoding, `"UTF8"` (fixed when it is made: an existing database with another is an error). */
+    encoding?: string;
+    /** Its LC_COLLATE, `"en_US.UTF-8"` (fixed when it is made, as encoding). */
+    lc_collate?: string;
+    /** Its LC_CTYPE (fixed when it is made, as encoding). */
+    lc_ctype?: string;
+    /** Its default tablespace; an existing database is moved to it. */
+    tablespace?: string;
+    /** Connections allowed at once (-1: no limit). Left as it is when not given. */
+    connection_limit?: number;
+  };
+  /** Run SQL statements with psql, stopping at the first error (always a change). */
+  sql: PsqlArgs & {
+    /** The SQL: one statement or several, run as a psql script (each statement on its own; backslash commands such as `\connect` work). */
+    sql: string;
+  };
+  /** Dump a PostgreSQL database into a SQL file with pg_dump (always a change). */
+  dump: PsqlArgs & {
+    /** The SQL file on the host; replaced only once the dump is whole. */
+    dest: string;
+    /** The database to dump. Default: psql_database, else pg_dump's default. */
+    database?: string;
+  };
+  /** Load a SQL file of the host into a PostgreSQL database with psql (always a change). */
+  load: PsqlArgs & {
+    /** The SQL file on the host. */
+    src: string;
+    /** The database to load it into. Default: psql_database, else psql's default. */
+    database?: string;
+  };
+}
+
 // An operation family's operations under their full names ("files.template").
 type Prefixed<F extends string, O> = { [K in keyof O & string as `${F}.${K}`]: O[K] };
 
@@ -1025,7 +1108,8 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"runit", RunitOperations> &
   Prefixed<"upstart", UpstartOperations> &
   Prefixed<"launchd", LaunchdOperations> &
-  Prefixed<"bsdinit", BsdinitOperations>;
+  Prefixed<"bsdinit", BsdinitOperations> &
+  Prefixed<"postgres", PostgresOperations>;
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {

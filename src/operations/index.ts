@@ -6,12 +6,13 @@ import * as dnf from "./dnf/index.js";
 import * as docker from "./docker/index.js";
 import * as files from "./files/index.js";
 import * as git from "./git/index.js";
-import * as mysql from "./mysql/index.js";
 import * as launchd from "./launchd/index.js";
+import * as mysql from "./mysql/index.js";
 import * as openrc from "./openrc/index.js";
 import type { OperationDefinition } from "./operation.js";
 import * as pacman from "./pacman/index.js";
 import * as pip from "./pip/index.js";
+import * as postgres from "./postgres/index.js";
 import * as runit from "./runit/index.js";
 import * as server from "./server/index.js";
 import * as systemd from "./systemd/index.js";
@@ -41,6 +42,7 @@ export const operationFamilies = {
   upstart,
   launchd,
   bsdinit,
+  postgres,
 } as const;
 
 export type OperationFamilies = typeof operationFamilies;
