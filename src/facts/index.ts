@@ -4,6 +4,7 @@ import { Ports } from "./aliases.js";
 import { DebPackage } from "./deb-package.js";
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
+import * as git from "./git.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
 import * as network from "./network.js";
@@ -11,6 +12,7 @@ import * as packages from "./packages.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
+import * as ssh from "./ssh.js";
 import * as system from "./system.js";
 import * as users from "./users.js";
 
@@ -106,6 +108,16 @@ export const facts = {
   GitRepo: services.GitRepo,
   /** Git configuration values. */
   GitConfig: services.GitConfig,
+  /** The remote branch a repository's checked-out branch tracks. */
+  GitTrackingBranch: git.GitTrackingBranch,
+  /** A git working tree's HEAD, tracked branch and the remote branch's commit. */
+  GitWorktree: git.GitWorktree,
+  /** A clone's submodules that are not initialised or not at their recorded commit. */
+  GitSubmodules: git.GitSubmodules,
+  /** Whether ~/.ssh/known_hosts holds a key for a host. */
+  SshKnownHost: ssh.SshKnownHost,
+  /** A file's SHA-256 on another host, read over SSH from the host. */
+  SshRemoteFile: ssh.SshRemoteFile,
   /** Whether an /etc/init.d service reports running. */
   InitdRunning: services.InitdRunning,
   /** TCP ports with a listening socket. */
