@@ -72,7 +72,7 @@ beforeAll(() => {
 afterAll(() => {
   docker("rm", "-f", container);
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("files.unarchive", () => {
   test("unpacks tar.gz, zip and a local tar.xz, then finds nothing to change; a changed archive is unpacked again", async () => {
@@ -83,7 +83,7 @@ describe("files.unarchive", () => {
 files.unarchive({ name: "tgz", src: "/srv/app.tar.gz", dest: "/opt/app", user: "deploy", group: "deploy" });
 files.unarchive({ name: "zip", src: "/srv/site.zip", dest: "/var/www/site/" });
 files.unarchive({ name: "local", src: ${JSON.stringify(join(dir, "conf.tar.xz"))}, dest: "/etc/myapp", local: true });
-files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/opt/other", creates: "/opt/other/README" });
+files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/srv/deep/other", creates: "/srv/deep/other/README" });
 `,
     );
     const first = await run("apply", deploy, "first");
@@ -98,7 +98,7 @@ files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/opt/other", c
       "<h1>site</h1>\nbody{}\nmine",
     );
     expect(exec("cat /etc/myapp/conf/app.ini")).toBe("[app]\nport = 8080");
-    expect(exec("cat /opt/other/README")).toBe("readme");
+    expect(exec("cat /srv/deep/other/README")).toBe("readme");
     // The marker holds the archive's hash; nothing is left beside dest (temporary directory, upload).
     expect(exec("cat /opt/app/.infra-action-unarchive-app.tar.gz.sha256")).toBe(
       exec("sha256sum /srv/app.tar.gz | cut -c1-64"),
@@ -125,20 +125,24 @@ files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/opt/other", c
   test.each([
     ["dotdot", "/srv/dotdot.tar", "an entry leaves dest"],
     ["linkout", "/srv/linkout.tar", "the link linkout points outside dest"],
-  ])("refuses %s and leaves dest as it was", async (name, src, message) => {
-    const deploy = join(dir, `${name}.ts`);
-    writeFileSync(
-      deploy,
-      `import { files } from "infra-action";
+  ])(
+    "refuses %s and leaves dest as it was",
+    async (name, src, message) => {
+      const deploy = join(dir, `${name}.ts`);
+      writeFileSync(
+        deploy,
+        `import { files } from "infra-action";
 files.unarchive({ name: "evil", src: ${JSON.stringify(src)}, dest: "/opt/guarded" });
 `,
-    );
-    const result = await run("apply", deploy, name);
-    expect(result.exitCode).not.toBe(0);
-    expect(statuses(result.report)).toEqual({ evil: "failed" });
-    expect(`${result.stdout}\n${result.stderr}`).toContain(message);
-    expect(exec("ls -A /opt/guarded; cat /opt/guarded/state.txt")).toBe("state.txt\nbefore");
-    expect(exec("ls -A /opt /evil | grep -c unarchive || true")).toBe("0");
-    expect(exec("[ -e /escaped ] || [ -e /opt/escaped ] && echo escaped || echo contained")).toBe("contained");
-  }, 120_000);
+      );
+      const result = await run("apply", deploy, name);
+      expect(result.exitCode).not.toBe(0);
+      expect(statuses(result.report)).toEqual({ evil: "failed" });
+      expect(`${result.stdout}\n${result.stderr}`).toContain(message);
+      expect(exec("ls -A /opt/guarded; cat /opt/guarded/state.txt")).toBe("state.txt\nbefore");
+      expect(exec("ls -A /opt /evil | grep -c unarchive || true")).toBe("0");
+      expect(exec("[ -e /escaped ] || [ -e /opt/escaped ] && echo escaped || echo contained")).toBe("contained");
+    },
+    120_000,
+  );
 });

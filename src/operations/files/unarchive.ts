@@ -79,7 +79,8 @@ export const unarchive = defineOperation({
     const unpacked = marker && marker.content !== null ? Buffer.from(marker.content, "base64").toString().trim() : null;
     if (sha256 && unpacked === sha256)
       return noop(`${args.src} (sha256 ${sha256.slice(0, 12)}) is already unpacked in ${args.dest}`);
-    const commands: Command[] = [];
+    // dest's parent holds the temporary directory (and an uploaded archive).
+    const commands: Command[] = [{ type: "shell", command: `mkdir -p -- ${shellQuote(posix.dirname(args.dest))}` }];
     let archive = args.src;
     if (prepared?.content) {
       // The local archive goes next to dest (same file system, not a shared /tmp), private, removed after.

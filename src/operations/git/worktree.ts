@@ -41,7 +41,10 @@ export const worktree = defineOperation({
   facts: (args) => [
     { fact: GitWorktree, args: worktreeFactArgs(args) },
     ...(args.present && !args.assumeRepoExists && args.repo
-      ? [{ fact: Directory, args: { path: posix.join(args.repo, ".git") } }]
+      ? [
+          { fact: Directory, args: { path: args.repo } },
+          { fact: Directory, args: { path: posix.join(args.repo, ".git") } },
+        ]
       : []),
   ],
   plan: (args, facts) => {
@@ -58,7 +61,9 @@ export const worktree = defineOperation({
     }
     const repo = args.repo as string;
     if (state === null) {
-      if (!args.assumeRepoExists && !facts.get(Directory, { path: posix.join(repo, ".git") }))
+      // A repo not there at all may be cloned by an earlier operation; a directory without .git is not one.
+      const repoMissing = !args.assumeRepoExists && !facts.get(Directory, { path: repo });
+      if (!args.assumeRepoExists && !repoMissing && !facts.get(Directory, { path: posix.join(repo, ".git") }))
         refuse(`${repo} is not a git repository (it has no .git directory); clone it first or change repo.`);
       const branch = args.newBranch ? ` -b ${shellQuote(args.newBranch)}` : args.detached ? " --detach" : "";
       const commitish = args.commitish ? ` ${shellQuote(args.commitish)}` : "";
@@ -67,7 +72,7 @@ export const worktree = defineOperation({
           `git -C ${shellQuote(repo)} worktree add --quiet${branch} -- ${w}${commitish}`,
           ...ownershipCommands(args.worktree, null, { user: args.user, group: args.group }, true),
         ],
-        { reason: `add ${args.worktree}` },
+        { reason: `add ${args.worktree}${repoMissing ? ` (${repo} is not there yet at plan time)` : ""}` },
       );
     }
     if (!args.pull) return noop(`${args.worktree} exists (pull: false)`);
