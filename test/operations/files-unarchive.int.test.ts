@@ -1,6 +1,6 @@
 // files.unarchive on a fresh container of the test image: tar.gz, zip and a local tar.xz unpacked
 // (owner, content, files already in dest kept), then nothing to change; a changed archive is unpacked
-// again; archives with an entry leaving dest (../, a link out) are refused and leave dest as it was.
+// again; archives with an entry leaving dest (../, a link out), or cut short, fail and leave dest as it was.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,6 +40,10 @@ beforeAll(() => {
       "mkdir -p /src/app/bin /src/site/css && cd /src",
       "printf '#!/bin/sh\\necho run\\n' > app/bin/run && chmod 755 app/bin/run && echo readme > app/README",
       "chown -R 4242:4242 app && tar -czf /srv/app.tar.gz -C /src/app .",
+      // A name that needs quoting, and an archive cut short (its listing fails).
+      'tar -cf "/srv/it\'s a.tar" -C /src/app README',
+      "mkdir /src/big && head -c 200000 /dev/urandom > /src/big/data.bin && echo a > /src/big/a.txt",
+      "tar -czf /srv/big.tar.gz -C /src/big . && head -c 100000 /srv/big.tar.gz > /srv/corrupt.tar.gz",
     ].join("\n"),
   );
   // The image has unzip but no zip: the .zip is made on this machine with python3's zipfile.
@@ -83,12 +87,19 @@ describe("files.unarchive", () => {
 files.unarchive({ name: "tgz", src: "/srv/app.tar.gz", dest: "/opt/app", user: "deploy", group: "deploy" });
 files.unarchive({ name: "zip", src: "/srv/site.zip", dest: "/var/www/site/" });
 files.unarchive({ name: "local", src: ${JSON.stringify(join(dir, "conf.tar.xz"))}, dest: "/etc/myapp", local: true });
+files.unarchive({ name: "quoted", src: "/srv/it's a.tar", dest: "/opt/it's here; x" });
 files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/srv/deep/other", creates: "/srv/deep/other/README" });
 `,
     );
     const first = await run("apply", deploy, "first");
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
-    expect(statuses(first.report)).toEqual({ tgz: "changed", zip: "changed", local: "changed", creates: "changed" });
+    expect(statuses(first.report)).toEqual({
+      tgz: "changed",
+      zip: "changed",
+      local: "changed",
+      quoted: "changed",
+      creates: "changed",
+    });
     expect(exec("/opt/app/bin/run && cat /opt/app/README")).toBe("run\nreadme");
     // Owned by deploy (the archive's owner 4242 is not kept), modes as in the archive.
     expect(exec("stat -c '%U:%G %a' /opt/app /opt/app/bin/run /opt/app/README")).toBe(
@@ -98,7 +109,7 @@ files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/srv/deep/othe
       "<h1>site</h1>\nbody{}\nmine",
     );
     expect(exec("cat /etc/myapp/conf/app.ini")).toBe("[app]\nport = 8080");
-    expect(exec("cat /srv/deep/other/README")).toBe("readme");
+    expect(exec('cat /srv/deep/other/README "/opt/it\'s here; x/README"')).toBe("readme\nreadme");
     // The marker holds the archive's hash; nothing is left beside dest (temporary directory, upload).
     expect(exec("cat /opt/app/.infra-action-unarchive-app.tar.gz.sha256")).toBe(
       exec("sha256sum /srv/app.tar.gz | cut -c1-64"),
@@ -111,6 +122,7 @@ files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/srv/deep/othe
       tgz: "unchanged",
       zip: "unchanged",
       local: "unchanged",
+      quoted: "unchanged",
       creates: "unchanged",
     });
 
@@ -125,8 +137,9 @@ files.unarchive({ name: "creates", src: "/srv/app.tar.gz", dest: "/srv/deep/othe
   test.each([
     ["dotdot", "/srv/dotdot.tar", "an entry leaves dest"],
     ["linkout", "/srv/linkout.tar", "the link linkout points outside dest"],
+    ["corrupt", "/srv/corrupt.tar.gz", "cannot list the entries of /srv/corrupt.tar.gz"],
   ])(
-    "refuses %s and leaves dest as it was",
+    "fails on %s and leaves dest as it was",
     async (name, src, message) => {
       const deploy = join(dir, `${name}.ts`);
       writeFileSync(
