@@ -71,7 +71,9 @@ export const unarchive = defineOperation({
   ],
   plan: (args, facts, prepared) => {
     if (facts.get(Directory, { path: args.dest }) === false)
-      refuse(`${args.dest} exists and is not a directory; move it away or change dest.`);
+      refuse(
+        `${args.dest} exists and is not a directory (a link to one? give the directory itself); move it away or change dest.`,
+      );
     if (args.creates && facts.get(File, { path: args.creates }) !== null)
       return noop(`${args.creates} exists (creates)`);
     const sha256 = prepared?.sha256 ?? facts.get(Sha256File, { path: args.src });

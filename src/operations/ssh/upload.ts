@@ -51,8 +51,9 @@ function remoteFileArgs(args: UploadArgs) {
 function uploadCommands(args: UploadArgs): string[] {
   const from = scpLocal(args.filename);
   if (!args.useRemoteSudo) return [scpCommandLine(args.peer, from, scpRemote(args.peer, args.remoteFilename))];
-  const move = sshCommandLine(args.peer, `sudo -n mv -f -- TEMP ${shellQuote(args.remoteFilename)}`).replace(
-    "TEMP",
+  // The placeholder (a control character) cannot be in the host or user names, which come before it.
+  const move = sshCommandLine(args.peer, `sudo -n mv -f -- \u0001 ${shellQuote(args.remoteFilename)}`).replace(
+    "\u0001",
     `'"$t"'`,
   );
   return [
