@@ -103,3 +103,4 @@ export const upstart = unboundFamily("upstart");
 export const launchd = unboundFamily("launchd");
 export const bsdinit = unboundFamily("bsdinit");
 export const postgres = unboundFamily("postgres");
+export const ssh = unboundFamily("ssh");

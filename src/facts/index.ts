@@ -6,6 +6,7 @@ import { DebPackage } from "./deb-package.js";
 import * as docker from "./docker.js";
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
+import * as git from "./git.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
 import { LaunchdStatus } from "./launchd.js";
@@ -18,6 +19,7 @@ import { RunitManaged, RunitStatus } from "./runit.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
+import * as ssh from "./ssh.js";
 import * as system from "./system.js";
 import { UpstartStatus } from "./upstart.js";
 import * as users from "./users.js";
@@ -114,6 +116,16 @@ export const facts = {
   GitRepo: services.GitRepo,
   /** Git configuration values. */
   GitConfig: services.GitConfig,
+  /** The remote branch a repository's checked-out branch tracks. */
+  GitTrackingBranch: git.GitTrackingBranch,
+  /** A git working tree's HEAD, tracked branch and the remote branch's commit. */
+  GitWorktree: git.GitWorktree,
+  /** A clone's submodules that are not initialised or not at their recorded commit. */
+  GitSubmodules: git.GitSubmodules,
+  /** Whether ~/.ssh/known_hosts holds a key for a host. */
+  SshKnownHost: ssh.SshKnownHost,
+  /** A file's SHA-256 on another host, read over SSH from the host. */
+  SshRemoteFile: ssh.SshRemoteFile,
   /** Whether an /etc/init.d service reports running. */
   InitdRunning: services.InitdRunning,
   /** TCP ports with a listening socket. */

@@ -94,7 +94,7 @@ export interface OperationFamilies {
   zypper: ZypperOperations;
   /** files.*: files, directories, links, uploads, templates, line edits, downloads and syncs. */
   files: FilesOperations;
-  /** git.*: clones kept at a branch's latest commit, and git config values. */
+  /** git.*: clones kept at a branch's latest commit, working trees, bare repositories and git config values. */
   git: GitOperations;
   /** pip.*: Python packages and virtualenvs. */
   pip: PipOperations;
@@ -118,6 +118,8 @@ export interface OperationFamilies {
   bsdinit: BsdinitOperations;
   /** postgres.*: PostgreSQL roles and databases, SQL, dumps and loads, through psql on the host. */
   postgres: PostgresOperations;
+  /** ssh.*: from the host to another host over SSH: known host keys, commands, scp uploads and downloads. */
+  ssh: SshOperations;
 }
 
 /** The server.* operations' own arguments, by operation. */
@@ -645,6 +647,23 @@ export interface FilesOperations {
     /** The mode of directories (`mode` is the files'); left as it is when not given. */
     dir_mode?: Mode;
   };
+  /** Unpack a tar (.tar, .tar.gz/.tgz, .tar.xz, .tar.bz2) or .zip archive into a directory, unless creates exists or this archive was already unpacked there. */
+  unarchive: {
+    /** The archive: a path on the host, or with `local: true` a file on this machine (relative to the working directory) uploaded first. */
+    src: string;
+    /** The directory to unpack into (created when missing; files already there are kept unless the archive holds them). */
+    dest: string;
+    /** `src` is a file on this machine, uploaded beside `dest` and removed after. Default `false`. */
+    local?: boolean;
+    /** A path on the host: when it exists, nothing is done. */
+    creates?: string;
+    /** The format when the name does not say it: `"tar"`, `"tar.gz"`, `"tar.xz"`, `"tar.bz2"` or `"zip"`. */
+    format?: "tar" | "tar.gz" | "tar.xz" | "tar.bz2" | "zip";
+    /** Owner of the unpacked files (chown -R). */
+    user?: string;
+    /** Group of the unpacked files (chown -R). */
+    group?: string;
+  };
 }
 
 /** The git.* operations' own arguments, by operation. */
@@ -665,6 +684,54 @@ export interface GitOperations {
     user?: string;
     /** Group of the clone (chown -R) after a change. */
     group?: string;
+    /** Add the SSH host of `src` (ssh://host/… or user@host:…) to ~/.ssh/known_hosts first, unless it is known. Default `false`. */
+    ssh_keyscan?: boolean;
+    /** Initialise and update the submodules (git submodule update --init) when they are not at their recorded commits. Default `false`. */
+    update_submodules?: boolean;
+    /** With `update_submodules`: also the submodules' own submodules (--recursive). Default `false`. */
+    recursive_submodules?: boolean;
+    /** Clone only this many commits (git clone --depth); used when cloning. */
+    depth?: number;
+  };
+  /** Add a git working tree of a repository (git worktree add), pull it when its remote branch moved, or remove it (present: false). */
+  worktree: {
+    /** The working tree's directory. */
+    worktree: string;
+    /** The main repository's directory (needed to add the working tree). */
+    repo?: string;
+    /** Check out a detached HEAD (git worktree add --detach). Default `false`. */
+    detached?: boolean;
+    /** Create this branch for the working tree (git worktree add -b). */
+    new_branch?: string;
+    /** The commit, branch or tag to check out; default the repository's HEAD. */
+    commitish?: string;
+    /** Pull an existing working tree when its tracked (or `from_remote_branch`) branch moved. Default `true`. */
+    pull?: boolean;
+    /** Pull with --rebase instead of --ff-only. Default `false`. */
+    rebase?: boolean;
+    /** The remote branch to pull from, `["origin", "main"]`; default the tracked branch. */
+    from_remote_branch?: [string, string];
+    /** `true` (default): it exists; `false`: it is removed (git worktree remove). */
+    present?: boolean;
+    /** Do not check that `repo` holds a .git directory (a bare repository, say). Default `false`. */
+    assume_repo_exists?: boolean;
+    /** With `present: false`: remove it even with changes in it (--force). Default `false`. */
+    force?: boolean;
+    /** Owner of the new working tree (chown -R). */
+    user?: string;
+    /** Group of the new working tree (chown -R). */
+    group?: string;
+  };
+  /** Create a bare git repository (git init --bare) owned by user/group, or remove one (present: false). */
+  bare_repo: {
+    /** The repository's directory. */
+    path: string;
+    /** Owner of the repository (chown -R). */
+    user?: string;
+    /** Group of the repository (chown -R). */
+    group?: string;
+    /** `true` (default): it exists; `false`: it is removed (only a directory with a HEAD file). */
+    present?: boolean;
   };
   /** Set a git config value, globally or in one repository. */
   config: {
@@ -1086,6 +1153,56 @@ export interface PostgresOperations {
   };
 }
 
+/** Where and how the host reaches another host over SSH (ssh.* operations). */
+interface SshPeerArgs {
+  /** The other host's name or address (letters, digits, ".", "-", or an IP address). */
+  hostname: string;
+  /** Its SSH port. Default `22`. */
+  port?: number;
+  /** The user to log in as; default ssh's own choice (the host's user). */
+  user?: string;
+}
+
+/** The ssh.* operations' own arguments, by operation. They run ssh/scp on the host, with BatchMode (no questions). */
+export interface SshOperations {
+  /** Add a host's SSH key to ~/.ssh/known_hosts (ssh-keyscan) unless one is there (force: scan again). */
+  keyscan: {
+    /** The host whose key to add. */
+    hostname: string;
+    /** Remove its known keys and scan again. Default `false`. */
+    force?: boolean;
+    /** Its SSH port. Default `22`. */
+    port?: number;
+  };
+  /** Run a command on another host over SSH from the host (always a change). */
+  command: SshPeerArgs & {
+    /** The command, run by the other host's shell as written. */
+    command: string;
+  };
+  /** Copy a file of the host to another host with scp when the copy there differs (SHA-256 compared over SSH). */
+  upload: SshPeerArgs & {
+    /** The file on the host. */
+    filename: string;
+    /** Where to put it on the other host; default the same path. */
+    remote_filename?: string;
+    /** Upload to a temporary file there and move it into place with `sudo -n`. Default `false`. */
+    use_remote_sudo?: boolean;
+    /** Run ssh.keyscan for the other host first. Default `false`. */
+    ssh_keyscan?: boolean;
+  };
+  /** Copy a file of another host to the host with scp unless it is there (force: when the copies' SHA-256 differ). */
+  download: SshPeerArgs & {
+    /** The file on the other host. */
+    filename: string;
+    /** Where to put it on the host; default the same path. */
+    local_filename?: string;
+    /** Download again when the copies differ (compared by SHA-256 over SSH). Default `false`. */
+    force?: boolean;
+    /** Run ssh.keyscan for the other host first. Default `false`. */
+    ssh_keyscan?: boolean;
+  };
+}
+
 // An operation family's operations under their full names ("files.template").
 type Prefixed<F extends string, O> = { [K in keyof O & string as `${F}.${K}`]: O[K] };
 
@@ -1109,7 +1226,8 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"upstart", UpstartOperations> &
   Prefixed<"launchd", LaunchdOperations> &
   Prefixed<"bsdinit", BsdinitOperations> &
-  Prefixed<"postgres", PostgresOperations>;
+  Prefixed<"postgres", PostgresOperations> &
+  Prefixed<"ssh", SshOperations>;
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {

@@ -15,6 +15,7 @@ import * as pip from "./pip/index.js";
 import * as postgres from "./postgres/index.js";
 import * as runit from "./runit/index.js";
 import * as server from "./server/index.js";
+import * as ssh from "./ssh/index.js";
 import * as systemd from "./systemd/index.js";
 import * as sysvinit from "./sysvinit/index.js";
 import * as upstart from "./upstart/index.js";
@@ -43,6 +44,7 @@ export const operationFamilies = {
   launchd,
   bsdinit,
   postgres,
+  ssh,
 } as const;
 
 export type OperationFamilies = typeof operationFamilies;
