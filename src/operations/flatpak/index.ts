@@ -1,0 +1,2 @@
+// flatpak.*: flatpak applications and runtimes.
+export { packages } from "./packages.js";
