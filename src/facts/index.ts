@@ -7,11 +7,14 @@ import * as files from "./files.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
 import * as network from "./network.js";
+import * as npm from "./npm.js";
 import * as packages from "./packages.js";
+import * as pip from "./pip.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
 import * as system from "./system.js";
+import * as toolPackages from "./tool-packages.js";
 import * as users from "./users.js";
 
 /** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
@@ -148,6 +151,32 @@ export const facts = {
   AuthorizedKeys,
   /** A .deb file's (or installed package's) name and version. */
   DebPackage,
+  /** Whether pip install of a requirements file or spec would install nothing. */
+  PipInstallDryRun: pip.PipInstallDryRun,
+  /** npm packages installed globally or in a directory. */
+  NpmPackages: npm.NpmPackages,
+  /** Installed Homebrew formulae and versions. */
+  BrewPackages: toolPackages.BrewPackages,
+  /** Installed Homebrew casks and versions. */
+  BrewCasks: toolPackages.BrewCasks,
+  /** Homebrew taps. */
+  BrewTaps: toolPackages.BrewTaps,
+  /** Homebrew formulae and casks with a newer version. */
+  BrewOutdated: toolPackages.BrewOutdated,
+  /** Installed snaps with their version and channel. */
+  SnapPackages: toolPackages.SnapPackages,
+  /** Installed Ruby gems and versions. */
+  GemPackages: toolPackages.GemPackages,
+  /** Applications installed with pipx and versions. */
+  PipxPackages: toolPackages.PipxPackages,
+  /** Pipx's settings (PIPX_HOME, PIPX_BIN_DIR, …). */
+  PipxEnvironment: toolPackages.PipxEnvironment,
+  /** Crates installed with cargo install and versions. */
+  CargoPackages: toolPackages.CargoPackages,
+  /** Installed flatpak applications and runtimes. */
+  FlatpakPackages: toolPackages.FlatpakPackages,
+  /** The directories of PATH. */
+  Path: toolPackages.Path,
 } as const;
 
 export type Facts = typeof facts;

@@ -1,19 +1,45 @@
 // Every operation, by family, as deploy files call them (apt.packages, files.template, …).
 import * as apk from "./apk/index.js";
 import * as apt from "./apt/index.js";
+import * as brew from "./brew/index.js";
+import * as cargo from "./cargo/index.js";
 import * as dnf from "./dnf/index.js";
 import * as files from "./files/index.js";
+import * as flatpak from "./flatpak/index.js";
+import * as gem from "./gem/index.js";
 import * as git from "./git/index.js";
+import * as npm from "./npm/index.js";
 import type { OperationDefinition } from "./operation.js";
 import * as pacman from "./pacman/index.js";
 import * as pip from "./pip/index.js";
+import * as pipx from "./pipx/index.js";
 import * as server from "./server/index.js";
+import * as snap from "./snap/index.js";
 import * as systemd from "./systemd/index.js";
 import * as yum from "./yum/index.js";
 import * as zypper from "./zypper/index.js";
 
 // The families, each listing its operations by the name deploy files call them by.
-export const operationFamilies = { server, apt, dnf, yum, apk, pacman, zypper, files, git, pip, systemd } as const;
+export const operationFamilies = {
+  server,
+  apt,
+  dnf,
+  yum,
+  apk,
+  pacman,
+  zypper,
+  files,
+  git,
+  pip,
+  systemd,
+  npm,
+  pipx,
+  gem,
+  cargo,
+  brew,
+  snap,
+  flatpak,
+} as const;
 
 export type OperationFamilies = typeof operationFamilies;
 
