@@ -15,6 +15,7 @@ import {
 } from "../shared/args.js";
 import { withPackages } from "../shared/package-managers.js";
 import {
+  activateScript,
   planVirtualenv,
   readVirtualenvSettings,
   type VirtualenvSettings,
@@ -89,10 +90,13 @@ export const packages = defineOperation({
   plan: (args, facts) => {
     const commands: string[] = [];
     const reasons: string[] = [];
-    if (args.virtualenv) {
+    // Removing from a virtualenv that does not exist removes nothing: it is not created for that.
+    if (args.virtualenv && args.present) {
       const created = planVirtualenv(args.virtualenv, virtualenvExists(args.virtualenv, facts));
       if ("commands" in created) {
-        commands.push(...created.commands);
+        // Several operations of one deploy may use the same new virtualenv: the first one creates it.
+        const activate = shellQuote(activateScript(args.virtualenv.path));
+        commands.push(...created.commands.map((command) => `[ -e ${activate} ] || ${command}`));
         reasons.push(created.reason);
       }
     }
