@@ -175,6 +175,8 @@ export const facts = {
   CargoPackages: toolPackages.CargoPackages,
   /** Installed flatpak applications and runtimes. */
   FlatpakPackages: toolPackages.FlatpakPackages,
+  /** The flatpak remotes configured. */
+  FlatpakRemotes: toolPackages.FlatpakRemotes,
   /** The directories of PATH. */
   Path: toolPackages.Path,
 } as const;

@@ -249,3 +249,30 @@ export const BrewOutdated = defineFact<undefined, string[]>({
       (stdout) => lines(stdout).map((line) => line.trim()),
     ),
 });
+
+/** The arguments of the FlatpakRemotes fact. */
+export interface FlatpakRemotesArgs {
+  /** The current user's installation instead of the system's. */
+  user?: boolean;
+}
+
+/**
+ * The flatpak remotes configured ("flathub").
+ * `await host.getFact("FlatpakRemotes", { user })`.
+ */
+export const FlatpakRemotes = defineFact<FlatpakRemotesArgs, string[]>({
+  name: "FlatpakRemotes",
+  description: "the flatpak remotes configured",
+  arguments: { user: { type: "boolean", description: "the user's installation instead of the system's" } },
+  command: ({ user } = {}) => `flatpak remotes ${user ? "--user" : "--system"} --columns=name`,
+  parse: (output) =>
+    toolList(
+      output,
+      "the flatpak remotes",
+      () => [],
+      (stdout) =>
+        lines(stdout)
+          .map((line) => line.trim())
+          .filter((name) => name !== "Name"),
+    ),
+});

@@ -86,7 +86,7 @@ export interface OperationFamilies {
   brew: BrewOperations;
   /** snap.*: snaps from the Snap Store. */
   snap: SnapOperations;
-  /** flatpak.*: flatpak applications and runtimes. */
+  /** flatpak.*: flatpak applications, runtimes and remotes. */
   flatpak: FlatpakOperations;
 }
 
@@ -817,6 +817,17 @@ export interface FlatpakOperations {
     /** The remote to install from (`"flathub"`); flatpak picks one when not given. */
     remote?: string;
     /** `true` (default): installed; `false`: removed. */
+    present?: boolean;
+    /** The user's installation (--user) instead of the system's (--system). Default `false`. */
+    user?: boolean;
+  };
+  /** Add a flatpak remote from its URL unless it is configured, or remove it. */
+  remote: {
+    /** The remote's name, `"flathub"`. */
+    src: string;
+    /** Its URL: a .flatpakrepo file or the repository; needed unless `present: false`. */
+    url?: string;
+    /** `true` (default): configured; `false`: removed (flatpak remote-delete). */
     present?: boolean;
     /** The user's installation (--user) instead of the system's (--system). Default `false`. */
     user?: boolean;

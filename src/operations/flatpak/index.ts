@@ -1,2 +1,3 @@
-// flatpak.*: flatpak applications and runtimes.
+// flatpak.*: flatpak applications, runtimes and remotes.
 export { packages } from "./packages.js";
+export { remote } from "./remote.js";
