@@ -19,8 +19,11 @@ export { checkFactFixture, type FactFixture, runFactFixture } from "./facts/fixt
 export type { BlockDeviceInfo } from "./facts/hardware.js";
 export type { FactArgs, FactName, FactResult } from "./facts/index.js";
 export type { IpAddress, IpAddresses, NetworkDeviceInfo } from "./facts/network.js";
+export type { NpmPackagesArgs } from "./facts/npm.js";
+export type { PipInstallDryRunArgs } from "./facts/pip.js";
 export type { LinuxDistributionInfo } from "./facts/server.js";
 export type { KernelModuleInfo, LsbReleaseInfo, ProcessInfo, SecurityLimit } from "./facts/system.js";
+export type { FlatpakPackagesArgs, SnapInfo } from "./facts/tool-packages.js";
 export type { PathOwnership, UserAuthorizedKeysInfo } from "./facts/users.js";
 export type { ConnectorData, GlobalArgsData, SshData } from "./host/connector-data.js";
 // pyinfra's @deploy: a reusable function whose operations are grouped under its name.
@@ -104,3 +107,10 @@ export const launchd = unboundFamily("launchd");
 export const bsdinit = unboundFamily("bsdinit");
 export const postgres = unboundFamily("postgres");
 export const ssh = unboundFamily("ssh");
+export const npm = unboundFamily("npm");
+export const pipx = unboundFamily("pipx");
+export const gem = unboundFamily("gem");
+export const cargo = unboundFamily("cargo");
+export const brew = unboundFamily("brew");
+export const snap = unboundFamily("snap");
+export const flatpak = unboundFamily("flatpak");

@@ -12,8 +12,10 @@ import { InitdStatus } from "./initd-status.js";
 import { LaunchdStatus } from "./launchd.js";
 import * as mysql from "./mysql.js";
 import * as network from "./network.js";
+import * as npm from "./npm.js";
 import { OpenrcEnabled, OpenrcStatus } from "./openrc.js";
 import * as packages from "./packages.js";
+import * as pip from "./pip.js";
 import * as postgres from "./postgres.js";
 import { RunitManaged, RunitStatus } from "./runit.js";
 import { SameFile } from "./same-file.js";
@@ -21,6 +23,7 @@ import * as server from "./server.js";
 import * as services from "./services.js";
 import * as ssh from "./ssh.js";
 import * as system from "./system.js";
+import * as toolPackages from "./tool-packages.js";
 import { UpstartStatus } from "./upstart.js";
 import * as users from "./users.js";
 
@@ -222,6 +225,34 @@ export const facts = {
   PostgresqlRoles,
   /** PostgreSQL databases (PostgresDatabases). */
   PostgresqlDatabases,
+  /** Whether pip install of a requirements file or spec would install nothing. */
+  PipInstallDryRun: pip.PipInstallDryRun,
+  /** npm packages installed globally or in a directory. */
+  NpmPackages: npm.NpmPackages,
+  /** Installed Homebrew formulae and versions. */
+  BrewPackages: toolPackages.BrewPackages,
+  /** Installed Homebrew casks and versions. */
+  BrewCasks: toolPackages.BrewCasks,
+  /** Homebrew taps. */
+  BrewTaps: toolPackages.BrewTaps,
+  /** Homebrew formulae and casks with a newer version. */
+  BrewOutdated: toolPackages.BrewOutdated,
+  /** Installed snaps with their version and channel. */
+  SnapPackages: toolPackages.SnapPackages,
+  /** Installed Ruby gems and versions. */
+  GemPackages: toolPackages.GemPackages,
+  /** Applications installed with pipx and versions. */
+  PipxPackages: toolPackages.PipxPackages,
+  /** Pipx's settings (PIPX_HOME, PIPX_BIN_DIR, …). */
+  PipxEnvironment: toolPackages.PipxEnvironment,
+  /** Crates installed with cargo install and versions. */
+  CargoPackages: toolPackages.CargoPackages,
+  /** Installed flatpak applications and runtimes. */
+  FlatpakPackages: toolPackages.FlatpakPackages,
+  /** The flatpak remotes configured. */
+  FlatpakRemotes: toolPackages.FlatpakRemotes,
+  /** The directories of PATH. */
+  Path: toolPackages.Path,
 } as const;
 
 export type Facts = typeof facts;

@@ -120,6 +120,20 @@ export interface OperationFamilies {
   postgres: PostgresOperations;
   /** ssh.*: from the host to another host over SSH: known host keys, commands, scp uploads and downloads. */
   ssh: SshOperations;
+  /** npm.*: Node.js packages, globally or in a project directory. */
+  npm: NpmOperations;
+  /** pipx.*: Python applications, each in its own virtualenv. */
+  pipx: PipxOperations;
+  /** gem.*: Ruby gems. */
+  gem: GemOperations;
+  /** cargo.*: Rust crates installed with cargo install. */
+  cargo: CargoOperations;
+  /** brew.*: Homebrew formulae, casks, taps, updates and upgrades. */
+  brew: BrewOperations;
+  /** snap.*: snaps from the Snap Store. */
+  snap: SnapOperations;
+  /** flatpak.*: flatpak applications, runtimes and remotes. */
+  flatpak: FlatpakOperations;
 }
 
 /** The server.* operations' own arguments, by operation. */
@@ -376,6 +390,8 @@ export interface AptOperations {
 
 /** The dnf.* operations' own arguments, by operation. */
 export interface DnfOperations {
+  /** Upgrade all installed packages (dnf update) unless dnf check-update finds none. Takes no arguments. */
+  update: Record<string, never>;
   /** Install or remove Fedora/RHEL packages with dnf. */
   packages: PackagesArgs;
   /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
@@ -396,6 +412,8 @@ export interface DnfOperations {
 
 /** The yum.* operations' own arguments, by operation. */
 export interface YumOperations {
+  /** Upgrade all installed packages (yum update) unless yum check-update finds none. Takes no arguments. */
+  update: Record<string, never>;
   /** Install or remove RHEL/CentOS packages with yum. */
   packages: PackagesArgs;
   /** Add (or remove) a repository: /etc/yum.repos.d/<src>.repo written from its settings. */
@@ -418,6 +436,13 @@ export interface YumOperations {
 export interface ApkOperations {
   /** Install or remove Alpine packages with apk. */
   packages: PackagesArgs;
+  /** Refresh the package indexes (apk update; always a change). Takes no arguments. */
+  update: Record<string, never>;
+  /** Upgrade all installed packages (apk upgrade) unless none has an upgrade. */
+  upgrade: {
+    /** Also replace packages by the versions the repositories have (apk upgrade --available, for a release upgrade; always a change). Default `false`. */
+    available?: boolean;
+  };
 }
 
 /** The arguments of `dnf.repo` and `yum.repo` (pyinfra's names). */
@@ -444,12 +469,32 @@ export interface RpmRepoArgs {
 export interface PacmanOperations {
   /** Install, remove or upgrade Arch packages with pacman. */
   packages: PackagesArgs;
+  /** Refresh the package databases (pacman -Sy; always a change). Takes no arguments. */
+  update: Record<string, never>;
+  /** Upgrade all installed packages (pacman -Su) unless pacman -Qu lists none. Takes no arguments. */
+  upgrade: Record<string, never>;
 }
 
 /** The zypper.* operations' own arguments, by operation. */
 export interface ZypperOperations {
   /** Install, remove or upgrade openSUSE/SLES packages with zypper. */
   packages: PackagesArgs;
+  /** Add (or remove) a repository: /etc/zypp/repos.d/<src>.repo written from its settings. */
+  repo: RpmRepoArgs;
+  /** Install an .rpm file (a path on the host or a URL) unless that version is installed. */
+  rpm: {
+    /** The .rpm's absolute path on the host, or its URL. */
+    src: string;
+    /** `true` (default): installed; `false`: its package removed. */
+    present?: boolean;
+  };
+  /** Import a signing key into rpm (rpm --import) unless its keys are imported. */
+  key: {
+    /** The key file's absolute path on the host, or its URL. */
+    src: string;
+  };
+  /** Upgrade all installed packages (zypper update) unless zypper list-updates finds none. Takes no arguments. */
+  update: Record<string, never>;
 }
 
 /** The files.* operations' own arguments, by operation. */
@@ -744,33 +789,172 @@ export interface GitOperations {
   };
 }
 
+/** How pip.virtualenv, pip.venv and pip.packages' virtualenv_kwargs make a virtualenv. */
+export interface VirtualenvSettings {
+  /** The Python interpreter. Default: the virtualenv command's own; `"python3"` with venv. */
+  python?: string;
+  /** Give it access to the system's packages (--system-site-packages). Default `false`. */
+  site_packages?: boolean;
+  /** Copy files instead of symlinking them (virtualenv --always-copy, venv --copies). Default `false`. */
+  always_copy?: boolean;
+}
+
 /** The pip.* operations' own arguments, by operation. */
 export interface PipOperations {
-  /** Install or remove Python packages with pip, optionally inside a virtualenv. */
+  /** Install or remove Python packages and requirements files with pip, optionally inside a virtualenv (created when missing). */
   packages: {
-    /** The packages: a name or a list; `name==version` pins a version. */
-    packages: StringOrList;
+    /** The packages: a name or a list; `name==version` pins a version. Needed unless `requirements` is given. */
+    packages?: StringOrList;
+    /** A requirements file on the host: `pip install -r` unless pip's dry run (`--dry-run --report`) finds everything installed; with `present: false`, `pip uninstall -r` when one of its packages is installed. */
+    requirements?: string;
     /** `true` (default): install them; `false`: uninstall the installed ones. */
     present?: boolean;
-    /** Install with --upgrade (always a change). Default `false`. */
+    /** Install with --upgrade (always a change for `packages`; a requirements file only when pip's dry run finds something newer). Default `false`. */
     latest?: boolean;
-    /** A virtualenv's directory: its pip is used. */
+    /** A virtualenv's directory: its pip is used, and it is created first when it does not exist. */
     virtualenv?: string;
+    /** How a missing `virtualenv` is created (`{ venv: true }` uses python -m venv instead of the virtualenv command). */
+    virtualenv_kwargs?: VirtualenvSettings & { venv?: boolean };
     /** The pip command. Default `"pip3"`, or `"pip"` inside `virtualenv` (then a name, not a path). */
     pip?: string;
-    /** Extra options for pip install. */
+    /** Extra options for pip install, one option a list item: `["--no-index", "--find-links", "/srv/wheels"]`. */
     extra_install_args?: StringOrList;
   };
-  /** Create a Python virtualenv (python -m venv) unless it exists. */
-  venv: {
+  /** Create a Python virtualenv with the virtualenv command (venv: true: python -m venv) unless it exists; present: false removes it. */
+  virtualenv: VirtualenvSettings & {
     /** The virtualenv's directory on the host. */
     path: string;
-    /** The Python that creates it. Default `"python3"`. */
-    python?: string;
-    /** Give it access to the system's packages (--system-site-packages). Default `false`. */
-    site_packages?: boolean;
+    /** Create it with `python -m venv` instead of the virtualenv command. Default `false`. */
+    venv?: boolean;
     /** `true` (default): it exists; `false`: its directory is removed. */
     present?: boolean;
+  };
+  /** Create a Python virtualenv (python -m venv) unless it exists. */
+  venv: VirtualenvSettings & {
+    /** The virtualenv's directory on the host. */
+    path: string;
+    /** `true` (default): it exists; `false`: its directory is removed. */
+    present?: boolean;
+  };
+}
+
+/** The arguments of a package operation of a language's tool (npm, gem, cargo, pipx, brew). */
+interface ToolPackagesArgs {
+  /** The packages: a name or a list (the version pin is written as the tool writes it). */
+  packages: StringOrList;
+  /** `true` (default): install them; `false`: remove the installed ones. */
+  present?: boolean;
+  /** Also upgrade the installed ones without a pinned version (a change each time: the tool decides). Default `false`. */
+  latest?: boolean;
+}
+
+/** The npm.* operations' own arguments, by operation. */
+export interface NpmOperations {
+  /** Install, remove or update (latest) npm packages, globally or in a directory; name@version pins a version. */
+  packages: ToolPackagesArgs & {
+    /** The project directory (npm install there); not given: global packages (npm install -g). */
+    directory?: string;
+  };
+}
+
+/** The pipx.* operations' own arguments, by operation. */
+export interface PipxOperations {
+  /** Install, remove or upgrade (latest) Python applications with pipx; name==version pins a version. */
+  packages: ToolPackagesArgs & {
+    /** Extra options for pipx install, e.g. `["--python", "python3.12"]`. */
+    extra_args?: StringOrList;
+  };
+  /** Upgrade every pipx application (pipx upgrade-all; a change whenever one is installed). Takes no arguments. */
+  upgrade_all: Record<string, never>;
+  /** Put pipx's bin directory on the user's PATH (pipx ensurepath) unless the PATH holds it. Takes no arguments. */
+  ensure_path: Record<string, never>;
+}
+
+/** The gem.* operations' own arguments, by operation. */
+export interface GemOperations {
+  /** Install, remove or update (latest) Ruby gems; `name:version` pins a version. */
+  packages: ToolPackagesArgs;
+}
+
+/** The cargo.* operations' own arguments, by operation. */
+export interface CargoOperations {
+  /** Install, remove or upgrade (latest) crates with cargo install; `name@version` pins a version. */
+  packages: ToolPackagesArgs;
+}
+
+/** The brew.* operations' own arguments, by operation. */
+export interface BrewOperations {
+  /** Install, remove or upgrade (latest) Homebrew formulae; `name@version` pins where brew has that formula. */
+  packages: ToolPackagesArgs & {
+    /** Run brew update before installing. Default `false`. */
+    update?: boolean;
+    /** Run brew upgrade before installing. Default `false`. */
+    upgrade?: boolean;
+  };
+  /** Install, remove or upgrade (latest) Homebrew casks. */
+  casks: {
+    /** The casks: a name or a list. */
+    casks: StringOrList;
+    /** `true` (default): install them; `false`: remove the installed ones. */
+    present?: boolean;
+    /** Also upgrade the installed ones (brew upgrade --cask). Default `false`. */
+    latest?: boolean;
+    /** Run brew upgrade --cask before installing. Default `false`. */
+    upgrade?: boolean;
+  };
+  /** Add (brew tap) or remove (brew untap) a tap. */
+  tap: {
+    /** The tap, `"user/repo"`; taken from `url`'s path when not given. */
+    src?: string;
+    /** The tap's git URL, when it is not on GitHub as homebrew-<repo>. */
+    url?: string;
+    /** `true` (default): tapped; `false`: untapped. */
+    present?: boolean;
+  };
+  /** Refresh Homebrew (brew update; always a change). Takes no arguments. */
+  update: Record<string, never>;
+  /** Upgrade every outdated formula and cask (brew upgrade) unless brew outdated lists none. Takes no arguments. */
+  upgrade: Record<string, never>;
+}
+
+/** The snap.* operations' own arguments, by operation. */
+export interface SnapOperations {
+  /** Install snaps from a channel, refresh them to it when they track another, or remove them. */
+  package: {
+    /** The snaps: a name or a list. */
+    packages: StringOrList;
+    /** The channel to install from and track. Default `"latest/stable"`. */
+    channel?: string;
+    /** Classic confinement (--classic). Default `false`. */
+    classic?: boolean;
+    /** `true` (default): installed; `false`: removed. */
+    present?: boolean;
+  };
+}
+
+/** The flatpak.* operations' own arguments, by operation. */
+export interface FlatpakOperations {
+  /** Install flatpak applications by ID or remove them. */
+  packages: {
+    /** The application IDs: `"org.videolan.VLC"` or a list. */
+    packages: StringOrList;
+    /** The remote to install from (`"flathub"`); flatpak picks one when not given. */
+    remote?: string;
+    /** `true` (default): installed; `false`: removed. */
+    present?: boolean;
+    /** The user's installation (--user) instead of the system's (--system). Default `false`. */
+    user?: boolean;
+  };
+  /** Add a flatpak remote from its URL unless it is configured, or remove it. */
+  remote: {
+    /** The remote's name, `"flathub"`. */
+    src: string;
+    /** Its URL: a .flatpakrepo file or the repository; needed unless `present: false`. */
+    url?: string;
+    /** `true` (default): configured; `false`: removed (flatpak remote-delete). */
+    present?: boolean;
+    /** The user's installation (--user) instead of the system's (--system). Default `false`. */
+    user?: boolean;
   };
 }
 
@@ -1227,7 +1411,14 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"launchd", LaunchdOperations> &
   Prefixed<"bsdinit", BsdinitOperations> &
   Prefixed<"postgres", PostgresOperations> &
-  Prefixed<"ssh", SshOperations>;
+  Prefixed<"ssh", SshOperations> &
+  Prefixed<"npm", NpmOperations> &
+  Prefixed<"pipx", PipxOperations> &
+  Prefixed<"gem", GemOperations> &
+  Prefixed<"cargo", CargoOperations> &
+  Prefixed<"brew", BrewOperations> &
+  Prefixed<"snap", SnapOperations> &
+  Prefixed<"flatpak", FlatpakOperations>;
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {
