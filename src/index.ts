@@ -93,3 +93,4 @@ export const files = unboundFamily("files");
 export const git = unboundFamily("git");
 export const pip = unboundFamily("pip");
 export const systemd = unboundFamily("systemd");
+export const python = unboundFamily("python");

@@ -7,13 +7,27 @@ import * as git from "./git/index.js";
 import type { OperationDefinition } from "./operation.js";
 import * as pacman from "./pacman/index.js";
 import * as pip from "./pip/index.js";
+import * as python from "./python/index.js";
 import * as server from "./server/index.js";
 import * as systemd from "./systemd/index.js";
 import * as yum from "./yum/index.js";
 import * as zypper from "./zypper/index.js";
 
 // The families, each listing its operations by the name deploy files call them by.
-export const operationFamilies = { server, apt, dnf, yum, apk, pacman, zypper, files, git, pip, systemd } as const;
+export const operationFamilies = {
+  server,
+  apt,
+  dnf,
+  yum,
+  apk,
+  pacman,
+  zypper,
+  files,
+  git,
+  pip,
+  systemd,
+  python,
+} as const;
 
 export type OperationFamilies = typeof operationFamilies;
 
