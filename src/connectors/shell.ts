@@ -98,6 +98,12 @@ function suLine(user: string, line: string, context: CommandContext): string {
 function sudoLine(user: string, line: string, context: CommandContext, bare: boolean): string {
   const who = shellQuote(user);
   const flags = `${context.useSudoLogin ? " -i" : ""}${context.preserveSudoEnv ? " -E" : ""}`;
+  // sudo -i hands the command to the login shell with a backslash before each newline, which joins
+  // the lines: a command of several lines travels as one line of base64 instead.
+  if (context.useSudoLogin && line.includes("\n")) {
+    const encoded = Buffer.from(line).toString("base64");
+    line = `sh -c ${shellQuote(`eval "$(printf %s ${encoded} | base64 -d)"`)}`;
+  }
   if (!context.sudoWithPassword) return hidePassword(`sudo -H -n${flags} -u ${who} -- ${line}`, bare);
   const asks = `sudo -n -k${flags} -u ${who} -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$${passwordVariable}"`;
   const sudo = hidePassword(`sudo -H -k -S -p ''${flags} -u ${who} -- ${line}`, bare);
