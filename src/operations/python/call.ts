@@ -8,7 +8,7 @@ export interface CallArgs {
   function: (...args: unknown[]) => unknown;
   args: unknown[];
   kwargs?: Record<string, unknown>;
-  // How the plan shows the call ("call notifyChat").
+  // How the plan shows the call ("will call notifyChat").
   description: string;
 }
 
@@ -34,12 +34,13 @@ export const call = defineOperation<CallArgs>({
       function: fn as CallArgs["function"],
       args: list,
       ...(kwargs ? { kwargs: kwargs as Record<string, unknown> } : {}),
-      description: `call ${fn.name || "an anonymous function"}`,
+      // An arrow function written in place takes the argument's name ("function"): it has none of its own.
+      description: `will call ${fn.name && fn.name !== "function" ? fn.name : "an anonymous function"}`,
     };
   },
   facts: () => [],
   // Always runs: what the function does is not known before it runs.
-  plan: (args) => change([{ type: "call", description: args.description }], { reason: `will ${args.description}` }),
+  plan: (args) => change([{ type: "call", description: args.description }]),
 });
 
 // What a "call" command of an operation runs: its validated arguments' function, called with

@@ -26,9 +26,9 @@ export const raise_exception = defineOperation<CallArgs>({
         throw new exception(message, ...extra);
       },
       args: [],
-      description: `raise ${name}${message ? `: ${message}` : ""}`,
+      description: `will raise ${name}${message ? `: ${message}` : ""}`,
     };
   },
   facts: () => [],
-  plan: (args) => change([{ type: "call", description: args.description }], { reason: `will ${args.description}` }),
+  plan: (args) => change([{ type: "call", description: args.description }]),
 });
