@@ -1,6 +1,7 @@
 // The global arguments that change how a command runs, on the shared sshd through the real CLI:
 // _su_user (inside sudo, with and without a login shell, and with a sudo password: su never reads
-// the password nor anything else on standard input), _use_sudo_login, _shell_executable,
+// the password nor anything else on standard input), _use_sudo_login, _shell_executable (bash, and
+// null: no shell of its own, and still no sight of the sudo password),
 // _success_exit_codes and _retry_until. Each operation runs once (until its file has content): the
 // first apply changes the host, the second plan changes nothing. _doas cannot run here (the test
 // image has no doas): its command shape is unit-tested in global-args.test.ts.
@@ -161,6 +162,8 @@ describe("as pwuser (sudo with a password)", () => {
       deploy,
       `${prelude}
 once({ name: "su-stdin", path: "${remote}/stdin", commands: ["cat > ${remote}/stdin.tmp; id -un >> ${remote}/stdin.tmp; mv ${remote}/stdin.tmp ${remote}/stdin"], _sudo: true, _su_user: "${deployUser}" });
+once({ name: "no-shell", path: "${remote}/no-shell", commands: ['echo "pw=[$__ia_pw]" > ${remote}/no-shell'], _shell_executable: null });
+once({ name: "no-shell-sudo", path: "${remote}/no-shell-sudo", commands: ["id -un > ${remote}/no-shell-sudo"], _shell_executable: null, _sudo: true });
 `,
     );
   });
@@ -168,9 +171,18 @@ once({ name: "su-stdin", path: "${remote}/stdin", commands: ["cat > ${remote}/st
   test("su under sudo reads nothing on standard input (not the password); the second plan changes nothing", async () => {
     const first = await run("apply", inventory, deploy, "pwuser-first");
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
-    expect(statuses(first.report)).toEqual({ "su-stdin": "changed" });
+    expect(statuses(first.report)).toEqual({
+      "su-stdin": "changed",
+      "no-shell": "changed",
+      "no-shell-sudo": "changed",
+    });
     // cat got end-of-file at once: only id's line is in the file, and no password anywhere.
     expect(onHost(`cat ${remote}/stdin`)).toBe(deployUser);
+    // Without a shell of its own the command line is read by the script's shell, which has the sudo
+    // password in a variable: the command cannot see it. Under sudo only the command is root's; the
+    // redirection is the connecting user's (as a command line given to sudo means).
+    expect(onHost(`cat ${remote}/no-shell`)).toBe("pw=[]");
+    expect(onHost(`cat ${remote}/no-shell-sudo; stat -c %U ${remote}/no-shell-sudo`)).toBe(`root\n${pwuser}`);
     expect(JSON.stringify(first.report)).not.toContain(password);
     const second = await run("plan", inventory, deploy, "pwuser-second");
     expect(second.report.hosts[0]?.status).toBe("unchanged");
