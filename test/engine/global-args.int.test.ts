@@ -3,7 +3,8 @@
 // the password nor anything else on standard input), _use_sudo_login, _shell_executable (bash, and
 // null: no shell of its own, and still no sight of the sudo password),
 // _success_exit_codes and _retry_until. Each operation runs once (until its file has content): the
-// first apply changes the host, the second plan changes nothing. _doas cannot run here (the test
+// first apply changes the host, the second plan changes nothing; su and bash also on a fresh
+// container, connected as root. _doas cannot run here (the test
 // image has no doas): its command shape is unit-tested in global-args.test.ts.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -204,4 +205,48 @@ server.shell({ name: "su-bare", commands: ["id -un > ${remote}/su-bare"], _su_us
     expect(onHost(`test -e ${remote}/su-bare && echo exists || echo absent`)).toBe("absent");
     expect(JSON.stringify(result.report)).not.toContain(password);
   }, 120_000);
+});
+
+describe("on a fresh container (connected as root)", () => {
+  const container = `infra-action-test-engine-ga-${process.pid}`;
+  const inventory = join(dir, "docker-inventory.json");
+  const deploy = join(dir, "docker.ts");
+  const inContainer = (command: string) =>
+    execFileSync("docker", ["exec", container, "sh", "-c", command], { encoding: "utf8" }).trim();
+  beforeAll(() => {
+    execFileSync("docker", [
+      "run",
+      "-d",
+      "--init",
+      "--network",
+      "none",
+      "--name",
+      container,
+      env.image,
+      "sleep",
+      "infinity",
+    ]);
+    writeFileSync(inventory, JSON.stringify({ targets: [[`@docker/${container}`, {}]] }));
+    // nobody's login shell is nologin: su needs _su_shell to run anything as nobody.
+    writeFileSync(
+      deploy,
+      `${prelude}
+once({ name: "su-nobody", path: "/tmp/su-nobody", commands: ["id -un > /tmp/su-nobody"], _su_user: "nobody", _su_shell: "sh" });
+once({ name: "bash", path: "/tmp/bash", commands: ['[[ -n "$BASH_VERSION" ]] && echo bash > /tmp/bash'], _shell_executable: "bash" });
+`,
+    );
+  }, 60_000);
+  afterAll(() => {
+    execFileSync("docker", ["rm", "-f", container]);
+  });
+
+  test("su runs as nobody with the shell given; the second plan changes nothing", async () => {
+    const first = await run("apply", inventory, deploy, "docker-first");
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(statuses(first.report)).toEqual({ "su-nobody": "changed", bash: "changed" });
+    expect(inContainer("cat /tmp/su-nobody; stat -c %U /tmp/su-nobody")).toBe("nobody\nnobody");
+    expect(inContainer("cat /tmp/bash")).toBe("bash");
+    const second = await run("plan", inventory, deploy, "docker-second");
+    expect(second.report.hosts[0]?.status).toBe("unchanged");
+  }, 240_000);
 });
