@@ -45,6 +45,8 @@ export async function runCall(op: PlannedOperation, skip: boolean, input: Contro
       failure = describeThrown(error);
     }
   }
+  // Interrupted meanwhile: the interruption has said what became of it.
+  if (progress.interrupted) return;
   progress.outcomes.set(
     index,
     failure ? { status: "failed", stdout: "", stderr: failure } : { status: "ok", stdout: "", stderr: "" },
@@ -74,6 +76,7 @@ export async function runRetrying(
   for (let attempt = 0; ; attempt++) {
     progress.outcomes.delete(index);
     await runTry();
+    if (progress.interrupted) return;
     const outcome = progress.outcomes.get(index);
     if (!outcome || outcome.status === "skipped") return;
     progress.durations.set(index, now() - started);
