@@ -1,5 +1,5 @@
 // The global arguments that change how a command runs, on the shared sshd through the real CLI:
-// _su_user (inside sudo, with and without a login shell, and with a sudo password: su never reads
+// _su_user (inside sudo, with and without a login shell, keeping the environment, and with a sudo password: su never reads
 // the password nor anything else on standard input), _use_sudo_login, _shell_executable (bash, and
 // null: no shell of its own, and still no sight of the sudo password),
 // _success_exit_codes and _retry_until. Each operation runs once (until its file has content): the
@@ -70,6 +70,7 @@ describe("as deploy (passwordless sudo)", () => {
       `${prelude}
 once({ name: "su", path: "${remote}/su", commands: ["id -un > ${remote}/su"], _sudo: true, _su_user: "${pwuser}" });
 once({ name: "su-login", path: "${remote}/su-login", commands: ["pwd > ${remote}/su-login"], _sudo: true, _su_user: "${pwuser}", _use_su_login: true, _su_shell: "bash" });
+once({ name: "su-keep-env", path: "${remote}/su-keep-env", commands: ['echo "$HOME" > ${remote}/su-keep-env'], _sudo: true, _su_user: "${pwuser}", _preserve_su_env: true });
 once({ name: "sudo-login", path: "${remote}/sudo-login", commands: ["pwd > ${remote}/sudo-login"], _sudo: true, _use_sudo_login: true });
 once({ name: "bash", path: "${remote}/bash", commands: ['[[ -n "$BASH_VERSION" ]] && echo "bash $0" > ${remote}/bash'], _shell_executable: "bash" });
 once({ name: "exit-3", path: "${remote}/exit-3", commands: ["echo three > ${remote}/exit-3; exit 3", "echo after >> ${remote}/exit-3"], _success_exit_codes: [0, 3] });
@@ -91,6 +92,7 @@ once({
     expect(statuses(first.report)).toEqual({
       su: "changed",
       "su-login": "changed",
+      "su-keep-env": "changed",
       "sudo-login": "changed",
       bash: "changed",
       "exit-3": "changed",
@@ -100,6 +102,8 @@ once({
     expect(onHost(`cat ${remote}/su; stat -c %U ${remote}/su`)).toBe(`${pwuser}\n${pwuser}`);
     expect(onHost(`cat ${remote}/su-login`)).toBe(`/home/${pwuser}`);
     expect(onHost(`cat ${remote}/sudo-login`)).toBe("/root");
+    // su -m keeps the environment: HOME is still root's (sudo -H), not pwuser's.
+    expect(onHost(`cat ${remote}/su-keep-env`)).toBe("/root");
     expect(onHost(`cat ${remote}/bash`)).toBe("bash bash");
     // Exit 3 counted as success: the operation went on to its next command.
     expect(onHost(`cat ${remote}/exit-3`)).toBe("three\nafter");
