@@ -114,3 +114,4 @@ export const cargo = unboundFamily("cargo");
 export const brew = unboundFamily("brew");
 export const snap = unboundFamily("snap");
 export const flatpak = unboundFamily("flatpak");
+export const python = unboundFamily("python");

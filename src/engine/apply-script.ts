@@ -139,29 +139,46 @@ function lockLines(): string[] {
   ];
 }
 
+// How an operation's commands run: as whom, in which shell, environment and directory.
 function options(global: GlobalArgs): CommandOptions {
   return {
     ...sudoOptions(global),
+    ...(global.shellExecutable !== "sh" ? { shellExecutable: global.shellExecutable } : {}),
     ...(global.env ? { env: global.env } : {}),
     ...(global.chdir ? { cwd: global.chdir } : {}),
   };
 }
 
+// A shell command's line: wrapped for its user and shell, under the target's `timeout` when
+// `_timeout` is given (it runs as the command's user, inside the wrapper: sudo's password stays in
+// this shell; without a shell of its own the command's words go to `timeout` as they are).
+function shellLine(command: string, global: GlobalArgs, opts: CommandOptions, wrap: Wrap): string {
+  if (global.timeout === undefined) return wrap(command, opts);
+  const seconds = Math.ceil(global.timeout);
+  const run =
+    global.shellExecutable === null ? command : `${shellQuote(global.shellExecutable)} -c ${shellQuote(command)}`;
+  return wrap(`if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} ${run}; else exec ${run}; fi`, {
+    ...opts,
+    shellExecutable: "sh",
+  });
+}
+
+// A command line whose exit codes in `_success_exit_codes` count as success (the operation goes on
+// to its next command); any other stops the operation with that code (0, when not listed, with 1).
+function succeeds(line: string, codes: number[] | undefined): string {
+  if (codes === undefined) return line;
+  const zeroFails = codes.includes(0)
+    ? ""
+    : ` [ $__ia_c -ne 0 ] || { echo "exit code 0 is not one of _success_exit_codes (${codes.join(", ")})" >&2; __ia_c=1; };`;
+  return `__ia_c=0; ${line} || __ia_c=$?; case $__ia_c in ${codes.join("|")}) ;; *)${zeroFails} exit $__ia_c ;; esac`;
+}
+
+// The script lines of one command of an operation (`id` names its staged file, if any).
 function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: string): string[] {
   const opts = options(op.global);
   switch (command.type) {
-    case "shell": {
-      if (op.global.timeout === undefined) return [wrap(command.command, opts)];
-      // The timeout runs as the command's user, inside its wrapper (sudo's password stays in this shell).
-      const seconds = Math.ceil(op.global.timeout);
-      const quoted = shellQuote(command.command);
-      return [
-        wrap(
-          `if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} sh -c ${quoted}; else exec sh -c ${quoted}; fi`,
-          opts,
-        ),
-      ];
-    }
+    case "shell":
+      return [succeeds(shellLine(command.command, op.global, opts, wrap), op.global.successExitCodes)];
     case "file": {
       // The bytes travel in the script (base64) to the private directory, then through the
       // installer's standard input, which runs as the operation's user.
@@ -191,5 +208,8 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
       const reboot = "(sleep 1; reboot || shutdown -r now) >/dev/null 2>&1 &";
       return [wrap(reboot, opts)];
     }
+    case "call":
+      // Calls run on this machine: apply-host never puts them in a script.
+      throw new Error("internal: a call command reached the apply script");
   }
 }

@@ -134,6 +134,8 @@ export interface OperationFamilies {
   snap: SnapOperations;
   /** flatpak.*: flatpak applications, runtimes and remotes. */
   flatpak: FlatpakOperations;
+  /** python.*: functions of the deploy code run on this machine at their place in the apply order (pyinfra's names). */
+  python: PythonOperations;
 }
 
 /** The server.* operations' own arguments, by operation. */
@@ -1418,7 +1420,37 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"cargo", CargoOperations> &
   Prefixed<"brew", BrewOperations> &
   Prefixed<"snap", SnapOperations> &
-  Prefixed<"flatpak", FlatpakOperations>;
+  Prefixed<"flatpak", FlatpakOperations> &
+  Prefixed<"python", PythonOperations>;
+
+/** The python.* operations' own arguments, by operation. */
+export interface PythonOperations {
+  /**
+   * Call a function of the deploy code on this machine during apply, at its place in the order: the
+   * operations before it have finished (their handles' `changed`, `stdout`, `stderr` are known), the
+   * ones after it wait. Always runs (the plan shows "will call NAME"); a thrown error fails it, and the
+   * host unless `_ignore_errors`. Awaited when it returns a promise.
+   */
+  call: {
+    /** The function; it may be async. */
+    function: (...args: never[]) => unknown;
+    /** Its arguments. */
+    args?: unknown[];
+    /** An object given after `args`, as its last argument. */
+    kwargs?: Record<string, unknown>;
+  };
+  /** Fail at this point of the apply with an error of the given class and message (the report shows it). */
+  raise_exception: {
+    /** The error class. Default `Error`. */
+    exception?: new (
+      ...args: never[]
+    ) => Error;
+    /** Its message. */
+    message?: string;
+    /** Further arguments for the class, after the message. */
+    args?: unknown[];
+  };
+}
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {
@@ -1448,4 +1480,26 @@ export interface GlobalArgsInput {
   _run_once?: boolean;
   /** Apply the operation on one host at a time. Default `false`. */
   _serial?: boolean;
+  /** Run sudo with a login shell (`sudo -i`): the target user's profile is read. Default `false`. */
+  _use_sudo_login?: boolean;
+  /** Keep the connecting user's environment under sudo (`sudo -E`; sudoers must allow it). Default `false`. */
+  _preserve_sudo_env?: boolean;
+  /** Run the operation's commands and facts as this user through `su` (inside sudo or doas when given too: `_sudo: true, _su_user: "app"`). su's own password is never sent: connect as root, or add `_sudo`. */
+  _su_user?: string;
+  /** Run su with a login shell (`su -l`). Default `false`. */
+  _use_su_login?: boolean;
+  /** Keep the environment under su (`su -m`). Default `false`. */
+  _preserve_su_env?: boolean;
+  /** The shell su runs (`su -s`), for a user whose login shell is nologin: a name found on the host's path or a full path. */
+  _su_shell?: string;
+  /** Run the operation's commands and facts through `doas -n` (as root unless `_doas_user`); not with `_sudo`. Default `false`. */
+  _doas?: boolean;
+  /** Run through doas as this user (implies `_doas`). */
+  _doas_user?: string;
+  /** Exit codes that count as success for each of the operation's commands, e.g. `[0, 3]`. Default `[0]`. */
+  _success_exit_codes?: number[];
+  /** The shell that runs each command (`bash` for bash-only syntax). `null` runs the command line as it is, without a shell of its own. Default `"sh"`. */
+  _shell_executable?: string | null;
+  /** Called on this machine after each try with the operation's output; return `true` to try again (up to `_retries` times, `_retry_delay` apart). Still `true` after the last retry: the operation fails. */
+  _retry_until?: (output: { stdout: string; stderr: string; exitCode: number }) => boolean | Promise<boolean>;
 }

@@ -19,6 +19,7 @@ import * as pacman from "./pacman/index.js";
 import * as pip from "./pip/index.js";
 import * as pipx from "./pipx/index.js";
 import * as postgres from "./postgres/index.js";
+import * as python from "./python/index.js";
 import * as runit from "./runit/index.js";
 import * as server from "./server/index.js";
 import * as snap from "./snap/index.js";
@@ -59,6 +60,7 @@ export const operationFamilies = {
   brew,
   snap,
   flatpak,
+  python,
 } as const;
 
 export type OperationFamilies = typeof operationFamilies;
