@@ -73,7 +73,9 @@ export function buildApplyScript(
 function oneSudo(operations: ScriptOperation[]): CommandOptions | undefined {
   const working = operations.filter((op) => op.commands.length > 0);
   if (working.length < 2) return undefined;
-  const toRoot = (g: GlobalArgs) => g.sudo && (g.sudoUser ?? "root") === "root" && !g.sudoPassword;
+  // (sudo's own flags -i and -E, and doas, keep their sudo per command; su runs inside either way)
+  const toRoot = (g: GlobalArgs) =>
+    g.sudo && (g.sudoUser ?? "root") === "root" && !g.sudoPassword && !g.useSudoLogin && !g.preserveSudoEnv && !g.doas;
   return working.every((op) => toRoot(op.global)) ? { sudo: true } : undefined;
 }
 
