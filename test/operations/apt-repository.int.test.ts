@@ -4,40 +4,20 @@
 // change; between steps the test publishes new versions as a real repository would.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { operationStatuses, startTestContainer, type TestContainer } from "../helpers/container-deploys.js";
-
-// Shell functions for the container: mk NAME VERSION [DEPENDS] builds a package into /repo; index writes
-// /repo/Packages; age makes the package lists two days old (as if time had passed).
-const repoTools = `set -e
-mk() {
-  d=/build/$1_$2; mkdir -p "$d/DEBIAN" "$d/usr/share/ia-test"
-  { printf 'Package: %s\\nVersion: %s\\nArchitecture: all\\nMaintainer: infra-action tests <tests@example.invalid>\\n' "$1" "$2"
-    if [ -n "$3" ]; then printf 'Depends: %s\\n' "$3"; fi
-    printf 'Description: infra-action test package\\n'; } > "$d/DEBIAN/control"
-  echo "$1 $2" > "$d/usr/share/ia-test/$1"
-  dpkg-deb --build "$d" /repo/ >/dev/null
-}
-index() {
-  cd /repo
-  for f in *.deb; do
-    dpkg-deb -f "$f"
-    printf 'Filename: ./%s\\nSize: %s\\nSHA256: %s\\n\\n' "$f" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
-  done > Packages
-}
-age() { touch -d '2 days ago' /var/lib/apt/lists; rm -f /var/lib/apt/periodic/update-success-stamp; }
-`;
+import { debRepoTools } from "../helpers/deb-repo.js";
 
 // Installed test packages as "name version" lines, sorted.
 const installed = (host: TestContainer) =>
-  host.sh("dpkg-query -W -f '${Package} ${Version} ${Status}\\n' 'ia-*' | grep ' installed$' | cut -d' ' -f1,2 | sort");
+  host.sh("COLUMNS=200 dpkg -l 'ia-*' | awk '$1 == \"ii\" { print $2, $3 }' | sort");
 
 let host: TestContainer;
 beforeAll(() => {
   host = startTestContainer("apt");
   // No source but /repo: the image's Debian mirror is out of reach by design (tests address 127.0.0.0/8 only).
   host.sh(
-    `${repoTools}
-rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*; rm -rf /var/lib/apt/lists/*; mkdir -p /repo /build
-mk ia-pinned 1.0; mk ia-pinned 2.0; mk ia-plain 1.0; mk ia-other 1.0; mk ia-held 1.0; index; age`,
+    `${debRepoTools}noMirrors
+mk /repo ia-pinned 1.0; mk /repo ia-pinned 2.0; mk /repo ia-plain 1.0; mk /repo ia-other 1.0; mk /repo ia-held 1.0
+index /repo; age`,
   );
 }, 300_000);
 afterAll(() => host?.remove(), 120_000);
@@ -65,7 +45,10 @@ apt.packages({ name: "install", packages: ["ia-pinned=1.0", "ia-plain", "ia-othe
 
   test("lists older than cache_time are refreshed once: apt.update changes, then nothing", async () => {
     // A new release: ia-held 2.0 needs a package that is not installed yet (ia-newdep).
-    host.sh(`${repoTools}mk ia-plain 2.0; mk ia-other 2.0; mk ia-newdep 1.0; mk ia-held 2.0 ia-newdep; index; age`);
+    host.sh(
+      `${debRepoTools}mk /repo ia-plain 2.0; mk /repo ia-other 2.0; mk /repo ia-newdep 1.0; mk /repo ia-held 2.0 ia-newdep
+index /repo; age`,
+    );
     const first = await host.run("apply", install());
     expect(operationStatuses(first.report)).toEqual({ repo: "unchanged", update: "changed", install: "unchanged" });
     expect(host.sh("apt-cache policy ia-plain | grep Candidate")).toContain("2.0");
