@@ -1,6 +1,6 @@
 // server.hostname, server.locale, server.sysctl (persisted) and server.script on a fresh container with no
 // network: the first apply changes it (checked with real commands), a second plan finds nothing to change
-// but the script, which is always a change. The container may set its host name (CAP_SYS_ADMIN in its own UTS
+// but the script, which is always a change; server.reboot where nothing can reboot fails. The container may set its host name (CAP_SYS_ADMIN in its own UTS
 // namespace) and write /proc/sys; the one kernel parameter the test sets, net.ipv4.ip_default_ttl, belongs to
 // the container's own network namespace.
 import { writeFileSync } from "node:fs";
@@ -64,4 +64,20 @@ server.script({ name: "script", src: ${JSON.stringify(script)}, args: ["it's; a 
     // A plan runs nothing.
     expect(host.sh("ls /tmp/script-ran 2>/dev/null || echo absent")).toBe("absent");
   }, 600_000);
+
+  // server.reboot itself is fixture-tested (a container has no boot to come back from); what a host without a
+  // reboot command does is checked here: it must fail, not pass an instant reconnect off as a reboot.
+  test("server.reboot on a host with neither reboot nor shutdown fails and says so", async () => {
+    expect(host.sh("command -v reboot shutdown || echo none")).toBe("none");
+    const deploy = host.writeDeploy(
+      "reboot.ts",
+      `import { server } from "infra-action";
+server.reboot({ name: "reboot", delay: 0, reboot_timeout: 30 });
+`,
+    );
+    const run = await host.run("apply", deploy, { allowFailure: true });
+    expect(run.exitCode).not.toBe(0);
+    expect(operationStatuses(run.report)).toEqual({ reboot: "failed" });
+    expect(`${run.stdout}\n${run.stderr}`).toContain("cannot reboot: neither reboot nor shutdown is installed");
+  }, 300_000);
 });
