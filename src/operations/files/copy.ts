@@ -28,11 +28,11 @@ export const copy = defineOperation({
   },
 });
 
-// Copies src to a temporary name next to target and renames it into place, so a failed copy (a full disk, an
-// unreadable file) leaves the old target as it was and no partial copy behind. The name holds the shell's
-// pid ($$), so two runs at once do not share it.
+// Copies src into a fresh private directory (mktemp -d) next to target and renames it into place, so a failed
+// copy (a full disk, an unreadable file) leaves the old target as it was and no partial copy behind, and nothing
+// planted at a guessable name in a shared directory can redirect the copy.
 function copyCommand(src: string, target: string, removeFirst: boolean): string {
-  const temp = `${shellQuote(`${posix.dirname(target)}/.infra-action-copy.`)}$$${shellQuote(`.${posix.basename(target)}`)}`;
-  const install = `${removeFirst ? `rm -rf -- ${shellQuote(target)} && ` : ""}mv -f -- "$t" ${shellQuote(target)}`;
-  return `(t=${temp}; cp -R -p -- ${shellQuote(src)} "$t" && ${install} || { rc=$?; rm -rf -- "$t"; exit $rc; })`;
+  const staged = `"$t"/${shellQuote(posix.basename(target))}`;
+  const install = `${removeFirst ? `rm -rf -- ${shellQuote(target)} && ` : ""}mv -f -- ${staged} ${shellQuote(target)}`;
+  return `(t=$(mktemp -d ${shellQuote(`${posix.dirname(target)}/.infra-action-copy.XXXXXX`)}) || exit; cp -R -p -- ${shellQuote(src)} ${staged} && ${install}; rc=$?; rm -rf -- "$t"; exit $rc)`;
 }
