@@ -24,7 +24,7 @@ export interface TestContainer {
   dir: string;
   // Runs `sh -c command` in the container and returns its trimmed output (throws on failure).
   sh(command: string): string;
-  // Writes a deploy file of these lines (imports from "infra-action" first) and returns its path.
+  // Writes a deploy file (its whole text) into the temp dir and returns its path.
   writeDeploy(file: string, lines: string): string;
   // Plans or applies a deploy on the container; throws with the CLI's output unless `allowFailure`.
   run(mode: "plan" | "apply", deploy: string, options?: { allowFailure?: boolean }): Promise<DeployRun>;
