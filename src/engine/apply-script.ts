@@ -207,7 +207,9 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
     case "get":
       return [":"];
     case "reboot": {
-      const reboot = "(sleep 1; reboot || shutdown -r now) >/dev/null 2>&1 &";
+      // Without either command nothing would reboot, and reconnecting at once would pass for a reboot: fail instead.
+      const reboot =
+        'if command -v reboot >/dev/null 2>&1 || command -v shutdown >/dev/null 2>&1; then (sleep 1; reboot || shutdown -r now) >/dev/null 2>&1 & else echo "cannot reboot: neither reboot nor shutdown is installed on this host" >&2; exit 1; fi';
       return [wrap(reboot, opts)];
     }
     case "call":
