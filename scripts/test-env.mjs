@@ -1,5 +1,6 @@
 // The integration-test environment of infra-action: a Docker engine, a Debian bookworm image made with
-// debootstrap, and two OpenSSH servers (containers on the host network, listening on 127.0.0.1 only).
+// debootstrap, two OpenSSH servers (containers on the host network, listening on 127.0.0.1 only) and a
+// PostgreSQL server from Debian's packages (127.0.0.1 only; .test-env/postgres.json).
 //
 //   node scripts/test-env.mjs [up]   install what is missing, start or reuse everything, verify it,
 //                                    and write .test-env/env.json (read by test/helpers/test-env.ts)

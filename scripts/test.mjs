@@ -9,7 +9,7 @@ const steps = [
   ["dist/ equals a fresh build", "node", ["scripts/build.mjs", "--check"]],
   ["README's action tables match action.yml", "node", ["scripts/action-docs.mjs", "--check"]],
   ["README's operation and fact tables match the definitions", "node", ["scripts/api-docs.mjs", "--check"]],
-  ["Test environment (Docker, Debian image, sshd)", "node", ["scripts/test-env.mjs", "up"]],
+  ["Test environment (Docker, Debian image, sshd, PostgreSQL)", "node", ["scripts/test-env.mjs", "up"]],
   ["Tests (vitest)", "vitest", ["run", ...process.argv.slice(2)]],
 ];
 

@@ -7,6 +7,21 @@ export interface CommandOptions {
   sudoUser?: string;
   // Sent to sudo's prompt only when sudo asks; never on a command line.
   sudoPassword?: string;
+  // sudo's `-i` (`_use_sudo_login`) and `-E` (`_preserve_sudo_env`).
+  useSudoLogin?: boolean;
+  preserveSudoEnv?: boolean;
+  // Run as this user through `su` (inside sudo or doas when given too): `_su_user`, with `-l`
+  // (`_use_su_login`), `-m` (`_preserve_su_env`) and `-s` (`_su_shell`).
+  suUser?: string;
+  useSuLogin?: boolean;
+  preserveSuEnv?: boolean;
+  suShell?: string;
+  // Run through `doas -n` as root or `doasUser` (`_doas`, `_doas_user`).
+  doas?: boolean;
+  doasUser?: string;
+  // The shell that runs the command (`_shell_executable`, default "sh"); null: none, the command
+  // line is given as it is.
+  shellExecutable?: string | null;
   env?: Readonly<Record<string, string>>;
   cwd?: string;
   // The command reads what its caller pipes to it (a file's bytes); otherwise a command under a

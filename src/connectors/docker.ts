@@ -105,7 +105,7 @@ export class DockerConnector extends ShellConnector {
   // Docker runs commands as a user natively: sudo becomes the exec's user, no sudo binary needed.
   protected override commandLine(command: string, options: RunOptions): { line: string; spawn: SpawnOptions } {
     const user = options.sudoUser ?? (options.sudo ? "root" : undefined);
-    return { line: buildCommand(command, { env: options.env, cwd: options.cwd }), spawn: user ? { user } : {} };
+    return { line: buildCommand(command, withoutSudo(options)), spawn: user ? { user } : {} };
   }
 
   // Commands run as their user through the exec itself: no sudo, so no sudo password.
@@ -116,7 +116,7 @@ export class DockerConnector extends ShellConnector {
   // Inside a script: root needs nothing (exec runs as the container's user, root in most images);
   // another user is reached with su.
   override wrapCommand(command: string, options: CommandOptions): string {
-    const line = buildCommand(command, { env: options.env, cwd: options.cwd });
+    const line = buildCommand(command, withoutSudo(options));
     const user = options.sudoUser;
     return user && user !== "root" ? `su -s /bin/sh ${shellQuote(user)} -c ${shellQuote(line)}` : line;
   }
@@ -300,4 +300,11 @@ function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
+}
+
+// A command's options with sudo taken out (the exec's user stands for it); su, doas, the shell,
+// environment and directory stay.
+function withoutSudo(options: CommandOptions): CommandOptions {
+  const { sudo: _sudo, sudoUser: _user, sudoPassword: _password, passwordOnStdin: _stdin, ...rest } = options;
+  return rest;
 }

@@ -1,22 +1,14 @@
 // The command line a connector runs: env, working directory and sudo, every value quoted.
 import { UserError } from "../errors.js";
 import { shellQuote } from "../util/shell-quote.js";
+import type { CommandOptions } from "./connector.js";
 
-export interface CommandContext {
-  env?: Readonly<Record<string, string>>;
-  cwd?: string;
-  sudo?: boolean;
-  sudoUser?: string;
+// How a command line is built: the command's options (see CommandOptions) and how sudo gets its password.
+export interface CommandContext extends Omit<CommandOptions, "sudoPassword"> {
   // Whether sudo will be given a password (else it must not ask: `sudo -n`). The password is
   // then held by the calling shell in `passwordVariable` (see `readPasswordLine`) and piped to
-  // sudo alone; the command under sudo reads /dev/null, never the password.
+  // sudo alone; the command under sudo (and su under it) reads /dev/null, never the password.
   sudoWithPassword?: boolean;
-  // The command reads its standard input from the caller (a file's bytes): with a password, the
-  // password goes first only when sudo will really ask for it, then the caller's input follows.
-  keepStdin?: boolean;
-  // Standard input starts with the sudo password's line (the command line reads it first, in the
-  // shell that runs the sudo calls): "alone" closes input after it, "then-input" keeps the rest.
-  passwordOnStdin?: "alone" | "then-input";
 }
 
 // The shell variable that holds the sudo password inside a script (never exported, never on a
@@ -27,9 +19,9 @@ const passwordVariable = "__ia_pw";
 // of standard input into an unexported variable.
 const readPasswordLine = `IFS= read -r ${passwordVariable} || exit 70`;
 
-// Wraps a shell command with its working directory, environment and sudo, every value quoted.
+// Wraps a command with its working directory, environment, shell and doas / sudo / su (outermost
+// first), every value quoted.
 export function buildCommand(command: string, context: CommandContext = {}): string {
-  const inner = context.cwd ? `cd -- ${shellQuote(context.cwd)} && ${command}` : command;
   const env = Object.entries(context.env ?? {});
   for (const [key] of env) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
@@ -38,27 +30,82 @@ export function buildCommand(command: string, context: CommandContext = {}): str
       );
     }
   }
+  for (const [key, user] of [
+    ["_sudo_user", context.sudoUser],
+    ["_su_user", context.suUser],
+    ["_doas_user", context.doasUser],
+  ] as const) {
+    if (user?.startsWith("-")) throw new UserError(`${key} ${JSON.stringify(user)} may not start with "-".`);
+  }
+  const sudoing = Boolean(context.sudo || context.sudoUser);
+  const doasing = Boolean(context.doas || context.doasUser);
+  const escalated = sudoing || doasing || Boolean(context.suUser);
+  const shell = context.shellExecutable === undefined ? "sh" : context.shellExecutable;
+  if (shell === null && context.cwd && !context.suUser && (sudoing || doasing)) {
+    throw new UserError(
+      "_chdir cannot be used with _shell_executable: null under _sudo or _doas: without a shell there is nothing to change directory in. Give a shell, or drop _chdir.",
+    );
+  }
+  const inner = context.cwd ? `cd -- ${shellQuote(context.cwd)} && ${command}` : command;
   const envPrefix = env.length ? `env ${env.map(([k, v]) => `${k}=${shellQuote(v)}`).join(" ")} ` : "";
+  const exports = env.length ? `export ${env.map(([k, v]) => `${k}=${shellQuote(v)}`).join(" ")}; ` : "";
   const preamble = context.passwordOnStdin
     ? `${readPasswordLine}; ${context.passwordOnStdin === "alone" ? "exec 0</dev/null; " : ""}`
     : "";
-  if (!context.sudo && !context.sudoUser) return `${envPrefix}sh -c ${shellQuote(preamble + inner)}`;
-  const user = context.sudoUser ?? "root";
-  if (user.startsWith("-")) throw new UserError(`_sudo_user ${JSON.stringify(user)} may not start with "-".`);
-  const line = sudoLine(user, `${envPrefix}sh -c`, inner, context);
-  return preamble ? `sh -c ${shellQuote(preamble + line)}` : line;
+  // Under a sudo password the command (and su) reads /dev/null, not what is left of sudo's pipe.
+  const closeStdin = sudoing && context.sudoWithPassword && !context.keepStdin ? "exec 0</dev/null; " : "";
+  // Without a shell, the command line is read by the shell around it: in a subshell that cannot
+  // see the sudo password's variable.
+  const bare = shell === null && !context.suUser;
+  let line: string;
+  if (shell !== null)
+    line = `${envPrefix}${shellQuote(shell)} -c ${shellQuote((escalated ? closeStdin : preamble) + inner)}`;
+  else if (context.suUser || !escalated) line = `${exports}${inner}`;
+  else line = `${envPrefix}${inner}`;
+  if (context.suUser) line = suLine(context.suUser, line, context);
+  if (sudoing) line = sudoLine(context.sudoUser ?? "root", line, context, bare);
+  else if (doasing)
+    line = hidePassword(`doas -n${context.doasUser ? ` -u ${shellQuote(context.doasUser)}` : ""} -- ${line}`, bare);
+  else if (bare) line = hidePassword(line, true);
+  if (!preamble || (shell !== null && !escalated)) return line;
+  return `sh -c ${shellQuote(preamble + line)}`;
 }
 
-// `inner` run through sudo as `user`: without a password sudo must not ask (`-n`); with one, sudo
+// A command line read by the calling shell itself, in a subshell where the sudo password's
+// variable is gone (`bare`: there is no shell of its own around it).
+function hidePassword(line: string, bare: boolean): string {
+  return bare ? `( unset ${passwordVariable}; ${line} )` : line;
+}
+
+// `line` run through su as `user` (`-l`, `-m`, and `-s` found on the path when not a full path).
+function suLine(user: string, line: string, context: CommandContext): string {
+  const flags = [context.useSuLogin ? "-l" : "", context.preserveSuEnv ? "-m" : ""];
+  if (context.suShell) {
+    const shell = shellQuote(context.suShell);
+    flags.push(`-s ${context.suShell.startsWith("/") ? shell : `"$(command -v ${shell} || echo ${shell})"`}`);
+  }
+  return `su ${flags
+    .filter(Boolean)
+    .map((f) => `${f} `)
+    .join("")}${shellQuote(user)} -c ${shellQuote(line)}`;
+}
+
+// `line` run through sudo as `user`: without a password sudo must not ask (`-n`); with one, sudo
 // reads it from a pipe of its own (`-p ''`: no prompt to recognise or fake). The password goes into
 // that pipe only when sudo will really read it: a check with `-n` says whether it must ask, and both
 // ignore cached credentials (`-k`) so they always agree. Otherwise the password would be left in
 // the command's input (a command may read it) or, for a file's bytes, become part of the file.
-function sudoLine(user: string, shell: string, inner: string, context: CommandContext): string {
+function sudoLine(user: string, line: string, context: CommandContext, bare: boolean): string {
   const who = shellQuote(user);
-  if (!context.sudoWithPassword) return `sudo -H -n -u ${who} -- ${shell} ${shellQuote(inner)}`;
-  const asks = `sudo -n -k -u ${who} -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$${passwordVariable}"`;
-  const sudo = `sudo -H -k -S -p '' -u ${who} --`;
-  if (!context.keepStdin) return `{ ${asks}; } | ${sudo} ${shell} ${shellQuote(`exec 0</dev/null; ${inner}`)}`;
-  return `{ ${asks}; cat; } | ${sudo} ${shell} ${shellQuote(inner)}`;
+  const flags = `${context.useSudoLogin ? " -i" : ""}${context.preserveSudoEnv ? " -E" : ""}`;
+  // sudo -i hands the command to the login shell with a backslash before each newline, which joins
+  // the lines: a command of several lines travels as one line of base64 instead.
+  if (context.useSudoLogin && line.includes("\n")) {
+    const encoded = Buffer.from(line).toString("base64");
+    line = `sh -c ${shellQuote(`eval "$(printf %s ${encoded} | base64 -d)"`)}`;
+  }
+  if (!context.sudoWithPassword) return hidePassword(`sudo -H -n${flags} -u ${who} -- ${line}`, bare);
+  const asks = `sudo -n -k${flags} -u ${who} -- sh -c : </dev/null >/dev/null 2>&1 || printf '%s\\n' "$${passwordVariable}"`;
+  const sudo = hidePassword(`sudo -H -k -S -p ''${flags} -u ${who} -- ${line}`, bare);
+  return context.keepStdin ? `{ ${asks}; cat; } | ${sudo}` : `{ ${asks}; } | ${sudo}`;
 }

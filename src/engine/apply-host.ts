@@ -1,12 +1,15 @@
 // Applying one host's plan: its changed operations as one remote script (one per part when a
-// reboot splits them, waiting for the host to come back between parts). The first failing
+// reboot splits them, waiting for the host to come back between parts; python.call functions and
+// `_retry_until` operations run from this machine between scripts). The first failing
 // operation stops the host unless it has _ignore_errors. Outcomes are recorded as the script's
 // markers stream in (an interruption can still say what was applied); the verdict is returned.
+// One file, a little over 300 lines: splitting, running and judging the parts share the progress.
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import type { Connector } from "../connectors/connector.js";
 import { CommandError, ConnectError, isUserError, withoutHostName } from "../errors.js";
 import { asSentence } from "../util/sentence.js";
+import { runCall, runRetrying } from "./apply-controller.js";
 import { ApplyOutput, type OperationOutcome } from "./apply-output.js";
 import { buildApplyScript, type ScriptOperation } from "./apply-script.js";
 import { fatalLines } from "./fatal-lines.js";
@@ -56,23 +59,36 @@ export async function applyHost(
   const changed: number[] = [];
   // Why the rest stopped when it was not an operation's failure (lost connection, lock, reboot).
   let stopped: string | undefined;
-  for (const part of splitAtReboots(toRun)) {
+  for (const part of splitParts(toRun)) {
     // Interrupted (between parts, or while waiting for a reboot): nothing more starts.
     if (progress.interrupted) break;
     try {
-      await runScript(part, byIndex, changed, input);
-      for (const op of part) if (outcome(op)?.status === "ok") changed.push(op.registered.index);
-      const last = part.at(-1);
-      const reboot = last?.plan?.changed ? last.plan.commands.find((c) => c.type === "reboot") : undefined;
-      if (reboot?.type === "reboot" && last && outcome(last)?.status === "ok") {
-        await waitForReboot(reboot.delay, reboot.interval, reboot.timeout, input);
+      const [op] = part.ops as [PlannedOperation];
+      if (part.kind === "call")
+        await runCall(
+          op,
+          requiredIndexes(op, byIndex).some((i) => !changed.includes(i)),
+          input,
+        );
+      else if (part.kind === "retry") await runRetrying(op, () => runScript([op], byIndex, changed, input), input);
+      else {
+        await runScript(part.ops, byIndex, changed, input);
+        const last = part.ops.at(-1);
+        const reboot = last?.plan?.changed ? last.plan.commands.find((c) => c.type === "reboot") : undefined;
+        if (reboot?.type === "reboot" && last && outcome(last)?.status === "ok") {
+          await waitForReboot(reboot.delay, reboot.interval, reboot.timeout, input);
+        }
+      }
+      for (const op of part.ops) {
+        if (outcome(op)?.status === "ok") changed.push(op.registered.index);
+        publishOutcome(op, outcome(op));
       }
     } catch (error) {
       if (!isUserError(error)) throw error;
       stopped = withoutHostName(error.message, input.host);
       break;
     }
-    if (part.some(stops)) break;
+    if (part.ops.some(stops)) break;
   }
   if (progress.interrupted) return {};
   const stopping = toRun.find(stops);
@@ -117,8 +133,9 @@ function verdict(
   if (stopping) {
     const rest = notRun ? `; ${notRun} operation${plural} after it did not run` : "";
     const why = fatalLines(outcome(stopping)?.stderr ?? "");
+    const code = outcome(stopping)?.exitCode;
     return {
-      error: `operation "${stopping.registered.label}" failed with exit code ${outcome(stopping)?.exitCode ?? "?"}${why ? `: ${why}` : ""}${rest}.`,
+      error: `operation "${stopping.registered.label}" failed${code === undefined ? "" : ` with exit code ${code}`}${why ? `: ${why}` : ""}${rest}.`,
     };
   }
   const failed = toRun.some((op) => outcome(op)?.status === "failed" && !op.registered.global.ignoreErrors);
@@ -158,7 +175,8 @@ async function runScript(
   const scriptOps: ScriptOperation[] = part.map((op) => ({
     index: op.registered.index,
     commands: op.plan?.changed ? op.plan.commands : [],
-    global: op.registered.global,
+    // `_retry_until` operations are tried again from here (runRetrying), not by the script.
+    global: op.registered.global.retryUntil ? { ...op.registered.global, retries: 0 } : op.registered.global,
     requires: requiredIndexes(op, byIndex),
   }));
   const script = buildApplyScript(
@@ -251,14 +269,46 @@ async function waitForReboot(delay: number, interval: number, timeout: number, i
   });
 }
 
-// Splits operations into parts that each end with a reboot (or the last operation).
-function splitAtReboots(operations: PlannedOperation[]): PlannedOperation[][] {
-  const parts: PlannedOperation[][] = [[]];
+// A part of a host's apply: operations run as one script, or one operation run from this machine
+// (a python.call function, or one whose `_retry_until` decides here after each try).
+interface Part {
+  kind: "script" | "call" | "retry";
+  ops: PlannedOperation[];
+}
+
+// Splits operations into scripts that each end with a reboot (or before a call, or the last
+// operation), and parts of their own for calls and `_retry_until` operations.
+function splitParts(operations: PlannedOperation[]): Part[] {
+  const parts: Part[] = [];
+  let script: PlannedOperation[] = [];
+  const flush = () => {
+    if (script.length) parts.push({ kind: "script", ops: script });
+    script = [];
+  };
   for (const op of operations) {
-    parts.at(-1)?.push(op);
-    if (op.plan?.changed && op.plan.commands.some((c) => c.type === "reboot")) parts.push([]);
+    const commands = op.plan?.changed ? op.plan.commands : [];
+    if (commands.some((c) => c.type === "call")) {
+      flush();
+      parts.push({ kind: "call", ops: [op] });
+    } else if (commands.length && op.registered.global.retryUntil) {
+      flush();
+      parts.push({ kind: "retry", ops: [op] });
+    } else {
+      script.push(op);
+      if (commands.some((c) => c.type === "reboot")) flush();
+    }
   }
-  return parts.filter((part) => part.length);
+  flush();
+  return parts;
+}
+
+// Tells the operation's handle how it went, as soon as it ended (python.call functions after it read it).
+function publishOutcome(op: PlannedOperation, outcome: OperationOutcome | undefined): void {
+  if (!outcome) return;
+  const handle = op.registered.handle;
+  handle.status = appliedStatus(outcome);
+  handle.stdout = outcome.stdout;
+  handle.stderr = outcome.stderr;
 }
 
 // `_if` operations, by index, that must have changed for this one to run.

@@ -23,40 +23,81 @@ type Wrap = (command: string, options: CommandOptions) => string;
 const lockWaitSeconds = 120;
 
 // The script for a list of operations. `wrap` is the connector's (sudo, env, cwd); `changedBefore`
-// lists operations an earlier script (before a reboot) changed, for `_if`.
+// lists operations an earlier script (before a reboot) changed, for `_if`. When every operation runs
+// through the same password-less sudo to root (`_sudo: true` on each, the common deploy), the
+// operations run in one shell under one sudo (see `oneSudo`) instead of a sudo per command.
 export function buildApplyScript(
   operations: ScriptOperation[],
   wrap: Wrap,
   nonce: string,
   changedBefore: number[] = [],
 ): string {
-  const out = [
-    markerFunctions(nonce),
-    "__ia_mark staged",
-    ...lockLines(),
-    ...changedBefore.map((index) => `__ia_changed_${index}=1`),
-  ];
-  for (const op of operations) {
-    const condition = op.requires.length ? op.requires.map((i) => `[ "$__ia_changed_${i}" = 1 ]`).join(" && ") : "true";
-    out.push(
-      `# operation ${op.index}`,
-      `if ${condition}; then`,
-      `__ia_mark begin:${op.index}`,
-      "__ia_try=0",
-      "while :; do",
-      "( set -e",
-      ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`)),
-      // (fd 9 holds the host lock: a daemon an operation starts must not keep it)
-      ") </dev/null 9>&-; __ia_rc=$?",
-      `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
-      "done",
-      `__ia_mark end:${op.index}:$__ia_rc`,
-      `if [ $__ia_rc -eq 0 ]; then __ia_changed_${op.index}=1; ${op.global.ignoreErrors ? "fi" : "else exit $__ia_rc; fi"}`,
-      `else __ia_mark skip:${op.index}; fi`,
-    );
+  const head = [markerFunctions(nonce), "__ia_mark staged", ...lockLines()];
+  const changed = changedBefore.map((index) => `__ia_changed_${index}=1`);
+  const shared = oneSudo(operations);
+  if (!shared) {
+    const body = operations.flatMap((op) => operationLines(op, wrap));
+    return stagedScript(nonce, [...head, ...changed, ...body, "__ia_mark done", "exit 0"].join("\n"));
   }
-  out.push("__ia_mark done", "exit 0");
-  return stagedScript(nonce, out.join("\n"));
+  // The operations' commands without sudo: the shell that runs them already is root.
+  const unwrapped: Wrap = (command, options) => wrap(command, { ...options, sudo: false, sudoUser: undefined });
+  const body = [
+    markerFunctions(nonce),
+    "trap 'exit 143' INT TERM HUP",
+    "trap 'exit 141' PIPE",
+    ...changed,
+    ...operations.flatMap((op) => operationLines(op, unwrapped)),
+    "__ia_mark done",
+    "exit 0",
+  ].join("\n");
+  const end = `__IA_BODY_${nonce}`;
+  // The body is staged in the private directory beside the script; root reads it from there (the
+  // directory's path comes on sudo's standard input, never through the environment sudo resets).
+  const runBody = wrap('IFS= read -r __ia_dir || exit 70; exec 0</dev/null; . "$__ia_dir/body.sh"', shared);
+  return stagedScript(
+    nonce,
+    [
+      ...head,
+      `cat > "$__ia_dir/body.sh" <<'${end}' || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
+      body,
+      end,
+      // (fd 9 holds the host lock: this shell keeps it while root runs the operations)
+      `printf '%s\\n' "$__ia_dir" | ${runBody} 9>&-`,
+      "exit $?",
+    ].join("\n"),
+  );
+}
+
+// The sudo every operation with commands shares, when each has `_sudo` to root without a password
+// and there are several: one sudo then runs them all. Any other mix keeps a sudo per command.
+function oneSudo(operations: ScriptOperation[]): CommandOptions | undefined {
+  const working = operations.filter((op) => op.commands.length > 0);
+  if (working.length < 2) return undefined;
+  // (sudo's own flags -i and -E, and doas, keep their sudo per command; su runs inside either way)
+  const toRoot = (g: GlobalArgs) =>
+    g.sudo && (g.sudoUser ?? "root") === "root" && !g.sudoPassword && !g.useSudoLogin && !g.preserveSudoEnv && !g.doas;
+  return working.every((op) => toRoot(op.global)) ? { sudo: true } : undefined;
+}
+
+// One operation's lines: its condition (`_if`), markers, retries and commands in a subshell.
+function operationLines(op: ScriptOperation, wrap: Wrap): string[] {
+  const condition = op.requires.length ? op.requires.map((i) => `[ "$__ia_changed_${i}" = 1 ]`).join(" && ") : "true";
+  return [
+    `# operation ${op.index}`,
+    `if ${condition}; then`,
+    `__ia_mark begin:${op.index}`,
+    "__ia_try=0",
+    "while :; do",
+    "( set -e",
+    ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`)),
+    // (fd 9 holds the host lock: a daemon an operation starts must not keep it)
+    ") </dev/null 9>&-; __ia_rc=$?",
+    `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
+    "done",
+    `__ia_mark end:${op.index}:$__ia_rc`,
+    `if [ $__ia_rc -eq 0 ]; then __ia_changed_${op.index}=1; ${op.global.ignoreErrors ? "fi" : "else exit $__ia_rc; fi"}`,
+    `else __ia_mark skip:${op.index}; fi`,
+  ];
 }
 
 // One apply at a time per host and user. The lock lives in the user's own runtime or cache
@@ -100,29 +141,46 @@ function lockLines(): string[] {
   ];
 }
 
+// How an operation's commands run: as whom, in which shell, environment and directory.
 function options(global: GlobalArgs): CommandOptions {
   return {
     ...sudoOptions(global),
+    ...(global.shellExecutable !== "sh" ? { shellExecutable: global.shellExecutable } : {}),
     ...(global.env ? { env: global.env } : {}),
     ...(global.chdir ? { cwd: global.chdir } : {}),
   };
 }
 
+// A shell command's line: wrapped for its user and shell, under the target's `timeout` when
+// `_timeout` is given (it runs as the command's user, inside the wrapper: sudo's password stays in
+// this shell; without a shell of its own the command's words go to `timeout` as they are).
+function shellLine(command: string, global: GlobalArgs, opts: CommandOptions, wrap: Wrap): string {
+  if (global.timeout === undefined) return wrap(command, opts);
+  const seconds = Math.ceil(global.timeout);
+  const run =
+    global.shellExecutable === null ? command : `${shellQuote(global.shellExecutable)} -c ${shellQuote(command)}`;
+  return wrap(`if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} ${run}; else exec ${run}; fi`, {
+    ...opts,
+    shellExecutable: "sh",
+  });
+}
+
+// A command line whose exit codes in `_success_exit_codes` count as success (the operation goes on
+// to its next command); any other stops the operation with that code (0, when not listed, with 1).
+function succeeds(line: string, codes: number[] | undefined): string {
+  if (codes === undefined) return line;
+  const zeroFails = codes.includes(0)
+    ? ""
+    : ` [ $__ia_c -ne 0 ] || { echo "exit code 0 is not one of _success_exit_codes (${codes.join(", ")})" >&2; __ia_c=1; };`;
+  return `__ia_c=0; ${line} || __ia_c=$?; case $__ia_c in ${codes.join("|")}) ;; *)${zeroFails} exit $__ia_c ;; esac`;
+}
+
+// The script lines of one command of an operation (`id` names its staged file, if any).
 function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: string): string[] {
   const opts = options(op.global);
   switch (command.type) {
-    case "shell": {
-      if (op.global.timeout === undefined) return [wrap(command.command, opts)];
-      // The timeout runs as the command's user, inside its wrapper (sudo's password stays in this shell).
-      const seconds = Math.ceil(op.global.timeout);
-      const quoted = shellQuote(command.command);
-      return [
-        wrap(
-          `if command -v timeout >/dev/null 2>&1; then exec timeout -k 5 ${seconds} sh -c ${quoted}; else exec sh -c ${quoted}; fi`,
-          opts,
-        ),
-      ];
-    }
+    case "shell":
+      return [succeeds(shellLine(command.command, op.global, opts, wrap), op.global.successExitCodes)];
     case "file": {
       // The bytes travel in the script (base64) to the private directory, then through the
       // installer's standard input, which runs as the operation's user.
@@ -149,8 +207,13 @@ function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: st
     case "get":
       return [":"];
     case "reboot": {
-      const reboot = "(sleep 1; reboot || shutdown -r now) >/dev/null 2>&1 &";
+      // Without either command nothing would reboot, and reconnecting at once would pass for a reboot: fail instead.
+      const reboot =
+        'if command -v reboot >/dev/null 2>&1 || command -v shutdown >/dev/null 2>&1; then (sleep 1; reboot || shutdown -r now) >/dev/null 2>&1 & else echo "cannot reboot: neither reboot nor shutdown is installed on this host" >&2; exit 1; fi';
       return [wrap(reboot, opts)];
     }
+    case "call":
+      // Calls run on this machine: apply-host never puts them in a script.
+      throw new Error("internal: a call command reached the apply script");
   }
 }

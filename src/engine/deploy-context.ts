@@ -15,7 +15,7 @@ import { closestName } from "../util/closest.js";
 import { describeValue } from "../util/describe-value.js";
 import { describeCannotTell } from "./cannot-tell.js";
 import type { FactGatherer } from "./fact-gatherer.js";
-import { type GlobalArgs, splitArgs } from "./global-args.js";
+import { escalationArgNames, type GlobalArgs, splitArgs, sudoOptions } from "./global-args.js";
 import { isOperationHandle, OperationHandle } from "./operation-handle.js";
 
 export interface RegisteredOperation {
@@ -125,24 +125,28 @@ export class DeployContext {
   }
 }
 
-// A getFact argument object split into the fact's own arguments and `_sudo`, `_sudo_user`,
-// `_sudo_password` (facts are read as that user, as operations read theirs).
+// A getFact argument object split into the fact's own arguments and the global arguments that
+// say who reads it (`_sudo`, `_sudo_user`, `_sudo_password`, `_su_user`, `_doas`, …): facts are
+// read as that user, as operations read theirs.
 function splitFactArgs(args: unknown): { own: unknown; sudo: CommandOptions } {
   if (args === null || typeof args !== "object" || Array.isArray(args)) return { own: args, sudo: {} };
-  const { _sudo, _sudo_user, _sudo_password, ...rest } = args as Record<string, unknown>;
+  const rest: Record<string, unknown> = {};
+  const who: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args as Record<string, unknown>)) {
+    if ((escalationArgNames as readonly string[]).includes(key)) who[key] = value;
+    else rest[key] = value;
+  }
   const own = Object.keys(rest).length || Object.keys(args).length === 0 ? rest : undefined;
-  if (!_sudo) return { own, sudo: {} };
-  return {
-    own,
-    sudo: {
-      sudo: true,
-      ...(typeof _sudo_user === "string" ? { sudoUser: _sudo_user } : {}),
-      ...(typeof _sudo_password === "string" ? { sudoPassword: _sudo_password } : {}),
-    },
-  };
+  if (!Object.keys(who).length) return { own, sudo: {} };
+  try {
+    return { own, sudo: sudoOptions(splitArgs(who, {}, isOperationHandle).global) };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    throw new FactError(`host.getFact: ${error.message}`);
+  }
 }
 
-// "apt.packages nginx, curl", "files.template /etc/nginx/nginx.conf", "server.shell".
+// "apt.packages nginx, curl", "files.template /etc/nginx/nginx.conf", "postgres.role app", "server.shell".
 function defaultLabel(operation: string, args: Record<string, unknown>): string {
   for (const key of [
     "packages",
@@ -157,6 +161,8 @@ function defaultLabel(operation: string, args: Record<string, unknown>): string 
     "commands",
     "command",
     "port",
+    "role",
+    "database",
   ]) {
     const value = args[key];
     if (value === undefined) continue;

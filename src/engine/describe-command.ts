@@ -27,6 +27,8 @@ export function describeCommand(command: Command): string {
       return `download ${command.path} to ${command.local}`;
     case "reboot":
       return `reboot, then wait up to ${command.timeout}s for the host`;
+    case "call":
+      return `${command.description} (on this machine)`;
   }
 }
 

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { CommandOptions, Connector } from "../connectors/connector.js";
 import { FactError } from "../errors.js";
 import type { Fact, Unreadable } from "../facts/fact.js";
-import { runsAs } from "./global-args.js";
+import { escalationKey } from "./global-args.js";
 import { markedSections, markerFunctions, nestedMarkers, scriptRunner, stagedScript } from "./markers.js";
 
 interface Pending {
@@ -71,11 +71,11 @@ export class FactGatherer {
   private async gather(batch: Pending[]): Promise<void> {
     const nonce = randomBytes(6).toString("hex");
     const password = batch.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
-    // Facts run as the same user share one wrapper (one sudo, not one per fact); each still prints
+    // Facts run as the same user (the same way) share one wrapper (one sudo, not one per fact); each still prints
     // its own markers.
     const groups = new Map<string, Array<{ p: Pending; i: number }>>();
     batch.forEach((p, i) => {
-      const key = runsAs(p.sudo);
+      const key = escalationKey(p.sudo);
       groups.set(key, [...(groups.get(key) ?? []), { p, i }]);
     });
     const parts = [...groups].map(([key, members]) => {
@@ -133,6 +133,6 @@ function factScript(p: Pending, part: number, errorPart: number): string {
 }
 
 function factKey(fact: Fact<never, unknown>, args: unknown, sudo: CommandOptions): string {
-  const user = runsAs(sudo);
+  const user = escalationKey(sudo);
   return `${fact.name}(${JSON.stringify(args ?? null)})${user ? `@${user}` : ""}`;
 }

@@ -5,6 +5,9 @@ export type OperationStatus = "pending" | "changed" | "unchanged" | "failed" | "
 
 export class OperationHandle {
   status: OperationStatus = "pending";
+  // What the operation printed on apply (set as soon as it ended: python.call functions read it).
+  stdout = "";
+  stderr = "";
 
   constructor(readonly name: string) {}
 

@@ -1,18 +1,30 @@
 // Every fact by its pyinfra name, for host.getFact and `infra-action fact`.
 import { AuthorizedKeys } from "./access.js";
-import { Ports } from "./aliases.js";
+import { Ports, PostgresqlDatabases, PostgresqlRoles } from "./aliases.js";
+import { RcdStatus } from "./bsdinit.js";
 import { DebPackage } from "./deb-package.js";
 import * as docker from "./docker.js";
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
+import * as git from "./git.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
+import { LaunchdStatus } from "./launchd.js";
+import * as mysql from "./mysql.js";
 import * as network from "./network.js";
+import * as npm from "./npm.js";
+import { OpenrcEnabled, OpenrcStatus } from "./openrc.js";
 import * as packages from "./packages.js";
+import * as pip from "./pip.js";
+import * as postgres from "./postgres.js";
+import { RunitManaged, RunitStatus } from "./runit.js";
 import { SameFile } from "./same-file.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
+import * as ssh from "./ssh.js";
 import * as system from "./system.js";
+import * as toolPackages from "./tool-packages.js";
+import { UpstartStatus } from "./upstart.js";
 import * as users from "./users.js";
 
 /** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
@@ -107,6 +119,16 @@ export const facts = {
   GitRepo: services.GitRepo,
   /** Git configuration values. */
   GitConfig: services.GitConfig,
+  /** The remote branch a repository's checked-out branch tracks. */
+  GitTrackingBranch: git.GitTrackingBranch,
+  /** A git working tree's HEAD, tracked branch and the remote branch's commit. */
+  GitWorktree: git.GitWorktree,
+  /** A clone's submodules that are not initialised or not at their recorded commit. */
+  GitSubmodules: git.GitSubmodules,
+  /** Whether ~/.ssh/known_hosts holds a key for a host. */
+  SshKnownHost: ssh.SshKnownHost,
+  /** A file's SHA-256 on another host, read over SSH from the host. */
+  SshRemoteFile: ssh.SshRemoteFile,
   /** Whether an /etc/init.d service reports running. */
   InitdRunning: services.InitdRunning,
   /** TCP ports with a listening socket. */
@@ -173,6 +195,64 @@ export const facts = {
   DockerVolume: docker.DockerVolume,
   /** A Docker plugin by name (docker inspect), or null. */
   DockerPlugin: docker.DockerPlugin,
+  /** The databases of a MySQL/MariaDB server with their character set and collation. */
+  MysqlDatabases: mysql.MysqlDatabases,
+  /** The accounts of a MySQL/MariaDB server with their privileges, TLS requirements and limits. */
+  MysqlUsers: mysql.MysqlUsers,
+  /** A MySQL/MariaDB account's privileges by database.table. */
+  MysqlUserGrants: mysql.MysqlUserGrants,
+  /** OpenRC services of a runlevel (and those started by hand) and whether each is started. */
+  OpenrcStatus,
+  /** OpenRC services and whether each is in a runlevel. */
+  OpenrcEnabled,
+  /** runit services and whether each is up. */
+  RunitStatus,
+  /** runit services linked into the service directory. */
+  RunitManaged,
+  /** upstart jobs and whether each is running. */
+  UpstartStatus,
+  /** launchd jobs and whether each is running. */
+  LaunchdStatus,
+  /** BSD rc.d services and whether each says it is running. */
+  RcdStatus,
+  /** PostgreSQL roles and their attributes (psql). */
+  PostgresRoles: postgres.PostgresRoles,
+  /** PostgreSQL databases with owner, encoding, locale and limits (psql). */
+  PostgresDatabases: postgres.PostgresDatabases,
+  /** A PostgreSQL role's stored password hash (psql, as a superuser). */
+  PostgresRolePassword: postgres.PostgresRolePassword,
+  /** PostgreSQL roles (PostgresRoles). */
+  PostgresqlRoles,
+  /** PostgreSQL databases (PostgresDatabases). */
+  PostgresqlDatabases,
+  /** Whether pip install of a requirements file or spec would install nothing. */
+  PipInstallDryRun: pip.PipInstallDryRun,
+  /** npm packages installed globally or in a directory. */
+  NpmPackages: npm.NpmPackages,
+  /** Installed Homebrew formulae and versions. */
+  BrewPackages: toolPackages.BrewPackages,
+  /** Installed Homebrew casks and versions. */
+  BrewCasks: toolPackages.BrewCasks,
+  /** Homebrew taps. */
+  BrewTaps: toolPackages.BrewTaps,
+  /** Homebrew formulae and casks with a newer version. */
+  BrewOutdated: toolPackages.BrewOutdated,
+  /** Installed snaps with their version and channel. */
+  SnapPackages: toolPackages.SnapPackages,
+  /** Installed Ruby gems and versions. */
+  GemPackages: toolPackages.GemPackages,
+  /** Applications installed with pipx and versions. */
+  PipxPackages: toolPackages.PipxPackages,
+  /** Pipx's settings (PIPX_HOME, PIPX_BIN_DIR, …). */
+  PipxEnvironment: toolPackages.PipxEnvironment,
+  /** Crates installed with cargo install and versions. */
+  CargoPackages: toolPackages.CargoPackages,
+  /** Installed flatpak applications and runtimes. */
+  FlatpakPackages: toolPackages.FlatpakPackages,
+  /** The flatpak remotes configured. */
+  FlatpakRemotes: toolPackages.FlatpakRemotes,
+  /** The directories of PATH. */
+  Path: toolPackages.Path,
 } as const;
 
 export type Facts = typeof facts;

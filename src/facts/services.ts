@@ -3,15 +3,45 @@ import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, type FactOutput, lines, unreadable } from "./fact.js";
 import { cannotRead, saysMissing } from "./stderr.js";
 
+/** The arguments of the SystemdStatus and SystemdEnabled facts (pyinfra's names). */
+export interface SystemdArgs {
+  /** The user's service manager (systemctl --user) instead of the system's. */
+  user_mode?: boolean;
+  /** Another machine or container (systemctl --machine). */
+  machine?: string;
+  /** With user_mode: that user's manager (needs root: `_sudo`). */
+  user_name?: string;
+}
+
+const systemdArguments = {
+  user_mode: { type: "boolean", description: "the user's service manager (systemctl --user)" },
+  machine: { type: "string", description: "another machine or container (systemctl --machine)" },
+  user_name: { type: "string", description: "that user's service manager (needs root)" },
+} as const;
+
+// The systemctl command for a manager: the system's, a user's (`--user`; with user_name, run as that
+// user with its XDG_RUNTIME_DIR, where its manager listens), or a machine's (`--machine=[user@]machine`).
+export function systemctlCommand({ user_mode, machine, user_name }: SystemdArgs = {}): string {
+  const user = user_mode === true || user_name !== undefined;
+  if (machine !== undefined)
+    return `systemctl${user ? " --user" : ""} --machine=${shellQuote(user_name ? `${user_name}@${machine}` : machine)}`;
+  if (user_name !== undefined) {
+    const name = shellQuote(user_name);
+    return `runuser -u ${name} -- env "XDG_RUNTIME_DIR=/run/user/$(id -u ${name})" systemctl --user`;
+  }
+  return user ? "systemctl --user" : "systemctl";
+}
+
 /**
  * systemd units by name: true when active.
- * `await host.getFact("SystemdStatus")`; no arguments.
+ * `await host.getFact("SystemdStatus", { user_mode, machine, user_name })`; no arguments for the system's.
  */
-export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
+export const SystemdStatus = defineFact<SystemdArgs | undefined, Record<string, boolean>>({
   name: "SystemdStatus",
   description: "systemd units and whether each is active",
-  arguments: {},
-  command: () => "systemctl list-units --all --no-legend --no-pager --plain 2>/dev/null || true",
+  arguments: systemdArguments,
+  // A user's manager may not run yet (no session): nothing is active then, not an error.
+  command: (args) => `${systemctlCommand(args)} list-units --all --no-legend --no-pager --plain 2>/dev/null || true`,
   parse: ({ stdout }) => {
     const units: Record<string, boolean> = emptyRecord();
     for (const line of lines(stdout)) {
@@ -24,13 +54,13 @@ export const SystemdStatus = defineFact<undefined, Record<string, boolean>>({
 
 /**
  * systemd unit files by name: true when enabled.
- * `await host.getFact("SystemdEnabled")`; no arguments.
+ * `await host.getFact("SystemdEnabled", { user_mode, machine, user_name })`; no arguments for the system's.
  */
-export const SystemdEnabled = defineFact<undefined, Record<string, boolean>>({
+export const SystemdEnabled = defineFact<SystemdArgs | undefined, Record<string, boolean>>({
   name: "SystemdEnabled",
   description: "systemd unit files and whether each is enabled",
-  arguments: {},
-  command: () => "systemctl list-unit-files --no-legend --no-pager 2>/dev/null || true",
+  arguments: systemdArguments,
+  command: (args) => `${systemctlCommand(args)} list-unit-files --no-legend --no-pager 2>/dev/null || true`,
   parse: ({ stdout }) => {
     const units: Record<string, boolean> = emptyRecord();
     for (const line of lines(stdout)) {

@@ -24,7 +24,7 @@ type UnknownKeyMessage<K extends string> = K extends `ssh_${string}`
     ? `${K} is not a data key: the Docker connector reads none (the image or container is in the host name: @docker/IMAGE)`
     : K extends `local_${string}`
       ? `${K} is not a data key: the local connector reads none`
-      : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial)`;
+      : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial, _use_sudo_login, _preserve_sudo_env, _su_user, _use_su_login, _preserve_su_env, _su_shell, _doas, _doas_user, _success_exit_codes, _shell_executable, _retry_until)`;
 
 // Data checked key by key: known keys get their type, a connector-prefixed or `_` key that no part
 // of infra-action reads gets a message naming it, and any other key (`app_port`) is the user's.

@@ -1,15 +1,32 @@
 // Every operation, by family, as deploy files call them (apt.packages, files.template, …).
 import * as apk from "./apk/index.js";
 import * as apt from "./apt/index.js";
+import * as brew from "./brew/index.js";
+import * as bsdinit from "./bsdinit/index.js";
+import * as cargo from "./cargo/index.js";
 import * as dnf from "./dnf/index.js";
 import * as docker from "./docker/index.js";
 import * as files from "./files/index.js";
+import * as flatpak from "./flatpak/index.js";
+import * as gem from "./gem/index.js";
 import * as git from "./git/index.js";
+import * as launchd from "./launchd/index.js";
+import * as mysql from "./mysql/index.js";
+import * as npm from "./npm/index.js";
+import * as openrc from "./openrc/index.js";
 import type { OperationDefinition } from "./operation.js";
 import * as pacman from "./pacman/index.js";
 import * as pip from "./pip/index.js";
+import * as pipx from "./pipx/index.js";
+import * as postgres from "./postgres/index.js";
+import * as python from "./python/index.js";
+import * as runit from "./runit/index.js";
 import * as server from "./server/index.js";
+import * as snap from "./snap/index.js";
+import * as ssh from "./ssh/index.js";
 import * as systemd from "./systemd/index.js";
+import * as sysvinit from "./sysvinit/index.js";
+import * as upstart from "./upstart/index.js";
 import * as yum from "./yum/index.js";
 import * as zypper from "./zypper/index.js";
 
@@ -27,6 +44,23 @@ export const operationFamilies = {
   pip,
   systemd,
   docker,
+  mysql,
+  openrc,
+  sysvinit,
+  runit,
+  upstart,
+  launchd,
+  bsdinit,
+  postgres,
+  ssh,
+  npm,
+  pipx,
+  gem,
+  cargo,
+  brew,
+  snap,
+  flatpak,
+  python,
 } as const;
 
 export type OperationFamilies = typeof operationFamilies;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
+import { debRepoTools } from "../helpers/deb-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
@@ -27,13 +28,22 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   docker("run", "-d", "--network", "host", "--name", container, env.image, "sleep", "infinity");
+  // apt's only source is a local repository holding the package ia-hello (the image's Debian mirror is out
+  // of reach by design: tests address 127.0.0.0/8 only).
+  docker(
+    "exec",
+    container,
+    "sh",
+    "-c",
+    `${debRepoTools}noMirrors; mk /srv/localrepo ia-hello 1.0 '' 'echo "Hello, world!"'; index /srv/localrepo`,
+  );
   // A local bare repository for git.repo to clone.
   docker(
     "exec",
     container,
     "sh",
     "-c",
-    "mkdir -p /srv/localrepo && touch /srv/localrepo/Packages && git init -q --bare -b main /srv/origin.git && git clone -q /srv/origin.git /tmp/seed && cd /tmp/seed && git -c user.email=t@t -c user.name=t commit -q --allow-empty -m first && git push -q origin HEAD:main",
+    "git init -q --bare -b main /srv/origin.git && git clone -q /srv/origin.git /tmp/seed && cd /tmp/seed && git -c user.email=t@t -c user.name=t commit -q --allow-empty -m first && git push -q origin HEAD:main",
   );
   writeFileSync(
     join(dir, "inventory.json"),
@@ -120,7 +130,7 @@ describe("every operation on a fresh container, through @docker", () => {
     expect(check("id -gn iaapp; getent passwd iaapp | cut -d: -f6,7; crontab -l")).toBe(
       "iaapp\n/home/iaapp:/bin/sh\n15 3 * * * /usr/local/bin/ia-backup",
     );
-    expect(check("hello")).toBe("Hello, world!");
+    expect(check("ia-hello")).toBe("Hello, world!");
     expect(
       check(
         "git -C /srv/ia/app log --format=%s; git config --global user.name; /srv/ia/venv/bin/pip --version | cut -c1-3",

@@ -59,7 +59,7 @@ describe("facts the host would not give, on a real host", () => {
     );
     expect(ops["dpkg there"]?.[1]).toBe("package dpkg is already installed");
     expect(ops["upgrade simulated"]?.[0]).not.toBe("failed");
-    expect(ops["venv not made yet"]).toEqual(["changed", ""]);
+    expect(ops["venv not made yet"]).toEqual(["changed", "create virtualenv /tmp/ia-no-such-venv; install requests"]);
     expect(error).toMatch(/^plan incomplete: 2 operations cannot tell what to do \("denied key", "rpm on debian"\)/);
   }, 60_000);
 

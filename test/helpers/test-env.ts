@@ -76,3 +76,31 @@ export async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+export const postgresEnvFile = fileURLToPath(new URL("../../.test-env/postgres.json", import.meta.url));
+
+/** The tests' PostgreSQL server (scripts/test-env/postgres.mjs): 127.0.0.1 only, a superuser with a password. */
+export interface PostgresEnv {
+  host: string; // always 127.0.0.1
+  port: number;
+  user: string; // a superuser
+  password: string;
+  database: string; // "postgres"
+  bin: string; // the server's bin directory, /usr/lib/postgresql/15/bin
+  dataDir: string;
+}
+
+// Loads .test-env/postgres.json written by `up`; throws saying how to make it when absent.
+export function loadPostgres(): PostgresEnv {
+  let env: PostgresEnv;
+  try {
+    env = JSON.parse(readFileSync(postgresEnvFile, "utf8")) as PostgresEnv;
+  } catch (error) {
+    throw new Error(
+      `The test PostgreSQL server is not set up (${postgresEnvFile}: ${(error as Error).message}): ${HOW_TO_FIX}.`,
+    );
+  }
+  if (!Number.isInteger(env.port) || !env.user || !env.password)
+    throw new Error(`${postgresEnvFile} has no port, user or password: ${HOW_TO_FIX}.`);
+  return env;
+}

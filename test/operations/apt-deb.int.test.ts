@@ -1,7 +1,7 @@
 // apt.deb on a fresh container: a .deb built there with dpkg-deb is installed by the first apply, the
 // second plan changes nothing, a newer file is an upgrade and present: false removes the package.
-// apt.ppa is fixture-tested only (the test image is Debian, without add-apt-repository), and so are
-// apt.dist_upgrade and apt.key's keyserver (the container has no network).
+// apt.ppa is fixture-tested only (add-apt-repository looks PPAs up on launchpad.net), and so is apt.key's
+// keyserver (the container has no network); apt.dist_upgrade is applied in apt-repository.int.test.ts.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

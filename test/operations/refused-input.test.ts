@@ -284,6 +284,21 @@ describe("values a command would read as options are refused", () => {
       { service: "-H" },
       'argument service "-H" starts with "-", which the command would read as an option; give the service\'s name, e.g. service: "nginx".',
     ],
+    [
+      "runit.service",
+      { service: "-d" },
+      'argument service "-d" starts with "-", which the command would read as an option; give the service\'s name, e.g. service: "nginx".',
+    ],
+    [
+      "server.mount",
+      { path: "/mnt", device: "-oexec" },
+      'argument device "-oexec" starts with "-", which the command would read as an option; give what to mount, e.g. device: "/dev/sdb1" or device: "tmpfs".',
+    ],
+    [
+      "systemd.service",
+      { service: "app", user_mode: true, user_name: "--help" },
+      'argument user_name "--help" starts with "-", which commands would read as an option; give the user\'s name (e.g. user_name: "deploy").',
+    ],
   ])("%s %j", (operation, args, message) => {
     expect(refusal(operation, args)).toBe(message);
   });
@@ -299,3 +314,22 @@ test.each(Object.keys(operationsByName).filter((name) => !takesVariables.include
     );
   },
 );
+
+// Init systems other than systemd name services by plain words: a path, a glob or a command in a
+// name would reach a script path, an rc directory glob or a runit directory.
+describe("init-system service names are plain words", () => {
+  const plain = (name: string) =>
+    `argument service ${JSON.stringify(name)} is not a service name: give the name of its script (letters, digits, "_", ".", "@", "+", ":", "-"), e.g. service: "nginx".`;
+  test.each([
+    ["openrc.service", "../../bin/sh"],
+    ["sysvinit.service", "cron*"],
+    ["sysvinit.enable", "cron;reboot"],
+    ["runit.service", "a b"],
+    ["runit.manage", ".."],
+    ["runit.auto", "x/y"],
+    ["upstart.service", "ssh\nreboot"],
+    ["bsdinit.service", "$(reboot)"],
+  ])("%s refuses %j", (operation, service) => {
+    expect(refusal(operation, { service })).toBe(plain(service));
+  });
+});

@@ -1,7 +1,7 @@
 // server.user (public_keys, password, ensure_home) and server.user_authorized_keys through SSH with
 // _sudo on the test server, and server.timezone, server.security_limit and server.kill on a fresh container: the
-// first apply changes the host, the second plan changes nothing. server.modprobe and server.locale are
-// fixture-tested only: a container has no /proc/modules, and the test image has no locales package.
+// first apply changes the host, the second plan changes nothing. server.modprobe is fixture-tested only (a
+// container has no /proc/modules); server.locale is applied in server-system.int.test.ts.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

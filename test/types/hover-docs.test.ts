@@ -173,6 +173,8 @@ describe("published types carry hover help", () => {
       "network",
       "access",
       "deb-package",
+      "git",
+      "ssh",
     ]) {
       const file = declarationFile(`facts/${path}.d.ts`);
       const moduleSymbol = checker.getSymbolAtLocation(file);

@@ -260,7 +260,10 @@ describe("the README's typed deploy repository", () => {
     expect(runtime).toContain("_sudo");
     for (const file of ["inventory/sduo-host-data.ts", "deploys/sduo-template.ts"]) {
       const listed = withMistakes.find((error) => error.file === file)?.message ?? "";
-      expect(/\((_sudo[^)]*)\)/.exec(listed)?.[1]).toBe(runtime);
+      // tsc cuts a long type in its message with "...": what it shows must begin the runtime list.
+      const shown = /\((_sudo[^)']*)/.exec(listed)?.[1] ?? "";
+      expect(shown.length).toBeGreaterThan(100);
+      expect(runtime.startsWith(shown.replace(/\.\.\.$/, ""))).toBe(true);
     }
   });
 

@@ -1,4 +1,4 @@
-// files.*: files, directories, links, uploads, templates, line and block edits, copies and moves, downloads and syncs.
+// files.*: files, directories, links, uploads, templates, line and block edits, copies and moves, downloads, syncs and archives.
 export { block } from "./block.js";
 export { copy } from "./copy.js";
 export { directory } from "./directory.js";
@@ -12,3 +12,4 @@ export { put } from "./put.js";
 export { replace } from "./replace.js";
 export { sync } from "./sync.js";
 export { template } from "./template.js";
+export { unarchive } from "./unarchive.js";

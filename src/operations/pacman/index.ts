@@ -1,2 +1,4 @@
-// pacman.*: Arch Linux packages.
+// pacman.*: Arch Linux packages, database refreshes and upgrades.
 export { packages } from "./packages.js";
+export { update } from "./update.js";
+export { upgrade } from "./upgrade.js";

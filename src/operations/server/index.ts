@@ -1,11 +1,12 @@
 // server.*: shell commands and scripts, users and groups, packages, services, hostname, sysctl,
-// crontab, reboot and waiting for a port.
+// crontab, mounts, reboot and waiting for a port.
 export { crontab } from "./crontab.js";
 export { group } from "./group.js";
 export { hostname } from "./hostname.js";
 export { kill } from "./kill.js";
 export { locale } from "./locale.js";
 export { modprobe } from "./modprobe.js";
+export { mount } from "./mount.js";
 export { packages } from "./packages.js";
 export { reboot } from "./reboot.js";
 export { script } from "./script.js";

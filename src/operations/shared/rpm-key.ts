@@ -1,11 +1,11 @@
-// dnf.key and yum.key: a repository signing key imported into rpm (rpm --import) unless it already is.
+// dnf.key, yum.key and zypper.key: a repository signing key imported into rpm (rpm --import) unless it already is.
 import { RpmKeyImported } from "../../facts/packages.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import { change, defineOperation, noop } from "../operation.js";
 import { refuseOptionLike, rejectUnknown, requiredString } from "./args.js";
 
-// Defines dnf.key or yum.key.
-export function defineRpmKey(family: "dnf" | "yum") {
+// Defines dnf.key, yum.key or zypper.key.
+export function defineRpmKey(family: "dnf" | "yum" | "zypper") {
   return defineOperation({
     name: `${family}.key`,
     description:

@@ -1,4 +1,4 @@
-// dnf.repo and yum.repo: a repository's own .repo file in /etc/yum.repos.d/, written from its settings.
+// dnf.repo, yum.repo and zypper.repo: a repository's own .repo file (/etc/yum.repos.d/, /etc/zypp/repos.d/), written from its settings.
 import { FileContents } from "../../facts/files.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import { change, defineOperation, noop } from "../operation.js";
@@ -22,7 +22,7 @@ export interface RpmRepoArgs {
 }
 
 // Reads and checks a dnf.repo / yum.repo call (pyinfra's arguments).
-function readRepoArgs(args: Record<string, unknown>, operation: string): RpmRepoArgs {
+function readRepoArgs(args: Record<string, unknown>, operation: string, directory: string): RpmRepoArgs {
   rejectUnknown(args, repoKeys, operation);
   const name = requiredString(args, "src");
   if (name.includes("://"))
@@ -49,15 +49,19 @@ function readRepoArgs(args: Record<string, unknown>, operation: string): RpmRepo
     `type=${optionalString(args, "type") ?? "rpm-md"}`,
     ...(gpgkey !== undefined ? [`gpgkey=${gpgkey}`] : []),
   ];
-  return { path: `/etc/yum.repos.d/${name}.repo`, present, text: `${text.join("\n")}\n` };
+  return { path: `${directory}/${name}.repo`, present, text: `${text.join("\n")}\n` };
 }
 
-// Defines dnf.repo or yum.repo.
-export function defineRpmRepo(family: "dnf" | "yum") {
+// Where each family reads its .repo files.
+const repoDirectories = { dnf: "/etc/yum.repos.d", yum: "/etc/yum.repos.d", zypper: "/etc/zypp/repos.d" } as const;
+
+// Defines dnf.repo, yum.repo or zypper.repo.
+export function defineRpmRepo(family: "dnf" | "yum" | "zypper") {
+  const directory = repoDirectories[family];
   return defineOperation({
     name: `${family}.repo`,
-    description: `Add (or remove) a ${family} repository: /etc/yum.repos.d/<src>.repo written from baseurl, description, enabled, gpgcheck, gpgkey and type.`,
-    validate: (args) => readRepoArgs(args, `${family}.repo`),
+    description: `Add (or remove) a ${family} repository: ${directory}/<src>.repo written from baseurl, description, enabled, gpgcheck, gpgkey and type.`,
+    validate: (args) => readRepoArgs(args, `${family}.repo`, directory),
     facts: (args) => [{ fact: FileContents, args: { path: args.path } }],
     plan: (args, facts) => {
       const remote = facts.get(FileContents, { path: args.path });

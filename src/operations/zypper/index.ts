@@ -1,2 +1,6 @@
-// zypper.*: openSUSE and SLES packages.
+// zypper.*: openSUSE and SLES packages, repositories, .rpm files, keys and upgrades.
+export { key } from "./key.js";
 export { packages } from "./packages.js";
+export { repo } from "./repo.js";
+export { rpm } from "./rpm.js";
+export { update } from "./update.js";

@@ -1,0 +1,2 @@
+// bsdinit.*: bsdinit services.
+export { service } from "./service.js";

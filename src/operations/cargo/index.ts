@@ -1,0 +1,2 @@
+// cargo.*: Rust crates.
+export { packages } from "./packages.js";

@@ -1,0 +1,2 @@
+// gem.*: Ruby gems.
+export { packages } from "./packages.js";

@@ -1,0 +1,2 @@
+// launchd.*: launchd services.
+export { service } from "./service.js";

@@ -1,0 +1,2 @@
+// npm.*: Node.js packages, globally or in a project directory.
+export { packages } from "./packages.js";

@@ -1,0 +1,2 @@
+// openrc.*: OpenRC services and their runlevels.
+export { service } from "./service.js";

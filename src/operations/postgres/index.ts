@@ -1,0 +1,6 @@
+// postgres.*: PostgreSQL roles and databases, SQL, dumps and loads, through psql on the host.
+export { database } from "./database.js";
+export { dump } from "./dump.js";
+export { load } from "./load.js";
+export { role } from "./role.js";
+export { sql } from "./sql.js";

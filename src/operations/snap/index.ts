@@ -1,0 +1,2 @@
+// snap.*: snaps from the Snap Store.
+export { package_ as package } from "./package.js";

@@ -1,0 +1,2 @@
+// upstart.*: upstart services.
+export { service } from "./service.js";
