@@ -85,7 +85,8 @@ function operationsBlock(typeDocs, registered, fixtureOnly) {
   ];
 }
 
-// Every operation's arguments, one line each, folded by family; then the global arguments.
+// Every operation's own arguments, one line each, folded by family (the global arguments have their own
+// table in the README).
 function argumentsBlock(typeDocs) {
   const families = Map.groupBy(typeDocs.operations, (op) => op.name.split(".")[0]);
   const lines = [];
@@ -97,9 +98,7 @@ function argumentsBlock(typeDocs) {
     }
     lines.push("</details>", "");
   }
-  lines.push("<details><summary>Global arguments (every operation)</summary>", "");
-  lines.push(...typeDocs.globals.map(argumentLine), "", "</details>");
-  return lines;
+  return lines.slice(0, -1);
 }
 
 // The fact table: name, description and the arguments it takes.

@@ -67,6 +67,17 @@ describe("argument types (src/operations/arg-types.ts)", () => {
     expect(typeDocs.globals.filter((arg) => !arg.doc).map((arg) => arg.name)).toEqual([]);
   });
 
+  test("the README's global arguments table lists exactly the global arguments the types declare", () => {
+    // The table's rows: the first run of table lines after the heading.
+    const lines = readme.slice(readme.indexOf("#### Global arguments")).split("\n");
+    const first = lines.findIndex((line) => line.startsWith("|"));
+    const end = lines.findIndex((line, i) => i > first && !line.startsWith("|"));
+    const rows = lines.slice(first, end).flatMap((line) => /^\| `(_[a-z_]+)` +\|/.exec(line)?.[1] ?? []);
+    const declared = typeDocs.globals.map((arg) => arg.name).filter((name) => name !== "name");
+    expect(rows.length).toBeGreaterThan(0);
+    expect([...new Set(rows)].sort()).toEqual(declared.sort());
+  });
+
   test("the reader sees a missing doc comment, optional arguments and shared argument types", () => {
     const dir = mkdtempSync(join(tmpdir(), "infra-action-docs-test-"));
     try {
