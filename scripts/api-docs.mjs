@@ -44,6 +44,14 @@ const cell = (text) =>
     .replace(/\n/g, " ")
     .trim();
 
+// Text made safe inside HTML (a <summary>), where markdown is not read: `code` becomes <code>code</code>.
+const html = (text) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/`([^`]*)`/g, "<code>$1</code>");
+
 // What is wrong between the registries, the fixture-only list and the argument types, one line each.
 function findProblems(registered, typeDocs, fixtureOnly) {
   const typed = new Set(typeDocs.operations.map((op) => op.name));
@@ -91,7 +99,13 @@ function argumentsBlock(typeDocs) {
   const families = Map.groupBy(typeDocs.operations, (op) => op.name.split(".")[0]);
   const lines = [];
   for (const [family, operations] of families) {
-    lines.push(`<details><summary><code>${family}.*</code> (${operations.length})</summary>`, "");
+    // "files.*: files, directories, …" → "files, directories, …" after the family's name.
+    const doc = html(typeDocs.families.find((f) => f.name === family)?.doc.replace(/^[a-z_]+\.\*: */, "") ?? "");
+    const count = `${operations.length} operation${operations.length === 1 ? "" : "s"}`;
+    lines.push(
+      `<details><summary><code>${family}.*</code>: ${doc ? `${doc.replace(/\.$/, "")} ` : ""}(${count})</summary>`,
+      "",
+    );
     for (const op of operations) {
       lines.push(`**\`${op.name}\`**`, "");
       lines.push(...(op.arguments.length ? op.arguments.map(argumentLine) : ["- no arguments of its own"]), "");

@@ -115,6 +115,7 @@ describe("argument types (src/operations/arg-types.ts)", () => {
         },
         { name: "x.z", doc: "", arguments: [] },
       ]);
+      expect(docs.families).toEqual([{ name: "x", doc: "x.*" }]);
       expect(docs.globals).toEqual([{ name: "_sudo", type: "boolean", required: false, doc: "Sudo." }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -25,8 +25,18 @@ export interface OperationTypeDoc {
   arguments: ArgumentDoc[];
 }
 
+/** One family's entry in the `OperationFamilies` interface. */
+export interface FamilyTypeDoc {
+  /** The family's name, `"files"`. */
+  name: string;
+  /** Its doc comment, `"files.*: files, directories, …"`, or `""`. */
+  doc: string;
+}
+
 /** What arg-types.ts declares: every operation's arguments, and the global arguments. */
 export interface OperationTypeDocs {
+  /** The families in declaration order. */
+  families: FamilyTypeDoc[];
   /** Operations in declaration order: families as `OperationFamilies` lists them, operations as each family's interface does. */
   operations: OperationTypeDoc[];
   /** The arguments every operation takes (`GlobalArgsInput`). */
@@ -103,6 +113,9 @@ export function readOperationTypeDocs(file = "src/operations/arg-types.ts"): Ope
   if (!source) throw new Error(`cannot read ${file}`);
   const checker = program.getTypeChecker();
   const families = interfaceType(source, "OperationFamilies", checker);
+  const familyDocs = checker
+    .getPropertiesOfType(families)
+    .map((family) => ({ name: family.getName(), doc: docOf(family, checker) }));
   const operations = checker.getPropertiesOfType(families).flatMap((family) => {
     const familyType = checker.getTypeOfSymbolAtLocation(family, source);
     return checker.getPropertiesOfType(familyType).map((operation) => ({
@@ -112,5 +125,5 @@ export function readOperationTypeDocs(file = "src/operations/arg-types.ts"): Ope
     }));
   });
   const globals = argumentsOf(interfaceType(source, "GlobalArgsInput", checker), checker, source);
-  return { operations, globals };
+  return { families: familyDocs, operations, globals };
 }
