@@ -11,14 +11,17 @@ import { measureColdStart } from "./cold-start.mjs";
 import { removeBenchContainers } from "./containers.mjs";
 import { makeKeys } from "./keys.mjs";
 import { describeMachine } from "./machine.mjs";
+import { measureManyHosts } from "./measure-many.mjs";
+import { measureOverhead } from "./measure-overhead.mjs";
 import { measureScaling } from "./measure-scaling.mjs";
 import { measureSize } from "./measure-size.mjs";
 import { BenchError, fail, say, started } from "./output.mjs";
 import { repoRoot, resultsDir, workDir } from "./paths.mjs";
 import { updateReadme } from "./readme.mjs";
 import { renderResults } from "./render-results.mjs";
+import { checkRunnerBudgets, renderRunner } from "./render-runner.mjs";
 import { compareStates } from "./same-state.mjs";
-import { RUNS, SCALE_HOSTS, SCALES, SIZES } from "./settings.mjs";
+import { MANY_SIZES, PHASES, RUNS, SCALE_HOSTS, SCALES, SIZES } from "./settings.mjs";
 import { ensureHostPackages, ensureTestEnv } from "./setup.mjs";
 import { CHANGED_PER_HOST, OPS_PER_HOST } from "./workload.mjs";
 
@@ -38,8 +41,46 @@ export async function runBench() {
   say(`machine: ${machine.nproc} cores, ${machine.memoryMB} MB, ${machine.cpu}, ${machine.ansible}`);
   const coldStart = await measureColdStart();
   const bundles = bundleSizes();
-  const keys = await makeKeys(Math.max(...SIZES, SCALE_HOSTS));
+  const keys = await makeKeys(Math.max(...SIZES, SCALE_HOSTS, ...(PHASES.has("many") ? MANY_SIZES : [])));
   const ctx = { image, keys, ansibleConfig: writeAnsibleConfig(), state: {} };
+  const date = new Date().toISOString().slice(0, 10);
+  const results = {
+    date,
+    command: "npm run bench",
+    phases: [...PHASES],
+    settings: { sizes: SIZES, runs: RUNS, operationsPerHost: OPS_PER_HOST, changedPerHost: CHANGED_PER_HOST },
+    machine,
+    code,
+    coldStart,
+    bundles,
+  };
+  if (PHASES.has("compare")) results.sizes = await measureSizes(ctx);
+  if (PHASES.has("scaling")) {
+    say(
+      `scaling: infra-action on ${SCALE_HOSTS} hosts with ${SCALES.map((s) => s * OPS_PER_HOST).join(", ")} operations`,
+    );
+    results.scaling = await measureScaling(ctx);
+  }
+  if (PHASES.has("many")) results.many = await measureManyHosts(ctx);
+  if (PHASES.has("overhead")) results.overhead = await measureOverhead(ctx);
+  const comparison = results.sizes && results.scaling;
+  if (comparison) {
+    results.sameStateDetail = ctx.state;
+    results.sameState = compareStates(ctx.state);
+    results.budgets = checkBudgets(results);
+  }
+  if (results.many || results.overhead) results.runnerBudgets = checkRunnerBudgets(results);
+  const file = join(resultsDir, `${date}${comparison ? "" : `-${[...PHASES].join("-")}`}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  if (comparison) updateReadme(renderResults(results, file));
+  if (results.runnerBudgets) updateReadme(renderRunner(results, file), "bench-runner");
+  say(`done in ${((Date.now() - started) / MINUTE).toFixed(1)} min: ${relative(repoRoot, file)} and bench/README.md`);
+  for (const check of [...(results.budgets ?? []), ...(results.runnerBudgets ?? [])])
+    say(`budget ${check.met ? "met" : "MISSED"}: ${check.budget} — ${check.figure}`);
+}
+
+// Every size of the comparison with Ansible; a 100-host size that cannot run is noted and skipped.
+async function measureSizes(ctx) {
   const sizes = [];
   for (const n of SIZES) {
     say(`size: ${n} host(s), ${RUNS} run(s) per tool`);
@@ -52,28 +93,5 @@ export async function runBench() {
       sizes.push({ hosts: n, notes: [`skipped: ${error.message.split("\n")[0]}`] });
     }
   }
-  say(
-    `scaling: infra-action on ${SCALE_HOSTS} hosts with ${SCALES.map((s) => s * OPS_PER_HOST).join(", ")} operations`,
-  );
-  const scaling = await measureScaling(ctx);
-  const date = new Date().toISOString().slice(0, 10);
-  const results = {
-    date,
-    command: "npm run bench",
-    settings: { sizes: SIZES, runs: RUNS, operationsPerHost: OPS_PER_HOST, changedPerHost: CHANGED_PER_HOST },
-    machine,
-    code,
-    coldStart,
-    bundles,
-    sizes,
-    scaling,
-    sameStateDetail: ctx.state,
-  };
-  results.sameState = compareStates(ctx.state);
-  results.budgets = checkBudgets(results);
-  const file = join(resultsDir, `${date}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  updateReadme(renderResults(results, file));
-  say(`done in ${((Date.now() - started) / MINUTE).toFixed(1)} min: ${relative(repoRoot, file)} and bench/README.md`);
-  for (const check of results.budgets) say(`budget ${check.met ? "met" : "MISSED"}: ${check.budget} — ${check.figure}`);
+  return sizes;
 }

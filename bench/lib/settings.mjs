@@ -33,6 +33,20 @@ export const RUNS = listSetting("BENCH_RUNS", [3])[0];
 // The fleet of the scaling measurement, and how many times it repeats the workload.
 export const SCALE_HOSTS = 10;
 export const SCALES = listSetting("BENCH_SCALES", [1, 2, 5]);
+// The parts of the benchmark that run (BENCH_PHASES, comma-separated; all by default): the comparison
+// with Ansible, the scaling with operations, one runner with many hosts, and the apply's overhead.
+const ALL_PHASES = ["compare", "scaling", "many", "overhead"];
+export const PHASES = new Set((process.env.BENCH_PHASES ?? ALL_PHASES.join(",")).split(",").map((p) => p.trim()));
+for (const phase of PHASES) {
+  if (!ALL_PHASES.includes(phase)) {
+    console.error(`bench: BENCH_PHASES names "${phase}"; the phases are ${ALL_PHASES.join(", ")}`);
+    process.exit(2);
+  }
+}
+// One runner, many hosts: the fleet sizes infra-action runs alone on.
+export const MANY_SIZES = listSetting("BENCH_MANY", [100, 250, 500]);
+// The fleet of the apply-overhead measurement (infra-action against the same commands run bare).
+export const OVERHEAD_HOSTS = listSetting("BENCH_OVERHEAD_HOSTS", [30])[0];
 // Samples of the action's cold start.
 export const COLD_START_SAMPLES = 10;
 

@@ -2,6 +2,7 @@
 // machine's load just before.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { boxCpuMs } from "./box-cpu.mjs";
 import { waitForQuietMachine } from "./machine-load.mjs";
 import { run } from "./output.mjs";
 import { RUN_TIMEOUT_MS } from "./settings.mjs";
@@ -31,12 +32,14 @@ function sampleGroupMemory(pgid, peak) {
   return () => clearInterval(timer);
 }
 
-// Runs one timed command under GNU time: wall time, peak RSS (largest process) and peak PSS of its process tree.
+// Runs one timed command under GNU time: wall time, peak RSS (largest process), peak PSS of its process
+// tree, and the whole machine's CPU time meanwhile (the containers' work included).
 export async function timed(command, args, { cwd, env, logFile }) {
   const rssFile = `${logFile}.rss`;
   const peak = { pssKB: 0, procs: 0 };
   const cpuBusyBefore = await waitForQuietMachine();
   const load = loadavg()[0];
+  const cpuBefore = boxCpuMs();
   const result = await run("/usr/bin/time", ["-f", "%M", "-o", rssFile, command, ...args], {
     cwd,
     env,
@@ -44,6 +47,7 @@ export async function timed(command, args, { cwd, env, logFile }) {
     timeoutMs: RUN_TIMEOUT_MS,
     onSpawn: (child) => sampleGroupMemory(child.pid, peak),
   });
+  const boxCpu = Math.round(boxCpuMs() - cpuBefore);
   const rssLines = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n") : [];
   return {
     code: result.code,
@@ -52,6 +56,7 @@ export async function timed(command, args, { cwd, env, logFile }) {
     peakRssKB: Number(rssLines.at(-1)) || undefined,
     treePssKB: peak.pssKB || undefined,
     peakProcesses: peak.procs,
+    boxCpuMs: boxCpu,
     loadAverage1m: load,
     cpuBusyBefore,
   };
