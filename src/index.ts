@@ -95,3 +95,4 @@ export const git = unboundFamily("git");
 export const pip = unboundFamily("pip");
 export const systemd = unboundFamily("systemd");
 export const docker = unboundFamily("docker");
+export const mysql = unboundFamily("mysql");

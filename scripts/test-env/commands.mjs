@@ -6,6 +6,7 @@ import { ensureDocker, runningEngine } from "./docker-engine.mjs";
 import { writeEnv } from "./env-file.mjs";
 import { ensureImage } from "./image.mjs";
 import { writeKnownHosts } from "./known-hosts.mjs";
+import { ensureMariadb } from "./mariadb.mjs";
 import { fail, SetupError, say, shown } from "./output.mjs";
 import { ensureHostPackages } from "./packages.mjs";
 import { envDir, envFile } from "./paths.mjs";
@@ -35,6 +36,7 @@ export async function up(started = Date.now()) {
     await verify(ports, keys, knownHosts);
   }
   writeEnv(image, ports, keys, knownHosts);
+  await ensureMariadb();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${shown(envFile)}`);
 }
 

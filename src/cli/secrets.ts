@@ -57,7 +57,7 @@ export class CliSecrets {
     this.add(secrets);
   }
 
-  // The passwords in host data (_sudo_password, ssh_password, ssh_key_password).
+  // The passwords in host data (_sudo_password, ssh_password, ssh_key_password, mysql_password).
   addHostData(hosts: Iterable<{ name: string; data: Record<string, unknown> }>): void {
     this.add(secretDataValues(hosts));
   }

@@ -7,6 +7,7 @@ import type { Fact } from "./fact.js";
 import * as files from "./files.js";
 import * as hardware from "./hardware.js";
 import { InitdStatus } from "./initd-status.js";
+import * as mysql from "./mysql.js";
 import * as network from "./network.js";
 import * as packages from "./packages.js";
 import { SameFile } from "./same-file.js";
@@ -173,6 +174,12 @@ export const facts = {
   DockerVolume: docker.DockerVolume,
   /** A Docker plugin by name (docker inspect), or null. */
   DockerPlugin: docker.DockerPlugin,
+  /** The databases of a MySQL/MariaDB server with their character set and collation. */
+  MysqlDatabases: mysql.MysqlDatabases,
+  /** The accounts of a MySQL/MariaDB server with their privileges, TLS requirements and limits. */
+  MysqlUsers: mysql.MysqlUsers,
+  /** A MySQL/MariaDB account's privileges by database.table. */
+  MysqlUserGrants: mysql.MysqlUserGrants,
 } as const;
 
 export type Facts = typeof facts;

@@ -76,6 +76,8 @@ export interface OperationFamilies {
   systemd: SystemdOperations;
   /** docker.*: containers, images, networks, volumes and plugins of the host's Docker engine, and pruning. */
   docker: DockerOperations;
+  /** mysql.*: MySQL/MariaDB users, databases and privileges, SQL, dumps and loads (the mysql client on the host). */
+  mysql: MysqlOperations;
 }
 
 /** The server.* operations' own arguments, by operation. */
@@ -772,6 +774,111 @@ export interface DockerOperations {
   };
 }
 
+/** How every mysql.* operation reaches the server (each left to the client's defaults when not given). */
+export interface MysqlConnectionArgs {
+  /** The user to log in as. */
+  mysql_user?: string;
+  /** Its password: it reaches the client in a private option file (mode 600, removed after), never on a command line or in a plan. */
+  mysql_password?: string;
+  /** The server's host name or address; other than `"localhost"`, the client connects over TCP. */
+  mysql_host?: string;
+  /** The server's TCP port (the client then connects over TCP). */
+  mysql_port?: number;
+}
+
+/** The resource limits of `mysql.user` (0 means no limit); each left as it is when not given. */
+interface MysqlLimits {
+  /** MAX_USER_CONNECTIONS: connections at once. */
+  max_connections?: number;
+  /** MAX_QUERIES_PER_HOUR. */
+  max_queries_per_hour?: number;
+  /** MAX_UPDATES_PER_HOUR. */
+  max_updates_per_hour?: number;
+  /** MAX_CONNECTIONS_PER_HOUR. */
+  max_connections_per_hour?: number;
+}
+
+/** The mysql.* operations' own arguments, by operation. */
+export interface MysqlOperations {
+  /** Make sure a MySQL user exists (with its TLS requirement, resource limits and global privileges) or does not. */
+  user: MysqlConnectionArgs &
+    MysqlLimits & {
+      /** The user's name. */
+      user: string;
+      /** `true` (default): the account exists; `false`: it is dropped. */
+      present?: boolean;
+      /** The account's host part. Default `"localhost"`; another host makes another account. */
+      user_hostname?: string;
+      /** The password, set when the account is created (an existing account's password is left as it is); plans say "password set". */
+      password?: string;
+      /** Exactly these global privileges (on *.*), others there revoked: `["SELECT", "PROCESS"]`, `"ALL"`. Left as they are when not given. */
+      privileges?: StringOrList;
+      /** `"SSL"`, `"X509"` (with the `require_*` details) or `"NONE"`; left as it is when not given. */
+      require?: "SSL" | "X509" | "NONE";
+      /** With require X509: the cipher the client must use. */
+      require_cipher?: string;
+      /** With require X509: the certificate issuer the client's must have. */
+      require_issuer?: string;
+      /** With require X509: the certificate subject the client's must have. */
+      require_subject?: string;
+    };
+  /** Make sure a MySQL database exists (with its character set and collation) or does not; optionally grant a user privileges on it. */
+  database: MysqlConnectionArgs & {
+    /** The database's name. */
+    database: string;
+    /** `true` (default): it exists; `false`: it is dropped with everything in it. */
+    present?: boolean;
+    /** Its default collation (set on creation, changed with ALTER DATABASE when it differs). */
+    collate?: string;
+    /** Its default character set, `"utf8mb4"` (set on creation, changed with ALTER DATABASE when it differs). */
+    charset?: string;
+    /** A user given `user_privileges` on the database (db.*). */
+    user?: string;
+    /** That user's host part. Default `"localhost"`. */
+    user_hostname?: string;
+    /** The privileges `user` has on the database, exactly. Default `"ALL"`. */
+    user_privileges?: StringOrList;
+  };
+  /** Make a MySQL user's privileges on a database or table exactly the given ones (others there are revoked). */
+  privileges: MysqlConnectionArgs & {
+    /** The user's name. */
+    user: string;
+    /** The privileges: `["SELECT", "INSERT"]`, `"ALL"`; `[]` revokes every privilege there. */
+    privileges: StringOrList;
+    /** The user's host part. Default `"localhost"`. */
+    user_hostname?: string;
+    /** The database, or `"*"` (default) for every database. */
+    database?: string;
+    /** A table of `database`, or `"*"` (default) for all its tables. */
+    table?: string;
+    /** Run FLUSH PRIVILEGES after a change. Default `true`. */
+    flush?: boolean;
+    /** Also the GRANT OPTION privilege. Default `false`. */
+    with_grant_option?: boolean;
+  };
+  /** Run SQL with the mysql client (always a change: infra-action cannot know what it does). */
+  sql: MysqlConnectionArgs & {
+    /** The SQL, one or more statements; it shows in plans, so keep secrets out of it. */
+    sql: string;
+    /** The database to run it in. */
+    database?: string;
+  };
+  /** Dump a MySQL database (or all of them) into a .sql file on the host with mysqldump (always a change). */
+  dump: MysqlConnectionArgs & {
+    /** The file on the host; written beside it first and moved over it once whole, mode 600. */
+    dest: string;
+    /** The database to dump; every database when not given. */
+    database?: string;
+  };
+  /** Load a .sql file on the host into MySQL with the mysql client (always a change). */
+  load: MysqlConnectionArgs & {
+    /** The .sql file on the host. */
+    src: string;
+    /** The database to load it into. */
+    database?: string;
+  };
+}
+
 // An operation family's operations under their full names ("files.template").
 type Prefixed<F extends string, O> = { [K in keyof O & string as `${F}.${K}`]: O[K] };
 
@@ -787,7 +894,8 @@ export type OperationArgs = Prefixed<"server", ServerOperations> &
   Prefixed<"git", GitOperations> &
   Prefixed<"pip", PipOperations> &
   Prefixed<"systemd", SystemdOperations> &
-  Prefixed<"docker", DockerOperations>;
+  Prefixed<"docker", DockerOperations> &
+  Prefixed<"mysql", MysqlOperations>;
 
 /** Arguments every operation takes (pyinfra's global arguments); host data keys of the same name set defaults. */
 export interface GlobalArgsInput {

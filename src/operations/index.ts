@@ -5,6 +5,7 @@ import * as dnf from "./dnf/index.js";
 import * as docker from "./docker/index.js";
 import * as files from "./files/index.js";
 import * as git from "./git/index.js";
+import * as mysql from "./mysql/index.js";
 import type { OperationDefinition } from "./operation.js";
 import * as pacman from "./pacman/index.js";
 import * as pip from "./pip/index.js";
@@ -27,6 +28,7 @@ export const operationFamilies = {
   pip,
   systemd,
   docker,
+  mysql,
 } as const;
 
 export type OperationFamilies = typeof operationFamilies;

@@ -3,7 +3,7 @@
 import { isPlainObject, kindOf } from "./describe-value.js";
 
 // Host data keys whose values are passwords.
-export const SECRET_DATA_KEYS = ["_sudo_password", "ssh_password", "ssh_key_password"] as const;
+export const SECRET_DATA_KEYS = ["_sudo_password", "ssh_password", "ssh_key_password", "mysql_password"] as const;
 
 // True for a host-data key whose value is a password.
 export function isSecretKey(key: string): boolean {

@@ -1,0 +1,7 @@
+// mysql.*: MySQL/MariaDB users, databases and privileges, SQL, dumps and loads, with the mysql client.
+export { database } from "./database.js";
+export { dump } from "./dump.js";
+export { load } from "./load.js";
+export { privileges } from "./privileges.js";
+export { sql } from "./sql.js";
+export { user } from "./user.js";
