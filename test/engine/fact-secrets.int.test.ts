@@ -1,8 +1,9 @@
 // Facts with a secret in their command, run through sudo on the shared sshd (as root and as another
-// user, without and with a sudo password): no process's command line on the host ever shows the
-// command while the plan runs, the command under sudo cannot read the sudo password, and a no-op plan
-// is still one remote execution per host. A fact that puts its own command on a command line is seen
-// by the same sampler (the positive control: it would catch a leak).
+// user, without and with a sudo password) and through docker exec in its container (su there): no
+// process's command line on the host ever shows the command while the plan runs, the command under
+// sudo cannot read the sudo password, and a plan is still one remote execution per host. A fact that
+// puts its own command on a command line is seen by the same sampler (the positive control: it would
+// catch a leak).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -60,6 +61,8 @@ const project = tempProject({
     ssh_known_hosts_file: ${JSON.stringify(env.knownHosts)},
     tag: "pw",
   }],
+  // The same server's container through docker exec: another user is reached with su there.
+  ["@docker/${env.servers.main.container}", { tag: "docker" }],
 ];
 `,
   "deploy.ts": deploy,
@@ -81,16 +84,18 @@ describe("facts with a secret, through sudo", () => {
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
 
     // The facts ran as asked: as root and as nobody, with nothing on their input (not the password).
-    expect(result.stdout).toContain("said root/nobody/cannot tell/control");
+    expect(result.stdout.match(/said root\/nobody\/cannot tell\/control/g)).toHaveLength(3);
     const report = JSON.parse(readFileSync(join(project, "plan.json"), "utf8")) as Report;
     expect(report.hosts.map((h) => [h.name, h.executions])).toEqual([
       ["deploy-sshd", 1],
       ["pw-sshd", 1],
+      [`@docker/${env.servers.main.container}`, 1],
     ]);
 
-    // The sampler sees the control on both hosts, so it would have seen the secret.
+    // The sampler sees the control on every host, so it would have seen the secret.
     expect(seen.some((line) => line.includes(`${control}-nopw`))).toBe(true);
     expect(seen.some((line) => line.includes(`${control}-pw`))).toBe(true);
+    expect(seen.some((line) => line.includes(`${control}-docker`))).toBe(true);
     // (each leak once, shortened: the lines are long)
     expect([...new Set(seen.filter((line) => line.includes(secret)).map((line) => line.slice(0, 300)))]).toEqual([]);
     for (const text of [result.stdout, result.stderr, JSON.stringify(report)]) {
