@@ -3,7 +3,9 @@
 // - Delivery: the script travels on standard input, its first line being the line it must end
 //   with; `scriptRunner` stages it in a new private directory (mode 0700), checks that it arrived
 //   whole and runs it in the same shell with /dev/null as input. The run's nonce is never on a
-//   command line (which any user of the host may read), so no command can forge a marker.
+//   command line (which any user of the host may read), so no command can forge a marker. A part
+//   run as another user (the fact batch's sudo part) comes to its shell the same way: on that
+//   shell's standard input, checked whole, never on its command line (`nestedPart`).
 // - Markers: each part's output is framed as `\n@@<nonce>:begin:<i>\n` … `\n@@<nonce>:end:<i>:<exit
 //   code>\n`; the apply script also says `staged`, `done`, `locked` and `skip:<i>`.
 
