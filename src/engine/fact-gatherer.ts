@@ -6,7 +6,7 @@ import type { CommandOptions, Connector } from "../connectors/connector.js";
 import { FactError } from "../errors.js";
 import type { Fact, Unreadable } from "../facts/fact.js";
 import { escalationKey } from "./global-args.js";
-import { markedSections, markerFunctions, nestedMarkers, scriptRunner, stagedScript } from "./markers.js";
+import { markedSections, markerFunctions, nestedPart, scriptRunner, stagedScript } from "./markers.js";
 
 interface Pending {
   key: string;
@@ -81,9 +81,11 @@ export class FactGatherer {
     const parts = [...groups].map(([key, members]) => {
       const body = members.map(({ p, i }) => factScript(p, i, batch.length + i)).join("\n");
       if (!key) return body;
-      // A shell of its own (through sudo): it gets the nonce on its input, never on its command line.
+      // A shell of its own (through sudo): the nonce and the facts' commands come on its input, never
+      // on its command line (which any user of the host may read).
       const sudo = { ...(members[0]?.p.sudo ?? {}), keepStdin: true };
-      return `${nestedMarkers.input} | ${this.connector.wrapCommand(`${nestedMarkers.preamble}\n${body}`, sudo)}`;
+      const part = nestedPart(nonce, body, "fact script");
+      return `${part.input} | ${this.connector.wrapCommand(part.command, sudo)}`;
     });
     const script = stagedScript(nonce, [markerFunctions(nonce), ...parts].join("\n"));
     try {

@@ -3,7 +3,9 @@
 // - Delivery: the script travels on standard input, its first line being the line it must end
 //   with; `scriptRunner` stages it in a new private directory (mode 0700), checks that it arrived
 //   whole and runs it in the same shell with /dev/null as input. The run's nonce is never on a
-//   command line (which any user of the host may read), so no command can forge a marker.
+//   command line (which any user of the host may read), so no command can forge a marker. A part
+//   run as another user (the fact batch's sudo part) comes to its shell the same way: on that
+//   shell's standard input, checked whole, never on its command line (`nestedPart`).
 // - Markers: each part's output is framed as `\n@@<nonce>:begin:<i>\n` … `\n@@<nonce>:end:<i>:<exit
 //   code>\n`; the apply script also says `staged`, `done`, `locked` and `skip:<i>`.
 
@@ -23,13 +25,27 @@ export function markerFunctions(nonce: string): string {
   ].join("\n");
 }
 
-// A part of the script run by another shell (through sudo): it gets the nonce on its standard
-// input, first line, and defines the marker functions itself. Returns the line to pipe in and the
-// part's own preamble.
-export const nestedMarkers = {
-  input: `printf '%s\\n' "$${nonceVariable}"`,
-  preamble: [`IFS= read -r ${nonceVariable} || exit 70`, "exec 0</dev/null", outFunction].join("\n"),
-};
+// A part of the script run by another shell (through sudo, as root or as another user). That
+// shell's command line is `command`, the same fixed text for every part; `input` (piped into it)
+// brings the nonce's line, then the part from a here-document of the staged script, then the end
+// line. So no part's commands, which may hold a secret, are ever on a command line, and another user
+// needs no access to the caller's private directory. The shell takes all of its input, checks that
+// the part arrived whole, closes its input (a command reads /dev/null, never a sudo password) and
+// runs the part.
+export function nestedPart(nonce: string, body: string, what: string): { input: string; command: string } {
+  const delimiter = `__ia_part_${nonce}`;
+  return {
+    input: `{ printf '%s\\n' "$${nonceVariable}"; cat <<'${delimiter}'\n${body}\n${scriptEnd(nonce)}\n${delimiter}\n}`,
+    command: [
+      `IFS= read -r ${nonceVariable} || exit 70`,
+      "__ia_s=$(cat) || exit 70",
+      "exec 0</dev/null",
+      `case "$__ia_s" in *"\n# end $${nonceVariable}") ;; *) echo "a part of the ${what} did not arrive whole; it was not run" >&2; exit 70 ;; esac`,
+      outFunction,
+      'eval "$__ia_s"',
+    ].join("\n"),
+  };
+}
 
 // What goes on the runner's standard input: the end line, the script, the end line.
 export function stagedScript(nonce: string, script: string): string {
