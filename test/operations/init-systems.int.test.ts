@@ -89,12 +89,13 @@ describe("OpenRC, init.d, runit, mounts and a locale on a fresh container", () =
     write("/etc/init.d/iasysv2", initdScript("iasysv2"));
     // OpenRC as after boot: its soft level written (no sysinit: that would set the clock).
     exec("mkdir -p /run/openrc && echo default > /run/openrc/softlevel");
-    // runit: two services of our own; runsvdir watches /etc/service without the image's ssh and syslog.
-    for (const name of ["iarunit", "iarunit2"])
+    // runit: services of our own; runsvdir watches /etc/service without the image's ssh and syslog.
+    // iarunit4 starts with a down file that runit.auto removes.
+    for (const name of ["iarunit", "iarunit2", "iarunit3", "iarunit4"])
       exec(
         `mkdir -p /etc/sv/${name} && printf '#!/bin/sh\\nexec sleep 600\\n' > /etc/sv/${name}/run && chmod 755 /etc/sv/${name}/run`,
       );
-    exec("rm -f /etc/service/*");
+    exec("touch /etc/sv/iarunit4/down && rm -f /etc/service/*");
     docker("exec", "-d", container, "runsvdir", "-P", "/etc/service");
     // A tmpfs to remount read-only and one to unmount.
     exec(
@@ -110,6 +111,10 @@ sysvinit.service({ name: "sysvinit", service: "iasysv", running: true, enabled: 
 sysvinit.enable({ name: "sysvinit.enable", service: "iasysv2", start_levels: [3, 5], stop_levels: [0, 6], start_priority: 7 });
 runit.service({ name: "runit", service: "iarunit", svdir: "/etc/service", running: true });
 runit.service({ name: "runit-down", service: "iarunit2", svdir: "/etc/service", running: false, enabled: false });
+runit.auto({ name: "runit.auto-off", service: "iarunit3", auto: false });
+runit.manage({ name: "runit.manage", service: "iarunit3", svdir: "/etc/service" });
+runit.auto({ name: "runit.auto-on", service: "iarunit4" });
+runit.manage({ name: "runit.manage-on", service: "iarunit4", svdir: "/etc/service" });
 server.mount({ name: "mount", path: "/mnt/ia", device: "tmpfs", fs_type: "tmpfs", options: ["nosuid", "noexec"] });
 server.mount({ name: "remount", path: "/mnt/ia-rw", options: ["ro"] });
 server.mount({ name: "unmount", path: "/mnt/ia-gone", mounted: false });
@@ -129,6 +134,10 @@ server.locale({ name: "locale", locale: "fr_FR.UTF-8" });
       "sysvinit.enable",
       "runit",
       "runit-down",
+      "runit.auto-off",
+      "runit.manage",
+      "runit.auto-on",
+      "runit.manage-on",
       "mount",
       "remount",
       "unmount",
@@ -161,6 +170,17 @@ server.locale({ name: "locale", locale: "fr_FR.UTF-8" });
     expect(exec("ls /etc/sv/iarunit/down /etc/sv/iarunit2/down 2>&1 | sed 's/.*cannot access/missing/'")).toMatch(
       /^missing.*\n\/etc\/sv\/iarunit2\/down$/,
     );
+    // runit.auto and runit.manage: iarunit3 is linked with a down file, so runsv supervises it but leaves it
+    // down; iarunit4's down file is gone, so runsv starts it by itself once linked (within runsvdir's 5 s scan).
+    expect(exec("readlink /etc/service/iarunit3 /etc/service/iarunit4")).toBe("/etc/sv/iarunit3\n/etc/sv/iarunit4");
+    expect(exec("test -e /etc/sv/iarunit3/down && echo down; test -e /etc/sv/iarunit4/down || echo auto")).toBe(
+      "down\nauto",
+    );
+    expect(
+      exec(
+        "i=0; until sv status /etc/service/iarunit3 >/dev/null 2>&1 && sv status /etc/service/iarunit4 | grep -q '^run:' || [ $i -ge 20 ]; do i=$((i+1)); sleep 1; done; sv status /etc/service/iarunit3 | cut -d: -f1; sv status /etc/service/iarunit4 | cut -d: -f1",
+      ),
+    ).toBe("down\nrun");
     // Mounts as the kernel lists them.
     expect(exec("grep ' /mnt/ia ' /proc/mounts | cut -d' ' -f1,3")).toBe("tmpfs tmpfs");
     expect(exec("grep ' /mnt/ia ' /proc/mounts | cut -d' ' -f4")).toMatch(/(^|,)nosuid,.*noexec/);

@@ -92,9 +92,12 @@ async function run(mode: "plan" | "apply", deploy: string, name: string) {
 const statuses = (report: Report) =>
   Object.fromEntries((report.hosts[0]?.operations ?? []).map((o) => [o.name, o.status]));
 
-// A deploy file: `calls` are [operation, arguments] with the admin's connection from host data.
-function writeDeploy(file: string, calls: Array<[string, Record<string, unknown>]>, connection = "admin") {
-  const lines = calls.map(([op, args]) => `mysql.${op}({ ...conn, ...${JSON.stringify(args)} });`);
+// A call's arguments in a deploy: the connection (conn) and then the given ones.
+const args = (given: Record<string, unknown>) => `{ ...conn, ...${JSON.stringify(given)} }`;
+
+// A deploy file: `lines` are its operation calls (written with args()), with the admin's connection from host
+// data (or the app user's).
+function writeDeploy(file: string, lines: string[], connection = "admin") {
   writeFileSync(
     join(dir, file),
     `import { host, mysql } from "infra-action";
@@ -144,42 +147,33 @@ describe("mysql.* on a real MariaDB server through @local", () => {
 
   test("user, database and privileges: created with a hostile name and password, then nothing to change", async () => {
     writeDeploy("create.ts", [
-      [
-        "user",
-        {
-          name: "user",
-          user,
-          user_hostname: "127.0.0.1",
-          password,
-          max_queries_per_hour: 100,
-          privileges: ["PROCESS"],
-        },
-      ],
-      [
-        "database",
-        {
-          name: "database",
-          database,
-          charset: "utf8mb4",
-          collate: "utf8mb4_bin",
-          user,
-          user_hostname: "127.0.0.1",
-          user_privileges: ["SELECT", "INSERT"],
-        },
-      ],
-      ["sql", { name: "table", database, sql: "CREATE TABLE IF NOT EXISTS t (id INT PRIMARY KEY, note TEXT)" }],
-      [
-        "privileges",
-        {
-          name: "privileges",
-          user,
-          user_hostname: "127.0.0.1",
-          database,
-          table: "t",
-          privileges: "ALL",
-          with_grant_option: true,
-        },
-      ],
+      `mysql.user(${args({
+        name: "user",
+        user,
+        user_hostname: "127.0.0.1",
+        password,
+        max_queries_per_hour: 100,
+        privileges: ["PROCESS"],
+      })});`,
+      `mysql.database(${args({
+        name: "database",
+        database,
+        charset: "utf8mb4",
+        collate: "utf8mb4_bin",
+        user,
+        user_hostname: "127.0.0.1",
+        user_privileges: ["SELECT", "INSERT"],
+      })});`,
+      `mysql.sql(${args({ name: "table", database, sql: "CREATE TABLE IF NOT EXISTS t (id INT PRIMARY KEY, note TEXT)" })});`,
+      `mysql.privileges(${args({
+        name: "privileges",
+        user,
+        user_hostname: "127.0.0.1",
+        database,
+        table: "t",
+        privileges: "ALL",
+        with_grant_option: true,
+      })});`,
     ]);
     const plan = await run("plan", "create.ts", "create-plan");
     expect(plan.stdout).toContain("<password set>");
@@ -222,12 +216,9 @@ describe("mysql.* on a real MariaDB server through @local", () => {
 
   test("privileges and limits changed: extra privileges revoked, then nothing to change", async () => {
     writeDeploy("alter.ts", [
-      ["user", { name: "user", user, user_hostname: "127.0.0.1", max_queries_per_hour: 200, privileges: [] }],
-      [
-        "privileges",
-        { name: "privileges", user, user_hostname: "127.0.0.1", database, table: "t", privileges: ["SELECT"] },
-      ],
-      ["database", { name: "database", database, collate: "utf8mb4_general_ci" }],
+      `mysql.user(${args({ name: "user", user, user_hostname: "127.0.0.1", max_queries_per_hour: 200, privileges: [] })});`,
+      `mysql.privileges(${args({ name: "privileges", user, user_hostname: "127.0.0.1", database, table: "t", privileges: ["SELECT"] })});`,
+      `mysql.database(${args({ name: "database", database, collate: "utf8mb4_general_ci" })});`,
     ]);
     const first = await run("apply", "alter.ts", "alter-first");
     expect(statuses(first.report)).toEqual({ user: "changed", privileges: "changed", database: "changed" });
@@ -248,7 +239,9 @@ describe("mysql.* on a real MariaDB server through @local", () => {
     // the private option file, never the password (run() checks every line seen).
     writeDeploy(
       "insert.ts",
-      [["sql", { name: "insert", database, sql: "DO SLEEP(1); INSERT INTO t VALUES (1, 'it''s; `here`')" }]],
+      [
+        `mysql.sql(${args({ name: "insert", database, sql: "DO SLEEP(1); INSERT INTO t VALUES (1, 'it''s; `here`')" })});`,
+      ],
       "app",
     );
     seen.length = 0;
@@ -260,9 +253,9 @@ describe("mysql.* on a real MariaDB server through @local", () => {
     expect(query(`SELECT note FROM ${ident(database)}.t WHERE id = 1`)).toBe("it's; `here`");
 
     writeDeploy("copy.ts", [
-      ["dump", { name: "dump", dest: dumpFile, database }],
-      ["database", { name: "copy", database: copy }],
-      ["load", { name: "load", src: dumpFile, database: copy }],
+      `mysql.dump(${args({ name: "dump", dest: dumpFile, database })});`,
+      `mysql.database(${args({ name: "copy", database: copy })});`,
+      `mysql.load(${args({ name: "load", src: dumpFile, database: copy })});`,
     ]);
     const first = await run("apply", "copy.ts", "copy-first");
     expect(statuses(first.report)).toEqual({ dump: "changed", copy: "changed", load: "changed" });
@@ -277,9 +270,9 @@ describe("mysql.* on a real MariaDB server through @local", () => {
 
   test("present: false drops the user and both databases, then nothing to change", async () => {
     writeDeploy("remove.ts", [
-      ["user", { name: "user", user, user_hostname: "127.0.0.1", present: false }],
-      ["database", { name: "database", database, present: false }],
-      ["database", { name: "copy", database: copy, present: false }],
+      `mysql.user(${args({ name: "user", user, user_hostname: "127.0.0.1", present: false })});`,
+      `mysql.database(${args({ name: "database", database, present: false })});`,
+      `mysql.database(${args({ name: "copy", database: copy, present: false })});`,
     ]);
     const first = await run("apply", "remove.ts", "remove-first");
     expect(statuses(first.report)).toEqual({ user: "changed", database: "changed", copy: "changed" });
