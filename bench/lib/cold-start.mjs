@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { median } from "./figures.mjs";
 import { fail, say } from "./output.mjs";
-import { distDir, repoRoot } from "./paths.mjs";
+import { distDir, repoRoot, workDir } from "./paths.mjs";
 import { COLD_START_SAMPLES, SECOND } from "./settings.mjs";
 
 // The action's cold start: `node dist/index.js` with no inputs, time to its first line of output.
@@ -11,6 +11,8 @@ export async function measureColdStart() {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith("INPUT_") && !k.startsWith("GITHUB_")),
   );
+  // The report it writes goes where a runner keeps a job's files: the bench's work directory.
+  env.RUNNER_TEMP = workDir;
   const samples = [];
   for (let i = 0; i < COLD_START_SAMPLES; i++) {
     const ms = await new Promise((resolve) => {

@@ -1,11 +1,19 @@
+import * as docker from "./docker.js";
 import type { Fact } from "./fact.js";
 import * as files from "./files.js";
+import * as git from "./git.js";
 import * as hardware from "./hardware.js";
+import * as mysql from "./mysql.js";
 import * as network from "./network.js";
+import * as npm from "./npm.js";
 import * as packages from "./packages.js";
+import * as pip from "./pip.js";
+import * as postgres from "./postgres.js";
 import * as server from "./server.js";
 import * as services from "./services.js";
+import * as ssh from "./ssh.js";
 import * as system from "./system.js";
+import * as toolPackages from "./tool-packages.js";
 import * as users from "./users.js";
 /** Every built-in fact by its pyinfra name: the names `host.getFact` and `infra-action fact` take. */
 export declare const facts: {
@@ -90,15 +98,25 @@ export declare const facts: {
     /** Whether a key file's signing keys are imported into rpm. */
     readonly RpmKeyImported: Fact<packages.RpmKeyImportedArgs, boolean>;
     /** Systemd units and whether each is active. */
-    readonly SystemdStatus: Fact<undefined, Record<string, boolean>>;
+    readonly SystemdStatus: Fact<services.SystemdArgs | undefined, Record<string, boolean>>;
     /** Systemd unit files and whether each is enabled. */
-    readonly SystemdEnabled: Fact<undefined, Record<string, boolean>>;
+    readonly SystemdEnabled: Fact<services.SystemdArgs | undefined, Record<string, boolean>>;
     /** The branch checked out in a git repository. */
     readonly GitBranch: Fact<services.GitBranchArgs, string | null>;
     /** A git clone's remote, branch, HEAD and the remote branch's commit. */
     readonly GitRepo: Fact<services.GitRepoArgs, services.GitRepoState>;
     /** Git configuration values. */
     readonly GitConfig: Fact<services.GitConfigArgs, Record<string, string[]>>;
+    /** The remote branch a repository's checked-out branch tracks. */
+    readonly GitTrackingBranch: Fact<git.GitTrackingBranchArgs, string | null>;
+    /** A git working tree's HEAD, tracked branch and the remote branch's commit. */
+    readonly GitWorktree: Fact<git.GitWorktreeArgs, false | git.GitWorktreeState | null>;
+    /** A clone's submodules that are not initialised or not at their recorded commit. */
+    readonly GitSubmodules: Fact<git.GitSubmodulesArgs, string[] | null>;
+    /** Whether ~/.ssh/known_hosts holds a key for a host. */
+    readonly SshKnownHost: Fact<ssh.SshKnownHostArgs, boolean>;
+    /** A file's SHA-256 on another host, read over SSH from the host. */
+    readonly SshRemoteFile: Fact<ssh.SshRemoteFileArgs, ssh.SshRemoteFileState>;
     /** Whether an /etc/init.d service reports running. */
     readonly InitdRunning: Fact<services.InitdRunningArgs, boolean | null>;
     /** TCP ports with a listening socket. */
@@ -141,6 +159,88 @@ export declare const facts: {
     readonly AuthorizedKeys: Fact<import("./access.js").AuthorizedKeysArgs, string[]>;
     /** A .deb file's (or installed package's) name and version. */
     readonly DebPackage: Fact<import("./deb-package.js").DebPackageArgs, import("./deb-package.js").DebPackageInfo | null>;
+    /** The Docker engine's system info (docker system info). */
+    readonly DockerSystemInfo: Fact<undefined, docker.DockerObject>;
+    /** The docker client's version (docker --version). */
+    readonly DockerVersion: Fact<undefined, string>;
+    /** Every Docker container, as docker inspect prints it. */
+    readonly DockerContainers: Fact<undefined, docker.DockerObject[]>;
+    /** Every Docker image, as docker inspect prints it. */
+    readonly DockerImages: Fact<undefined, docker.DockerObject[]>;
+    /** Every Docker network, as docker inspect prints it. */
+    readonly DockerNetworks: Fact<undefined, docker.DockerObject[]>;
+    /** Every Docker volume, as docker inspect prints it. */
+    readonly DockerVolumes: Fact<undefined, docker.DockerObject[]>;
+    /** Every Docker plugin, as docker inspect prints it. */
+    readonly DockerPlugins: Fact<undefined, docker.DockerObject[]>;
+    /** A Docker container by name (docker inspect), or null. */
+    readonly DockerContainer: Fact<docker.DockerObjectArgs, docker.DockerObject | null>;
+    /** A Docker image by reference (docker inspect), or null. */
+    readonly DockerImage: Fact<docker.DockerObjectArgs, docker.DockerObject | null>;
+    /** A Docker network by name (docker inspect), or null. */
+    readonly DockerNetwork: Fact<docker.DockerObjectArgs, docker.DockerObject | null>;
+    /** A Docker volume by name (docker inspect), or null. */
+    readonly DockerVolume: Fact<docker.DockerObjectArgs, docker.DockerObject | null>;
+    /** A Docker plugin by name (docker inspect), or null. */
+    readonly DockerPlugin: Fact<docker.DockerObjectArgs, docker.DockerObject | null>;
+    /** The databases of a MySQL/MariaDB server with their character set and collation. */
+    readonly MysqlDatabases: Fact<import("../util/mysql-sql.js").MysqlConnection, Record<string, mysql.MysqlDatabaseInfo>>;
+    /** The accounts of a MySQL/MariaDB server with their privileges, TLS requirements and limits. */
+    readonly MysqlUsers: Fact<import("../util/mysql-sql.js").MysqlConnection, Record<string, mysql.MysqlUserInfo>>;
+    /** A MySQL/MariaDB account's privileges by database.table. */
+    readonly MysqlUserGrants: Fact<mysql.MysqlUserGrantsArgs, Record<string, string[]>>;
+    /** OpenRC services of a runlevel (and those started by hand) and whether each is started. */
+    readonly OpenrcStatus: Fact<import("./openrc.js").OpenrcArgs | undefined, Record<string, boolean>>;
+    /** OpenRC services and whether each is in a runlevel. */
+    readonly OpenrcEnabled: Fact<import("./openrc.js").OpenrcArgs | undefined, Record<string, boolean>>;
+    /** runit services and whether each is up. */
+    readonly RunitStatus: Fact<import("./runit.js").RunitArgs | undefined, Record<string, boolean | null>>;
+    /** runit services linked into the service directory. */
+    readonly RunitManaged: Fact<import("./runit.js").RunitArgs | undefined, string[]>;
+    /** upstart jobs and whether each is running. */
+    readonly UpstartStatus: Fact<undefined, Record<string, boolean>>;
+    /** launchd jobs and whether each is running. */
+    readonly LaunchdStatus: Fact<undefined, Record<string, boolean>>;
+    /** BSD rc.d services and whether each says it is running. */
+    readonly RcdStatus: Fact<undefined, Record<string, boolean | null>>;
+    /** PostgreSQL roles and their attributes (psql). */
+    readonly PostgresRoles: Fact<import("./psql.js").PsqlConnection, Record<string, postgres.PostgresRole>>;
+    /** PostgreSQL databases with owner, encoding, locale and limits (psql). */
+    readonly PostgresDatabases: Fact<import("./psql.js").PsqlConnection, Record<string, postgres.PostgresDatabase>>;
+    /** A PostgreSQL role's stored password hash (psql, as a superuser). */
+    readonly PostgresRolePassword: Fact<postgres.PostgresRolePasswordArgs, string | null>;
+    /** PostgreSQL roles (PostgresRoles). */
+    readonly PostgresqlRoles: Fact<import("./psql.js").PsqlConnection, Record<string, postgres.PostgresRole>>;
+    /** PostgreSQL databases (PostgresDatabases). */
+    readonly PostgresqlDatabases: Fact<import("./psql.js").PsqlConnection, Record<string, postgres.PostgresDatabase>>;
+    /** Whether pip install of a requirements file or spec would install nothing. */
+    readonly PipInstallDryRun: Fact<pip.PipInstallDryRunArgs, boolean>;
+    /** npm packages installed globally or in a directory. */
+    readonly NpmPackages: Fact<npm.NpmPackagesArgs, packages.PackageVersions>;
+    /** Installed Homebrew formulae and versions. */
+    readonly BrewPackages: Fact<undefined, packages.PackageVersions>;
+    /** Installed Homebrew casks and versions. */
+    readonly BrewCasks: Fact<undefined, packages.PackageVersions>;
+    /** Homebrew taps. */
+    readonly BrewTaps: Fact<undefined, string[]>;
+    /** Homebrew formulae and casks with a newer version. */
+    readonly BrewOutdated: Fact<undefined, string[]>;
+    /** Installed snaps with their version and channel. */
+    readonly SnapPackages: Fact<undefined, Record<string, toolPackages.SnapInfo>>;
+    /** Installed Ruby gems and versions. */
+    readonly GemPackages: Fact<undefined, packages.PackageVersions>;
+    /** Applications installed with pipx and versions. */
+    readonly PipxPackages: Fact<undefined, packages.PackageVersions>;
+    /** Pipx's settings (PIPX_HOME, PIPX_BIN_DIR, …). */
+    readonly PipxEnvironment: Fact<undefined, Record<string, string>>;
+    /** Crates installed with cargo install and versions. */
+    readonly CargoPackages: Fact<undefined, packages.PackageVersions>;
+    /** Installed flatpak applications and runtimes. */
+    readonly FlatpakPackages: Fact<toolPackages.FlatpakPackagesArgs, string[]>;
+    /** The flatpak remotes configured. */
+    readonly FlatpakRemotes: Fact<toolPackages.FlatpakRemotesArgs, string[]>;
+    /** The directories of PATH. */
+    readonly Path: Fact<undefined, string[]>;
 };
 export type Facts = typeof facts;
 export type FactName = keyof Facts;

@@ -1,13 +1,23 @@
+/** The arguments of the SystemdStatus and SystemdEnabled facts (pyinfra's names). */
+export interface SystemdArgs {
+    /** The user's service manager (systemctl --user) instead of the system's. */
+    user_mode?: boolean;
+    /** Another machine or container (systemctl --machine). */
+    machine?: string;
+    /** With user_mode: that user's manager (needs root: `_sudo`). */
+    user_name?: string;
+}
+export declare function systemctlCommand({ user_mode, machine, user_name }?: SystemdArgs): string;
 /**
  * systemd units by name: true when active.
- * `await host.getFact("SystemdStatus")`; no arguments.
+ * `await host.getFact("SystemdStatus", { user_mode, machine, user_name })`; no arguments for the system's.
  */
-export declare const SystemdStatus: import("./fact.js").Fact<undefined, Record<string, boolean>>;
+export declare const SystemdStatus: import("./fact.js").Fact<SystemdArgs | undefined, Record<string, boolean>>;
 /**
  * systemd unit files by name: true when enabled.
- * `await host.getFact("SystemdEnabled")`; no arguments.
+ * `await host.getFact("SystemdEnabled", { user_mode, machine, user_name })`; no arguments for the system's.
  */
-export declare const SystemdEnabled: import("./fact.js").Fact<undefined, Record<string, boolean>>;
+export declare const SystemdEnabled: import("./fact.js").Fact<SystemdArgs | undefined, Record<string, boolean>>;
 /** The arguments of the GitBranch fact. */
 export interface GitBranchArgs {
     /** The repository's directory. */

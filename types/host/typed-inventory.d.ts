@@ -8,7 +8,7 @@ export type InventoryData = Partial<KnownData> & {
     [key: string]: unknown;
 };
 export type InventoryHost = string | readonly [name: string, data: InventoryData];
-type UnknownKeyMessage<K extends string> = K extends `ssh_${string}` ? `${K} is not a data key the SSH connector reads: see 'SSH data keys' in infra-action's README` : K extends `docker_${string}` ? `${K} is not a data key: the Docker connector reads none (the image or container is in the host name: @docker/IMAGE)` : K extends `local_${string}` ? `${K} is not a data key: the local connector reads none` : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial)`;
+type UnknownKeyMessage<K extends string> = K extends `ssh_${string}` ? `${K} is not a data key the SSH connector reads: see 'SSH data keys' in infra-action's README` : K extends `docker_${string}` ? `${K} is not a data key: the Docker connector reads none (the image or container is in the host name: @docker/IMAGE)` : K extends `local_${string}` ? `${K} is not a data key: the local connector reads none` : `${K} is not a global argument (_sudo, _sudo_user, _sudo_password, _env, _chdir, _ignore_errors, _if, _retries, _retry_delay, _timeout, _run_once, _serial, _use_sudo_login, _preserve_sudo_env, _su_user, _use_su_login, _preserve_su_env, _su_shell, _doas, _doas_user, _success_exit_codes, _shell_executable, _retry_until)`;
 export type CheckData<D> = {
     [K in keyof D]: K extends keyof KnownData ? KnownData[K] : K extends `${ConnectorKeyPrefix}${string}` | `_${string}` ? UnknownKeyMessage<K> : D[K];
 };

@@ -34,6 +34,14 @@ export type Command =
     delay: number;
     interval: number;
     timeout: number;
+}
+/**
+ * Run the operation's function on this machine (python.call): the commands before it have finished,
+ * the ones after it wait. The function is the operation's validated `function` argument.
+ */
+ | {
+    type: "call";
+    description: string;
 };
 /** An operation's plan: nothing to do and why (`noop`), or the commands to run (`change`). */
 export type OperationPlan = {
@@ -122,6 +130,10 @@ export interface OperationResult {
     readonly name: string;
     /** Whether the operation changes the host; reading it before the plan is made throws. */
     readonly changed: boolean;
+    /** What its commands printed on apply (for python.call functions that run after it); "" before. */
+    readonly stdout: string;
+    /** What its commands printed on standard error on apply; "" before. */
+    readonly stderr: string;
 }
 /** The arguments a user-defined operation is called with: its own and the global ones (`_sudo`, `_if`, …). */
 export type OperationCallArgs = Record<string, unknown> & GlobalArgsInput;

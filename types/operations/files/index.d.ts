@@ -11,3 +11,4 @@ export { put } from "./put.js";
 export { replace } from "./replace.js";
 export { sync } from "./sync.js";
 export { template } from "./template.js";
+export { unarchive } from "./unarchive.js";

@@ -6,4 +6,11 @@ export declare const repo: import("../operation.js").Operation<{
     rebase: boolean;
     user: string | undefined;
     group: string | undefined;
+    sshHost: {
+        hostname: string;
+        port: number;
+    } | undefined;
+    updateSubmodules: boolean;
+    recursiveSubmodules: boolean;
+    depth: number | undefined;
 }, undefined>;

@@ -1,2 +1,3 @@
 export { packages } from "./packages.js";
 export { venv } from "./venv.js";
+export { virtualenv } from "./virtualenv.js";

@@ -1,6 +1,1 @@
-export declare const venv: import("../operation.js").Operation<{
-    path: string;
-    python: string;
-    sitePackages: boolean;
-    present: boolean;
-}, undefined>;
+export declare const venv: import("../operation.js").Operation<import("../shared/virtualenv.js").VirtualenvSettings, undefined>;

@@ -4,6 +4,7 @@ export { hostname } from "./hostname.js";
 export { kill } from "./kill.js";
 export { locale } from "./locale.js";
 export { modprobe } from "./modprobe.js";
+export { mount } from "./mount.js";
 export { packages } from "./packages.js";
 export { reboot } from "./reboot.js";
 export { script } from "./script.js";

@@ -1,4 +1,4 @@
-export declare function defineRpmFile(family: "dnf" | "yum"): import("../operation.js").Operation<{
+export declare function defineRpmFile(family: "dnf" | "yum" | "zypper"): import("../operation.js").Operation<{
     src: string;
     present: boolean;
 }, undefined>;

@@ -1,3 +1,3 @@
-export declare function defineRpmKey(family: "dnf" | "yum"): import("../operation.js").Operation<{
+export declare function defineRpmKey(family: "dnf" | "yum" | "zypper"): import("../operation.js").Operation<{
     src: string;
 }, undefined>;

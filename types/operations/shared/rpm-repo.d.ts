@@ -3,4 +3,4 @@ export interface RpmRepoArgs {
     present: boolean;
     text: string;
 }
-export declare function defineRpmRepo(family: "dnf" | "yum"): import("../operation.js").Operation<RpmRepoArgs, undefined>;
+export declare function defineRpmRepo(family: "dnf" | "yum" | "zypper"): import("../operation.js").Operation<RpmRepoArgs, undefined>;

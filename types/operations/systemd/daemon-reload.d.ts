@@ -1,1 +1,3 @@
-export declare const daemon_reload: import("../operation.js").Operation<{}, undefined>;
+export declare const daemon_reload: import("../operation.js").Operation<{
+    manager: import("../../facts/services.js").SystemdArgs | undefined;
+}, undefined>;

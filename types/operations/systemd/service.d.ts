@@ -1,1 +1,10 @@
-export declare const service: import("../operation.js").Operation<import("../shared/service-args.js").ServiceArgs, undefined>;
+export declare const service: import("../operation.js").Operation<{
+    manager: import("../../facts/services.js").SystemdArgs | undefined;
+    service: string;
+    running?: boolean;
+    restarted: boolean;
+    reloaded: boolean;
+    enabled?: boolean;
+    daemonReload: boolean;
+    command?: string;
+}, undefined>;

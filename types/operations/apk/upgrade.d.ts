@@ -1,0 +1,3 @@
+export declare const upgrade: import("../operation.js").Operation<{
+    available: boolean;
+}, undefined>;

@@ -1,0 +1,1 @@
+export declare const upgrade: import("../operation.js").Operation<{}, undefined>;

@@ -1,0 +1,5 @@
+import { type FactLookup, type FactNeed, type OperationPlan } from "../operation.js";
+import { type ServiceArgs } from "../shared/service-args.js";
+export declare function bsdinitFacts(args: ServiceArgs): FactNeed[];
+export declare function planBsdinitService(args: ServiceArgs, facts: FactLookup): OperationPlan;
+export declare const service: import("../operation.js").Operation<ServiceArgs, undefined>;

@@ -1,0 +1,7 @@
+interface PruneArgs {
+    all: boolean;
+    volumes: boolean;
+    filter: string[];
+}
+export declare const prune: import("../operation.js").Operation<PruneArgs, undefined>;
+export {};

@@ -1,0 +1,2 @@
+export { packages } from "./packages.js";
+export { remote } from "./remote.js";

@@ -1,0 +1,4 @@
+export declare function sshHostOfUrl(src: string): {
+    hostname: string;
+    port: number;
+};

@@ -1,0 +1,9 @@
+export declare const privileges: import("../operation.js").Operation<{
+    user: string;
+    hostname: string;
+    privileges: string[];
+    database: string;
+    table: string;
+    flush: boolean;
+    connection: import("../../util/mysql-sql.js").MysqlConnection;
+}, undefined>;

@@ -1,0 +1,1 @@
+export declare const virtualenv: import("../operation.js").Operation<import("../shared/virtualenv.js").VirtualenvSettings, undefined>;

@@ -1,0 +1,1 @@
+export declare const ensurePath: import("../operation.js").Operation<{}, undefined>;

@@ -1,0 +1,6 @@
+export declare const packages: import("../operation.js").Operation<{
+    extra: string[];
+    packages: string[];
+    present: boolean;
+    latest: boolean;
+}, undefined>;

@@ -1,0 +1,1 @@
+export declare const upgradeAll: import("../operation.js").Operation<{}, undefined>;

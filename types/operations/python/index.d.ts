@@ -1,0 +1,2 @@
+export { call } from "./call.js";
+export { raise_exception } from "./raise-exception.js";

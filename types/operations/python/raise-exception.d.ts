@@ -1,0 +1,2 @@
+import type { CallArgs } from "./call.js";
+export declare const raise_exception: import("../operation.js").Operation<CallArgs, undefined>;

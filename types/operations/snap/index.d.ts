@@ -1,0 +1,1 @@
+export { package_ as package } from "./package.js";

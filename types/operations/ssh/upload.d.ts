@@ -1,0 +1,7 @@
+export declare const upload: import("../operation.js").Operation<{
+    peer: import("../../util/ssh-client.js").SshPeer;
+    filename: string;
+    remoteFilename: string;
+    useRemoteSudo: boolean;
+    sshKeyscan: boolean;
+}, undefined>;

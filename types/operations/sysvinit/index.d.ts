@@ -1,0 +1,2 @@
+export { enable } from "./enable.js";
+export { service } from "./service.js";

@@ -1,0 +1,1 @@
+export declare const update: import("../operation.js").Operation<{}, undefined>;

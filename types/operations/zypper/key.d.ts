@@ -1,0 +1,3 @@
+export declare const key: import("../operation.js").Operation<{
+    src: string;
+}, undefined>;
