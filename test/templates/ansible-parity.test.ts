@@ -54,8 +54,9 @@ function readVars(file: string): Record<string, unknown> {
 }
 
 // One play on localhost, one task looped over every fixture: Ansible's template lookup renders each with its
-// own vars (template_vars) and the debug module hands the text back in the JSON report; a failing fixture does
-// not stop the others. The lookup runs the same renderer as the template module (Templar.do_template on an
+// own vars (template_vars) and the debug module hands the text back in its registered results, which the
+// copy module writes to results.json (ansible-core alone: its JSON stdout callback lives in a collection);
+// a failing fixture does not stop the others. The lookup runs the same renderer as the template module (Templar.do_template on an
 // AnsibleEnvironment: trim_blocks=True, trailing newlines preserved, no backslash escaping, no conversion of
 // the result) without the module's stat and copy runs on the target, which cost seconds a file; a second task
 // renders a few fixtures with the template module itself, to check that claim.
@@ -73,6 +74,11 @@ function writePlaybook(work: string, templates: string[]): string {
     loop: "{{ fixtures }}",
     loop_control: { label: "{{ item.path }}" },
     ignore_errors: true,
+    register: "rendered",
+  };
+  const collect = {
+    name: "collect",
+    "ansible.builtin.copy": { content: "{{ rendered.results | to_json }}", dest: `${work}/results.json` },
   };
   const module = {
     name: "cross-check",
@@ -87,7 +93,7 @@ function writePlaybook(work: string, templates: string[]): string {
       connection: "local",
       gather_facts: false,
       vars_files: ["fixtures.json"],
-      tasks: [task, module],
+      tasks: [task, collect, module],
     },
   ];
   const file = join(work, "playbook.yml");
@@ -109,19 +115,20 @@ function renderWithAnsible(work: string, templates: string[]): AnsibleResult[] {
     ...process.env,
     ANSIBLE_CONFIG: join(work, "ansible.cfg"),
     ANSIBLE_LOCAL_TEMP: join(work, "tmp"),
-    ANSIBLE_STDOUT_CALLBACK: "json",
     ANSIBLE_LOCALHOST_WARNING: "false",
     ANSIBLE_INVENTORY_UNPARSED_WARNING: "false",
     ANSIBLE_NOCOLOR: "true",
   };
   const args = ["-i", "localhost,", "-e", "ansible_python_interpreter=/usr/bin/python3", playbook];
   const run = spawnSync("ansible-playbook", args, { env, encoding: "utf8", timeout: 120_000, maxBuffer: 256 << 20 });
-  if (run.error || run.stdout === "") {
-    throw new Error(`ansible-playbook did not run (${run.error?.message ?? run.stderr}): ${run.stderr.slice(-2000)}`);
+  const resultsFile = join(work, "results.json");
+  if (run.error || !existsSync(resultsFile)) {
+    throw new Error(
+      `ansible-playbook did not run (${run.error?.message ?? `exit ${run.status}`}): ${`${run.stdout}\n${run.stderr}`.slice(-2000)}`,
+    );
   }
   type Result = { failed?: boolean; msg?: unknown };
-  const report = JSON.parse(run.stdout) as { plays: { tasks: { hosts: Record<string, { results?: Result[] }> }[] }[] };
-  const results = report.plays[0]?.tasks[0]?.hosts.localhost?.results ?? [];
+  const results = JSON.parse(readFileSync(resultsFile, "utf8")) as Result[];
   return templates.map((_, index): AnsibleResult => {
     const result = results[index];
     if (!result || result.failed || typeof result.msg !== "string")
