@@ -24,6 +24,8 @@ export const IMAGE_PACKAGES = [
   "locales",
   "runit",
   "openrc",
+  // doas, for the _doas and _doas_user global arguments.
+  "opendoas",
 ];
 
 // sshd settings of the image (a drop-in: Debian's sshd_config includes sshd_config.d/*.conf first, and the
@@ -58,7 +60,10 @@ export const SUDOERS = {
   "infra-action-pwuser": "pwuser ALL=(ALL:ALL) ALL\n",
 };
 
+// /etc/doas.conf of the image: deploy may run commands as root and as pwuser without a password.
+export const DOAS_CONF = "permit nopass deploy as root\npermit nopass deploy as pwuser\n";
+
 // The image's tag for this recipe: a short hash of the package list and of everything the build writes.
 export function imageTag() {
-  return `${IMAGE_REPO}:${SUITE}-${shortHash([SUITE, IMAGE_PACKAGES, SSHD_DROP_IN, USERS_SCRIPT, SUDOERS])}`;
+  return `${IMAGE_REPO}:${SUITE}-${shortHash([SUITE, IMAGE_PACKAGES, SSHD_DROP_IN, USERS_SCRIPT, SUDOERS, DOAS_CONF])}`;
 }

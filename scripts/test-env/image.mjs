@@ -6,17 +6,19 @@ import { MINUTE } from "../lib/processes.mjs";
 import { debianMirror } from "./apt-sources.mjs";
 import { makeBuildDir, mountsUnder, removeBuildDir } from "./build-dir.mjs";
 import { importRootfs } from "./docker-import.mjs";
-import { IMAGE_PACKAGES, imageTag, SSHD_DROP_IN, SUDOERS, USERS_SCRIPT } from "./image-recipe.mjs";
+import { DOAS_CONF, IMAGE_PACKAGES, imageTag, SSHD_DROP_IN, SUDOERS, USERS_SCRIPT } from "./image-recipe.mjs";
 import { fail, imageId, must, say, shown } from "./output.mjs";
 import { envDir, IMAGE, SUITE } from "./paths.mjs";
 
-// Writes the users, sudoers and sshd settings into the debootstrapped tree.
+// Writes the users, sudoers, doas and sshd settings into the debootstrapped tree.
 async function customizeRootfs(dir, mirror) {
   writeFileSync(join(dir, "etc/ssh/sshd_config.d/infra-action-test.conf"), SSHD_DROP_IN);
   for (const [name, content] of Object.entries(SUDOERS)) {
     writeFileSync(join(dir, "etc/sudoers.d", name), content);
     chmodSync(join(dir, "etc/sudoers.d", name), 0o440);
   }
+  writeFileSync(join(dir, "etc/doas.conf"), DOAS_CONF, { mode: 0o400 });
+  chmodSync(join(dir, "etc/doas.conf"), 0o400);
   const sourcesList = join(dir, "etc/apt/sources.list");
   const current = existsSync(sourcesList) ? readFileSync(sourcesList, "utf8") : "";
   if (!current.includes(mirror)) writeFileSync(sourcesList, `deb ${mirror} ${SUITE} main\n`);

@@ -2,10 +2,10 @@
 // _su_user (inside sudo, with and without a login shell, keeping the environment, and with a sudo password: su never reads
 // the password nor anything else on standard input), _use_sudo_login, _shell_executable (bash, and
 // null: no shell of its own, and still no sight of the sudo password),
-// _success_exit_codes and _retry_until. Each operation runs once (until its file has content): the
+// _success_exit_codes, _retry_until, and _doas / _doas_user (the image's doas.conf lets deploy run as
+// root and pwuser). Each operation runs once (until its file has content): the
 // first apply changes the host, the second plan changes nothing; su and bash also on a fresh
-// container, connected as root. _doas cannot run here (the test
-// image has no doas): its command shape is unit-tested in global-args.test.ts.
+// container, connected as root.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -72,6 +72,8 @@ once({ name: "su", path: "${remote}/su", commands: ["id -un > ${remote}/su"], _s
 once({ name: "su-login", path: "${remote}/su-login", commands: ["pwd > ${remote}/su-login"], _sudo: true, _su_user: "${pwuser}", _use_su_login: true, _su_shell: "bash" });
 once({ name: "su-keep-env", path: "${remote}/su-keep-env", commands: ['echo "$HOME" > ${remote}/su-keep-env'], _sudo: true, _su_user: "${pwuser}", _preserve_su_env: true });
 once({ name: "sudo-login", path: "${remote}/sudo-login", commands: ["pwd > ${remote}/sudo-login"], _sudo: true, _use_sudo_login: true });
+once({ name: "doas", path: "${remote}/doas", commands: ["id -un > ${remote}/doas"], _doas: true });
+once({ name: "doas-user", path: "${remote}/doas-user", commands: ["id -un > ${remote}/doas-user"], _doas_user: "${pwuser}" });
 once({ name: "bash", path: "${remote}/bash", commands: ['[[ -n "$BASH_VERSION" ]] && echo "bash $0" > ${remote}/bash'], _shell_executable: "bash" });
 once({ name: "exit-3", path: "${remote}/exit-3", commands: ["echo three > ${remote}/exit-3; exit 3", "echo after >> ${remote}/exit-3"], _success_exit_codes: [0, 3] });
 once({
@@ -94,6 +96,8 @@ once({
       "su-login": "changed",
       "su-keep-env": "changed",
       "sudo-login": "changed",
+      doas: "changed",
+      "doas-user": "changed",
       bash: "changed",
       "exit-3": "changed",
       retry: "changed",
@@ -104,6 +108,8 @@ once({
     expect(onHost(`cat ${remote}/sudo-login`)).toBe("/root");
     // su -m keeps the environment: HOME is still root's (sudo -H), not pwuser's.
     expect(onHost(`cat ${remote}/su-keep-env`)).toBe("/root");
+    // doas as root, and as pwuser (doas -u).
+    expect(onHost(`cat ${remote}/doas; cat ${remote}/doas-user`)).toBe(`root\n${pwuser}`);
     expect(onHost(`cat ${remote}/bash`)).toBe("bash bash");
     // Exit 3 counted as success: the operation went on to its next command.
     expect(onHost(`cat ${remote}/exit-3`)).toBe("three\nafter");
