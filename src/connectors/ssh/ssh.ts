@@ -260,12 +260,29 @@ export class SshConnector extends ShellConnector {
       ...(sock ? { sock: sock as ConnectConfig["sock"] } : {}),
     };
     return new Promise((resolve, reject) => {
+      // The first outcome settles the attempt. The error listener stays for good: a connection that
+      // drops before the handshake can say so twice (reset, then "lost before handshake"), and an
+      // error with no listener would end the whole run.
+      let settled = false;
       client.once("ready", () => {
-        client.removeAllListeners("error");
-        client.on("error", () => undefined);
+        if (settled) return;
+        settled = true;
         resolve(client);
       });
-      client.once("error", (error: Error & { level?: string; code?: string }) => {
+      // Closed with no error and no handshake (a server that drops it after its banner).
+      client.once("close", () => {
+        if (settled) return;
+        settled = true;
+        if (hostKeyProblem) return reject(new ConnectError(hostKeyProblem));
+        reject(
+          new RetryableError(
+            `${this.host}: ${where} closed the connection before the SSH handshake finished (an overloaded sshd drops connections beyond its MaxStartups).`,
+          ),
+        );
+      });
+      client.on("error", (error: Error & { level?: string; code?: string }) => {
+        if (settled) return;
+        settled = true;
         client.end();
         if (hostKeyProblem) return reject(new ConnectError(hostKeyProblem));
         reject(
