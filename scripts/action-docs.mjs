@@ -1,7 +1,8 @@
 // Writes the README's inputs and outputs tables from action.yml (between the action-docs markers).
 // `--check` fails when the README is not current.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { checkOrWrite } from "./lib/generated-section.mjs";
 
 const action = parse(readFileSync("action.yml", "utf8"));
 const cell = (text) =>
@@ -36,19 +37,7 @@ if (start < 0 || end < 0) {
   process.exit(1);
 }
 const next = `${readme.slice(0, start)}${block}${readme.slice(end + "<!-- action-docs:end -->".length)}`;
-if (process.argv.includes("--check")) {
-  // Compare ignoring table padding (the formatter aligns tables).
-  const squash = (text) =>
-    text
-      .replace(/ *\| */g, "|")
-      .replace(/\|-+/g, "|-")
-      .replace(/-+\|/g, "-|")
-      .replace(/:?-+:?/g, "-");
-  if (squash(next) !== squash(readme)) {
-    console.error("README.md's action inputs/outputs tables are out of date: run `node scripts/action-docs.mjs`.");
-    process.exit(1);
-  }
-  console.log("README.md's action tables match action.yml.");
-} else {
-  writeFileSync("README.md", next);
-}
+checkOrWrite("README.md", readme, next, {
+  stale: "README.md's action inputs/outputs tables are out of date: run `node scripts/action-docs.mjs`.",
+  fresh: "README.md's action tables match action.yml.",
+});

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { checkOrWrite } from "./lib/generated-section.mjs";
 import { readOperationTypeDocs } from "./lib/operation-docs.ts";
 
 // The registries, loaded from src/ through a throwaway esbuild bundle (src imports `.js` names of `.ts` files).
@@ -179,19 +180,7 @@ try {
   console.error(`${readmeFile}: ${error.message}`);
   process.exit(1);
 }
-if (process.argv.includes("--check")) {
-  // Compare ignoring table padding (an editor's formatter may align tables).
-  const squash = (text) =>
-    text
-      .replace(/ *\| */g, "|")
-      .replace(/\|-+/g, "|-")
-      .replace(/-+\|/g, "-|")
-      .replace(/:?-+:?/g, "-");
-  if (squash(next) !== squash(readme)) {
-    console.error(`${readmeFile}'s operation and fact tables are out of date: run \`node scripts/api-docs.mjs\`.`);
-    process.exit(1);
-  }
-  console.log(`${readmeFile}'s operation and fact tables match the definitions.`);
-} else {
-  writeFileSync(readmeFile, next);
-}
+checkOrWrite(readmeFile, readme, next, {
+  stale: `${readmeFile}'s operation and fact tables are out of date: run \`node scripts/api-docs.mjs\`.`,
+  fresh: `${readmeFile}'s operation and fact tables match the definitions.`,
+});

@@ -15,7 +15,7 @@ import {
 import { OperationArgumentError } from "../shared/args.js";
 import { serviceActions, serviceState } from "../shared/plan-service.js";
 import { remoteText } from "../shared/remote-text.js";
-import { checkInitServiceName, initServiceKeys, readServiceArgs, type ServiceArgs } from "../shared/service-args.js";
+import { readInitServiceArgs, type ServiceArgs } from "../shared/service-args.js";
 import { writeFileCommands } from "../shared/write-file.js";
 
 const rcConf = "/etc/rc.conf.local";
@@ -73,11 +73,7 @@ export const service = defineOperation({
   name: "bsdinit.service",
   description:
     'Start, stop, restart or reload a BSD rc.d service; enabled sets <service>_enable="YES" in /etc/rc.conf.local.',
-  validate: (args) => {
-    const read = readServiceArgs(args, "bsdinit.service", initServiceKeys);
-    checkInitServiceName(read.service);
-    return read;
-  },
+  validate: (args) => readInitServiceArgs(args, "bsdinit.service"),
   facts: (args) => bsdinitFacts(args),
   plan: (args, facts) => planBsdinitService(args, facts),
 });

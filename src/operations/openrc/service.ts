@@ -4,7 +4,7 @@ import { shellQuote } from "../../util/shell-quote.js";
 import { change, defineOperation, noop, type OperationPlan } from "../operation.js";
 import { OperationArgumentError, optionalString } from "../shared/args.js";
 import { serviceActions, serviceState } from "../shared/plan-service.js";
-import { checkInitServiceName, initServiceKeys, readServiceArgs, type ServiceArgs } from "../shared/service-args.js";
+import { readInitServiceArgs, type ServiceArgs } from "../shared/service-args.js";
 
 // openrc.service's arguments: a service's, and the runlevel it is enabled in.
 export interface OpenrcServiceArgs extends ServiceArgs {
@@ -33,8 +33,7 @@ export const service = defineOperation({
   name: "openrc.service",
   description: "Start, stop, restart or reload an OpenRC service; enabled adds it to (or deletes it from) a runlevel.",
   validate: (args): OpenrcServiceArgs => {
-    const read = readServiceArgs(args, "openrc.service", [...initServiceKeys, "runlevel"]);
-    checkInitServiceName(read.service);
+    const read = readInitServiceArgs(args, "openrc.service", ["runlevel"]);
     const runlevel = optionalString(args, "runlevel") ?? "default";
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(runlevel))
       throw new OperationArgumentError(

@@ -56,3 +56,15 @@ export function checkInitServiceName(service: string): void {
       `argument service ${JSON.stringify(service)} is not a service name: give the name of its script (letters, digits, "_", ".", "@", "+", ":", "-"), e.g. service: "nginx".`,
     );
 }
+
+// The arguments of an init system's own service operation (openrc, sysvinit, upstart, bsdinit): a
+// service operation's, with `command` (and `extra` keys of its own), and a name that is a plain script name.
+export function readInitServiceArgs(
+  args: Record<string, unknown>,
+  operation: string,
+  extra: string[] = [],
+): ServiceArgs {
+  const read = readServiceArgs(args, operation, [...initServiceKeys, ...extra]);
+  checkInitServiceName(read.service);
+  return read;
+}

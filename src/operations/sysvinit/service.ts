@@ -6,7 +6,7 @@ import { shellQuote } from "../../util/shell-quote.js";
 import { change, defineOperation, type FactLookup, type FactNeed, noop, type OperationPlan } from "../operation.js";
 import { OperationArgumentError } from "../shared/args.js";
 import { serviceActions, serviceState } from "../shared/plan-service.js";
-import { checkInitServiceName, initServiceKeys, readServiceArgs, type ServiceArgs } from "../shared/service-args.js";
+import { readInitServiceArgs, type ServiceArgs } from "../shared/service-args.js";
 
 // The start links of a service in every runlevel (/etc/rc2.d/S01cron), one a line. The name is
 // matched exactly after the two priority digits: "cron" is not "anacron".
@@ -78,11 +78,7 @@ export function planSysvinitService(args: ServiceArgs, facts: FactLookup): Opera
 export const service = defineOperation({
   name: "sysvinit.service",
   description: "Start, stop, restart or reload an /etc/init.d service; enabled makes or removes its boot links.",
-  validate: (args) => {
-    const read = readServiceArgs(args, "sysvinit.service", initServiceKeys);
-    checkInitServiceName(read.service);
-    return read;
-  },
+  validate: (args) => readInitServiceArgs(args, "sysvinit.service"),
   facts: (args) => sysvinitFacts(args),
   plan: (args, facts) => planSysvinitService(args, facts),
 });

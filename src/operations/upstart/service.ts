@@ -12,7 +12,7 @@ import {
   type OperationPlan,
 } from "../operation.js";
 import { serviceActions, serviceState } from "../shared/plan-service.js";
-import { checkInitServiceName, initServiceKeys, readServiceArgs, type ServiceArgs } from "../shared/service-args.js";
+import { readInitServiceArgs, type ServiceArgs } from "../shared/service-args.js";
 import { writeFileCommands } from "../shared/write-file.js";
 
 // A job's override file: "manual" in it keeps upstart from starting the job at boot.
@@ -52,11 +52,7 @@ export const service = defineOperation({
   name: "upstart.service",
   description:
     "Start, stop, restart or reload an upstart job; enabled false writes /etc/init/<job>.override with manual.",
-  validate: (args) => {
-    const read = readServiceArgs(args, "upstart.service", initServiceKeys);
-    checkInitServiceName(read.service);
-    return read;
-  },
+  validate: (args) => readInitServiceArgs(args, "upstart.service"),
   facts: (args) => upstartFacts(args),
   plan: (args, facts) => planUpstartService(args, facts),
 });

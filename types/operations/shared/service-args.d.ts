@@ -12,3 +12,4 @@ export declare const serviceKeys: string[];
 export declare const initServiceKeys: string[];
 export declare function readServiceArgs(args: Record<string, unknown>, operation: string, known?: string[]): ServiceArgs;
 export declare function checkInitServiceName(service: string): void;
+export declare function readInitServiceArgs(args: Record<string, unknown>, operation: string, extra?: string[]): ServiceArgs;
