@@ -92,7 +92,6 @@ async function ensureCluster(bin) {
     "",
     "# infra-action's test server: loopback only, its own socket directory, no durability needed.",
     `listen_addresses = '${LOOPBACK}'`,
-    `unix_socket_directories = '${socketDir.replace(/'/g, "''")}'`,
     "fsync = off",
     "synchronous_commit = off",
     "full_page_writes = off",
@@ -124,7 +123,9 @@ async function runningPort(bin) {
 // Starts the server on a free loopback port; returns the port.
 async function start(bin) {
   const [port] = await freePorts(1, LOOPBACK);
-  writeFileSync(portConf, `port = ${port}\n`);
+  // The port and the socket directory are set at each start (after the main file's settings, so they win):
+  // a checkout moved or cloned elsewhere still starts its cluster.
+  writeFileSync(portConf, `port = ${port}\nunix_socket_directories = '${socketDir.replace(/'/g, "''")}'\n`);
   chownSync(portConf, postgresIds().uid, postgresIds().gid);
   say(`postgres: starting the server on ${LOOPBACK}:${port}`);
   const result = await asPostgres(bin, "pg_ctl", ["start", "-w", "-t", "60", "-D", dataDir, "-l", logFile]);
