@@ -62,3 +62,81 @@ export function fileInstallScript(install: FileInstall): string {
 function escapeDouble(text: string): string {
   return text.replace(/[\\"$`]/g, (c) => `\\${c}`);
 }
+
+// The same write as lines of a script that already runs as the file's writer with `set -e` (an
+// apply script's operation): the bytes come from a here-document of the script itself (which
+// arrived whole), straight into a new file beside the destination (`set -C`: never through a file
+// or link already there), so no installer, staging copy or size check is needed. It starts as
+// few processes as it can: the mode comes from the umask when it has no execute or special bits,
+// the owner stays when the destination's already is this user's, and content known to differ
+// (from the guard's hash) is not compared again.
+export interface InlineFileWrite extends FileInstall {
+  // The bytes, base64.
+  content: string;
+  // The destination's expected state: its hash, null while it must not exist, undefined for no check.
+  guard?: string | null;
+  // The SHA-256 of the bytes (to know when the guard's hash already says the content differs).
+  sha256: string;
+}
+
+export function inlineFileWrite(write: InlineFileWrite): string[] {
+  if (write.mode !== undefined && !/^[0-7]{3,4}$/.test(write.mode)) {
+    throw new Error(`internal: mode ${JSON.stringify(write.mode)} is not octal`);
+  }
+  const path = write.path;
+  const slash = path.lastIndexOf("/");
+  const dir = slash > 0 ? path.slice(0, slash) : slash === 0 ? "/" : ".";
+  const temp = `${dir === "/" ? "" : dir}/.infra-action.${write.tag}`;
+  const fail = (message: string) => `{ echo ${shellQuote(message)} >&2; exit 1; }`;
+  const changed = fail(`${path} changed since the plan was made; nothing was written. Plan again.`);
+  const bits = write.mode === undefined ? undefined : Number.parseInt(write.mode, 8);
+  // A mode within rw-rw-rw- is the umask's complement; any other is set with chmod after.
+  const byUmask = bits !== undefined && (bits & ~0o666) === 0;
+  const owner = write.user || write.group ? `${write.user ?? ""}${write.group ? `:${write.group}` : ""}` : "";
+  const lines = [
+    `__ia_d=${shellQuote(path)}; __ia_t=${shellQuote(temp)}`,
+    `if [ -d "$__ia_d" ]; then ${fail(`${path} is a directory; nothing was written.`)}; fi`,
+  ];
+  if (write.guard === null) lines.push(`if [ -e "$__ia_d" ] || [ -L "$__ia_d" ]; then ${changed}; fi`);
+  else if (write.guard !== undefined)
+    lines.push(
+      `__ia_h=$(sha256sum 2>/dev/null < "$__ia_d") || __ia_h=`,
+      `[ "\${__ia_h%% *}" = ${shellQuote(write.guard)} ] || ${changed}`,
+    );
+  // A new file without a mode gets what the host's umask gives; otherwise it starts private.
+  const umask = byUmask
+    ? (0o777 & ~(bits ?? 0)).toString(8).padStart(3, "0")
+    : write.mode || write.guard !== null
+      ? "077"
+      : undefined;
+  lines.push(
+    `trap 'rm -f "$__ia_t"' EXIT`,
+    "trap 'exit 143' HUP INT TERM PIPE",
+    `(set -C${umask ? `; umask ${umask}` : ""}; base64 -d > "$__ia_t") <<'__IA_EOF_${write.tag}'`,
+    ...(write.content.match(/.{1,76}/g) ?? []),
+    `__IA_EOF_${write.tag}`,
+  );
+  // chown first: it clears the setuid and setgid bits that chmod may set.
+  if (owner) lines.push(`chown -- ${shellQuote(owner)} "$__ia_t"`);
+  else if (write.guard !== null)
+    // An existing file keeps its owner and group (where this user may give them); nothing to do
+    // when they already are this user's and the directory does not hand its own group down.
+    lines.push(
+      `if [ -e "$__ia_d" ] && ! { [ -O "$__ia_d" ] && [ -G "$__ia_d" ] && [ ! -g ${shellQuote(dir)} ]; }; then chown -- "$(stat -L -c %u:%g -- "$__ia_d")" "$__ia_t" 2>/dev/null || :; fi`,
+    );
+  if (write.mode !== undefined && !byUmask) lines.push(`chmod ${write.mode} "$__ia_t"`);
+  else if (write.mode === undefined && write.guard !== null)
+    lines.push(
+      `if [ -e "$__ia_d" ]; then chmod "$(stat -L -c %a -- "$__ia_d")" "$__ia_t"; else chmod "$(printf '%o' $((0666 & ~0$(umask))))" "$__ia_t"; fi`,
+    );
+  // Unchanged content (and mode and owner) leaves the destination untouched, as the installer does.
+  // (no `exit`: these lines run in the operation's shell, whose next commands must still run)
+  const move = 'mv -f -- "$__ia_t" "$__ia_d"';
+  if (write.guard === undefined || write.guard === write.sha256)
+    lines.push(
+      `if [ -f "$__ia_d" ] && [ ! -L "$__ia_d" ] && cmp -s "$__ia_t" "$__ia_d" && [ "$(stat -c %a:%u:%g -- "$__ia_t")" = "$(stat -c %a:%u:%g -- "$__ia_d")" ]; then rm -f "$__ia_t"; else ${move}; fi`,
+    );
+  else lines.push(move);
+  lines.push("trap - EXIT");
+  return lines;
+}

@@ -22,14 +22,7 @@ const readPasswordLine = `IFS= read -r ${passwordVariable} || exit 70`;
 // Wraps a command with its working directory, environment, shell and doas / sudo / su (outermost
 // first), every value quoted.
 export function buildCommand(command: string, context: CommandContext = {}): string {
-  const env = Object.entries(context.env ?? {});
-  for (const [key] of env) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-      throw new UserError(
-        `_env key ${JSON.stringify(key)} is not a valid environment variable name (letters, digits and _).`,
-      );
-    }
-  }
+  const env = envEntries(context.env);
   for (const [key, user] of [
     ["_sudo_user", context.sudoUser],
     ["_su_user", context.suUser],
@@ -69,6 +62,30 @@ export function buildCommand(command: string, context: CommandContext = {}): str
   else if (bare) line = hidePassword(line, true);
   if (!preamble || (shell !== null && !escalated)) return line;
   return `sh -c ${shellQuote(preamble + line)}`;
+}
+
+// A command that runs in a subshell of the script around it, as the script's own user, in `sh`
+// (the default shell): what `sh -c` gives (its own directory, variables and options, `set -e` off)
+// without starting a second shell. Its text is the script's: a script holding one is checked with
+// `sh -n` before anything runs (see apply-script.ts).
+export function inlineCommand(command: string, context: Pick<CommandOptions, "env" | "cwd"> = {}): string {
+  const env = envEntries(context.env);
+  const exports = env.length ? `export ${env.map(([k, v]) => `${k}=${shellQuote(v)}`).join(" ")}; ` : "";
+  const cd = context.cwd ? `cd -- ${shellQuote(context.cwd)} || exit; ` : "";
+  return `( set +e; ${exports}${cd}${command}\n)`;
+}
+
+// The `_env` entries, each name checked.
+function envEntries(env: Readonly<Record<string, string>> | undefined): Array<[string, string]> {
+  const entries = Object.entries(env ?? {});
+  for (const [key] of entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      throw new UserError(
+        `_env key ${JSON.stringify(key)} is not a valid environment variable name (letters, digits and _).`,
+      );
+    }
+  }
+  return entries;
 }
 
 // A command line read by the calling shell itself, in a subshell where the sudo password's

@@ -1,13 +1,14 @@
 // The one remote script that applies a host's changed operations in order: every operation with
 // /dev/null as input, files written through the installer, the host lock, and (see markers.ts) how
 // it reaches the host and marks its parts.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { CommandOptions } from "../connectors/connector.js";
-import { fileHeader, fileInstallScript } from "../connectors/file-install.js";
+import { fileHeader, fileInstallScript, inlineFileWrite } from "../connectors/file-install.js";
+import { inlineCommand } from "../connectors/shell.js";
 import type { Command } from "../operations/operation.js";
 import { shellQuote } from "../util/shell-quote.js";
 import { type GlobalArgs, sudoOptions } from "./global-args.js";
-import { markerFunctions, stagedScript } from "./markers.js";
+import { markerFunctions, stagedScript, stagedScriptFile } from "./markers.js";
 
 export interface ScriptOperation {
   index: number;
@@ -32,21 +33,26 @@ export function buildApplyScript(
   nonce: string,
   changedBefore: number[] = [],
 ): string {
-  const head = [markerFunctions(nonce), "__ia_mark staged", ...lockLines()];
   const changed = changedBefore.map((index) => `__ia_changed_${index}=1`);
   const shared = oneSudo(operations);
   if (!shared) {
-    const body = operations.flatMap((op) => operationLines(op, wrap));
-    return stagedScript(nonce, [...head, ...changed, ...body, "__ia_mark done", "exit 0"].join("\n"));
+    const lines = operations.flatMap((op) => operationLines(op, wrap));
+    const head = [
+      markerFunctions(nonce),
+      ...syntaxCheck(operations, {}, `"$__ia_dir/${stagedScriptFile}"`),
+      "__ia_mark staged",
+    ];
+    return stagedScript(nonce, [...head, ...lockLines(), ...changed, ...lines, "__ia_mark done", "exit 0"].join("\n"));
   }
   // The operations' commands without sudo: the shell that runs them already is root.
   const unwrapped: Wrap = (command, options) => wrap(command, { ...options, sudo: false, sudoUser: undefined });
+  const lines = operations.flatMap((op) => operationLines(op, unwrapped, { sudo: false }));
   const body = [
     markerFunctions(nonce),
     "trap 'exit 143' INT TERM HUP",
     "trap 'exit 141' PIPE",
     ...changed,
-    ...operations.flatMap((op) => operationLines(op, unwrapped)),
+    ...lines,
     "__ia_mark done",
     "exit 0",
   ].join("\n");
@@ -57,10 +63,13 @@ export function buildApplyScript(
   return stagedScript(
     nonce,
     [
-      ...head,
+      markerFunctions(nonce),
       `cat > "$__ia_dir/body.sh" <<'${end}' || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
       body,
       end,
+      ...syntaxCheck(operations, { sudo: false }, '"$__ia_dir/body.sh"'),
+      "__ia_mark staged",
+      ...lockLines(),
       // (fd 9 holds the host lock: this shell keeps it while root runs the operations)
       `printf '%s\\n' "$__ia_dir" | ${runBody} 9>&-`,
       "exit $?",
@@ -80,7 +89,7 @@ function oneSudo(operations: ScriptOperation[]): CommandOptions | undefined {
 }
 
 // One operation's lines: its condition (`_if`), markers, retries and commands in a subshell.
-function operationLines(op: ScriptOperation, wrap: Wrap): string[] {
+function operationLines(op: ScriptOperation, wrap: Wrap, unwrapped: Partial<CommandOptions> = {}): string[] {
   const condition = op.requires.length ? op.requires.map((i) => `[ "$__ia_changed_${i}" = 1 ]`).join(" && ") : "true";
   return [
     `# operation ${op.index}`,
@@ -89,7 +98,7 @@ function operationLines(op: ScriptOperation, wrap: Wrap): string[] {
     "__ia_try=0",
     "while :; do",
     "( set -e",
-    ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`)),
+    ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`, unwrapped)),
     // (fd 9 holds the host lock: a daemon an operation starts must not keep it)
     ") </dev/null 9>&-; __ia_rc=$?",
     `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
@@ -141,6 +150,35 @@ function lockLines(): string[] {
   ];
 }
 
+// Whether commands with these options run in the script's own shell: as its user (no sudo, doas
+// or su), in `sh`, without `_timeout`. Then a command is the script's text in a subshell and a
+// file is written by the script itself (`inlineCommand`, `inlineFileWrite`): no shell, installer
+// or staging copy of their own, so an operation starts the processes its commands start, no more.
+function runsDirectly(opts: CommandOptions, global: GlobalArgs): boolean {
+  return (
+    !opts.sudo &&
+    !opts.sudoUser &&
+    !opts.doas &&
+    !opts.doasUser &&
+    !opts.suUser &&
+    opts.shellExecutable === undefined &&
+    global.timeout === undefined
+  );
+}
+
+// Commands written into the script as they are (see `runsDirectly`) are checked as shell before
+// anything runs: one that does not parse stops the script before its first operation (the host
+// is then not applied at all) instead of in the middle of it.
+function syntaxCheck(operations: ScriptOperation[], unwrapped: Partial<CommandOptions>, file: string): string[] {
+  const inline = operations.some((op) =>
+    op.commands.some((c) => c.type === "shell" && runsDirectly({ ...options(op.global), ...unwrapped }, op.global)),
+  );
+  if (!inline) return [];
+  return [
+    `__ia_e=$(sh -n ${file} 2>&1) || { printf '%s\\n' "a command of this host's operations is not valid shell, so nothing was run: $__ia_e" >&2; exit 2; }`,
+  ];
+}
+
 // How an operation's commands run: as whom, in which shell, environment and directory.
 function options(global: GlobalArgs): CommandOptions {
   return {
@@ -176,12 +214,32 @@ function succeeds(line: string, codes: number[] | undefined): string {
 }
 
 // The script lines of one command of an operation (`id` names its staged file, if any).
-function renderCommand(command: Command, op: ScriptOperation, wrap: Wrap, id: string): string[] {
-  const opts = options(op.global);
+function renderCommand(
+  command: Command,
+  op: ScriptOperation,
+  wrap: Wrap,
+  id: string,
+  unwrapped: Partial<CommandOptions>,
+): string[] {
+  const opts = { ...options(op.global), ...unwrapped };
+  const direct = runsDirectly(opts, op.global);
   switch (command.type) {
-    case "shell":
-      return [succeeds(shellLine(command.command, op.global, opts, wrap), op.global.successExitCodes)];
+    case "shell": {
+      const line = direct ? inlineCommand(command.command, opts) : shellLine(command.command, op.global, opts, wrap);
+      return [succeeds(line, op.global.successExitCodes)];
+    }
     case "file": {
+      if (direct)
+        return inlineFileWrite({
+          path: command.path,
+          tag: randomBytes(8).toString("hex"),
+          content: command.content,
+          sha256: createHash("sha256").update(Buffer.from(command.content, "base64")).digest("hex"),
+          ...(command.ifSha256 !== undefined ? { guard: command.ifSha256 } : {}),
+          ...(command.mode ? { mode: command.mode } : {}),
+          ...(command.user ? { user: command.user } : {}),
+          ...(command.group ? { group: command.group } : {}),
+        });
       // The bytes travel in the script (base64) to the private directory, then through the
       // installer's standard input, which runs as the operation's user.
       const staged = `"$__ia_dir/f${id}"`;

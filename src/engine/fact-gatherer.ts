@@ -106,7 +106,7 @@ export class FactGatherer {
           );
           return;
         }
-        const stderr = sections.get(batch.length + i)?.output ?? "";
+        const stderr = lastLines(sections.get(batch.length + i)?.output ?? "");
         try {
           p.resolve(p.fact.parse({ stdout: section.output, stderr, exitCode: section.exitCode }, p.args as never));
         } catch (error) {
@@ -125,13 +125,19 @@ export class FactGatherer {
 }
 
 // One fact's part of the batch: its output between markers, then (when it said anything on stderr)
-// the last lines of its stderr as part `errorPart`, so its parse can tell "missing" from "may not read".
+// its stderr as part `errorPart`, so its parse can tell "missing" from "may not read". Only shell
+// builtins around the command: the command substitution's shell runs a simple command in place.
 function factScript(p: Pending, part: number, errorPart: number): string {
   const command = p.fact.command(p.args as never);
   // stdout goes straight out (fd 3); stderr is kept in $e. The assignment's status is the command's.
   const run = `{ e=$( ( ${command}\n) 2>&1 1>&3 3>&- </dev/null ); } 3>&1; r=$?`;
-  const errors = `[ -z "$e" ] || { __ia_out begin:${errorPart}; printf '%s' "$(printf '%s\\n' "$e" | tail -n 20)"; __ia_out end:${errorPart}:0; }`;
+  const errors = `[ -z "$e" ] || { __ia_out begin:${errorPart}; printf '%s' "$e"; __ia_out end:${errorPart}:0; }`;
   return `__ia_out begin:${part}; ${run}; __ia_out "end:${part}:$r"; ${errors}`;
+}
+
+// The last lines of a fact's stderr: enough to say why, however much it printed.
+function lastLines(text: string, count = 20): string {
+  return text.split("\n").slice(-count).join("\n");
 }
 
 function factKey(fact: Fact<never, unknown>, args: unknown, sudo: CommandOptions): string {

@@ -56,6 +56,9 @@ function scriptEnd(nonce: string): string {
   return `# end ${nonce}`;
 }
 
+// The staged script's file in the private directory `$__ia_dir`.
+export const stagedScriptFile = "script.sh";
+
 // The command line that receives a staged script on standard input and runs it (see above). With a
 // sudo password the connector puts the password's line first: the script runs in the same shell
 // (`.`), so its sudo calls reach the password without it ever being exported or written.
@@ -66,11 +69,11 @@ export function scriptRunner(what: string): string {
     `__ia_dir=$(mktemp -d "\${TMPDIR:-/tmp}/.infra-action-XXXXXXXX") || { echo "could not make a private directory for the ${what} (is the disk full?)" >&2; exit 70; }`,
     `trap 'rm -rf "$__ia_dir"' EXIT`,
     "trap 'exit 143' HUP INT TERM",
-    `cat > "$__ia_dir/script.sh" || { echo "could not stage the ${what} in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
-    `[ "$(tail -n 1 "$__ia_dir/script.sh")" = "$__ia_end" ] || { echo "the ${what} did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
+    `cat > "$__ia_dir/${stagedScriptFile}" || { echo "could not stage the ${what} in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
+    `[ "$(tail -n 1 "$__ia_dir/${stagedScriptFile}")" = "$__ia_end" ] || { echo "the ${what} did not arrive whole (was the connection lost?); nothing was run" >&2; exit 70; }`,
     'umask "$__ia_um"',
     "exec 0</dev/null",
-    '. "$__ia_dir/script.sh"',
+    `. "$__ia_dir/${stagedScriptFile}"`,
   ].join("\n");
 }
 

@@ -37,7 +37,35 @@ const pathArgument = {
 // stat fails its stderr tells a missing path from one the user may not look at.
 function statCommand({ path }: PathArgs): string {
   const p = shellQuote(path);
-  return `LC_ALL=C stat -c '%F|%U|%G|%a|%s|%Y' -- ${p} && { readlink -- ${p} || true; }`;
+  return whenPresent(
+    path,
+    `LC_ALL=C stat -c '%F|%U|%G|%a|%s|%Y' -- ${p} && { [ ! -L ${p} ] || readlink -- ${p} || true; }`,
+  );
+}
+
+// How many of a path's directories `whenPresent` looks at (its parent, grandparent, ...).
+const ancestorsLooked = 3;
+
+// `command` for a path that exists; nothing at all (exit 0, no output: "missing") when shell tests
+// prove it does not: it is not there and the nearest directory above it that is (of its closest
+// three) may be searched, so nothing hid it. Otherwise (a directory this user may not search, a
+// file where a directory should be, a path not in plain absolute form) `command` runs and says why.
+// A path that is missing, the common case of a first apply, then costs no process. (The command
+// runs in the fact's own subshell: `exit` ends the fact only.)
+export function whenPresent(path: string, command: string): string {
+  const plain = /^(\/[^/]+)+$/.test(path) && !/\/\.\.?(\/|$)/.test(path);
+  if (!plain) return command;
+  const ancestors: string[] = [];
+  for (let at = path.lastIndexOf("/"); ancestors.length < ancestorsLooked; at = path.lastIndexOf("/", at - 1)) {
+    ancestors.push(at > 0 ? path.slice(0, at) : "/");
+    if (at <= 0) break;
+  }
+  const steps = ancestors.map((dir) => {
+    const d = shellQuote(dir);
+    return `elif [ -d ${d} ]; then [ -x ${d} ] && exit 0; elif [ -e ${d} ] || [ -L ${d} ]; then :; `;
+  });
+  const p = shellQuote(path);
+  return `if [ -e ${p} ] || [ -L ${p} ]; then :; ${steps.join("")}fi; ${command}`;
 }
 
 // When a path test (`[ -d … ]`) fails: stat says why on stderr, and the command exits 3.
@@ -183,11 +211,14 @@ export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null
   // step failing exits 1 with its reason on stderr: the file is then unreadable, never "changed".
   command: ({ path }) => {
     const p = shellQuote(path);
-    return [
-      `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0;`,
-      `LC_ALL=C sha256sum -- ${p} || exit 1; r=\${s%|*}; [ "\${r##*|}" -le ${contentLimit} ] || exit 0;`,
-      `LC_ALL=C base64 -w0 < ${p} || exit 1; echo`,
-    ].join(" ");
+    return whenPresent(
+      path,
+      [
+        `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0;`,
+        `LC_ALL=C sha256sum -- ${p} || exit 1; r=\${s%|*}; [ "\${r##*|}" -le ${contentLimit} ] || exit 0;`,
+        `LC_ALL=C base64 -w0 < ${p} || exit 1; echo`,
+      ].join(" "),
+    );
   },
   parse: (output, { path }) => {
     const [head = "", hashLine = "", content] = output.stdout.split("\n");

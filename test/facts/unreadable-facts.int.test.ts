@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { readFact } from "../../src/engine/read-fact.js";
 import { runDeploy } from "../../src/engine/run-deploy.js";
+import { Directory, File, FileContents } from "../../src/facts/files.js";
 import { LinuxDistribution, Sysctl } from "../../src/facts/server.js";
 import { apiForInstance } from "../../src/host/instances.js";
 import * as publicApi from "../../src/index.js";
@@ -72,5 +73,31 @@ describe("facts the host would not give, on a real host", () => {
       unreadable: "cannot read kernel parameter kernel.cad_pid: permission denied",
     });
     expect(typeof sysctl["kernel.hostname"]).toBe("string");
+  }, 60_000);
+
+  test("a missing path is told from one the user may not look at, without stat where shell tests prove it missing", async () => {
+    const read = async (fact: typeof File | typeof Directory | typeof FileContents, path: string) =>
+      JSON.parse(
+        JSON.stringify((await readFact([host], { fact: fact as never, args: { path } }, 1, context)).values[0]),
+      );
+    // Missing under a directory the user may search, one and three levels down: null.
+    expect(await read(File, "/tmp/ia-no-such-file")).toBeNull();
+    expect(await read(FileContents, "/tmp/ia-no-such-dir/a/b/c")).toBeNull();
+    expect(await read(Directory, "/tmp/ia-no-such-dir/a")).toBeNull();
+    // A regular file where a directory should be: missing too (stat says "Not a directory").
+    expect(await read(File, "/etc/hostname/x")).toBeNull();
+    // Under /root (mode 700), the deploy user cannot tell: unreadable with the reason, never "missing".
+    expect(await read(File, "/root/ia-secret")).toEqual({
+      error: "cannot stat /root/ia-secret: permission denied",
+    });
+    expect(await read(FileContents, "/root/ia-secret")).toEqual({
+      error: "cannot read /root/ia-secret: permission denied",
+    });
+    // Present: the metadata.
+    expect(await read(Directory, "/etc")).toMatchObject({ user: "root", mode: 755 });
+    expect(await read(FileContents, "/etc/hostname")).toMatchObject({
+      user: "root",
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   }, 60_000);
 });

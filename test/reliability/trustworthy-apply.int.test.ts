@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../../src/report/report.js";
 import { recordFault } from "../helpers/fault-table.js";
 import { runCli } from "../helpers/run-cli.js";
-import { loadTestEnv } from "../helpers/test-env.js";
+import { deployHostData, loadTestEnv } from "../helpers/test-env.js";
 
 const env = loadTestEnv();
 const docker = (...args: string[]) => execFileSync("docker", args, { encoding: "utf8" }).trim();
@@ -381,4 +381,85 @@ describe("input taken literally", () => {
     expect(result.exitCode).toBe(0);
     expect(docker("exec", container, "cat", "/tmp/chdir-seen")).toBe("/-P");
   }, 60_000);
+});
+
+// Commands that run as the script's own user (every operation `_sudo` to root, or no sudo at all)
+// are the script's text in a subshell, not a shell of their own: they must still behave as
+// `sh -c` would, and one that is not valid shell must stop the host before anything runs.
+describe("commands in the apply script's own shell", () => {
+  const shellDeploy = (root: string, sudo: boolean) => `import { files, server } from "infra-action";
+const s = { _sudo: ${sudo} };
+files.directory({ name: "root", path: "${root}", ...s });
+server.shell({ name: "each its own shell", commands: ["cd /tmp && X=1 && set -e", "pwd > ${root}/pwd; echo x=$X >> ${root}/pwd; false; echo still >> ${root}/pwd"], ...s });
+server.shell({ name: "last status counts", commands: ["false; true"], ...s });
+server.shell({ name: "env and chdir", commands: ['pwd > ${root}/env; echo "$GREETING" >> ${root}/env'], _env: { GREETING: "hi 'there' $(id)" }, _chdir: "/etc", ...s });
+server.shell({ name: "exit code", commands: ["exit 3", "touch ${root}/never"], _ignore_errors: true, ...s });
+server.shell({ name: "after", commands: ["touch ${root}/after"], ...s });
+`;
+  const read = (host: string, path: string) =>
+    host.startsWith("@docker")
+      ? docker("exec", container, "cat", path)
+      : docker("exec", env.servers.main.container, "cat", path);
+  const exists = (host: string, path: string) =>
+    docker(
+      "exec",
+      host.startsWith("@docker") ? container : env.servers.main.container,
+      "sh",
+      "-c",
+      `test -e ${path} && echo yes || echo no`,
+    );
+
+  test.each([
+    [`@docker/${container}`, {}, "/srv/ia-shell", false],
+    ["deploy-sshd", deployHostData(env), "/srv/ia-trust/shell", true],
+  ] as Array<[string, Record<string, unknown>, string, boolean]>)(
+    "%s: each command has its own shell state, the last status counts, env and chdir apply",
+    async (host, data, root, sudo) => {
+      const { result, report } = await apply(
+        `shell-${host.replace(/\W/g, "")}`,
+        [[host, data]],
+        shellDeploy(root, sudo),
+      );
+      expect(statuses(report, host)).toEqual([
+        "root: changed",
+        "each its own shell: changed",
+        "last status counts: changed",
+        "env and chdir: changed",
+        "exit code: failed",
+        "after: changed",
+      ]);
+      expect(result.exitCode).toBe(0);
+      // cd, a variable and set -e of the first command do not reach the second.
+      const [pwd, x, still] = read(host, `${root}/pwd`).split("\n");
+      expect(pwd).not.toBe("/tmp");
+      expect([x, still]).toEqual(["x=", "still"]);
+      expect(read(host, `${root}/env`)).toBe(`/etc\nhi 'there' $(id)`);
+      const failed = report?.hosts[0]?.operations.find((o) => o.name === "exit code");
+      expect(failed?.exitCode).toBe(3);
+      expect(exists(host, `${root}/never`)).toBe("no");
+      expect(exists(host, `${root}/after`)).toBe("yes");
+    },
+    120_000,
+  );
+
+  test.each([
+    [`@docker/${container}`, {}, "/srv/ia-syntax", false],
+    ["deploy-sshd", deployHostData(env), "/srv/ia-trust/syntax", true],
+  ] as Array<[string, Record<string, unknown>, string, boolean]>)(
+    "%s: a command that is not valid shell stops the host before its first operation",
+    async (host, data, root, sudo) => {
+      const deploy = `import { files, server } from "infra-action";
+files.directory({ name: "first", path: "${root}", _sudo: ${sudo} });
+server.shell({ name: "typo", commands: ['echo "unterminated'], _sudo: ${sudo} });
+`;
+      const { result, report } = await apply(`syntax-${host.replace(/\W/g, "")}`, [[host, data]], deploy);
+      expect(result.exitCode).toBe(1);
+      expect(report?.hosts[0]?.error).toMatch(
+        /a command of this host's operations is not valid shell, so nothing was run: .*(Syntax error|unterminated|EOF)/,
+      );
+      expect(statuses(report, host)).not.toContain("first: changed");
+      expect(exists(host, root)).toBe("no");
+    },
+    120_000,
+  );
 });
