@@ -1,7 +1,8 @@
 // The apply-overhead baseline, run as its own process: the same commands infra-action's first apply
 // ran, bare (no markers, guards, hashing, lock or per-command sudo), one SSH connection and one
 // `sudo sh` per host, every host at once. Usage: node bench/lib/bare-apply.mjs PLAN.json, where the
-// plan is { key, knownHosts, hosts: [{ name, port, script }] }; exits 1 when any host fails.
+// plan is { key, knownHosts, hosts: [{ name, port, script }], floor? }; exits 1 when any host fails.
+// With `floor`, each host only logs in and runs `true`: what one SSH command per host costs at least.
 import { readFileSync } from "node:fs";
 import { Client } from "ssh2";
 
@@ -15,7 +16,7 @@ function pinnedKey(knownHosts, port) {
 }
 
 // Runs one host's script through `sudo sh` from a private file; resolves with its exit code and stderr.
-function applyHost(host, key, knownHosts) {
+function applyHost(host, key, knownHosts, floor) {
   const pinned = pinnedKey(knownHosts, host.port);
   return new Promise((resolve) => {
     const client = new Client();
@@ -30,7 +31,9 @@ function applyHost(host, key, knownHosts) {
     };
     client.on("error", (error) => done({ code: -1, stderr: error.message }));
     client.on("ready", () => {
-      const command = `sudo -n sh -c 'f=$(mktemp) && cat > "$f" && sh "$f" </dev/null; rc=$?; rm -f "$f"; exit $rc'`;
+      const command = floor
+        ? "true"
+        : `sudo -n sh -c 'f=$(mktemp) && cat > "$f" && sh "$f" </dev/null; rc=$?; rm -f "$f"; exit $rc'`;
       client.exec(command, (error, stream) => {
         if (error) return done({ code: -1, stderr: error.message });
         let stderr = "";
@@ -39,7 +42,7 @@ function applyHost(host, key, knownHosts) {
         });
         stream.on("data", () => {});
         stream.on("close", (code) => done({ code, stderr }));
-        stream.end(host.script);
+        stream.end(floor ? "" : host.script);
       });
     });
     client.connect({
@@ -56,7 +59,7 @@ function applyHost(host, key, knownHosts) {
 const plan = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const key = readFileSync(plan.key);
 const knownHosts = readFileSync(plan.knownHosts, "utf8");
-const results = await Promise.all(plan.hosts.map((host) => applyHost(host, key, knownHosts)));
+const results = await Promise.all(plan.hosts.map((host) => applyHost(host, key, knownHosts, plan.floor === true)));
 const failed = plan.hosts.filter((_, i) => results[i].code !== 0);
 for (const host of failed.slice(0, 3)) {
   const result = results[plan.hosts.indexOf(host)];

@@ -1,16 +1,35 @@
 // One runner, many hosts: infra-action alone on 100, 250 and 500 sshd containers (BENCH_MANY), each
 // size on fresh containers: first apply, no-op re-run and no-op plan, then one more plan under the V8
 // profiler at the largest size to show where the controller's time goes.
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeBenchContainers } from "./containers.mjs";
 import { mb } from "./figures.mjs";
 import { startFleet } from "./fleet.mjs";
 import { runInfraAction } from "./infra-action-runner.mjs";
 import { BenchError, say } from "./output.mjs";
-import { workDir } from "./paths.mjs";
+import { benchDir, repoRoot, workDir } from "./paths.mjs";
 import { MANY_SIZES, SECOND } from "./settings.mjs";
 import { snapshotLogs } from "./ssh-logs.mjs";
+import { timed } from "./timed.mjs";
+import { checkFinished, toolEnv } from "./tool-run.mjs";
+
+// The floor of any SSH tool on this machine: every host logs in once and runs `true` (ssh2, all at
+// once, as the bare apply), so the plan's figure can be read against it.
+async function sshFloor(fleet, keys) {
+  const planFile = join(workDir, `floor-${fleet.n}.json`);
+  const hosts = fleet.hosts.map((h) => ({ name: h.name, port: h.port }));
+  writeFileSync(planFile, JSON.stringify({ key: keys.client, knownHosts: fleet.knownHosts, hosts, floor: true }));
+  const logFile = join(workDir, `floor-${fleet.n}.log`);
+  const measured = await timed(process.execPath, [join(benchDir, "lib", "bare-apply.mjs"), planFile], {
+    cwd: repoRoot,
+    env: toolEnv(),
+    logFile,
+  });
+  checkFinished(measured, "the SSH floor", logFile);
+  if (measured.code !== 0) throw new BenchError(`the SSH floor failed (exit ${measured.code}); see ${logFile}`);
+  return { wallMs: measured.wallMs, boxCpuMs: measured.boxCpuMs };
+}
 
 // The functions that took most of the controller's CPU in a V8 profile: self time by function and
 // place in the bundle, the largest `count` of them, and the total.
@@ -64,7 +83,9 @@ export async function measureManyHosts(ctx) {
             `${s.executions.max} executions/host, ${s.ssh.logins.max} SSH logins/host, ${s.changedOperations} changed`,
         );
       }
-      const row = { hosts: n, steps };
+      const floor = await sshFloor(fleet, ctx.keys);
+      say(`many hosts: ${n}: SSH floor (log in, run true) ${(floor.wallMs / SECOND).toFixed(2)} s`);
+      const row = { hosts: n, steps, floor };
       if (n === Math.max(...MANY_SIZES)) row.profile = await profilePlan(fleet);
       rows.push(row);
     } catch (error) {

@@ -104,6 +104,7 @@ function pick(m) {
   return {
     wallMs: m.wallMs,
     boxCpuMs: m.boxCpuMs,
+    controllerCpuMs: m.ownCpuMs,
     peakRssKB: m.peakRssKB,
     remoteProcesses: m.remoteProcesses,
     ...(m.executions ? { executions: m.executions } : {}),

@@ -61,17 +61,17 @@ export function renderRunner(results, file) {
   if (results.many) {
     lines.push(
       "",
-      "| hosts | first apply | no-op re-run | no-op plan | plan: Ansible --check ÷ infra-action (same run) | executions / host (apply, re-run, plan) | SSH logins / host | peak RSS (apply, plan) |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| hosts | first apply | no-op re-run | no-op plan | SSH floor (log in, run `true`) | plan: Ansible --check ÷ infra-action (same run) | executions / host (apply, re-run, plan) | SSH logins / host | peak RSS (apply, plan) |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const r of results.many) {
       if (!r.steps) {
-        lines.push(`| ${r.hosts} | ${r.notes.join("; ")} | | | | | | |`);
+        lines.push(`| ${r.hosts} | ${r.notes.join("; ")} | | | | | | | |`);
         continue;
       }
       const { apply, noop, plan } = r.steps;
       lines.push(
-        `| ${r.hosts} | ${secs(apply.wallMs)} s | ${secs(noop.wallMs)} s | ${secs(plan.wallMs)} s | ${ansibleRatio(results, r.hosts, plan)} | ` +
+        `| ${r.hosts} | ${secs(apply.wallMs)} s | ${secs(noop.wallMs)} s | ${secs(plan.wallMs)} s | ${r.floor ? `${secs(r.floor.wallMs)} s` : "—"} | ${ansibleRatio(results, r.hosts, plan)} | ` +
           `${apply.executions.max}, ${noop.executions.max}, ${plan.executions.max} | ${apply.ssh.logins.max} | ${mb(apply.peakRssKB)} MB, ${mb(plan.peakRssKB)} MB |`,
       );
     }
@@ -96,13 +96,13 @@ export function renderRunner(results, file) {
   if (results.overhead) {
     const o = results.overhead;
     const row = (name, m) =>
-      `| ${name} | ${secs(m.wallMs)} s | ${secs(m.boxCpuMs)} s | ${m.remoteProcesses.max} | ${mb(m.peakRssKB)} MB |`;
+      `| ${name} | ${secs(m.wallMs)} s | ${secs(m.boxCpuMs)} s | ${m.controllerCpuMs === undefined ? "—" : `${secs(m.controllerCpuMs)} s`} | ${m.remoteProcesses.max} | ${mb(m.peakRssKB)} MB |`;
     lines.push(
       "",
       `Apply overhead: the first apply of the ${o.hosts}-host workload against the same commands run bare over SSH (one connection and one \`sudo sh\` per host, no markers, guards, hashing or lock), each on fresh containers:`,
       "",
-      "| run | wall | whole-machine CPU | processes started / host | controller peak RSS |",
-      "| --- | ---: | ---: | ---: | ---: |",
+      "| run | wall | whole-machine CPU | controller CPU | processes started / host | controller peak RSS |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
       row("infra-action apply", o.infraAction),
       row("bare commands", o.bare),
       "",

@@ -32,15 +32,16 @@ function sampleGroupMemory(pgid, peak) {
   return () => clearInterval(timer);
 }
 
-// Runs one timed command under GNU time: wall time, peak RSS (largest process), peak PSS of its process
-// tree, and the whole machine's CPU time meanwhile (the containers' work included).
+// Runs one timed command under GNU time: wall time, peak RSS (largest process), the CPU time of the
+// command itself (user + system), peak PSS of its process tree, and the whole machine's CPU time
+// meanwhile (the containers' work included).
 export async function timed(command, args, { cwd, env, logFile }) {
   const rssFile = `${logFile}.rss`;
   const peak = { pssKB: 0, procs: 0 };
   const cpuBusyBefore = await waitForQuietMachine();
   const load = loadavg()[0];
   const cpuBefore = boxCpuMs();
-  const result = await run("/usr/bin/time", ["-f", "%M", "-o", rssFile, command, ...args], {
+  const result = await run("/usr/bin/time", ["-f", "%M %U %S", "-o", rssFile, command, ...args], {
     cwd,
     env,
     logFile,
@@ -49,11 +50,14 @@ export async function timed(command, args, { cwd, env, logFile }) {
   });
   const boxCpu = Math.round(boxCpuMs() - cpuBefore);
   const rssLines = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n") : [];
+  // (GNU time's last line: "peak-RSS-KB user-seconds system-seconds")
+  const usage = (rssLines.at(-1) ?? "").trim().split(/\s+/);
   return {
     code: result.code,
     timedOut: result.timedOut,
     wallMs: Math.round(result.wallMs),
-    peakRssKB: Number(rssLines.at(-1)) || undefined,
+    peakRssKB: Number(usage[0]) || undefined,
+    ownCpuMs: usage.length === 3 ? Math.round((Number(usage[1]) + Number(usage[2])) * 1000) : undefined,
     treePssKB: peak.pssKB || undefined,
     peakProcesses: peak.procs,
     boxCpuMs: boxCpu,

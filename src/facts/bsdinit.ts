@@ -1,5 +1,6 @@
 // BSD init's rc.d scripts (/etc/rc.d, /usr/local/etc/rc.d) and whether each says it runs.
 import { defineFact, emptyRecord, lines } from "./fact.js";
+import { osName } from "./server.js";
 
 /**
  * rc.d scripts by name: true when `status` (or OpenBSD's `check`) exits 0, false for 1 to 3, null otherwise.
@@ -11,7 +12,8 @@ export const RcdStatus = defineFact<undefined, Record<string, boolean | null>>({
   arguments: {},
   // Never on Linux: its /etc/rc.d holds other things, and running them with "status" may do harm.
   command: () =>
-    '[ "$(uname -s)" = Linux ] && exit 0; for s in /etc/rc.d/* /usr/local/etc/rc.d/*; do [ -f "$s" ] && [ -x "$s" ] || continue; ' +
+    `${osName}; [ "$__ia_os" = Linux ] && exit 0; ` +
+    'for s in /etc/rc.d/* /usr/local/etc/rc.d/*; do [ -f "$s" ] && [ -x "$s" ] || continue; ' +
     '"$s" status </dev/null >/dev/null 2>&1 || "$s" check </dev/null >/dev/null 2>&1; rc=$?; echo "$(basename "$s")=$rc"; done',
   parse: ({ stdout }) => {
     const services: Record<string, boolean | null> = emptyRecord();

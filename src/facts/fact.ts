@@ -53,6 +53,12 @@ export function defineFact<Args = undefined, Result = unknown>(fact: Fact<Args, 
   return fact;
 }
 
+// The fact, read only where a shell test holds (an init system's services where it runs): elsewhere
+// its command starts no process and its value is what the fact makes of no output.
+export function onlyWhere<Args, Result>(fact: Fact<Args, Result>, name: string, test: string): Fact<Args, Result> {
+  return { ...fact, name, command: (args) => `${test} || exit 0; ${fact.command(args)}` };
+}
+
 // A fact value meaning "could not be read, because …".
 export function unreadable(reason: string): Unreadable {
   return new Unreadable(reason);

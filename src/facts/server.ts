@@ -3,6 +3,10 @@ import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, lines, toInteger, type Unreadable, unreadable } from "./fact.js";
 import { cannotRead, saysMissing, stderrCause } from "./stderr.js";
 
+// The operating system's name (what `uname -s` prints) into $__ia_os: on Linux read from the
+// kernel (no process), elsewhere from uname.
+export const osName = "{ read -r __ia_os 2>/dev/null < /proc/sys/kernel/ostype || __ia_os=$(uname -s); }";
+
 /**
  * `uname -s`: "Linux".
  * `await host.getFact("Os")`; no arguments.
@@ -11,7 +15,7 @@ export const Os = defineFact<undefined, string>({
   name: "Os",
   description: "the operating system name (uname -s)",
   arguments: {},
-  command: () => "uname -s",
+  command: () => `${osName}; echo "$__ia_os"`,
   parse: ({ stdout }) => stdout.trim(),
 });
 

@@ -41,6 +41,7 @@ export interface Fact<Args, Result> {
     parse(output: FactOutput, args: Args): Result | Unreadable;
 }
 export declare function defineFact<Args = undefined, Result = unknown>(fact: Fact<Args, Result>): Fact<Args, Result>;
+export declare function onlyWhere<Args, Result>(fact: Fact<Args, Result>, name: string, test: string): Fact<Args, Result>;
 export declare function unreadable(reason: string): Unreadable;
 export declare function isUnreadable(value: unknown): value is Unreadable;
 export declare function lines(text: string): string[];

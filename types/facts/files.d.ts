@@ -21,6 +21,7 @@ export type PathArgs = {
     /** A path on the host. */
     path: string;
 };
+export declare function whenPresent(path: string, command: string): string;
 /**
  * A regular file: null when missing, false when the path is not a regular file.
  * `await host.getFact("File", { path })`.

@@ -1,4 +1,5 @@
 import { type Unreadable } from "./fact.js";
+export declare const osName = "{ read -r __ia_os 2>/dev/null < /proc/sys/kernel/ostype || __ia_os=$(uname -s); }";
 /**
  * `uname -s`: "Linux".
  * `await host.getFact("Os")`; no arguments.

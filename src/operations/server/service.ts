@@ -1,5 +1,6 @@
 // server.service: a service through the init system the host runs: systemd, OpenRC, upstart, its
 // /etc/init.d scripts, or BSD rc.d.
+import { onlyWhere } from "../../facts/fact.js";
 import { Directory, File } from "../../facts/files.js";
 import { OpenrcEnabled, OpenrcStatus } from "../../facts/openrc.js";
 import { Os, Which } from "../../facts/server.js";
@@ -18,21 +19,29 @@ import { planUpstartService, upstartFacts } from "../upstart/service.js";
 const openrcBooted = "/run/openrc/softlevel";
 const defaultRunlevel = { runlevel: "default" };
 
+// An init system's services are listed only where it runs (systemd's own test for that is its
+// /run/systemd/system): rc-status alone starts some thirty processes on a host OpenRC did not boot.
+const systemdBooted = "[ -d /run/systemd/system ]";
+const SystemdStatusIfBooted = onlyWhere(SystemdStatus, "SystemdStatusIfBooted", systemdBooted);
+const SystemdEnabledIfBooted = onlyWhere(SystemdEnabled, "SystemdEnabledIfBooted", systemdBooted);
+const OpenrcStatusIfBooted = onlyWhere(OpenrcStatus, "OpenrcStatusIfBooted", `[ -e ${openrcBooted} ]`);
+const OpenrcEnabledIfBooted = onlyWhere(OpenrcEnabled, "OpenrcEnabledIfBooted", `[ -e ${openrcBooted} ]`);
+
 export const service = defineOperation({
   name: "server.service",
   description:
     "Start, stop, restart or reload a service with the init system the host runs (systemd, OpenRC, upstart, /etc/init.d, BSD rc.d).",
   validate: (args) => readServiceArgs(args, "server.service", serviceKeys),
   // Every init system's facts are asked for in the one gathering (each is cheap, and empty where its
-  // tool is missing); only the detected one's are read.
+  // tool is missing or, for systemd and OpenRC, where it does not run); only the detected one's are read.
   facts: (args) => [
     { fact: Which, args: { command: "systemctl" } },
-    { fact: SystemdStatus },
-    { fact: SystemdEnabled },
+    { fact: SystemdStatusIfBooted },
+    { fact: SystemdEnabledIfBooted },
     { fact: Which, args: { command: "rc-service" } },
     { fact: File, args: { path: openrcBooted } },
-    { fact: OpenrcStatus, args: defaultRunlevel },
-    { fact: OpenrcEnabled, args: defaultRunlevel },
+    { fact: OpenrcStatusIfBooted, args: defaultRunlevel },
+    { fact: OpenrcEnabledIfBooted, args: defaultRunlevel },
     { fact: Which, args: { command: "initctl" } },
     ...upstartFacts(args),
     { fact: Which, args: { command: "service" } },
@@ -44,14 +53,14 @@ export const service = defineOperation({
   ],
   plan: (args, facts) => {
     // systemd when it runs (its units listed), not merely when systemctl is installed (containers).
-    if (facts.get(Which, { command: "systemctl" }) !== null && Object.keys(facts.get(SystemdStatus)).length > 0)
-      return planSystemdService(args, facts.get(SystemdStatus), facts.get(SystemdEnabled));
+    if (facts.get(Which, { command: "systemctl" }) !== null && Object.keys(facts.get(SystemdStatusIfBooted)).length > 0)
+      return planSystemdService(args, facts.get(SystemdStatusIfBooted), facts.get(SystemdEnabledIfBooted));
     if (facts.get(Which, { command: "rc-service" }) !== null && facts.get(File, { path: openrcBooted })) {
       checkInitServiceName(args.service);
       return planOpenrcService(
         args,
-        facts.get(OpenrcStatus, defaultRunlevel),
-        facts.get(OpenrcEnabled, defaultRunlevel),
+        facts.get(OpenrcStatusIfBooted, defaultRunlevel),
+        facts.get(OpenrcEnabledIfBooted, defaultRunlevel),
       );
     }
     if (facts.get(Which, { command: "initctl" }) !== null && Object.keys(facts.get(UpstartStatus)).length > 0) {
