@@ -46,7 +46,7 @@ export function buildApplyScript(
   }
   // The operations' commands without sudo: the shell that runs them already is root.
   const unwrapped: Wrap = (command, options) => wrap(command, { ...options, sudo: false, sudoUser: undefined });
-  const lines = operations.flatMap((op) => operationLines(op, unwrapped, { sudo: false }));
+  const lines = operations.flatMap((op) => operationLines(op, unwrapped, { sudo: false, sudoUser: undefined }));
   const body = [
     markerFunctions(nonce),
     "trap 'exit 143' INT TERM HUP",
@@ -67,7 +67,7 @@ export function buildApplyScript(
       `cat > "$__ia_dir/body.sh" <<'${end}' || { echo "could not stage the apply script in $__ia_dir (is the disk full?)" >&2; exit 70; }`,
       body,
       end,
-      ...syntaxCheck(operations, { sudo: false }, '"$__ia_dir/body.sh"'),
+      ...syntaxCheck(operations, { sudo: false, sudoUser: undefined }, '"$__ia_dir/body.sh"'),
       "__ia_mark staged",
       ...lockLines(),
       // (fd 9 holds the host lock: this shell keeps it while root runs the operations)

@@ -66,3 +66,41 @@ test("a reset and a close after the banner: both hosts unreachable with their re
   expect(output).toMatch(/@local\s+changed|1 to change/);
   expect(result.exitCode).not.toBe(0);
 }, 180_000);
+
+test("with --parallel 40, at most 32 SSH handshakes are under way at once; each host's timeout starts with its own", async () => {
+  // A server that never answers: every handshake waits out its ssh_connect_timeout.
+  const arrivals: number[] = [];
+  const sockets: import("node:net").Socket[] = [];
+  const silentPort = await serve((socket) => {
+    arrivals.push(Date.now());
+    sockets.push(socket);
+    socket.on("error", () => undefined);
+  });
+  const targets = Array.from({ length: 40 }, (_, i) => [
+    `silent-${i}`,
+    {
+      ssh_hostname: "127.0.0.1",
+      ssh_port: silentPort,
+      ssh_user: "deploy",
+      ssh_password: "not-used",
+      ssh_known_hosts_file: "/dev/null",
+      ssh_connect_timeout: 1,
+      ssh_connect_retries: 0,
+    },
+  ]);
+  const inventory = join(dir, "silent.json");
+  writeFileSync(inventory, JSON.stringify({ targets }));
+  const deploy = join(dir, "deploy-silent.ts");
+  writeFileSync(deploy, 'import { server } from "infra-action";\nserver.shell({ commands: ["true"] });\n');
+  const result = await runCli(["plan", inventory, deploy, "--parallel", "40"], { timeoutMs: 120_000 });
+  for (const socket of sockets) socket.destroy();
+  const output = result.stdout + result.stderr;
+  // Every host timed out on its own second, the last eight after the first 32 had.
+  expect(output.match(/timed out connecting to deploy@127\.0\.0\.1/g)?.length).toBe(40);
+  // The first 32 came together; the 33rd only once one of them had timed out (1 s later).
+  expect(arrivals).toHaveLength(40);
+  const first = arrivals[0] ?? 0;
+  expect((arrivals[31] ?? 0) - first).toBeLessThan(900);
+  expect((arrivals[32] ?? 0) - first).toBeGreaterThanOrEqual(900);
+  expect(result.exitCode).not.toBe(0);
+}, 180_000);

@@ -7,6 +7,7 @@ import { homedir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { type Algorithms, Client, type ClientChannel, type ConnectConfig } from "ssh2";
 import { CommandError, ConnectError } from "../../errors.js";
+import { Gate } from "../../util/parallel.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import type { ConnectContext, DisconnectResult, RunOptions } from "../connector.js";
 import { type DataKeySpec, readDataKeys } from "../data-keys.js";
@@ -216,8 +217,25 @@ export class SshConnector extends ShellConnector {
     };
   }
 
-  // One SSH handshake (to a bastion or the target), with host key checking and the auth plan.
-  private handshake(
+  // One SSH handshake (to a bastion or the target), with host key checking and the auth plan; at
+  // most `maxHandshakes` of the run's at once (see there).
+  private async handshake(
+    endpoint: Endpoint,
+    settings: SshSettings,
+    keys: HostKeys,
+    home: string,
+    sock: NodeJS.ReadableStream | undefined,
+    role: string,
+  ): Promise<Client> {
+    const release = await handshakes.acquire();
+    try {
+      return await this.handshakeNow(endpoint, settings, keys, home, sock, role);
+    } finally {
+      release();
+    }
+  }
+
+  private handshakeNow(
     endpoint: Endpoint,
     settings: SshSettings,
     keys: HostKeys,
@@ -321,6 +339,13 @@ export class SshConnector extends ShellConnector {
     this.waiting.shift()?.();
   }
 }
+
+// How many SSH handshakes of a run are under way at once. With `--parallel 500` every host would
+// start its key exchange together: on a busy runner (or through one bastion, whose sshd drops
+// connections beyond its MaxStartups) most would then pass ssh_connect_timeout without any host
+// being slow. The timeout counts from a handshake's start, not from its wait for a place here.
+const maxHandshakes = 32;
+const handshakes = new Gate(maxHandshakes);
 
 // A failure worth another attempt (refused, reset, timed out).
 class RetryableError extends ConnectError {}
