@@ -93,8 +93,7 @@ export class SshConnector extends ShellConnector {
   private client: Client | undefined;
   private hops: Client[] = [];
   private closed = false;
-  private channels = 0;
-  private waiting: Array<() => void> = [];
+  private readonly channels = new Gate(maxChannels);
   private readonly onLost = new Set<(error: Error) => void>();
 
   constructor(
@@ -175,14 +174,14 @@ export class SshConnector extends ShellConnector {
   protected async spawn(commandLine: string): Promise<StartedProcess> {
     const client = this.client;
     if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`, { host: this.host });
-    await this.acquireChannel();
+    const releaseChannel = await this.channels.acquire();
     let channel: ClientChannel;
     try {
       channel = await new Promise<ClientChannel>((resolve, reject) =>
         client.exec(commandLine, (error, stream) => (error ? reject(error) : resolve(stream))),
       );
     } catch (error) {
-      this.releaseChannel();
+      releaseChannel();
       throw new CommandError(`${this.host}: could not start a command: ${(error as Error).message}`, {
         host: this.host,
       });
@@ -194,7 +193,7 @@ export class SshConnector extends ShellConnector {
       this.onLost.add(lost);
       channel.on("close", (code: number | null, signal?: string) => {
         this.onLost.delete(lost);
-        this.releaseChannel();
+        releaseChannel();
         resolve(typeof code === "number" ? code : signal ? 128 + (signalNumbers[signal] ?? 0) : 255);
       });
     });
@@ -219,17 +218,10 @@ export class SshConnector extends ShellConnector {
 
   // One SSH handshake (to a bastion or the target), with host key checking and the auth plan; at
   // most `maxHandshakes` of the run's at once (see there).
-  private async handshake(
-    endpoint: Endpoint,
-    settings: SshSettings,
-    keys: HostKeys,
-    home: string,
-    sock: NodeJS.ReadableStream | undefined,
-    role: string,
-  ): Promise<Client> {
+  private async handshake(...args: Parameters<SshConnector["handshakeNow"]>): Promise<Client> {
     const release = await handshakes.acquire();
     try {
-      return await this.handshakeNow(endpoint, settings, keys, home, sock, role);
+      return await this.handshakeNow(...args);
     } finally {
       release();
     }
@@ -327,16 +319,6 @@ export class SshConnector extends ShellConnector {
     this.client?.end();
     for (const hop of this.hops.reverse()) hop.end();
     this.hops = [];
-  }
-
-  private async acquireChannel(): Promise<void> {
-    while (this.channels >= maxChannels) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.channels++;
-  }
-
-  private releaseChannel(): void {
-    this.channels--;
-    this.waiting.shift()?.();
   }
 }
 
