@@ -10,13 +10,21 @@ import { timed } from "./timed.mjs";
 import { checkFinished, toolEnv } from "./tool-run.mjs";
 
 // Runs one step of infra-action (apply, noop = apply again, plan) and reads its report; `nodeArgs` go
-// to Node before the CLI (the profiler).
-export async function runInfraAction(fleet, step, { scale = 1, label, nodeArgs = [] }) {
+// to Node before the CLI (the profiler); `parallel` is how many hosts at once (all by default).
+export async function runInfraAction(fleet, step, { scale = 1, label, nodeArgs = [], parallel = fleet.n }) {
   const mode = step === "plan" ? "plan" : "apply";
   const report = join(workDir, `${label}.report.json`);
   const logFile = join(workDir, `${label}.log`);
   rmSync(report, { force: true });
-  const args = [...nodeArgs, cli, mode, fleet.inventory, join(workloadDir, "deploy.ts"), "--parallel", String(fleet.n)];
+  const args = [
+    ...nodeArgs,
+    cli,
+    mode,
+    fleet.inventory,
+    join(workloadDir, "deploy.ts"),
+    "--parallel",
+    String(parallel),
+  ];
   args.push("--report", report, ...(mode === "apply" ? ["--yes"] : []));
   if (scale !== 1) args.push("--data", `bench_scale=${scale}`);
   const measured = await timed(process.execPath, args, { cwd: repoRoot, env: toolEnv(), logFile });

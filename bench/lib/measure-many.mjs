@@ -9,7 +9,7 @@ import { startFleet } from "./fleet.mjs";
 import { runInfraAction } from "./infra-action-runner.mjs";
 import { BenchError, say } from "./output.mjs";
 import { benchDir, repoRoot, workDir } from "./paths.mjs";
-import { MANY_SIZES, SECOND } from "./settings.mjs";
+import { MANY_PARALLEL, MANY_SIZES, SECOND } from "./settings.mjs";
 import { snapshotLogs } from "./ssh-logs.mjs";
 import { timed } from "./timed.mjs";
 import { checkFinished, toolEnv } from "./tool-run.mjs";
@@ -59,6 +59,7 @@ async function profilePlan(fleet) {
   rmSync(dir, { recursive: true, force: true });
   await runInfraAction(fleet, "plan", {
     label: `many-${fleet.n}-profiled`,
+    parallel: MANY_PARALLEL,
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
   });
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
@@ -75,7 +76,7 @@ export async function measureManyHosts(ctx) {
       fleet = await startFleet(n, ctx.image, ctx.keys, `many-${n}`);
       const steps = {};
       for (const step of ["apply", "noop", "plan"]) {
-        steps[step] = await runInfraAction(fleet, step, { label: `many-${n}-${step}` });
+        steps[step] = await runInfraAction(fleet, step, { label: `many-${n}-${step}`, parallel: MANY_PARALLEL });
         steps[step].ssh = await snapshotLogs(fleet);
         const s = steps[step];
         say(
@@ -85,7 +86,7 @@ export async function measureManyHosts(ctx) {
       }
       const floor = await sshFloor(fleet, ctx.keys);
       say(`many hosts: ${n}: SSH floor (log in, run true) ${(floor.wallMs / SECOND).toFixed(2)} s`);
-      const row = { hosts: n, steps, floor };
+      const row = { hosts: n, parallel: Math.min(n, MANY_PARALLEL), steps, floor };
       if (n === Math.max(...MANY_SIZES)) row.profile = await profilePlan(fleet);
       rows.push(row);
     } catch (error) {

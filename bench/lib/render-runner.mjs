@@ -61,17 +61,17 @@ export function renderRunner(results, file) {
   if (results.many) {
     lines.push(
       "",
-      "| hosts | first apply | no-op re-run | no-op plan | SSH floor (log in, run `true`) | plan: Ansible --check ÷ infra-action (same run) | executions / host (apply, re-run, plan) | SSH logins / host | peak RSS (apply, plan) |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| hosts | at once (`--parallel`) | first apply | no-op re-run | no-op plan | SSH floor (log in, run `true`) | plan: Ansible --check ÷ infra-action (same run) | executions / host (apply, re-run, plan) | SSH logins / host | peak RSS (apply, plan) |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const r of results.many) {
       if (!r.steps) {
-        lines.push(`| ${r.hosts} | ${r.notes.join("; ")} | | | | | | | |`);
+        lines.push(`| ${r.hosts} | | ${r.notes.join("; ")} | | | | | | | |`);
         continue;
       }
       const { apply, noop, plan } = r.steps;
       lines.push(
-        `| ${r.hosts} | ${secs(apply.wallMs)} s | ${secs(noop.wallMs)} s | ${secs(plan.wallMs)} s | ${r.floor ? `${secs(r.floor.wallMs)} s` : "—"} | ${ansibleRatio(results, r.hosts, plan)} | ` +
+        `| ${r.hosts} | ${r.parallel ?? r.hosts} | ${secs(apply.wallMs)} s | ${secs(noop.wallMs)} s | ${secs(plan.wallMs)} s | ${r.floor ? `${secs(r.floor.wallMs)} s` : "—"} | ${ansibleRatio(results, r.hosts, plan)} | ` +
           `${apply.executions.max}, ${noop.executions.max}, ${plan.executions.max} | ${apply.ssh.logins.max} | ${mb(apply.peakRssKB)} MB, ${mb(plan.peakRssKB)} MB |`,
       );
     }

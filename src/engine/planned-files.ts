@@ -3,7 +3,7 @@
 // files.line edits of one file then both apply, the second on the first one's output.
 import { contentLimit, FileContents, type FileContentsInfo } from "../facts/files.js";
 import type { Command, FactLookup } from "../operations/operation.js";
-import { sha256 } from "../operations/shared/sha256.js";
+import { sha256 } from "../util/sha256.js";
 
 export class PlannedFiles {
   private readonly written = new Map<string, FileContentsInfo>();

@@ -1,4 +1,5 @@
 // Facts about files on the host: metadata, hashes, matching lines, and content for diffs.
+import { sha256 } from "../util/sha256.js";
 import { shellQuote } from "../util/shell-quote.js";
 import { defineFact, emptyRecord, type FactArgument, type FactOutput, lines, toInteger, unreadable } from "./fact.js";
 import { cannotRead, saysMissing } from "./stderr.js";
@@ -207,29 +208,35 @@ export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null
   name: "FileContents",
   description: "a file's metadata, SHA-256 and content (up to 1 MiB)",
   arguments: pathArgument,
-  // Three processes (stat, sha256sum, base64): this runs for every file an operation writes. Any
-  // step failing exits 1 with its reason on stderr: the file is then unreadable, never "changed".
+  // Two processes (stat, then base64 or sha256sum): this runs for every file an operation writes. The
+  // hash of a file whose content is fetched is the hash of those bytes, taken on the controller; a
+  // larger file's comes from sha256sum. Any step failing exits 1 with its reason on stderr: the file is
+  // then unreadable, never "changed".
   command: ({ path }) => {
     const p = shellQuote(path);
     return whenPresent(
       path,
       [
-        `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0;`,
-        `LC_ALL=C sha256sum -- ${p} || exit 1; r=\${s%|*}; [ "\${r##*|}" -le ${contentLimit} ] || exit 0;`,
-        `LC_ALL=C base64 -w0 < ${p} || exit 1; echo`,
+        `s=$(LC_ALL=C stat -L -c '%F|%U|%G|%a|%s|%Y' -- ${p}) || exit 1; echo "$s"; [ -f ${p} ] || exit 0; r=\${s%|*};`,
+        `if [ "\${r##*|}" -le ${contentLimit} ]; then LC_ALL=C base64 -w0 < ${p} || exit 1; echo;`,
+        `else LC_ALL=C sha256sum -- ${p} || exit 1; fi`,
       ].join(" "),
     );
   },
   parse: (output, { path }) => {
-    const [head = "", hashLine = "", content] = output.stdout.split("\n");
+    const [head = "", second] = output.stdout.split("\n");
     if (output.exitCode !== 0 && !head.trim()) return failedAnswer(path, output);
     const info = parseStat(head, "file");
     if (!info) return info as false | null;
-    if (output.exitCode !== 0) return unreadable(cannotRead(path, output.stderr));
+    if (output.exitCode !== 0 || second === undefined) return unreadable(cannotRead(path, output.stderr));
+    if (info.size <= contentLimit) {
+      // (the same size the shell looked at: its line says which of the two came)
+      return { ...info, sha256: sha256(Buffer.from(second, "base64")), content: second };
+    }
     // sha256sum prints "HASH  path" (a leading backslash for unusual paths).
-    const sha256 = /^\\?([0-9a-f]{64})/.exec(hashLine.trim())?.[1];
-    if (!sha256) return unreadable(cannotRead(path, output.stderr));
-    return { ...info, sha256, content: content === undefined || (content === "" && info.size > 0) ? null : content };
+    const hash = /^\\?([0-9a-f]{64})/.exec(second.trim())?.[1];
+    if (!hash) return unreadable(cannotRead(path, output.stderr));
+    return { ...info, sha256: hash, content: null };
   },
 });
 

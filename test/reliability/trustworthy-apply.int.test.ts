@@ -324,6 +324,31 @@ describe("the host lock", () => {
       injectionEscapes: 0,
     });
   }, 60_000);
+
+  test("a shell loop a command leaves in the background does not hold the lock", async () => {
+    const home = join(dir, "loop-home");
+    mkdirSync(home, { recursive: true });
+    const lock = join(home, ".cache", `.infra-action-apply-${process.getuid?.()}.lock`);
+    const marker = join(dir, "loop-ran");
+    // Two commands in one operation, one operation of one command: both ways of running a command.
+    const { result } = await apply(
+      "loop",
+      [["@local", {}]],
+      `import { server } from "infra-action";
+server.shell({ name: "leaves a loop", commands: ["true", "( while [ ! -e ${dir}/loop-stop ]; do sleep 1; done; touch ${marker} ) >/dev/null 2>&1 &"] });
+server.shell({ name: "leaves another", commands: ["( while [ ! -e ${dir}/loop-stop ]; do sleep 1; done ) >/dev/null 2>&1 &"] });
+`,
+      { env: { HOME: home, XDG_RUNTIME_DIR: "" } },
+    );
+    try {
+      expect(result.exitCode).toBe(0);
+      // The loops still run; the lock is free (flock -n would fail while any process holds it).
+      expect(existsSync(marker)).toBe(false);
+      expect(() => execFileSync("flock", ["-n", lock, "true"])).not.toThrow();
+    } finally {
+      writeFileSync(join(dir, "loop-stop"), "");
+    }
+  }, 60_000);
 });
 
 describe("nothing is skipped silently", () => {

@@ -3,10 +3,10 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DockerObject } from "../../facts/docker.js";
 import { showValue } from "../../util/describe-value.js";
+import { sha256 } from "../../util/sha256.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import type { Command } from "../operation.js";
 import { OperationArgumentError, optionalBoolean, stringList } from "../shared/args.js";
-import { sha256 } from "../shared/sha256.js";
 import { checkDockerName, imageReference, optionList, wordArg } from "./docker-args.js";
 
 type Args = Record<string, unknown>;

@@ -1,8 +1,8 @@
 // files.get: a file of the host downloaded to this machine when the local copy differs.
 import { Sha256File } from "../../facts/files.js";
+import { sha256 } from "../../util/sha256.js";
 import { change, defineOperation, noop } from "../operation.js";
 import { OperationArgumentError, rejectUnknown, requiredString } from "../shared/args.js";
-import { sha256 } from "../shared/sha256.js";
 
 export const get = defineOperation({
   name: "files.get",

@@ -2,11 +2,11 @@
 // group, files and directories that already match in content get their owner and mode fixed too.
 import { posix } from "node:path";
 import { Directory, DirectoryHashes, File } from "../../facts/files.js";
+import { sha256 } from "../../util/sha256.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import { type Command, change, defineOperation, type FactNeed, noop } from "../operation.js";
 import { accountName, booleanArg, modeArg, rejectUnknown, requiredString, stringList } from "../shared/args.js";
 import { ownershipCommands } from "../shared/ownership.js";
-import { sha256 } from "../shared/sha256.js";
 
 interface SyncArgs {
   src: string;

@@ -1,9 +1,9 @@
 // postgres.sql: run SQL with psql (always a change: infra-action cannot know what it does).
 
+import { sha256 } from "../../util/sha256.js";
 import { change, defineOperation } from "../operation.js";
 import { OperationArgumentError, rejectUnknown, requiredString } from "../shared/args.js";
 import { connectionKeys, psqlApplyLine, psqlRun, readConnection } from "../shared/psql.js";
-import { sha256 } from "../shared/sha256.js";
 
 export const sql = defineOperation({
   name: "postgres.sql",

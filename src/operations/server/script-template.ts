@@ -1,9 +1,10 @@
 // server.script_template: a local Jinja2 template rendered (as files.template renders), uploaded and run.
+
+import { sha256 } from "../../util/sha256.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import { readTemplateSettings } from "../files/template-settings.js";
 import { change, defineOperation } from "../operation.js";
 import { extraArgs, optionalObject, requiredString, stringList } from "../shared/args.js";
-import { sha256 } from "../shared/sha256.js";
 
 const scriptTemplateKeys = ["src", "args", "jinja_env_kwargs", "variables"];
 

@@ -1,8 +1,9 @@
 // server.script: a local script uploaded and run.
+
+import { sha256 } from "../../util/sha256.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import { change, defineOperation } from "../operation.js";
 import { rejectUnknown, requiredString, stringList } from "../shared/args.js";
-import { sha256 } from "../shared/sha256.js";
 
 export const script = defineOperation({
   name: "server.script",

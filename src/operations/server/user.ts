@@ -2,6 +2,7 @@
 
 import { type UserInfo, Users } from "../../facts/server.js";
 import { UserAuthorizedKeys, UserPassword } from "../../facts/users.js";
+import { sha256 } from "../../util/sha256.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import { type Command, change, defineOperation, type FactLookup, type FactNeed, noop } from "../operation.js";
 import {
@@ -16,7 +17,6 @@ import {
   stringList,
 } from "../shared/args.js";
 import { planAuthorizedKeys, readPublicKeys } from "../shared/authorized-keys.js";
-import { sha256 } from "../shared/sha256.js";
 
 const userKeys = [
   "user",

@@ -2,10 +2,10 @@
 // psql_database) and the commands that run psql with them. A password travels in a private file
 // (mode 600, removed after), never in a command line or a plan.
 import { type PsqlConnection, pgpassLine, psqlCommandLine } from "../../facts/psql.js";
+import { sha256 } from "../../util/sha256.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import type { Command } from "../operation.js";
 import { OperationArgumentError, optionalString } from "./args.js";
-import { sha256 } from "./sha256.js";
 
 // The connection argument names every postgres.* operation takes.
 export const connectionKeys = ["psql_user", "psql_password", "psql_host", "psql_port", "psql_database"] as const;

@@ -1,10 +1,10 @@
 // Putting content at a path when it differs (with its diff), then fixing owner, group and mode.
 import type { FileContentsInfo } from "../../facts/files.js";
+import { sha256 } from "../../util/sha256.js";
 import { type Command, change, noop, type OperationPlan } from "../operation.js";
 import { OperationArgumentError } from "./args.js";
 import { fileDiff } from "./file-diff.js";
 import { type Ownership, ownershipCommands, parentDirectoryCommand } from "./ownership.js";
-import { sha256 } from "./sha256.js";
 
 // The commands that put `content` at `dest` (when it differs), then fix ownership; null when nothing differs.
 export function writeFileCommands(

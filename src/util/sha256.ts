@@ -1,4 +1,4 @@
-// The SHA-256 of bytes, as facts report it (hex), to compare local content with a remote file.
+// The SHA-256 of bytes, as facts report it (hex): a fetched file's hash, and local content to compare with it.
 import { createHash } from "node:crypto";
 
 // Hex SHA-256 of `content`.
