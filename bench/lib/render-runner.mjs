@@ -57,6 +57,11 @@ function ansibleRatio(results, n, plan) {
 // The section's markdown.
 export function renderRunner(results, file) {
   const lines = [`Results of ${results.date} (\`${relative(benchDir, file)}\`), one run per size on fresh containers.`];
+  if (results.carried)
+    lines.push(
+      "",
+      `Carried over from \`${results.carried.file}\` (an earlier run, dist of ${results.carried.commit}): ${results.carried.parts.join(", ")}.`,
+    );
   const rows = (results.many ?? []).filter((r) => r.steps);
   if (results.many) {
     lines.push(
@@ -81,7 +86,10 @@ export function renderRunner(results, file) {
         "",
         `No-op plan time per host: ${g.map((x) => `${x.hosts} hosts ${x.perHostMs} ms (${x.vsFirst}×)`).join(", ")}.`,
       );
-    const profiled = rows.find((r) => r.profile);
+    const failedProfile = rows.find((r) => r.profile?.failed);
+    if (failedProfile)
+      lines.push("", `The profiled ${failedProfile.hosts}-host plan (untimed) failed: ${failedProfile.profile.failed}`);
+    const profiled = rows.find((r) => r.profile?.top);
     if (profiled) {
       lines.push(
         "",

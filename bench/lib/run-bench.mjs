@@ -1,7 +1,7 @@
 // The whole benchmark in order: setup, the code and machine measured, every fleet size, the scaling
 // measurement, then bench/results/<date>.json, the README section and the budgets.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { MINUTE } from "../../scripts/lib/processes.mjs";
 import { writeAnsibleConfig } from "./ansible-runner.mjs";
 import { ensureBenchImage } from "./bench-image.mjs";
@@ -16,7 +16,7 @@ import { measureOverhead } from "./measure-overhead.mjs";
 import { measureScaling } from "./measure-scaling.mjs";
 import { measureSize } from "./measure-size.mjs";
 import { BenchError, fail, say, started } from "./output.mjs";
-import { repoRoot, resultsDir, workDir } from "./paths.mjs";
+import { benchDir, repoRoot, resultsDir, workDir } from "./paths.mjs";
 import { updateReadme } from "./readme.mjs";
 import { renderResults } from "./render-results.mjs";
 import { checkRunnerBudgets, renderRunner } from "./render-runner.mjs";
@@ -69,6 +69,7 @@ export async function runBench() {
     results.sameState = compareStates(ctx.state);
     results.budgets = checkBudgets(results);
   }
+  carryOver(results);
   if (results.many || results.overhead) results.runnerBudgets = checkRunnerBudgets(results);
   const file = join(resultsDir, `${date}${comparison ? "" : `-${[...PHASES].join("-")}`}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
@@ -94,4 +95,32 @@ async function measureSizes(ctx) {
     }
   }
   return sizes;
+}
+
+// BENCH_CARRY names an earlier results file: the many-hosts sizes this run did not measure (or
+// could not), and the overhead when this run did not measure it, come from there, and the README
+// section says so. For finishing a run one of whose sizes failed without measuring every size again.
+function carryOver(results) {
+  const from = process.env.BENCH_CARRY;
+  if (!from) return;
+  const earlier = JSON.parse(readFileSync(from, "utf8"));
+  const parts = [];
+  const measured = new Set((results.many ?? []).filter((r) => r.steps).map((r) => r.hosts));
+  const rows = (earlier.many ?? []).filter((r) => r.steps && !measured.has(r.hosts));
+  if (rows.length) {
+    const own = (results.many ?? []).filter((r) => r.steps || !rows.some((c) => c.hosts === r.hosts));
+    results.many = [...own, ...rows.map((r) => ({ ...r, carried: true }))].sort((a, b) => a.hosts - b.hosts);
+    parts.push(`${rows.map((r) => r.hosts).join(" and ")} hosts`);
+  }
+  if (!results.overhead && earlier.overhead) {
+    results.overhead = earlier.overhead;
+    parts.push("the apply overhead");
+  }
+  if (!results.sizes && earlier.sizes) results.sizes = earlier.sizes;
+  if (parts.length)
+    results.carried = {
+      file: relative(benchDir, resolve(from)),
+      commit: earlier.code?.commit?.slice(0, 7) ?? "?",
+      parts,
+    };
 }

@@ -100,6 +100,9 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
         ),
       );
       events.hostStage?.(run.host.name, run.failed ? "failed" : "planned");
+      // A plan needs the host no more: its connection goes now, not after the last host's plan
+      // (with hundreds of hosts, every connection held to the end is the run's memory).
+      if (options.mode === "plan") await run.timed(() => run.finish(false));
     });
     settleRunOnce(runs);
     const report = (mode: "plan" | "apply") => buildReport(runs, mode, startedAt, options.digestSecrets ?? [], now);

@@ -65,6 +65,23 @@ describe("runDeploy", () => {
     expect(log).toEqual(["web connect", "web disconnect"]);
   });
 
+  test("a plan lets a host go as soon as it is planned, not after the slowest host", async () => {
+    const { report, log } = await run({
+      hosts: { fast: {}, slow: {} },
+      deploy: async ({ files }, host) => {
+        // The slow host asks for its facts only after the fast one is planned.
+        if (host === "slow") await new Promise((resolve) => setTimeout(resolve, 200));
+        files.directory({ name: "dir", path: "/srv/app" });
+      },
+      options: { mode: "plan" },
+    });
+    expect(report.hosts.map((h) => h.status)).toEqual(["changed", "changed"]);
+    expect(log.indexOf("slow facts")).toBeGreaterThan(-1);
+    expect(log.indexOf("fast disconnect")).toBeGreaterThan(-1);
+    expect(log.indexOf("fast disconnect")).toBeLessThan(log.indexOf("slow facts"));
+    expect(log.filter((line) => line.endsWith("disconnect"))).toHaveLength(2);
+  });
+
   test("_if: false, a function and an operation that will not change skip at plan time; one that did not change on apply skips then", async () => {
     const exists = "directory|root|root|755|4096|1700000000";
     const { report } = await run({
