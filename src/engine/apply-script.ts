@@ -98,36 +98,16 @@ function operationLines(op: ScriptOperation, wrap: Wrap, unwrapped: Partial<Comm
     `__ia_mark begin:${op.index}`,
     "__ia_try=0",
     "while :; do",
-    ...commandLines(op, wrap, unwrapped),
+    "( set -e",
+    ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`, unwrapped)),
+    // (fd 9 holds the host lock: a daemon an operation starts must not keep it; the subshell closes
+    // it itself, where a group's redirection would leave the shell a copy a background loop inherits)
+    ") </dev/null 9>&-; __ia_rc=$?",
     `[ $__ia_rc -eq 0 ] && break; __ia_try=$((__ia_try+1)); [ $__ia_try -gt ${op.global.retries} ] && break; sleep ${op.global.retryDelay}`,
     "done",
     `__ia_mark end:${op.index}:$__ia_rc`,
     `if [ $__ia_rc -eq 0 ]; then __ia_changed_${op.index}=1; ${op.global.ignoreErrors ? "fi" : "else exit $__ia_rc; fi"}`,
     `else __ia_mark skip:${op.index}; fi`,
-  ];
-}
-
-// An operation's commands with /dev/null as input and without the lock's descriptor (a daemon an
-// operation starts must not keep it), ending with their exit code in `__ia_rc`. They run in a
-// subshell with `set -e`, so the first to fail stops them; commands that each are a subshell of
-// their own already (see `runsDirectly`) are chained with `&&` instead, which stops them alike
-// without one more process.
-function commandLines(op: ScriptOperation, wrap: Wrap, unwrapped: Partial<CommandOptions>): string[] {
-  const opts = { ...options(op.global), ...unwrapped };
-  const shells = op.commands.flatMap((command) => (command.type === "shell" ? [command.command] : []));
-  const chained =
-    shells.length > 0 &&
-    shells.length === op.commands.length &&
-    op.global.successExitCodes === undefined &&
-    runsDirectly(opts, op.global);
-  // (each subshell closes the descriptor itself: a group's redirection would keep a copy of it in the
-  // shell, which a background loop of a command would inherit and hold)
-  if (chained)
-    return [`${shells.map((command) => `${inlineCommand(command, opts)} </dev/null 9>&-`).join(" &&\n")}; __ia_rc=$?`];
-  return [
-    "( set -e",
-    ...op.commands.flatMap((command, j) => renderCommand(command, op, wrap, `${op.index}-${j}`, unwrapped)),
-    ") </dev/null 9>&-; __ia_rc=$?",
   ];
 }
 

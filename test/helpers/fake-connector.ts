@@ -151,8 +151,7 @@ function readParts(script: string): ScriptPart[] {
       const index = Number(/^\d+/.exec(text)?.[0]);
       const condition = /^if (.*); then$/m.exec(text)?.[1] ?? "true";
       const requires = [...condition.matchAll(/__ia_changed_(\d+)/g)].map((m) => Number(m[1]));
-      // (the commands between the retry loop's head and their status: a subshell, or a chain)
-      const body = /^while :; do\n([\s\S]*?); __ia_rc=\$\?/m.exec(text)?.[1] ?? "";
+      const body = /\( set -e\n([\s\S]*?)\n\) <\/dev\/null[^;\n]*; __ia_rc=\$\?/.exec(text)?.[1] ?? "";
       return { index, requires, body, ignoreErrors: !/else exit \$__ia_rc; fi/.test(text) };
     });
 }
