@@ -100,8 +100,9 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
         ),
       );
       events.hostStage?.(run.host.name, run.failed ? "failed" : "planned");
-      // A plan needs the host no more: its connection goes now, not after the last host's plan
-      // (with hundreds of hosts, every connection held to the end is the run's memory).
+      // A plan needs the host no more: its connection (or container) goes now, not after the last
+      // host's plan, so a plan of hundreds of hosts never holds hundreds of sessions, sockets and
+      // sshd processes open at once.
       if (options.mode === "plan") await run.timed(() => run.finish(false));
     });
     settleRunOnce(runs);
