@@ -156,9 +156,14 @@ export const Sha256File = defineFact<PathArgs, string | null>({
   command: ({ path }) => `LC_ALL=C sha256sum -- ${shellQuote(path)}`,
   parse: (output, { path }) =>
     output.exitCode === 0
-      ? (/^\\?([0-9a-f]{64})\b/.exec(output.stdout.trim())?.[1] ?? null)
+      ? (sha256sumHash(output.stdout) ?? null)
       : failedAnswer(path, output, "read", /Is a directory/),
 });
+
+// The hash in sha256sum's line "HASH  path" (a leading backslash for unusual paths).
+export function sha256sumHash(line: string): string | undefined {
+  return /^\\?([0-9a-f]{64})\b/.exec(line.trim())?.[1];
+}
 
 /** The arguments of the FindInFile fact. */
 export interface FindInFileArgs {
@@ -233,8 +238,7 @@ export const FileContents = defineFact<PathArgs, FileContentsInfo | false | null
       // (the same size the shell looked at: its line says which of the two came)
       return { ...info, sha256: sha256(Buffer.from(second, "base64")), content: second };
     }
-    // sha256sum prints "HASH  path" (a leading backslash for unusual paths).
-    const hash = /^\\?([0-9a-f]{64})/.exec(second.trim())?.[1];
+    const hash = sha256sumHash(second);
     if (!hash) return unreadable(cannotRead(path, output.stderr));
     return { ...info, sha256: hash, content: null };
   },

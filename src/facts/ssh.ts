@@ -3,6 +3,7 @@
 import { shellQuote } from "../util/shell-quote.js";
 import { knownHostsName, sshCommandLine } from "../util/ssh-client.js";
 import { defineFact, unreadable } from "./fact.js";
+import { sha256sumHash } from "./files.js";
 import { stderrCause } from "./stderr.js";
 
 /** The arguments of the SshKnownHost fact. */
@@ -78,7 +79,7 @@ export const SshRemoteFile = defineFact<SshRemoteFileArgs, SshRemoteFileState>({
   parse: ({ stdout, stderr, exitCode }) => {
     const text = stdout.trim();
     if (exitCode === 0 && text === "missing") return { reachable: true, sha256: null };
-    const hash = /^\\?([0-9a-f]{64})\b/.exec(text)?.[1];
+    const hash = sha256sumHash(text);
     if (exitCode === 0 && hash) return { reachable: true, sha256: hash };
     return { reachable: false, reason: stderrCause(stderr) };
   },

@@ -330,7 +330,7 @@ describe("the host lock", () => {
     mkdirSync(home, { recursive: true });
     const lock = join(home, ".cache", `.infra-action-apply-${process.getuid?.()}.lock`);
     const marker = join(dir, "loop-ran");
-    // Two commands in one operation, one operation of one command: both ways of running a command.
+    // Loops left by an operation of two commands and by an operation of one.
     const { result } = await apply(
       "loop",
       [["@local", {}]],

@@ -42,6 +42,7 @@ export declare const Link: import("./fact.js").Fact<PathArgs, false | LinkInfo |
  * `await host.getFact("Sha256File", { path })`.
  */
 export declare const Sha256File: import("./fact.js").Fact<PathArgs, string | null>;
+export declare function sha256sumHash(line: string): string | undefined;
 /** The arguments of the FindInFile fact. */
 export interface FindInFileArgs {
     /** A path on the host. */
