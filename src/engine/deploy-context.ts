@@ -39,11 +39,15 @@ export class DeployContext {
   // without handling their rejections, so one deploy code left unhandled still surfaces.
   readonly factReads: Promise<void>[] = [];
   private closed = false;
+  // Let go at close: a deploy file's module instance (which Node keeps until the process ends)
+  // holds this host's `host`, and through it would hold its facts and its connection.
+  private gatherer: FactGatherer | undefined;
 
   constructor(
     readonly inventoryHost: InventoryHost,
     gatherer: FactGatherer,
   ) {
+    this.gatherer = gatherer;
     const getFact = async (name: string | Fact<never, unknown>, args?: unknown) => {
       let settled = () => {};
       this.factReads.push(new Promise<void>((resolve) => (settled = resolve)));
@@ -61,7 +65,13 @@ export class DeployContext {
       const call = `host.getFact(${typeof name === "string" ? `"${name}"` : fact.name}${own === undefined ? "" : `, ${JSON.stringify(own)}`})`;
       const problem = checkFactArguments(fact, own);
       if (problem) throw new FactError(`${call}: ${problem}.`);
-      const value = await gatherer.get(fact, own, sudo);
+      if (!this.gatherer) {
+        const location = userFrame(new Error().stack ?? "");
+        throw new FactError(
+          `${location ? `${location}: ` : ""}${call} was called after this host's deploy code had finished (a missing await?); its value cannot reach the plan.`,
+        );
+      }
+      const value = await this.gatherer.get(fact, own, sudo);
       if (isUnreadable(value)) throw new FactError(`${call}: ${describeCannotTell(value.unreadable, sudo)}`);
       return value;
     };
@@ -91,6 +101,7 @@ export class DeployContext {
   // Ends the deploy code's turn: operations called after it (from a promise nobody awaited) are refused.
   close(): void {
     this.closed = true;
+    this.gatherer = undefined;
   }
 
   // Records an operation call; bad arguments throw at once, naming the operation and the line.

@@ -1,6 +1,8 @@
 // The engine's rules in milliseconds: runDeploy with a fake connector that replays recorded output
 // (facts and the apply script's markers), deploy code written as functions. The real-sshd and
 // Docker suites stay the contract with real hosts.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, test } from "vitest";
 import { type RunDeployOptions, runDeploy } from "../../src/engine/run-deploy.js";
 import { InterruptedError } from "../../src/errors.js";
@@ -10,6 +12,10 @@ import type { Report } from "../../src/report/report.js";
 import { createFakeConnector, type FakeHost } from "../helpers/fake-connector.js";
 
 type Api = typeof publicApi;
+
+// V8's collector, reached without starting Node with --expose-gc.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 interface Run {
   hosts: Record<string, FakeHost>;
@@ -80,6 +86,49 @@ describe("runDeploy", () => {
     expect(log.indexOf("fast disconnect")).toBeGreaterThan(-1);
     expect(log.indexOf("fast disconnect")).toBeLessThan(log.indexOf("slow facts"));
     expect(log.filter((line) => line.endsWith("disconnect"))).toHaveLength(2);
+  });
+
+  test("a deploy file's kept `host` holds neither its facts nor its connection once the host is planned", async () => {
+    // Node keeps every evaluated deploy file (one per host) until the process ends, with the `host`
+    // it imported: what that `host` reaches stays in memory for the whole run of hundreds of hosts.
+    let kept: Api["host"] | undefined;
+    let connection: WeakRef<object> | undefined;
+    const report = await runDeploy(
+      {
+        inventory: {
+          file: "/inventory.json",
+          hosts: [{ name: "web", connector: "ssh", groups: [], data: {} }],
+          groups: {},
+          warnings: [],
+        },
+        deployFiles: ["/deploy.ts"],
+        mode: "plan",
+        parallel: 1,
+      },
+      {
+        connect: (host) => {
+          const connector = createFakeConnector(host.name, {});
+          connection = new WeakRef(connector);
+          return connector;
+        },
+        loadDeploy: async (_file, instance) => {
+          const api = apiForInstance({ ...publicApi }, instance) as unknown as Api;
+          kept = api.host;
+          const hosts = await api.host.getFact("File", { path: "/etc/hosts" });
+          if (!hosts) api.files.directory({ name: "dir", path: "/srv/app" });
+        },
+      },
+    );
+    expect(report.hosts[0]?.status).toBe("changed");
+    await expect(kept?.getFact("File", { path: "/etc/hosts" })).rejects.toThrow(
+      /host\.getFact\("File", \{"path":"\/etc\/hosts"\}\) was called after this host's deploy code had finished \(a missing await\?\); its value cannot reach the plan\.$/,
+    );
+    for (let round = 0; round < 5 && connection?.deref(); round++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      collectGarbage();
+    }
+    expect(kept?.name).toBe("web");
+    expect(connection?.deref()).toBeUndefined();
   });
 
   test("_if: false, a function and an operation that will not change skip at plan time; one that did not change on apply skips then", async () => {
