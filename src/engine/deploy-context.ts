@@ -39,7 +39,7 @@ export class DeployContext {
   // without handling their rejections, so one deploy code left unhandled still surfaces.
   readonly factReads: Promise<void>[] = [];
   private closed = false;
-  // Let go at close: a deploy file's module instance (which Node keeps until the process ends)
+  // Let go by release(): a deploy file's module instance (Node keeps it until the process ends)
   // holds this host's `host`, and through it would hold its facts and its connection.
   private gatherer: FactGatherer | undefined;
 
@@ -68,7 +68,7 @@ export class DeployContext {
       if (!this.gatherer) {
         const location = userFrame(new Error().stack ?? "");
         throw new FactError(
-          `${location ? `${location}: ` : ""}${call} was called after this host's deploy code had finished (a missing await?); its value cannot reach the plan.`,
+          `${location ? `${location}: ` : ""}${call} was called after infra-action had finished with this host (a missing await?); nothing was read.`,
         );
       }
       const value = await this.gatherer.get(fact, own, sudo);
@@ -101,6 +101,11 @@ export class DeployContext {
   // Ends the deploy code's turn: operations called after it (from a promise nobody awaited) are refused.
   close(): void {
     this.closed = true;
+  }
+
+  // Ends the host's run: `host.getFact` (still served while the host applies: python.call's
+  // functions read facts then) is refused from now on, and its facts and connection can be freed.
+  release(): void {
     this.gatherer = undefined;
   }
 

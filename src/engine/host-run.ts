@@ -46,6 +46,8 @@ export class HostRun {
   // Set by interrupt(): later news (killed commands, a plan finishing) does not rewrite the story.
   private interrupted = false;
   private finishing?: Promise<void>;
+  // Set by the plan: ends the deploy code's access to this host (called by disconnect).
+  private releaseDeploy?: () => void;
   // This host's own time (connect to done, without waiting for other hosts or a confirmation).
   private activeMs = 0;
   private activeSince?: number;
@@ -119,7 +121,8 @@ export class HostRun {
       countExecution: () => this.executions++,
     });
     this.timeline.end();
-    if (this.interrupted) return;
+    this.releaseDeploy = plan.release;
+    if (this.interrupted) return plan.release();
     this.operations = plan.operations;
     this.settlePlan(plan.status, plan.error);
   }
@@ -169,6 +172,7 @@ export class HostRun {
 
   // On apply, a container made from an image is committed and its image reported.
   private async disconnect(commit: boolean): Promise<void> {
+    this.releaseDeploy?.();
     const connector = this.link.connector;
     if (!connector) return;
     this.link.connector = undefined;

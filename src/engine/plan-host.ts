@@ -28,6 +28,10 @@ export interface HostPlan {
   operations: PlannedOperation[];
 }
 
+// A plan and what to call when the host's run is over (lets the deploy code's `host` go of the
+// host's facts and connection: Node keeps each host's deploy module to the end of the process).
+export type HostPlanned = HostPlan & { release(): void };
+
 // What planning a host needs: its connection, its deploy files, and the run's seams.
 export interface PlanHostInput {
   host: InventoryHost;
@@ -48,9 +52,13 @@ export interface PlanHostInput {
 }
 
 // Plans one host; a user mistake anywhere becomes the plan's error (bugs are thrown).
-export async function planHost(input: PlanHostInput): Promise<HostPlan> {
+export async function planHost(input: PlanHostInput): Promise<HostPlanned> {
   const gatherer = new FactGatherer(input.host.name, input.connector, input.countExecution);
   const deploy = new DeployContext(input.host, gatherer);
+  return { ...(await plan(input, gatherer, deploy)), release: () => deploy.release() };
+}
+
+async function plan(input: PlanHostInput, gatherer: FactGatherer, deploy: DeployContext): Promise<HostPlan> {
   try {
     input.phase?.("deploy");
     const api = deploy.api();

@@ -121,7 +121,7 @@ describe("runDeploy", () => {
     );
     expect(report.hosts[0]?.status).toBe("changed");
     await expect(kept?.getFact("File", { path: "/etc/hosts" })).rejects.toThrow(
-      /host\.getFact\("File", \{"path":"\/etc\/hosts"\}\) was called after this host's deploy code had finished \(a missing await\?\); its value cannot reach the plan\.$/,
+      /host\.getFact\("File", \{"path":"\/etc\/hosts"\}\) was called after infra-action had finished with this host \(a missing await\?\); nothing was read\.$/,
     );
     for (let round = 0; round < 5 && connection?.deref(); round++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -129,6 +129,22 @@ describe("runDeploy", () => {
     }
     expect(kept?.name).toBe("web");
     expect(connection?.deref()).toBeUndefined();
+  });
+
+  test("python.call's function reads a fact with host.getFact while its host applies", async () => {
+    let seen: unknown;
+    const { report } = await run({
+      hosts: { web: { facts: [["cat /etc/app.conf", { stdout: "port=80\n" }]] } },
+      deploy: ({ python, host }) =>
+        void python.call({
+          name: "read the file",
+          function: async () => {
+            seen = await host.getFact("Command", { command: "cat /etc/app.conf" });
+          },
+        }),
+    });
+    expect(statuses(report)).toEqual([["read the file", "changed", ""]]);
+    expect(seen).toBe("port=80");
   });
 
   test("_if: false, a function and an operation that will not change skip at plan time; one that did not change on apply skips then", async () => {
