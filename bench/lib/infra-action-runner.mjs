@@ -10,8 +10,9 @@ import { timed } from "./timed.mjs";
 import { checkFinished, toolEnv } from "./tool-run.mjs";
 
 // Runs one step of infra-action (apply, noop = apply again, plan) and reads its report; `nodeArgs` go
-// to Node before the CLI (the profiler); `parallel` is how many hosts at once (all by default).
-export async function runInfraAction(fleet, step, { scale = 1, label, nodeArgs = [], parallel = fleet.n }) {
+// to Node before the CLI (the profiler); `parallel` is how many hosts at once (all by default);
+// `limitMs` is the run's time limit when not the bench's usual one.
+export async function runInfraAction(fleet, step, { scale = 1, label, nodeArgs = [], parallel = fleet.n, limitMs }) {
   const mode = step === "plan" ? "plan" : "apply";
   const report = join(workDir, `${label}.report.json`);
   const logFile = join(workDir, `${label}.log`);
@@ -27,7 +28,12 @@ export async function runInfraAction(fleet, step, { scale = 1, label, nodeArgs =
   ];
   args.push("--report", report, ...(mode === "apply" ? ["--yes"] : []));
   if (scale !== 1) args.push("--data", `bench_scale=${scale}`);
-  const measured = await timed(process.execPath, args, { cwd: repoRoot, env: toolEnv(), logFile });
+  const measured = await timed(process.execPath, args, {
+    cwd: repoRoot,
+    env: toolEnv(),
+    logFile,
+    ...(limitMs ? { limitMs } : {}),
+  });
   checkFinished(measured, `infra-action ${step}`, logFile);
   if (!existsSync(report)) fail(`infra-action ${step} wrote no report (exit ${measured.code}); see ${logFile}`);
   const data = JSON.parse(readFileSync(report, "utf8"));

@@ -9,7 +9,7 @@ import { startFleet } from "./fleet.mjs";
 import { runInfraAction } from "./infra-action-runner.mjs";
 import { BenchError, say } from "./output.mjs";
 import { benchDir, repoRoot, workDir } from "./paths.mjs";
-import { MANY_PARALLEL, MANY_SIZES, SECOND } from "./settings.mjs";
+import { MANY_PARALLEL, MANY_RUN_MS_PER_HOST, MANY_SIZES, RUN_TIMEOUT_MS, SECOND } from "./settings.mjs";
 import { snapshotLogs } from "./ssh-logs.mjs";
 import { timed } from "./timed.mjs";
 import { checkFinished, toolEnv } from "./tool-run.mjs";
@@ -53,6 +53,11 @@ export function summarizeProfile(file, count = 10) {
   return { totalMs: Math.round(totalUs / 1000), top };
 }
 
+// A many-hosts run's time limit: the bench's usual one, or more for a large fleet.
+function manyLimitMs(hosts) {
+  return Math.max(RUN_TIMEOUT_MS, hosts * MANY_RUN_MS_PER_HOST);
+}
+
 // A no-op plan run under `--cpu-prof`, summarized (not a timed figure: the profiler slows it).
 async function profilePlan(fleet) {
   const dir = join(workDir, `profile-${fleet.n}`);
@@ -60,6 +65,7 @@ async function profilePlan(fleet) {
   await runInfraAction(fleet, "plan", {
     label: `many-${fleet.n}-profiled`,
     parallel: MANY_PARALLEL,
+    limitMs: manyLimitMs(fleet.n),
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
   });
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
@@ -76,7 +82,11 @@ export async function measureManyHosts(ctx) {
       fleet = await startFleet(n, ctx.image, ctx.keys, `many-${n}`);
       const steps = {};
       for (const step of ["apply", "noop", "plan"]) {
-        steps[step] = await runInfraAction(fleet, step, { label: `many-${n}-${step}`, parallel: MANY_PARALLEL });
+        steps[step] = await runInfraAction(fleet, step, {
+          label: `many-${n}-${step}`,
+          parallel: MANY_PARALLEL,
+          limitMs: manyLimitMs(n),
+        });
         steps[step].ssh = await snapshotLogs(fleet);
         const s = steps[step];
         say(

@@ -35,7 +35,8 @@ function sampleGroupMemory(pgid, peak) {
 // Runs one timed command under GNU time: wall time, peak RSS (largest process), the CPU time of the
 // command itself (user + system), peak PSS of its process tree, and the whole machine's CPU time
 // meanwhile (the containers' work included).
-export async function timed(command, args, { cwd, env, logFile }) {
+// `limitMs` stops a run that takes longer (the result says `timedOut`).
+export async function timed(command, args, { cwd, env, logFile, limitMs = RUN_TIMEOUT_MS }) {
   const rssFile = `${logFile}.rss`;
   const peak = { pssKB: 0, procs: 0 };
   const cpuBusyBefore = await waitForQuietMachine();
@@ -45,7 +46,7 @@ export async function timed(command, args, { cwd, env, logFile }) {
     cwd,
     env,
     logFile,
-    timeoutMs: RUN_TIMEOUT_MS,
+    timeoutMs: limitMs,
     onSpawn: (child) => sampleGroupMemory(child.pid, peak),
   });
   const boxCpu = Math.round(boxCpuMs() - cpuBefore);
@@ -55,6 +56,7 @@ export async function timed(command, args, { cwd, env, logFile }) {
   return {
     code: result.code,
     timedOut: result.timedOut,
+    limitMs,
     wallMs: Math.round(result.wallMs),
     peakRssKB: Number(usage[0]) || undefined,
     ownCpuMs: usage.length === 3 ? Math.round((Number(usage[1]) + Number(usage[2])) * 1000) : undefined,

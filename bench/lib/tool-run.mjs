@@ -2,7 +2,6 @@
 // its time limit.
 import { MINUTE } from "../../scripts/lib/processes.mjs";
 import { BenchError } from "./output.mjs";
-import { RUN_TIMEOUT_MS } from "./settings.mjs";
 
 // The environment of both tools: this one without an SSH agent (each is given its key explicitly).
 export function toolEnv(extra = {}) {
@@ -14,7 +13,7 @@ export function toolEnv(extra = {}) {
 // Fails when a timed run was stopped by the time limit.
 export function checkFinished(measured, what, logFile) {
   if (measured.timedOut) {
-    const error = new BenchError(`${what} took longer than ${RUN_TIMEOUT_MS / MINUTE} min (log: ${logFile})`);
+    const error = new BenchError(`${what} took longer than ${measured.limitMs / MINUTE} min (log: ${logFile})`);
     error.timedOut = true;
     throw error;
   }

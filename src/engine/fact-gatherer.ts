@@ -3,7 +3,7 @@
 // A value may be an `Unreadable` (the host would not tell, and why): callers decide what that means.
 import { randomBytes } from "node:crypto";
 import type { CommandOptions, Connector } from "../connectors/connector.js";
-import { FactError } from "../errors.js";
+import { CommandError, FactError } from "../errors.js";
 import type { Fact, Unreadable } from "../facts/fact.js";
 import { escalationKey } from "./global-args.js";
 import { markedSections, markerFunctions, nestedPart, scriptRunner, stagedScript } from "./markers.js";
@@ -26,7 +26,8 @@ export class FactGatherer {
 
   constructor(
     private readonly host: string,
-    private readonly connector: Connector,
+    // The host's connection now: a reboot replaces it, and there is none once the host is done.
+    private readonly connection: () => Connector | undefined,
     // Counts remote executions (the report and the benchmark show them).
     private readonly onExecution: () => void,
   ) {}
@@ -69,6 +70,12 @@ export class FactGatherer {
   }
 
   private async gather(batch: Pending[]): Promise<void> {
+    const connector = this.connection();
+    if (!connector) {
+      const error = new CommandError(`${this.host}: not connected.`, { host: this.host });
+      for (const p of batch) p.reject(error);
+      return;
+    }
     const nonce = randomBytes(6).toString("hex");
     const password = batch.find((p) => p.sudo.sudoPassword)?.sudo.sudoPassword;
     // Facts run as the same user (the same way) share one wrapper (one sudo, not one per fact); each still prints
@@ -85,12 +92,12 @@ export class FactGatherer {
       // on its command line (which any user of the host may read).
       const sudo = { ...(members[0]?.p.sudo ?? {}), keepStdin: true };
       const part = nestedPart(nonce, body, "fact script");
-      return `${part.input} | ${this.connector.wrapCommand(part.command, sudo)}`;
+      return `${part.input} | ${connector.wrapCommand(part.command, sudo)}`;
     });
     const script = stagedScript(nonce, [markerFunctions(nonce), ...parts].join("\n"));
     try {
       this.onExecution();
-      const result = await this.connector.run(scriptRunner("fact script"), {
+      const result = await connector.run(scriptRunner("fact script"), {
         stdin: script,
         ...(password ? { sudoPassword: password } : {}),
       });

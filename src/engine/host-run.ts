@@ -110,7 +110,7 @@ export class HostRun {
     const plan = await planHost({
       phase: (phase) => this.timeline.begin(phase),
       host: this.host,
-      connector: this.link.connector,
+      connection: () => this.link.connector,
       deployFiles,
       globals,
       deadlineMs,

@@ -35,8 +35,8 @@ export type HostPlanned = HostPlan & { release(): void };
 // What planning a host needs: its connection, its deploy files, and the run's seams.
 export interface PlanHostInput {
   host: InventoryHost;
-  // Connected.
-  connector: Connector;
+  // The host's connection now (connected when planning begins; a reboot on apply replaces it).
+  connection(): Connector | undefined;
   deployFiles: string[];
   globals: TemplateGlobals;
   deadlineMs: number;
@@ -53,11 +53,12 @@ export interface PlanHostInput {
 
 // Plans one host; a user mistake anywhere becomes the plan's error (bugs are thrown).
 export async function planHost(input: PlanHostInput): Promise<HostPlanned> {
-  const gatherer = new FactGatherer(input.host.name, input.connector, input.countExecution);
+  const gatherer = new FactGatherer(input.host.name, input.connection, input.countExecution);
   const deploy = new DeployContext(input.host, gatherer);
   return { ...(await plan(input, gatherer, deploy)), release: () => deploy.release() };
 }
 
+// Evaluates the deploy code with this host's `host`, gathers the facts its operations need, plans them.
 async function plan(input: PlanHostInput, gatherer: FactGatherer, deploy: DeployContext): Promise<HostPlan> {
   try {
     input.phase?.("deploy");

@@ -12,15 +12,16 @@ describe("FactGatherer", () => {
   test("facts asked for together come back from one execution, and are looked up by fact, arguments and user", async () => {
     const log: string[] = [];
     const connector = createFakeConnector("web", { facts: [["/srv/app", { stdout: dir }]] }, log);
+    await connector.connect();
     let executions = 0;
-    const gatherer = new FactGatherer("web", connector, () => executions++);
+    const gatherer = new FactGatherer("web", () => connector, () => executions++);
     const [asUser, asRoot, missing] = await Promise.all([
       gatherer.get(Directory, { path: "/srv/app" }),
       gatherer.get(Directory, { path: "/srv/app" }, { sudo: true }),
       gatherer.get(File, { path: "/nowhere" }),
     ]);
     expect(executions).toBe(1);
-    expect(log).toEqual(["web facts"]);
+    expect(log).toEqual(["web connect", "web facts"]);
     expect(asUser).toMatchObject({ user: "root", mode: 755 });
     expect(gatherer.lookup(Directory, { path: "/srv/app" })).toBe(asUser);
     expect(gatherer.lookup(Directory, { path: "/srv/app" }, { sudo: true })).toBe(asRoot);
@@ -31,7 +32,7 @@ describe("FactGatherer", () => {
   });
 
   test("looking up a fact that was never gathered is a bug, said so", () => {
-    const gatherer = new FactGatherer("web", createFakeConnector("web"), () => undefined);
+    const gatherer = new FactGatherer("web", () => createFakeConnector("web"), () => undefined);
     expect(() => gatherer.lookup(Directory, { path: "/srv/app" })).toThrow(
       'internal: fact Directory({"path":"/srv/app"}) was read but not declared',
     );
@@ -42,7 +43,7 @@ describe("FactGatherer", () => {
       ...createFakeConnector("web"),
       run: async () => ({ exitCode: 127, stdout: "", stderr: "sh: 1: stat: not found\n" }),
     };
-    const gatherer = new FactGatherer("web", connector, () => undefined);
+    const gatherer = new FactGatherer("web", () => connector, () => undefined);
     const error = await gatherer.get(Directory, { path: "/srv/app" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FactError);
     expect(error).toMatchObject({
@@ -51,5 +52,15 @@ describe("FactGatherer", () => {
       exitCode: 127,
       stderr: "sh: 1: stat: not found\n",
     });
+  });
+
+  test("a host no longer connected (its run is over) gives every fact asked of it an error naming it", async () => {
+    const gatherer = new FactGatherer("web", () => undefined, () => undefined);
+    const [first, second] = await Promise.all([
+      gatherer.get(Directory, { path: "/srv/app" }).catch((e: unknown) => e),
+      gatherer.get(File, { path: "/etc/hosts" }).catch((e: unknown) => e),
+    ]);
+    expect(first).toMatchObject({ message: "web: not connected.", host: "web" });
+    expect(second).toBe(first);
   });
 });

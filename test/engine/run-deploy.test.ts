@@ -266,6 +266,28 @@ describe("runDeploy", () => {
     ]);
   });
 
+  test("after a reboot, python.call's function reads its facts over the new connection", async () => {
+    let seen: unknown;
+    const { report, log } = await run({
+      hosts: { web: { facts: [["uname -r", { stdout: "6.1.0-new\n" }]] } },
+      deploy: ({ python, server, host }) => {
+        server.reboot({ name: "reboot", delay: 0 });
+        python.call({
+          name: "read the kernel",
+          function: async () => {
+            seen = await host.getFact("Command", { command: "uname -r" });
+          },
+        });
+      },
+    });
+    expect(statuses(report)).toEqual([
+      ["reboot", "changed", ""],
+      ["read the kernel", "changed", ""],
+    ]);
+    expect(seen).toBe("6.1.0-new");
+    expect(log.slice(-3)).toEqual(["web connect", "web facts", "web disconnect"]);
+  });
+
   test("a failing operation stops its host only, with its exit code and stderr", async () => {
     const { report } = await run({
       hosts: { a: { commands: [["step 2", { exitCode: 7, stderr: "step 2 broke\n" }]] }, b: {} },

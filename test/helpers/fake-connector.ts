@@ -37,14 +37,18 @@ export interface FakeConnector extends Connector {
 export function createFakeConnector(host: string, behaviour: FakeHost = {}, log: string[] = []): FakeConnector {
   let release: (() => void) | undefined;
   const released = () => new Promise<void>((resolve) => (release = resolve));
+  // As the real connectors: commands run only between connect and disconnect.
+  let connected = false;
   return {
     host,
     log,
     connect: async () => {
       log.push(`${host} connect`);
       if (behaviour.unreachable) throw new ConnectError(`${host}: ${behaviour.unreachable}`);
+      connected = true;
     },
     disconnect: async () => {
+      connected = false;
       release?.();
       if (behaviour.disconnectMs) await new Promise((resolve) => setTimeout(resolve, behaviour.disconnectMs));
       log.push(`${host} disconnect`);
@@ -54,6 +58,7 @@ export function createFakeConnector(host: string, behaviour: FakeHost = {}, log:
     putFile: async () => undefined,
     getFile: async () => Buffer.from(""),
     run: async (command, options: RunOptions = {}) => {
+      if (!connected) throw new CommandError(`${host}: not connected.`, { host });
       if (typeof options.stdin === "string" && command.includes("the apply script")) {
         return replayApply(host, options.stdin, behaviour, options, log, released);
       }
