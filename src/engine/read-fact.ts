@@ -72,7 +72,11 @@ export async function readFact(
       connectors.add(connector);
       try {
         await connector.connect();
-        const value = await new FactGatherer(host.name, () => connector, () => undefined).get(request.fact, request.args);
+        const value = await new FactGatherer(
+          host.name,
+          () => connector,
+          () => undefined,
+        ).get(request.fact, request.args);
         if (!isUnreadable(value)) return value;
         failed = true;
         return { error: value.unreadable };

@@ -14,7 +14,11 @@ describe("FactGatherer", () => {
     const connector = createFakeConnector("web", { facts: [["/srv/app", { stdout: dir }]] }, log);
     await connector.connect();
     let executions = 0;
-    const gatherer = new FactGatherer("web", () => connector, () => executions++);
+    const gatherer = new FactGatherer(
+      "web",
+      () => connector,
+      () => executions++,
+    );
     const [asUser, asRoot, missing] = await Promise.all([
       gatherer.get(Directory, { path: "/srv/app" }),
       gatherer.get(Directory, { path: "/srv/app" }, { sudo: true }),
@@ -32,7 +36,11 @@ describe("FactGatherer", () => {
   });
 
   test("looking up a fact that was never gathered is a bug, said so", () => {
-    const gatherer = new FactGatherer("web", () => createFakeConnector("web"), () => undefined);
+    const gatherer = new FactGatherer(
+      "web",
+      () => createFakeConnector("web"),
+      () => undefined,
+    );
     expect(() => gatherer.lookup(Directory, { path: "/srv/app" })).toThrow(
       'internal: fact Directory({"path":"/srv/app"}) was read but not declared',
     );
@@ -43,7 +51,11 @@ describe("FactGatherer", () => {
       ...createFakeConnector("web"),
       run: async () => ({ exitCode: 127, stdout: "", stderr: "sh: 1: stat: not found\n" }),
     };
-    const gatherer = new FactGatherer("web", () => connector, () => undefined);
+    const gatherer = new FactGatherer(
+      "web",
+      () => connector,
+      () => undefined,
+    );
     const error = await gatherer.get(Directory, { path: "/srv/app" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FactError);
     expect(error).toMatchObject({
@@ -55,7 +67,11 @@ describe("FactGatherer", () => {
   });
 
   test("a host no longer connected (its run is over) gives every fact asked of it an error naming it", async () => {
-    const gatherer = new FactGatherer("web", () => undefined, () => undefined);
+    const gatherer = new FactGatherer(
+      "web",
+      () => undefined,
+      () => undefined,
+    );
     const [first, second] = await Promise.all([
       gatherer.get(Directory, { path: "/srv/app" }).catch((e: unknown) => e),
       gatherer.get(File, { path: "/etc/hosts" }).catch((e: unknown) => e),
