@@ -28,12 +28,7 @@ export async function runInfraAction(fleet, step, { scale = 1, label, nodeArgs =
   ];
   args.push("--report", report, ...(mode === "apply" ? ["--yes"] : []));
   if (scale !== 1) args.push("--data", `bench_scale=${scale}`);
-  const measured = await timed(process.execPath, args, {
-    cwd: repoRoot,
-    env: toolEnv(),
-    logFile,
-    ...(limitMs ? { limitMs } : {}),
-  });
+  const measured = await timed(process.execPath, args, { cwd: repoRoot, env: toolEnv(), logFile, limitMs });
   checkFinished(measured, `infra-action ${step}`, logFile);
   if (!existsSync(report)) fail(`infra-action ${step} wrote no report (exit ${measured.code}); see ${logFile}`);
   const data = JSON.parse(readFileSync(report, "utf8"));

@@ -72,6 +72,18 @@ async function profilePlan(fleet) {
   return file ? summarizeProfile(join(dir, file)) : undefined;
 }
 
+// A measurement beside a size's figures: one that fails is noted ({ failed }) and the figures stand.
+async function noted(n, what, measure) {
+  try {
+    return await measure();
+  } catch (error) {
+    if (!(error instanceof BenchError)) throw error;
+    const failed = error.message.split("\n")[0];
+    say(`many hosts: ${n}: ${what} failed: ${failed}`);
+    return { failed };
+  }
+}
+
 // Every size of BENCH_MANY, one run each on fresh containers; a size that cannot run is noted and skipped.
 export async function measureManyHosts(ctx) {
   const rows = [];
@@ -95,20 +107,13 @@ export async function measureManyHosts(ctx) {
         );
       }
       // (a floor that fails — some of the logins all at once time out — is noted; the figures stand)
-      const floor = await sshFloor(fleet, ctx.keys).catch((error) => {
-        if (!(error instanceof BenchError)) throw error;
-        say(`many hosts: ${n}: the SSH floor failed: ${error.message.split("\n")[0]}`);
-        return undefined;
-      });
-      if (floor) say(`many hosts: ${n}: SSH floor (log in, run true) ${(floor.wallMs / SECOND).toFixed(2)} s`);
-      const row = { hosts: n, parallel: Math.min(n, MANY_PARALLEL), steps, ...(floor ? { floor } : {}) };
-      // (an extra, untimed run: one that fails is noted, and the size's figures stand)
-      if (n === Math.max(...MANY_SIZES))
-        row.profile = await profilePlan(fleet).catch((error) => {
-          if (!(error instanceof BenchError)) throw error;
-          say(`many hosts: ${n}: the profiled plan failed: ${error.message.split("\n")[0]}`);
-          return { failed: error.message.split("\n")[0] };
-        });
+      const floor = await noted(n, "the SSH floor", () => sshFloor(fleet, ctx.keys));
+      if (!floor.failed) say(`many hosts: ${n}: SSH floor (log in, run true) ${(floor.wallMs / SECOND).toFixed(2)} s`);
+      const row = { hosts: n, parallel: Math.min(n, MANY_PARALLEL), steps };
+      if (floor.failed) row.floorFailed = floor.failed;
+      else row.floor = floor;
+      // (an extra, untimed run)
+      if (n === Math.max(...MANY_SIZES)) row.profile = await noted(n, "the profiled plan", () => profilePlan(fleet));
       rows.push(row);
     } catch (error) {
       if (!(error instanceof BenchError)) throw error;

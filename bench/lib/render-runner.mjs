@@ -86,6 +86,8 @@ export function renderRunner(results, file) {
         "",
         `No-op plan time per host: ${g.map((x) => `${x.hosts} hosts ${x.perHostMs} ms (${x.vsFirst}×)`).join(", ")}.`,
       );
+    for (const r of rows.filter((row) => row.floorFailed))
+      lines.push("", `The ${r.hosts}-host SSH floor failed (its column says —): ${r.floorFailed}`);
     const failedProfile = rows.find((r) => r.profile?.failed);
     if (failedProfile)
       lines.push("", `The profiled ${failedProfile.hosts}-host plan (untimed) failed: ${failedProfile.profile.failed}`);

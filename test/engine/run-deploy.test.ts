@@ -25,10 +25,20 @@ interface Run {
   // Where the connectors' calls are logged (to read them when the run rejects).
   log?: string[];
   now?: () => number;
+  // Sees each connector the run makes.
+  connected?: (connector: object) => void;
 }
 
 // Runs the deploy on fake hosts; returns the report and the calls every host's connector saw.
-async function run({ hosts, deploy, options, signal, log = [], now }: Run): Promise<{ report: Report; log: string[] }> {
+async function run({
+  hosts,
+  deploy,
+  options,
+  signal,
+  log = [],
+  now,
+  connected,
+}: Run): Promise<{ report: Report; log: string[] }> {
   const names = Object.keys(hosts);
   const report = await runDeploy(
     {
@@ -44,7 +54,11 @@ async function run({ hosts, deploy, options, signal, log = [], now }: Run): Prom
       ...options,
     },
     {
-      connect: (host) => createFakeConnector(host.name, hosts[host.name], log),
+      connect: (host) => {
+        const connector = createFakeConnector(host.name, hosts[host.name], log);
+        connected?.(connector);
+        return connector;
+      },
       loadDeploy: async (_file, instance) => {
         const api = apiForInstance({ ...publicApi }, instance) as unknown as Api;
         await deploy(api, api.host.name);
@@ -93,32 +107,16 @@ describe("runDeploy", () => {
     // it imported: what that `host` reaches stays in memory for the whole run of hundreds of hosts.
     let kept: Api["host"] | undefined;
     let connection: WeakRef<object> | undefined;
-    const report = await runDeploy(
-      {
-        inventory: {
-          file: "/inventory.json",
-          hosts: [{ name: "web", connector: "ssh", groups: [], data: {} }],
-          groups: {},
-          warnings: [],
-        },
-        deployFiles: ["/deploy.ts"],
-        mode: "plan",
-        parallel: 1,
+    const { report } = await run({
+      hosts: { web: {} },
+      deploy: async (api) => {
+        kept = api.host;
+        const hosts = await api.host.getFact("File", { path: "/etc/hosts" });
+        if (!hosts) api.files.directory({ name: "dir", path: "/srv/app" });
       },
-      {
-        connect: (host) => {
-          const connector = createFakeConnector(host.name, {});
-          connection = new WeakRef(connector);
-          return connector;
-        },
-        loadDeploy: async (_file, instance) => {
-          const api = apiForInstance({ ...publicApi }, instance) as unknown as Api;
-          kept = api.host;
-          const hosts = await api.host.getFact("File", { path: "/etc/hosts" });
-          if (!hosts) api.files.directory({ name: "dir", path: "/srv/app" });
-        },
-      },
-    );
+      options: { mode: "plan" },
+      connected: (connector) => (connection = new WeakRef(connector)),
+    });
     expect(report.hosts[0]?.status).toBe("changed");
     await expect(kept?.getFact("File", { path: "/etc/hosts" })).rejects.toThrow(
       /host\.getFact\("File", \{"path":"\/etc\/hosts"\}\) was called after infra-action had finished with this host \(a missing await\?\); nothing was read\.$/,
