@@ -4,7 +4,7 @@
 //
 //   npm run bench                       N = 1, 10, 30, 100; 3 runs each; medians reported
 //   BENCH_SIZES=1,10 BENCH_RUNS=1 npm run bench   a quicker run (nothing else changes)
-//   node bench/run.mjs --render bench/results/<date>.json   rewrite the README section from a results file
+//   node bench/run.mjs --render bench/results/<date>.json   rewrite the README sections from a results file
 //
 // Runs as root on Debian bookworm with Node's built-ins only; installs ansible-core and GNU time with
 // apt-get when missing, and provisions Docker and the test image with scripts/test-env.mjs.
@@ -17,20 +17,25 @@ import { BenchError } from "./lib/output.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 import { updateReadme } from "./lib/readme.mjs";
 import { renderResults } from "./lib/render-results.mjs";
+import { renderRunner } from "./lib/render-runner.mjs";
 import { runBench } from "./lib/run-bench.mjs";
 
 const USAGE = `usage: node bench/run.mjs                                    run the benchmark (as root; see bench/README.md)
        BENCH_SIZES=1,10 BENCH_RUNS=1 BENCH_SCALES=1 node bench/run.mjs   a quicker run
-       node bench/run.mjs --render bench/results/<date>.json     rewrite the results section of bench/README.md`;
+       node bench/run.mjs --render bench/results/<date>.json     rewrite the sections of bench/README.md it has figures for`;
 
-// `--render FILE`: rewrites the results section of bench/README.md from a results file.
+// `--render FILE`: rewrites the sections of bench/README.md a results file has figures for.
 function renderFromFile(file) {
   if (!file) {
     console.error(`bench: --render needs a results file.\n${USAGE}`);
     process.exit(2);
   }
   try {
-    updateReadme(renderResults(JSON.parse(readFileSync(file, "utf8")), join(repoRoot, file)));
+    const results = JSON.parse(readFileSync(file, "utf8"));
+    const path = join(repoRoot, file);
+    const runner = results.many || results.overhead;
+    if ((results.sizes && results.scaling) || !runner) updateReadme(renderResults(results, path));
+    if (runner) updateReadme(renderRunner(results, path), "bench-runner");
   } catch (error) {
     const why = error instanceof BenchError ? error.message : `cannot render ${file}: ${error?.message ?? error}`;
     console.error(`bench: ${why}`);

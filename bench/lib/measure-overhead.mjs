@@ -41,62 +41,80 @@ async function bareScript(reportHost, container) {
   return `${lines.join("\n")}\n`;
 }
 
-// infra-action's first apply, then the bare commands, each on fresh containers; both measured alike.
+// infra-action's first apply, then the bare commands, then infra-action's plan alone, each on fresh
+// containers; all measured alike. The plan alone (the facts a first apply reads before it changes
+// anything) tells the overhead's two parts apart: planning, and the apply script against the bare one.
 export async function measureOverhead(ctx) {
   const n = OVERHEAD_HOSTS;
   say(`apply overhead: infra-action's first apply on ${n} hosts against the same commands run bare`);
-  const ia = await startFleet(n, ctx.image, ctx.keys, `overhead-ia-${n}`);
   let infraAction;
   let scripts;
   let stateIa;
-  try {
-    const before = await lastPids(ia.hosts);
-    infraAction = await runInfraAction(ia, "apply", { label: `overhead-ia-${n}` });
-    infraAction.remoteProcesses = processesBetween(before, await lastPids(ia.hosts));
+  await onFreshFleet(ctx, `overhead-ia-${n}`, async (ia) => {
+    infraAction = await counted(ia, () => runInfraAction(ia, "apply", { label: `overhead-ia-${n}` }));
     const report = JSON.parse(readFileSync(join(workDir, `overhead-ia-${n}.report.json`), "utf8"));
     scripts = await eachLimit(ia.hosts, POOL, (host) =>
       bareScript(report.hosts.find((h) => h.name === host.name) ?? fail(`no report for ${host.name}`), host.container),
     );
     stateIa = await managedState(ia.hosts[0].container);
-  } finally {
-    await removeBenchContainers();
-  }
-  const bareFleet = await startFleet(n, ctx.image, ctx.keys, `overhead-bare-${n}`);
+  });
   let bare;
-  try {
+  await onFreshFleet(ctx, `overhead-bare-${n}`, async (bareFleet) => {
     const planFile = join(workDir, `overhead-bare-${n}.json`);
     const hosts = bareFleet.hosts.map((h, i) => ({ name: h.name, port: h.port, script: scripts[i] }));
     writeFileSync(planFile, JSON.stringify({ key: ctx.keys.client, knownHosts: bareFleet.knownHosts, hosts }));
     const logFile = join(workDir, `overhead-bare-${n}.log`);
-    const before = await lastPids(bareFleet.hosts);
-    bare = await timed(process.execPath, [join(benchDir, "lib", "bare-apply.mjs"), planFile], {
-      cwd: repoRoot,
-      env: toolEnv(),
-      logFile,
+    bare = await counted(bareFleet, async () => {
+      const measured = await timed(process.execPath, [join(benchDir, "lib", "bare-apply.mjs"), planFile], {
+        cwd: repoRoot,
+        env: toolEnv(),
+        logFile,
+      });
+      checkFinished(measured, "the bare commands", logFile);
+      if (measured.code !== 0) fail(`the bare commands failed (exit ${measured.code}); see ${logFile}`);
+      return measured;
     });
-    checkFinished(bare, "the bare commands", logFile);
-    if (bare.code !== 0) fail(`the bare commands failed (exit ${bare.code}); see ${logFile}`);
-    bare.remoteProcesses = processesBetween(before, await lastPids(bareFleet.hosts));
     const same = JSON.stringify(await managedState(bareFleet.hosts[0].container)) === JSON.stringify(stateIa);
     if (!same) fail("the bare commands left another state than infra-action's apply on bench-1");
-  } finally {
-    await removeBenchContainers();
-  }
+  });
+  let plan;
+  await onFreshFleet(ctx, `overhead-plan-${n}`, async (fleet) => {
+    plan = await counted(fleet, () => runInfraAction(fleet, "plan", { label: `overhead-plan-${n}` }));
+  });
   const ratio = (a, b) => Number((a / b).toFixed(2));
   const result = {
     hosts: n,
     infraAction: pick(infraAction),
     bare: pick(bare),
+    plan: pick(plan),
     wallRatio: ratio(infraAction.wallMs, bare.wallMs),
     cpuRatio: ratio(infraAction.boxCpuMs, bare.boxCpuMs),
+    planCpuRatio: ratio(plan.boxCpuMs, bare.boxCpuMs),
   };
+  const figures = (m) =>
+    `${(m.wallMs / SECOND).toFixed(2)} s wall, ${(m.boxCpuMs / SECOND).toFixed(2)} s CPU, ${m.remoteProcesses.max} processes/host`;
   say(
-    `apply overhead: ${n} hosts: infra-action ${(infraAction.wallMs / SECOND).toFixed(2)} s wall, ` +
-      `${(infraAction.boxCpuMs / SECOND).toFixed(2)} s CPU, ${infraAction.remoteProcesses.max} processes/host; bare ` +
-      `${(bare.wallMs / SECOND).toFixed(2)} s wall, ${(bare.boxCpuMs / SECOND).toFixed(2)} s CPU, ` +
-      `${bare.remoteProcesses.max} processes/host: ratios ${result.wallRatio} (wall), ${result.cpuRatio} (CPU)`,
+    `apply overhead: ${n} hosts: infra-action ${figures(infraAction)}; bare ${figures(bare)}: ratios ` +
+      `${result.wallRatio} (wall), ${result.cpuRatio} (CPU); the plan alone ${figures(plan)}`,
   );
   return result;
+}
+
+// Runs `measure` on a fleet of fresh containers, which are removed after.
+async function onFreshFleet(ctx, tag, measure) {
+  const fleet = await startFleet(OVERHEAD_HOSTS, ctx.image, ctx.keys, tag);
+  try {
+    await measure(fleet);
+  } finally {
+    await removeBenchContainers();
+  }
+}
+
+// A measured run, with the processes it started on each host of the fleet.
+async function counted(fleet, run) {
+  const before = await lastPids(fleet.hosts);
+  const measured = await run();
+  return { ...measured, remoteProcesses: processesBetween(before, await lastPids(fleet.hosts)) };
 }
 
 // The figures of one measured run that the results keep.

@@ -9,6 +9,8 @@ const BUDGETS = { planWallMs: 20 * SECOND, planHosts: 500, rssMB: 300, execution
 
 // Seconds with two decimals.
 const secs = (ms) => (ms / SECOND).toFixed(2);
+// How much more a ratio is than one: 1.9 → "90%".
+const percent = (ratio) => `${Math.round((ratio - 1) * 100)}%`;
 
 // The budgets of issue "beyond one runner", checked against the figures: [{ budget, figure, met }].
 export function checkRunnerBudgets(results) {
@@ -40,7 +42,11 @@ export function checkRunnerBudgets(results) {
     const o = results.overhead;
     checks.push({
       budget: `first apply within 20% of the same commands run bare (${o.hosts} hosts; wall and whole-machine CPU)`,
-      figure: `${Math.round((o.wallRatio - 1) * 100)}% (wall), ${Math.round((o.cpuRatio - 1) * 100)}% (CPU)`,
+      figure:
+        `${percent(o.wallRatio)} (wall), ${percent(o.cpuRatio)} (CPU)` +
+        (o.plan
+          ? `; the plan alone, before any change, costs ${Math.round(o.planCpuRatio * 100)}% of the bare commands' CPU`
+          : ""),
       met: o.wallRatio <= BUDGETS.overhead && o.cpuRatio <= BUDGETS.overhead,
     });
   }
@@ -54,14 +60,30 @@ function ansibleRatio(results, n, plan) {
   return check ? `${(check / plan.wallMs).toFixed(1)}×` : "—";
 }
 
+// What this run carried over from earlier ones (BENCH_CARRY), by the run that measured it:
+// [["`results/…json` (an earlier run, dist of abc1234)", "100 and 250 hosts, the apply overhead"]].
+function carriedParts(results) {
+  const origins = new Map();
+  const add = (carried, part) => {
+    // (an older results file marks what it carried `true` and names that one origin at its top)
+    const from = carried === true ? results.carried : carried;
+    const key = `\`${from.file}\` (an earlier run, dist of ${from.commit})`;
+    origins.set(key, { hosts: [], overhead: false, ...origins.get(key) });
+    part(origins.get(key));
+  };
+  for (const r of results.many ?? []) if (r.carried) add(r.carried, (o) => o.hosts.push(r.hosts));
+  const overhead = results.overhead?.carried ?? results.carried?.parts?.includes("the apply overhead");
+  if (overhead) add(overhead, (o) => (o.overhead = true));
+  return [...origins].map(([from, o]) => {
+    const hosts = o.hosts.length ? [`${o.hosts.join(", ").replace(/, (\d+)$/, " and $1")} hosts`] : [];
+    return [from, [...hosts, ...(o.overhead ? ["the apply overhead"] : [])].join(", ")];
+  });
+}
+
 // The section's markdown.
 export function renderRunner(results, file) {
   const lines = [`Results of ${results.date} (\`${relative(benchDir, file)}\`), one run per size on fresh containers.`];
-  if (results.carried)
-    lines.push(
-      "",
-      `Carried over from \`${results.carried.file}\` (an earlier run, dist of ${results.carried.commit}): ${results.carried.parts.join(", ")}.`,
-    );
+  for (const [from, parts] of carriedParts(results)) lines.push("", `Carried over from ${from}: ${parts}.`);
   const rows = (results.many ?? []).filter((r) => r.steps);
   if (results.many) {
     lines.push(
@@ -115,9 +137,17 @@ export function renderRunner(results, file) {
       "| --- | ---: | ---: | ---: | ---: | ---: |",
       row("infra-action apply", o.infraAction),
       row("bare commands", o.bare),
+      ...(o.plan ? [row("infra-action plan alone", o.plan)] : []),
       "",
       `Ratios: ${o.wallRatio}× wall, ${o.cpuRatio}× CPU.`,
     );
+    if (o.plan)
+      lines.push(
+        "",
+        `The plan alone is the same workload planned on ${o.hosts} other fresh hosts: the facts a first apply reads before it changes anything. ` +
+          `It costs ${o.planCpuRatio}× the bare commands' CPU; the apply's CPU beyond its plan is ` +
+          `${((o.infraAction.boxCpuMs - o.plan.boxCpuMs) / o.bare.boxCpuMs).toFixed(2)}× theirs.`,
+      );
   }
   const budgets = results.runnerBudgets ?? checkRunnerBudgets(results);
   lines.push("", "Budgets:", "", ...budgets.map((c) => `- **${c.met ? "met" : "MISSED"}**: ${c.budget} — ${c.figure}`));

@@ -98,29 +98,28 @@ async function measureSizes(ctx) {
 }
 
 // BENCH_CARRY names an earlier results file: the many-hosts sizes this run did not measure (or
-// could not), and the overhead when this run did not measure it, come from there, and the README
-// section says so. For finishing a run one of whose sizes failed without measuring every size again.
+// could not), and the overhead when this run did not measure it, come from there, each marked with
+// the run that measured it (what that file had carried keeps its own), and the README section says
+// so. For finishing a run one of whose sizes failed without measuring every size again.
 function carryOver(results) {
   const from = process.env.BENCH_CARRY;
   if (!from) return;
   const earlier = JSON.parse(readFileSync(from, "utf8"));
-  const parts = [];
+  const own = { file: relative(benchDir, resolve(from)), commit: earlier.code?.commit?.slice(0, 7) ?? "?" };
+  // (an older file marks what it carried `true` and names that one origin at its top)
+  const older = earlier.carried && { file: earlier.carried.file, commit: earlier.carried.commit };
+  const origin = (carried) => (typeof carried === "object" ? carried : carried ? older : own);
   const measured = new Set((results.many ?? []).filter((r) => r.steps).map((r) => r.hosts));
   const rows = (earlier.many ?? []).filter((r) => r.steps && !measured.has(r.hosts));
   if (rows.length) {
-    const own = (results.many ?? []).filter((r) => r.steps || !rows.some((c) => c.hosts === r.hosts));
-    results.many = [...own, ...rows.map((r) => ({ ...r, carried: true }))].sort((a, b) => a.hosts - b.hosts);
-    parts.push(`${rows.map((r) => r.hosts).join(" and ")} hosts`);
+    const kept = (results.many ?? []).filter((r) => r.steps || !rows.some((c) => c.hosts === r.hosts));
+    results.many = [...kept, ...rows.map((r) => ({ ...r, carried: origin(r.carried) }))].sort(
+      (a, b) => a.hosts - b.hosts,
+    );
   }
   if (!results.overhead && earlier.overhead) {
-    results.overhead = earlier.overhead;
-    parts.push("the apply overhead");
+    const carried = earlier.overhead.carried ?? earlier.carried?.parts.includes("the apply overhead");
+    results.overhead = { ...earlier.overhead, carried: origin(carried) };
   }
   if (!results.sizes && earlier.sizes) results.sizes = earlier.sizes;
-  if (parts.length)
-    results.carried = {
-      file: relative(benchDir, resolve(from)),
-      commit: earlier.code?.commit?.slice(0, 7) ?? "?",
-      parts,
-    };
 }
