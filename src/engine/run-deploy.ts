@@ -67,9 +67,10 @@ export async function runDeploy(options: RunDeployOptions, seams: EngineSeams = 
   if (!seams.loadDeploy) checkDeployFiles(options.deployFiles);
   const startedAt = new Date(now());
   const events = options.events ?? {};
+  // One context for every host of the run (what a connector reads once per run hangs on it).
+  const context = options.connectContext ?? {};
   const runs = options.inventory.hosts.map(
-    (host) =>
-      new HostRun(host, options.connectContext ?? {}, { connect, now, loadDeploy, startedAt: startedAt.getTime() }),
+    (host) => new HostRun(host, context, { connect, now, loadDeploy, startedAt: startedAt.getTime() }),
   );
   const globals = {
     inventory: {

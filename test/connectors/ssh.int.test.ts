@@ -250,6 +250,27 @@ describe("SSH: host keys", () => {
     await again.disconnect();
   });
 
+  test("the hosts of one run read known_hosts once and share it, pins included; the next run reads it again", async () => {
+    const file = join(home, "one_run_known_hosts");
+    const run: ConnectContext = { ...context, warn: () => {} };
+    const first = new SshConnector(
+      "main",
+      deployData({ ssh_known_hosts_file: file, ssh_strict_host_key_checking: "accept-new" }),
+      run,
+    );
+    await first.connect();
+    await first.disconnect();
+    expect(readFileSync(file, "utf8")).toContain(main.hostKeyPublic.split(" ")[1]);
+    // Emptied while the run goes on: its next host still knows the key it pinned.
+    writeFileSync(file, "");
+    const second = new SshConnector("main", deployData({ ssh_known_hosts_file: file }), run);
+    await second.connect();
+    await second.disconnect();
+    expect(await connectError(deployData({ ssh_known_hosts_file: file }))).toMatch(
+      /^main: the host key of .* is not known/,
+    );
+  });
+
   test("ssh_strict_host_key_checking: no connects with a warning", async () => {
     const warnings: string[] = [];
     const connector = await connected(

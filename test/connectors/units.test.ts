@@ -7,6 +7,8 @@ import {
   entryMatches,
   fingerprint,
   hostToken,
+  type KnownHost,
+  KnownHostsIndex,
   parseKnownHosts,
   verifyHostKey,
 } from "../../src/connectors/ssh/known-hosts.js";
@@ -126,10 +128,38 @@ describe("known_hosts", () => {
   });
 
   test("verdicts: known, changed, unknown, revoked", () => {
-    expect(verifyHostKey(entries, "web-01.example.com", key).status).toBe("known");
-    expect(verifyHostKey(entries, "web-01.example.com", other)).toMatchObject({ status: "changed" });
-    expect(verifyHostKey(entries, "new.example.com", key).status).toBe("unknown");
-    expect(verifyHostKey(entries, "old.example.com", other).status).toBe("revoked");
+    const index = new KnownHostsIndex(entries);
+    expect(verifyHostKey(index.forHost("web-01.example.com"), key).status).toBe("known");
+    expect(verifyHostKey(index.forHost("web-01.example.com"), other)).toMatchObject({ status: "changed" });
+    expect(verifyHostKey(index.forHost("new.example.com"), key).status).toBe("unknown");
+    expect(verifyHostKey(index.forHost("old.example.com"), other).status).toBe("revoked");
+  });
+
+  test("an index finds what trying every entry finds, in the file's order, and entries added later", () => {
+    const mixed = parseKnownHosts(
+      [
+        `*.example.com ssh-ed25519 ${b64}`,
+        `WEB-01.example.com ssh-ed25519 ${other.toString("base64")}`,
+        `${hashed} ssh-ed25519 ${b64}`,
+        `web-0?.example.com,!web-09.example.com ssh-ed25519 ${b64}`,
+        `web-01.example.com,web-01.example.com ssh-rsa ${b64}`,
+      ].join("\n"),
+      "known_hosts",
+    );
+    const index = new KnownHostsIndex(mixed);
+    const tokens = ["web-01.example.com", "Web-01.Example.com", "web-09.example.com", "[10.0.0.5]:2222", "other.net"];
+    for (const token of tokens) {
+      expect(index.forHost(token)).toEqual(mixed.filter((entry) => entryMatches(entry, token)));
+    }
+    expect(index.forHost("web-01.example.com").map((e) => e.source)).toEqual([
+      "known_hosts:1",
+      "known_hosts:2",
+      "known_hosts:4",
+      "known_hosts:5",
+    ]);
+    const [pinned] = parseKnownHosts(`other.net ssh-ed25519 ${b64}`, "pinned");
+    index.add(pinned as KnownHost);
+    expect(index.forHost("other.net")).toEqual([pinned]);
   });
 
   test("fingerprints are OpenSSH's SHA256 form", () => {

@@ -47,25 +47,68 @@ export function hostToken(host: string, port: number): string {
 
 // Tells whether an entry's host field matches a host token (hashed, or patterns with * ? and !).
 export function entryMatches(entry: KnownHost, token: string): boolean {
+  return entryMatcher(entry)(token);
+}
+
+// An entry's host field as a test of host tokens, its patterns compiled once.
+function entryMatcher(entry: KnownHost): (token: string) => boolean {
   if (entry.hosts.startsWith("|1|")) {
     const [, , salt, hash] = entry.hosts.split("|");
-    if (!salt || !hash) return false;
-    return createHmac("sha1", Buffer.from(salt, "base64")).update(token).digest("base64") === hash;
+    if (!salt || !hash) return () => false;
+    const key = Buffer.from(salt, "base64");
+    return (token) => createHmac("sha1", key).update(token).digest("base64") === hash;
   }
-  let matched = false;
-  for (const pattern of entry.hosts.split(",")) {
+  const patterns = entry.hosts.split(",").map((pattern) => {
     const negated = pattern.startsWith("!");
-    if (patternToRegExp(negated ? pattern.slice(1) : pattern).test(token)) {
+    return { negated, pattern: patternToRegExp(negated ? pattern.slice(1) : pattern) };
+  });
+  return (token) => {
+    let matched = false;
+    for (const { negated, pattern } of patterns) {
+      if (!pattern.test(token)) continue;
       if (negated) return false;
       matched = true;
     }
-  }
-  return matched;
+    return matched;
+  };
 }
 
-// Judges a presented key against the entries for a host token.
-export function verifyHostKey(entries: readonly KnownHost[], token: string, key: Buffer): HostKeyVerdict {
-  const forHost = entries.filter((entry) => entryMatches(entry, token));
+// known_hosts entries ready for lookups by host. An entry whose host field is plain names is found
+// by name; only hashed entries and those with wildcards or negations are tried one by one. So a run
+// of many hosts against a known_hosts of many lines does not try every line for every host.
+// Lookups give the entries in the order they were added.
+export class KnownHostsIndex {
+  private readonly entries: KnownHost[] = [];
+  private readonly byName = new Map<string, number[]>();
+  private readonly tried: { at: number; matches: (token: string) => boolean }[] = [];
+
+  constructor(entries: readonly KnownHost[] = []) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  add(entry: KnownHost): void {
+    const at = this.entries.push(entry) - 1;
+    const names = entry.hosts.startsWith("|1|") ? [] : entry.hosts.split(",");
+    if (names.length > 0 && names.every((name) => !name.startsWith("!") && !/[*?]/.test(name))) {
+      // (names match without regard to case, as OpenSSH's patterns do)
+      for (const name of new Set(names.map((n) => n.toLowerCase()))) {
+        this.byName.set(name, [...(this.byName.get(name) ?? []), at]);
+      }
+    } else {
+      this.tried.push({ at, matches: entryMatcher(entry) });
+    }
+  }
+
+  // The entries whose host field matches a host token.
+  forHost(token: string): KnownHost[] {
+    const found = [...(this.byName.get(token.toLowerCase()) ?? [])];
+    for (const { at, matches } of this.tried) if (matches(token)) found.push(at);
+    return found.sort((x, y) => x - y).map((at) => this.entries[at] as KnownHost);
+  }
+}
+
+// Judges a presented key against the entries for its host (`KnownHostsIndex.forHost`).
+export function verifyHostKey(forHost: readonly KnownHost[], key: Buffer): HostKeyVerdict {
   const revoked = forHost.find((entry) => entry.marker === "@revoked" && entry.key.equals(key));
   if (revoked) return { status: "revoked", entry: revoked };
   const plain = forHost.filter((entry) => !entry.marker);
@@ -76,9 +119,9 @@ export function verifyHostKey(entries: readonly KnownHost[], token: string, key:
   return sameType.length ? { status: "changed", expected: sameType } : { status: "unknown" };
 }
 
-// The key types known for a host, so the handshake can prefer them (as OpenSSH does).
-export function knownKeyTypes(entries: readonly KnownHost[], token: string): string[] {
-  return [...new Set(entries.filter((e) => !e.marker && entryMatches(e, token)).map((e) => e.keyType))];
+// The key types known for a host (from its entries), so the handshake can prefer them (as OpenSSH does).
+export function knownKeyTypes(forHost: readonly KnownHost[]): string[] {
+  return [...new Set(forHost.filter((e) => !e.marker).map((e) => e.keyType))];
 }
 
 // The key type named inside an SSH public key blob ("ssh-ed25519").

@@ -17,6 +17,7 @@ import {
   fingerprint,
   hostToken,
   type KnownHost,
+  KnownHostsIndex,
   keyTypeOf,
   knownHostsLine,
   knownKeyTypes,
@@ -118,7 +119,7 @@ export class SshConnector extends ShellConnector {
     };
     const jumps = parseJumps(settings.ssh_proxy_jump ?? config.proxyJump, target.user, configFile, home, this.host);
     const knownHostsFile = expandHome(settings.ssh_known_hosts_file ?? join(home, ".ssh", "known_hosts"), home);
-    const keys = new HostKeys(knownHostsFile, this.context.knownHosts, settings.ssh_strict_host_key_checking);
+    const keys = new HostKeys(knownHostsFile, this.context, settings.ssh_strict_host_key_checking);
     if (settings.ssh_strict_host_key_checking === "no") {
       this.context.warn?.(
         `${this.host}: host key checking is off (ssh_strict_host_key_checking: no); the connection can be intercepted.`,
@@ -367,29 +368,42 @@ function describeFailure(
 }
 
 // known_hosts for one connection: the file (or ~/.ssh/known_hosts), /etc/ssh/ssh_known_hosts and
-// the in-memory lines, with the policy for unknown keys.
+// the in-memory lines, with the policy for unknown keys. Each source is read once per run (the
+// connect context its hosts share), not once per host; a key pinned by one host is seen by the next.
 class HostKeys {
-  private readonly entries: KnownHost[];
+  private readonly memory: KnownHostsIndex;
+  private readonly fileIndex: KnownHostsIndex;
+  private readonly system: KnownHostsIndex;
 
   constructor(
     private readonly file: string,
-    memory: string | undefined,
+    context: ConnectContext,
     private readonly policy: SshSettings["ssh_strict_host_key_checking"],
   ) {
-    this.entries = [
-      ...(memory ? parseKnownHosts(memory, "ssh-known-hosts input") : []),
-      ...readKnownHostsFile(file),
-      ...readKnownHostsFile("/etc/ssh/ssh_known_hosts"),
-    ];
+    const sources = knownHostsOfRun.get(context) ?? new Map<string, KnownHostsIndex>();
+    knownHostsOfRun.set(context, sources);
+    const source = (name: string, read: () => KnownHost[]) => {
+      const index = sources.get(name) ?? new KnownHostsIndex(read());
+      sources.set(name, index);
+      return index;
+    };
+    const memory = context.knownHosts;
+    this.memory = source("memory", () => (memory ? parseKnownHosts(memory, "ssh-known-hosts input") : []));
+    this.fileIndex = source(`file:${file}`, () => readKnownHostsFile(file));
+    this.system = source(`file:${systemKnownHosts}`, () => readKnownHostsFile(systemKnownHosts));
+  }
+
+  private forHost(token: string): KnownHost[] {
+    return [this.memory, this.fileIndex, this.system].flatMap((index) => index.forHost(token));
   }
 
   typesFor(token: string): string[] {
-    return knownKeyTypes(this.entries, token);
+    return knownKeyTypes(this.forHost(token));
   }
 
   // Undefined when the key may be used, else the message that refuses it.
   check(host: string, endpoint: Endpoint, token: string, key: Buffer, warn?: (m: string) => void): string | undefined {
-    const verdict = verifyHostKey(this.entries, token, key);
+    const verdict = verifyHostKey(this.forHost(token), key);
     const print = `${keyTypeOf(key)} ${fingerprint(key)}`;
     const scan = `ssh-keyscan -p ${endpoint.port} ${endpoint.hostname}`;
     switch (verdict.status) {
@@ -417,9 +431,13 @@ class HostKeys {
     const line = knownHostsLine(token, key);
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     appendFileSync(this.file, `${line}\n`, { mode: 0o600 });
-    this.entries.push(...parseKnownHosts(line, this.file));
+    for (const entry of parseKnownHosts(line, this.file)) this.fileIndex.add(entry);
   }
 }
+
+// The known_hosts sources each run has read, by name ("memory", "file:PATH").
+const knownHostsOfRun = new WeakMap<ConnectContext, Map<string, KnownHostsIndex>>();
+const systemKnownHosts = "/etc/ssh/ssh_known_hosts";
 
 function readKnownHostsFile(file: string): KnownHost[] {
   try {
