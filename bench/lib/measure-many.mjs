@@ -137,5 +137,8 @@ export function growth(rows, step) {
     hosts: r.hosts,
     perHostMs: Number(perHost(r).toFixed(1)),
     vsFirst: Number((perHost(r) / perHost(first)).toFixed(2)),
+    // The step's time over the SSH floor's at the same size (every host logging in and running
+    // `true`, measured beside it): growth with N that the machine's own slowing does not explain.
+    ...(r.floor ? { vsFloor: Number((r.steps[step].wallMs / r.floor.wallMs).toFixed(2)) } : {}),
   }));
 }

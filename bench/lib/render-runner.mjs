@@ -107,6 +107,12 @@ export function renderRunner(results, file) {
       lines.push(
         "",
         `No-op plan time per host: ${g.map((x) => `${x.hosts} hosts ${x.perHostMs} ms (${x.vsFirst}×)`).join(", ")}.`,
+        ...(g.every((x) => x.vsFloor)
+          ? [
+              "",
+              `No-op plan time over the SSH floor of the same size (each host logging in and running \`true\`, measured beside it): ${g.map((x) => `${x.hosts} hosts ${x.vsFloor}×`).join(", ")}.`,
+            ]
+          : []),
       );
     for (const r of rows.filter((row) => row.floorFailed))
       lines.push("", `The ${r.hosts}-host SSH floor failed (its column says —): ${r.floorFailed}`);
@@ -144,9 +150,9 @@ export function renderRunner(results, file) {
     if (o.plan)
       lines.push(
         "",
-        `The plan alone is the same workload planned on ${o.hosts} other fresh hosts: the facts a first apply reads before it changes anything. ` +
-          `It costs ${o.planCpuRatio}× the bare commands' CPU; the apply's CPU beyond its plan is ` +
-          `${((o.infraAction.boxCpuMs - o.plan.boxCpuMs) / o.bare.boxCpuMs).toFixed(2)}× theirs.`,
+        `The plan alone is the same workload planned on ${o.hosts} other fresh hosts: the SSH login and the facts a first apply reads before it changes anything. ` +
+          `It costs ${o.planCpuRatio}× the bare commands' CPU (their run has its login too), so no apply that plans first can come within 20% of them here; ` +
+          `the first apply's CPU beyond its plan is ${((o.infraAction.boxCpuMs - o.plan.boxCpuMs) / o.bare.boxCpuMs).toFixed(2)}× the bare run's.`,
       );
   }
   const budgets = results.runnerBudgets ?? checkRunnerBudgets(results);
