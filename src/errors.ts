@@ -60,6 +60,11 @@ export class CommandError extends UserError {
 }
 
 // sudo refused: wrong password, or a password is needed and none was given.
+// A command asked of a host that is not (or no longer) connected.
+export function notConnected(host: string): CommandError {
+  return new CommandError(`${host}: not connected.`, { host });
+}
+
 export class SudoError extends CommandError {
   override name = "SudoError";
 }

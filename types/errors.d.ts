@@ -29,6 +29,7 @@ export declare class ConnectError extends UserError {
 export declare class CommandError extends UserError {
     name: string;
 }
+export declare function notConnected(host: string): CommandError;
 export declare class SudoError extends CommandError {
     name: string;
 }

@@ -60,20 +60,30 @@ function ansibleRatio(results, n, plan) {
   return check ? `${(check / plan.wallMs).toFixed(1)}×` : "—";
 }
 
+// Where a results file's carried part (a row of `many`, or `overhead`) was measured: { file, commit },
+// or undefined for its own. (An older file marks what it carried `true` and names that one origin,
+// with the parts it carried, at its top.)
+export function carriedFrom(results, part) {
+  const carried =
+    part === results.overhead
+      ? (part?.carried ?? results.carried?.parts?.includes("the apply overhead"))
+      : part?.carried;
+  if (typeof carried === "object") return carried;
+  return carried && results.carried ? { file: results.carried.file, commit: results.carried.commit } : undefined;
+}
+
 // What this run carried over from earlier ones (BENCH_CARRY), by the run that measured it:
 // [["`results/…json` (an earlier run, dist of abc1234)", "100 and 250 hosts, the apply overhead"]].
 function carriedParts(results) {
   const origins = new Map();
-  const add = (carried, part) => {
-    // (an older results file marks what it carried `true` and names that one origin at its top)
-    const from = carried === true ? results.carried : carried;
+  const add = (from, part) => {
+    if (!from) return;
     const key = `\`${from.file}\` (an earlier run, dist of ${from.commit})`;
     origins.set(key, { hosts: [], overhead: false, ...origins.get(key) });
     part(origins.get(key));
   };
-  for (const r of results.many ?? []) if (r.carried) add(r.carried, (o) => o.hosts.push(r.hosts));
-  const overhead = results.overhead?.carried ?? results.carried?.parts?.includes("the apply overhead");
-  if (overhead) add(overhead, (o) => (o.overhead = true));
+  for (const r of results.many ?? []) add(carriedFrom(results, r), (o) => o.hosts.push(r.hosts));
+  add(carriedFrom(results, results.overhead), (o) => (o.overhead = true));
   return [...origins].map(([from, o]) => {
     const hosts = o.hosts.length ? [`${o.hosts.join(", ").replace(/, (\d+)$/, " and $1")} hosts`] : [];
     return [from, [...hosts, ...(o.overhead ? ["the apply overhead"] : [])].join(", ")];

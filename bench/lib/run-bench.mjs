@@ -19,7 +19,7 @@ import { BenchError, fail, say, started } from "./output.mjs";
 import { benchDir, repoRoot, resultsDir, workDir } from "./paths.mjs";
 import { updateReadme } from "./readme.mjs";
 import { renderResults } from "./render-results.mjs";
-import { checkRunnerBudgets, renderRunner } from "./render-runner.mjs";
+import { carriedFrom, checkRunnerBudgets, renderRunner } from "./render-runner.mjs";
 import { compareStates } from "./same-state.mjs";
 import { MANY_SIZES, PHASES, RUNS, SCALE_HOSTS, SCALES, SIZES } from "./settings.mjs";
 import { ensureHostPackages, ensureTestEnv } from "./setup.mjs";
@@ -106,20 +106,14 @@ function carryOver(results) {
   if (!from) return;
   const earlier = JSON.parse(readFileSync(from, "utf8"));
   const own = { file: relative(benchDir, resolve(from)), commit: earlier.code?.commit?.slice(0, 7) ?? "?" };
-  // (an older file marks what it carried `true` and names that one origin at its top)
-  const older = earlier.carried && { file: earlier.carried.file, commit: earlier.carried.commit };
-  const origin = (carried) => (typeof carried === "object" ? carried : carried ? older : own);
+  const origin = (part) => carriedFrom(earlier, part) ?? own;
   const measured = new Set((results.many ?? []).filter((r) => r.steps).map((r) => r.hosts));
   const rows = (earlier.many ?? []).filter((r) => r.steps && !measured.has(r.hosts));
   if (rows.length) {
     const kept = (results.many ?? []).filter((r) => r.steps || !rows.some((c) => c.hosts === r.hosts));
-    results.many = [...kept, ...rows.map((r) => ({ ...r, carried: origin(r.carried) }))].sort(
-      (a, b) => a.hosts - b.hosts,
-    );
+    results.many = [...kept, ...rows.map((r) => ({ ...r, carried: origin(r) }))].sort((a, b) => a.hosts - b.hosts);
   }
-  if (!results.overhead && earlier.overhead) {
-    const carried = earlier.overhead.carried ?? earlier.carried?.parts.includes("the apply overhead");
-    results.overhead = { ...earlier.overhead, carried: origin(carried) };
-  }
+  if (!results.overhead && earlier.overhead)
+    results.overhead = { ...earlier.overhead, carried: origin(earlier.overhead) };
   if (!results.sizes && earlier.sizes) results.sizes = earlier.sizes;
 }

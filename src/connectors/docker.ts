@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { PassThrough, type Readable } from "node:stream";
 import type Docker from "dockerode";
-import { CommandError, ConnectError } from "../errors.js";
+import { CommandError, ConnectError, notConnected } from "../errors.js";
 import { shellQuote } from "../util/shell-quote.js";
 import type { CommandOptions, DisconnectOptions, DisconnectResult, FileOptions, RunOptions } from "./connector.js";
 import type { DataKeySpec } from "./data-keys.js";
@@ -234,7 +234,7 @@ export class DockerConnector extends ShellConnector {
   }
 
   private connected(): { docker: Docker; container: Docker.Container } {
-    if (!this.docker || !this.container) throw new CommandError(`${this.host}: not connected.`, { host: this.host });
+    if (!this.docker || !this.container) throw notConnected(this.host);
     return { docker: this.docker, container: this.container };
   }
 

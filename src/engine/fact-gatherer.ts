@@ -3,7 +3,7 @@
 // A value may be an `Unreadable` (the host would not tell, and why): callers decide what that means.
 import { randomBytes } from "node:crypto";
 import type { CommandOptions, Connector } from "../connectors/connector.js";
-import { CommandError, FactError } from "../errors.js";
+import { FactError, notConnected } from "../errors.js";
 import type { Fact, Unreadable } from "../facts/fact.js";
 import { escalationKey } from "./global-args.js";
 import { markedSections, markerFunctions, nestedPart, scriptRunner, stagedScript } from "./markers.js";
@@ -72,7 +72,7 @@ export class FactGatherer {
   private async gather(batch: Pending[]): Promise<void> {
     const connector = this.connection();
     if (!connector) {
-      const error = new CommandError(`${this.host}: not connected.`, { host: this.host });
+      const error = notConnected(this.host);
       for (const p of batch) p.reject(error);
       return;
     }

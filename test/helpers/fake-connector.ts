@@ -2,7 +2,7 @@
 // to the Connector interface. It answers the fact batch and the apply script from a table, printing
 // the markers the engine reads, and can refuse to connect, hang, or lose the connection mid-script.
 import type { Connector, RunOptions, RunResult } from "../../src/connectors/connector.js";
-import { CommandError, ConnectError } from "../../src/errors.js";
+import { CommandError, ConnectError, notConnected } from "../../src/errors.js";
 
 // What a command prints and how it ends; `delayMs` makes it take that long, `hang` waits until
 // the connector is disconnected, `drop` loses the connection as the command starts.
@@ -58,7 +58,7 @@ export function createFakeConnector(host: string, behaviour: FakeHost = {}, log:
     putFile: async () => undefined,
     getFile: async () => Buffer.from(""),
     run: async (command, options: RunOptions = {}) => {
-      if (!connected) throw new CommandError(`${host}: not connected.`, { host });
+      if (!connected) throw notConnected(host);
       if (typeof options.stdin === "string" && command.includes("the apply script")) {
         return replayApply(host, options.stdin, behaviour, options, log, released);
       }

@@ -92,7 +92,9 @@ export class KnownHostsIndex {
     if (names.length > 0 && names.every((name) => !name.startsWith("!") && !/[*?]/.test(name))) {
       // (names match without regard to case, as OpenSSH's patterns do)
       for (const name of new Set(names.map((n) => n.toLowerCase()))) {
-        this.byName.set(name, [...(this.byName.get(name) ?? []), at]);
+        const found = this.byName.get(name);
+        if (found) found.push(at);
+        else this.byName.set(name, [at]);
       }
     } else {
       this.tried.push({ at, matches: entryMatcher(entry) });

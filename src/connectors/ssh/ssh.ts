@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { homedir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { type Algorithms, Client, type ClientChannel, type ConnectConfig } from "ssh2";
-import { CommandError, ConnectError } from "../../errors.js";
+import { CommandError, ConnectError, notConnected } from "../../errors.js";
 import { Gate } from "../../util/parallel.js";
 import { shellQuote } from "../../util/shell-quote.js";
 import type { ConnectContext, DisconnectResult, RunOptions } from "../connector.js";
@@ -174,7 +174,7 @@ export class SshConnector extends ShellConnector {
 
   protected async spawn(commandLine: string): Promise<StartedProcess> {
     const client = this.client;
-    if (!client || this.closed) throw new CommandError(`${this.host}: not connected.`, { host: this.host });
+    if (!client || this.closed) throw notConnected(this.host);
     const releaseChannel = await this.channels.acquire();
     let channel: ClientChannel;
     try {
